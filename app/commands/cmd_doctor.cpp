@@ -1,0 +1,8 @@
+#include "commands.h"
+
+namespace ct::cli {
+int runDoctor(CommandContext &ctx)
+{
+    return ctx.failure(QStringLiteral("doctor: not built yet"));
+}
+} // namespace ct::cli

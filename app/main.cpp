@@ -1,0 +1,44 @@
+// channeltray: the tray application, or a subcommand that runs without a display.
+#include "cli.h"
+#include "commands/commandcontext.h"
+#include "trayapplication.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QStringList argvList;
+    for (int i = 0; i < argc; ++i)
+        argvList << QString::fromLocal8Bit(argv[i]);
+    const ct::cli::Invocation inv = ct::cli::parseInvocation(argvList);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QTextStream in(stdin);
+    if (!inv.usageError.isEmpty()) {
+        err << "channeltray: " << inv.usageError << Qt::endl;
+        return ct::cli::ExitUsage;
+    }
+    if (inv.help) {
+        out << ct::cli::usageText();
+        return ct::cli::ExitOk;
+    }
+    if (inv.version) {
+        out << "channeltray " << ct::versionString() << Qt::endl;
+        return ct::cli::ExitOk;
+    }
+    QCoreApplication::setOrganizationName(QStringLiteral("channeltray"));
+    QCoreApplication::setApplicationName(QStringLiteral("channeltray"));
+    QCoreApplication::setApplicationVersion(ct::versionString());
+
+    if (inv.command.isEmpty()) {
+        QApplication app(argc, argv);
+        return ct::ui::runTrayApplication(app, inv.configPath, inv.commandArgs);
+    }
+    QCoreApplication app(argc, argv);
+    return ct::cli::runCommand(inv, out, err, in);
+}

@@ -1,0 +1,27 @@
+# channeltray_core_module(<name> SOURCES ... DEPENDS ...)
+# One static library per concept folder of core/ (ct_<name>); channeltray_core links them all.
+function(channeltray_core_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPENDS" ${ARGN})
+  add_library(ct_${name} STATIC ${M_SOURCES})
+  target_include_directories(ct_${name} PUBLIC ${PROJECT_SOURCE_DIR}/core)
+  target_link_libraries(ct_${name} PUBLIC Qt6::Core ${M_DEPENDS})
+  set_property(GLOBAL APPEND PROPERTY CHANNELTRAY_CORE_MODULES ct_${name})
+endfunction()
+
+# channeltray_add_test(<name> SOURCES ... LIBS ... [LABELS ...] [ENV ...] [TIMEOUT s])
+# A Qt Test executable registered with CTest. A QSKIP shows up as "skipped" in CTest.
+function(channeltray_add_test name)
+  cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/tests)
+  add_test(NAME ${name} COMMAND ${name})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 120)
+  endif()
+  set_tests_properties(${name} PROPERTIES
+    SKIP_REGULAR_EXPRESSION "SKIP   : "
+    TIMEOUT ${T_TIMEOUT}
+    LABELS "${T_LABELS}"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHANNELTRAY_SOURCE_DIR=${PROJECT_SOURCE_DIR};${T_ENV}")
+endfunction()

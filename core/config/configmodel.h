@@ -1,0 +1,169 @@
+#pragma once
+// The typed view of the config file (see DESIGN.md "Configuration"). Defaults here are the
+// documented defaults. The raw JSON is kept next to it so that keys we do not know survive
+// a load/save round trip.
+#include "accountaddress.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace ct {
+
+enum class DmScope { Main, PerPeer, PerChannelPeer, PerAccountChannelPeer };
+enum class RefreshMode { Http, Hook, Off };
+
+// Where a token came from. Inline = plain text in the config file (honoured, reported by doctor).
+enum class TokenOrigin { Missing, Inline, Keychain };
+
+struct InboundSettings
+{
+    bool enabled = true;
+    int reconnectDelayMs = 2000;
+    int maxReconnectDelayMs = 30000;
+    int maxReconnectAttempts = 10;
+};
+
+struct GotifyAccountConfig
+{
+    QString id;
+    QString jsonPath; // "channels.gotify.accounts.<id>" or "channels.gotify" for `default`
+    bool enabled = true;
+    QString serverUrl;
+    QString appToken;    // inline value, empty when not in the file
+    QString clientToken; // inline value, empty when not in the file
+    int defaultPriority = 5;
+    InboundSettings inbound;
+    QString caCertFile;                 // optional PEM for self-signed servers
+    int healthCheckIntervalMinutes = 30;
+    AccountAddress address() const { return {kGotifyChannel, id}; }
+};
+
+struct OpenImAccountConfig
+{
+    QString id;
+    QString jsonPath; // "channels.multi-openim.accounts.<id>"
+    bool enabled = true;
+    QString token; // inline value, empty when not in the file
+    QString wsAddr;
+    QString apiAddr;
+    QString userID;                 // empty → JWT UserID claim
+    std::optional<int> platformID;  // nullopt → JWT PlatformID claim
+    bool requireMention = false;
+    QStringList inboundWhitelist;
+    bool disableFriendSdk = true;
+    QString compression;            // "" or "gzip"
+    int healthCheckIntervalMinutes = 30;
+    InboundSettings inbound;
+    AccountAddress address() const { return {kOpenImChannel, id}; }
+};
+
+struct HttpRefreshConfig
+{
+    QString stateFile;
+    QString endpoint;
+    QString method = QStringLiteral("POST");
+    QMap<QString, QString> headers;
+    QJsonValue body; // any JSON; placeholders in string leaves
+    int timeoutMs = 15000;
+    QStringList responseTokenPaths;              // fallbacks, in order
+    QMap<QString, QStringList> stateWriteBack;   // field → fallback paths
+    QStringList clearOnSuccess;
+};
+
+struct HookRefreshConfig
+{
+    QStringList command; // argv; placeholders {accountId} {reason}
+    int timeoutMs = 15000;
+};
+
+struct TokenRefreshConfig
+{
+    RefreshMode mode = RefreshMode::Hook;
+    HttpRefreshConfig http;
+    HookRefreshConfig hook;
+    QString manualLoginMarkerPath = QStringLiteral("~/.openclaw/multi-openim/manual-login.json");
+};
+
+struct OpenImChannelConfig
+{
+    bool present = false;
+    bool enabled = true;
+    int healthCheckIntervalMinutes = 30;
+    bool disableFriendSdk = true;
+    TokenRefreshConfig tokenRefresh;
+    QList<OpenImAccountConfig> accounts;
+};
+
+struct GotifyChannelConfig
+{
+    bool present = false;
+    bool enabled = true;
+    int defaultPriority = 5;
+    QString defaultAccount;
+    int healthCheckIntervalMinutes = 30;
+    InboundSettings inbound;
+    QList<GotifyAccountConfig> accounts; // `default` (single-account form) merged in
+};
+
+// agents.<agentId>.channels.<channel>.accounts: [ids]
+struct AgentBinding
+{
+    QString agentId;
+    QString channel;
+    QStringList accountIds;
+};
+
+struct SessionConfig
+{
+    DmScope dmScope = DmScope::Main;
+    QMap<QString, QStringList> identityLinks; // canonical id → ["gotify:7", "multi-openim:u_a"]
+};
+
+struct AppSettings
+{
+    int gotifyMinPriority = 4;
+    int retentionDays = 90;
+};
+
+struct Config
+{
+    QJsonObject raw; // the whole file as loaded, unknown keys included
+    OpenImChannelConfig openim;
+    GotifyChannelConfig gotify;
+    QList<AgentBinding> agents;
+    SessionConfig session;
+    AppSettings app;
+
+    // Agent bound to an account, "main" when none.
+    QString agentFor(const AccountAddress &address) const
+    {
+        for (const AgentBinding &b : agents)
+            if (b.channel == address.channel && b.accountIds.contains(address.accountId))
+                return b.agentId;
+        return QStringLiteral("main");
+    }
+    const GotifyAccountConfig *gotifyAccount(const QString &id) const
+    {
+        for (const auto &a : gotify.accounts)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+    const OpenImAccountConfig *openimAccount(const QString &id) const
+    {
+        for (const auto &a : openim.accounts)
+            if (a.id == id)
+                return &a;
+        return nullptr;
+    }
+};
+
+QString dmScopeName(DmScope scope);
+std::optional<DmScope> dmScopeFromName(const QString &name);
+
+} // namespace ct

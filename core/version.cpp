@@ -1,0 +1,8 @@
+#include "version.h"
+
+namespace ct {
+QString versionString()
+{
+    return QStringLiteral(CHANNELTRAY_VERSION);
+}
+} // namespace ct
