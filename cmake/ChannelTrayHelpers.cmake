@@ -1,7 +1,11 @@
-# channeltray_core_module(<name> SOURCES ... DEPENDS ...)
+# channeltray_core_module(<name> [SOURCES ...] DEPENDS ...)
 # One static library per concept folder of core/ (ct_<name>); channeltray_core links them all.
+# Without SOURCES, every .cpp/.h directly in the folder is compiled.
 function(channeltray_core_module name)
   cmake_parse_arguments(M "" "" "SOURCES;DEPENDS" ${ARGN})
+  if(NOT M_SOURCES)
+    file(GLOB M_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/*.h)
+  endif()
   add_library(ct_${name} STATIC ${M_SOURCES})
   target_include_directories(ct_${name} PUBLIC ${PROJECT_SOURCE_DIR}/core)
   target_link_libraries(ct_${name} PUBLIC Qt6::Core ${M_DEPENDS})
@@ -23,5 +27,5 @@ function(channeltray_add_test name)
     SKIP_REGULAR_EXPRESSION "SKIP   : "
     TIMEOUT ${T_TIMEOUT}
     LABELS "${T_LABELS}"
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHANNELTRAY_SOURCE_DIR=${PROJECT_SOURCE_DIR};${T_ENV}")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHANNELTRAY_SOURCE_DIR=${PROJECT_SOURCE_DIR};CHANNELTRAY_BINARY_DIR=${PROJECT_BINARY_DIR};${T_ENV}")
 endfunction()

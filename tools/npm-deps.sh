@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs the npm packages the cross-check tests use, exactly as the lock file says.
+# Installs the npm packages of every cross-check under tests/servers/, exactly as each
+# committed lock file says (npm ci).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="$root/tests/servers/crosscheck"
-[[ -f "$dir/package-lock.json" ]] || exit 0
-if [[ ! -d "$dir/node_modules" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+shopt -s nullglob
+for lock in "$root"/tests/servers/*/package-lock.json; do
+  dir="$(dirname "$lock")"
+  if [[ ! -d "$dir/node_modules" || "$lock" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    echo "npm-deps: npm ci in ${dir#$root/}"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
