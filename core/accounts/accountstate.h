@@ -1,0 +1,26 @@
+#pragma once
+#include <QObject>
+#include <QString>
+
+namespace ct {
+
+// The one state of an account connection (DESIGN.md "Account model").
+namespace AccountStateNs {
+Q_NAMESPACE
+enum class AccountState {
+    Disabled,   // switched off in config
+    Connecting, // socket or handshake in progress
+    Connected,  // live; messages flow
+    Backoff,    // waiting to retry; the next attempt time is known
+    Refreshing, // token refresh in flight
+    NeedsLogin, // token refresh failed terminally; a marker file was written
+    Failed,     // gave up after maxReconnectAttempts; the health monitor or the user retries
+};
+Q_ENUM_NS(AccountState)
+} // namespace AccountStateNs
+using AccountStateNs::AccountState;
+
+// "disabled", "connecting", "connected", "backoff", "refreshing", "needs-login", "failed"
+QString accountStateName(AccountState state);
+
+} // namespace ct
