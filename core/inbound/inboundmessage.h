@@ -35,6 +35,7 @@ struct InboundMessage
     bool mentionsMe = false;    // set by the pipeline from atUserIds and the account's userID
     bool mentionsAll = false;   // the all-members tag was present
     bool isNotification = false; // OpenIM notification conversation: stored, never notified
+    bool fromSelf = false;      // set by the pipeline: the account itself sent it (another device)
     QString clickUrl;       // Gotify client::notification.click.url
     QString imageUrl;       // picture / big image URL when any
 

@@ -1,0 +1,88 @@
+#pragma once
+// The channel-agnostic path of every received message (DESIGN.md "Data flow"):
+//   submit() → filters (whitelist, requireMention) → DedupWindow → session key → queue
+//   → HistoryStore (one transaction per batch) → delivered() / filteredOut()
+//
+// Exactly once: the DedupWindow drops repeats within 30 s; UNIQUE(account, id) in the store
+// drops the rest (across catch-ups, reconnects and restarts). A signal is emitted only after
+// its message is committed, so nothing seen by the UI or the CLI can be lost to a crash.
+//
+// Flushing: an idle pipeline flushes on the next event-loop turn (low latency); under load
+// submissions accumulate and are written in batches of up to maxBatch rows, one batch per
+// event-loop turn, so a burst of 10,000 messages never stalls the event loop.
+#include "inboundfilters.h"
+#include "inboundmessage.h"
+#include "net/dedupwindow.h"
+#include "sessionkeyresolver.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+namespace ct {
+
+class HistoryStore;
+
+struct PipelineSettings
+{
+    qint64 dedupWindowMs = DedupWindow::kDefaultWindowMs;
+    int dedupMaxEntries = DedupWindow::kDefaultMaxEntries;
+    int maxBatch = 500;          // rows per transaction / event-loop turn
+    DedupWindow::Clock clock;    // empty → monotonic clock
+};
+
+struct PipelineStats
+{
+    quint64 submitted = 0;
+    quint64 delivered = 0;
+    quint64 filtered = 0;    // stored, marked filtered, not delivered
+    quint64 duplicates = 0;  // dropped by the window or by the store
+    quint64 invalid = 0;     // no account or no id: logged and dropped
+    quint64 storeErrors = 0; // messages whose batch failed to commit
+};
+
+class InboundPipeline : public QObject
+{
+    Q_OBJECT
+public:
+    InboundPipeline(HistoryStore &store, const Config &config, QObject *parent = nullptr);
+    InboundPipeline(HistoryStore &store, const Config &config, const PipelineSettings &settings,
+                    QObject *parent = nullptr);
+    ~InboundPipeline() override; // stores what is still queued (without signals)
+
+    // Applies a reloaded config (filters, session keys). User ids set below are kept.
+    void setConfig(const Config &config);
+    // The account's own user id (for mentions and "sent by me"); config userID is the default.
+    void setAccountUserId(const AccountAddress &account, const QString &userId);
+
+    void submit(InboundMessage message);
+    void submitBatch(QList<InboundMessage> messages); // catch-up pages
+
+    // Writes everything queued now (shutdown, tests). False when a batch failed.
+    bool flush();
+    int pendingCount() const { return int(m_queue.size()); }
+    PipelineStats stats() const { return m_stats; }
+
+Q_SIGNALS:
+    void delivered(const ct::InboundMessage &message);
+    void filteredOut(const ct::InboundMessage &message);
+    // After each committed batch: everything delivered by it, in order (for batch consumers).
+    void batchDelivered(const QList<ct::InboundMessage> &messages);
+    void storeFailed(const QString &error);
+
+private:
+    bool accept(InboundMessage &message);
+    bool flushOnce(bool emitSignals);
+    static QString dedupKey(const InboundMessage &message);
+
+    HistoryStore &m_store;
+    PipelineSettings m_settings;
+    InboundFilters m_filters;
+    SessionKeyResolver m_keys;
+    DedupWindow m_dedup;
+    QList<InboundMessage> m_queue;
+    QTimer m_flushTimer;
+    PipelineStats m_stats;
+};
+
+} // namespace ct

@@ -1,0 +1,83 @@
+#pragma once
+// Which delivered messages deserve a desktop pop-up, and how bursts are coalesced.
+//  - Gotify: priority >= gotifyMinPriority (default 4).
+//  - OpenIM: direct messages and mentions (of the account or of all members); a group
+//    message without a mention, a notification conversation, or a message the account sent
+//    itself: never.
+//  - Filtered and outgoing messages: never.
+//  - Bursts: per account, the first wanted message opens a window (default 1 s); at its end,
+//    up to burstThreshold (default 3) messages pop up one by one, more become ONE summary
+//    ("5 new messages on gotify/ops").
+//  - Catch-up: messages with via = catchup are collected per account until the account has
+//    been quiet for a window, then one summary (or the single message) per account.
+// The tray connects InboundPipeline::delivered to offer() and shows notify().
+#include "config/accountaddress.h"
+#include "inboundmessage.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace ct {
+
+struct Notification
+{
+    QString title;
+    QString body;
+    AccountAddress account;
+    QString messageId;    // empty for a summary
+    bool isSummary = false;
+    int count = 1;
+};
+
+class NotificationPolicy : public QObject
+{
+    Q_OBJECT
+public:
+    explicit NotificationPolicy(int gotifyMinPriority = 4, QObject *parent = nullptr);
+    ~NotificationPolicy() override;
+
+    void setGotifyMinPriority(int priority) { m_minPriority = priority; }
+    void setBurstThreshold(int n) { m_threshold = n > 0 ? n : 1; }
+    void setWindowMs(int ms) { m_windowMs = ms > 0 ? ms : 1; }
+    int gotifyMinPriority() const { return m_minPriority; }
+    int burstThreshold() const { return m_threshold; }
+    int windowMs() const { return m_windowMs; }
+
+    // The rule alone, without coalescing.
+    bool wants(const InboundMessage &message) const;
+
+    void offer(const ct::InboundMessage &message);
+    void offerBatch(const QList<ct::InboundMessage> &messages);
+    // Emits whatever is pending now (shutdown, tests).
+    void flushAll();
+
+    static Notification single(const InboundMessage &message);
+    static Notification summary(const AccountAddress &account, int count);
+
+Q_SIGNALS:
+    void notify(const ct::Notification &notification);
+
+private:
+    struct Pending
+    {
+        QList<Notification> items; // the first threshold + 1 only
+        int count = 0;
+        QTimer *timer = nullptr;   // child of this policy, one per account and kind
+    };
+    void add(QHash<AccountAddress, Pending> &map, const Notification &n, bool debounce);
+    void emitPending(QHash<AccountAddress, Pending> &map, const AccountAddress &account,
+                     bool alwaysSummarize);
+
+    int m_minPriority;
+    int m_threshold = 3;
+    int m_windowMs = 1000;
+    QHash<AccountAddress, Pending> m_stream;
+    QHash<AccountAddress, Pending> m_catchup;
+};
+
+} // namespace ct
+
+Q_DECLARE_METATYPE(ct::Notification)

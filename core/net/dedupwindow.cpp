@@ -1,0 +1,92 @@
+#include "dedupwindow.h"
+
+#include <QDeadlineTimer>
+
+namespace ct {
+
+DedupWindow::DedupWindow(qint64 windowMs, int maxEntries, Clock clock)
+    : m_windowMs(windowMs > 0 ? windowMs : 1)
+    , m_maxEntries(maxEntries > 0 ? maxEntries : 1)
+    , m_clock(std::move(clock))
+{
+    m_seen.reserve(qMin(m_maxEntries, 4096));
+}
+
+qint64 DedupWindow::now() const
+{
+    if (m_clock)
+        return m_clock();
+    // Monotonic milliseconds; QDeadlineTimer::current() reads the steady clock.
+    return QDeadlineTimer::current().deadline();
+}
+
+bool DedupWindow::insert(const QString &key)
+{
+    const qint64 t = now();
+    expire(t);
+    if (m_seen.contains(key))
+        return false;
+    while (m_seen.size() >= m_maxEntries)
+        evictOldest();
+    const quint64 generation = m_nextGeneration++;
+    m_seen.insert(key, Seen{generation, t});
+    m_order.push_back(Entry{key, generation, t});
+    // Stale entries (removed keys) are dropped as they reach the front; compact if they pile up.
+    if (m_order.size() > size_t(2 * m_maxEntries) + 16) {
+        std::deque<Entry> live;
+        for (Entry &e : m_order) {
+            const auto it = m_seen.constFind(e.key);
+            if (it != m_seen.constEnd() && it->generation == e.generation)
+                live.push_back(std::move(e));
+        }
+        m_order.swap(live);
+    }
+    return true;
+}
+
+bool DedupWindow::contains(const QString &key) const
+{
+    const auto it = m_seen.constFind(key);
+    return it != m_seen.constEnd() && it->seenAtMs + m_windowMs > now();
+}
+
+void DedupWindow::remove(const QString &key)
+{
+    m_seen.remove(key);
+}
+
+void DedupWindow::clear()
+{
+    m_seen.clear();
+    m_order.clear();
+}
+
+void DedupWindow::popFront()
+{
+    const Entry &front = m_order.front();
+    const auto it = m_seen.find(front.key);
+    if (it != m_seen.end() && it->generation == front.generation)
+        m_seen.erase(it);
+    m_order.pop_front();
+}
+
+void DedupWindow::expire(qint64 nowMs)
+{
+    while (!m_order.empty() && m_order.front().seenAtMs + m_windowMs <= nowMs)
+        popFront();
+}
+
+void DedupWindow::evictOldest()
+{
+    // Skip stale entries so that exactly one live key is forgotten.
+    while (!m_order.empty()) {
+        const Entry &front = m_order.front();
+        const auto it = m_seen.constFind(front.key);
+        const bool live = it != m_seen.constEnd() && it->generation == front.generation;
+        popFront();
+        if (live)
+            return;
+    }
+}
+
+} // namespace ct
