@@ -1,0 +1,208 @@
+#include "configloader.h"
+
+#include "gotifyconfigreader.h"
+#include "jsonreader.h"
+#include "logging/logging.h"
+#include "openimconfigreader.h"
+#include "userpath.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace ct {
+
+namespace {
+
+// agents.<agentId>.channels.<channel>.accounts: [ids]. An openclaw.json keeps other things
+// under "agents" too ("defaults", "list"), so entries without "channels" are not ours and are
+// passed over without complaint.
+void readAgents(const QJsonObject &agents, JsonReader &r, Config &config)
+{
+    QHash<AccountAddress, QString> boundTo;
+    for (auto agent = agents.constBegin(); agent != agents.constEnd(); ++agent) {
+        if (!agent->isObject() || !agent->toObject().contains(QStringLiteral("channels")))
+            continue;
+        const QString agentPath = JsonReader::join(QStringLiteral("agents"), agent.key());
+        QJsonObject channels;
+        if (!r.readObject(agent->toObject(), agentPath, QStringLiteral("channels"), channels))
+            continue;
+        const QString channelsPath = JsonReader::join(agentPath, QStringLiteral("channels"));
+        for (auto ch = channels.constBegin(); ch != channels.constEnd(); ++ch) {
+            if (ch.key() != kGotifyChannel && ch.key() != kOpenImChannel)
+                continue; // a channel this app does not run
+            const QString chPath = JsonReader::join(channelsPath, ch.key());
+            QJsonObject chObj;
+            if (!ch->isObject()) {
+                r.addProblem(chPath, QStringLiteral("expected an object, got %1")
+                                         .arg(JsonReader::describe(ch.value())));
+                continue;
+            }
+            chObj = ch->toObject();
+            AgentBinding binding{agent.key(), ch.key(), {}};
+            if (!r.readStringList(chObj, chPath, QStringLiteral("accounts"), binding.accountIds))
+                continue;
+            const QString listPath = JsonReader::join(chPath, QStringLiteral("accounts"));
+            for (qsizetype i = 0; i < binding.accountIds.size(); ++i) {
+                const AccountAddress address{ch.key(), binding.accountIds.at(i)};
+                const QString itemPath = QStringLiteral("%1[%2]").arg(listPath).arg(i);
+                const bool known = ch.key() == kGotifyChannel
+                                       ? config.gotifyAccount(address.accountId) != nullptr
+                                       : config.openimAccount(address.accountId) != nullptr;
+                if (!known)
+                    r.addProblem(itemPath, QStringLiteral("no account %1 in this config")
+                                               .arg(address.toString()));
+                const QString other = boundTo.value(address);
+                if (!other.isEmpty() && other != agent.key())
+                    r.addProblem(itemPath, QStringLiteral("%1 is already bound to agent %2")
+                                               .arg(address.toString(), JsonReader::quoted(other)));
+                else
+                    boundTo.insert(address, agent.key());
+            }
+            config.agents.append(binding);
+        }
+    }
+}
+
+void readSession(const QJsonObject &session, JsonReader &r, SessionConfig &out)
+{
+    const QString path = QStringLiteral("session");
+    QString scope;
+    if (r.readString(session, path, QStringLiteral("dmScope"), scope)) {
+        if (const auto parsed = dmScopeFromName(scope))
+            out.dmScope = *parsed;
+        else
+            r.addProblem(JsonReader::join(path, QStringLiteral("dmScope")),
+                         QStringLiteral("expected \"main\", \"per-peer\", \"per-channel-peer\" or "
+                                        "\"per-account-channel-peer\", got %1")
+                             .arg(JsonReader::quoted(scope)));
+    }
+    QJsonObject links;
+    const QString linksPath = JsonReader::join(path, QStringLiteral("identityLinks"));
+    if (r.readObject(session, path, QStringLiteral("identityLinks"), links)) {
+        for (auto it = links.constBegin(); it != links.constEnd(); ++it) {
+            QStringList ids;
+            if (r.readStringList(links, linksPath, it.key(), ids))
+                out.identityLinks.insert(it.key(), ids);
+        }
+    }
+}
+
+void readAppSettings(const QJsonObject &block, JsonReader &r, AppSettings &out)
+{
+    const QString path = QStringLiteral("channeltray");
+    QJsonObject notifications;
+    if (r.readObject(block, path, QStringLiteral("notifications"), notifications))
+        r.readInt(notifications, JsonReader::join(path, QStringLiteral("notifications")),
+                  QStringLiteral("gotifyMinPriority"), out.gotifyMinPriority, 0);
+    QJsonObject history;
+    if (r.readObject(block, path, QStringLiteral("history"), history))
+        r.readPositiveInt(history, JsonReader::join(path, QStringLiteral("history")),
+                          QStringLiteral("retentionDays"), out.retentionDays);
+}
+
+ConfigProblem parseProblem(const QByteArray &json, const QJsonParseError &error)
+{
+    const int offset = qBound(0, error.offset, static_cast<int>(json.size()));
+    const QByteArray before = json.left(offset);
+    const int line = static_cast<int>(before.count('\n')) + 1;
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    // Columns count characters, not bytes, so a line with non-ASCII text still points right.
+    const int column = static_cast<int>(QString::fromUtf8(before.mid(lineStart)).size()) + 1;
+    ConfigProblem p;
+    p.message = QStringLiteral("invalid JSON at line %1, column %2: %3")
+                    .arg(line)
+                    .arg(column)
+                    .arg(error.errorString());
+    p.line = line;
+    p.column = column;
+    return p;
+}
+
+} // namespace
+
+LoadResult configFromJson(const QJsonObject &root)
+{
+    LoadResult result;
+    result.fileFound = true;
+    Config &config = result.config;
+    config.raw = root;
+    JsonReader r;
+
+    QJsonObject channels;
+    if (r.readObject(root, QString(), QStringLiteral("channels"), channels)) {
+        QJsonObject block;
+        if (r.readObject(channels, QStringLiteral("channels"), kOpenImChannel, block))
+            readOpenImChannel(block, r, config.openim);
+        if (r.readObject(channels, QStringLiteral("channels"), kGotifyChannel, block))
+            readGotifyChannel(block, r, config.gotify);
+    }
+    QJsonObject block;
+    if (r.readObject(root, QString(), QStringLiteral("agents"), block))
+        readAgents(block, r, config);
+    if (r.readObject(root, QString(), QStringLiteral("session"), block))
+        readSession(block, r, config.session);
+    if (r.readObject(root, QString(), QStringLiteral("channeltray"), block))
+        readAppSettings(block, r, config.app);
+
+    result.problems = r.problems();
+    return result;
+}
+
+LoadResult parseConfig(const QByteArray &json)
+{
+    if (json.trimmed().isEmpty()) {
+        LoadResult result;
+        result.fileFound = true;
+        result.problems.append(
+            ConfigProblem{QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
+        return result;
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError) {
+        LoadResult result;
+        result.fileFound = true;
+        result.problems.append(parseProblem(json, error));
+        return result;
+    }
+    if (!doc.isObject()) {
+        LoadResult result;
+        result.fileFound = true;
+        result.problems.append(ConfigProblem{
+            QString(), QStringLiteral("expected a JSON object at the top, got an array"), 0, 0});
+        return result;
+    }
+    return configFromJson(doc.object());
+}
+
+LoadResult loadConfig(const QString &path)
+{
+    const QString file = expandUserPath(path);
+    QFile f(file);
+    if (!f.exists()) {
+        LoadResult result;
+        result.problems.append(ConfigProblem{
+            QString(), QStringLiteral("config file %1 does not exist").arg(file), 0, 0});
+        return result;
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        LoadResult result;
+        result.fileFound = true;
+        result.problems.append(ConfigProblem{
+            QString(), QStringLiteral("cannot read config file %1: %2").arg(file, f.errorString()),
+            0, 0});
+        return result;
+    }
+    LoadResult result = parseConfig(f.readAll());
+    // Name the file in whole-file problems, so "invalid JSON at line 3" says which file.
+    for (ConfigProblem &p : result.problems)
+        if (p.path.isEmpty())
+            p.message = file + QStringLiteral(": ") + p.message;
+    qCDebug(lcConfig) << "loaded" << file << "with" << result.problems.size() << "problem(s)";
+    return result;
+}
+
+} // namespace ct

@@ -1,0 +1,37 @@
+#pragma once
+// Loading and validating the config file (DESIGN.md "Configuration").
+//
+// Validation never stops at the first mistake: every problem found is returned, each naming
+// the JSON path and what is wrong with it. A value that is wrong keeps its documented default
+// in the typed Config; keys we do not know are not judged and stay in Config::raw.
+//
+// Whether each account has a token is a separate check (see tokencheck.h), because a token may
+// live in the keychain and reading the file cannot know that.
+#include "configmodel.h"
+#include "configproblem.h"
+
+#include <QByteArray>
+
+namespace ct {
+
+struct LoadResult
+{
+    Config config;
+    QList<ConfigProblem> problems;
+    bool fileFound = false; // false only when the file does not exist
+
+    bool ok() const { return problems.isEmpty(); }
+    QStringList problemStrings() const { return ct::problemStrings(problems); }
+};
+
+// Reads and validates the file at `path` ("~/" is expanded). A missing or unreadable file is a
+// problem; so is a file that is not a JSON object.
+LoadResult loadConfig(const QString &path);
+
+// Validates JSON text. Invalid JSON is one problem with its line and column.
+LoadResult parseConfig(const QByteArray &json);
+
+// Validates an already parsed root object (for example one edited with ConfigEditor).
+LoadResult configFromJson(const QJsonObject &root);
+
+} // namespace ct

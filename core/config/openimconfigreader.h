@@ -1,0 +1,20 @@
+#pragma once
+#include "configmodel.h"
+#include "jsonreader.h"
+
+namespace ct {
+
+// Reads channels.multi-openim into `out`. OpenIM only has named accounts
+// (channels.multi-openim.accounts.<id>); a block without any is a problem.
+void readOpenImChannel(const QJsonObject &block, JsonReader &reader, OpenImChannelConfig &out);
+
+// Reads an "inbound" object ({enabled, reconnectDelayMs, maxReconnectDelayMs,
+// maxReconnectAttempts}) over `inOut`: what the object sets replaces, the rest stays.
+void readInboundSettings(const QJsonObject &inbound, const QString &path, JsonReader &reader,
+                         InboundSettings &inOut);
+
+// An account id becomes part of "<channel>/<id>" addresses and keychain keys, so it must be
+// non-empty and free of '/'. Records a problem and returns false otherwise.
+bool checkAccountId(const QString &id, const QString &path, JsonReader &reader);
+
+} // namespace ct

@@ -1,0 +1,127 @@
+#include "tokenrefreshreader.h"
+
+#include <QJsonArray>
+
+namespace ct {
+
+namespace {
+
+const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
+const QStringList kMethods{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                           QStringLiteral("PATCH"), QStringLiteral("DELETE")};
+
+void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpRefreshConfig &out,
+              bool required)
+{
+    r.readString(http, path, QStringLiteral("stateFile"), out.stateFile);
+    if (required)
+        r.requireUrl(http, path, QStringLiteral("endpoint"), out.endpoint, kHttpSchemes);
+    else
+        r.readUrl(http, path, QStringLiteral("endpoint"), out.endpoint, kHttpSchemes);
+
+    QString method;
+    if (r.readString(http, path, QStringLiteral("method"), method)) {
+        if (kMethods.contains(method.toUpper()))
+            out.method = method.toUpper();
+        else
+            r.addProblem(JsonReader::join(path, QStringLiteral("method")),
+                         QStringLiteral("expected one of %1, got %2")
+                             .arg(kMethods.join(QStringLiteral(", ")), JsonReader::quoted(method)));
+    }
+    r.readStringMap(http, path, QStringLiteral("headers"), out.headers);
+    if (http.contains(QStringLiteral("body")))
+        out.body = http.value(QStringLiteral("body"));
+    r.readPositiveInt(http, path, QStringLiteral("timeoutMs"), out.timeoutMs);
+    r.readStringList(http, path, QStringLiteral("responseTokenPath"), out.responseTokenPaths,
+                     true);
+
+    QJsonObject writeBack;
+    const QString writeBackPath = JsonReader::join(path, QStringLiteral("stateWriteBack"));
+    if (r.readObject(http, path, QStringLiteral("stateWriteBack"), writeBack)) {
+        for (auto it = writeBack.constBegin(); it != writeBack.constEnd(); ++it) {
+            QStringList paths;
+            if (r.readStringList(writeBack, writeBackPath, it.key(), paths, true))
+                out.stateWriteBack.insert(it.key(), paths);
+        }
+    }
+    r.readStringList(http, path, QStringLiteral("clearOnSuccess"), out.clearOnSuccess, true);
+}
+
+void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookRefreshConfig &out,
+              bool required)
+{
+    const QString commandPath = JsonReader::join(path, QStringLiteral("command"));
+    const QJsonValue command = hook.value(QStringLiteral("command"));
+    if (command.isString()) {
+        // A single string would have to go through a shell; we only run argv lists.
+        r.addProblem(commandPath, QStringLiteral("expected an array of strings (program and "
+                                                 "arguments), got a string"));
+    } else if (r.readStringList(hook, path, QStringLiteral("command"), out.command)) {
+        if (out.command.isEmpty() || out.command.first().isEmpty())
+            r.addProblem(commandPath, QStringLiteral("expected a program and its arguments, got "
+                                                     "an empty list"));
+    } else if (required && (command.isUndefined() || command.isNull())) {
+        r.addProblem(commandPath, QStringLiteral("missing; tokenRefresh.mode is \"hook\""));
+    }
+    r.readPositiveInt(hook, path, QStringLiteral("timeoutMs"), out.timeoutMs);
+}
+
+} // namespace
+
+QString refreshModeName(RefreshMode mode)
+{
+    switch (mode) {
+    case RefreshMode::Http: return QStringLiteral("http");
+    case RefreshMode::Hook: return QStringLiteral("hook");
+    case RefreshMode::Off: return QStringLiteral("off");
+    }
+    return QStringLiteral("hook");
+}
+
+std::optional<RefreshMode> refreshModeFromName(const QString &name)
+{
+    for (RefreshMode m : {RefreshMode::Http, RefreshMode::Hook, RefreshMode::Off})
+        if (refreshModeName(m) == name)
+            return m;
+    return std::nullopt;
+}
+
+void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader &r,
+                      TokenRefreshConfig &out)
+{
+    // The mode is "explicit" when the file names it. Only then do we insist on the settings
+    // that mode needs: a config without tokenRefresh at all runs with the default mode (hook)
+    // and no command, which the refresh component treats as "ask for a manual login".
+    bool explicitMode = false;
+    QString mode;
+    if (r.readString(block, path, QStringLiteral("mode"), mode)) {
+        if (const auto parsed = refreshModeFromName(mode)) {
+            out.mode = *parsed;
+            explicitMode = true;
+        } else {
+            r.addProblem(JsonReader::join(path, QStringLiteral("mode")),
+                         QStringLiteral("expected \"http\", \"hook\" or \"off\", got %1")
+                             .arg(JsonReader::quoted(mode)));
+        }
+    }
+
+    QJsonObject http;
+    const bool needHttp = explicitMode && out.mode == RefreshMode::Http;
+    const QString httpPath = JsonReader::join(path, QStringLiteral("http"));
+    if (r.readObject(block, path, QStringLiteral("http"), http))
+        readHttp(http, httpPath, r, out.http, needHttp);
+    else if (needHttp && !block.contains(QStringLiteral("http")))
+        r.addProblem(httpPath, QStringLiteral("missing; tokenRefresh.mode is \"http\""));
+
+    QJsonObject hook;
+    const bool needHook = explicitMode && out.mode == RefreshMode::Hook;
+    const QString hookPath = JsonReader::join(path, QStringLiteral("hook"));
+    if (r.readObject(block, path, QStringLiteral("hook"), hook))
+        readHook(hook, hookPath, r, out.hook, needHook);
+    else if (needHook && !block.contains(QStringLiteral("hook")))
+        r.addProblem(hookPath, QStringLiteral("missing; tokenRefresh.mode is \"hook\""));
+
+    r.readString(block, path, QStringLiteral("manualLoginMarkerPath"), out.manualLoginMarkerPath);
+}
+
+} // namespace ct
