@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The README's run command: installs what is missing, builds, and starts the tray.
+# When the demo sandbox is built (channeltray-sandbox), it is started next to the tray with a
+# demo config of its own; otherwise the tray starts on your config, created empty if missing.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+tools/install-deps.sh
+cmake --preset dev >/dev/null
+cmake --build --preset dev
+app="$root/build/app/channeltray"
+sandbox="$root/build/tests/servers/sandbox/channeltray-sandbox"
+if [[ -x "$sandbox" ]]; then
+  demo_dir="${XDG_RUNTIME_DIR:-/tmp}/channeltray-demo"
+  mkdir -p "$demo_dir"
+  "$sandbox" --write-config "$demo_dir/config.json" &
+  sandbox_pid=$!
+  trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do [[ -s "$demo_dir/config.json" ]] && break; sleep 0.1; done
+  "$app" --config "$demo_dir/config.json" "$@"
+else
+  config="${CHANNELTRAY_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/channeltray/config.json}"
+  if [[ ! -f "$config" ]]; then
+    mkdir -p "$(dirname "$config")"
+    (umask 077; printf '{\n  "channels": {}\n}\n' > "$config")
+    echo "run: created an empty config at $config"
+  fi
+  "$app" --config "$config" "$@"
+fi
