@@ -105,7 +105,9 @@ void readAppSettings(const QJsonObject &block, JsonReader &r, AppSettings &out)
 
 ConfigProblem parseProblem(const QByteArray &json, const QJsonParseError &error)
 {
-    const int offset = qBound(0, error.offset, static_cast<int>(json.size()));
+    // Qt reports the offset just past the character where parsing stopped; step back one so
+    // that line and column name that character (a stray ']' is reported at the ']').
+    const int offset = qBound(0, error.offset - 1, static_cast<int>(json.size()));
     const QByteArray before = json.left(offset);
     const int line = static_cast<int>(before.count('\n')) + 1;
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;

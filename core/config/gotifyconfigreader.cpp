@@ -42,8 +42,15 @@ GotifyAccountConfig readAccount(const QJsonObject &obj, const QString &path,
 
 bool sameServer(const QString &a, const QString &b)
 {
+    // "http://host/" and "http://host" are the same server; so are "HTTP://Host/x/" and
+    // "http://host/x".
     const auto norm = [](const QString &s) {
-        return QUrl(s).adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+        QUrl u = QUrl(s).adjusted(QUrl::NormalizePathSegments);
+        QString path = u.path();
+        while (path.endsWith(QLatin1Char('/')))
+            path.chop(1);
+        u.setPath(path);
+        return u;
     };
     return norm(a) == norm(b);
 }
