@@ -1,0 +1,46 @@
+#pragma once
+// The two network halves of the loopback Gotify server:
+// - StreamGate: a QTcpServer that peeks the request head of each new connection and answers
+//   a /stream upgrade with a bad token by itself (HTTP 401 JSON, no upgrade), as the real
+//   server does; everything else is handed on to the HTTP server untouched.
+// - GotifyHttp: QAbstractHttpServer (Qt 6.4 API) that routes every plain request to GotifyServer.
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QTcpServer>
+
+namespace ct::testserver {
+
+class GotifyServer;
+
+class StreamGate : public QTcpServer
+{
+    Q_OBJECT
+public:
+    explicit StreamGate(GotifyServer *server, QObject *parent = nullptr);
+    // The client id that authenticated the upgrade coming from this peer port (0 if none).
+    qint64 takeClientFor(quint16 peerPort) { return m_pending.take(peerPort); }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void inspect(QTcpSocket *socket);
+    GotifyServer *m_server;
+    QHash<quint16, qint64> m_pending;
+};
+
+class GotifyHttp : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit GotifyHttp(GotifyServer *server);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    GotifyServer *m_server;
+};
+
+} // namespace ct::testserver

@@ -1,0 +1,142 @@
+#pragma once
+// A Gotify-compatible server on 127.0.0.1 (port 0) for tests and the demo: REST and /stream on
+// one port, v2 or v3 behaviour, and test controls (post, drop streams, revoke, health, log).
+// Wire facts: PROTOCOLS.md "Gotify" (read from gotify/server's public sources).
+#include "gotifystore.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+#include <memory>
+
+class QWebSocket;
+class QTimer;
+
+namespace ct::testserver {
+
+class GotifyHttp;
+class StreamGate;
+
+// One request as the server saw it (for tests asserting what a client sent).
+struct GotifyRequestRecord
+{
+    QByteArray method;
+    QString path;
+    QString query; // raw query string, "" when none
+    QList<QPair<QByteArray, QByteArray>> headers;
+    bool isStream = false;
+    int status = 0;
+};
+
+// What a route answers.
+struct GotifyReply
+{
+    int status = 200;
+    QByteArray body;      // JSON text, may be empty
+    QByteArray mimeType = QByteArrayLiteral("application/json");
+};
+
+class GotifyServer : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { V2, V3 };
+    explicit GotifyServer(Mode mode = Mode::V2, QObject *parent = nullptr);
+    ~GotifyServer() override;
+
+    // Listens on 127.0.0.1:port (0 = any free port). Returns false when it cannot.
+    bool listen(quint16 port = 0);
+    quint16 port() const { return m_port; }
+    QUrl url() const; // http://127.0.0.1:<port>
+    Mode mode() const { return m_store.isV3() ? Mode::V3 : Mode::V2; }
+    QString version() const;
+
+    // The seeded application and client (created by the constructor).
+    QString appToken() const;
+    QString clientToken() const;
+    qint64 appId() const { return m_seedAppId; }
+    qint64 clientId() const { return m_seedClientId; }
+
+    // ---- test controls ----
+    // Posts as application appid (0 = the seeded one) and pushes it to every open stream.
+    qint64 postMessage(const QString &message, const QString &title = {}, int priority = 5,
+                       const QJsonObject &extras = {}, qint64 appid = 0);
+    // Stores n messages without pushing them (missed while nobody listened). Returns the last id.
+    qint64 storeMissedMessages(int n, qint64 appid = 0);
+    qint64 lastMessageId() const;
+    qsizetype messageCount() const { return m_store.messageCount(); }
+    // Drops every stream TCP connection without a close frame (the client sees 1006).
+    void dropStreams();
+    // Removes the application or client holding this token; its streams drop without a close frame.
+    bool revokeToken(const QString &token);
+    QString addClient(const QString &name);      // returns the new client token
+    QString addApplication(const QString &name); // returns the new app token
+    void setHealthy(bool healthy) { m_healthy = healthy; }
+    void setElevated(bool elevated) { m_elevated = elevated; } // v3: deletes allowed
+    void setPingIntervalMs(int ms);
+    int streamCount() const { return int(m_streams.size()); }
+    QList<GotifyRequestRecord> requestLog() const { return m_log; }
+    void clearRequestLog() { m_log.clear(); }
+    GotifyStore &store() { return m_store; }
+
+    // Used by GotifyHttp / StreamGate.
+    GotifyReply handle(const QByteArray &method, const QUrl &url,
+                       const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body);
+    // For a /stream upgrade: the client id when the token is a client token, else 0.
+    qint64 streamClientFor(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers);
+    void logRequest(GotifyRequestRecord record);
+    static QByteArray errorBody(int status, const QString &description);
+
+Q_SIGNALS:
+    void streamConnected();
+    void streamDisconnected();
+    void messagePosted(qint64 id);
+
+private:
+    struct Stream
+    {
+        QWebSocket *socket = nullptr;
+        qint64 clientId = 0;
+        bool awaitingPong = false;
+    };
+    struct Auth
+    {
+        GotifyApp *app = nullptr;
+        GotifyClient *client = nullptr;
+        bool tokenGiven = false;
+    };
+    Auth authenticate(const QUrl &url, const QList<QPair<QByteArray, QByteArray>> &headers);
+    void acceptWebSockets();
+    void broadcast(const GotifyMessage &m);
+    void pingStreams();
+    void dropStreamsOf(qint64 clientId);
+
+    GotifyReply routeMessages(const QByteArray &method, const QStringList &parts, const QUrl &url,
+                              const Auth &auth, const QByteArray &body);
+    GotifyReply routeApplications(const QByteArray &method, const QStringList &parts, const QUrl &url,
+                                  const Auth &auth, const QByteArray &body,
+                                  const QList<QPair<QByteArray, QByteArray>> &headers);
+    GotifyReply routeClients(const QByteArray &method, const QStringList &parts, const Auth &auth,
+                             const QByteArray &body);
+    GotifyReply pagedMessages(qint64 appid, const QUrl &url);
+    GotifyReply uploadImage(GotifyApp &app, const QList<QPair<QByteArray, QByteArray>> &headers,
+                            const QByteArray &body);
+
+    GotifyStore m_store;
+    std::unique_ptr<GotifyHttp> m_http;
+    StreamGate *m_gate = nullptr;
+    QTimer *m_pingTimer = nullptr;
+    quint16 m_port = 0;
+    qint64 m_seedAppId = 0;
+    qint64 m_seedClientId = 0;
+    bool m_healthy = true;
+    bool m_elevated = false;
+    QList<Stream> m_streams;
+    QList<GotifyRequestRecord> m_log;
+};
+
+} // namespace ct::testserver

@@ -1,0 +1,41 @@
+// channeltray-gotify-server: the loopback Gotify server as a program (demo, manual tests).
+// Prints {"url","port","mode","appToken","clientToken","appId"} as one JSON line on stdout.
+#include "gotifyserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Loopback Gotify-compatible server on 127.0.0.1"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("v3"), QStringLiteral("behave like a Gotify v3 server")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("port (default: any free port)"), QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("store N messages at start"), QStringLiteral("N"), QStringLiteral("0")});
+    parser.process(app);
+
+    ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3")) ? ct::testserver::GotifyServer::Mode::V3
+                                                                           : ct::testserver::GotifyServer::Mode::V2);
+    if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
+        QTextStream(stderr) << "channeltray-gotify-server: cannot listen on 127.0.0.1\n";
+        return 1;
+    }
+    if (const int seed = parser.value(QStringLiteral("seed")).toInt(); seed > 0)
+        server.storeMissedMessages(seed);
+    const QJsonObject info{{QStringLiteral("url"), server.url().toString()},
+                           {QStringLiteral("port"), server.port()},
+                           {QStringLiteral("mode"), server.mode() == ct::testserver::GotifyServer::Mode::V3
+                                                        ? QStringLiteral("v3") : QStringLiteral("v2")},
+                           {QStringLiteral("appToken"), server.appToken()},
+                           {QStringLiteral("clientToken"), server.clientToken()},
+                           {QStringLiteral("appId"), server.appId()}};
+    QTextStream out(stdout);
+    out << QJsonDocument(info).toJson(QJsonDocument::Compact) << '\n';
+    out.flush();
+    return app.exec();
+}
