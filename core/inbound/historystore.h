@@ -17,6 +17,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
+
+class QSqlQuery;
+
 namespace ct {
 
 class HistoryStore : public QObject
@@ -82,12 +86,15 @@ Q_SIGNALS:
 
 private:
     bool openWith(bool readOnly, QString *error);
+    bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
     QSqlDatabase db() const;
 
     QString m_path;
     QString m_connection;
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
+    std::unique_ptr<QSqlQuery> m_insert; // prepared once per open
+    std::unique_ptr<QSqlQuery> m_cursor;
 };
 
 } // namespace ct

@@ -1,0 +1,223 @@
+// HistoryStore: the reading side (views, `history` command, unread badges) and retention deletes.
+#include "historyrow.h"
+#include "historystore.h"
+#include "logging/logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace ct {
+
+namespace {
+
+struct Where
+{
+    QStringList clauses;
+    QVariantList values;
+
+    void add(const QString &clause, const QVariant &value = {})
+    {
+        clauses << clause;
+        if (value.isValid())
+            values << value;
+    }
+    QString sql() const
+    {
+        return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+    }
+    void bindTo(QSqlQuery &q) const
+    {
+        for (qsizetype i = 0; i < values.size(); ++i)
+            q.bindValue(int(i), values.at(i));
+    }
+};
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    escaped.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    escaped.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + escaped + QLatin1Char('%');
+}
+
+Where whereFor(const HistoryQuery &query)
+{
+    Where w;
+    if (query.account.isValid())
+        w.add(QStringLiteral("account = ?"), query.account.toString());
+    if (!query.sessionKey.isEmpty())
+        w.add(QStringLiteral("session_key = ?"), query.sessionKey);
+    if (query.beforeRowId > 0)
+        w.add(QStringLiteral("row_id < ?"), query.beforeRowId);
+    if (!query.includeFiltered)
+        w.add(QStringLiteral("filtered = 0"));
+    if (!query.includeOutgoing)
+        w.add(QStringLiteral("direction = 0"));
+    if (!query.search.isEmpty()) {
+        const QString pattern = likePattern(query.search);
+        w.clauses << QStringLiteral("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')");
+        w.values << pattern << pattern;
+    }
+    return w;
+}
+
+const QString kUnread = QStringLiteral("read = 0 AND filtered = 0 AND direction = 0");
+
+} // namespace
+
+QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query) const
+{
+    QList<HistoryRecord> records;
+    const Where w = whereFor(query);
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM messages%2 ORDER BY row_id DESC LIMIT %3 OFFSET %4")
+                  .arg(historyrow::selectColumns(), w.sql())
+                  .arg(qMax(0, query.limit))
+                  .arg(qMax(0, query.offset)));
+    w.bindTo(q);
+    if (!q.exec()) {
+        qCWarning(lcHistory) << "history query failed:" << q.lastError().text();
+        return records;
+    }
+    while (q.next())
+        records << historyrow::recordAt(q);
+    return records;
+}
+
+int HistoryStore::count(const HistoryQuery &query) const
+{
+    const Where w = whereFor(query);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages") + w.sql());
+    w.bindTo(q);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<SessionSummary> HistoryStore::sessions(const AccountAddress &account) const
+{
+    QList<SessionSummary> list;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral(
+        "SELECT session_key, MAX(row_id) AS last_row, COUNT(*), SUM(%1) FROM messages"
+        " WHERE account = ? GROUP BY session_key ORDER BY last_row DESC").arg(kUnread));
+    q.bindValue(0, account.toString());
+    if (!q.exec())
+        return list;
+    QSqlQuery last(db());
+    last.prepare(QStringLiteral("SELECT peer, time_ms FROM messages WHERE row_id = ?"));
+    while (q.next()) {
+        SessionSummary s;
+        s.sessionKey = q.value(0).toString();
+        s.messages = q.value(2).toInt();
+        s.unread = q.value(3).toInt();
+        last.bindValue(0, q.value(1));
+        if (last.exec() && last.next()) {
+            s.lastPeer = last.value(0).toString();
+            s.lastTime = QDateTime::fromMSecsSinceEpoch(last.value(1).toLongLong(), Qt::UTC);
+        }
+        list << s;
+    }
+    return list;
+}
+
+int HistoryStore::unreadCount(const AccountAddress &account, const QString &sessionKey) const
+{
+    Where w;
+    w.add(kUnread);
+    if (account.isValid())
+        w.add(QStringLiteral("account = ?"), account.toString());
+    if (!sessionKey.isEmpty())
+        w.add(QStringLiteral("session_key = ?"), sessionKey);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages") + w.sql());
+    w.bindTo(q);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QHash<AccountAddress, int> HistoryStore::unreadByAccount() const
+{
+    QHash<AccountAddress, int> counts;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT account, COUNT(*) FROM messages WHERE %1 GROUP BY account").arg(kUnread)))
+        while (q.next())
+            counts.insert(AccountAddress::parse(q.value(0).toString()), q.value(1).toInt());
+    return counts;
+}
+
+QHash<QString, int> HistoryStore::unreadBySession(const AccountAddress &account) const
+{
+    QHash<QString, int> counts;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT session_key, COUNT(*) FROM messages WHERE %1 AND account = ?"
+                             " GROUP BY session_key").arg(kUnread));
+    q.bindValue(0, account.toString());
+    if (q.exec())
+        while (q.next())
+            counts.insert(q.value(0).toString(), q.value(1).toInt());
+    return counts;
+}
+
+int HistoryStore::markRead(const AccountAddress &account, const QString &sessionKey)
+{
+    Where w;
+    w.add(kUnread);
+    w.add(QStringLiteral("account = ?"), account.toString());
+    if (!sessionKey.isEmpty())
+        w.add(QStringLiteral("session_key = ?"), sessionKey);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("UPDATE messages SET read = 1") + w.sql());
+    w.bindTo(q);
+    if (!q.exec())
+        return 0;
+    const int changed = q.numRowsAffected();
+    if (changed > 0)
+        Q_EMIT unreadChanged();
+    return changed;
+}
+
+int HistoryStore::markRead(const QList<qint64> &rowIds)
+{
+    if (rowIds.isEmpty())
+        return 0;
+    QSqlDatabase d = db();
+    d.transaction();
+    QSqlQuery q(d);
+    q.prepare(QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0"));
+    int changed = 0;
+    for (qint64 id : rowIds) {
+        q.bindValue(0, id);
+        if (q.exec())
+            changed += q.numRowsAffected();
+    }
+    d.commit();
+    if (changed > 0)
+        Q_EMIT unreadChanged();
+    return changed;
+}
+
+int HistoryStore::deleteOlderThan(const QDateTime &cutoff, int maxRows)
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("DELETE FROM messages WHERE row_id IN (SELECT row_id FROM messages"
+                             " WHERE time_ms < ? ORDER BY time_ms LIMIT ?)"));
+    q.bindValue(0, cutoff.toMSecsSinceEpoch());
+    q.bindValue(1, qMax(1, maxRows));
+    if (!q.exec()) {
+        qCWarning(lcHistory) << "retention delete failed:" << q.lastError().text();
+        return -1;
+    }
+    const int removed = q.numRowsAffected();
+    if (removed > 0) {
+        Q_EMIT messagesRemoved(removed);
+        Q_EMIT unreadChanged();
+    }
+    return removed;
+}
+
+} // namespace ct

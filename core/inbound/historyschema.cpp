@@ -1,0 +1,118 @@
+#include "historyschema.h"
+
+#include "historystore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace ct::historyschema {
+
+namespace {
+
+const QStringList &migration(int toVersion)
+{
+    static const QStringList v1 = {
+        QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE messages ("
+            " row_id INTEGER PRIMARY KEY,"
+            " account TEXT NOT NULL, msg_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
+            " conversation TEXT, peer TEXT, group_id TEXT, sender TEXT, sender_name TEXT,"
+            " title TEXT, text TEXT, content_type TEXT, raw_content TEXT,"
+            " priority INTEGER NOT NULL DEFAULT 0,"
+            " server_time INTEGER,"              // ms since epoch, UTC; NULL when unknown
+            " time_ms INTEGER NOT NULL,"         // server_time, else stored_at: what retention uses
+            " stored_at INTEGER NOT NULL,"
+            " via INTEGER NOT NULL DEFAULT 0,"   // 0 stream, 1 catchup
+            " direction INTEGER NOT NULL DEFAULT 0," // 0 in, 1 out
+            " at_users TEXT, mentions_me INTEGER NOT NULL DEFAULT 0,"
+            " mentions_all INTEGER NOT NULL DEFAULT 0, is_notification INTEGER NOT NULL DEFAULT 0,"
+            " from_self INTEGER NOT NULL DEFAULT 0, click_url TEXT, image_url TEXT,"
+            " session_key TEXT NOT NULL DEFAULT '', filtered INTEGER NOT NULL DEFAULT 0,"
+            " read INTEGER NOT NULL DEFAULT 0,"
+            " UNIQUE (account, msg_id))"),
+        QStringLiteral("CREATE INDEX messages_by_account ON messages (account, row_id)"),
+        QStringLiteral("CREATE INDEX messages_by_session ON messages (session_key, row_id)"),
+        QStringLiteral("CREATE INDEX messages_by_time ON messages (time_ms)"),
+        QStringLiteral("CREATE INDEX messages_unread ON messages (account, session_key)"
+                       " WHERE read = 0 AND filtered = 0 AND direction = 0"),
+    };
+    static const QStringList v2 = {
+        QStringLiteral("CREATE TABLE cursors (account TEXT NOT NULL, name TEXT NOT NULL,"
+                       " value INTEGER NOT NULL, PRIMARY KEY (account, name)) WITHOUT ROWID"),
+        QStringLiteral("INSERT INTO cursors (account, name, value)"
+                       " SELECT account, 'gotify.lastId', MAX(CAST(msg_id AS INTEGER)) FROM messages"
+                       " WHERE account LIKE 'gotify/%' AND direction = 0 GROUP BY account"),
+        QStringLiteral("INSERT INTO cursors (account, name, value)"
+                       " SELECT account, 'openim.seq:' || conversation, MAX(seq) FROM messages"
+                       " WHERE seq > 0 AND conversation <> '' GROUP BY account, conversation"),
+    };
+    static const QStringList none;
+    switch (toVersion) {
+    case 1: return v1;
+    case 2: return v2;
+    default: return none;
+    }
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    if (error)
+        *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+int version(const QSqlDatabase &db, QString *error)
+{
+    if (!db.tables().contains(QStringLiteral("schema_version")))
+        return 0;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"))) {
+        if (error)
+            *error = q.lastError().text();
+        return -1;
+    }
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+bool migrateTo(QSqlDatabase &db, int target, QString *error)
+{
+    const int from = version(db, error);
+    if (from < 0)
+        return false;
+    if (from > HistoryStore::kSchemaVersion) {
+        if (error)
+            *error = QStringLiteral("the history file has schema version %1, newer than this "
+                                    "ChannelTray understands (%2)")
+                         .arg(from)
+                         .arg(HistoryStore::kSchemaVersion);
+        return false;
+    }
+    for (int v = from + 1; v <= target; ++v) {
+        if (!db.transaction()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        bool ok = true;
+        for (const QString &sql : migration(v))
+            ok = ok && exec(db, sql, error);
+        ok = ok && exec(db, QStringLiteral("DELETE FROM schema_version"), error)
+             && exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(v), error);
+        if (!ok || !db.commit()) {
+            if (ok && error)
+                *error = db.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace ct::historyschema

@@ -1,0 +1,277 @@
+#include "historystore.h"
+
+#include "historyrow.h"
+#include "historyschema.h"
+#include "logging/logging.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace ct {
+
+namespace {
+QAtomicInteger<quint64> g_connectionCounter; // unique QSqlDatabase connection names
+
+QString gotifyCursorName()
+{
+    return QStringLiteral("gotify.lastId");
+}
+QString openimCursorPrefix()
+{
+    return QStringLiteral("openim.seq:");
+}
+bool fail(QString *error, const QString &text)
+{
+    if (error)
+        *error = text;
+    return false;
+}
+} // namespace
+
+HistoryStore::HistoryStore(const QString &path, QObject *parent)
+    : QObject(parent)
+    , m_path(path.isEmpty() ? defaultPath() : path)
+    , m_connection(QStringLiteral("channeltray-history-%1").arg(++g_connectionCounter))
+{
+}
+
+HistoryStore::~HistoryStore()
+{
+    close();
+}
+
+QString HistoryStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + QStringLiteral("/channeltray/history.sqlite");
+}
+
+QSqlDatabase HistoryStore::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool HistoryStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connection) && db().isOpen();
+}
+
+bool HistoryStore::open(QString *error)
+{
+    return openWith(false, error);
+}
+
+bool HistoryStore::openReadOnly(QString *error)
+{
+    if (!QFileInfo::exists(m_path))
+        return fail(error, QStringLiteral("no history file at %1").arg(m_path));
+    return openWith(true, error);
+}
+
+bool HistoryStore::openWith(bool readOnly, QString *error)
+{
+    close();
+    m_readOnly = readOnly;
+    if (!readOnly) {
+        const QString dir = QFileInfo(m_path).absolutePath();
+        if (!QDir().exists(dir)) {
+            if (!QDir().mkpath(dir))
+                return fail(error, QStringLiteral("cannot create %1").arg(dir));
+            QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+    }
+    QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    d.setDatabaseName(m_path);
+    d.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!d.open()) {
+        const QString text = d.lastError().text();
+        close();
+        return fail(error, QStringLiteral("cannot open %1: %2").arg(m_path, text));
+    }
+    QSqlQuery pragma(d);
+    if (!readOnly) {
+        QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+        pragma.exec(m_durability == Durability::Power ? QStringLiteral("PRAGMA synchronous=FULL")
+                                                      : QStringLiteral("PRAGMA synchronous=NORMAL"));
+        QString migrateError;
+        if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError)) {
+            pragma = QSqlQuery();
+            close();
+            return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
+        }
+        m_insert = std::make_unique<QSqlQuery>(d);
+        m_cursor = std::make_unique<QSqlQuery>(d);
+        if (!m_insert->prepare(historyrow::insertSql())
+            || !m_cursor->prepare(QStringLiteral(
+                "INSERT INTO cursors (account, name, value) VALUES (?, ?, ?) ON CONFLICT "
+                "(account, name) DO UPDATE SET value = MAX(value, excluded.value)"))) {
+            const QString text = m_insert->lastError().text() + m_cursor->lastError().text();
+            pragma = QSqlQuery();
+            close();
+            return fail(error, text);
+        }
+    } else if (historyschema::version(d) > kSchemaVersion) {
+        pragma = QSqlQuery();
+        close();
+        return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
+    }
+    qCDebug(lcHistory) << "history open" << m_path << (readOnly ? "read-only" : "read-write");
+    return true;
+}
+
+void HistoryStore::close()
+{
+    m_insert.reset();
+    m_cursor.reset();
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase d = db();
+        if (d.isOpen())
+            d.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+int HistoryStore::schemaVersion() const
+{
+    return isOpen() ? historyschema::version(db()) : 0;
+}
+
+bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted, QString *error)
+{
+    QList<bool> flags(batch.size(), false);
+    if (!m_insert)
+        return fail(error, QStringLiteral("history store is not open for writing"));
+    QSqlDatabase d = db();
+    if (!d.transaction())
+        return fail(error, d.lastError().text());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const InboundMessage &m = batch.at(i);
+        historyrow::bind(*m_insert, m, now, m.direction == InboundMessage::Direction::Out);
+        if (!m_insert->exec()) {
+            const QString text = m_insert->lastError().text();
+            d.rollback();
+            return fail(error, text);
+        }
+        flags[i] = m_insert->numRowsAffected() > 0;
+    }
+    QString cursorError;
+    if (!updateCursors(batch, flags, &cursorError) || !d.commit()) {
+        const QString text = cursorError.isEmpty() ? d.lastError().text() : cursorError;
+        d.rollback();
+        return fail(error, text);
+    }
+    if (inserted)
+        *inserted = flags;
+    if (flags.contains(true))
+        Q_EMIT unreadChanged();
+    return true;
+}
+
+bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted,
+                                 QString *error)
+{
+    QHash<QPair<QString, QString>, qint64> highest;
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        const InboundMessage &m = batch.at(i);
+        if (!inserted.at(i))
+            continue;
+        if (m.account.channel == kGotifyChannel && m.direction == InboundMessage::Direction::In) {
+            bool ok = false;
+            const qint64 id = m.id.toLongLong(&ok);
+            if (ok) {
+                qint64 &v = highest[{m.account.toString(), gotifyCursorName()}];
+                v = qMax(v, id);
+            }
+        } else if (m.seq > 0 && !m.conversationId.isEmpty()) {
+            qint64 &v = highest[{m.account.toString(), openimCursorPrefix() + m.conversationId}];
+            v = qMax(v, m.seq);
+        }
+    }
+    for (auto it = highest.cbegin(); it != highest.cend(); ++it) {
+        m_cursor->bindValue(0, it.key().first);
+        m_cursor->bindValue(1, it.key().second);
+        m_cursor->bindValue(2, it.value());
+        if (!m_cursor->exec())
+            return fail(error, m_cursor->lastError().text());
+    }
+    return true;
+}
+
+bool HistoryStore::storeOutgoing(const InboundMessage &message)
+{
+    InboundMessage out = message;
+    out.direction = InboundMessage::Direction::Out;
+    QList<bool> inserted;
+    QString error;
+    if (!storeBatch({out}, &inserted, &error)) {
+        qCWarning(lcHistory) << "cannot store a sent message:" << error;
+        return false;
+    }
+    return inserted.value(0);
+}
+
+bool HistoryStore::contains(const AccountAddress &account, const QString &messageId) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account = ? AND msg_id = ?"));
+    q.bindValue(0, account.toString());
+    q.bindValue(1, messageId);
+    return q.exec() && q.next();
+}
+
+qint64 HistoryStore::gotifyLastId(const AccountAddress &account) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT value FROM cursors WHERE account = ? AND name = ?"));
+    q.bindValue(0, account.toString());
+    q.bindValue(1, gotifyCursorName());
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+void HistoryStore::setGotifyLastId(const AccountAddress &account, qint64 id)
+{
+    if (!m_cursor)
+        return;
+    m_cursor->bindValue(0, account.toString());
+    m_cursor->bindValue(1, gotifyCursorName());
+    m_cursor->bindValue(2, id);
+    if (!m_cursor->exec())
+        qCWarning(lcHistory) << "cannot save the Gotify cursor:" << m_cursor->lastError().text();
+}
+
+QHash<QString, qint64> HistoryStore::openimMaxSeqs(const AccountAddress &account) const
+{
+    QHash<QString, qint64> seqs;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT name, value FROM cursors WHERE account = ? AND name LIKE 'openim.seq:%'"));
+    q.bindValue(0, account.toString());
+    if (q.exec())
+        while (q.next())
+            seqs.insert(q.value(0).toString().mid(openimCursorPrefix().size()), q.value(1).toLongLong());
+    return seqs;
+}
+
+bool HistoryStore::integrityOk(QString *detail) const
+{
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return fail(detail, q.lastError().text());
+    const QString result = q.value(0).toString();
+    if (detail)
+        *detail = result;
+    return result == QLatin1String("ok");
+}
+
+} // namespace ct

@@ -1,0 +1,154 @@
+#include "inboundpipeline.h"
+
+#include "historystore.h"
+#include "logging/logging.h"
+
+namespace ct {
+
+InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config, QObject *parent)
+    : InboundPipeline(store, config, PipelineSettings{}, parent)
+{
+}
+
+InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config,
+                                 const PipelineSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_settings(settings)
+    , m_filters(config)
+    , m_keys(config)
+    , m_dedup(settings.dedupWindowMs, settings.dedupMaxEntries, settings.clock)
+{
+    if (m_settings.maxBatch < 1)
+        m_settings.maxBatch = 1;
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        flushOnce(true);
+        if (!m_queue.isEmpty())
+            m_flushTimer.start(); // the rest on the next turn: the event loop keeps running
+    });
+}
+
+InboundPipeline::~InboundPipeline()
+{
+    while (!m_queue.isEmpty())
+        if (!flushOnce(false))
+            break;
+}
+
+void InboundPipeline::setConfig(const Config &config)
+{
+    InboundFilters filters(config);
+    // Keep user ids learnt at login when the config does not name one.
+    for (const OpenImAccountConfig &a : config.openim.accounts)
+        if (a.userID.isEmpty() && !m_filters.accountUserId(a.address()).isEmpty())
+            filters.setAccountUserId(a.address(), m_filters.accountUserId(a.address()));
+    m_filters = filters;
+    m_keys = SessionKeyResolver(config);
+}
+
+void InboundPipeline::setAccountUserId(const AccountAddress &account, const QString &userId)
+{
+    m_filters.setAccountUserId(account, userId);
+}
+
+QString InboundPipeline::dedupKey(const InboundMessage &message)
+{
+    return message.account.toString() + QLatin1Char('\n') + message.id;
+}
+
+bool InboundPipeline::accept(InboundMessage &message)
+{
+    ++m_stats.submitted;
+    if (!message.account.isValid() || message.id.isEmpty()) {
+        ++m_stats.invalid;
+        qCWarning(lcInbound) << "dropping a message without account or id from"
+                             << message.account.toString();
+        return false;
+    }
+    if (!m_dedup.insert(dedupKey(message))) {
+        ++m_stats.duplicates;
+        return false;
+    }
+    m_filters.apply(message);
+    if (message.sessionKey.isEmpty())
+        message.sessionKey = m_keys.keyFor(message);
+    return true;
+}
+
+void InboundPipeline::submit(InboundMessage message)
+{
+    if (!accept(message))
+        return;
+    m_queue.append(std::move(message));
+    if (m_queue.size() >= m_settings.maxBatch * 8)
+        flushOnce(true); // a caller that never returns to the event loop: keep memory bounded
+    if (!m_queue.isEmpty() && !m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void InboundPipeline::submitBatch(QList<InboundMessage> messages)
+{
+    for (InboundMessage &m : messages)
+        submit(std::move(m));
+}
+
+bool InboundPipeline::flush()
+{
+    m_flushTimer.stop();
+    bool ok = true;
+    while (!m_queue.isEmpty() && ok)
+        ok = flushOnce(true);
+    return ok;
+}
+
+bool InboundPipeline::flushOnce(bool emitSignals)
+{
+    if (m_queue.isEmpty())
+        return true;
+    const qsizetype n = qMin<qsizetype>(m_queue.size(), m_settings.maxBatch);
+    QList<InboundMessage> batch;
+    if (n == m_queue.size()) {
+        batch.swap(m_queue);
+    } else {
+        batch = m_queue.mid(0, n);
+        m_queue.remove(0, n);
+    }
+    QList<bool> inserted;
+    QString error;
+    if (!m_store.storeBatch(batch, &inserted, &error)) {
+        // Nothing of the batch was stored: forget the keys so a later catch-up can bring them.
+        m_stats.storeErrors += quint64(batch.size());
+        for (const InboundMessage &m : batch)
+            m_dedup.remove(dedupKey(m));
+        qCWarning(lcInbound) << "could not store" << batch.size() << "messages:" << error;
+        if (emitSignals)
+            Q_EMIT storeFailed(error);
+        return false;
+    }
+    QList<InboundMessage> deliveredNow;
+    deliveredNow.reserve(batch.size());
+    for (qsizetype i = 0; i < batch.size(); ++i) {
+        if (!inserted.at(i)) {
+            ++m_stats.duplicates;
+            continue;
+        }
+        InboundMessage &m = batch[i];
+        if (m.filtered) {
+            ++m_stats.filtered;
+            if (emitSignals)
+                Q_EMIT filteredOut(m);
+            continue;
+        }
+        ++m_stats.delivered;
+        if (emitSignals)
+            Q_EMIT delivered(m);
+        deliveredNow.append(std::move(m));
+    }
+    if (emitSignals && !deliveredNow.isEmpty())
+        Q_EMIT batchDelivered(deliveredNow);
+    return true;
+}
+
+} // namespace ct
