@@ -1,0 +1,39 @@
+#pragma once
+// The tray icon, drawn at any size from the base SVG: a state dot in the lower right corner
+// (see TrayHealth) and, when there are unread messages, a count badge in the upper right.
+#include "trayhealth.h"
+
+#include <QIconEngine>
+#include <QString>
+
+namespace ct::ui {
+
+class TrayIconEngine : public QIconEngine
+{
+public:
+    static QString defaultSvgPath(); // the base icon in the resources
+
+    explicit TrayIconEngine(TrayHealth health, int unread = 0, QString svgPath = defaultSvgPath());
+
+    TrayHealth health() const { return m_health; }
+    int unread() const { return m_unread; }
+    // "1".."99", "99+"; empty when there is nothing unread.
+    static QString badgeText(int unread);
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override;
+    QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override;
+    QIconEngine *clone() const override;
+    QString key() const override;
+    QList<QSize> availableSizes(QIcon::Mode mode, QIcon::State state) override;
+
+    // Where the dot and the badge go inside `rect` (for painting and for tests).
+    static QRectF dotRect(const QRectF &rect);
+    static QRectF badgeRect(const QRectF &rect, int textLength);
+
+private:
+    TrayHealth m_health;
+    int m_unread;
+    QString m_svgPath;
+};
+
+} // namespace ct::ui
