@@ -155,6 +155,9 @@ void SecretStore::onJobFinished(QKeychain::Job *job)
     if (!m_running || m_queue.empty())
         return;
     Request &request = m_queue.front();
+    if (job->error() != QKeychain::NoError)
+        qCDebug(lcSecrets).noquote() << "keychain error" << int(job->error()) << "for" << request.key
+                                     << "-" << job->errorString();
     SecretResult result = secretResultFromKeychain(job->error(), job->errorString(), request.key);
     if (result.ok() && request.operation == Operation::Read) {
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(job))

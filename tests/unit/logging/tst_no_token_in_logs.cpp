@@ -1,0 +1,171 @@
+// No token in any log line: with every channeltray.* category switched on down to debug,
+// a token goes through the redaction helpers, JwtClaims errors and SecretStore
+// write/read/remove, and none of the captured log lines contains it.
+#include "logging/logging.h"
+#include "net/jwtclaims.h"
+#include "net/redact.h"
+#include "net/serialqueue.h"
+#include "secrets/secretstore.h"
+
+#include <QMutex>
+#include <QNetworkRequest>
+#include <QUuid>
+#include <QtTest>
+
+using namespace ct;
+
+namespace {
+
+QMutex capturedMutex;
+QStringList captured;
+
+void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
+{
+    QMutexLocker lock(&capturedMutex);
+    captured << QString::fromLatin1(context.category ? context.category : "") + QStringLiteral(": ")
+                    + message;
+}
+
+QStringList capturedLines()
+{
+    QMutexLocker lock(&capturedMutex);
+    return captured;
+}
+
+// Realistic shapes: an OpenIM JWT and a Gotify app token.
+const QString kJwt = QStringLiteral(
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJVc2VySUQiOiJ1X2FsaWNlIiwiUGxhdGZvcm1JRCI6NSwi"
+    "ZXhwIjoxOTAwMDAwMDAwfQ.c2VjcmV0LXNpZ25hdHVyZS1ub3QtcmVhbA");
+const QString kGotifyToken = QStringLiteral("AqZ7.kP2mN9xR4tLw");
+
+} // namespace
+
+class TestNoTokenInLogs : public QObject
+{
+    Q_OBJECT
+
+    QtMessageHandler m_previous = nullptr;
+
+    static void verifyNoLineContains(const QString &secret)
+    {
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
+        for (const QString &line : capturedLines()) {
+            // Report which line leaked without printing the secret itself.
+            QVERIFY2(!line.contains(secret) && !line.contains(encoded),
+                     qPrintable(QStringLiteral("a log line contains the token: ")
+                                + redactText(line, {secret})));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("channeltray.*=true"));
+        m_previous = qInstallMessageHandler(captureMessage);
+    }
+
+    void cleanupTestCase() { qInstallMessageHandler(m_previous); }
+
+    void everyChannelTrayCategory_isOnAtDebugLevel_andCaptured()
+    {
+        for (const QLoggingCategory *category : {&lcApp(), &lcConfig(), &lcSecrets(), &lcNet(), &lcInbound(),
+                                                 &lcHistory(), &lcAccounts(), &lcGotify(), &lcOpenIm(),
+                                                 &lcRefresh(), &lcUi()})
+            QVERIFY2(category->isDebugEnabled(), category->categoryName());
+        qCDebug(lcNet) << "capture-probe";
+        QVERIFY(capturedLines().last().contains(QStringLiteral("capture-probe")));
+    }
+
+    void redactionHelpers_neverLetTheTokenThrough()
+    {
+        QUrl stream(QStringLiteral("wss://push.example.org/stream"));
+        stream.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(kGotifyToken)));
+        qCDebug(lcGotify).noquote() << "connecting to" << redactUrl(stream);
+        QUrl withPassword(QStringLiteral("https://admin@gotify.example/application"));
+        withPassword.setPassword(kGotifyToken);
+        qCDebug(lcGotify).noquote() << "admin call" << redactUrl(withPassword);
+
+        QNetworkRequest request(QUrl(QStringLiteral("http://openim.example:10002/msg/send_msg")));
+        request.setRawHeader("token", kJwt.toUtf8());
+        request.setRawHeader("X-Gotify-Key", kGotifyToken.toUtf8());
+        request.setRawHeader("Authorization", "Bearer " + kJwt.toUtf8());
+        request.setRawHeader("operationID", "op-1");
+        qCDebug(lcOpenIm).noquote() << "POST" << redactUrl(request.url()) << redactHeaders(request);
+        qCDebug(lcOpenIm).noquote() << redactHeader("token", kJwt.toUtf8());
+
+        const QString body = QStringLiteral("{\"token\":\"%1\",\"userID\":\"u_alice\"}").arg(kJwt);
+        qCDebug(lcRefresh).noquote() << "refresh answer" << redactText(body, {kJwt, kGotifyToken});
+
+        verifyNoLineContains(kJwt);
+        verifyNoLineContains(kGotifyToken);
+        QVERIFY(capturedLines().join('\n').contains(QStringLiteral("operationID: op-1")));
+    }
+
+    void jwtErrors_neverRepeatTheToken()
+    {
+        const QString broken = kJwt + QStringLiteral(".extra");
+        QString error;
+        QVERIFY(!JwtClaims::parse(broken, &error));
+        qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
+        const QString badPayload = kJwt.section(QLatin1Char('.'), 0, 0) + QStringLiteral(".!!notbase64!!.")
+                                   + kJwt.section(QLatin1Char('.'), 2, 2);
+        QVERIFY(!JwtClaims::parse(badPayload, &error));
+        qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
+        verifyNoLineContains(kJwt);
+        verifyNoLineContains(kJwt.section(QLatin1Char('.'), 2, 2));
+    }
+
+    void secretStore_writeReadRemove_neverLogsTheValue()
+    {
+        SecretStore store;
+        const AccountAddress account{kOpenImChannel, QStringLiteral("logs-") + QUuid::createUuid().toString(QUuid::Id128)};
+        const int before = capturedLines().size();
+
+        bool asyncDone = false;
+        QString asyncValue;
+        store.write(account, QStringLiteral("token"), kJwt);
+        store.read(account, QStringLiteral("token"), [&](const SecretResult &result) {
+            asyncDone = true;
+            asyncValue = result.value;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(asyncDone, 15000);
+        QCOMPARE(asyncValue, kJwt); // the value really went through the keychain
+
+        QVERIFY(store.writeBlocking(account, QStringLiteral("token"), kGotifyToken).ok());
+        QCOMPARE(store.readBlocking(account, QStringLiteral("token")).value, kGotifyToken);
+        QVERIFY(store.removeBlocking(account, QStringLiteral("token")).ok());
+        QCOMPARE(store.readBlocking(account, QStringLiteral("token")).error, SecretError::NotFound);
+        // An invalid request logs a warning; the value it carried must not be in it.
+        QCOMPARE(store.writeBlocking(account, QStringLiteral("notAField"), kJwt).error, SecretError::Other);
+
+        const QStringList lines = capturedLines().mid(before);
+        QVERIFY2(lines.size() >= 10, "SecretStore should have logged its operations at debug level");
+        QVERIFY(lines.join('\n').contains(QStringLiteral("channeltray.secrets")));
+        verifyNoLineContains(kJwt);
+        verifyNoLineContains(kGotifyToken);
+    }
+
+    void serialQueue_logsOnlyItsLabels()
+    {
+        SerialQueue queue;
+        bool ran = false;
+        queue.enqueue([&](SerialQueue::Done done) { ran = true; done(); },
+                      QStringLiteral("GET ") + redactUrl(QUrl(QStringLiteral("http://h/message?token=") + kGotifyToken)));
+        queue.enqueue([](SerialQueue::Done) {}, 20, QStringLiteral("stuck"));
+        QTRY_VERIFY(ran);
+        QTRY_VERIFY(!queue.busy());
+        verifyNoLineContains(kGotifyToken);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    // Environment rules win over setFilterRules(); make sure nothing outside switches debug off.
+    qputenv("QT_LOGGING_RULES", "channeltray.*=true");
+    QCoreApplication app(argc, argv);
+    TestNoTokenInLogs test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_no_token_in_logs.moc"
