@@ -1,8 +1,231 @@
+// channeltray doctor [--json] [--probe]
+// Validates the config, tells where each token comes from (keychain, plain text in the config,
+// missing), the expiry of OpenIM tokens, and with --probe asks every server. Exit 1 on any
+// problem. Token values are never printed.
+#include "accountsupport.h"
 #include "commands.h"
+#include "doctorprobe.h"
+#include "config/tokencheck.h"
+#include "net/jwtclaims.h"
+#include "secrets/secretstore.h"
+#include "secrets/tokenresolver.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace ct::cli {
+
+namespace {
+
+struct TokenReport
+{
+    QString field;
+    ResolvedToken token;
+};
+
+struct AccountReport
+{
+    AccountAddress address;
+    bool enabled = true;
+    QList<TokenReport> tokens;
+    QString userID;
+    QDateTime expiresAt;
+    QStringList problems;
+    QStringList notes;
+    QJsonObject probe;
+};
+
+bool accountEnabled(const Config &config, const AccountAddress &a)
+{
+    if (a.channel == kGotifyChannel) {
+        const auto *g = config.gotifyAccount(a.accountId);
+        return config.gotify.enabled && g && g->enabled;
+    }
+    const auto *o = config.openimAccount(a.accountId);
+    return config.openim.enabled && o && o->enabled;
+}
+
+QList<AccountAddress> allAccounts(const Config &config)
+{
+    QList<AccountAddress> out;
+    for (const auto &a : config.gotify.accounts)
+        out << a.address();
+    for (const auto &a : config.openim.accounts)
+        out << a.address();
+    return out;
+}
+
+AccountReport inspect(const Config &config, const AccountAddress &address, TokenResolver &resolver)
+{
+    AccountReport r;
+    r.address = address;
+    r.enabled = accountEnabled(config, address);
+    for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
+        const QString inl = TokenResolver::inlineValue(config, address, field);
+        TokenReport t{field, resolver.resolveBlocking(inl, address, field)};
+        if (t.token.origin == TokenOrigin::Inline)
+            r.notes << QStringLiteral("%1 is stored in plain text in the config file; move it to the "
+                                      "keychain with `channeltray accounts set-token %2 --field %1`")
+                           .arg(field, address.toString());
+        r.tokens << t;
+    }
+    if (address.channel == kOpenImChannel) {
+        const ResolvedToken &t = r.tokens.first().token;
+        if (t.found()) {
+            QString why;
+            if (const auto claims = JwtClaims::parse(t.value, &why)) {
+                r.userID = claims->userID;
+                r.expiresAt = claims->expiresAt;
+                if (claims->isExpiredAt(QDateTime::currentDateTimeUtc()))
+                    r.problems << QStringLiteral("token expired at %1")
+                                      .arg(claims->expiresAt.toString(Qt::ISODate));
+            } else {
+                r.problems << QStringLiteral("token is not a readable JWT: %1").arg(why);
+            }
+        } else if (r.enabled) {
+            r.problems << t.message;
+        }
+    } else if (r.enabled) {
+        const bool any = std::any_of(r.tokens.cbegin(), r.tokens.cend(),
+                                     [](const TokenReport &t) { return t.token.found(); });
+        if (!any)
+            r.problems << QStringLiteral("no appToken or clientToken in the config file or the keychain");
+        for (const TokenReport &t : r.tokens)
+            if (!t.token.found() && t.token.keychainError != SecretError::NotFound
+                && t.token.keychainError != SecretError::None)
+                r.problems << QStringLiteral("%1: %2").arg(t.field, t.token.message);
+    }
+    return r;
+}
+
+QJsonObject toJson(const AccountReport &r)
+{
+    QJsonObject tokens;
+    for (const TokenReport &t : r.tokens)
+        tokens.insert(t.field, tokenOriginName(t.token.origin));
+    QJsonObject o{{"account", r.address.toString()},
+                  {"enabled", r.enabled},
+                  {"tokens", tokens},
+                  {"problems", QJsonArray::fromStringList(r.problems)},
+                  {"notes", QJsonArray::fromStringList(r.notes)}};
+    if (!r.userID.isEmpty())
+        o.insert("userID", r.userID);
+    if (r.expiresAt.isValid())
+        o.insert("tokenExpiresAt", r.expiresAt.toString(Qt::ISODate));
+    if (!r.probe.isEmpty())
+        o.insert("probe", r.probe);
+    return o;
+}
+
+void printText(QTextStream &out, const QString &path, const LoadResult &load,
+               const QList<AccountReport> &reports, bool keychainUsed)
+{
+    out << "config: " << path << Qt::endl;
+    if (load.ok())
+        out << "  valid" << Qt::endl;
+    for (const QString &p : load.problemStrings())
+        out << "  problem: " << p << Qt::endl;
+    out << "accounts: " << reports.size() << Qt::endl;
+    for (const AccountReport &r : reports) {
+        out << "  " << r.address.toString() << (r.enabled ? "" : " (disabled)") << Qt::endl;
+        for (const TokenReport &t : r.tokens) {
+            QString where = t.token.origin == TokenOrigin::Keychain ? QStringLiteral("keychain")
+                            : t.token.origin == TokenOrigin::Inline
+                                ? QStringLiteral("plain text in the config file")
+                                : QStringLiteral("missing");
+            out << "    " << t.field << ": " << where << Qt::endl;
+        }
+        if (!r.userID.isEmpty())
+            out << "    userID: " << r.userID << Qt::endl;
+        if (r.expiresAt.isValid())
+            out << "    token expires: " << r.expiresAt.toString(Qt::ISODate) << Qt::endl;
+        for (const QString &p : r.problems)
+            out << "    problem: " << p << Qt::endl;
+        for (const QString &n : r.notes)
+            out << "    note: " << n << Qt::endl;
+        for (auto it = r.probe.constBegin(); it != r.probe.constEnd(); ++it)
+            out << "    probe " << it.key() << ": "
+                << (it.value().isString() ? it.value().toString()
+                                          : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()})
+                                                                  .toJson(QJsonDocument::Compact))
+                                                .mid(1).chopped(1))
+                << Qt::endl;
+    }
+    if (!keychainUsed)
+        out << "keychain: not needed (every token is inline)" << Qt::endl;
+}
+
+} // namespace
+
 int runDoctor(CommandContext &ctx)
 {
-    return ctx.failure(QStringLiteral("doctor: not built yet"));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parser.addOption({QStringLiteral("probe"), QStringLiteral("Also ask every server.")});
+    if (!parser.parse(ctx.args))
+        return ctx.usageError(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usageError(QStringLiteral("unexpected argument \"%1\"")
+                                  .arg(parser.positionalArguments().first()));
+    const bool json = parser.isSet(QStringLiteral("json"));
+
+    LoadResult load = loadConfig(ctx.configPath);
+    if (!load.fileFound) {
+        if (json)
+            ctx.out << QJsonDocument(QJsonObject{{"ok", false},
+                                                 {"config", QJsonObject{{"path", ctx.configPath},
+                                                                        {"found", false}}}})
+                           .toJson(QJsonDocument::Compact)
+                    << Qt::endl;
+        else
+            ctx.out << "config: " << ctx.configPath << Qt::endl << "  problem: no such file" << Qt::endl;
+        return ExitFailure;
+    }
+
+    TokenResolver resolver;
+    QList<AccountReport> reports;
+    for (const AccountAddress &a : allAccounts(load.config))
+        reports << inspect(load.config, a, resolver);
+
+    bool ok = load.ok();
+    for (const AccountReport &r : reports)
+        ok = ok && r.problems.isEmpty();
+
+    if (parser.isSet(QStringLiteral("probe"))) {
+        for (AccountReport &r : reports) {
+            if (!r.enabled)
+                continue;
+            QMap<QString, QString> tokens;
+            for (const TokenReport &t : r.tokens)
+                if (t.token.found())
+                    tokens.insert(t.field, t.token.value);
+            ProbeOutcome outcome = probeAccount(load.config, r.address, tokens);
+            r.probe = outcome.report;
+            if (!outcome.ok) {
+                ok = false;
+                r.problems << outcome.problem;
+            }
+        }
+    }
+
+    if (json) {
+        QJsonArray accounts;
+        for (const AccountReport &r : reports)
+            accounts.append(toJson(r));
+        const QJsonObject root{
+            {"ok", ok},
+            {"config", QJsonObject{{"path", ctx.configPath}, {"found", true}, {"valid", load.ok()},
+                                   {"problems", QJsonArray::fromStringList(load.problemStrings())}}},
+            {"keychainUsed", resolver.keychainUsed()},
+            {"accounts", accounts}};
+        ctx.out << QJsonDocument(root).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        printText(ctx.out, ctx.configPath, load, reports, resolver.keychainUsed());
+        ctx.out << (ok ? "doctor: everything looks right" : "doctor: problems found") << Qt::endl;
+    }
+    return ok ? ExitOk : ExitFailure;
 }
+
 } // namespace ct::cli
