@@ -1,0 +1,199 @@
+// The setup commands, run as a user runs them: the real `channeltray` binary, a config file in
+// a temporary directory, and the real Secret Service (gnome-keyring started by
+// tools/headless.sh). Tokens go in on stdin and must come out nowhere but the keychain.
+#include "config/configloader.h"
+#include "secrets/secretstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+
+namespace {
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString binary()
+{
+    return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray");
+}
+
+Run run(const QStringList &args, const QByteArray &stdinData = {},
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(binary(), args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(data);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestCliSetup : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_config;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_config = m_dir.filePath(QStringLiteral("config-%1.json").arg(QTest::currentTestFunction()));
+    }
+
+    void doctor_onABrokenConfig_listsEveryProblemWithItsJsonPath_andExits1()
+    {
+        writeFile(m_config, R"({
+          "channels": {
+            "gotify": { "accounts": { "ops": { "serverUrl": "ftp://x", "clientToken": "C1",
+                        "inbound": { "reconnectDelayMs": -5 } } } },
+            "multi-openim": { "accounts": { "team-b": { "wsAddr": "http://x", "apiAddr": "http://y",
+                              "token": "a.b.c" } } }
+          },
+          "session": { "dmScope": "per-planet" }
+        })");
+        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.serverUrl: ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.inbound.reconnectDelayMs: ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("channels.multi-openim.accounts.team-b.wsAddr: ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("session.dmScope: ")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("plain text in the config file")));
+        QVERIFY(!r.out.contains(QStringLiteral("C1")) && !r.err.contains(QStringLiteral("C1")));
+    }
+
+    void doctor_onInvalidJson_reportsLineAndColumn()
+    {
+        writeFile(m_config, "{\n  \"channels\": {\n    \"gotify\": [1,,2]\n  }\n}\n");
+        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
+        const QString problem = o.value(QStringLiteral("config")).toObject().value(QStringLiteral("problems")).toArray().first().toString();
+        QVERIFY2(problem.contains(QStringLiteral("line 3")), qPrintable(problem));
+    }
+
+    void doctor_withEveryTokenInline_neverTouchesTheKeychain()
+    {
+        writeFile(m_config, R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:9",
+                               "appToken":"A1","clientToken":"C1"}}}}})");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("keychainUsed")).toBool(true), false);
+        const QJsonObject tokens = o.value(QStringLiteral("accounts")).toArray().first().toObject().value(QStringLiteral("tokens")).toObject();
+        QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("inline"));
+    }
+
+    void addThenSetToken_putsTheTokenInTheKeychain_andNoTokenInTheFile()
+    {
+        const QString token = QStringLiteral("Ctest-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        Run r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/ops"),
+                     QStringLiteral("--server-url"), QStringLiteral("http://127.0.0.1:8080"),
+                     QStringLiteral("--config"), m_config});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QFile::permissions(m_config) & 0777, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops"),
+                 QStringLiteral("--field"), QStringLiteral("clientToken"), QStringLiteral("--config"), m_config},
+                token.toUtf8());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.out.contains(token) && !r.err.contains(token));
+        QVERIFY(!readFile(m_config).contains(token.toUtf8()));
+
+        SecretStore store;
+        const SecretResult read = store.readBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken"));
+        QVERIFY2(read.ok(), qPrintable(read.message));
+        QCOMPARE(read.value, token);
+
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config});
+        const QJsonObject tokens = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("accounts"))
+                                       .toArray().first().toObject().value(QStringLiteral("tokens")).toObject();
+        QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("keychain"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.contains(token));
+    }
+
+    void setToken_onAnInlineToken_movesItOutOfTheFile_keepingUnknownKeys()
+    {
+        writeFile(m_config, R"({"gateway":{"port":18789},"channels":{"multi-openim":{"accounts":{"primary":
+            {"wsAddr":"ws://127.0.0.1:10001","apiAddr":"http://127.0.0.1:10002","token":"OLD.TOKEN.X","extraKey":7}}}}})");
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("multi-openim/primary"),
+                           QStringLiteral("--config"), m_config}, QByteArray("NEW.TOKEN.Y\n"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray after = readFile(m_config);
+        QVERIFY(!after.contains("OLD.TOKEN.X"));
+        QVERIFY(!after.contains("NEW.TOKEN.Y"));
+        const QJsonObject root = QJsonDocument::fromJson(after).object();
+        QCOMPARE(root.value(QStringLiteral("gateway")).toObject().value(QStringLiteral("port")).toInt(), 18789);
+        QCOMPARE(root[QStringLiteral("channels")][QStringLiteral("multi-openim")][QStringLiteral("accounts")]
+                     [QStringLiteral("primary")][QStringLiteral("extraKey")].toInt(), 7);
+        SecretStore store;
+        QCOMPARE(store.readBlocking({kOpenImChannel, QStringLiteral("primary")}, QStringLiteral("token")).value,
+                 QStringLiteral("NEW.TOKEN.Y"));
+    }
+
+    void usageErrors_exit2_withAOneLineReason_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("accounts without subcommand") << QStringList{QStringLiteral("accounts")};
+        QTest::newRow("bad address") << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("ops")};
+        QTest::newRow("gotify needs --field") << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops")};
+        QTest::newRow("unknown doctor option") << QStringList{QStringLiteral("doctor"), QStringLiteral("--bogus")};
+        QTest::newRow("add without url") << QStringList{QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/x")};
+    }
+    void usageErrors_exit2_withAOneLineReason()
+    {
+        QFETCH(QStringList, args);
+        writeFile(m_config, R"({"channels":{}})");
+        const Run r = run(args + QStringList{QStringLiteral("--config"), m_config});
+        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(!r.err.trimmed().isEmpty());
+    }
+
+    void removeAccount_dropsItFromTheFileAndTheKeychain()
+    {
+        writeFile(m_config, R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:1"},
+                                                             "keep":{"serverUrl":"http://127.0.0.1:2"}}}}})");
+        SecretStore store;
+        QVERIFY(store.writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken"), QStringLiteral("A-remove-me")).ok());
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("gotify/ops"), QStringLiteral("--config"), m_config});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const LoadResult load = loadConfig(m_config);
+        QVERIFY(!load.config.gotifyAccount(QStringLiteral("ops")));
+        QVERIFY(load.config.gotifyAccount(QStringLiteral("keep")));
+        QCOMPARE(store.readBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken")).error, SecretError::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSetup)
+#include "tst_cli_setup.moc"
