@@ -43,8 +43,7 @@ inline QJsonObject withValue(QJsonObject root, const QStringList &path, const QJ
 
 inline QString dataFile(const QString &name)
 {
-    return qEnvironmentVariable("CHANNELTRAY_SOURCE_DIR") + QStringLiteral("/tests/unit/config/data/")
-           + name;
+    return QStringLiteral(CONFIG_TEST_DATA_DIR "/") + name;
 }
 
 } // namespace configtest
