@@ -12,11 +12,11 @@ namespace ct {
 
 struct JwtClaims
 {
-    QString userID;                 // claim "UserID"; empty when absent
-    std::optional<int> platformID;  // claim "PlatformID"
-    QDateTime expiresAt;            // claim "exp" (UTC); invalid when absent
-    QDateTime issuedAt;             // claim "iat" (UTC); invalid when absent
-    QJsonObject all;                // every claim of the payload
+    QString userID;                // claim "UserID"; empty when absent
+    std::optional<int> platformID; // claim "PlatformID"
+    QDateTime expiresAt;           // claim "exp" (UTC); invalid when absent
+    QDateTime issuedAt;            // claim "iat" (UTC); invalid when absent
+    QJsonObject all;               // every claim of the payload
 
     // Parses "<header>.<payload>.<signature>" (base64url, padding optional). On failure
     // returns nullopt and, when error is given, says what is wrong.

@@ -8,8 +8,7 @@
 
 namespace ct {
 
-SerialQueue::SerialQueue(QObject *parent)
-    : QObject(parent)
+SerialQueue::SerialQueue(QObject *parent) : QObject(parent)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &SerialQueue::onTimeout);
@@ -77,7 +76,8 @@ void SerialQueue::scheduleNext()
     if (m_scheduled)
         return;
     m_scheduled = true;
-    QMetaObject::invokeMethod(this, [this] { startNext(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { startNext(); }, Qt::QueuedConnection);
 }
 
 void SerialQueue::startNext()
@@ -123,8 +123,8 @@ void SerialQueue::onTimeout()
         return;
     const quint64 id = m_running.id;
     const QString label = m_running.label;
-    qCInfo(lcNet) << "serial queue: job" << id << label << "timed out after"
-                  << m_running.timeoutMs << "ms";
+    qCInfo(lcNet) << "serial queue: job" << id << label << "timed out after" << m_running.timeoutMs
+                  << "ms";
     leaveRunning();
     Q_EMIT timedOut(id, label);
     if (m_waiting.empty())

@@ -7,11 +7,6 @@
 namespace ct {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ct::SecretStore", text);
-}
-
 bool reachable(const std::function<bool()> &serviceReachable)
 {
     return serviceReachable ? serviceReachable() : isSecretServiceReachable();
@@ -25,20 +20,26 @@ QString secretErrorMessage(SecretError error, const QString &key, const QString 
     case SecretError::None:
         return QString();
     case SecretError::NotFound:
-        return tr("No secret is stored in the keychain for %1.").arg(key);
+        return QCoreApplication::translate("ct::SecretStore",
+                                           "No secret is stored in the keychain for %1.")
+            .arg(key);
     case SecretError::NoBackend:
-        return tr("No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service "
-                  "enabled?)");
+        return QCoreApplication::translate(
+            "ct::SecretStore",
+            "No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service "
+            "enabled?)");
     case SecretError::Locked:
-        return tr("The keychain is locked. Unlock it and try again.");
+        return QCoreApplication::translate("ct::SecretStore",
+                                           "The keychain is locked. Unlock it and try again.");
     case SecretError::AccessDenied:
-        return tr("Access to the keychain was denied.");
+        return QCoreApplication::translate("ct::SecretStore", "Access to the keychain was denied.");
     case SecretError::Other:
         break;
     }
     if (detail.isEmpty())
-        return tr("The keychain reported an error.");
-    return tr("The keychain reported an error: %1").arg(detail);
+        return QCoreApplication::translate("ct::SecretStore", "The keychain reported an error.");
+    return QCoreApplication::translate("ct::SecretStore", "The keychain reported an error: %1")
+        .arg(detail);
 }
 
 SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &detail,

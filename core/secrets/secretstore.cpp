@@ -36,20 +36,16 @@ QStringList SecretStore::knownFields()
 
 QString SecretStore::keyFor(const AccountAddress &address, const QString &field)
 {
-    if (!address.isValid() || address.channel.contains(QLatin1Char('/'))
-        || !knownFields().contains(field))
+    if (!address.isValid() || address.channel.contains(QLatin1Char('/')) ||
+        !knownFields().contains(field))
         return QString();
     return address.toString() + QLatin1Char('/') + field;
 }
 
-SecretStore::SecretStore(QObject *parent)
-    : SecretStore(kDefaultService, parent)
-{
-}
+SecretStore::SecretStore(QObject *parent) : SecretStore(kDefaultService, parent) {}
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
+    : QObject(parent), m_service(service)
 {
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setInterval(kDefaultRetryDelayMs);
@@ -69,8 +65,7 @@ quint64 SecretStore::write(const AccountAddress &address, const QString &field,
     return enqueue(Operation::Write, address, field, value, std::move(callback));
 }
 
-quint64 SecretStore::remove(const AccountAddress &address, const QString &field,
-                            Callback callback)
+quint64 SecretStore::remove(const AccountAddress &address, const QString &field, Callback callback)
 {
     return enqueue(Operation::Remove, address, field, QString(), std::move(callback));
 }
@@ -99,7 +94,8 @@ void SecretStore::scheduleNext()
     if (m_scheduled || m_running || m_queue.empty())
         return;
     m_scheduled = true;
-    QMetaObject::invokeMethod(this, [this] { startNext(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { startNext(); }, Qt::QueuedConnection);
 }
 
 void SecretStore::startNext()
@@ -156,8 +152,8 @@ void SecretStore::onJobFinished(QKeychain::Job *job)
         return;
     Request &request = m_queue.front();
     if (job->error() != QKeychain::NoError)
-        qCDebug(lcSecrets).noquote() << "keychain error" << int(job->error()) << "for" << request.key
-                                     << "-" << job->errorString();
+        qCDebug(lcSecrets).noquote() << "keychain error" << int(job->error()) << "for"
+                                     << request.key << "-" << job->errorString();
     SecretResult result = secretResultFromKeychain(job->error(), job->errorString(), request.key);
     if (result.ok() && request.operation == Operation::Read) {
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(job))
@@ -186,8 +182,8 @@ void SecretStore::finishFront(const SecretResult &result)
         qCDebug(lcSecrets).noquote() << operationName(request.operation) << request.key << "->"
                                      << secretErrorName(result.error);
     else
-        qCWarning(lcSecrets).noquote() << operationName(request.operation) << request.key
-                                       << "->" << secretErrorName(result.error) << result.message;
+        qCWarning(lcSecrets).noquote() << operationName(request.operation) << request.key << "->"
+                                       << secretErrorName(result.error) << result.message;
     scheduleNext();
     QPointer<SecretStore> self(this);
     if (request.callback)
@@ -196,8 +192,7 @@ void SecretStore::finishFront(const SecretResult &result)
         Q_EMIT finished(request.id, request.operation, request.key, result);
 }
 
-SecretResult SecretStore::runBlocking(const std::function<quint64(Callback)> &start,
-                                      int timeoutMs)
+SecretResult SecretStore::runBlocking(const std::function<quint64(Callback)> &start, int timeoutMs)
 {
     struct State
     {
@@ -230,15 +225,14 @@ SecretResult SecretStore::runBlocking(const std::function<quint64(Callback)> &st
 SecretResult SecretStore::readBlocking(const AccountAddress &address, const QString &field,
                                        int timeoutMs)
 {
-    return runBlocking([&](Callback cb) { return read(address, field, std::move(cb)); },
-                       timeoutMs);
+    return runBlocking([&](Callback cb) { return read(address, field, std::move(cb)); }, timeoutMs);
 }
 
 SecretResult SecretStore::writeBlocking(const AccountAddress &address, const QString &field,
                                         const QString &value, int timeoutMs)
 {
-    return runBlocking(
-        [&](Callback cb) { return write(address, field, value, std::move(cb)); }, timeoutMs);
+    return runBlocking([&](Callback cb) { return write(address, field, value, std::move(cb)); },
+                       timeoutMs);
 }
 
 SecretResult SecretStore::removeBlocking(const AccountAddress &address, const QString &field,

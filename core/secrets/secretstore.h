@@ -28,7 +28,12 @@ class SecretStore : public QObject
     Q_OBJECT
 public:
     using Callback = std::function<void(const SecretResult &)>;
-    enum class Operation { Read, Write, Remove };
+    enum class Operation
+    {
+        Read,
+        Write,
+        Remove
+    };
     Q_ENUM(Operation)
 
     static inline const QString kDefaultService = QStringLiteral("channeltray");

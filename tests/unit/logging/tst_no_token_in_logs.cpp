@@ -22,8 +22,8 @@ QStringList captured;
 void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
     QMutexLocker lock(&capturedMutex);
-    captured << QString::fromLatin1(context.category ? context.category : "") + QStringLiteral(": ")
-                    + message;
+    captured << QString::fromLatin1(context.category ? context.category : "") +
+                    QStringLiteral(": ") + message;
 }
 
 QStringList capturedLines()
@@ -52,8 +52,8 @@ class TestNoTokenInLogs : public QObject
         for (const QString &line : capturedLines()) {
             // Report which line leaked without printing the secret itself.
             QVERIFY2(!line.contains(secret) && !line.contains(encoded),
-                     qPrintable(QStringLiteral("a log line contains the token: ")
-                                + redactText(line, {secret})));
+                     qPrintable(QStringLiteral("a log line contains the token: ") +
+                                redactText(line, {secret})));
         }
     }
 
@@ -68,9 +68,9 @@ private Q_SLOTS:
 
     void everyChannelTrayCategory_isOnAtDebugLevel_andCaptured()
     {
-        for (const QLoggingCategory *category : {&lcApp(), &lcConfig(), &lcSecrets(), &lcNet(), &lcInbound(),
-                                                 &lcHistory(), &lcAccounts(), &lcGotify(), &lcOpenIm(),
-                                                 &lcRefresh(), &lcUi()})
+        for (const QLoggingCategory *category :
+             {&lcApp(), &lcConfig(), &lcSecrets(), &lcNet(), &lcInbound(), &lcHistory(),
+              &lcAccounts(), &lcGotify(), &lcOpenIm(), &lcRefresh(), &lcUi()})
             QVERIFY2(category->isDebugEnabled(), category->categoryName());
         qCDebug(lcNet) << "capture-probe";
         QVERIFY(capturedLines().last().contains(QStringLiteral("capture-probe")));
@@ -79,7 +79,8 @@ private Q_SLOTS:
     void redactionHelpers_neverLetTheTokenThrough()
     {
         QUrl stream(QStringLiteral("wss://push.example.org/stream"));
-        stream.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(kGotifyToken)));
+        stream.setQuery(QStringLiteral("token=") +
+                        QString::fromLatin1(QUrl::toPercentEncoding(kGotifyToken)));
         qCDebug(lcGotify).noquote() << "connecting to" << redactUrl(stream);
         QUrl withPassword(QStringLiteral("https://admin@gotify.example/application"));
         withPassword.setPassword(kGotifyToken);
@@ -107,8 +108,9 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!JwtClaims::parse(broken, &error));
         qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
-        const QString badPayload = kJwt.section(QLatin1Char('.'), 0, 0) + QStringLiteral(".!!notbase64!!.")
-                                   + kJwt.section(QLatin1Char('.'), 2, 2);
+        const QString badPayload = kJwt.section(QLatin1Char('.'), 0, 0) +
+                                   QStringLiteral(".!!notbase64!!.") +
+                                   kJwt.section(QLatin1Char('.'), 2, 2);
         QVERIFY(!JwtClaims::parse(badPayload, &error));
         qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
         verifyNoLineContains(kJwt);
@@ -118,7 +120,8 @@ private Q_SLOTS:
     void secretStore_writeReadRemove_neverLogsTheValue()
     {
         SecretStore store;
-        const AccountAddress account{kOpenImChannel, QStringLiteral("logs-") + QUuid::createUuid().toString(QUuid::Id128)};
+        const AccountAddress account{
+            kOpenImChannel, QStringLiteral("logs-") + QUuid::createUuid().toString(QUuid::Id128)};
         const int before = capturedLines().size();
 
         bool asyncDone = false;
@@ -136,10 +139,12 @@ private Q_SLOTS:
         QVERIFY(store.removeBlocking(account, QStringLiteral("token")).ok());
         QCOMPARE(store.readBlocking(account, QStringLiteral("token")).error, SecretError::NotFound);
         // An invalid request logs a warning; the value it carried must not be in it.
-        QCOMPARE(store.writeBlocking(account, QStringLiteral("notAField"), kJwt).error, SecretError::Other);
+        QCOMPARE(store.writeBlocking(account, QStringLiteral("notAField"), kJwt).error,
+                 SecretError::Other);
 
         const QStringList lines = capturedLines().mid(before);
-        QVERIFY2(lines.size() >= 10, "SecretStore should have logged its operations at debug level");
+        QVERIFY2(lines.size() >= 10,
+                 "SecretStore should have logged its operations at debug level");
         QVERIFY(lines.join('\n').contains(QStringLiteral("channeltray.secrets")));
         verifyNoLineContains(kJwt);
         verifyNoLineContains(kGotifyToken);
@@ -149,8 +154,13 @@ private Q_SLOTS:
     {
         SerialQueue queue;
         bool ran = false;
-        queue.enqueue([&](SerialQueue::Done done) { ran = true; done(); },
-                      QStringLiteral("GET ") + redactUrl(QUrl(QStringLiteral("http://h/message?token=") + kGotifyToken)));
+        queue.enqueue(
+            [&](SerialQueue::Done done) {
+                ran = true;
+                done();
+            },
+            QStringLiteral("GET ") +
+                redactUrl(QUrl(QStringLiteral("http://h/message?token=") + kGotifyToken)));
         queue.enqueue([](SerialQueue::Done) {}, 20, QStringLiteral("stuck"));
         QTRY_VERIFY(ran);
         QTRY_VERIFY(!queue.busy());

@@ -90,7 +90,8 @@ private Q_SLOTS:
         // Characters chosen so the encoding contains both '-' and '_'.
         const QJsonObject payload{{"UserID", QStringLiteral("ü>>>???~~~ÿ")}};
         const QString part = b64urlJson(payload);
-        QVERIFY2(part.contains(QLatin1Char('-')) && part.contains(QLatin1Char('_')), qPrintable(part));
+        QVERIFY2(part.contains(QLatin1Char('-')) && part.contains(QLatin1Char('_')),
+                 qPrintable(part));
         const auto claims = JwtClaims::parse(token(part));
         QVERIFY(claims.has_value());
         QCOMPARE(claims->userID, QStringLiteral("ü>>>???~~~ÿ"));
@@ -102,7 +103,8 @@ private Q_SLOTS:
         const QString padded = QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding));
         QVERIFY(padded.endsWith(QLatin1Char('=')));
         QVERIFY(JwtClaims::parse(token(padded)).has_value());
-        QVERIFY(JwtClaims::parse(QStringLiteral("  ") + token(padded) + QStringLiteral("\n")).has_value());
+        QVERIFY(JwtClaims::parse(QStringLiteral("  ") + token(padded) + QStringLiteral("\n"))
+                    .has_value());
     }
 
     void parse_fractionalDates_areTruncatedToSeconds()
@@ -133,7 +135,8 @@ private Q_SLOTS:
         QTest::newRow("only dots") << QStringLiteral("..");
         QTest::newRow("empty header") << QLatin1Char('.') + goodPayload + QStringLiteral(".sig");
         QTest::newRow("empty payload") << token(QString());
-        QTest::newRow("header not base64") << QStringLiteral("@@@.") + goodPayload + QStringLiteral(".sig");
+        QTest::newRow("header not base64")
+            << QStringLiteral("@@@.") + goodPayload + QStringLiteral(".sig");
         QTest::newRow("payload not base64") << token(QStringLiteral("!!!***"));
         QTest::newRow("payload standard base64 '+/'") << token(QStringLiteral("ab+/cd"));
         QTest::newRow("payload non-ascii") << token(QStringLiteral("éèà"));
@@ -144,7 +147,8 @@ private Q_SLOTS:
         QTest::newRow("payload json string") << token(b64url("\"hello\""));
         QTest::newRow("payload json null") << token(b64url("null"));
         QTest::newRow("payload binary") << token(b64url(QByteArray("\x00\xff\xfe\x01", 4)));
-        QTest::newRow("header not json") << b64url("nope") + QLatin1Char('.') + goodPayload + QStringLiteral(".sig");
+        QTest::newRow("header not json")
+            << b64url("nope") + QLatin1Char('.') + goodPayload + QStringLiteral(".sig");
         QTest::newRow("UserID number") << token(QJsonObject{{"UserID", 42}});
         QTest::newRow("UserID object") << token(QJsonObject{{"UserID", QJsonObject{{"a", 1}}}});
         QTest::newRow("PlatformID string") << token(QJsonObject{{"PlatformID", "5"}});

@@ -19,7 +19,8 @@ private Q_SLOTS:
         QStringList log;
         int inFlight = 0;
         int maxInFlight = 0;
-        for (const QString &name : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
+        for (const QString &name :
+             {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
             queue.enqueue([&, name](SerialQueue::Done done) {
                 ++inFlight;
                 maxInFlight = std::max(maxInFlight, inFlight);
@@ -75,8 +76,10 @@ private Q_SLOTS:
         SerialQueue queue;
         QSignalSpy started(&queue, &SerialQueue::started);
         QSignalSpy finished(&queue, &SerialQueue::finished);
-        const quint64 a = queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("first"));
-        const quint64 b = queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("second"));
+        const quint64 a =
+            queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("first"));
+        const quint64 b =
+            queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("second"));
         QVERIFY(a != 0 && b != 0 && a != b);
         QTRY_COMPARE(finished.size(), 2);
         QCOMPARE(started.at(0).at(0).toULongLong(), a);
@@ -90,9 +93,18 @@ private Q_SLOTS:
         QSignalSpy cancelled(&queue, &SerialQueue::cancelled);
         QStringList ran;
         SerialQueue::Done holdA;
-        queue.enqueue([&](SerialQueue::Done done) { ran << "a"; holdA = done; });
-        const quint64 b = queue.enqueue([&](SerialQueue::Done done) { ran << "b"; done(); });
-        queue.enqueue([&](SerialQueue::Done done) { ran << "c"; done(); });
+        queue.enqueue([&](SerialQueue::Done done) {
+            ran << "a";
+            holdA = done;
+        });
+        const quint64 b = queue.enqueue([&](SerialQueue::Done done) {
+            ran << "b";
+            done();
+        });
+        queue.enqueue([&](SerialQueue::Done done) {
+            ran << "c";
+            done();
+        });
         QTRY_VERIFY(queue.busy());
         QVERIFY(queue.cancel(b));
         QCOMPARE(queue.pending(), 1);
@@ -143,9 +155,15 @@ private Q_SLOTS:
         QSignalSpy idle(&queue, &SerialQueue::idle);
         int ran = 0;
         SerialQueue::Done hold;
-        queue.enqueue([&](SerialQueue::Done done) { ++ran; hold = done; });
+        queue.enqueue([&](SerialQueue::Done done) {
+            ++ran;
+            hold = done;
+        });
         for (int i = 0; i < 4; ++i)
-            queue.enqueue([&](SerialQueue::Done done) { ++ran; done(); });
+            queue.enqueue([&](SerialQueue::Done done) {
+                ++ran;
+                done();
+            });
         QTRY_VERIFY(queue.busy());
         queue.cancelAll();
         QCOMPARE(cancelled.size(), 5);
@@ -164,7 +182,10 @@ private Q_SLOTS:
         bool secondRan = false;
         const quint64 stuck = queue.enqueue([](SerialQueue::Done) { /* never calls done */ }, 50,
                                             QStringLiteral("stuck"));
-        queue.enqueue([&](SerialQueue::Done done) { secondRan = true; done(); });
+        queue.enqueue([&](SerialQueue::Done done) {
+            secondRan = true;
+            done();
+        });
         QTRY_VERIFY(secondRan);
         QCOMPARE(timedOut.size(), 1);
         QCOMPARE(timedOut.at(0).at(0).toULongLong(), stuck);
@@ -203,7 +224,10 @@ private Q_SLOTS:
         SerialQueue queue;
         QSignalSpy finished(&queue, &SerialQueue::finished);
         SerialQueue::Done secondDone;
-        queue.enqueue([](SerialQueue::Done done) { done(); done(); });
+        queue.enqueue([](SerialQueue::Done done) {
+            done();
+            done();
+        });
         queue.enqueue([&](SerialQueue::Done done) { secondDone = done; });
         QTRY_VERIFY(secondDone);
         QCOMPARE(finished.size(), 1);
@@ -239,7 +263,10 @@ private Q_SLOTS:
         SerialQueue queue;
         QStringList log;
         queue.enqueue([&](SerialQueue::Done done) {
-            queue.enqueue([&](SerialQueue::Done inner) { log << "inner"; inner(); });
+            queue.enqueue([&](SerialQueue::Done inner) {
+                log << "inner";
+                inner();
+            });
             log << "outer";
             done();
         });
