@@ -1,0 +1,67 @@
+#include "gotifycatchup.h"
+
+#include "gotifyapi.h"
+#include "gotifydecoder.h"
+#include "logging/logging.h"
+
+#include <QJsonArray>
+#include <algorithm>
+
+namespace ct {
+
+GotifyCatchup::GotifyCatchup(GotifyApi &api, const AccountAddress &account, QObject *parent)
+    : QObject(parent), m_api(api), m_account(account)
+{
+}
+
+void GotifyCatchup::start(qint64 lastId)
+{
+    const quint64 generation = ++m_generation;
+    m_lastId = lastId;
+    m_pages = 0;
+    m_running = true;
+    m_newestFirst.clear();
+    fetch(0, generation);
+}
+
+void GotifyCatchup::fetch(qint64 since, quint64 generation)
+{
+    const int limit = m_lastId == 0 ? kFirstConnectLimit : kPageSize;
+    m_api.listMessages(limit, since, [this, generation](const GotifyResult &r) {
+        if (generation != m_generation)
+            return; // cancelled or restarted
+        if (!r.ok()) {
+            m_running = false;
+            Q_EMIT failed(r.error);
+            return;
+        }
+        ++m_pages;
+        const QJsonArray messages = r.value.toObject().value(QStringLiteral("messages")).toArray();
+        bool reached = m_lastId == 0; // first connect: one short page is all we take
+        qint64 oldest = 0;
+        for (const QJsonValue &v : messages) { // newest first
+            const qint64 id = v.toObject().value(QStringLiteral("id")).toInteger();
+            if (id <= m_lastId) {
+                reached = true;
+                break;
+            }
+            oldest = id;
+            if (auto m = decodeGotifyMessage(v.toObject(), m_account, InboundMessage::Via::Catchup))
+                m_newestFirst.append(std::move(*m));
+        }
+        const qint64 nextSince = r.value.toObject().value(QStringLiteral("paging")).toObject()
+                                     .value(QStringLiteral("since")).toInteger();
+        if (reached || messages.isEmpty() || nextSince <= 0 || oldest <= 0) {
+            m_running = false;
+            QList<InboundMessage> oldestFirst(m_newestFirst.crbegin(), m_newestFirst.crend());
+            m_newestFirst.clear();
+            qCDebug(lcGotify) << m_account.toString() << "catch-up:" << oldestFirst.size() << "messages in"
+                              << m_pages << "pages";
+            Q_EMIT finished(oldestFirst, m_pages);
+            return;
+        }
+        fetch(oldest, generation); // ids < oldest: the next older page
+    });
+}
+
+} // namespace ct

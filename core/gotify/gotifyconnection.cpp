@@ -1,0 +1,235 @@
+#include "gotifyconnection.h"
+
+#include "gotifyapi.h"
+#include "gotifycatchup.h"
+#include "gotifydecoder.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "logging/logging.h"
+#include "net/redact.h"
+
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QWebSocket>
+
+namespace ct {
+
+namespace {
+constexpr int kDefaultPingMs = 15000;
+constexpr int kDefaultPongTimeoutMs = 10000;
+constexpr int kSuspendFactor = 3; // a tick this many periods late means the machine slept
+} // namespace
+
+GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const InboundSettings &inbound,
+                                   InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
+    : AccountConnection(endpoint.address, parent), m_endpoint(endpoint), m_inbound(inbound), m_pipeline(pipeline),
+      m_history(history), m_api(new GotifyApi(endpoint, this)),
+      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)), m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this)),
+      m_backoff(inbound.reconnectDelayMs, inbound.maxReconnectDelayMs, inbound.maxReconnectAttempts, 0.2)
+{
+    // Timers and connections are made once, here; reconnects reuse them.
+    m_retryTimer.setSingleShot(true);
+    m_pongTimer.setSingleShot(true);
+    m_pingTimer.setInterval(kDefaultPingMs);
+    m_pongTimer.setInterval(kDefaultPongTimeoutMs);
+    connect(&m_retryTimer, &QTimer::timeout, this, &GotifyConnection::open);
+    connect(&m_pingTimer, &QTimer::timeout, this, &GotifyConnection::onPingTick);
+    connect(&m_pongTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcGotify) << address().toString() << "no pong in time: dead link";
+        m_lastSocketError = tr("no answer to ping (dead link)");
+        m_socket->abort();
+        onDropped(m_attempt);
+    });
+    connect(m_socket, &QWebSocket::connected, this, &GotifyConnection::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        const quint64 attempt = m_attempt;
+        QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
+    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+        m_lastSocketError = m_socket->errorString();
+        // Qt 6.4 reports a refused upgrade only in the text ("Unhandled http status code: 401").
+        if (m_lastSocketError.contains(QLatin1String(": 401")) || m_lastSocketError.contains(QLatin1String(" 401 ")))
+            m_authRefused = true;
+        const quint64 attempt = m_attempt;
+        QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
+    });
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &GotifyConnection::onTextFrame);
+    connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &) {
+        m_pongTimer.stop();
+        setLatencyMs(int(elapsedMs));
+    });
+    connect(m_catchup, &GotifyCatchup::finished, this, [this](const QList<InboundMessage> &messages, int pages) {
+        for (const InboundMessage &m : messages)
+            m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong());
+        if (m_pipeline && !messages.isEmpty())
+            m_pipeline->submitBatch(messages);
+        Q_EMIT catchupFinished(int(messages.size()), pages);
+    });
+    connect(m_catchup, &GotifyCatchup::failed, this, [this](const GotifyError &e) {
+        qCWarning(lcGotify) << address().toString() << "catch-up failed:" << e.message();
+        setLastError(tr("catch-up failed: %1").arg(e.message()));
+    });
+}
+
+GotifyConnection::~GotifyConnection()
+{
+    m_running = false;
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void GotifyConnection::setPingTiming(int intervalMs, int pongTimeoutMs)
+{
+    m_pingTimer.setInterval(intervalMs);
+    m_pongTimer.setInterval(pongTimeoutMs);
+}
+
+void GotifyConnection::start()
+{
+    if (!m_inbound.enabled) {
+        setState(AccountState::Disabled, tr("inbound is switched off for this account"));
+        return;
+    }
+    if (m_running && (state() == AccountState::Connected || state() == AccountState::Connecting))
+        return;
+    m_running = true;
+    m_authRefused = false;
+    m_backoff.reset();
+    open();
+}
+
+void GotifyConnection::stop(bool disable)
+{
+    m_running = false;
+    ++m_attempt; // late signals of the current socket are ignored
+    m_retryTimer.stop();
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    m_catchup->cancel();
+    m_socket->abort();
+    setState(AccountState::Disabled, disable ? tr("switched off") : tr("stopped"));
+}
+
+void GotifyConnection::reconnectNow()
+{
+    m_running = true;
+    m_authRefused = false;
+    m_backoff.reset();
+    ++m_attempt;
+    m_socket->abort();
+    open();
+}
+
+void GotifyConnection::open()
+{
+    if (!m_running)
+        return;
+    m_retryTimer.stop();
+    if (m_endpoint.clientToken.isEmpty()) {
+        setState(AccountState::Failed, tr("no client token for this account"));
+        return;
+    }
+    const quint64 attempt = ++m_attempt;
+    Q_UNUSED(attempt);
+    m_lastSocketError.clear();
+    m_authRefused = false;
+    // Captured before any new stream message is stored: the catch-up fills up to here.
+    m_catchupFrom = m_history ? m_history->gotifyLastId(address()) : 0;
+    m_catchupFrom = qMax(m_catchupFrom, m_lastSeenId);
+    setState(AccountState::Connecting, m_endpoint.serverUrl.host());
+
+    QNetworkRequest request(m_endpoint.streamUrl());
+    request.setRawHeader("X-Gotify-Key", m_endpoint.clientToken.toUtf8()); // header only
+    if (request.url().scheme() == QLatin1String("wss")) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (!m_endpoint.caCertFile.isEmpty())
+            ssl.setCaCertificates(ssl.caCertificates() + QSslCertificate::fromPath(m_endpoint.caCertFile, QSsl::Pem));
+        m_socket->setSslConfiguration(ssl);
+    }
+    qCDebug(lcGotify) << address().toString() << "connecting" << redactUrl(request.url());
+    m_socket->open(request);
+}
+
+void GotifyConnection::onConnected()
+{
+    m_handledAttempt = 0;
+    m_backoff.reset();
+    setLastError({});
+    setState(AccountState::Connected);
+    m_sinceTick.start();
+    m_pingTimer.start();
+    m_catchup->start(m_catchupFrom);
+}
+
+void GotifyConnection::onDropped(quint64 attempt)
+{
+    if (attempt != m_attempt || m_handledAttempt == attempt || !m_running)
+        return; // stale, already handled, or stopped on purpose
+    m_handledAttempt = attempt;
+    m_pingTimer.stop();
+    m_pongTimer.stop();
+    m_catchup->cancel();
+    if (m_authRefused) {
+        const QString detail = tr("the client token was refused (HTTP 401 on /stream)");
+        setLastError(detail);
+        m_running = false;
+        setState(AccountState::Failed, detail);
+        return;
+    }
+    if (m_reconnectAtOnce) {
+        m_reconnectAtOnce = false;
+        m_backoff.reset();
+        QTimer::singleShot(0, this, &GotifyConnection::open);
+        return;
+    }
+    scheduleRetry(m_lastSocketError.isEmpty() ? tr("connection lost") : m_lastSocketError);
+}
+
+void GotifyConnection::scheduleRetry(const QString &reason)
+{
+    setLastError(reason);
+    const std::optional<int> delay = m_backoff.next();
+    if (!delay) {
+        m_running = false;
+        setState(AccountState::Failed,
+                 tr("gave up after %1 reconnect attempts: %2").arg(m_backoff.maxAttempts()).arg(reason));
+        return;
+    }
+    setState(AccountState::Backoff, reason, QDateTime::currentDateTimeUtc().addMSecs(*delay));
+    m_retryTimer.start(*delay);
+}
+
+void GotifyConnection::onPingTick()
+{
+    const qint64 elapsed = m_sinceTick.restart();
+    if (elapsed > qint64(kSuspendFactor) * m_pingTimer.interval()) {
+        // The machine slept: the link is almost surely dead; reconnect at once.
+        qCInfo(lcGotify) << address().toString() << "timer fired" << elapsed << "ms late: reconnecting";
+        m_reconnectAtOnce = true;
+        m_lastSocketError = tr("woke from suspend");
+        m_socket->abort();
+        onDropped(m_attempt);
+        return;
+    }
+    if (m_pongTimer.isActive())
+        return; // still waiting for the previous pong
+    m_socket->ping();
+    m_pongTimer.start();
+}
+
+void GotifyConnection::onTextFrame(const QString &frame)
+{
+    std::optional<InboundMessage> m = decodeGotifyFrame(frame, address());
+    if (!m) {
+        qCDebug(lcGotify) << address().toString() << "ignored a frame that is not a message";
+        return;
+    }
+    m_lastSeenId = qMax(m_lastSeenId, m->id.toLongLong());
+    Q_EMIT streamMessage(*m);
+    if (m_pipeline)
+        m_pipeline->submit(std::move(*m));
+}
+
+} // namespace ct

@@ -1,0 +1,82 @@
+#pragma once
+// The live connection of one Gotify account (DESIGN.md "Account model"):
+// a QWebSocket to <serverUrl>/stream with the client token in the X-Gotify-Key header,
+// reconnects with Backoff (inbound.reconnectDelayMs..maxReconnectDelayMs, jitter, at most
+// maxReconnectAttempts, then Failed), its own ping() with a pong deadline (a missing pong is a
+// dead link), a wake-from-suspend check, and a catch-up after every (re)connect. Decoded
+// messages go to the InboundPipeline, which de-duplicates, keys, stores and delivers them.
+// A 401 before the upgrade is terminal: Failed, "the client token was refused", no retry loop.
+#include "accounts/accountconnection.h"
+#include "config/configmodel.h"
+#include "gotifyendpoint.h"
+#include "gotifyerror.h"
+#include "inbound/inboundmessage.h"
+#include "net/backoff.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace ct {
+
+class GotifyApi;
+class GotifyCatchup;
+class HistoryStore;
+class InboundPipeline;
+
+class GotifyConnection : public AccountConnection
+{
+    Q_OBJECT
+public:
+    // `history` gives the durable last id for catch-up; without it the last id seen in this
+    // process is used. `pipeline` receives every decoded message. Neither is owned.
+    GotifyConnection(const GotifyEndpoint &endpoint, const InboundSettings &inbound, InboundPipeline *pipeline,
+                     HistoryStore *history, QObject *parent = nullptr);
+    ~GotifyConnection() override;
+
+    void start() override;
+    void stop(bool disable = false) override;
+    void reconnectNow() override;
+
+    GotifyApi &api() { return *m_api; }
+    int reconnectAttempts() const { return m_backoff.attempts(); }
+    // For tests and tuning: ping period (default 15 s) and how long a pong may take (10 s).
+    void setPingTiming(int intervalMs, int pongTimeoutMs);
+
+Q_SIGNALS:
+    void catchupFinished(int messages, int pages);
+    void streamMessage(const ct::InboundMessage &message); // decoded, before the pipeline
+
+private:
+    void open();
+    void onConnected();
+    void onDropped(quint64 attempt);
+    void scheduleRetry(const QString &reason);
+    void onPingTick();
+    void onTextFrame(const QString &frame);
+
+    GotifyEndpoint m_endpoint;
+    InboundSettings m_inbound;
+    InboundPipeline *m_pipeline;
+    HistoryStore *m_history;
+    GotifyApi *m_api;
+    GotifyCatchup *m_catchup;
+    QWebSocket *m_socket;
+    Backoff m_backoff;
+    QTimer m_retryTimer;
+    QTimer m_pingTimer;
+    QTimer m_pongTimer;
+    QElapsedTimer m_sinceTick;
+    QElapsedTimer m_pingSent;
+    quint64 m_attempt = 0;
+    quint64 m_handledAttempt = 0;
+    qint64 m_lastSeenId = 0;
+    qint64 m_catchupFrom = 0;
+    bool m_running = false;
+    bool m_authRefused = false;
+    bool m_reconnectAtOnce = false;
+    QString m_lastSocketError;
+};
+
+} // namespace ct

@@ -1,0 +1,20 @@
+#pragma once
+// Gotify Message JSON → InboundMessage (PROTOCOLS.md "Message"; DESIGN.md "Session keys").
+// peer = extras.openclaw.peerId → appid → title → "gotify"; contentType from
+// client::display.contentType; click URL and big image from client::notification.
+#include "inbound/inboundmessage.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace ct {
+
+// nullopt when the object is not a Gotify message (no positive id).
+std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &message, const AccountAddress &account,
+                                                  InboundMessage::Via via);
+// One stream text frame.
+std::optional<InboundMessage> decodeGotifyFrame(const QString &frame, const AccountAddress &account);
+// RFC 3339 with up to 9 fractional digits and any offset → UTC (invalid when unparsable).
+QDateTime parseGotifyDate(const QString &text);
+
+} // namespace ct
