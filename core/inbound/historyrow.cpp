@@ -16,6 +16,12 @@ const char *const kColumns[] = {
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 const QChar kListSeparator = QChar(0x1f); // unit separator; never in a user id
 
+// Text columns are never NULL (a null QString would bind as NULL).
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
 QString joined()
 {
     QString s;
@@ -47,31 +53,31 @@ void bind(QSqlQuery &q, const InboundMessage &m, qint64 storedAtMs, bool read)
     const qint64 serverMs = hasTime ? m.serverTime.toMSecsSinceEpoch() : 0;
     int i = 0;
     q.bindValue(i++, m.account.toString());
-    q.bindValue(i++, m.id);
+    q.bindValue(i++, text(m.id));
     q.bindValue(i++, m.seq);
-    q.bindValue(i++, m.conversationId);
-    q.bindValue(i++, m.peer);
-    q.bindValue(i++, m.groupId);
-    q.bindValue(i++, m.sender);
-    q.bindValue(i++, m.senderName);
-    q.bindValue(i++, m.title);
-    q.bindValue(i++, m.text);
-    q.bindValue(i++, m.contentType);
-    q.bindValue(i++, m.rawContent);
+    q.bindValue(i++, text(m.conversationId));
+    q.bindValue(i++, text(m.peer));
+    q.bindValue(i++, text(m.groupId));
+    q.bindValue(i++, text(m.sender));
+    q.bindValue(i++, text(m.senderName));
+    q.bindValue(i++, text(m.title));
+    q.bindValue(i++, text(m.text));
+    q.bindValue(i++, text(m.contentType));
+    q.bindValue(i++, text(m.rawContent));
     q.bindValue(i++, m.priority);
     q.bindValue(i++, hasTime ? QVariant(serverMs) : QVariant());
     q.bindValue(i++, hasTime ? serverMs : storedAtMs);
     q.bindValue(i++, storedAtMs);
     q.bindValue(i++, m.via == InboundMessage::Via::Catchup ? 1 : 0);
     q.bindValue(i++, m.direction == InboundMessage::Direction::Out ? 1 : 0);
-    q.bindValue(i++, m.atUserIds.join(kListSeparator));
+    q.bindValue(i++, text(m.atUserIds.join(kListSeparator)));
     q.bindValue(i++, m.mentionsMe ? 1 : 0);
     q.bindValue(i++, m.mentionsAll ? 1 : 0);
     q.bindValue(i++, m.isNotification ? 1 : 0);
     q.bindValue(i++, m.fromSelf ? 1 : 0);
-    q.bindValue(i++, m.clickUrl);
-    q.bindValue(i++, m.imageUrl);
-    q.bindValue(i++, m.sessionKey);
+    q.bindValue(i++, text(m.clickUrl));
+    q.bindValue(i++, text(m.imageUrl));
+    q.bindValue(i++, text(m.sessionKey));
     q.bindValue(i++, m.filtered ? 1 : 0);
     q.bindValue(i++, read ? 1 : 0);
 }

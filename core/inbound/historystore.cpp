@@ -78,6 +78,16 @@ bool HistoryStore::openWith(bool readOnly, QString *error)
 {
     close();
     m_readOnly = readOnly;
+    if (openConnection(readOnly, error)) {
+        qCDebug(lcHistory) << "history open" << m_path << (readOnly ? "read-only" : "read-write");
+        return true;
+    }
+    close(); // every QSqlDatabase handle of the attempt is gone by now
+    return false;
+}
+
+bool HistoryStore::openConnection(bool readOnly, QString *error)
+{
     if (!readOnly) {
         const QString dir = QFileInfo(m_path).absolutePath();
         if (!QDir().exists(dir)) {
@@ -90,40 +100,30 @@ bool HistoryStore::openWith(bool readOnly, QString *error)
     d.setDatabaseName(m_path);
     d.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                  : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!d.open()) {
-        const QString text = d.lastError().text();
-        close();
-        return fail(error, QStringLiteral("cannot open %1: %2").arg(m_path, text));
+    if (!d.open())
+        return fail(error, QStringLiteral("cannot open %1: %2").arg(m_path, d.lastError().text()));
+    if (readOnly) {
+        if (historyschema::version(d) > kSchemaVersion)
+            return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
+        return true;
     }
-    QSqlQuery pragma(d);
-    if (!readOnly) {
-        QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        QSqlQuery pragma(d);
         pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         pragma.exec(m_durability == Durability::Power ? QStringLiteral("PRAGMA synchronous=FULL")
                                                       : QStringLiteral("PRAGMA synchronous=NORMAL"));
-        QString migrateError;
-        if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError)) {
-            pragma = QSqlQuery();
-            close();
-            return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
-        }
-        m_insert = std::make_unique<QSqlQuery>(d);
-        m_cursor = std::make_unique<QSqlQuery>(d);
-        if (!m_insert->prepare(historyrow::insertSql())
-            || !m_cursor->prepare(QStringLiteral(
-                "INSERT INTO cursors (account, name, value) VALUES (?, ?, ?) ON CONFLICT "
-                "(account, name) DO UPDATE SET value = MAX(value, excluded.value)"))) {
-            const QString text = m_insert->lastError().text() + m_cursor->lastError().text();
-            pragma = QSqlQuery();
-            close();
-            return fail(error, text);
-        }
-    } else if (historyschema::version(d) > kSchemaVersion) {
-        pragma = QSqlQuery();
-        close();
-        return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
     }
-    qCDebug(lcHistory) << "history open" << m_path << (readOnly ? "read-only" : "read-write");
+    QString migrateError;
+    if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
+        return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
+    m_insert = std::make_unique<QSqlQuery>(d);
+    m_cursor = std::make_unique<QSqlQuery>(d);
+    if (!m_insert->prepare(historyrow::insertSql())
+        || !m_cursor->prepare(QStringLiteral(
+            "INSERT INTO cursors (account, name, value) VALUES (?, ?, ?) ON CONFLICT "
+            "(account, name) DO UPDATE SET value = MAX(value, excluded.value)")))
+        return fail(error, m_insert->lastError().text() + m_cursor->lastError().text());
     return true;
 }
 

@@ -86,6 +86,7 @@ Q_SIGNALS:
 
 private:
     bool openWith(bool readOnly, QString *error);
+    bool openConnection(bool readOnly, QString *error);
     bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
     QSqlDatabase db() const;
 

@@ -1,0 +1,320 @@
+// HistoryStore: durable, exactly-once per (account, id), cursors for catch-up, queries,
+// unread counts, schema migrations.
+#include "inbound/historyschema.h"
+#include "inbound/inboundfilters.h"
+#include "inbound/historystore.h"
+#include "inboundtesthelpers.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::test;
+
+class TestHistoryStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const QString &name = QStringLiteral("h.sqlite")) const { return m_dir.filePath(name); }
+
+    static InboundMessage keyed(InboundMessage m, const QString &key)
+    {
+        m.sessionKey = key;
+        return m;
+    }
+
+private Q_SLOTS:
+    void open_createsTheFileAndFolder_privately_inWalMode()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("sub/dir/history.sqlite"));
+        HistoryStore store(file);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QVERIFY(QFileInfo::exists(file));
+        QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
+        QVERIFY(store.integrityOk());
+    }
+    void defaultPath_isUnderXdgDataHome()
+    {
+        QVERIFY(HistoryStore::defaultPath().endsWith(QStringLiteral("/channeltray/history.sqlite")));
+    }
+    void storeBatch_reportsWhichMessagesWereNew()
+    {
+        HistoryStore store(path(QStringLiteral("batch.sqlite")));
+        QVERIFY(store.open());
+        QList<bool> inserted;
+        QVERIFY(store.storeBatch({gotifyMessage(1), gotifyMessage(2)}, &inserted));
+        QCOMPARE(inserted, (QList<bool>{true, true}));
+        QVERIFY(store.storeBatch({gotifyMessage(2), gotifyMessage(3), gotifyMessage(3)}, &inserted));
+        QCOMPARE(inserted, (QList<bool>{false, true, false}));
+        QVERIFY(store.contains(gotifyOps(), QStringLiteral("3")));
+        QVERIFY(!store.contains(gotifyOps(), QStringLiteral("4")));
+        QVERIFY(!store.contains(openimPrimary(), QStringLiteral("3"))); // ids are per account
+    }
+    void storedMessage_readsBackField_forField()
+    {
+        HistoryStore store(path(QStringLiteral("fields.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage m = openimGroup(QStringLiteral("cm-1"), QStringLiteral("alice"), QStringLiteral("g1"),
+                                       {QStringLiteral("bot"), kOpenImAtAllTag}, 17);
+        m.senderName = QStringLiteral("Alice");
+        m.rawContent = QStringLiteral("{\"content\":\"hi\"}");
+        m.via = InboundMessage::Via::Catchup;
+        m.mentionsMe = true;
+        m.mentionsAll = true;
+        m.imageUrl = QStringLiteral("http://x/i.png");
+        m.sessionKey = QStringLiteral("agent:main:multi-openim:group:g1");
+        m.filtered = true;
+        m.serverTime = QDateTime::fromMSecsSinceEpoch(1764000000123, Qt::UTC);
+        QVERIFY(store.storeBatch({m}, nullptr));
+        const QList<HistoryRecord> got = store.query(HistoryQuery{});
+        QCOMPARE(got.size(), 1);
+        const InboundMessage &r = got.first().message;
+        QCOMPARE(r.account, m.account);
+        QCOMPARE(r.id, m.id);
+        QCOMPARE(r.seq, m.seq);
+        QCOMPARE(r.conversationId, m.conversationId);
+        QCOMPARE(r.groupId, m.groupId);
+        QCOMPARE(r.sender, m.sender);
+        QCOMPARE(r.senderName, m.senderName);
+        QCOMPARE(r.text, m.text);
+        QCOMPARE(r.rawContent, m.rawContent);
+        QCOMPARE(r.contentType, m.contentType);
+        QCOMPARE(r.atUserIds, m.atUserIds);
+        QCOMPARE(r.serverTime, m.serverTime);
+        QCOMPARE(r.via, m.via);
+        QCOMPARE(r.imageUrl, m.imageUrl);
+        QCOMPARE(r.sessionKey, m.sessionKey);
+        QVERIFY(r.mentionsMe && r.mentionsAll && r.filtered);
+        QVERIFY(!got.first().read);
+    }
+    void reopen_inANewStore_keepsEverything()
+    {
+        const QString file = path(QStringLiteral("reopen.sqlite"));
+        {
+            HistoryStore first(file);
+            QVERIFY(first.open());
+            QVERIFY(first.storeBatch({gotifyMessage(10), gotifyMessage(11)}, nullptr));
+        }
+        HistoryStore second(file);
+        QVERIFY(second.open());
+        QVERIFY(second.contains(gotifyOps(), QStringLiteral("10")));
+        QCOMPARE(second.gotifyLastId(gotifyOps()), qint64(11));
+        QList<bool> inserted;
+        QVERIFY(second.storeBatch({gotifyMessage(11), gotifyMessage(12)}, &inserted));
+        QCOMPARE(inserted, (QList<bool>{false, true}));
+    }
+    void gotifyLastId_isTheHighestStoredId_andOnlyMovesForward()
+    {
+        HistoryStore store(path(QStringLiteral("gotify.sqlite")));
+        QVERIFY(store.open());
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(0));
+        QVERIFY(store.storeBatch({gotifyMessage(100), gotifyMessage(42)}, nullptr));
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(100));
+        store.setGotifyLastId(gotifyOps(), 90);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(100));
+        store.setGotifyLastId(gotifyOps(), 150);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(150));
+    }
+    void openimMaxSeqs_perConversation()
+    {
+        HistoryStore store(path(QStringLiteral("seq.sqlite")));
+        QVERIFY(store.open());
+        QVERIFY(store.storeBatch({openimDirect(QStringLiteral("a"), QStringLiteral("alice"), 5),
+                                  openimDirect(QStringLiteral("b"), QStringLiteral("alice"), 3),
+                                  openimGroup(QStringLiteral("c"), QStringLiteral("bob"), QStringLiteral("g1"), {}, 9)},
+                                 nullptr));
+        const QHash<QString, qint64> seqs = store.openimMaxSeqs(openimPrimary());
+        QCOMPARE(seqs.size(), 2);
+        QCOMPARE(seqs.value(QStringLiteral("si_alice_bot")), qint64(5));
+        QCOMPARE(seqs.value(QStringLiteral("sg_g1")), qint64(9));
+        QVERIFY(store.openimMaxSeqs({kOpenImChannel, QStringLiteral("other")}).isEmpty());
+    }
+    void cursors_surviveRetention()
+    {
+        HistoryStore store(path(QStringLiteral("cursorret.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage old = gotifyMessage(7);
+        old.serverTime = QDateTime::currentDateTimeUtc().addDays(-200);
+        QVERIFY(store.storeBatch({old}, nullptr));
+        QCOMPARE(store.deleteOlderThan(QDateTime::currentDateTimeUtc().addDays(-90), 100), 1);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(7));
+    }
+    void storeOutgoing_isStoredAsReadOutgoing_andNotCountedUnread()
+    {
+        HistoryStore store(path(QStringLiteral("out.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage sent = gotifyMessage(500);
+        QVERIFY(store.storeOutgoing(sent));
+        QVERIFY(!store.storeOutgoing(sent)); // same id twice
+        const QList<HistoryRecord> got = store.query(HistoryQuery{});
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().message.direction, InboundMessage::Direction::Out);
+        QVERIFY(got.first().read);
+        QCOMPARE(store.unreadCount(), 0);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(0)); // our own sends are no catch-up cursor
+    }
+    void query_byAccountSessionSearch_newestFirst_withPaging()
+    {
+        HistoryStore store(path(QStringLiteral("query.sqlite")));
+        QVERIFY(store.open());
+        QList<InboundMessage> batch;
+        for (int i = 1; i <= 10; ++i)
+            batch << keyed(gotifyMessage(i), i % 2 ? QStringLiteral("odd") : QStringLiteral("even"));
+        InboundMessage special = keyed(openimDirect(QStringLiteral("x"), QStringLiteral("alice")), QStringLiteral("odd"));
+        special.text = QStringLiteral("disk 100% full_now");
+        batch << special;
+        QVERIFY(store.storeBatch(batch, nullptr));
+
+        HistoryQuery all;
+        QCOMPARE(store.count(all), 11);
+        HistoryQuery byAccount;
+        byAccount.account = gotifyOps();
+        byAccount.limit = 3;
+        QList<HistoryRecord> page = store.query(byAccount);
+        QCOMPARE(page.size(), 3);
+        QCOMPARE(page.at(0).message.id, QStringLiteral("10"));
+        QCOMPARE(page.at(2).message.id, QStringLiteral("8"));
+        byAccount.beforeRowId = page.last().rowId;
+        page = store.query(byAccount);
+        QCOMPARE(page.first().message.id, QStringLiteral("7"));
+        byAccount.beforeRowId = 0;
+        byAccount.offset = 9;
+        QCOMPARE(store.query(byAccount).size(), 1);
+
+        HistoryQuery bySession;
+        bySession.sessionKey = QStringLiteral("odd");
+        QCOMPARE(store.count(bySession), 6);
+        HistoryQuery search;
+        search.search = QStringLiteral("100%");
+        QCOMPARE(store.count(search), 1);
+        search.search = QStringLiteral("_now");
+        QCOMPARE(store.count(search), 1);
+        search.search = QStringLiteral("%");
+        QCOMPARE(store.count(search), 1); // % is a literal, not a wildcard
+    }
+    void unreadCounts_perAccountAndSession_andMarkRead()
+    {
+        HistoryStore store(path(QStringLiteral("unread.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage filtered = keyed(openimDirect(QStringLiteral("f"), QStringLiteral("bob")), QStringLiteral("s3"));
+        filtered.filtered = true;
+        QVERIFY(store.storeBatch({keyed(gotifyMessage(1), QStringLiteral("s1")),
+                                  keyed(gotifyMessage(2), QStringLiteral("s1")),
+                                  keyed(gotifyMessage(3), QStringLiteral("s2")),
+                                  keyed(openimDirect(QStringLiteral("a"), QStringLiteral("alice")), QStringLiteral("s3")),
+                                  filtered},
+                                 nullptr));
+        QCOMPARE(store.unreadCount(), 4);
+        QCOMPARE(store.unreadCount(gotifyOps()), 3);
+        QCOMPARE(store.unreadCount(gotifyOps(), QStringLiteral("s1")), 2);
+        const QHash<AccountAddress, int> byAccount = store.unreadByAccount();
+        QCOMPARE(byAccount.value(gotifyOps()), 3);
+        QCOMPARE(byAccount.value(openimPrimary()), 1); // the filtered one is not unread
+        const QHash<QString, int> bySession = store.unreadBySession(gotifyOps());
+        QCOMPARE(bySession.value(QStringLiteral("s1")), 2);
+        QCOMPARE(bySession.value(QStringLiteral("s2")), 1);
+
+        QSignalSpy changed(&store, &HistoryStore::unreadChanged);
+        QCOMPARE(store.markRead(gotifyOps(), QStringLiteral("s1")), 2);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(store.unreadCount(gotifyOps()), 1);
+        QCOMPARE(store.markRead(gotifyOps()), 1);
+        QCOMPARE(store.unreadCount(gotifyOps()), 0);
+        HistoryQuery q;
+        q.account = openimPrimary();
+        q.includeFiltered = false;
+        const QList<HistoryRecord> openim = store.query(q);
+        QCOMPARE(openim.size(), 1);
+        QCOMPARE(store.markRead({openim.first().rowId}), 1);
+        QCOMPARE(store.unreadCount(), 0);
+    }
+    void sessions_listsConversations_newestFirst()
+    {
+        HistoryStore store(path(QStringLiteral("sessions.sqlite")));
+        QVERIFY(store.open());
+        QVERIFY(store.storeBatch({keyed(gotifyMessage(1), QStringLiteral("a")),
+                                  keyed(gotifyMessage(2), QStringLiteral("b")),
+                                  keyed(gotifyMessage(3), QStringLiteral("a"))},
+                                 nullptr));
+        const QList<SessionSummary> s = store.sessions(gotifyOps());
+        QCOMPARE(s.size(), 2);
+        QCOMPARE(s.at(0).sessionKey, QStringLiteral("a"));
+        QCOMPARE(s.at(0).messages, 2);
+        QCOMPARE(s.at(0).unread, 2);
+        QCOMPARE(s.at(1).sessionKey, QStringLiteral("b"));
+    }
+    void migration_fromVersion1_addsCursorsFromStoredMessages()
+    {
+        const QString file = path(QStringLiteral("v1.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(historyschema::migrateTo(db, 1, &error), qPrintable(error));
+            QCOMPARE(historyschema::version(db), 1);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO messages (account, msg_id, seq, conversation, time_ms, stored_at) VALUES"
+                " ('gotify/ops', '41', 0, '', 1, 1), ('gotify/ops', '9', 0, '', 1, 1),"
+                " ('multi-openim/primary', 'c1', 12, 'si_a_b', 1, 1)")));
+            q = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        HistoryStore store(file);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(41));
+        QCOMPARE(store.openimMaxSeqs(openimPrimary()).value(QStringLiteral("si_a_b")), qint64(12));
+        QVERIFY(store.contains(gotifyOps(), QStringLiteral("9")));
+    }
+    void fileFromANewerVersion_isRefused()
+    {
+        const QString file = path(QStringLiteral("future.sqlite"));
+        {
+            HistoryStore store(file);
+            QVERIFY(store.open());
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("UPDATE schema_version SET version = 99"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("future"));
+        HistoryStore store(file);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(error.contains(QStringLiteral("newer")));
+    }
+    void openReadOnly_missingFile_failsWithoutCreatingIt()
+    {
+        const QString file = path(QStringLiteral("absent.sqlite"));
+        HistoryStore store(file);
+        QString error;
+        QVERIFY(!store.openReadOnly(&error));
+        QVERIFY(!QFileInfo::exists(file));
+    }
+    void openReadOnly_readsWhatAWriterStored()
+    {
+        const QString file = path(QStringLiteral("ro.sqlite"));
+        HistoryStore writer(file);
+        QVERIFY(writer.open());
+        QVERIFY(writer.storeBatch({gotifyMessage(1)}, nullptr));
+        HistoryStore reader(file);
+        QVERIFY(reader.openReadOnly());
+        QCOMPARE(reader.count(HistoryQuery{}), 1);
+        QList<bool> inserted;
+        QVERIFY(!reader.storeBatch({gotifyMessage(2)}, &inserted));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryStore)
+#include "tst_historystore.moc"
