@@ -1,0 +1,66 @@
+#pragma once
+// Shared helpers: a client account wired to a pipeline + history in a temporary folder.
+#include "gotify/gotifyconnection.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "servers/gotify/gotifyserver.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+namespace ct::test {
+
+inline GotifyEndpoint endpointFor(const testserver::GotifyServer &server, const QString &id)
+{
+    GotifyEndpoint e;
+    e.address = {kGotifyChannel, id};
+    e.serverUrl = server.url();
+    e.appToken = server.appToken();
+    e.clientToken = server.clientToken();
+    e.requestTimeoutMs = 10000;
+    return e;
+}
+
+inline InboundSettings fastInbound(int attempts = 10)
+{
+    InboundSettings s;
+    s.reconnectDelayMs = 20;
+    s.maxReconnectDelayMs = 100;
+    s.maxReconnectAttempts = attempts;
+    return s;
+}
+
+// History + pipeline + the ids delivered per account.
+struct Sink
+{
+    QTemporaryDir dir;
+    Config config;
+    std::unique_ptr<HistoryStore> history;
+    std::unique_ptr<InboundPipeline> pipeline;
+    QHash<QString, QList<qint64>> delivered; // account → ids in delivery order
+    QHash<QString, int> viaCatchup;
+
+    Sink()
+    {
+        history = std::make_unique<HistoryStore>(dir.filePath(QStringLiteral("history.sqlite")));
+        QString error;
+        if (!history->open(&error))
+            qFatal("history: %s", qPrintable(error));
+        pipeline = std::make_unique<InboundPipeline>(*history, config);
+        QObject::connect(pipeline.get(), &InboundPipeline::delivered, pipeline.get(), [this](const InboundMessage &m) {
+            delivered[m.account.toString()].append(m.id.toLongLong());
+            if (m.via == InboundMessage::Via::Catchup)
+                ++viaCatchup[m.account.toString()];
+        });
+    }
+    int count(const QString &account) const { return int(delivered.value(account).size()); }
+    bool allOnce(const QString &account) const
+    {
+        const QList<qint64> ids = delivered.value(account);
+        return QSet<qint64>(ids.begin(), ids.end()).size() == ids.size();
+    }
+};
+
+} // namespace ct::test

@@ -1,0 +1,203 @@
+// The Gotify stream client against the loopback server: multi-server, drops, catch-up,
+// auth failures, bounded retries — and never a token in a query string.
+#include "gotifytestfixture.h"
+
+using namespace ct;
+using ct::testserver::GotifyServer;
+
+class TestGotifyStream : public QObject
+{
+    Q_OBJECT
+
+    static void verifyNoTokenInQuery(const GotifyServer &server)
+    {
+        for (const auto &rec : server.requestLog()) {
+            QVERIFY2(!rec.query.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(rec.path + QLatin1Char('?') + rec.query));
+            QVERIFY2(!rec.query.contains(server.clientToken()) || server.clientToken().isEmpty(), qPrintable(rec.path));
+            QVERIFY2(!rec.query.contains(server.appToken()) || server.appToken().isEmpty(), qPrintable(rec.path));
+        }
+    }
+    static int streamRequests(const GotifyServer &server)
+    {
+        int n = 0;
+        for (const auto &rec : server.requestLog())
+            n += rec.isStream ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void testMultiServer_twoAccounts_messagesLandOnTheirOwnAccount()
+    {
+        GotifyServer a, b;
+        QVERIFY(a.listen());
+        QVERIFY(b.listen());
+        test::Sink sink;
+        GotifyConnection ca(test::endpointFor(a, QStringLiteral("alpha")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection cb(test::endpointFor(b, QStringLiteral("beta")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        ca.start();
+        cb.start();
+        QTRY_COMPARE(ca.state(), AccountState::Connected);
+        QTRY_COMPARE(cb.state(), AccountState::Connected);
+        for (int i = 0; i < 5; ++i)
+            a.postMessage(QStringLiteral("a%1").arg(i));
+        for (int i = 0; i < 3; ++i)
+            b.postMessage(QStringLiteral("b%1").arg(i));
+        QTRY_COMPARE(sink.count(QStringLiteral("gotify/alpha")), 5);
+        QTRY_COMPARE(sink.count(QStringLiteral("gotify/beta")), 3);
+        QCOMPARE(sink.delivered.value(QStringLiteral("gotify/alpha")), (QList<qint64>{1, 2, 3, 4, 5}));
+        verifyNoTokenInQuery(a);
+        verifyNoTokenInQuery(b);
+    }
+
+    void testStream_serverDropsTcp_then450Posted_allDeliveredOnce()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        const QString acc = QStringLiteral("gotify/ops");
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        c.start();
+        QTRY_COMPARE(c.state(), AccountState::Connected);
+        QTRY_COMPARE(catchups.size(), 1);
+        server.postMessage(QStringLiteral("before"));
+        QTRY_COMPARE(sink.count(acc), 1);
+
+        server.dropStreams(); // no close frame
+        for (int i = 0; i < 200; ++i) // while the client is away
+            server.postMessage(QStringLiteral("gap %1").arg(i));
+        QTRY_COMPARE(catchups.size(), 2); // reconnected and caught up
+        for (int i = 0; i < 250; ++i) // live again
+            server.postMessage(QStringLiteral("live %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(acc), 451, 20000);
+        QVERIFY(sink.allOnce(acc));
+        QList<qint64> sorted = sink.delivered.value(acc);
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(sorted.first(), 1);
+        QCOMPARE(sorted.last(), 451);
+        QCOMPARE(sink.viaCatchup.value(acc), 200);
+        QTest::qWait(50); // nothing more may arrive
+        QCOMPARE(sink.count(acc), 451);
+        verifyNoTokenInQuery(server);
+    }
+
+    void testCatchup_10000Missed_allRecoveredOldestFirst()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        const QString acc = QStringLiteral("gotify/ops");
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        c.start();
+        QTRY_COMPARE(catchups.size(), 1);
+        server.postMessage(QStringLiteral("seen"));
+        QTRY_COMPARE(sink.count(acc), 1);
+        QVERIFY(sink.pipeline->flush());
+        QCOMPARE(sink.history->gotifyLastId({kGotifyChannel, QStringLiteral("ops")}), 1);
+
+        c.stop();
+        server.storeMissedMessages(10000);
+        c.start();
+        QTRY_COMPARE_WITH_TIMEOUT(catchups.size(), 2, 60000);
+        QCOMPARE(catchups.last().at(0).toInt(), 10000);
+        QCOMPARE(catchups.last().at(1).toInt(), 51); // 50 full pages + the one that reaches id 1
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(acc), 10001, 60000);
+        QVERIFY(sink.allOnce(acc));
+        const QList<qint64> ids = sink.delivered.value(acc);
+        QVERIFY(std::is_sorted(ids.begin(), ids.end())); // oldest first
+        QCOMPARE(sink.history->gotifyLastId({kGotifyChannel, QStringLiteral("ops")}), 10001);
+        verifyNoTokenInQuery(server);
+    }
+
+    void testFirstConnect_deliversAtMostThe20Newest()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        server.storeMissedMessages(100);
+        test::Sink sink;
+        const QString acc = QStringLiteral("gotify/new");
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        c.start();
+        QTRY_COMPARE(catchups.size(), 1);
+        QTRY_COMPARE(sink.count(acc), 20);
+        QCOMPARE(sink.delivered.value(acc).first(), 81);
+        QCOMPARE(sink.delivered.value(acc).last(), 100);
+    }
+
+    void testRevokedToken_failsWithAuthDetail_andBoundedRetries()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        c.start();
+        QTRY_COMPARE(c.state(), AccountState::Connected);
+        QVERIFY(server.revokeToken(server.clientToken().isEmpty() ? QString() : test::endpointFor(server, {}).clientToken));
+        QTRY_COMPARE(c.state(), AccountState::Failed);
+        QVERIFY2(c.detail().contains(QLatin1String("client token was refused")), qPrintable(c.detail()));
+        QTest::qWait(300); // far more than the backoff delays: no retry loop
+        QCOMPARE(c.state(), AccountState::Failed);
+        QCOMPARE(streamRequests(server), 2); // the first connect and the one refused retry
+    }
+
+    void testBadTokenAtStart_401BeforeUpgrade_failsAtOnce()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        GotifyEndpoint e = test::endpointFor(server, QStringLiteral("ops"));
+        e.clientToken = QStringLiteral("C-not-a-token");
+        GotifyConnection c(e, test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        c.start();
+        QTRY_COMPARE(c.state(), AccountState::Failed);
+        QVERIFY(c.detail().contains(QLatin1String("refused")));
+        QTest::qWait(200);
+        QCOMPARE(streamRequests(server), 1);
+        QCOMPARE(server.requestLog().first().status, 401);
+        verifyNoTokenInQuery(server);
+    }
+
+    void testServerGone_backoffThenFailedAfterMaxAttempts()
+    {
+        quint16 port = 0;
+        {
+            GotifyServer gone;
+            QVERIFY(gone.listen());
+            port = gone.port();
+        }
+        test::Sink sink;
+        GotifyEndpoint e;
+        e.address = {kGotifyChannel, QStringLiteral("gone")};
+        e.serverUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        e.clientToken = QStringLiteral("Cwhatever");
+        GotifyConnection c(e, test::fastInbound(3), sink.pipeline.get(), sink.history.get());
+        QSignalSpy states(&c, &AccountConnection::stateChanged);
+        c.start();
+        QTRY_COMPARE(c.state(), AccountState::Failed);
+        int backoffs = 0;
+        for (const auto &s : states)
+            backoffs += s.at(0).value<AccountState>() == AccountState::Backoff ? 1 : 0;
+        QCOMPARE(backoffs, 3);
+        QVERIFY(c.detail().contains(QLatin1String("gave up")));
+        QVERIFY(c.nextRetryAt().isNull() || c.state() == AccountState::Failed);
+    }
+
+    void testDeadLink_missingPong_reconnects()
+    {
+        // The server answers pings inside Qt; a pong timeout of 0 ms makes every ping "missed".
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        c.setPingTiming(50, 0);
+        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        c.start();
+        QTRY_VERIFY(catchups.size() >= 2); // connected, declared dead, reconnected
+        QVERIFY(streamRequests(server) >= 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGotifyStream)
+#include "tst_gotify_stream.moc"
