@@ -1,6 +1,7 @@
 // The setup commands, run as a user runs them: the real `channeltray` binary, a config file in
 // a temporary directory, and the real Secret Service (gnome-keyring started by
 // tools/headless.sh). Tokens go in on stdin and must come out nowhere but the keychain.
+// (No raw string literals with "//" inside the class: moc 6.4 then misses Q_OBJECT.)
 #include "config/configloader.h"
 #include "secrets/secretstore.h"
 
@@ -69,15 +70,7 @@ private Q_SLOTS:
 
     void doctor_onABrokenConfig_listsEveryProblemWithItsJsonPath_andExits1()
     {
-        writeFile(m_config, R"({
-          "channels": {
-            "gotify": { "accounts": { "ops": { "serverUrl": "ftp://x", "clientToken": "C1",
-                        "inbound": { "reconnectDelayMs": -5 } } } },
-            "multi-openim": { "accounts": { "team-b": { "wsAddr": "http://x", "apiAddr": "http://y",
-                              "token": "a.b.c" } } }
-          },
-          "session": { "dmScope": "per-planet" }
-        })");
+        writeFile(m_config, "{ \"channels\": { \"gotify\": { \"accounts\": { \"ops\": { \"serverUrl\": \"ftp://x\", \"clientToken\": \"C1\", \"inbound\": { \"reconnectDelayMs\": -5 } } } }, \"multi-openim\": { \"accounts\": { \"team-b\": { \"wsAddr\": \"http://x\", \"apiAddr\": \"http://y\", \"token\": \"a.b.c\" } } } }, \"session\": { \"dmScope\": \"per-planet\" } }");
         const Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.serverUrl: ")), qPrintable(r.out));
@@ -101,8 +94,7 @@ private Q_SLOTS:
 
     void doctor_withEveryTokenInline_neverTouchesTheKeychain()
     {
-        writeFile(m_config, R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:9",
-                               "appToken":"A1","clientToken":"C1"}}}}})");
+        writeFile(m_config, "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:9\", \"appToken\":\"A1\",\"clientToken\":\"C1\"}}}}}");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
         const Run r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
@@ -120,7 +112,10 @@ private Q_SLOTS:
                      QStringLiteral("--server-url"), QStringLiteral("http://127.0.0.1:8080"),
                      QStringLiteral("--config"), m_config});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(QFile::permissions(m_config) & 0777, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QFileDevice::Permissions mode = QFile::permissions(m_config);
+        QVERIFY(mode.testFlag(QFileDevice::ReadOwner) && mode.testFlag(QFileDevice::WriteOwner));
+        QVERIFY(!(mode & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                          | QFileDevice::WriteOther))); // 0600
         r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops"),
                  QStringLiteral("--field"), QStringLiteral("clientToken"), QStringLiteral("--config"), m_config},
                 token.toUtf8());
@@ -143,8 +138,7 @@ private Q_SLOTS:
 
     void setToken_onAnInlineToken_movesItOutOfTheFile_keepingUnknownKeys()
     {
-        writeFile(m_config, R"({"gateway":{"port":18789},"channels":{"multi-openim":{"accounts":{"primary":
-            {"wsAddr":"ws://127.0.0.1:10001","apiAddr":"http://127.0.0.1:10002","token":"OLD.TOKEN.X","extraKey":7}}}}})");
+        writeFile(m_config, "{\"gateway\":{\"port\":18789},\"channels\":{\"multi-openim\":{\"accounts\":{\"primary\": {\"wsAddr\":\"ws://127.0.0.1:10001\",\"apiAddr\":\"http://127.0.0.1:10002\",\"token\":\"OLD.TOKEN.X\",\"extraKey\":7}}}}}");
         const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("multi-openim/primary"),
                            QStringLiteral("--config"), m_config}, QByteArray("NEW.TOKEN.Y\n"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
@@ -173,7 +167,7 @@ private Q_SLOTS:
     void usageErrors_exit2_withAOneLineReason()
     {
         QFETCH(QStringList, args);
-        writeFile(m_config, R"({"channels":{}})");
+        writeFile(m_config, "{\"channels\":{}}");
         const Run r = run(args + QStringList{QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
@@ -182,8 +176,7 @@ private Q_SLOTS:
 
     void removeAccount_dropsItFromTheFileAndTheKeychain()
     {
-        writeFile(m_config, R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:1"},
-                                                             "keep":{"serverUrl":"http://127.0.0.1:2"}}}}})");
+        writeFile(m_config, "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:1\"}, \"keep\":{\"serverUrl\":\"http://127.0.0.1:2\"}}}}}");
         SecretStore store;
         QVERIFY(store.writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken"), QStringLiteral("A-remove-me")).ok());
         const Run r = run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("gotify/ops"), QStringLiteral("--config"), m_config});
