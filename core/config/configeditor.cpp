@@ -159,8 +159,8 @@ bool ConfigEditor::removeAccount(QJsonObject &root, const AccountAddress &addres
         return false;
     const QStringList defaultAccountPath{QStringLiteral("channels"), kGotifyChannel,
                                          QStringLiteral("defaultAccount")};
-    if (address.channel == kGotifyChannel
-        && valueAt(root, defaultAccountPath).toString() == address.accountId)
+    if (address.channel == kGotifyChannel &&
+        valueAt(root, defaultAccountPath).toString() == address.accountId)
         removeAt(root, defaultAccountPath);
     unbindFromAgents(root, address);
     return true;

@@ -52,8 +52,9 @@ void readAgents(const QJsonObject &agents, JsonReader &r, Config &config)
                                        ? config.gotifyAccount(address.accountId) != nullptr
                                        : config.openimAccount(address.accountId) != nullptr;
                 if (!known)
-                    r.addProblem(itemPath, QStringLiteral("no account %1 in this config")
-                                               .arg(address.toString()));
+                    r.addProblem(
+                        itemPath,
+                        QStringLiteral("no account %1 in this config").arg(address.toString()));
                 const QString other = boundTo.value(address);
                 if (!other.isEmpty() && other != agent.key())
                     r.addProblem(itemPath, QStringLiteral("%1 is already bound to agent %2")
@@ -129,6 +130,7 @@ LoadResult configFromJson(const QJsonObject &root)
 {
     LoadResult result;
     result.fileFound = true;
+    result.jsonValid = true;
     Config &config = result.config;
     config.raw = root;
     JsonReader r;
@@ -158,8 +160,8 @@ LoadResult parseConfig(const QByteArray &json)
     if (json.trimmed().isEmpty()) {
         LoadResult result;
         result.fileFound = true;
-        result.problems.append(
-            ConfigProblem{QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
+        result.problems.append(ConfigProblem{
+            QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
         return result;
     }
     QJsonParseError error{};

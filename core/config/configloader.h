@@ -19,6 +19,10 @@ struct LoadResult
     Config config;
     QList<ConfigProblem> problems;
     bool fileFound = false; // false only when the file does not exist
+    // True when the text was a JSON object, so config.raw holds the whole file. Only then may
+    // config.raw be edited and saved back: otherwise it is empty and saving it would wipe the
+    // file. (Validation problems do not matter for this; a file with problems is still kept.)
+    bool jsonValid = false;
 
     bool ok() const { return problems.isEmpty(); }
     QStringList problemStrings() const { return ct::problemStrings(problems); }

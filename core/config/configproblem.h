@@ -22,8 +22,8 @@ struct ConfigProblem
     }
     friend bool operator==(const ConfigProblem &a, const ConfigProblem &b)
     {
-        return a.path == b.path && a.message == b.message && a.line == b.line
-               && a.column == b.column;
+        return a.path == b.path && a.message == b.message && a.line == b.line &&
+               a.column == b.column;
     }
 };
 

@@ -38,8 +38,8 @@ bool makeDirs(const QString &dir, QString *error)
     }
     for (const QString &d : std::as_const(missing)) {
         if (!QDir().mkdir(d, kDirMode))
-            return fail(error, QStringLiteral("cannot save the config: cannot create directory %1")
-                                   .arg(d));
+            return fail(
+                error, QStringLiteral("cannot save the config: cannot create directory %1").arg(d));
     }
     return true;
 }
@@ -56,8 +56,8 @@ bool saveConfigJson(const QString &path, const QJsonObject &root, QString *error
 
     QSaveFile out(file);
     if (!out.open(QIODevice::WriteOnly))
-        return fail(error, QStringLiteral("cannot save the config to %1: %2")
-                               .arg(file, out.errorString()));
+        return fail(
+            error, QStringLiteral("cannot save the config to %1: %2").arg(file, out.errorString()));
     // The temporary file inherits the old file's mode; tokens may be inside, so force 0600
     // before any content is written and before it takes the old file's place.
     if (!out.setPermissions(kFileMode)) {
@@ -72,8 +72,8 @@ bool saveConfigJson(const QString &path, const QJsonObject &root, QString *error
         return fail(error, QStringLiteral("cannot save the config to %1: %2").arg(file, reason));
     }
     if (!out.commit())
-        return fail(error, QStringLiteral("cannot save the config to %1: %2")
-                               .arg(file, out.errorString()));
+        return fail(
+            error, QStringLiteral("cannot save the config to %1: %2").arg(file, out.errorString()));
     qCDebug(lcConfig) << "saved" << file;
     return true;
 }

@@ -20,8 +20,9 @@ bool hasKey(const QJsonObject &obj, const QString &key)
 
 bool hasSingleForm(const QJsonObject &block)
 {
-    return hasKey(block, QStringLiteral("serverUrl")) || hasKey(block, QStringLiteral("appToken"))
-           || hasKey(block, QStringLiteral("clientToken"));
+    return hasKey(block, QStringLiteral("serverUrl")) ||
+           hasKey(block, QStringLiteral("appToken")) ||
+           hasKey(block, QStringLiteral("clientToken"));
 }
 
 // Reads the connection keys of `obj` over `base`: everything `obj` does not set keeps the value
@@ -111,8 +112,9 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
         if (!checkAccountId(it.key(), path, r))
             continue;
         if (!it->isObject()) {
-            r.addProblem(path, QStringLiteral("expected an object, got %1")
-                                   .arg(JsonReader::describe(it.value())));
+            r.addProblem(
+                path,
+                QStringLiteral("expected an object, got %1").arg(JsonReader::describe(it.value())));
             continue;
         }
         const QJsonObject obj = it->toObject();
@@ -127,12 +129,13 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
             if (obj.value(QStringLiteral("serverUrl")).isString())
                 namedUrl = obj.value(QStringLiteral("serverUrl")).toString();
             if (!singleUrl.isEmpty() && !namedUrl.isEmpty() && !sameServer(singleUrl, namedUrl))
-                r.addProblem(JsonReader::join(path, QStringLiteral("serverUrl")),
-                             QStringLiteral("duplicate account \"default\": %1 is also given as "
-                                            "channels.gotify.serverUrl (%2); the single-account "
-                                            "form is account \"default\", so remove one of them")
-                                 .arg(JsonReader::quoted(JsonReader::safeUrlForMessage(namedUrl)),
-                                      JsonReader::quoted(JsonReader::safeUrlForMessage(singleUrl))));
+                r.addProblem(
+                    JsonReader::join(path, QStringLiteral("serverUrl")),
+                    QStringLiteral("duplicate account \"default\": %1 is also given as "
+                                   "channels.gotify.serverUrl (%2); the single-account "
+                                   "form is account \"default\", so remove one of them")
+                        .arg(JsonReader::quoted(JsonReader::safeUrlForMessage(namedUrl)),
+                             JsonReader::quoted(JsonReader::safeUrlForMessage(singleUrl))));
             base = *single;
             single.reset();
         }

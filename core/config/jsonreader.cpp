@@ -43,18 +43,24 @@ QString JsonReader::quoted(const QString &text)
 QString JsonReader::describe(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     case QJsonValue::Double: {
         const double d = value.toDouble();
         if (std::floor(d) == d && std::fabs(d) < 1e15)
             return QString::number(static_cast<qint64>(d));
         return QString::number(d);
     }
-    case QJsonValue::String: return quoted(value.toString());
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::String:
+        return quoted(value.toString());
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -63,8 +69,8 @@ QString JsonReader::safeUrlForMessage(const QString &url)
 {
     const QUrl parsed(url);
     if (parsed.isValid() && (!parsed.userInfo().isEmpty() || parsed.hasQuery()))
-        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
-               + (parsed.hasQuery() ? QStringLiteral("?…") : QString());
+        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString() +
+               (parsed.hasQuery() ? QStringLiteral("?…") : QString());
     return url;
 }
 
@@ -75,7 +81,8 @@ bool JsonReader::readBool(const QJsonObject &obj, const QString &parent, const Q
         return false;
     const QJsonValue v = obj.value(key);
     if (!v.isBool()) {
-        addProblem(join(parent, key), QStringLiteral("expected true or false, got %1").arg(describe(v)));
+        addProblem(join(parent, key),
+                   QStringLiteral("expected true or false, got %1").arg(describe(v)));
         return false;
     }
     out = v.toBool();
@@ -90,22 +97,25 @@ bool JsonReader::readInt(const QJsonObject &obj, const QString &parent, const QS
     const QJsonValue v = obj.value(key);
     const double d = v.toDouble();
     if (!v.isDouble() || std::floor(d) != d || d < INT_MIN || d > INT_MAX) {
-        addProblem(join(parent, key), QStringLiteral("expected an integer, got %1").arg(describe(v)));
+        addProblem(join(parent, key),
+                   QStringLiteral("expected an integer, got %1").arg(describe(v)));
         return false;
     }
     if (d < minimum) {
-        const QString wanted = minimum == 1   ? QStringLiteral("a positive integer")
-                               : minimum == 0 ? QStringLiteral("an integer of 0 or more")
-                                              : QStringLiteral("an integer of %1 or more").arg(minimum);
-        addProblem(join(parent, key), QStringLiteral("expected %1, got %2").arg(wanted, describe(v)));
+        const QString wanted = minimum == 1 ? QStringLiteral("a positive integer")
+                               : minimum == 0
+                                   ? QStringLiteral("an integer of 0 or more")
+                                   : QStringLiteral("an integer of %1 or more").arg(minimum);
+        addProblem(join(parent, key),
+                   QStringLiteral("expected %1, got %2").arg(wanted, describe(v)));
         return false;
     }
     out = static_cast<int>(d);
     return true;
 }
 
-bool JsonReader::readPositiveInt(const QJsonObject &obj, const QString &parent,
-                                 const QString &key, int &out)
+bool JsonReader::readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
+                                 int &out)
 {
     return readInt(obj, parent, key, out, 1);
 }
@@ -118,9 +128,10 @@ bool JsonReader::readString(const QJsonObject &obj, const QString &parent, const
     const QJsonValue v = obj.value(key);
     if (!v.isString()) {
         // A secret typed as a number would still be a secret: describe only its kind.
-        const QString got = echo == Echo::Hide && !v.isArray() && !v.isObject()
-                                ? (v.isBool() ? QStringLiteral("a boolean") : QStringLiteral("a number"))
-                                : describe(v);
+        const QString got =
+            echo == Echo::Hide && !v.isArray() && !v.isObject()
+                ? (v.isBool() ? QStringLiteral("a boolean") : QStringLiteral("a number"))
+                : describe(v);
         addProblem(join(parent, key), QStringLiteral("expected a string, got %1").arg(got));
         return false;
     }
@@ -128,8 +139,8 @@ bool JsonReader::readString(const QJsonObject &obj, const QString &parent, const
     return true;
 }
 
-bool JsonReader::readStringList(const QJsonObject &obj, const QString &parent,
-                                const QString &key, QStringList &out, bool acceptSingle)
+bool JsonReader::readStringList(const QJsonObject &obj, const QString &parent, const QString &key,
+                                QStringList &out, bool acceptSingle)
 {
     if (!isSet(obj, key))
         return false;
@@ -170,15 +181,16 @@ bool JsonReader::readObject(const QJsonObject &obj, const QString &parent, const
         return false;
     const QJsonValue v = obj.value(key);
     if (!v.isObject()) {
-        addProblem(join(parent, key), QStringLiteral("expected an object, got %1").arg(describe(v)));
+        addProblem(join(parent, key),
+                   QStringLiteral("expected an object, got %1").arg(describe(v)));
         return false;
     }
     out = v.toObject();
     return true;
 }
 
-bool JsonReader::readStringMap(const QJsonObject &obj, const QString &parent,
-                               const QString &key, QMap<QString, QString> &out)
+bool JsonReader::readStringMap(const QJsonObject &obj, const QString &parent, const QString &key,
+                               QMap<QString, QString> &out)
 {
     QJsonObject map;
     if (!readObject(obj, parent, key, map))
@@ -202,8 +214,8 @@ bool JsonReader::readStringMap(const QJsonObject &obj, const QString &parent,
 bool JsonReader::checkUrl(const QString &path, const QString &url, const QStringList &schemes)
 {
     const QUrl parsed(url, QUrl::StrictMode);
-    const bool good = parsed.isValid() && schemes.contains(parsed.scheme().toLower())
-                      && !parsed.host().isEmpty();
+    const bool good =
+        parsed.isValid() && schemes.contains(parsed.scheme().toLower()) && !parsed.host().isEmpty();
     if (!good)
         addProblem(path, QStringLiteral("expected %1, got %2")
                              .arg(urlExpectation(schemes), quoted(safeUrlForMessage(url))));

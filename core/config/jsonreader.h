@@ -15,7 +15,11 @@ class JsonReader
 {
 public:
     // Whether a string's value may be echoed in a problem message. Tokens never are.
-    enum class Echo { Value, Hide };
+    enum class Echo
+    {
+        Value,
+        Hide
+    };
 
     void addProblem(const QString &path, const QString &message);
     const QList<ConfigProblem> &problems() const { return m_problems; }
@@ -28,8 +32,8 @@ public:
     // An integer that must be at least 1 (delays, attempts, intervals, timeouts).
     bool readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
                          int &out);
-    bool readString(const QJsonObject &obj, const QString &parent, const QString &key,
-                    QString &out, Echo echo = Echo::Value);
+    bool readString(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                    Echo echo = Echo::Value);
     // An array of strings; with `acceptSingle`, a lone string counts as a one-element list.
     bool readStringList(const QJsonObject &obj, const QString &parent, const QString &key,
                         QStringList &out, bool acceptSingle = false);
@@ -39,12 +43,12 @@ public:
     bool readStringMap(const QJsonObject &obj, const QString &parent, const QString &key,
                        QMap<QString, QString> &out);
     // A URL whose scheme is one of `schemes` (lower case) and that names a host.
-    bool readUrl(const QJsonObject &obj, const QString &parent, const QString &key,
-                 QString &out, const QStringList &schemes);
+    bool readUrl(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                 const QStringList &schemes);
 
     // Like readUrl, but an absent value is a problem too.
-    bool requireUrl(const QJsonObject &obj, const QString &parent, const QString &key,
-                    QString &out, const QStringList &schemes);
+    bool requireUrl(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                    const QStringList &schemes);
     // Checks a URL string the same way readUrl does; records a problem at `path` if bad.
     bool checkUrl(const QString &path, const QString &url, const QStringList &schemes);
 

@@ -72,14 +72,13 @@ void readInboundSettings(const QJsonObject &inbound, const QString &path, JsonRe
 {
     r.readBool(inbound, path, QStringLiteral("enabled"), io.enabled);
     r.readPositiveInt(inbound, path, QStringLiteral("reconnectDelayMs"), io.reconnectDelayMs);
-    r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectDelayMs"),
-                      io.maxReconnectDelayMs);
+    r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectDelayMs"), io.maxReconnectDelayMs);
     r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectAttempts"),
                       io.maxReconnectAttempts);
     // Only judge the pair where this object sets one of them, so that a bad channel-level pair
     // is not reported again for every account that inherits it.
-    const bool setsDelays = inbound.contains(QStringLiteral("reconnectDelayMs"))
-                            || inbound.contains(QStringLiteral("maxReconnectDelayMs"));
+    const bool setsDelays = inbound.contains(QStringLiteral("reconnectDelayMs")) ||
+                            inbound.contains(QStringLiteral("maxReconnectDelayMs"));
     if (setsDelays && io.maxReconnectDelayMs < io.reconnectDelayMs)
         r.addProblem(JsonReader::join(path, QStringLiteral("maxReconnectDelayMs")),
                      QStringLiteral("must not be less than reconnectDelayMs (%1), got %2")
@@ -116,8 +115,9 @@ void readOpenImChannel(const QJsonObject &block, JsonReader &r, OpenImChannelCon
         if (!checkAccountId(it.key(), path, r))
             continue;
         if (!it->isObject()) {
-            r.addProblem(path, QStringLiteral("expected an object, got %1")
-                                   .arg(JsonReader::describe(it.value())));
+            r.addProblem(
+                path,
+                QStringLiteral("expected an object, got %1").arg(JsonReader::describe(it.value())));
             continue;
         }
         out.accounts.append(readAccount(it.key(), it->toObject(), path, out, r));

@@ -36,10 +36,10 @@ QList<ConfigProblem> checkAccountTokens(const Config &config,
                 continue;
             const QString app = QStringLiteral("appToken");
             const QString client = QStringLiteral("clientToken");
-            const bool missing =
-                tokenOrigin(a.appToken, a.address(), app, hasKeychainToken) == TokenOrigin::Missing
-                && tokenOrigin(a.clientToken, a.address(), client, hasKeychainToken)
-                       == TokenOrigin::Missing;
+            const bool missing = tokenOrigin(a.appToken, a.address(), app, hasKeychainToken) ==
+                                     TokenOrigin::Missing &&
+                                 tokenOrigin(a.clientToken, a.address(), client,
+                                             hasKeychainToken) == TokenOrigin::Missing;
             if (missing)
                 problems.append(ConfigProblem{
                     a.jsonPath,

@@ -32,8 +32,7 @@ void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpR
     if (http.contains(QStringLiteral("body")))
         out.body = http.value(QStringLiteral("body"));
     r.readPositiveInt(http, path, QStringLiteral("timeoutMs"), out.timeoutMs);
-    r.readStringList(http, path, QStringLiteral("responseTokenPath"), out.responseTokenPaths,
-                     true);
+    r.readStringList(http, path, QStringLiteral("responseTokenPath"), out.responseTokenPaths, true);
 
     QJsonObject writeBack;
     const QString writeBackPath = JsonReader::join(path, QStringLiteral("stateWriteBack"));
@@ -71,9 +70,12 @@ void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookR
 QString refreshModeName(RefreshMode mode)
 {
     switch (mode) {
-    case RefreshMode::Http: return QStringLiteral("http");
-    case RefreshMode::Hook: return QStringLiteral("hook");
-    case RefreshMode::Off: return QStringLiteral("off");
+    case RefreshMode::Http:
+        return QStringLiteral("http");
+    case RefreshMode::Hook:
+        return QStringLiteral("hook");
+    case RefreshMode::Off:
+        return QStringLiteral("off");
     }
     return QStringLiteral("hook");
 }

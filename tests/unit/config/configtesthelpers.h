@@ -24,7 +24,8 @@ inline QJsonObject validBase()
           }
         }
       }
-    })").object();
+    })")
+        .object();
 }
 
 inline QJsonValue jsonValue(const QByteArray &text)

@@ -192,10 +192,10 @@ void TestConfigDefaults::gotifyChannelValues_areInheritedAndAccountInboundIsMerg
     QCOMPARE(b->defaultPriority, 2);
     QCOMPARE(b->caCertFile, QStringLiteral("/etc/b.pem"));
     QCOMPARE(b->healthCheckIntervalMinutes, 1);
-    QVERIFY(b->inbound.enabled);                       // account override
-    QCOMPARE(b->inbound.maxReconnectAttempts, 99);      // account override
-    QCOMPARE(b->inbound.reconnectDelayMs, 500);         // from the channel
-    QCOMPARE(b->inbound.maxReconnectDelayMs, 9000);     // from the channel
+    QVERIFY(b->inbound.enabled);                    // account override
+    QCOMPARE(b->inbound.maxReconnectAttempts, 99);  // account override
+    QCOMPARE(b->inbound.reconnectDelayMs, 500);     // from the channel
+    QCOMPARE(b->inbound.maxReconnectDelayMs, 9000); // from the channel
 }
 
 void TestConfigDefaults::gotifySingleForm_isTheAccountDefault()
@@ -233,9 +233,9 @@ void TestConfigDefaults::gotifySingleForm_andNamedDefault_mergeWithNamedFieldsWi
     const GotifyAccountConfig &d = r.config.gotify.accounts.first();
     QCOMPARE(d.id, QStringLiteral("default"));
     QCOMPARE(d.jsonPath, QStringLiteral("channels.gotify.accounts.default"));
-    QCOMPARE(d.serverUrl, QStringLiteral("http://same"));        // only in the single form
-    QCOMPARE(d.appToken, QStringLiteral("named-app"));           // named wins
-    QCOMPARE(d.clientToken, QStringLiteral("single-client"));    // only in the single form
+    QCOMPARE(d.serverUrl, QStringLiteral("http://same"));     // only in the single form
+    QCOMPARE(d.appToken, QStringLiteral("named-app"));        // named wins
+    QCOMPARE(d.clientToken, QStringLiteral("single-client")); // only in the single form
     QCOMPARE(d.defaultPriority, 9);
 }
 
@@ -252,8 +252,9 @@ void TestConfigDefaults::gotifyNamedDefault_mayGiveTheServerForSingleFormTokens(
 void TestConfigDefaults::gotifySingleForm_withoutServer_isAProblem()
 {
     const LoadResult r = parseConfig(R"({"channels":{"gotify":{"appToken":"A"}}})");
-    QCOMPARE(r.problemStrings(),
-             QStringList{"channels.gotify.serverUrl: missing; expected an http:// or https:// URL"});
+    QCOMPARE(
+        r.problemStrings(),
+        QStringList{"channels.gotify.serverUrl: missing; expected an http:// or https:// URL"});
 }
 
 void TestConfigDefaults::agentsSessionAndAppSettings_areRead()
@@ -272,7 +273,8 @@ void TestConfigDefaults::agentsSessionAndAppSettings_areRead()
     QCOMPARE(c.agentFor({kOpenImChannel, "primary"}), QStringLiteral("chat"));
     QCOMPARE(c.agentFor({kGotifyChannel, "primary"}), QStringLiteral("main"));
     QCOMPARE(c.session.dmScope, DmScope::PerAccountChannelPeer);
-    QCOMPARE(c.session.identityLinks.value("alice"), (QStringList{"gotify:7", "multi-openim:u_alice"}));
+    QCOMPARE(c.session.identityLinks.value("alice"),
+             (QStringList{"gotify:7", "multi-openim:u_alice"}));
     QCOMPARE(c.app.gotifyMinPriority, 0);
     QCOMPARE(c.app.retentionDays, 7);
 }
@@ -284,8 +286,8 @@ void TestConfigDefaults::everyDmScopeName_isAccepted_data()
     QTest::newRow("main") << "main" << int(DmScope::Main);
     QTest::newRow("per-peer") << "per-peer" << int(DmScope::PerPeer);
     QTest::newRow("per-channel-peer") << "per-channel-peer" << int(DmScope::PerChannelPeer);
-    QTest::newRow("per-account-channel-peer") << "per-account-channel-peer"
-                                              << int(DmScope::PerAccountChannelPeer);
+    QTest::newRow("per-account-channel-peer")
+        << "per-account-channel-peer" << int(DmScope::PerAccountChannelPeer);
 }
 
 void TestConfigDefaults::everyDmScopeName_isAccepted()

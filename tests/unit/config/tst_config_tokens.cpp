@@ -53,7 +53,8 @@ private Q_SLOTS:
     void noTokenAnywhere_isOneProblemPerAccount_atItsJsonPath()
     {
         FakeKeychain keychain;
-        const QList<ConfigProblem> problems = checkAccountTokens(withoutInlineTokens(), keychain.probe());
+        const QList<ConfigProblem> problems =
+            checkAccountTokens(withoutInlineTokens(), keychain.probe());
         QCOMPARE(problems.size(), 2);
         QCOMPARE(problems.at(0).path, QStringLiteral("channels.multi-openim.accounts.primary"));
         QVERIFY(problems.at(0).message.startsWith("no token"));
@@ -84,13 +85,15 @@ private Q_SLOTS:
     void noKeychainAtAll_meansOnlyInlineTokensCount()
     {
         QCOMPARE(checkAccountTokens(withoutInlineTokens(), KeychainTokenProbe()).size(), 2);
-        QVERIFY(checkAccountTokens(configFromJson(validBase()).config, KeychainTokenProbe()).isEmpty());
+        QVERIFY(
+            checkAccountTokens(configFromJson(validBase()).config, KeychainTokenProbe()).isEmpty());
     }
     void disabledAccountsAndChannels_areNotJudged()
     {
         QJsonObject root = validBase();
         ConfigEditor::removeAt(root, {"channels", "multi-openim", "accounts", "primary", "token"});
-        ConfigEditor::setAt(root, {"channels", "multi-openim", "accounts", "primary", "enabled"}, false);
+        ConfigEditor::setAt(root, {"channels", "multi-openim", "accounts", "primary", "enabled"},
+                            false);
         ConfigEditor::removeAt(root, {"channels", "gotify", "accounts", "ops", "appToken"});
         ConfigEditor::removeAt(root, {"channels", "gotify", "accounts", "ops", "clientToken"});
         ConfigEditor::setAt(root, {"channels", "gotify", "enabled"}, false);
@@ -103,7 +106,8 @@ private Q_SLOTS:
         QJsonObject root;
         ConfigEditor::setAt(root, {"channels", "gotify", "serverUrl"}, QStringLiteral("http://g"));
         FakeKeychain keychain;
-        const QList<ConfigProblem> problems = checkAccountTokens(configFromJson(root).config, keychain.probe());
+        const QList<ConfigProblem> problems =
+            checkAccountTokens(configFromJson(root).config, keychain.probe());
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().path, QStringLiteral("channels.gotify"));
         QVERIFY(problems.first().message.contains("gotify/default"));
@@ -116,7 +120,8 @@ private Q_SLOTS:
         QCOMPARE(tokenOrigin("inline", ops, "appToken", keychain.probe()), TokenOrigin::Inline);
         QVERIFY(keychain.asked.isEmpty());
         QCOMPARE(tokenOrigin(QString(), ops, "appToken", keychain.probe()), TokenOrigin::Keychain);
-        QCOMPARE(tokenOrigin(QString(), ops, "clientToken", keychain.probe()), TokenOrigin::Missing);
+        QCOMPARE(tokenOrigin(QString(), ops, "clientToken", keychain.probe()),
+                 TokenOrigin::Missing);
     }
 };
 

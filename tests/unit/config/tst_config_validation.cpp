@@ -48,10 +48,10 @@ private Q_SLOTS:
         for (const ConfigProblem &p : r.problems)
             paths << p.path;
         paths.sort();
-        QCOMPARE(paths, (QStringList{"channels.gotify.defaultPriority",
-                                     "channels.gotify.inbound.maxReconnectAttempts",
-                                     "channels.multi-openim.accounts.primary.wsAddr",
-                                     "session.dmScope"}));
+        QCOMPARE(paths,
+                 (QStringList{"channels.gotify.defaultPriority",
+                              "channels.gotify.inbound.maxReconnectAttempts",
+                              "channels.multi-openim.accounts.primary.wsAddr", "session.dmScope"}));
     }
 
     void invalidJson_reportsLineAndColumn()
@@ -59,10 +59,12 @@ private Q_SLOTS:
         const LoadResult r = parseConfig("{\n  \"a\": 1,\n  \"b\": ]\n}\n");
         QCOMPARE(r.problems.size(), 1);
         const ConfigProblem p = r.problems.first();
+        QVERIFY(!r.jsonValid); // raw is empty: nothing to edit and save back
         QCOMPARE(p.line, 3);
         QCOMPARE(p.column, 8); // the stray ']'
         QVERIFY(p.path.isEmpty());
-        QVERIFY2(p.toString().startsWith("invalid JSON at line 3, column 8: "), qPrintable(p.toString()));
+        QVERIFY2(p.toString().startsWith("invalid JSON at line 3, column 8: "),
+                 qPrintable(p.toString()));
     }
     void invalidJson_columnCountsCharactersNotBytes()
     {
@@ -86,7 +88,8 @@ private Q_SLOTS:
     void topLevelArray_isAProblem()
     {
         const LoadResult r = parseConfig("[1, 2]");
-        QCOMPARE(r.problemStrings(), QStringList{"expected a JSON object at the top, got an array"});
+        QCOMPARE(r.problemStrings(),
+                 QStringList{"expected a JSON object at the top, got an array"});
     }
     void missingFile_isAClearProblem()
     {
@@ -94,7 +97,9 @@ private Q_SLOTS:
         const QString path = dir.filePath("nope/config.json");
         const LoadResult r = loadConfig(path);
         QVERIFY(!r.fileFound);
-        QCOMPARE(r.problemStrings(), QStringList{QStringLiteral("config file %1 does not exist").arg(path)});
+        QVERIFY(!r.jsonValid);
+        QCOMPARE(r.problemStrings(),
+                 QStringList{QStringLiteral("config file %1 does not exist").arg(path)});
     }
     void invalidJsonInAFile_namesTheFile()
     {
@@ -116,10 +121,12 @@ private Q_SLOTS:
         QJsonObject root = validBase();
         root = withValue(root, {"gateway", "port"}, 18789);
         root = withValue(root, {"channels", "multi-openim", "someFutureKey"}, true);
-        root = withValue(root, {"channels", "gotify", "accounts", "ops", "color"}, QStringLiteral("red"));
+        root = withValue(root, {"channels", "gotify", "accounts", "ops", "color"},
+                         QStringLiteral("red"));
         root = withValue(root, {"channels", "telegram", "botToken"}, 5); // not our channel
         const LoadResult r = configFromJson(root);
         QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
+        QVERIFY(r.jsonValid);
         QCOMPARE(r.config.raw, root);
     }
     void openclawAgentsLayout_isNotAProblem()
@@ -134,11 +141,15 @@ private Q_SLOTS:
     void accountBoundToTwoAgents_isAProblem()
     {
         QJsonObject root = validBase();
-        root = withValue(root, {"agents", "a1", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
-        root = withValue(root, {"agents", "a2", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
+        root =
+            withValue(root, {"agents", "a1", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
+        root =
+            withValue(root, {"agents", "a2", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
         const LoadResult r = configFromJson(root);
-        QCOMPARE(r.problemStrings(),
-                 QStringList{R"(agents.a2.channels.gotify.accounts[0]: gotify/ops is already bound to agent "a1")"});
+        QCOMPARE(
+            r.problemStrings(),
+            QStringList{
+                R"(agents.a2.channels.gotify.accounts[0]: gotify/ops is already bound to agent "a1")"});
     }
 
     void gotifyDefaultInBothForms_withDifferentServers_isADuplicate()
@@ -149,7 +160,8 @@ private Q_SLOTS:
                          QStringLiteral("http://two"));
         const LoadResult r = configFromJson(root);
         QCOMPARE(r.problems.size(), 1);
-        QCOMPARE(r.problems.first().path, QStringLiteral("channels.gotify.accounts.default.serverUrl"));
+        QCOMPARE(r.problems.first().path,
+                 QStringLiteral("channels.gotify.accounts.default.serverUrl"));
         QVERIFY2(r.problems.first().message.startsWith(R"(duplicate account "default")"),
                  qPrintable(r.problems.first().message));
         QVERIFY(r.problems.first().message.contains("http://one"));
@@ -168,18 +180,21 @@ private Q_SLOTS:
     void tokenOfTheWrongType_isNeverEchoed()
     {
         QJsonObject root = validBase();
-        root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"}, 123456789);
+        root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"},
+                         123456789);
         root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"}, 987654321);
         const LoadResult r = configFromJson(root);
-        QCOMPARE(r.problemStrings(),
-                 (QStringList{"channels.multi-openim.accounts.primary.token: expected a string, got a number",
-                              "channels.gotify.accounts.ops.appToken: expected a string, got a number"}));
+        QCOMPARE(
+            r.problemStrings(),
+            (QStringList{
+                "channels.multi-openim.accounts.primary.token: expected a string, got a number",
+                "channels.gotify.accounts.ops.appToken: expected a string, got a number"}));
     }
     void badUrl_hidesItsQueryAndUserInfo()
     {
-        const QJsonObject root = withValue(validBase(),
-                                           {"channels", "gotify", "accounts", "ops", "serverUrl"},
-                                           QStringLiteral("ftp://user:secret@host/path?token=s3cr3t"));
+        const QJsonObject root =
+            withValue(validBase(), {"channels", "gotify", "accounts", "ops", "serverUrl"},
+                      QStringLiteral("ftp://user:secret@host/path?token=s3cr3t"));
         const QString text = configFromJson(root).problemStrings().join('\n');
         QVERIFY2(!text.contains("secret") && !text.contains("s3cr3t"), qPrintable(text));
         QVERIFY2(text.contains("ftp://host/path?"), qPrintable(text));
@@ -188,7 +203,8 @@ private Q_SLOTS:
     void tokenLengthAndPrefix_areNotJudged()
     {
         QJsonObject root = validBase();
-        root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"}, QStringLiteral("x"));
+        root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"},
+                         QStringLiteral("x"));
         root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"},
                          QStringLiteral("not-a-jwt"));
         QVERIFY(configFromJson(root).ok());
@@ -215,8 +231,9 @@ private Q_SLOTS:
     }
     void explicitHookMode_withCommand_isValid()
     {
-        const QJsonObject root = withValue(validBase(), {"channels", "multi-openim", "tokenRefresh"},
-                                           jsonValue(R"({"mode":"hook","hook":{"command":["r.sh","{accountId}"]}})"));
+        const QJsonObject root =
+            withValue(validBase(), {"channels", "multi-openim", "tokenRefresh"},
+                      jsonValue(R"({"mode":"hook","hook":{"command":["r.sh","{accountId}"]}})"));
         QVERIFY(configFromJson(root).ok());
     }
 };
