@@ -1,0 +1,59 @@
+#include "welcomepage.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ct::ui {
+
+WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr)
+{
+    auto *title = new QLabel(tr("<h2>Welcome to ChannelTray</h2>"));
+    auto *text = new QLabel(tr("ChannelTray keeps your Gotify and OpenIM accounts connected, shows "
+                               "their health in the system tray and keeps every message it receives. "
+                               "There is no configuration yet. How would you like to start?"));
+    text->setWordWrap(true);
+
+    const auto button = [this](const QString &label, const QString &description) {
+        auto *b = new QPushButton(label);
+        b->setMinimumHeight(36);
+        b->setToolTip(description);
+        b->setAccessibleDescription(description);
+        return b;
+    };
+    QPushButton *gotify = button(tr("Add a &Gotify account…"),
+                                 tr("Connect to a Gotify server with an application or client token."));
+    QPushButton *openim = button(tr("Add an &OpenIM account…"),
+                                 tr("Connect a bot or user account to an OpenIM server."));
+    m_import = button(tr("&Import from openclaw.json…"),
+                      tr("Use the accounts of an existing OpenClaw gateway configuration."));
+    QPushButton *demo = button(tr("Try the &demo"),
+                               tr("Start local demo servers and watch live accounts without any setup."));
+    connect(gotify, &QPushButton::clicked, this, &WelcomePage::addGotifyRequested);
+    connect(openim, &QPushButton::clicked, this, &WelcomePage::addOpenImRequested);
+    connect(m_import, &QPushButton::clicked, this, &WelcomePage::importRequested);
+    connect(demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+
+    auto *column = new QVBoxLayout;
+    column->addWidget(title);
+    column->addWidget(text);
+    column->addSpacing(12);
+    for (QPushButton *b : {gotify, openim, m_import, demo})
+        column->addWidget(b);
+    column->addStretch(1);
+
+    auto *outer = new QHBoxLayout(this);
+    outer->addStretch(1);
+    outer->addLayout(column, 3);
+    outer->addStretch(1);
+    gotify->setFocus();
+}
+
+void WelcomePage::setImportHint(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_import->setText(tr("&Import from %1…").arg(path));
+}
+
+} // namespace ct::ui

@@ -1,0 +1,61 @@
+#pragma once
+// The message history as a table model over the HistoryStore, fetched lazily page by page
+// (keyset paging on the row id): a view asks for more rows only as it scrolls, so ten thousand
+// stored messages cost one page of memory until someone looks at them. Never a widget per row.
+#include "inbound/historyquery.h"
+
+#include <QAbstractTableModel>
+#include <vector>
+
+namespace ct {
+class HistoryStore;
+}
+
+namespace ct::ui {
+
+class HistoryModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, AccountColumn, FromColumn, MessageColumn, ColumnCount };
+    enum Role {
+        RowIdRole = Qt::UserRole + 1,
+        SessionKeyRole,
+        ContentTypeRole,
+        ReadRole,
+    };
+
+    explicit HistoryModel(HistoryStore *store, QObject *parent = nullptr);
+
+    // Account (invalid = all), session (empty = all) and search text; reloads the first page.
+    void setFilter(const AccountAddress &account, const QString &sessionKey, const QString &search);
+    void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
+    int pageSize() const { return m_pageSize; }
+    // Reloads from the newest message (after new messages were stored).
+    void reload();
+
+    const HistoryRecord *recordAt(int row) const;
+    int fetchedPages() const { return m_pages; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // The text shown for a message in one line: title and the first line of the text.
+    static QString summary(const InboundMessage &message);
+
+private:
+    QList<HistoryRecord> queryPage(qint64 beforeRowId) const;
+
+    HistoryStore *m_store;
+    HistoryQuery m_query;
+    std::vector<HistoryRecord> m_rows;
+    int m_pageSize = 100;
+    int m_pages = 0;
+    bool m_atEnd = true;
+};
+
+} // namespace ct::ui

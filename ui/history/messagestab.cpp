@@ -1,0 +1,141 @@
+#include "messagestab.h"
+
+#include "accounts/accountregistry.h"
+#include "historymodel.h"
+#include "inbound/historystore.h"
+#include "messageview.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace ct::ui {
+
+MessagesTab::MessagesTab(AccountRegistry *registry, HistoryStore *store, QWidget *parent)
+    : QWidget(parent), m_registry(registry), m_store(store), m_model(new HistoryModel(store, this)),
+      m_account(new QComboBox), m_session(new QComboBox), m_search(new QLineEdit),
+      m_searchDelay(new QTimer(this)), m_view(new QTableView), m_message(new MessageView)
+{
+    auto *filters = new QHBoxLayout;
+    auto *accountLabel = new QLabel(tr("A&ccount:"));
+    accountLabel->setBuddy(m_account);
+    auto *sessionLabel = new QLabel(tr("Sessio&n:"));
+    sessionLabel->setBuddy(m_session);
+    m_account->setAccessibleName(tr("Account filter"));
+    m_session->setAccessibleName(tr("Session filter"));
+    m_session->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_session->setMinimumContentsLength(24);
+    m_search->setPlaceholderText(tr("Search title and text"));
+    m_search->setAccessibleName(tr("Search messages"));
+    m_search->setClearButtonEnabled(true);
+    filters->addWidget(accountLabel);
+    filters->addWidget(m_account);
+    filters->addWidget(sessionLabel);
+    filters->addWidget(m_session, 1);
+    filters->addWidget(m_search, 1);
+
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    m_view->setAccessibleName(tr("Messages"));
+    m_view->setColumnWidth(HistoryModel::TimeColumn, 150);
+    m_view->setColumnWidth(HistoryModel::AccountColumn, 160);
+    m_view->setColumnWidth(HistoryModel::FromColumn, 110);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_view);
+    split->addWidget(m_message);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_searchDelay, &QTimer::timeout, this, &MessagesTab::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_account, &QComboBox::currentIndexChanged, this, [this] {
+        reloadSessions();
+        applyFilter();
+    });
+    connect(m_session, &QComboBox::currentIndexChanged, this, &MessagesTab::applyFilter);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MessagesTab::showCurrent);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_message->showRecord(nullptr); });
+    if (m_registry) {
+        connect(m_registry, &QAbstractItemModel::rowsInserted, this, &MessagesTab::reloadAccounts);
+        connect(m_registry, &QAbstractItemModel::rowsRemoved, this, &MessagesTab::reloadAccounts);
+        connect(m_registry, &QAbstractItemModel::modelReset, this, &MessagesTab::reloadAccounts);
+    }
+    reloadAccounts();
+}
+
+void MessagesTab::reloadAccounts()
+{
+    const QString current = m_account->currentData().toString();
+    const QSignalBlocker block(m_account);
+    m_account->clear();
+    m_account->addItem(tr("All accounts"), QString());
+    if (m_registry)
+        for (const AccountAddress &a : m_registry->addresses())
+            m_account->addItem(a.toString(), a.toString());
+    m_account->setCurrentIndex(qMax(0, m_account->findData(current)));
+    reloadSessions();
+}
+
+void MessagesTab::reloadSessions()
+{
+    const QString current = m_session->currentData().toString();
+    const QSignalBlocker block(m_session);
+    m_session->clear();
+    m_session->addItem(tr("All sessions"), QString());
+    const AccountAddress account = AccountAddress::parse(m_account->currentData().toString());
+    if (account.isValid() && m_store && m_store->isOpen()) {
+        for (const SessionSummary &s : m_store->sessions(account)) {
+            const QString label = s.unread > 0 ? tr("%1 (%2 unread)").arg(s.sessionKey).arg(s.unread) : s.sessionKey;
+            m_session->addItem(label, s.sessionKey);
+        }
+    }
+    m_session->setCurrentIndex(qMax(0, m_session->findData(current)));
+}
+
+void MessagesTab::showAccount(const AccountAddress &account)
+{
+    const int i = m_account->findData(account.toString());
+    if (i >= 0)
+        m_account->setCurrentIndex(i);
+}
+
+void MessagesTab::applyFilter()
+{
+    m_model->setFilter(AccountAddress::parse(m_account->currentData().toString()),
+                       m_session->currentData().toString(), m_search->text());
+}
+
+void MessagesTab::messagesArrived()
+{
+    if (m_view->verticalScrollBar()->value() == 0 && !m_view->selectionModel()->hasSelection())
+        m_model->reload();
+}
+
+void MessagesTab::showCurrent()
+{
+    const HistoryRecord *r = m_model->recordAt(m_view->currentIndex().row());
+    m_message->showRecord(r);
+    if (r && !r->read && m_store && m_store->isOpen())
+        m_store->markRead(QList<qint64>{r->rowId});
+}
+
+} // namespace ct::ui

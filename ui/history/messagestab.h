@@ -1,0 +1,55 @@
+#pragma once
+// The Messages tab: filter by account, session and text; a lazily fetched table of messages;
+// the selected message in full.
+#include "config/accountaddress.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace ct {
+class AccountRegistry;
+class HistoryStore;
+}
+
+namespace ct::ui {
+
+class HistoryModel;
+class MessageView;
+
+class MessagesTab : public QWidget
+{
+    Q_OBJECT
+public:
+    MessagesTab(AccountRegistry *registry, HistoryStore *store, QWidget *parent = nullptr);
+
+    HistoryModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    MessageView *messageView() const { return m_message; }
+    QLineEdit *searchField() const { return m_search; }
+
+    void showAccount(const AccountAddress &account);
+    // New messages were stored: reload when the user is looking at the newest ones.
+    void messagesArrived();
+
+private:
+    void reloadAccounts();
+    void reloadSessions();
+    void applyFilter();
+    void showCurrent();
+
+    AccountRegistry *m_registry;
+    HistoryStore *m_store;
+    HistoryModel *m_model;
+    QComboBox *m_account;
+    QComboBox *m_session;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QTableView *m_view;
+    MessageView *m_message;
+};
+
+} // namespace ct::ui

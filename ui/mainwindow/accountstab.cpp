@@ -1,0 +1,68 @@
+#include "accountstab.h"
+
+#include "accounttablemodel.h"
+#include "accounts/accountregistry.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ct::ui {
+
+AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
+    : QWidget(parent), m_registry(registry), m_model(new AccountTableModel(registry, this)),
+      m_view(new QTableView), m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
+      m_remove(new QPushButton(tr("&Remove…"))), m_reconnect(new QPushButton(tr("Reconnect &now"))),
+      m_send(new QPushButton(tr("Send &test message…")))
+{
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAccessibleName(tr("Accounts"));
+    m_view->setColumnWidth(AccountTableModel::AccountColumn, 180);
+    m_view->setColumnWidth(AccountTableModel::StateColumn, 150);
+    m_view->setColumnWidth(AccountTableModel::DetailColumn, 200);
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_add, m_edit, m_remove, m_reconnect, m_send})
+        buttons->addWidget(b);
+    buttons->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+
+    connect(m_add, &QPushButton::clicked, this, &AccountsTab::addRequested);
+    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(selectedAccount()); });
+    connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removeRequested(selectedAccount()); });
+    connect(m_send, &QPushButton::clicked, this, [this] { Q_EMIT sendRequested(selectedAccount()); });
+    connect(m_reconnect, &QPushButton::clicked, this, [this] {
+        if (AccountConnection *c = m_registry->connection(selectedAccount()))
+            c->reconnectNow();
+    });
+    connect(m_view, &QTableView::activated, this, [this] { Q_EMIT messagesRequested(selectedAccount()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsTab::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AccountsTab::updateButtons);
+    updateButtons();
+}
+
+AccountAddress AccountsTab::selectedAccount() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return AccountAddress::parse(rows.first().data(AccountRegistry::AddressRole).toString());
+}
+
+void AccountsTab::updateButtons()
+{
+    const bool any = selectedAccount().isValid();
+    for (QPushButton *b : {m_edit, m_remove, m_reconnect, m_send})
+        b->setEnabled(any);
+}
+
+} // namespace ct::ui

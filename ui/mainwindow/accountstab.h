@@ -1,0 +1,48 @@
+#pragma once
+// The Accounts tab: the table of every account and the actions on the selected one.
+#include "config/accountaddress.h"
+
+#include <QWidget>
+
+class QPushButton;
+class QTableView;
+
+namespace ct {
+class AccountRegistry;
+}
+
+namespace ct::ui {
+
+class AccountTableModel;
+
+class AccountsTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AccountsTab(AccountRegistry *registry, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    AccountTableModel *model() const { return m_model; }
+    AccountAddress selectedAccount() const;
+
+Q_SIGNALS:
+    void addRequested();
+    void editRequested(const ct::AccountAddress &address);
+    void removeRequested(const ct::AccountAddress &address);
+    void sendRequested(const ct::AccountAddress &address);
+    void messagesRequested(const ct::AccountAddress &address);
+
+private:
+    void updateButtons();
+
+    AccountRegistry *m_registry;
+    AccountTableModel *m_model;
+    QTableView *m_view;
+    QPushButton *m_add;
+    QPushButton *m_edit;
+    QPushButton *m_remove;
+    QPushButton *m_reconnect;
+    QPushButton *m_send;
+};
+
+} // namespace ct::ui

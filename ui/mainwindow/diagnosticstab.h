@@ -1,0 +1,40 @@
+#pragma once
+// The Diagnostics tab: a log of every account state change since start, and the manual-login
+// marker files (listed by a function the application passes in; ui/ reads no files itself).
+#include "accounts/accountstate.h"
+#include "config/accountaddress.h"
+
+#include <QWidget>
+#include <functional>
+
+class QListWidget;
+class QPlainTextEdit;
+
+namespace ct {
+class AccountRegistry;
+}
+
+namespace ct::ui {
+
+class DiagnosticsTab : public QWidget
+{
+    Q_OBJECT
+public:
+    using MarkerLister = std::function<QStringList()>;
+
+    DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, QWidget *parent = nullptr);
+
+    void addEvent(const QString &text);
+    QStringList events() const;
+    void refreshMarkers();
+    QListWidget *markerList() const { return m_markers; }
+
+private:
+    void onStateChanged(const ct::AccountAddress &address, ct::AccountState state, const QString &detail);
+
+    MarkerLister m_lister;
+    QPlainTextEdit *m_log;
+    QListWidget *m_markers;
+};
+
+} // namespace ct::ui
