@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrl>
 
 namespace ct {
 
@@ -29,19 +28,26 @@ QString ManualLoginMarker::pathFor(const QString &configuredPath, const QString 
 
 QString ManualLoginMarker::endpointWithoutQuery(const QString &endpoint)
 {
-    const QUrl url(endpoint);
-    if (!url.isValid() || url.scheme().isEmpty()) {
-        // A template that is not a URL yet: cut at the first '?' or '#'.
-        qsizetype cut = endpoint.size();
-        for (const QChar c : {QLatin1Char('?'), QLatin1Char('#')}) {
-            const qsizetype i = endpoint.indexOf(c);
-            if (i >= 0 && i < cut)
-                cut = i;
-        }
-        return endpoint.left(cut);
+    // Text surgery rather than QUrl, so a template keeps its {placeholders} readable.
+    QString out = endpoint;
+    qsizetype cut = out.size();
+    for (const QChar c : {QLatin1Char('?'), QLatin1Char('#')}) {
+        const qsizetype i = out.indexOf(c);
+        if (i >= 0 && i < cut)
+            cut = i;
     }
-    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
-        .toString();
+    out.truncate(cut);
+    const qsizetype scheme = out.indexOf(QStringLiteral("://"));
+    if (scheme >= 0) {
+        const qsizetype hostStart = scheme + 3;
+        qsizetype pathStart = out.indexOf(QLatin1Char('/'), hostStart);
+        if (pathStart < 0)
+            pathStart = out.size();
+        const qsizetype at = out.lastIndexOf(QLatin1Char('@'), pathStart - 1);
+        if (at >= hostStart)
+            out.remove(hostStart, at + 1 - hostStart);
+    }
+    return out;
 }
 
 QByteArray ManualLoginMarker::toJson() const

@@ -120,8 +120,12 @@ void TokenRefresher::trigger(const AccountAddress &address, const QString &reaso
     a.lastError.clear();
     qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "starts:" << reason
                                 << "mode" << modeName(m_refresh.mode);
-    Q_EMIT refreshStarted(address, reason);
-    startAttempt(a);
+    // Never emit from inside trigger(): the caller is often a connection's own signal handler.
+    Account *ap = &a;
+    QTimer::singleShot(0, this, [this, ap] {
+        Q_EMIT refreshStarted(ap->address, ap->reason);
+        startAttempt(*ap);
+    });
 }
 
 void TokenRefresher::tokenReplaced(const AccountAddress &address)

@@ -91,7 +91,8 @@ public:
     void setNetworkAccessManager(QNetworkAccessManager *network) { m_network = network; }
 
     // Starts a refresh for the account, or joins the one in flight. `reason` names the trigger
-    // and the error code ("OnConnectFailed errCode=10001").
+    // and the error code ("OnConnectFailed errCode=10001"). Signals follow from the event loop,
+    // never from inside this call (mode off: the marker is written on the next turn).
     void trigger(const AccountAddress &address, const QString &reason);
     // The user stored a new token: the marker is removed and the backoff starts afresh.
     void tokenReplaced(const AccountAddress &address);
