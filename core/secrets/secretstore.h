@@ -61,7 +61,8 @@ public:
     // FOR COMMAND-LINE CODE ONLY: queue the operation and spin a local QEventLoop until it
     // finishes or timeoutMs passes (then SecretError::Other). A nested event loop delivers
     // other events (timers, sockets, deleteLater) meanwhile, so never call these from a GUI
-    // slot or from inside another SecretStore callback. Needs a QCoreApplication.
+    // slot or from inside another SecretStore callback. Needs a QCoreApplication. After a
+    // timeout the operation stays queued (later ones wait behind it) until the keychain answers.
     SecretResult readBlocking(const AccountAddress &address, const QString &field,
                               int timeoutMs = 30000);
     SecretResult writeBlocking(const AccountAddress &address, const QString &field,
