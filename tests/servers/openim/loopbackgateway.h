@@ -1,0 +1,92 @@
+#pragma once
+// The loopback OpenIM message gateway (PROTOCOLS.md "Connect", "Frames", "Heartbeat",
+// "ReqIdentifier"): a QTcpServer that reads the upgrade request itself so that a refused
+// handshake without isMsgResp can be answered as plain HTTP 200, and hands every other
+// connection to a QWebSocketServer.
+#include "loopbackstore.h"
+
+#include <QHash>
+#include <QTcpServer>
+#include <QUrlQuery>
+
+#include <vector>
+
+class QWebSocket;
+class QWebSocketServer;
+class QTimer;
+
+namespace ct::loopback {
+
+struct HandshakeRecord
+{
+    QUrlQuery query;     // every argument as received (the token included: tests only)
+    QString sendID;
+    int platformID = -1;
+    int errCode = 0;
+    bool upgraded = false; // false: answered as HTTP without upgrade
+};
+
+class LoopbackGateway : public QTcpServer
+{
+    Q_OBJECT
+public:
+    LoopbackGateway(LoopbackStore *store, QByteArray secret, QObject *parent = nullptr);
+    ~LoopbackGateway() override;
+
+    void setReadDeadlineMs(int ms) { m_readDeadlineMs = ms; }
+    int readDeadlineMs() const { return m_readDeadlineMs; }
+
+    // Sends a 2001 push of msg to every online session of the conversation's participants,
+    // except `except`.
+    void push(const QString &conversationID, const ::openim::sdkws::MsgData &msg, QWebSocket *except = nullptr);
+    int dropTcp(const QString &userID);            // abort without close frame; returns count
+    int kick(const QString &userID);               // 2002 then close; tokens marked kicked
+    int sendRawBinary(const QString &userID, const QByteArray &frame); // e.g. garbage
+    int onlineCount(const QString &userID) const;
+    QList<int> onlinePlatforms(const QString &userID) const;
+
+    const QList<HandshakeRecord> &handshakes() const { return m_handshakes; }
+    const std::vector<::openim::sdkws::MsgData> &received() const { return m_received; }
+    int pingsReceived() const { return m_pings; }
+
+Q_SIGNALS:
+    void handshakeDone(int errCode);
+    void sessionOpened(const QString &userID, int platformID);
+    void sessionClosed(const QString &userID);
+    void messageReceived(const QString &conversationID);
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    struct Session
+    {
+        QString userID;
+        int platformID = 0;
+        QString token;
+        bool gzip = false;
+        QTimer *deadline = nullptr;
+    };
+
+    int checkHandshake(const QUrlQuery &query, HandshakeRecord &record);
+    void onHeadPeeked(class QTcpSocket *socket);
+    void onWebSocket();
+    void onText(QWebSocket *socket, const QString &text);
+    void onBinary(QWebSocket *socket, const QByteArray &frame);
+    void handleRequest(QWebSocket *socket, Session &session, int reqId, const QString &msgIncr,
+                       const QString &operationID, const QByteArray &data);
+    void reply(QWebSocket *socket, int reqId, const QString &msgIncr, const QString &operationID,
+               int errCode, const QString &errMsg, const QByteArray *data);
+    void closeSession(QWebSocket *socket);
+
+    LoopbackStore *m_store;
+    QByteArray m_secret;
+    QWebSocketServer *m_ws;
+    QHash<QWebSocket *, Session> m_sessions;
+    QList<HandshakeRecord> m_handshakes;
+    std::vector<::openim::sdkws::MsgData> m_received;
+    int m_readDeadlineMs = 30000;
+    int m_pings = 0;
+};
+
+} // namespace ct::loopback

@@ -1,0 +1,52 @@
+// channeltray-openim-server: the loopback OpenIM server on its own, for the demo and for
+// trying a client by hand. Prints one JSON line with the addresses, users and tokens to
+// stdout (tokens go to stdout only, never to a log), then serves until killed.
+#include "openimloopbackserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Loopback OpenIM server (gateway + REST on 127.0.0.1)"));
+    parser.addHelpOption();
+    QCommandLineOption users(QStringLiteral("user"), QStringLiteral("A user id to create (repeatable)."),
+                             QStringLiteral("id"));
+    QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform id of the tokens (default 7)."),
+                                QStringLiteral("n"), QStringLiteral("7"));
+    QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A group of all users (default g_demo)."),
+                             QStringLiteral("id"), QStringLiteral("g_demo"));
+    parser.addOptions({users, platform, group});
+    parser.process(app);
+
+    ct::loopback::OpenImLoopbackServer server;
+    if (!server.start()) {
+        QTextStream(stderr) << "channeltray-openim-server: cannot listen\n";
+        return 1;
+    }
+    QStringList ids = parser.values(users);
+    if (ids.isEmpty())
+        ids = {QStringLiteral("u_alice"), QStringLiteral("u_bob")};
+    QJsonObject tokens;
+    for (const QString &id : ids) {
+        server.addUser(id);
+        tokens.insert(id, server.mintToken(id, parser.value(platform).toInt()));
+    }
+    server.addGroup(parser.value(group), ids);
+    tokens.insert(QStringLiteral("imAdmin"), server.mintToken(QStringLiteral("imAdmin"), 10));
+    const QJsonObject out{{QStringLiteral("wsAddr"), server.wsAddr()},
+                          {QStringLiteral("apiAddr"), server.apiAddr()},
+                          {QStringLiteral("wsPort"), server.wsPort()},
+                          {QStringLiteral("apiPort"), server.apiPort()},
+                          {QStringLiteral("group"), parser.value(group)},
+                          {QStringLiteral("users"), QJsonArray::fromStringList(ids)},
+                          {QStringLiteral("tokens"), tokens}};
+    QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
+    return app.exec();
+}
