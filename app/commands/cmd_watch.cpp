@@ -1,9 +1,180 @@
+// `watch [--json] [--account A]… [--count N] [--timeout S]`: connect accounts, print events.
+// Dispatches on each account's channel (Gotify here; OpenIM adds its branch in connectionFor).
+#include "accounts/accountconnection.h"
+#include "accountsupport.h"
 #include "commands.h"
+#include "gotify_commands.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "secrets/tokenresolver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace ct::cli {
+
+namespace {
+int g_signalFds[2] = {-1, -1}; // self-pipe: SIGINT/SIGTERM → the event loop
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &c, 1);
+}
+
+AccountConnection *connectionFor(const Config &config, const AccountAddress &account, TokenResolver &tokens,
+                                 InboundPipeline *pipeline, HistoryStore *history, QObject *parent, QString *error)
+{
+    if (account.channel == kGotifyChannel)
+        return createGotifyWatchConnection(config, account, tokens, pipeline, history, parent, error);
+    *error = QStringLiteral("%1: the %2 channel is not built into this version yet").arg(account.toString(), account.channel);
+    return nullptr;
+}
+
+QString isoUtc(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+} // namespace
+
 int runWatch(CommandContext &ctx)
 {
-    // The channel clients arrive with the Gotify and OpenIM issues.
-    return ctx.failure(QStringLiteral("watch: no channel client is built into this version yet"));
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
+    parser.addOption({QStringLiteral("account"), QStringLiteral("Account <channel>/<id> (repeatable; default: all enabled)."), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("count"), QStringLiteral("Exit after N messages."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Exit after S seconds (exit 3 if --count was not reached)."), QStringLiteral("S")});
+    if (!parser.parse(ctx.args))
+        return ctx.usageError(parser.errorText());
+    const bool json = parser.isSet(QStringLiteral("json"));
+    bool ok = true;
+    const int count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toInt(&ok) : 0;
+    if (!ok || count < 0)
+        return ctx.usageError(QStringLiteral("--count needs a positive number"));
+    const double timeoutS = parser.isSet(QStringLiteral("timeout")) ? parser.value(QStringLiteral("timeout")).toDouble(&ok) : 0;
+    if (!ok || timeoutS < 0)
+        return ctx.usageError(QStringLiteral("--timeout needs a number of seconds"));
+
+    LoadResult load;
+    if (!loadConfigForCommand(ctx, load))
+        return ExitFailure;
+    const Config &config = load.config;
+    QList<AccountAddress> accounts;
+    for (const QString &text : parser.values(QStringLiteral("account"))) {
+        int exitCode = ExitOk;
+        const AccountAddress a = findAccount(ctx, config, text, &exitCode);
+        if (!a.isValid())
+            return exitCode;
+        accounts << a;
+    }
+    if (accounts.isEmpty()) {
+        if (config.gotify.enabled)
+            for (const auto &a : config.gotify.accounts)
+                if (a.enabled)
+                    accounts << a.address();
+        // OpenIM: add its enabled accounts here once the channel is built in.
+    }
+    if (accounts.isEmpty())
+        return ctx.failure(QStringLiteral("no account to watch"));
+
+    HistoryStore history(HistoryStore::defaultPath());
+    QString error;
+    if (!history.open(&error))
+        return ctx.failure(QStringLiteral("history: %1").arg(error));
+    InboundPipeline pipeline(history, config);
+    TokenResolver tokens;
+    QObject owner;
+    QList<AccountConnection *> connections;
+    for (const AccountAddress &a : accounts) {
+        AccountConnection *c = connectionFor(config, a, tokens, &pipeline, &history, &owner, &error);
+        if (!c)
+            return ctx.failure(error);
+        connections << c;
+    }
+
+    QEventLoop loop;
+    int exitCode = ExitOk;
+    int printed = 0;
+    auto finish = [&](int code) {
+        exitCode = code;
+        loop.quit();
+    };
+    for (AccountConnection *c : std::as_const(connections)) {
+        QObject::connect(c, &AccountConnection::stateChanged, &loop, [&, c](AccountState state, const QString &detail) {
+            if (json)
+                ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("state")},
+                                                     {QStringLiteral("account"), c->address().toString()},
+                                                     {QStringLiteral("state"), accountStateName(state)},
+                                                     {QStringLiteral("detail"), detail}})
+                               .toJson(QJsonDocument::Compact)
+                        << Qt::endl;
+            else
+                ctx.out << c->address().toString() << ": " << accountStateName(state)
+                        << (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')')) << Qt::endl;
+        });
+    }
+    QObject::connect(&pipeline, &InboundPipeline::delivered, &loop, [&](const InboundMessage &m) {
+        if (!accounts.contains(m.account) || (count > 0 && printed >= count))
+            return;
+        if (json) {
+            QJsonObject o{{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("account"), m.account.toString()},
+                          {QStringLiteral("id"), m.id}, {QStringLiteral("session"), m.sessionKey},
+                          {QStringLiteral("peer"), m.peer}, {QStringLiteral("title"), m.title},
+                          {QStringLiteral("text"), m.text}, {QStringLiteral("priority"), m.priority},
+                          {QStringLiteral("time"), isoUtc(m.serverTime)}, {QStringLiteral("via"), viaName(m.via)}};
+            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+        } else {
+            ctx.out << m.account.toString() << " #" << m.id << " [" << viaName(m.via) << "] " << m.title << ": " << m.text << Qt::endl;
+        }
+        if (count > 0 && ++printed >= count)
+            finish(ExitOk);
+    });
+
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, [&] { finish(count > 0 ? ExitTimeout : ExitOk); });
+    if (timeoutS > 0)
+        timeout.start(int(timeoutS * 1000));
+
+    std::unique_ptr<QSocketNotifier> signalNotifier;
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) == 0) {
+        signalNotifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
+        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &loop, [&] {
+            char c = 0;
+            [[maybe_unused]] const auto n = ::read(g_signalFds[1], &c, 1);
+            finish(ExitOk);
+        });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+
+    for (AccountConnection *c : std::as_const(connections))
+        QTimer::singleShot(0, c, [c] { c->start(); });
+    loop.exec();
+
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    signalNotifier.reset();
+    for (int &fd : g_signalFds)
+        if (fd >= 0) {
+            ::close(fd);
+            fd = -1;
+        }
+    for (AccountConnection *c : std::as_const(connections)) {
+        c->disconnect(&loop);
+        c->stop();
+    }
+    pipeline.flush();
+    return exitCode;
 }
 } // namespace ct::cli

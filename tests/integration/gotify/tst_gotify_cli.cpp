@@ -1,4 +1,166 @@
+// `channeltray watch --json` and `channeltray send` end to end: the real binary against the
+// loopback Gotify server on 127.0.0.1. Tokens are inline in a temporary config (never argv).
+#include "servers/gotify/gotifyserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
-class TestGotifyCli : public QObject { Q_OBJECT };
+
+using ct::testserver::GotifyMessage;
+using ct::testserver::GotifyServer;
+
+class TestGotifyCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString binary() const { return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray"); }
+    QString writeConfig(const GotifyServer &server, const QString &clientToken = {})
+    {
+        const QJsonObject account{{QStringLiteral("serverUrl"), server.url().toString()},
+                                  {QStringLiteral("appToken"), server.appToken()},
+                                  {QStringLiteral("clientToken"), clientToken.isEmpty() ? server.clientToken() : clientToken},
+                                  {QStringLiteral("defaultPriority"), 6},
+                                  {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
+                                                                          {QStringLiteral("maxReconnectDelayMs"), 200},
+                                                                          {QStringLiteral("maxReconnectAttempts"), 3}}}};
+        const QJsonObject root{{QStringLiteral("channels"),
+                                QJsonObject{{QStringLiteral("gotify"),
+                                             QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
+        const QString path = m_dir.filePath(QStringLiteral("config-%1.json").arg(server.port()));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(QJsonDocument(root).toJson());
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return path;
+    }
+    void prepare(QProcess &p)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
+        p.setProcessEnvironment(env);
+    }
+    static QList<QJsonObject> lines(const QByteArray &out)
+    {
+        QList<QJsonObject> r;
+        for (const QByteArray &l : out.split('\n'))
+            if (!l.trimmed().isEmpty())
+                r << QJsonDocument::fromJson(l).object();
+        return r;
+    }
+
+private Q_SLOTS:
+    void testWatchJson_printsStateAndEachMessageOnce_exitsAtCount()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString config = writeConfig(server);
+        QProcess p;
+        prepare(p);
+        QByteArray out;
+        connect(&p, &QProcess::readyReadStandardOutput, this, [&] { out += p.readAllStandardOutput(); });
+        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("watch"), QStringLiteral("--json"),
+                           QStringLiteral("--account"), QStringLiteral("gotify/ops"), QStringLiteral("--count"),
+                           QStringLiteral("3"), QStringLiteral("--timeout"), QStringLiteral("30")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"state\":\"connected\""), 20000);
+        QTRY_COMPARE(server.streamCount(), 1);
+        server.postMessage(QStringLiteral("one"), QStringLiteral("T1"), 4);
+        server.postMessage(QStringLiteral("two"));
+        server.postMessage(QStringLiteral("three"));
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000) || p.state() == QProcess::NotRunning);
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QList<QJsonObject> messages;
+        for (const QJsonObject &o : lines(out))
+            if (o.value(QStringLiteral("type")) == QLatin1String("message"))
+                messages << o;
+        QCOMPARE(messages.size(), 3);
+        const QJsonObject first = messages.first();
+        QCOMPARE(first.value(QStringLiteral("account")).toString(), QStringLiteral("gotify/ops"));
+        QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("1"));
+        QCOMPARE(first.value(QStringLiteral("title")).toString(), QStringLiteral("T1"));
+        QCOMPARE(first.value(QStringLiteral("text")).toString(), QStringLiteral("one"));
+        QCOMPARE(first.value(QStringLiteral("priority")).toInt(), 4);
+        QCOMPARE(first.value(QStringLiteral("peer")).toString(), QStringLiteral("1"));
+        QCOMPARE(first.value(QStringLiteral("via")).toString(), QStringLiteral("stream"));
+        QCOMPARE(first.value(QStringLiteral("session")).toString(), QStringLiteral("agent:main:main"));
+        QVERIFY(first.value(QStringLiteral("time")).toString().endsWith(QLatin1Char('Z')));
+        QVERIFY(!out.contains(server.clientToken().toUtf8()));
+        QVERIFY(!out.contains(server.appToken().toUtf8()));
+        for (const auto &rec : server.requestLog())
+            QVERIFY(!rec.query.contains(QLatin1String("token")));
+    }
+
+    void testWatch_timeoutBeforeCount_exits3()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        QProcess p;
+        prepare(p);
+        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("watch"), QStringLiteral("--json"),
+                           QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 3);
+    }
+
+    void testSend_withPriorityAndMarkdown_printsTheServersAnswer()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        QProcess p;
+        prepare(p);
+        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("send"), QStringLiteral("--account"),
+                           QStringLiteral("gotify/ops"), QStringLiteral("--text"), QStringLiteral("**hi**"), QStringLiteral("--title"),
+                           QStringLiteral("cli"), QStringLiteral("--priority"), QStringLiteral("9"), QStringLiteral("--markdown"),
+                           QStringLiteral("--click-url"), QStringLiteral("https://example.org/x")});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.exitCode(), 0);
+        const QJsonObject answer = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        QCOMPARE(answer.value(QStringLiteral("id")).toInt(), 1);
+        QCOMPARE(answer.value(QStringLiteral("priority")).toInt(), 9);
+        const GotifyMessage *m = server.store().message(1);
+        QVERIFY(m);
+        QCOMPARE(m->extras.value(QStringLiteral("client::display")).toObject().value(QStringLiteral("contentType")).toString(),
+                 QStringLiteral("text/markdown"));
+        QCOMPARE(m->extras.value(QStringLiteral("client::notification")).toObject().value(QStringLiteral("click")).toObject()
+                     .value(QStringLiteral("url")).toString(), QStringLiteral("https://example.org/x"));
+    }
+
+    void testSend_withoutPriority_usesTheAccountDefault_andBadTokenExits1()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        QProcess p;
+        prepare(p);
+        const QString config = writeConfig(server);
+        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--account"),
+                           QStringLiteral("gotify/ops"), QStringLiteral("--text"), QStringLiteral("plain")});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(server.store().message(1)->priority, 6);
+        QVERIFY(server.store().message(1)->extras.isEmpty());
+
+        server.revokeToken(server.appToken().isEmpty() ? QString() : server.store().app(1)->token);
+        QProcess q;
+        prepare(q);
+        q.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--account"),
+                           QStringLiteral("gotify/ops"), QStringLiteral("--text"), QStringLiteral("x")});
+        QSignalSpy finishedQ(&q, &QProcess::finished);
+        QVERIFY(finishedQ.wait(20000));
+        QCOMPARE(q.exitCode(), 1);
+        QVERIFY(q.readAllStandardError().contains("refused"));
+    }
+};
+
 QTEST_GUILESS_MAIN(TestGotifyCli)
 #include "tst_gotify_cli.moc"
