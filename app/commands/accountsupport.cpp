@@ -11,7 +11,8 @@ bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool re
                 << Qt::endl;
         return false;
     }
-    if (result.ok() || !requireValid)
+    // Invalid JSON is never usable: the raw object is empty and saving it would wipe the file.
+    if (result.ok() || (!requireValid && result.jsonValid))
         return true;
     ctx.err << "channeltray: " << ctx.configPath << " has " << result.problems.size()
             << (result.problems.size() == 1 ? " problem:" : " problems:") << Qt::endl;

@@ -66,7 +66,7 @@ QJsonObject readRawOrEmpty(const CommandContext &ctx, bool *ok)
     if (!f.exists())
         return {};
     LoadResult load = loadConfig(ctx.configPath);
-    const bool unreadable = !load.problems.isEmpty() && load.problems.first().line > 0;
+    const bool unreadable = !load.jsonValid;
     if (unreadable || !f.open(QIODevice::ReadOnly)) {
         loadConfigForCommand(ctx, load); // prints the problems
         *ok = false;

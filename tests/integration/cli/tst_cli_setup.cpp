@@ -154,6 +154,24 @@ private Q_SLOTS:
                  QStringLiteral("NEW.TOKEN.Y"));
     }
 
+    void editCommands_onInvalidJson_failAndLeaveTheFileByteForByte()
+    {
+        const QByteArray broken = "{ \"channels\": { \"gotify\": { \"accounts\": { \"ops\": { ,,, } } } }";
+        writeFile(m_config, broken);
+        Run r = run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("gotify/ops"),
+                     QStringLiteral("--config"), m_config});
+        QCOMPARE(r.exitCode, 1);
+        r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/new"),
+                 QStringLiteral("--server-url"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--config"), m_config});
+        QCOMPARE(r.exitCode, 1);
+        r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops"),
+                 QStringLiteral("--field"), QStringLiteral("appToken"), QStringLiteral("--config"), m_config},
+                QByteArray("A-never-stored"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("line 1")), qPrintable(r.err));
+        QCOMPARE(readFile(m_config), broken);
+    }
+
     void usageErrors_exit2_withAOneLineReason_data()
     {
         QTest::addColumn<QStringList>("args");
