@@ -19,6 +19,13 @@ FakeRefreshEndpoint::FakeRefreshEndpoint(QObject *parent) : QObject(parent)
     });
 }
 
+FakeRefreshEndpoint::~FakeRefreshEndpoint()
+{
+    const auto sockets = m_server.findChildren<QTcpSocket *>();
+    for (QTcpSocket *socket : sockets)
+        socket->disconnect(this);
+}
+
 bool FakeRefreshEndpoint::listen()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);

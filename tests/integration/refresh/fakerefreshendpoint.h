@@ -33,6 +33,8 @@ class FakeRefreshEndpoint : public QObject
 public:
     using Handler = std::function<CannedResponse(const RecordedRequest &)>;
     explicit FakeRefreshEndpoint(QObject *parent = nullptr);
+    // Open sockets die with m_server; their disconnected() must not reach a half-destroyed us.
+    ~FakeRefreshEndpoint() override;
 
     bool listen(); // 127.0.0.1, port 0
     quint16 port() const { return m_server.serverPort(); }
