@@ -121,6 +121,13 @@ qint64 GotifyServer::lastMessageId() const
     return page.isEmpty() ? 0 : page.first()->id;
 }
 
+void GotifyServer::pushRawFrames(const QStringList &frames)
+{
+    for (const QString &frame : frames)
+        for (const Stream &s : std::as_const(m_streams))
+            s.socket->sendTextMessage(frame);
+}
+
 void GotifyServer::dropStreams()
 {
     const auto streams = m_streams;

@@ -69,6 +69,8 @@ public:
     qint64 storeMissedMessages(int n, qint64 appid = 0);
     qint64 lastMessageId() const;
     qsizetype messageCount() const { return m_store.messageCount(); }
+    // Sends these text frames to every open stream as they are (benchmarks; nothing is stored).
+    void pushRawFrames(const QStringList &frames);
     // Drops every stream TCP connection without a close frame (the client sees 1006).
     void dropStreams();
     // Removes the application or client holding this token; its streams drop without a close frame.

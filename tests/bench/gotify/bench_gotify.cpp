@@ -1,0 +1,223 @@
+// Gotify receive-path benchmark. Prints:
+//  - raw QWebSocket receive rate of N frames (the ceiling),
+//  - the full path rate: frame → decode → dedup → session key → history → delivered(),
+//    for 1 and for 100 accounts, with the same frames in the same run,
+//  - memory per idle connected account (the server runs in its own process for this).
+// The loopback server pushes from its own thread so the client side gets a core to itself.
+#include "gotify/gotifyconnection.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "servers/gotify/gotifyserver.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QTimer>
+#include <QWebSocket>
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+using namespace ct;
+using ct::testserver::GotifyServer;
+
+namespace {
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+QStringList makeFrames(int n, qint64 firstId)
+{
+    QStringList frames;
+    frames.reserve(n);
+    for (int i = 0; i < n; ++i)
+        frames << QStringLiteral("{\"id\":%1,\"appid\":1,\"message\":\"benchmark message number %1 with some text\","
+                                 "\"title\":\"bench\",\"priority\":5,\"date\":\"2026-11-22T10:00:00.123456789Z\"}")
+                      .arg(firstId + i);
+    return frames;
+}
+
+long rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    return -1;
+}
+
+struct ServerThread
+{
+    QThread thread;
+    QObject context; // lives in `thread`: queued calls run there
+    GotifyServer *server = nullptr;
+    ServerThread()
+    {
+        context.moveToThread(&thread);
+        thread.start();
+        QMetaObject::invokeMethod(
+            &context, [this] {
+                server = new GotifyServer;
+                server->listen();
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    ~ServerThread()
+    {
+        QMetaObject::invokeMethod(&context, [this] { delete server; },
+                                  Qt::BlockingQueuedConnection);
+        thread.quit();
+        thread.wait();
+    }
+    void push(const QStringList &frames)
+    {
+        QMetaObject::invokeMethod(server, [s = server, frames] { s->pushRawFrames(frames); }, Qt::QueuedConnection);
+    }
+};
+
+GotifyEndpoint endpoint(const QUrl &url, const QString &client, const QString &id)
+{
+    GotifyEndpoint e;
+    e.address = {kGotifyChannel, id};
+    e.serverUrl = url;
+    e.clientToken = client;
+    return e;
+}
+
+double rawRate(ServerThread &st, int accounts, const QStringList &frames)
+{
+    std::vector<std::unique_ptr<QWebSocket>> sockets;
+    quint64 received = 0;
+    for (int i = 0; i < accounts; ++i) {
+        auto ws = std::make_unique<QWebSocket>();
+        QObject::connect(ws.get(), &QWebSocket::textMessageReceived, ws.get(), [&received](const QString &) { ++received; });
+        QNetworkRequest req(QUrl(st.server->url().toString().replace(QLatin1String("http"), QLatin1String("ws")) + QStringLiteral("/stream")));
+        req.setRawHeader("X-Gotify-Key", st.server->clientToken().toUtf8());
+        ws->open(req);
+        sockets.push_back(std::move(ws));
+    }
+    waitUntil([&] { for (auto &s : sockets) if (s->state() != QAbstractSocket::ConnectedState) return false; return true; }, 20000);
+    waitUntil([&] { return st.server->streamCount() == accounts; }, 20000);
+    const quint64 expected = quint64(frames.size()) * quint64(accounts);
+    QElapsedTimer t;
+    t.start();
+    st.push(frames);
+    waitUntil([&] { return received >= expected; }, 120000);
+    const double secs = t.nsecsElapsed() / 1e9;
+    for (auto &s : sockets)
+        s->abort();
+    waitUntil([&] { return st.server->streamCount() == 0; }, 5000);
+    return received / secs;
+}
+
+double fullRate(ServerThread &st, int accounts, const QStringList &frames, PipelineStats *stats)
+{
+    QTemporaryDir dir;
+    HistoryStore history(dir.filePath(QStringLiteral("h.sqlite")));
+    history.open();
+    Config config;
+    config.session.dmScope = DmScope::PerAccountChannelPeer;
+    InboundPipeline pipeline(history, config);
+    quint64 delivered = 0;
+    QObject::connect(&pipeline, &InboundPipeline::batchDelivered, &pipeline,
+                     [&delivered](const QList<InboundMessage> &b) { delivered += quint64(b.size()); });
+    std::vector<std::unique_ptr<GotifyConnection>> conns;
+    InboundSettings inbound;
+    for (int i = 0; i < accounts; ++i) {
+        conns.push_back(std::make_unique<GotifyConnection>(
+            endpoint(st.server->url(), st.server->clientToken(), QStringLiteral("b%1").arg(i)), inbound, &pipeline, &history));
+        conns.back()->start();
+    }
+    waitUntil([&] { for (auto &c : conns) if (c->state() != AccountState::Connected) return false; return true; }, 30000);
+    waitUntil([&] { return st.server->streamCount() == accounts; }, 20000);
+    QCoreApplication::processEvents(); // let the (empty) catch-ups finish
+    const quint64 expected = quint64(frames.size()) * quint64(accounts);
+    QElapsedTimer t;
+    t.start();
+    st.push(frames);
+    waitUntil([&] { return delivered >= expected; }, 300000);
+    const double secs = t.nsecsElapsed() / 1e9;
+    *stats = pipeline.stats();
+    for (auto &c : conns)
+        c->stop();
+    waitUntil([&] { return st.server->streamCount() == 0; }, 5000);
+    return delivered / secs;
+}
+
+void memoryPerAccount(int accounts)
+{
+    QProcess server;
+    server.start(QStringLiteral(CT_GOTIFY_SERVER_BIN), {});
+    if (!server.waitForReadyRead(10000)) {
+        std::printf("memory: could not start %s\n", CT_GOTIFY_SERVER_BIN);
+        return;
+    }
+    const QJsonObject info = QJsonDocument::fromJson(server.readLine()).object();
+    const QUrl url(info.value(QStringLiteral("url")).toString());
+    const QString token = info.value(QStringLiteral("clientToken")).toString();
+    QTemporaryDir dir;
+    HistoryStore history(dir.filePath(QStringLiteral("h.sqlite")));
+    history.open();
+    InboundPipeline pipeline(history, Config{});
+    // Warm up one connection so shared one-time costs (TLS-free sockets, plugins) are not counted.
+    GotifyConnection warm(endpoint(url, token, QStringLiteral("warm")), InboundSettings{}, &pipeline, &history);
+    warm.start();
+    waitUntil([&] { return warm.state() == AccountState::Connected; }, 10000);
+    waitUntil([] { return false; }, 300);
+    const long before = rssKb();
+    std::vector<std::unique_ptr<GotifyConnection>> conns;
+    for (int i = 0; i < accounts; ++i) {
+        conns.push_back(std::make_unique<GotifyConnection>(endpoint(url, token, QStringLiteral("m%1").arg(i)), InboundSettings{},
+                                                           &pipeline, &history));
+        conns.back()->start();
+    }
+    waitUntil([&] { for (auto &c : conns) if (c->state() != AccountState::Connected) return false; return true; }, 60000);
+    waitUntil([] { return false; }, 500); // idle: catch-ups done
+    const long after = rssKb();
+    std::printf("memory: %d idle connected accounts: RSS %+ld KB → %.1f KB per account\n", accounts, after - before,
+                double(after - before) / accounts);
+    conns.clear();
+    server.kill();
+    server.waitForFinished();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("channeltray.*.info=false\nchanneltray.*.debug=false"));
+    const int n1 = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    const int n100 = argc > 2 ? QByteArray(argv[2]).toInt() : 2000;
+    ServerThread st;
+    PipelineStats stats;
+
+    std::printf("Gotify receive path, loopback, server on its own thread\n");
+    const QStringList frames1 = makeFrames(n1, 1);
+    const double raw1 = rawRate(st, 1, frames1);
+    const double full1 = fullRate(st, 1, frames1, &stats);
+    std::printf("  1 account,   %7d frames: raw QWebSocket %9.0f msg/s | full path %9.0f msg/s (%.0f%% of raw; delivered %llu, dup %llu)\n",
+                n1, raw1, full1, 100.0 * full1 / raw1, static_cast<unsigned long long>(stats.delivered),
+                static_cast<unsigned long long>(stats.duplicates));
+    const QStringList frames100 = makeFrames(n100, 1);
+    const double raw100 = rawRate(st, 100, frames100);
+    const double full100 = fullRate(st, 100, frames100, &stats);
+    std::printf("  100 accounts, %6d frames each: raw QWebSocket %9.0f msg/s | full path %9.0f msg/s (%.0f%% of raw; delivered %llu)\n",
+                n100, raw100, full100, 100.0 * full100 / raw100, static_cast<unsigned long long>(stats.delivered));
+    memoryPerAccount(200);
+    return 0;
+}
