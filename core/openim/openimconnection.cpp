@@ -1,0 +1,336 @@
+#include "openimconnection.h"
+
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "logging/logging.h"
+#include "net/jwtclaims.h"
+#include "net/redact.h"
+#include "openimcontent.h"
+#include "openimevents.h"
+#include "sdkws.pb.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+#include <QUuid>
+
+namespace ct {
+
+OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QString &token,
+                                   InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
+    : AccountConnection(config.address(), parent)
+    , m_config(config)
+    , m_pipeline(pipeline)
+    , m_history(history)
+    , m_gzip(config.compression == QStringLiteral("gzip"))
+{
+    qRegisterMetaType<ct::OpenImSendResult>();
+    setToken(token);
+    m_clock.start();
+    m_heartbeat.setInterval(15000); // well inside the server's 30 s read deadline
+    m_retry.setSingleShot(true);
+    m_requestSweep.setInterval(100);
+    connect(&m_heartbeat, &QTimer::timeout, this, &OpenImConnection::onHeartbeat);
+    connect(&m_retry, &QTimer::timeout, this, &OpenImConnection::openSocket);
+    connect(&m_requestSweep, &QTimer::timeout, this, &OpenImConnection::sweepRequests);
+    connect(&m_socket, &QWebSocket::connected, this, &OpenImConnection::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &OpenImConnection::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &OpenImConnection::onText);
+    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &OpenImConnection::onBinary);
+}
+
+OpenImConnection::~OpenImConnection()
+{
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void OpenImConnection::setToken(const QString &token)
+{
+    m_token = token;
+    m_userID = m_config.userID;
+    m_platformID = m_config.platformID.value_or(0);
+    if (const auto claims = JwtClaims::parse(token)) {
+        if (m_userID.isEmpty())
+            m_userID = claims->userID;
+        if (!m_config.platformID)
+            m_platformID = claims->platformID.value_or(0);
+        setTokenExpiresAt(claims->expiresAt);
+    }
+    if (m_pipeline)
+        m_pipeline->setAccountUserId(address(), m_userID);
+    m_noReconnect = false;
+}
+
+void OpenImConnection::start()
+{
+    if (!m_config.enabled) {
+        setState(AccountState::Disabled);
+        return;
+    }
+    if (state() == AccountState::Connected || state() == AccountState::Connecting)
+        return;
+    m_stopping = false;
+    openSocket();
+}
+
+void OpenImConnection::stop(bool disable)
+{
+    m_stopping = true;
+    m_retry.stop();
+    m_heartbeat.stop();
+    m_socket.close();
+    failAllPending(tr("connection stopped"));
+    setState(disable ? AccountState::Disabled : AccountState::Failed, tr("stopped"));
+}
+
+void OpenImConnection::reconnectNow()
+{
+    m_retry.stop();
+    m_backoff.reset();
+    m_stopping = false;
+    m_noReconnect = false;
+    m_socket.abort();
+    openSocket();
+}
+
+void OpenImConnection::openSocket()
+{
+    if (m_noReconnect || m_stopping)
+        return;
+    if (m_token.isEmpty() || m_userID.isEmpty()) {
+        setState(AccountState::NeedsLogin, tr("no token or no userID"));
+        return;
+    }
+    QUrl url(m_config.wsAddr);
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("sendID"), m_userID);
+    q.addQueryItem(QStringLiteral("token"), m_token);
+    q.addQueryItem(QStringLiteral("platformID"), QString::number(m_platformID));
+    q.addQueryItem(QStringLiteral("operationID"), QUuid::createUuid().toString(QUuid::Id128));
+    q.addQueryItem(QStringLiteral("isBackground"), QStringLiteral("false"));
+    q.addQueryItem(QStringLiteral("isMsgResp"), QStringLiteral("true"));
+    q.addQueryItem(QStringLiteral("sdkType"), QStringLiteral("js"));
+    if (m_gzip)
+        q.addQueryItem(QStringLiteral("compression"), QStringLiteral("gzip"));
+    if (url.path().isEmpty())
+        url.setPath(QStringLiteral("/"));
+    url.setQuery(q);
+    qCDebug(lcOpenIm) << "connecting" << address().toString() << redactUrl(url);
+    m_handshakeDone = false;
+    m_awaitingPong = false;
+    setState(AccountState::Connecting);
+    m_socket.abort();
+    m_socket.open(url);
+}
+
+void OpenImConnection::onConnected()
+{
+    // The first text frame decides (isMsgResp=true).
+    m_heartbeat.start();
+}
+
+void OpenImConnection::onDisconnected()
+{
+    m_heartbeat.stop();
+    failAllPending(tr("connection lost"));
+    m_pullInFlight = false;
+    if (m_stopping || m_noReconnect)
+        return;
+    const QString reason = m_socket.errorString();
+    if (!m_handshakeDone && reason.contains(QStringLiteral("status code"))) {
+        // An HTTP answer without upgrade: the vendor server sends the same JSON as the text frame;
+        // QWebSocket does not expose the body, so it is treated as a refused handshake.
+        qCWarning(lcOpenIm) << address().toString() << "handshake answered without upgrade:" << reason;
+    }
+    scheduleReconnect(m_handshakeDone ? tr("connection lost") : tr("connect failed: %1").arg(reason));
+}
+
+void OpenImConnection::scheduleReconnect(const QString &reason)
+{
+    setLastError(reason);
+    const auto delay = m_backoff.next();
+    if (!delay) {
+        setState(AccountState::Failed, reason);
+        return;
+    }
+    m_retry.start(*delay);
+    setState(AccountState::Backoff, reason, QDateTime::currentDateTimeUtc().addMSecs(*delay));
+}
+
+void OpenImConnection::onText(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    if (!m_handshakeDone) {
+        const auto hs = openim::decodeHandshake(bytes);
+        if (!hs) {
+            qCWarning(lcOpenIm) << address().toString() << "first frame is not a handshake answer; dropped";
+            return;
+        }
+        onHandshakeAnswer(hs->errCode, hs->errMsg);
+        return;
+    }
+    const QJsonObject o = QJsonDocument::fromJson(bytes).object();
+    if (o.value(QStringLiteral("type")).toString() == QStringLiteral("pong")) {
+        m_awaitingPong = false;
+        setLatencyMs(int(m_pingSent.elapsed()));
+        return;
+    }
+    qCDebug(lcOpenIm) << address().toString() << "ignored a text frame of" << bytes.size() << "bytes";
+}
+
+void OpenImConnection::onHandshakeAnswer(int errCode, const QString &errMsg)
+{
+    if (errCode == 0) {
+        m_handshakeDone = true;
+        m_backoff.reset();
+        setLastError({});
+        setState(AccountState::Connected);
+        qCInfo(lcOpenIm) << address().toString() << "connected as" << m_userID << "platform" << m_platformID;
+        startCatchUp();
+        return;
+    }
+    const QString event = openim::eventForErrorCode(errCode);
+    qCWarning(lcOpenIm) << address().toString() << "handshake refused:" << errCode << event;
+    if (openim::isTokenEvent(event)) {
+        m_noReconnect = true;
+        setLastError(QStringLiteral("%1 (%2): %3").arg(event).arg(errCode).arg(errMsg));
+        setState(AccountState::NeedsLogin, event);
+        m_socket.abort();
+        emit tokenProblem(event, errCode);
+        return;
+    }
+    m_socket.abort(); // onDisconnected schedules the retry
+}
+
+void OpenImConnection::onHeartbeat()
+{
+    if (m_awaitingPong) {
+        qCWarning(lcOpenIm) << address().toString() << "no pong: dead link, reconnecting";
+        m_socket.abort();
+        return;
+    }
+    m_awaitingPong = true;
+    m_pingSent.start();
+    m_socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+}
+
+void OpenImConnection::request(int reqId, const QByteArray &data, Callback callback)
+{
+    if (!m_handshakeDone) {
+        callback(nullptr, tr("not connected"));
+        return;
+    }
+    openim::Request r;
+    r.reqIdentifier = reqId;
+    r.sendID = m_userID;
+    r.operationID = QUuid::createUuid().toString(QUuid::Id128);
+    r.msgIncr = QString::number(++m_msgIncr);
+    r.data = data;
+    m_requests.insert(r.msgIncr, {std::move(callback), m_clock.elapsed() + m_requestTimeoutMs});
+    const QByteArray json = openim::encodeRequest(r);
+    m_socket.sendBinaryMessage(m_gzip ? openim::gzipCompress(json) : json);
+    if (!m_requestSweep.isActive())
+        m_requestSweep.start();
+}
+
+void OpenImConnection::sweepRequests()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<Callback> expired;
+    for (auto it = m_requests.begin(); it != m_requests.end();) {
+        if (it->deadline <= now) {
+            expired << it->callback;
+            it = m_requests.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_requests.isEmpty())
+        m_requestSweep.stop();
+    for (const auto &cb : expired)
+        cb(nullptr, tr("request timed out"));
+}
+
+void OpenImConnection::failAllPending(const QString &error)
+{
+    const auto pending = std::exchange(m_requests, {});
+    m_requestSweep.stop();
+    for (const auto &p : pending)
+        p.callback(nullptr, error);
+}
+
+void OpenImConnection::onBinary(const QByteArray &frame)
+{
+    QByteArray json = frame;
+    if (m_gzip) {
+        const auto plain = openim::gzipDecompress(frame);
+        if (!plain) {
+            qCWarning(lcOpenIm) << address().toString() << "dropped a frame that is not gzip (" << frame.size() << "bytes)";
+            return;
+        }
+        json = *plain;
+    }
+    const auto response = openim::decodeResponse(json);
+    if (!response) {
+        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable frame (" << frame.size() << "bytes)";
+        return;
+    }
+    if (response->reqIdentifier == openim::PushMsg) {
+        handlePush(response->data);
+        return;
+    }
+    if (response->reqIdentifier == openim::KickOnline) {
+        const QString event = QStringLiteral("OnKickedOffline");
+        qCWarning(lcOpenIm) << address().toString() << "kicked offline by the server";
+        m_noReconnect = true;
+        setLastError(event);
+        setState(AccountState::NeedsLogin, event);
+        m_socket.abort();
+        emit tokenProblem(event, openim::KickOnline);
+        return;
+    }
+    auto it = m_requests.find(response->msgIncr);
+    if (it == m_requests.end()) {
+        qCDebug(lcOpenIm) << address().toString() << "answer for no pending request" << response->reqIdentifier;
+        return;
+    }
+    const Callback cb = it->callback;
+    m_requests.erase(it);
+    cb(&*response, {});
+}
+
+void OpenImConnection::handlePush(const QByteArray &data)
+{
+    ::openim::sdkws::PushMessages push;
+    if (!push.ParseFromArray(data.constData(), data.size())) {
+        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable push (" << data.size() << "bytes)";
+        return;
+    }
+    for (const auto &[id, pull] : push.msgs())
+        deliver(QString::fromStdString(id), pull, false, false);
+    for (const auto &[id, pull] : push.notificationmsgs())
+        deliver(QString::fromStdString(id), pull, true, false);
+}
+
+void OpenImConnection::deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
+                               bool notification, bool pulled)
+{
+    QList<InboundMessage> batch;
+    batch.reserve(pull.msgs_size());
+    qint64 &known = m_known[conversationID];
+    for (const auto &msg : pull.msgs()) {
+        if (!pulled && msg.seq() > known + 1 && known >= 0)
+            addRange(conversationID, known + 1, msg.seq() - 1); // a gap inside the pushes
+        known = std::max<qint64>(known, msg.seq());
+        batch << openim::toInbound(msg, conversationID, address(), m_userID, notification,
+                                   pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
+    }
+    if (m_pipeline && !batch.isEmpty())
+        m_pipeline->submitBatch(batch);
+    emit messagesDecoded(int(batch.size()));
+    if (!pulled)
+        pumpCatchUp();
+}
+
+} // namespace ct

@@ -1,0 +1,132 @@
+#pragma once
+// One OpenIM account's live gateway connection (PROTOCOLS.md "OpenIM"): handshake, JSON
+// envelope + protobuf frames, msgIncr-matched requests with timeouts, heartbeat, pushes into
+// the inbound pipeline, seq catch-up after every (re)connect, kick and token errors, sends.
+#include "accounts/accountconnection.h"
+#include "config/configmodel.h"
+#include "net/backoff.h"
+#include "openimframe.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QPointer>
+#include <QTimer>
+#include <QWebSocket>
+
+#include <functional>
+
+namespace openim::sdkws {
+class MsgData;
+class PullMsgs;
+}
+
+namespace ct {
+
+class InboundPipeline;
+class HistoryStore;
+
+struct OpenImSendResult
+{
+    bool ok = false;
+    QString serverMsgID;
+    QString clientMsgID;
+    qint64 sendTime = 0; // ms
+    int errCode = 0;     // server errCode; -1 timeout, -2 not connected, -3 bad target
+    QString error;
+};
+
+class OpenImConnection : public AccountConnection
+{
+    Q_OBJECT
+public:
+    enum class Kind { Text, Picture, Video, File };
+
+    // `pipeline` and `history` may be null (probe, tests); the token is never logged.
+    OpenImConnection(const OpenImAccountConfig &config, const QString &token, InboundPipeline *pipeline,
+                     HistoryStore *history, QObject *parent = nullptr);
+    ~OpenImConnection() override;
+
+    void start() override;
+    void stop(bool disable = false) override;
+    void reconnectNow() override;
+    void setToken(const QString &token); // e.g. after a refresh; reconnects when it was needed
+
+    QString userID() const { return m_userID; }
+    int platformID() const { return m_platformID; }
+    void setHeartbeatIntervalMs(int ms) { m_heartbeat.setInterval(ms); }
+    void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
+
+    // target "user:<id>" or "group:<id>"; `value` is the text or the URL. Returns a request id
+    // reported by sendFinished(). `localFile` describes the media when it is readable.
+    int send(const QString &target, Kind kind, const QString &value, const QString &localFile = {});
+
+    // Highest seq seen per conversation (durable history merged with this session's).
+    QHash<QString, qint64> knownMaxSeqs() const { return m_known; }
+    bool catchUpIdle() const { return m_pending.isEmpty() && !m_pullInFlight; }
+
+Q_SIGNALS:
+    // A token problem by the vendor's event names (OnUserTokenExpired, OnUserTokenInvalid,
+    // OnKickedOffline); the refresh component hooks in here.
+    void tokenProblem(const QString &event, int errCode);
+    void sendFinished(int requestId, const ct::OpenImSendResult &result);
+    void catchUpFinished();
+    void messagesDecoded(int count); // after each push or pulled page went to the pipeline
+
+private:
+    using Callback = std::function<void(const openim::Response *response, const QString &error)>;
+    struct Pending
+    {
+        Callback callback;
+        qint64 deadline = 0;
+    };
+
+    void openSocket();
+    void onConnected();
+    void onDisconnected();
+    void onText(const QString &text);
+    void onBinary(const QByteArray &frame);
+    void onHandshakeAnswer(int errCode, const QString &errMsg);
+    void scheduleReconnect(const QString &reason);
+    void onHeartbeat();
+    void sweepRequests();
+    void request(int reqId, const QByteArray &data, Callback callback);
+    void failAllPending(const QString &error);
+    void handlePush(const QByteArray &data);
+    void deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull, bool notification,
+                 bool pulled);
+    // catch-up (openimcatchup.cpp)
+    void startCatchUp();
+    void addRange(const QString &conversationID, qint64 from, qint64 to);
+    void pumpCatchUp();
+
+    OpenImAccountConfig m_config;
+    QString m_token;
+    QString m_userID;
+    int m_platformID = 0;
+    QPointer<InboundPipeline> m_pipeline;
+    QPointer<HistoryStore> m_history;
+    QWebSocket m_socket;
+    QTimer m_heartbeat;
+    QTimer m_retry;
+    QTimer m_requestSweep;
+    Backoff m_backoff{1000, 30000, 0, 0.2};
+    QElapsedTimer m_clock;
+    QElapsedTimer m_pingSent;
+    bool m_awaitingPong = false;
+    bool m_handshakeDone = false;
+    bool m_stopping = false;
+    bool m_noReconnect = false;
+    bool m_gzip = false;
+    int m_requestTimeoutMs = 15000;
+    quint64 m_msgIncr = 0;
+    int m_sendIds = 0;
+    QHash<QString, Pending> m_requests;
+    QHash<QString, qint64> m_known;                 // conversation → highest seq seen
+    QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
+    bool m_pullInFlight = false;
+};
+
+} // namespace ct
+
+Q_DECLARE_METATYPE(ct::OpenImSendResult)

@@ -1,0 +1,183 @@
+#include "openimcontent.h"
+
+#include "sdkws.pb.h"
+
+#include <QFileInfo>
+#include <QSize>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMimeDatabase>
+#include <QUrl>
+#include <QUuid>
+
+namespace ct::openim {
+
+namespace {
+QString fileNameOf(const QString &url)
+{
+    const QString name = QUrl(url).fileName();
+    return name.isEmpty() ? QStringLiteral("file") : name;
+}
+
+QString mimeOf(const QString &url)
+{
+    return QMimeDatabase().mimeTypeForFile(fileNameOf(url), QMimeDatabase::MatchExtension).name();
+}
+
+QString uuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Width and height from a PNG, GIF or JPEG header (core stays free of QtGui).
+QSize imageSize(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray h = f.read(256 * 1024);
+    auto u8 = [&h](int i) { return i < h.size() ? int(uchar(h[i])) : 0; };
+    if (h.startsWith("\x89PNG") && h.size() >= 24)
+        return QSize((u8(16) << 24) | (u8(17) << 16) | (u8(18) << 8) | u8(19),
+                     (u8(20) << 24) | (u8(21) << 16) | (u8(22) << 8) | u8(23));
+    if (h.startsWith("GIF") && h.size() >= 10)
+        return QSize(u8(6) | (u8(7) << 8), u8(8) | (u8(9) << 8));
+    if (h.startsWith("\xFF\xD8")) {
+        int i = 2;
+        while (i + 9 < h.size() && u8(i) == 0xFF) {
+            const int marker = u8(i + 1);
+            const int len = (u8(i + 2) << 8) | u8(i + 3);
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC)
+                return QSize((u8(i + 7) << 8) | u8(i + 8), (u8(i + 5) << 8) | u8(i + 6));
+            i += 2 + len;
+        }
+    }
+    return {};
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+QString readableText(int contentType, const QByteArray &content, QString *imageUrl)
+{
+    const QJsonObject o = QJsonDocument::fromJson(content).object();
+    auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    switch (contentType) {
+    case Text:
+        return s("content");
+    case AtText:
+        return s("text");
+    case Markdown:
+        return o.contains(QStringLiteral("content")) ? s("content") : s("markdown");
+    case Picture: {
+        const QString url = o.value(QStringLiteral("sourcePicture")).toObject().value(QStringLiteral("url")).toString();
+        if (imageUrl)
+            *imageUrl = url;
+        return QStringLiteral("[picture] %1").arg(url);
+    }
+    case Video:
+        return QStringLiteral("[video] %1").arg(s("videoUrl"));
+    case File:
+        return QStringLiteral("[file] %1 %2").arg(s("fileName"), s("sourceUrl"));
+    case Voice:
+        return QStringLiteral("[voice] %1").arg(s("sourceUrl"));
+    default:
+        if (o.contains(QStringLiteral("content")) && o.value(QStringLiteral("content")).isString())
+            return s("content");
+        return QStringLiteral("[content type %1]").arg(contentType);
+    }
+}
+
+InboundMessage toInbound(const ::openim::sdkws::MsgData &msg, const QString &conversationID,
+                         const AccountAddress &account, const QString &selfUserID, bool notification,
+                         InboundMessage::Via via)
+{
+    InboundMessage m;
+    m.account = account;
+    m.id = QString::fromStdString(msg.clientmsgid());
+    if (m.id.isEmpty())
+        m.id = QString::fromStdString(msg.servermsgid());
+    m.seq = msg.seq();
+    m.conversationId = conversationID;
+    m.sender = QString::fromStdString(msg.sendid());
+    m.senderName = QString::fromStdString(msg.sendernickname());
+    const QString recv = QString::fromStdString(msg.recvid());
+    if (msg.sessiontype() == 3 || !msg.groupid().empty())
+        m.groupId = QString::fromStdString(msg.groupid());
+    m.peer = !m.groupId.isEmpty() ? m.groupId : (m.sender == selfUserID ? recv : m.sender);
+    m.direction = m.sender == selfUserID ? InboundMessage::Direction::Out : InboundMessage::Direction::In;
+    const QByteArray content(msg.content().data(), int(msg.content().size()));
+    m.contentType = QString::number(msg.contenttype());
+    m.rawContent = QString::fromUtf8(content);
+    m.text = readableText(msg.contenttype(), content, &m.imageUrl);
+    m.serverTime = QDateTime::fromMSecsSinceEpoch(msg.sendtime() ? msg.sendtime() : msg.createtime(), Qt::UTC);
+    for (const auto &id : msg.atuseridlist())
+        m.atUserIds << QString::fromStdString(id);
+    m.isNotification = notification || conversationID.startsWith(QStringLiteral("n_"));
+    m.via = via;
+    return m;
+}
+
+QByteArray textContent(const QString &text)
+{
+    return compact({{QStringLiteral("content"), text}});
+}
+
+QByteArray pictureContent(const QString &url, const QString &localFile)
+{
+    QJsonObject picture{{QStringLiteral("uuid"), uuid()},
+                        {QStringLiteral("type"), mimeOf(url)},
+                        {QStringLiteral("size"), 0},
+                        {QStringLiteral("width"), 0},
+                        {QStringLiteral("height"), 0},
+                        {QStringLiteral("url"), url}};
+    const QFileInfo info(localFile);
+    if (!localFile.isEmpty() && info.isReadable()) {
+        picture.insert(QStringLiteral("size"), info.size());
+        const QSize size = imageSize(localFile);
+        if (size.isValid()) {
+            picture.insert(QStringLiteral("width"), size.width());
+            picture.insert(QStringLiteral("height"), size.height());
+        }
+    }
+    return compact({{QStringLiteral("sourcePath"), localFile},
+                    {QStringLiteral("sourcePicture"), picture},
+                    {QStringLiteral("bigPicture"), picture},
+                    {QStringLiteral("snapshotPicture"), picture}});
+}
+
+QByteArray videoContent(const QString &url, const QString &localFile)
+{
+    const QFileInfo info(localFile);
+    const qint64 size = !localFile.isEmpty() && info.isReadable() ? info.size() : 0;
+    return compact({{QStringLiteral("videoPath"), localFile},
+                    {QStringLiteral("videoUUID"), uuid()},
+                    {QStringLiteral("videoUrl"), url},
+                    {QStringLiteral("videoType"), mimeOf(url)},
+                    {QStringLiteral("videoSize"), size},
+                    {QStringLiteral("duration"), 0},
+                    {QStringLiteral("snapshotPath"), QString()},
+                    {QStringLiteral("snapshotUUID"), QString()},
+                    {QStringLiteral("snapshotSize"), 0},
+                    {QStringLiteral("snapshotUrl"), QString()},
+                    {QStringLiteral("snapshotWidth"), 0},
+                    {QStringLiteral("snapshotHeight"), 0}});
+}
+
+QByteArray fileContent(const QString &url, const QString &localFile)
+{
+    const QFileInfo info(localFile);
+    const qint64 size = !localFile.isEmpty() && info.isReadable() ? info.size() : 0;
+    return compact({{QStringLiteral("filePath"), localFile},
+                    {QStringLiteral("uuid"), uuid()},
+                    {QStringLiteral("sourceUrl"), url},
+                    {QStringLiteral("fileName"), fileNameOf(url)},
+                    {QStringLiteral("fileSize"), size}});
+}
+
+} // namespace ct::openim

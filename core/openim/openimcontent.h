@@ -1,0 +1,39 @@
+#pragma once
+// OpenIM message content (PROTOCOLS.md "Content JSON"): MsgData → InboundMessage with a
+// readable text, and the content JSON ChannelTray sends for text, picture, video and file.
+#include "inbound/inboundmessage.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace openim::sdkws {
+class MsgData;
+}
+
+namespace ct::openim {
+
+enum ContentType : int {
+    Text = 101,
+    Picture = 102,
+    Voice = 103,
+    Video = 104,
+    File = 105,
+    AtText = 106,
+    Markdown = 118,
+};
+
+// Readable text of a content JSON for its contentType ("[picture] <url>", …).
+QString readableText(int contentType, const QByteArray &content, QString *imageUrl = nullptr);
+
+// One InboundMessage per MsgData. `selfUserID` decides the peer and the direction.
+InboundMessage toInbound(const ::openim::sdkws::MsgData &msg, const QString &conversationID,
+                         const AccountAddress &account, const QString &selfUserID, bool notification,
+                         InboundMessage::Via via);
+
+// Content JSON for a send. For pictures, `localFile` (when readable) gives size/width/height.
+QByteArray textContent(const QString &text);
+QByteArray pictureContent(const QString &url, const QString &localFile = {});
+QByteArray videoContent(const QString &url, const QString &localFile = {});
+QByteArray fileContent(const QString &url, const QString &localFile = {});
+
+} // namespace ct::openim
