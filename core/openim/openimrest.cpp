@@ -1,0 +1,144 @@
+#include "openimrest.h"
+
+#include "logging/logging.h"
+#include "net/redact.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+#include <QUuid>
+
+namespace ct {
+
+OpenImRest::OpenImRest(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
+                       QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_token(token)
+    , m_network(network)
+{
+}
+
+void OpenImRest::post(const QString &path, const QJsonObject &body, Callback callback)
+{
+    if (path.startsWith(QStringLiteral("/friend/")) && m_config.disableFriendSdk) {
+        OpenImRestResult r;
+        r.code = kFriendApiDisabled;
+        r.error = tr("friend API calls are disabled for account %1 (disableFriendSdk is true)")
+                      .arg(m_config.address().toString());
+        QTimer::singleShot(0, this, [callback, r] { callback(r); });
+        return;
+    }
+    QUrl url(m_config.apiAddr);
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    request.setRawHeader("operationID", QUuid::createUuid().toString(QUuid::Id128).toLatin1());
+    if (!m_token.isEmpty())
+        request.setRawHeader("token", m_token.toUtf8());
+    qCDebug(lcOpenIm) << "POST" << redactUrl(url) << redactHeaders(request);
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::finished, this, [reply, callback, timer] {
+        reply->deleteLater();
+        OpenImRestResult r;
+        r.latencyMs = int(timer->elapsed());
+        if (reply->error() != QNetworkReply::NoError) {
+            r.errCode = -1;
+            r.error = reply->errorString();
+            return callback(r);
+        }
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        r.errCode = o.value(QStringLiteral("errCode")).toInt(-1);
+        r.error = o.value(QStringLiteral("errMsg")).toString();
+        r.data = o.value(QStringLiteral("data"));
+        r.ok = r.errCode == 0;
+        callback(r);
+    });
+}
+
+void OpenImRest::parseToken(Callback callback)
+{
+    post(QStringLiteral("/auth/parse_token"), {{QStringLiteral("token"), m_token}}, std::move(callback));
+}
+
+void OpenImRest::getUsersInfo(const QStringList &userIDs, Callback callback)
+{
+    post(QStringLiteral("/user/get_users_info"), {{QStringLiteral("userIDs"), QJsonArray::fromStringList(userIDs)}},
+         std::move(callback));
+}
+
+void OpenImRest::newestSeq(const QString &userID, Callback callback)
+{
+    post(QStringLiteral("/msg/newest_seq"), {{QStringLiteral("userID"), userID}}, std::move(callback));
+}
+
+void OpenImRest::friendList(const QString &userID, Callback callback)
+{
+    post(QStringLiteral("/friend/get_friend_list"),
+         {{QStringLiteral("userID"), userID},
+          {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
+         std::move(callback));
+}
+
+void OpenImRest::friendApplications(const QString &userID, Callback callback)
+{
+    post(QStringLiteral("/friend/get_friend_apply_list"),
+         {{QStringLiteral("userID"), userID},
+          {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
+         std::move(callback));
+}
+
+OpenImProbe::OpenImProbe(const OpenImAccountConfig &config, const QString &token, QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+    , m_rest(config, token, m_network, this)
+{
+}
+
+void OpenImProbe::start()
+{
+    m_rest.parseToken([this](const OpenImRestResult &r) {
+        m_result.latencyMs = r.latencyMs;
+        m_result.reachable = r.errCode != -1;
+        m_result.errCode = r.errCode;
+        m_result.error = r.error;
+        if (!r.ok)
+            return emit finished(m_result);
+        const QJsonObject d = r.data.toObject();
+        m_result.tokenValid = true;
+        m_result.userID = d.value(QStringLiteral("userID")).toString();
+        m_result.platformID = d.value(QStringLiteral("platformID")).toInt(-1);
+        m_result.expiresAt = QDateTime::fromSecsSinceEpoch(d.value(QStringLiteral("expireTimeSeconds")).toInteger(), Qt::UTC);
+        m_rest.getUsersInfo({m_result.userID}, [this](const OpenImRestResult &info) {
+            const QJsonArray users = info.data.toObject().value(QStringLiteral("usersInfo")).toArray();
+            if (!users.isEmpty())
+                m_result.nickname = users.first().toObject().value(QStringLiteral("nickname")).toString();
+            emit finished(m_result);
+        });
+    });
+}
+
+OpenImProbeResult OpenImProbe::runBlocking(const OpenImAccountConfig &config, const QString &token, int timeoutMs)
+{
+    OpenImProbe probe(config, token);
+    QEventLoop loop;
+    OpenImProbeResult result;
+    result.error = tr("probe timed out");
+    connect(&probe, &OpenImProbe::finished, &loop, [&](const OpenImProbeResult &r) {
+        result = r;
+        loop.quit();
+    });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    probe.start();
+    loop.exec();
+    return result;
+}
+
+} // namespace ct

@@ -1,0 +1,85 @@
+#pragma once
+// OpenIM REST client (PROTOCOLS.md "REST"): POST apiAddr + path with headers `token` and
+// `operationID`; every answer is HTTP 200 {"errCode","errMsg","errDlt","data"}.
+// Friend guard: while disableFriendSdk is true every /friend/… call is refused locally.
+#include "config/configmodel.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QObject>
+
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace ct {
+
+inline const QString kFriendApiDisabled = QStringLiteral("MULTI_OPENIM_FRIEND_API_DISABLED");
+
+struct OpenImRestResult
+{
+    bool ok = false;
+    int errCode = 0;     // server errCode; -1 transport error
+    QString code;        // local refusal code, e.g. MULTI_OPENIM_FRIEND_API_DISABLED
+    QString error;
+    QJsonValue data;
+    int latencyMs = -1;
+};
+
+class OpenImRest : public QObject
+{
+    Q_OBJECT
+public:
+    using Callback = std::function<void(const OpenImRestResult &)>;
+    OpenImRest(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
+               QObject *parent = nullptr);
+
+    void setToken(const QString &token) { m_token = token; }
+    void post(const QString &path, const QJsonObject &body, Callback callback);
+
+    void parseToken(Callback callback);
+    void getUsersInfo(const QStringList &userIDs, Callback callback);
+    void newestSeq(const QString &userID, Callback callback);
+    void friendList(const QString &userID, Callback callback);          // guarded
+    void friendApplications(const QString &userID, Callback callback);  // guarded
+
+private:
+    OpenImAccountConfig m_config;
+    QString m_token;
+    QNetworkAccessManager *m_network;
+};
+
+struct OpenImProbeResult
+{
+    bool reachable = false;
+    bool tokenValid = false;
+    int errCode = 0;
+    QString error;
+    QString userID;
+    int platformID = -1;
+    QDateTime expiresAt;
+    QString nickname;
+    int latencyMs = -1;
+};
+
+// doctor --probe / health: parse_token then get_users_info, with latency.
+class OpenImProbe : public QObject
+{
+    Q_OBJECT
+public:
+    OpenImProbe(const OpenImAccountConfig &config, const QString &token, QObject *parent = nullptr);
+    void start();
+    // Runs an event loop until done or timeout.
+    static OpenImProbeResult runBlocking(const OpenImAccountConfig &config, const QString &token,
+                                         int timeoutMs = 10000);
+
+Q_SIGNALS:
+    void finished(const ct::OpenImProbeResult &result);
+
+private:
+    QNetworkAccessManager *m_network;
+    OpenImRest m_rest;
+    OpenImProbeResult m_result;
+};
+
+} // namespace ct
