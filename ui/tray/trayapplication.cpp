@@ -1,32 +1,41 @@
 #include "trayapplication.h"
 
+#include "appcontroller.h"
+#include "common/autostartfile.h"
+#include "common/messagebox.h"
+#include "common/singleinstance.h"
+#include "common/translations.h"
 #include "logging/logging.h"
+#include "mainwindow/mainwindow.h"
 
 #include <QIcon>
-#include <QMenu>
-#include <QMessageBox>
-#include <QSystemTrayIcon>
 
 namespace ct::ui {
 
 int runTrayApplication(QApplication &app, const QString &configPath, const QStringList &guiArgs)
 {
-    Q_UNUSED(guiArgs);
+    return runTrayApplication(app, configPath, guiArgs, TrayServices{});
+}
+
+int runTrayApplication(QApplication &app, const QString &configPath, const QStringList &guiArgs,
+                       TrayServices services)
+{
+    const QString lang = installTranslations(app, langFromArgs(guiArgs));
     app.setQuitOnLastWindowClosed(false);
-    const QIcon icon(QStringLiteral(":/channeltray/icons/channeltray.svg"));
-    app.setWindowIcon(icon);
-    if (!QSystemTrayIcon::isSystemTrayAvailable()) {
-        QMessageBox::warning(nullptr, QObject::tr("ChannelTray"),
-                             QObject::tr("No system tray was found on this desktop."));
-        return 1;
-    }
-    QSystemTrayIcon tray(icon);
-    QMenu menu;
-    menu.addAction(QObject::tr("Quit"), &app, &QApplication::quit);
-    tray.setContextMenu(&menu);
-    tray.setToolTip(QObject::tr("ChannelTray — %1").arg(configPath));
-    tray.show();
-    qCInfo(lcUi) << "tray started with config" << configPath;
+    app.setWindowIcon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));
+
+    SingleInstance instance(services.instanceName);
+    if (!instance.start())
+        return 0;
+
+    MessageBox messageBox;
+    AutostartFile autostart;
+    AppController controller(configPath, std::move(services), &messageBox, &autostart);
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
+                     [&controller] { controller.mainWindow()->bringToFront(); });
+    QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
+    controller.start();
+    qCInfo(lcUi) << "tray started with config" << configPath << "language" << lang;
     return app.exec();
 }
 

@@ -1,0 +1,71 @@
+#include "openclawimport.h"
+
+#include "config/configeditor.h"
+#include "config/configloader.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+namespace ct::ui {
+
+QString detectOpenClawConfig()
+{
+    const QString env = qEnvironmentVariable("OPENCLAW_CONFIG_PATH");
+    if (!env.isEmpty())
+        return env;
+    const QString home = QDir::homePath() + QStringLiteral("/.openclaw/openclaw.json");
+    return QFileInfo::exists(home) ? home : QString();
+}
+
+ImportPreview previewOpenClawImport(const QString &path)
+{
+    ImportPreview p;
+    p.path = path;
+    if (path.isEmpty()) {
+        p.summary = QCoreApplication::translate("ct::ui::OpenClawImport",
+                                                "No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH "
+                                                "and ~/.openclaw/openclaw.json).");
+        return p;
+    }
+    const LoadResult r = loadConfig(path);
+    if (!r.fileFound || !r.jsonValid) {
+        p.summary = QCoreApplication::translate("ct::ui::OpenClawImport", "%1 cannot be read:\n%2")
+                        .arg(path, r.problemStrings().join(QLatin1Char('\n')));
+        return p;
+    }
+    p.ok = true;
+    p.raw = r.config.raw;
+    QStringList accounts;
+    const auto token = [&](const AccountAddress &a, const QString &field, const QString &value) {
+        if (!value.isEmpty())
+            p.inlineTokens.append({a, field, ConfigEditor::accountFieldPath(p.raw, a, field), value});
+    };
+    for (const GotifyAccountConfig &g : r.config.gotify.accounts) {
+        accounts << g.address().toString();
+        token(g.address(), QStringLiteral("appToken"), g.appToken);
+        token(g.address(), QStringLiteral("clientToken"), g.clientToken);
+    }
+    for (const OpenImAccountConfig &o : r.config.openim.accounts) {
+        accounts << o.address().toString();
+        token(o.address(), QStringLiteral("token"), o.token);
+    }
+    QStringList lines;
+    lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Found in %1:").arg(path);
+    lines << (accounts.isEmpty() ? QCoreApplication::translate("ct::ui::OpenClawImport", "no Gotify or OpenIM account")
+                                 : QCoreApplication::translate("ct::ui::OpenClawImport", "%n account(s): ", nullptr,
+                                                            int(accounts.size())) + accounts.join(QStringLiteral(", ")));
+    if (!p.inlineTokens.isEmpty())
+        lines << QCoreApplication::translate("ct::ui::OpenClawImport",
+                                             "%n token(s) stored in plain text in the file", nullptr,
+                                             int(p.inlineTokens.size()));
+    if (!r.problems.isEmpty())
+        lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Problems:") << r.problemStrings();
+    lines << QString() << QCoreApplication::translate("ct::ui::OpenClawImport",
+                                                      "Use these accounts in ChannelTray? Keys ChannelTray does "
+                                                      "not know are kept as they are.");
+    p.summary = lines.join(QLatin1Char('\n'));
+    return p;
+}
+
+} // namespace ct::ui

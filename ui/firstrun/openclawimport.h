@@ -1,0 +1,34 @@
+#pragma once
+// "Import from openclaw.json": where the gateway's config is, and what it holds, in words.
+#include "config/accountaddress.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ct::ui {
+
+struct InlineToken
+{
+    AccountAddress address;
+    QString field;   // "token", "appToken", "clientToken"
+    QStringList path; // where it is written in the file
+    QString value;   // never shown, never logged
+};
+
+struct ImportPreview
+{
+    bool ok = false;
+    QString path;
+    QString summary; // what was found (or why nothing can be imported), for the user
+    QJsonObject raw;
+    QList<InlineToken> inlineTokens;
+};
+
+// $OPENCLAW_CONFIG_PATH when set, else ~/.openclaw/openclaw.json when it exists; else empty.
+QString detectOpenClawConfig();
+// Loads and validates `path` with the config loader and describes it.
+ImportPreview previewOpenClawImport(const QString &path);
+
+} // namespace ct::ui

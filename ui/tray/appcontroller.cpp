@@ -1,0 +1,323 @@
+#include "appcontroller.h"
+
+#include "accounts/accountregistry.h"
+#include "common/messagebox.h"
+#include "config/configeditor.h"
+#include "config/configloader.h"
+#include "config/configsaver.h"
+#include "config/userpath.h"
+#include "editor/accounteditordialog.h"
+#include "firstrun/openclawimport.h"
+#include "firstrun/welcomepage.h"
+#include "history/messagestab.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "inbound/notificationpolicy.h"
+#include "logging/logging.h"
+#include "mainwindow/accountstab.h"
+#include "mainwindow/mainwindow.h"
+#include "secrets/secretstore.h"
+#include "send/senddialog.h"
+#include "traycontroller.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSystemTrayIcon>
+
+namespace ct::ui {
+
+AppController::AppController(QString configPath, TrayServices services, MessageBox *messageBox,
+                             AutostartFile *autostart, QObject *parent)
+    : QObject(parent), m_configPath(std::move(configPath)), m_services(std::move(services)),
+      m_messageBox(messageBox), m_autostart(autostart),
+      m_history(new HistoryStore(m_services.historyPath, this)), m_policy(new NotificationPolicy(4, this))
+{
+    QString error;
+    if (!m_history->open(&error))
+        m_problems << tr("The message history could not be opened: %1").arg(error);
+    if (m_services.useKeychain)
+        m_secrets = new SecretStore(this);
+    loadConfig();
+    if (m_history->isOpen()) {
+        m_pipeline = new InboundPipeline(*m_history, m_config, this);
+        connect(m_pipeline, &InboundPipeline::delivered, m_policy, &NotificationPolicy::offer);
+    }
+    m_policy->setGotifyMinPriority(m_config.app.gotifyMinPriority);
+    connect(m_policy, &NotificationPolicy::notify, this, &AppController::showNotification);
+
+    const TrayContext context{m_pipeline, m_history};
+    auto maker = m_services.makeConnection;
+    m_registry = new AccountRegistry(
+        [maker, context](const Config &c, const AccountAddress &a) -> AccountConnection * {
+            return maker ? maker(c, a, context) : nullptr;
+        },
+        this);
+    m_registry->setConfig(m_config);
+    connect(m_history, &HistoryStore::unreadChanged, this, &AppController::refreshUnread);
+
+    m_window = std::make_unique<MainWindow>(m_registry, m_history, [this] { return markerFiles(); });
+    MainWindow *w = m_window.get();
+    connect(w->accountsTab(), &AccountsTab::addRequested, this, [this] { openAccountEditor(); });
+    connect(w->accountsTab(), &AccountsTab::editRequested, this, [this](const AccountAddress &a) { openAccountEditor(a); });
+    connect(w->accountsTab(), &AccountsTab::removeRequested, this, &AppController::removeAccount);
+    connect(w->accountsTab(), &AccountsTab::sendRequested, this, [this](const AccountAddress &a) { openSendDialog(a); });
+    connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this, [this] { openAccountEditor({}, kGotifyChannel); });
+    connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this, [this] { openAccountEditor({}, kOpenImChannel); });
+    connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
+    connect(w->welcomePage(), &WelcomePage::demoRequested, this, [this] {
+        if (m_services.startDemo)
+            m_services.startDemo();
+        else
+            m_messageBox->information(m_window.get(), tr("Demo"), tr("The demo is not available in this build."));
+    });
+    w->welcomePage()->setImportHint(detectOpenClawConfig());
+    w->setWelcomeVisible(m_registry->rowCount() == 0);
+    if (m_pipeline)
+        connect(m_pipeline, &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
+    refreshUnread();
+}
+
+AppController::~AppController()
+{
+    if (m_window)
+        m_window->saveState();
+    m_registry->stopAll();
+}
+
+void AppController::loadConfig()
+{
+    const LoadResult r = ct::loadConfig(m_configPath);
+    if (!r.fileFound) {
+        m_config = Config{};
+        return;
+    }
+    m_config = r.config;
+    for (const QString &p : r.problemStrings())
+        m_problems << p;
+}
+
+void AppController::start()
+{
+    QStringList notices;
+    if (!m_problems.isEmpty())
+        notices << tr("Problems in %1:").arg(m_configPath) << m_problems;
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new TrayController(m_registry, m_autostart, m_messageBox, trayActions(), this);
+        connect(m_tray, &TrayController::notificationClicked, this, [this] {
+            m_window->messagesTab()->showAccount(m_lastNotified);
+            m_window->showTab(MainWindow::Tab::Messages);
+            m_window->bringToFront();
+        });
+        m_tray->show();
+    } else {
+        notices.prepend(tr("No system tray was found on this desktop, so ChannelTray runs in this "
+                           "window. Closing it quits the application."));
+        QApplication::setQuitOnLastWindowClosed(true);
+    }
+    m_window->showNotice(notices.join(QLatin1Char('\n')));
+    if (!m_tray || m_registry->rowCount() == 0 || !m_problems.isEmpty())
+        m_window->bringToFront();
+    m_registry->startAll();
+}
+
+TrayActions AppController::trayActions()
+{
+    TrayActions a;
+    MainWindow *w = m_window.get();
+    a.showMainWindow = [w] { w->bringToFront(); };
+    a.showMessages = [w] { w->showTab(MainWindow::Tab::Messages); w->bringToFront(); };
+    a.showAccounts = [w] { w->showTab(MainWindow::Tab::Accounts); w->bringToFront(); };
+    a.showDiagnostics = [w] { w->showTab(MainWindow::Tab::Diagnostics); w->bringToFront(); };
+    a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
+    a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
+    a.sessionKeyFor = [this](const AccountAddress &addr) { return sessionKeyFor(addr); };
+    a.quit = [this] { Q_EMIT quitRequested(); };
+    // Gotify administration needs the admin window (not built yet): the menu entry stays disabled.
+    return a;
+}
+
+bool AppController::saveRaw(const QJsonObject &root)
+{
+    QString error;
+    if (!saveConfigJson(m_configPath, root, &error)) {
+        m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
+        return false;
+    }
+    m_problems.clear();
+    loadConfig();
+    if (m_pipeline)
+        m_pipeline->setConfig(m_config);
+    m_registry->setConfig(m_config);
+    m_registry->startAll();
+    m_window->setWelcomeVisible(m_registry->rowCount() == 0);
+    m_window->showNotice(m_problems.join(QLatin1Char('\n')));
+    return true;
+}
+
+void AppController::storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens)
+{
+    if (tokens.isEmpty())
+        return;
+    if (!m_secrets) {
+        m_messageBox->warning(m_window.get(), tr("Keychain"),
+                              tr("The keychain is not used in this session, so the tokens of %1 were not saved.")
+                                  .arg(address.toString()));
+        return;
+    }
+    for (auto it = tokens.begin(); it != tokens.end(); ++it) {
+        const QString field = it.key();
+        m_secrets->write(address, field, it.value(), [this, address, field](const SecretResult &r) {
+            if (!r.ok())
+                m_messageBox->warning(m_window.get(), tr("Keychain"),
+                                      tr("The %1 of %2 could not be stored in the keychain: %3")
+                                          .arg(field, address.toString(), r.message));
+        });
+    }
+}
+
+void AppController::openAccountEditor(const AccountAddress &address, const QString &newChannel)
+{
+    AccountEditorDialog dialog(m_config, m_messageBox, m_services.probe, m_window.get());
+    if (address.isValid())
+        dialog.startEdit(address);
+    else
+        dialog.startNew(newChannel.isEmpty() ? kGotifyChannel : newChannel);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.outcome() == AccountEditorDialog::Removed) {
+        removeAccount(dialog.draft().address);
+        return;
+    }
+    const AccountDraft draft = dialog.draft();
+    QString error;
+    const QJsonObject root = draft.applyTo(m_config.raw, &error);
+    if (!error.isEmpty()) {
+        m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
+        return;
+    }
+    storeTokens(draft.address, draft.tokens);
+    saveRaw(root);
+}
+
+void AppController::removeAccount(const AccountAddress &address)
+{
+    if (!address.isValid())
+        return;
+    QJsonObject root = m_config.raw;
+    if (!ConfigEditor::removeAccount(root, address))
+        return;
+    if (m_secrets)
+        for (const QString &field : SecretStore::knownFields())
+            m_secrets->remove(address, field);
+    saveRaw(root);
+}
+
+void AppController::setAccountEnabled(const AccountAddress &address, bool enabled)
+{
+    QJsonObject root = m_config.raw;
+    QString error;
+    if (!ConfigEditor::setAccountField(root, address, QStringLiteral("enabled"), enabled, &error)) {
+        m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
+        return;
+    }
+    saveRaw(root);
+}
+
+void AppController::openSendDialog(const AccountAddress &account)
+{
+    auto *dialog = new SendDialog(m_registry, m_services.sender, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->chooseAccount(account);
+    connect(dialog, &SendDialog::sent, this, [this](const SendRequest &r, const SendResult &result) {
+        if (!result.ok || !m_history->isOpen())
+            return;
+        InboundMessage m;
+        m.account = r.account;
+        m.id = result.serverId.isEmpty() ? QStringLiteral("local-%1").arg(QDateTime::currentMSecsSinceEpoch())
+                                         : result.serverId;
+        m.title = r.title;
+        m.text = r.kind == SendRequest::Kind::Text ? r.text : r.url;
+        m.contentType = r.markdown ? QStringLiteral("text/markdown") : QStringLiteral("text/plain");
+        m.priority = r.priority;
+        m.peer = r.recipient.section(QLatin1Char(':'), 1);
+        m.clickUrl = r.clickUrl;
+        m.serverTime = result.time.isValid() ? result.time : QDateTime::currentDateTimeUtc();
+        m_history->storeOutgoing(m);
+        m_window->messagesTab()->messagesArrived();
+    });
+    dialog->show();
+}
+
+QString AppController::sessionKeyFor(const AccountAddress &address) const
+{
+    if (m_history->isOpen()) {
+        const QList<SessionSummary> sessions = m_history->sessions(address);
+        if (!sessions.isEmpty())
+            return sessions.first().sessionKey;
+    }
+    return QStringLiteral("agent:%1:main").arg(m_config.agentFor(address));
+}
+
+QStringList AppController::markerFiles() const
+{
+    if (!m_config.openim.present)
+        return {};
+    const QFileInfo marker(expandUserPath(m_config.openim.tokenRefresh.manualLoginMarkerPath));
+    const QDir dir = marker.absoluteDir();
+    QStringList out;
+    for (const QFileInfo &f : dir.entryInfoList({marker.completeBaseName() + QStringLiteral("*")}, QDir::Files))
+        out << f.absoluteFilePath();
+    return out;
+}
+
+void AppController::refreshUnread()
+{
+    if (!m_history->isOpen())
+        return;
+    const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
+    for (const AccountAddress &a : m_registry->addresses())
+        m_registry->setUnread(a, unread.value(a));
+}
+
+void AppController::showNotification(const Notification &n)
+{
+    m_lastNotified = n.account;
+    if (m_tray)
+        m_tray->notify(n.title, n.body);
+}
+
+void AppController::importOpenClaw()
+{
+    const QString path = detectOpenClawConfig();
+    const ImportPreview preview = previewOpenClawImport(path);
+    if (!preview.ok) {
+        m_messageBox->warning(m_window.get(), tr("Import from openclaw.json"), preview.summary);
+        return;
+    }
+    if (m_messageBox->question(m_window.get(), tr("Import from openclaw.json"), preview.summary)
+        != QMessageBox::Yes)
+        return;
+    if (!saveRaw(preview.raw))
+        return;
+    if (preview.inlineTokens.isEmpty() || !m_secrets
+        || m_messageBox->question(m_window.get(), tr("Import from openclaw.json"),
+                                  tr("Move the %n inline token(s) into the system keychain? The copy "
+                                     "written for ChannelTray will then hold no token in plain text.",
+                                     nullptr, int(preview.inlineTokens.size())))
+               != QMessageBox::Yes)
+        return;
+    // Each token leaves the file only once the keychain has it.
+    for (const InlineToken &t : preview.inlineTokens) {
+        const QStringList path = t.path;
+        m_secrets->write(t.address, t.field, t.value, [this, path](const SecretResult &r) {
+            if (!r.ok())
+                return;
+            QJsonObject root = m_config.raw;
+            if (ConfigEditor::removeAt(root, path))
+                saveRaw(root);
+        });
+    }
+}
+
+} // namespace ct::ui

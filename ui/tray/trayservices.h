@@ -1,0 +1,40 @@
+#pragma once
+// What the tray application needs from outside ui/: how to make each account's connection,
+// how to send and probe, and how to start the demo. app/ fills these in; each is optional
+// (a missing one turns its feature off and says so), which also keeps ui/ free of network code.
+#include "editor/accountdraft.h"
+#include "send/sendrequest.h"
+
+#include <functional>
+
+namespace ct {
+class AccountConnection;
+class HistoryStore;
+class InboundPipeline;
+struct Config;
+}
+
+namespace ct::ui {
+
+// Shared objects the application creates once and a connection may use.
+struct TrayContext
+{
+    InboundPipeline *pipeline = nullptr;
+    HistoryStore *history = nullptr;
+};
+
+struct TrayServices
+{
+    using ConnectionMaker =
+        std::function<AccountConnection *(const Config &config, const AccountAddress &address, const TrayContext &context)>;
+
+    ConnectionMaker makeConnection; // empty → accounts are listed but not connected
+    Sender sender;                  // empty → the send dialog says sending is unavailable
+    ConnectionProbe probe;          // empty → "Test connection" is disabled
+    std::function<void()> startDemo;
+    QString historyPath;            // empty → HistoryStore::defaultPath()
+    QString instanceName;           // empty → SingleInstance::defaultName()
+    bool useKeychain = true;        // false in tests: tokens typed in the editor are dropped
+};
+
+} // namespace ct::ui
