@@ -1,0 +1,301 @@
+// OpenImConnection + OpenImRest against the loopback OpenIM server (real sockets).
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "openim/openimconnection.h"
+#include "openim/openimrest.h"
+#include "openimloopbackserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using ct::loopback::OpenImLoopbackServer;
+
+namespace {
+QStringList g_logLines;
+QtMessageHandler g_previous = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_logLines << message;
+    if (type != QtDebugMsg && g_previous)
+        g_previous(type, context, message);
+}
+} // namespace
+
+class TestOpenImChannel : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir dir;
+    std::unique_ptr<OpenImLoopbackServer> server;
+    std::unique_ptr<HistoryStore> history;
+    std::unique_ptr<InboundPipeline> pipeline;
+    Config config;
+    QStringList tokens;
+    QList<InboundMessage> delivered;
+
+    OpenImAccountConfig account(const QString &id, OpenImLoopbackServer &s, bool withIds = false)
+    {
+        OpenImAccountConfig a;
+        a.id = id;
+        a.wsAddr = s.wsAddr();
+        a.apiAddr = s.apiAddr();
+        if (withIds) {
+            a.userID = "u_bot";
+            a.platformID = 7;
+        }
+        return a;
+    }
+    QString token(OpenImLoopbackServer &s, const QString &user, int platform = 7)
+    {
+        tokens << s.mintToken(user, platform);
+        return tokens.last();
+    }
+    std::unique_ptr<OpenImConnection> connectBot(const OpenImAccountConfig &a, const QString &t)
+    {
+        auto c = std::make_unique<OpenImConnection>(a, t, pipeline.get(), history.get());
+        c->start();
+        return c;
+    }
+    int deliveredCount(const QString &conversation) const
+    {
+        int n = 0;
+        for (const auto &m : delivered)
+            n += m.conversationId == conversation;
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("channeltray.*.debug=true"));
+        g_previous = qInstallMessageHandler(captureLog);
+    }
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(g_previous);
+        // No token in any log line of the whole suite.
+        QVERIFY(!g_logLines.isEmpty());
+        for (const QString &line : std::as_const(g_logLines))
+            for (const QString &t : std::as_const(tokens))
+                QVERIFY2(!line.contains(t), qPrintable("token leaked into a log line"));
+    }
+    void init()
+    {
+        server = std::make_unique<OpenImLoopbackServer>();
+        QVERIFY(server->start());
+        for (const char *u : {"u_bot", "u_alice", "u_bob"})
+            server->addUser(u);
+        server->addGroup("g_ops", {"u_bot", "u_alice", "u_bob"});
+        history = std::make_unique<HistoryStore>(dir.filePath(QString("h%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
+        QVERIFY(history->open());
+        pipeline = std::make_unique<InboundPipeline>(*history, config);
+        delivered.clear();
+        connect(pipeline.get(), &InboundPipeline::delivered, this, [this](const InboundMessage &m) { delivered << m; });
+    }
+    void cleanup()
+    {
+        pipeline.reset();
+        history.reset();
+        server.reset();
+    }
+
+    void testConnect_claimsFillIds_handshakeParams_directAndGroupPushes()
+    {
+        OpenImLoopbackServer second;
+        QVERIFY(second.start());
+        second.addUser("u_bot2");
+        second.addUser("u_carol");
+        auto a = connectBot(account("primary", *server), token(*server, "u_bot", 7)); // ids from claims
+        auto b = connectBot(account("second", second), token(second, "u_bot2", 3));
+        QTRY_COMPARE(a->state(), AccountState::Connected);
+        QTRY_COMPARE(b->state(), AccountState::Connected);
+        const auto &hs = server->handshakes().constLast();
+        QCOMPARE(hs.query.queryItemValue("sendID"), QString("u_bot"));
+        QCOMPARE(hs.query.queryItemValue("platformID"), QString("7"));
+        QCOMPARE(hs.query.queryItemValue("isBackground"), QString("false"));
+        QCOMPARE(hs.query.queryItemValue("isMsgResp"), QString("true"));
+        QCOMPARE(hs.query.queryItemValue("sdkType"), QString("js"));
+        QVERIFY(!hs.query.queryItemValue("operationID").isEmpty());
+        QCOMPARE(second.handshakes().constLast().query.queryItemValue("platformID"), QString("3"));
+        for (int i = 0; i < 20; ++i)
+            server->deliverDirect("u_alice", "u_bot", QString("direct %1").arg(i));
+        for (int i = 0; i < 5; ++i)
+            server->deliverGroup("u_bob", "g_ops", QString("group %1").arg(i));
+        second.deliverDirect("u_carol", "u_bot2", "on the second server");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 20);
+        QTRY_COMPARE(deliveredCount("sg_g_ops"), 5);
+        QTRY_COMPARE(deliveredCount("si_u_bot2_u_carol"), 1);
+        const auto first = *std::find_if(delivered.begin(), delivered.end(),
+                                         [](const InboundMessage &m) { return m.text == "direct 0"; });
+        QCOMPARE(first.peer, QString("u_alice"));
+        QCOMPARE(first.seq, qint64(1));
+        QCOMPARE(first.account.toString(), QString("multi-openim/primary"));
+    }
+
+    void testDropTcp_thenMissed250And30_allArriveOnce()
+    {
+        auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
+        c->setBackoff(Backoff(50, 200, 0, 0.0));
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        server->deliverDirect("u_alice", "u_bot", "before");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 1);
+        QVERIFY(pipeline->flush());
+        QCOMPARE(server->dropTcp("u_bot"), 1);
+        QTRY_VERIFY(c->state() != AccountState::Connected);
+        for (int i = 0; i < 250; ++i)
+            server->storeDirectSilently("u_alice", "u_bot", QString("missed %1").arg(i));
+        for (int i = 0; i < 30; ++i)
+            server->storeGroupSilently("u_bob", "g_ops", QString("missed group %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), AccountState::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(deliveredCount("si_u_alice_u_bot"), 251, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(deliveredCount("sg_g_ops"), 30, 15000);
+        QSet<QString> ids;
+        for (const auto &m : delivered)
+            ids.insert(m.id);
+        QCOMPARE(ids.size(), delivered.size()); // once each
+        // A gap inside pushes is pulled too.
+        server->storeDirectSilently("u_alice", "u_bot", "lost push");
+        server->deliverDirect("u_alice", "u_bot", "after the lost one");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 253);
+    }
+
+    void testSend_textPictureVideoFile_toUserAndGroup()
+    {
+        auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        QSignalSpy done(c.get(), &OpenImConnection::sendFinished);
+        const struct { QString target; OpenImConnection::Kind kind; QString value; int type; } cases[] = {
+            {"user:u_alice", OpenImConnection::Kind::Text, "hello", 101},
+            {"group:g_ops", OpenImConnection::Kind::Text, "hello group", 101},
+            {"user:u_alice", OpenImConnection::Kind::Picture, "http://x/p.png", 102},
+            {"group:g_ops", OpenImConnection::Kind::Video, "http://x/v.mp4", 104},
+            {"user:u_alice", OpenImConnection::Kind::File, "http://x/report.pdf", 105},
+        };
+        for (const auto &k : cases) {
+            const int before = int(done.size());
+            c->send(k.target, k.kind, k.value);
+            QTRY_COMPARE(int(done.size()), before + 1);
+            const auto result = done.last().at(1).value<OpenImSendResult>();
+            QVERIFY2(result.ok, qPrintable(result.error));
+            QVERIFY(!result.serverMsgID.isEmpty());
+            QVERIFY(result.sendTime > 0);
+            const auto &m = server->receivedMsgs().back();
+            QCOMPARE(QString::fromStdString(m.sendid()), QString("u_bot"));
+            QCOMPARE(m.contenttype(), k.type);
+            QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientMsgID);
+            QCOMPARE(m.senderplatformid(), 7);
+            const bool group = k.target.startsWith("group:");
+            QCOMPARE(m.sessiontype(), group ? 3 : 1);
+            QCOMPARE(QString::fromStdString(group ? m.groupid() : m.recvid()), k.target.section(':', 1));
+            const QJsonObject content = QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object();
+            if (k.type == 101) QCOMPARE(content.value("content").toString(), k.value);
+            if (k.type == 102) QCOMPARE(content.value("sourcePicture").toObject().value("url").toString(), k.value);
+            if (k.type == 104) QCOMPARE(content.value("videoUrl").toString(), k.value);
+            if (k.type == 105) {
+                QCOMPARE(content.value("sourceUrl").toString(), k.value);
+                QCOMPARE(content.value("fileName").toString(), QString("report.pdf"));
+            }
+            QVERIFY(history->contains(c->address(), result.clientMsgID)); // stored as outgoing
+        }
+        c->send("nobody", OpenImConnection::Kind::Text, "x");
+        QTRY_COMPARE(int(done.size()), 6);
+        QCOMPARE(done.last().at(1).value<OpenImSendResult>().errCode, -3);
+    }
+
+    void testTokenErrors_needsLoginWithVendorEvent_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("event");
+        for (int code : {1501, 1502, 1503, 1504, 1505, 1507})
+            QTest::newRow(qPrintable(QString::number(code)))
+                << code << (code == 1501 ? "OnUserTokenExpired" : "OnUserTokenInvalid");
+        QTest::newRow("1506") << 1506 << "OnKickedOffline";
+    }
+    void testTokenErrors_needsLoginWithVendorEvent()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, event);
+        tokens << server->mintBadToken("u_bot", 7, code);
+        auto c = std::make_unique<OpenImConnection>(account("primary", *server, true), tokens.last(), pipeline.get(),
+                                                    history.get());
+        QSignalSpy problem(c.get(), &OpenImConnection::tokenProblem);
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::NeedsLogin);
+        QCOMPARE(c->detail(), event);
+        QCOMPARE(problem.size(), 1);
+        QCOMPARE(problem.first().at(1).toInt(), code);
+        const int handshakes = int(server->handshakes().size());
+        QTest::qWait(300); // no reconnect with the same token
+        QCOMPARE(int(server->handshakes().size()), handshakes);
+    }
+
+    void testKick_needsLogin_noReconnect()
+    {
+        auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        QSignalSpy problem(c.get(), &OpenImConnection::tokenProblem);
+        QCOMPARE(server->kick("u_bot"), 1);
+        QTRY_COMPARE(c->state(), AccountState::NeedsLogin);
+        QCOMPARE(problem.first().at(0).toString(), QString("OnKickedOffline"));
+        QCOMPARE(server->onlineCount("u_bot"), 0);
+    }
+
+    void testHeartbeat_keepsConnectionPastReadDeadline_andGarbageFrameIsDropped()
+    {
+        server->setReadDeadlineMs(600);
+        auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
+        c->setHeartbeatIntervalMs(200);
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        const int handshakes = int(server->handshakes().size());
+        QTRY_VERIFY_WITH_TIMEOUT(server->gateway().pingsReceived() >= 10, 5000); // ≥ 2 s, > 3 deadlines
+        QCOMPARE(c->state(), AccountState::Connected);
+        QCOMPARE(int(server->handshakes().size()), handshakes);
+        QVERIFY(c->latencyMs() >= 0);
+        QCOMPARE(server->sendGarbage("u_bot"), 1);
+        server->deliverDirect("u_alice", "u_bot", "still alive");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 1);
+        QCOMPARE(int(server->handshakes().size()), handshakes);
+    }
+
+    void testFriendGuard_onRefusesLocally_offReadsFriends()
+    {
+        server->store().addFriend("u_bot", "u_alice");
+        server->store().addFriendApplication({"u_bob", "u_bot", "hi", 0});
+        QNetworkAccessManager network;
+        auto a = account("primary", *server, true);
+        const QString t = token(*server, "u_bot");
+        OpenImRest guarded(a, t, &network);
+        std::optional<OpenImRestResult> r;
+        guarded.friendList("u_bot", [&](const OpenImRestResult &x) { r = x; });
+        QTRY_VERIFY(r.has_value());
+        QVERIFY(!r->ok);
+        QCOMPARE(r->code, QString("MULTI_OPENIM_FRIEND_API_DISABLED"));
+        QVERIFY(r->error.contains("multi-openim/primary"));
+        QVERIFY(!server->rest().calledPaths().contains("/friend/get_friend_list"));
+        a.disableFriendSdk = false;
+        OpenImRest open(a, t, &network);
+        r.reset();
+        open.friendList("u_bot", [&](const OpenImRestResult &x) { r = x; });
+        QTRY_VERIFY(r.has_value());
+        QVERIFY2(r->ok, qPrintable(r->error));
+        QCOMPARE(r->data.toObject().value("friendsInfo").toArray().size(), 1);
+        r.reset();
+        open.friendApplications("u_bot", [&](const OpenImRestResult &x) { r = x; });
+        QTRY_VERIFY(r.has_value());
+        QCOMPARE(r->data.toObject().value("friendRequests").toArray().size(), 1);
+        // parse_token / get_users_info via the probe
+        const auto probe = OpenImProbe::runBlocking(a, t);
+        QVERIFY(probe.reachable && probe.tokenValid);
+        QCOMPARE(probe.userID, QString("u_bot"));
+        QVERIFY(probe.latencyMs >= 0);
+        QVERIFY(probe.expiresAt > QDateTime::currentDateTimeUtc());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenImChannel)
+#include "tst_openim_channel.moc"
