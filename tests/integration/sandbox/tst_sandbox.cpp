@@ -2,6 +2,7 @@
 // loaded by the real loader, its servers and refresh route are asked over HTTP, and SIGTERM
 // ends it with exit code 0.
 #include "config/configloader.h"
+#include "refresh/httprefreshjob.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void onceWritesAValidConfig();
     void liveServersRefreshRouteAndSigterm();
     void firstOpenImTokenIsShortLived();
+    void coreRefreshRecipeGetsAToken();
 
 private:
     // Starts the sandbox and waits for its config; the process is owned by `parent`.
@@ -283,6 +285,39 @@ void TstSandbox::firstOpenImTokenIsShortLived()
     QCOMPARE(process->exitCode(), 0);
     const QByteArray err = process->readAllStandardError();
     QVERIFY(!err.contains("gotify/ops: message")); // --quiet: no event lines
+}
+
+// The recipe in the demo config, run by the core's own http refresh job.
+void TstSandbox::coreRefreshRecipeGetsAToken()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("config.json"));
+    QProcess *process = startSandbox(path, {QStringLiteral("--quiet")}, this);
+    QVERIFY(process);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 0, 15000);
+    const ct::LoadResult loaded = ct::loadConfig(path);
+    QVERIFY(loaded.ok());
+    const ct::OpenImAccountConfig *primary = loaded.config.openimAccount(QStringLiteral("primary"));
+    QVERIFY(primary);
+
+    ct::HttpRefreshJob job(&m_network, loaded.config.openim.tokenRefresh.http, QStringLiteral("primary"),
+                           QStringLiteral("OnUserTokenExpired"));
+    QSignalSpy finished(&job, &ct::HttpRefreshJob::finished);
+    job.start();
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<ct::RefreshAttemptResult>();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(!result.token.isEmpty());
+    QVERIFY(result.token != primary->token);
+    const HttpAnswer parsed = ask(m_network, "POST", QUrl(primary->apiAddr + QStringLiteral("/auth/parse_token")),
+                                  {{"operationID", "tst-6"}}, QJsonObject{{QStringLiteral("token"), result.token}});
+    QCOMPARE(parsed.json.value(QStringLiteral("errCode")).toInt(), 0);
+
+    QSignalSpy exited(process, &QProcess::finished);
+    process->terminate();
+    QVERIFY(exited.wait(5000));
+    QCOMPARE(process->exitCode(), 0);
 }
 
 QTEST_MAIN(TstSandbox)
