@@ -19,6 +19,8 @@ namespace {
 constexpr int kDefaultPingMs = 15000;
 constexpr int kDefaultPongTimeoutMs = 10000;
 constexpr int kSuspendFactor = 3; // a tick this many periods late means the machine slept
+constexpr int kBatchDelayMs = 2;   // a burst is handed over every 2 ms…
+constexpr int kMaxBatch = 500;     // …or every 500 frames, whichever comes first
 } // namespace
 
 GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const InboundSettings &inbound,
@@ -31,6 +33,9 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
     // Timers and connections are made once, here; reconnects reuse them.
     m_retryTimer.setSingleShot(true);
     m_pongTimer.setSingleShot(true);
+    m_batchTimer.setSingleShot(true);
+    m_batchTimer.setInterval(kBatchDelayMs);
+    connect(&m_batchTimer, &QTimer::timeout, this, &GotifyConnection::flushStreamBatch);
     m_pingTimer.setInterval(kDefaultPingMs);
     m_pongTimer.setInterval(kDefaultPongTimeoutMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &GotifyConnection::open);
@@ -108,6 +113,7 @@ void GotifyConnection::stop(bool disable)
     m_pongTimer.stop();
     m_catchup->cancel();
     m_socket->abort();
+    flushStreamBatch();
     setState(AccountState::Disabled, disable ? tr("switched off") : tr("stopped"));
 }
 
@@ -168,6 +174,7 @@ void GotifyConnection::onDropped(quint64 attempt)
     if (attempt != m_attempt || m_handledAttempt == attempt || !m_running)
         return; // stale, already handled, or stopped on purpose
     m_handledAttempt = attempt;
+    flushStreamBatch();
     m_pingTimer.stop();
     m_pongTimer.stop();
     m_catchup->cancel();
@@ -228,8 +235,20 @@ void GotifyConnection::onTextFrame(const QString &frame)
     }
     m_lastSeenId = qMax(m_lastSeenId, m->id.toLongLong());
     Q_EMIT streamMessage(*m);
-    if (m_pipeline)
-        m_pipeline->submit(std::move(*m));
+    m_streamBatch.append(std::move(*m));
+    if (m_streamBatch.size() >= kMaxBatch)
+        flushStreamBatch();
+    else if (!m_batchTimer.isActive())
+        m_batchTimer.start();
+}
+
+void GotifyConnection::flushStreamBatch()
+{
+    m_batchTimer.stop();
+    QList<InboundMessage> batch;
+    batch.swap(m_streamBatch);
+    if (m_pipeline && !batch.isEmpty())
+        m_pipeline->submitBatch(std::move(batch));
 }
 
 } // namespace ct

@@ -55,6 +55,7 @@ private:
     void scheduleRetry(const QString &reason);
     void onPingTick();
     void onTextFrame(const QString &frame);
+    void flushStreamBatch();
 
     GotifyEndpoint m_endpoint;
     InboundSettings m_inbound;
@@ -67,6 +68,8 @@ private:
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
+    QTimer m_batchTimer; // coalesces a burst of frames into one pipeline batch (one transaction)
+    QList<InboundMessage> m_streamBatch;
     QElapsedTimer m_sinceTick;
     QElapsedTimer m_pingSent;
     quint64 m_attempt = 0;

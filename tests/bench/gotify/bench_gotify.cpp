@@ -5,6 +5,7 @@
 //  - memory per idle connected account (the server runs in its own process for this).
 // The loopback server pushes from its own thread so the client side gets a core to itself.
 #include "gotify/gotifyconnection.h"
+#include "gotify/gotifydecoder.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "servers/gotify/gotifyserver.h"
@@ -158,6 +159,34 @@ double fullRate(ServerThread &st, int accounts, const QStringList &frames, Pipel
     return delivered / secs;
 }
 
+// The same frames without sockets: decode → pipeline (dedup, session key, history, delivered()).
+// Separates the CPU cost of the path from event-loop and socket overhead.
+void offlinePath(const QStringList &frames)
+{
+    QTemporaryDir dir;
+    HistoryStore history(dir.filePath(QStringLiteral("h.sqlite")));
+    history.open();
+    InboundPipeline pipeline(history, Config{});
+    quint64 delivered = 0;
+    QObject::connect(&pipeline, &InboundPipeline::batchDelivered, &pipeline,
+                     [&delivered](const QList<InboundMessage> &b) { delivered += quint64(b.size()); });
+    const AccountAddress account{kGotifyChannel, QStringLiteral("offline")};
+    QElapsedTimer t;
+    t.start();
+    qint64 decodeNs = 0;
+    for (const QString &f : frames) {
+        QElapsedTimer d;
+        d.start();
+        auto m = decodeGotifyFrame(f, account);
+        decodeNs += d.nsecsElapsed();
+        pipeline.submit(std::move(*m));
+    }
+    waitUntil([&] { return delivered >= quint64(frames.size()); }, 120000);
+    const double secs = t.nsecsElapsed() / 1e9;
+    std::printf("  no sockets,  %7d frames: decode alone %9.0f msg/s | decode + pipeline %9.0f msg/s\n",
+                int(frames.size()), frames.size() / (decodeNs / 1e9), frames.size() / secs);
+}
+
 void memoryPerAccount(int accounts)
 {
     QProcess server;
@@ -213,6 +242,7 @@ int main(int argc, char **argv)
     std::printf("  1 account,   %7d frames: raw QWebSocket %9.0f msg/s | full path %9.0f msg/s (%.0f%% of raw; delivered %llu, dup %llu)\n",
                 n1, raw1, full1, 100.0 * full1 / raw1, static_cast<unsigned long long>(stats.delivered),
                 static_cast<unsigned long long>(stats.duplicates));
+    offlinePath(frames1);
     const QStringList frames100 = makeFrames(n100, 1);
     const double raw100 = rawRate(st, 100, frames100);
     const double full100 = fullRate(st, 100, frames100, &stats);
