@@ -49,8 +49,8 @@ class TestDoctorProbe : public QObject
 {
     Q_OBJECT
     QTemporaryDir m_dir;
-    ct::GotifyServer m_gotify;
-    ct::OpenImLoopbackServer m_openim;
+    ct::testserver::GotifyServer m_gotify;
+    ct::loopback::OpenImLoopbackServer m_openim;
     QString m_imToken;
 
     QString writeConfig(const QString &gotifyClientToken, const QString &imToken)
