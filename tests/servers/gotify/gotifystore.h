@@ -67,6 +67,9 @@ public:
     bool removeMessage(qint64 id);
     void removeMessagesOfApp(qint64 appid);
     void removeAllMessages() { m_messages.clear(); }
+    // New message ids continue from `id` (never lowered). channeltray-sandbox starts each run
+    // above the ids a client stored in an earlier run, so its history does not swallow them.
+    void raiseNextMessageId(qint64 id) { m_nextMessageId = qMax(m_nextMessageId, id); }
     qsizetype messageCount() const { return qsizetype(m_messages.size()); }
 
     // Newest first; ids < since when since > 0; appid 0 = every app. Returns up to limit + 1
