@@ -200,6 +200,9 @@ void TstSandbox::liveServersRefreshRouteAndSigterm()
     const qsizetype seeded =
         ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray().size();
     QVERIFY(seeded >= 3);
+    // Ids continue above those of earlier runs (the tray's history is keyed by them).
+    const QJsonArray firstPage = ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray();
+    QVERIFY(firstPage.last().toObject().value(QStringLiteral("id")).toInteger() > 100000);
     QTRY_VERIFY_WITH_TIMEOUT(
         ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray().size() > seeded,
         10000);

@@ -103,12 +103,17 @@ void Sandbox::seedGotify()
     // "ops": three applications and a second client besides the seeded "channeltray-demo" app
     // (the account's appToken, used by test sends) and "channeltray" client (its clientToken).
     auto &ops = m_ops->store();
+    auto &alerts = m_alerts->store();
+    // The tray keeps history across runs, keyed by account and message id; so ids grow with wall
+    // time (4 per second since 2024) and a new run continues above what an earlier run stored.
+    const qint64 firstId = qMax<qint64>(1, (QDateTime::currentSecsSinceEpoch() - 1704067200) * 4);
+    ops.raiseNextMessageId(firstId);
+    alerts.raiseNextMessageId(firstId);
     m_opsApps.insert(QStringLiteral("backup"), ops.addApp(QStringLiteral("backup"), QStringLiteral("Nightly backups"), 3).id);
     m_opsApps.insert(QStringLiteral("deploy"), ops.addApp(QStringLiteral("deploy"), QStringLiteral("CI/CD rollouts"), 5).id);
     m_opsApps.insert(QStringLiteral("monitoring"),
                      ops.addApp(QStringLiteral("monitoring"), QStringLiteral("Host metrics"), 4).id);
     m_ops->addClient(QStringLiteral("phone"));
-    auto &alerts = m_alerts->store();
     m_alertsApps.insert(QStringLiteral("alertmanager"),
                         alerts.addApp(QStringLiteral("alertmanager"), QStringLiteral("Prometheus alerts"), 8).id);
     m_alertsApps.insert(QStringLiteral("uptime"), alerts.addApp(QStringLiteral("uptime"), QStringLiteral("Uptime probes"), 4).id);
