@@ -1,5 +1,7 @@
 #include "translations.h"
 
+#include "resources.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QStringList>
@@ -20,6 +22,7 @@ QString langFromArgs(const QStringList &args)
 
 QString installTranslations(QCoreApplication &app, const QString &lang)
 {
+    initResources();
     const QLocale locale = lang.isEmpty() ? QLocale::system() : QLocale(lang);
     auto *ours = new QTranslator(&app);
     if (!ours->load(locale, QStringLiteral("channeltray"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "accountstab.h"
+#include "common/resources.h"
 #include "firstrun/welcomepage.h"
 #include "history/messagestab.h"
 
@@ -24,6 +25,7 @@ MainWindow::MainWindow(AccountRegistry *registry, HistoryStore *history,
       m_accounts(new AccountsTab(registry)), m_messages(new MessagesTab(registry, history)),
       m_diagnostics(new DiagnosticsTab(registry, std::move(markers))), m_welcome(new WelcomePage)
 {
+    initResources();
     setWindowTitle(tr("ChannelTray"));
     setWindowIcon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));
     setMinimumSize(640, 420);

@@ -3,6 +3,7 @@
 #include "appcontroller.h"
 #include "common/autostartfile.h"
 #include "common/messagebox.h"
+#include "common/resources.h"
 #include "common/singleinstance.h"
 #include "common/translations.h"
 #include "logging/logging.h"
@@ -20,6 +21,7 @@ int runTrayApplication(QApplication &app, const QString &configPath, const QStri
 int runTrayApplication(QApplication &app, const QString &configPath, const QStringList &guiArgs,
                        TrayServices services)
 {
+    initResources();
     const QString lang = installTranslations(app, langFromArgs(guiArgs));
     app.setQuitOnLastWindowClosed(false);
     app.setWindowIcon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));

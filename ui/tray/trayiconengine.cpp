@@ -1,5 +1,7 @@
 #include "trayiconengine.h"
 
+#include "common/resources.h"
+
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
@@ -10,6 +12,7 @@ namespace ct::ui {
 
 QString TrayIconEngine::defaultSvgPath()
 {
+    initResources();
     return QStringLiteral(":/channeltray/icons/channeltray.svg");
 }
 

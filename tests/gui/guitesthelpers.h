@@ -1,0 +1,49 @@
+#pragma once
+// Shared by the GUI suites: an AccountConnection the test drives by hand, and small configs.
+#include "accounts/accountregistry.h"
+#include "config/configloader.h"
+
+#include <QJsonDocument>
+
+namespace ct::guitest {
+
+class DrivenConnection : public AccountConnection
+{
+public:
+    using AccountConnection::AccountConnection;
+    int reconnects = 0;
+    void start() override { setState(AccountState::Connecting); }
+    void reconnectNow() override { ++reconnects; }
+    void drive(AccountState s, const QString &detail = {}, const QDateTime &retry = {})
+    {
+        setState(s, detail, retry);
+    }
+    void latency(int ms) { setLatencyMs(ms); }
+    void expires(const QDateTime &at) { setTokenExpiresAt(at); }
+};
+
+inline AccountRegistry::ConnectionFactory drivenFactory()
+{
+    return [](const Config &, const AccountAddress &a) -> AccountConnection * { return new DrivenConnection(a); };
+}
+
+inline DrivenConnection *driven(AccountRegistry &r, const QString &address)
+{
+    return static_cast<DrivenConnection *>(r.connection(AccountAddress::parse(address)));
+}
+
+// gotify/ops, gotify/alerts and multi-openim/primary, all enabled, tokens inline.
+inline Config sampleConfig()
+{
+    const QByteArray json = R"({
+      "channels": {
+        "gotify": { "accounts": {
+          "ops":    { "serverUrl": "http://127.0.0.1:8081", "appToken": "A1", "clientToken": "C1" },
+          "alerts": { "serverUrl": "https://gotify.example.com", "clientToken": "C2" } } },
+        "multi-openim": { "tokenRefresh": { "mode": "off" }, "accounts": {
+          "primary": { "token": "t", "wsAddr": "ws://127.0.0.1:10001", "apiAddr": "http://127.0.0.1:10002" } } }
+      } })";
+    return parseConfig(json).config;
+}
+
+} // namespace ct::guitest

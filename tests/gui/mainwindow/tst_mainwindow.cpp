@@ -1,0 +1,129 @@
+// The main window: the accounts table follows the registry (a well-behaved model), the
+// diagnostics log records state changes, the welcome page shows without accounts, and the
+// window's geometry and tab survive a restart.
+#include "gui/guitesthelpers.h"
+#include "mainwindow/accountstab.h"
+#include "mainwindow/accounttablemodel.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QAbstractItemModelTester>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::ui;
+using namespace ct::guitest;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_settingsDir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("channeltray-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("mainwindow"));
+    }
+
+    void testAccountTable_isAWellBehavedProxyOfTheRegistry()
+    {
+        AccountRegistry registry(drivenFactory());
+        AccountTableModel table(&registry);
+        QAbstractItemModelTester tester(&table, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        registry.setConfig(sampleConfig());
+        QCOMPARE(table.rowCount(), 3);
+        QCOMPARE(table.columnCount(), int(AccountTableModel::ColumnCount));
+        registry.startAll();
+        driven(registry, QStringLiteral("gotify/ops"))->drive(AccountState::Connected, QStringLiteral("stream open"));
+        driven(registry, QStringLiteral("gotify/ops"))->latency(12);
+        const QDateTime expiry = QDateTime::currentDateTimeUtc().addDays(3);
+        driven(registry, QStringLiteral("gotify/ops"))->expires(expiry);
+        registry.setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 4);
+        const int row = registry.rowOf(AccountAddress::parse(QStringLiteral("gotify/ops")));
+        QCOMPARE(table.index(row, AccountTableModel::AccountColumn).data().toString(), QStringLiteral("gotify/ops"));
+        QCOMPARE(table.index(row, AccountTableModel::StateColumn).data().toString(), QStringLiteral("connected"));
+        QCOMPARE(table.index(row, AccountTableModel::DetailColumn).data().toString(), QStringLiteral("stream open"));
+        QCOMPARE(table.index(row, AccountTableModel::LatencyColumn).data().toString(), QStringLiteral("12 ms"));
+        QVERIFY(!table.index(row, AccountTableModel::TokenExpiryColumn).data().toString().isEmpty());
+        QCOMPARE(table.index(row, AccountTableModel::UnreadColumn).data().toString(), QStringLiteral("4"));
+        driven(registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Backoff, {}, QDateTime::currentDateTimeUtc().addSecs(30));
+        QVERIFY(table.index(0, AccountTableModel::StateColumn).data().toString().startsWith(QStringLiteral("waiting to retry in")));
+        // Removing an account removes its row.
+        Config smaller = sampleConfig();
+        smaller.openim.accounts.clear();
+        registry.setConfig(smaller);
+        QCOMPARE(table.rowCount(), 2);
+    }
+
+    void testDiagnostics_logsStateChanges_andListsMarkers()
+    {
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        MainWindow window(&registry, nullptr, [] { return QStringList{QStringLiteral("/tmp/manual-login.primary.json")}; });
+        registry.startAll();
+        driven(registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::NeedsLogin, QStringLiteral("refresh rejected"));
+        const QStringList events = window.diagnosticsTab()->events();
+        QVERIFY(!events.isEmpty());
+        QVERIFY2(events.last().endsWith(QStringLiteral("multi-openim/primary is needs login: refresh rejected")),
+                 qPrintable(events.last()));
+        QCOMPARE(window.diagnosticsTab()->markerList()->item(0)->text(), QStringLiteral("/tmp/manual-login.primary.json"));
+    }
+
+    void testWelcomePage_andNotice()
+    {
+        AccountRegistry registry(drivenFactory());
+        MainWindow window(&registry, nullptr, {});
+        window.setWelcomeVisible(true);
+        QVERIFY(window.isWelcomeVisible());
+        window.showTab(MainWindow::Tab::Messages);
+        QVERIFY(!window.isWelcomeVisible());
+        QCOMPARE(window.currentTab(), MainWindow::Tab::Messages);
+        window.show();
+        window.showNotice(QStringLiteral("No system tray"));
+        QCOMPARE(window.notice(), QStringLiteral("No system tray"));
+        window.showNotice({});
+        QCOMPARE(window.notice(), QString());
+    }
+
+    void testGeometryAndTab_areRemembered()
+    {
+        AccountRegistry registry(drivenFactory());
+        {
+            MainWindow window(&registry, nullptr, {});
+            window.show();
+            window.resize(777, 555);
+            window.showTab(MainWindow::Tab::Diagnostics);
+            QTRY_COMPARE(window.size(), QSize(777, 555));
+            window.close();
+        }
+        MainWindow again(&registry, nullptr, {});
+        QCOMPARE(again.size(), QSize(777, 555));
+        QCOMPARE(again.currentTab(), MainWindow::Tab::Diagnostics);
+    }
+
+    void testAccountsTab_buttonsNeedASelection()
+    {
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        AccountsTab tab(&registry);
+        QStringList send;
+        connect(&tab, &AccountsTab::sendRequested, this, [&send](const AccountAddress &a) { send << a.toString(); });
+        QVERIFY(!tab.selectedAccount().isValid());
+        tab.view()->selectRow(1);
+        QCOMPARE(tab.selectedAccount().toString(), QStringLiteral("gotify/ops"));
+        for (QPushButton *b : tab.findChildren<QPushButton *>())
+            if (b->text().remove(QLatin1Char('&')).startsWith(QStringLiteral("Send")))
+                b->click();
+        QCOMPARE(send, QStringList{QStringLiteral("gotify/ops")});
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,179 @@
+// The tray under a real X server with a tray host: the icon follows the accounts' states, the
+// tooltip counts them, the menu lists every account with its actions, and notifications show.
+#include "common/autostartfile.h"
+#include "common/messagebox.h"
+#include "gui/guitesthelpers.h"
+#include "tray/traycontroller.h"
+#include "tray/trayiconengine.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QMenu>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::ui;
+using namespace ct::guitest;
+
+class TestTrayController : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    AccountRegistry *m_registry = nullptr;
+    AutostartFile *m_autostart = nullptr;
+    MessageBox m_messageBox;
+    TrayController *m_tray = nullptr;
+    QList<QPair<QString, bool>> m_enabledCalls;
+    QList<QString> m_sendCalls;
+    int m_quits = 0;
+
+    QColor dotColour() const
+    {
+        const QImage img = m_tray->trayIcon()->icon().pixmap(32, 32).toImage();
+        return img.pixelColor(TrayIconEngine::dotRect(QRectF(0, 0, 32, 32)).center().toPoint());
+    }
+    QMenu *accountMenu(const QString &address) const
+    {
+        for (QAction *a : m_tray->menu()->actions())
+            if (a->objectName() == QStringLiteral("account:") + address)
+                return a->menu();
+        return nullptr;
+    }
+    static QAction *action(QMenu *menu, const QString &textStart)
+    {
+        for (QAction *a : menu->actions())
+            if (a->text().remove(QLatin1Char('&')).startsWith(textStart))
+                return a;
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 10000);
+        m_registry = new AccountRegistry(drivenFactory(), this);
+        m_registry->setConfig(sampleConfig());
+        m_autostart = new AutostartFile(m_dir.path() + QStringLiteral("/autostart"), QStringLiteral("channeltray"));
+        TrayActions actions;
+        actions.showMainWindow = [] {};
+        actions.setAccountEnabled = [this](const AccountAddress &a, bool on) { m_enabledCalls.append({a.toString(), on}); };
+        actions.sendTestMessage = [this](const AccountAddress &a) { m_sendCalls.append(a.isValid() ? a.toString() : QString()); };
+        actions.sessionKeyFor = [](const AccountAddress &a) { return QStringLiteral("agent:main:") + a.accountId; };
+        actions.quit = [this] { ++m_quits; };
+        m_tray = new TrayController(m_registry, m_autostart, &m_messageBox, actions, this);
+        m_tray->show();
+        QTRY_VERIFY(m_tray->trayIcon()->isVisible());
+    }
+
+    void testIcon_followsAccountStates()
+    {
+        m_registry->startAll(); // every driven connection goes to Connecting
+        QCOMPARE(m_tray->health(), TrayHealth::Reconnecting);
+        QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::Reconnecting).rgb());
+        for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts"), QStringLiteral("multi-openim/primary")})
+            driven(*m_registry, a)->drive(AccountState::Connected);
+        QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
+        QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::AllConnected).rgb());
+        driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::NeedsLogin, QStringLiteral("refresh failed"));
+        QCOMPARE(m_tray->health(), TrayHealth::Failing);
+        QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::Failing).rgb());
+        driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::Connected);
+        QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
+    }
+
+    void testTooltip_countsStates_andNextRetry()
+    {
+        const QDateTime retry = QDateTime::currentDateTimeUtc().addSecs(42);
+        driven(*m_registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Backoff, QStringLiteral("dropped"), retry);
+        const QString tip = m_tray->trayIcon()->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("2 connected")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("1 waiting to retry")), qPrintable(tip));
+        QVERIFY2(tip.contains(retry.toLocalTime().toString(QStringLiteral("HH:mm:ss"))), qPrintable(tip));
+        driven(*m_registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Connected);
+    }
+
+    void testUnread_showsBadgeAndTooltip()
+    {
+        m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 3);
+        QCOMPARE(m_tray->unreadTotal(), 3);
+        QVERIFY(m_tray->trayIcon()->toolTip().contains(QStringLiteral("3 unread message")));
+        m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 0);
+        QCOMPARE(m_tray->unreadTotal(), 0);
+    }
+
+    void testMenu_listsEveryAccountWithState_thenWindows()
+    {
+        m_tray->rebuildMenu();
+        QStringList titles;
+        for (QAction *a : m_tray->menu()->actions())
+            if (!a->isSeparator())
+                titles << a->text().remove(QLatin1Char('&'));
+        QCOMPARE(titles.mid(0, 3), (QStringList{QStringLiteral("gotify/alerts — connected"),
+                                                QStringLiteral("gotify/ops — connected"),
+                                                QStringLiteral("multi-openim/primary — connected")}));
+        QCOMPARE(titles.mid(3), (QStringList{QStringLiteral("Messages…"), QStringLiteral("Accounts…"),
+                                             QStringLiteral("Send test message…"), QStringLiteral("Gotify administration…"),
+                                             QStringLiteral("Diagnostics…"), QStringLiteral("Start at login"),
+                                             QStringLiteral("Quit")}));
+        QMenu *ops = accountMenu(QStringLiteral("gotify/ops"));
+        QVERIFY(ops);
+        QStringList sub;
+        for (QAction *a : ops->actions())
+            sub << a->text().remove(QLatin1Char('&'));
+        QCOMPARE(sub, (QStringList{QStringLiteral("Reconnect now"), QStringLiteral("Disable"),
+                                   QStringLiteral("Send test message…"), QStringLiteral("Copy session key")}));
+    }
+
+    void testAccountActions_reachTheirAccount()
+    {
+        m_tray->rebuildMenu();
+        QMenu *ops = accountMenu(QStringLiteral("gotify/ops"));
+        action(ops, QStringLiteral("Reconnect now"))->trigger();
+        QCOMPARE(driven(*m_registry, QStringLiteral("gotify/ops"))->reconnects, 1);
+        action(ops, QStringLiteral("Disable"))->trigger();
+        QCOMPARE(m_enabledCalls.last(), qMakePair(QStringLiteral("gotify/ops"), false));
+        action(ops, QStringLiteral("Send test message"))->trigger();
+        QCOMPARE(m_sendCalls.last(), QStringLiteral("gotify/ops"));
+        action(ops, QStringLiteral("Copy session key"))->trigger();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("agent:main:ops"));
+        // The general "Send test message…" names no account: the dialog makes the user choose.
+        action(m_tray->menu(), QStringLiteral("Send test message"))->trigger();
+        QCOMPARE(m_sendCalls.last(), QString());
+        action(m_tray->menu(), QStringLiteral("Quit"))->trigger();
+        QCOMPARE(m_quits, 1);
+    }
+
+    void testStartAtLogin_writesAndRemovesAutostartEntry()
+    {
+        m_tray->rebuildMenu();
+        QAction *a = action(m_tray->menu(), QStringLiteral("Start at login"));
+        QVERIFY(a->isCheckable());
+        QVERIFY(!a->isChecked());
+        a->trigger();
+        QVERIFY(QFile::exists(m_autostart->filePath()));
+        m_tray->rebuildMenu();
+        a = action(m_tray->menu(), QStringLiteral("Start at login"));
+        QVERIFY(a->isChecked());
+        a->trigger();
+        QVERIFY(!QFile::exists(m_autostart->filePath()));
+    }
+
+    void testNotify_showsMessageThroughTheTray()
+    {
+        m_tray->notify(QStringLiteral("gotify/ops"), QStringLiteral("Disk almost full"));
+        QCOMPARE(m_tray->lastNotificationTitle(), QStringLiteral("gotify/ops"));
+        // Without a freedesktop notification service Qt shows its own balloon at the icon.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [] {
+                for (QWidget *w : QApplication::topLevelWidgets())
+                    if (QByteArray(w->metaObject()->className()) == "QBalloonTip" && w->isVisible())
+                        return true;
+                return false;
+            }(),
+            5000);
+    }
+};
+
+QTEST_MAIN(TestTrayController)
+#include "tst_traycontroller.moc"

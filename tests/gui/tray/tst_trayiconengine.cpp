@@ -1,0 +1,81 @@
+// The tray icon shows the accounts' health as a coloured dot and the unread count as a badge,
+// drawn at any size from the SVG.
+#include "tray/trayhealth.h"
+#include "tray/trayiconengine.h"
+
+#include <QIcon>
+#include <QImage>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::ui;
+
+class TestTrayIconEngine : public QObject
+{
+    Q_OBJECT
+
+    static QColor dotColour(const QIcon &icon, int size)
+    {
+        const QImage img = icon.pixmap(size, size).toImage();
+        const QRectF dot = TrayIconEngine::dotRect(QRectF(0, 0, size, size));
+        return img.pixelColor(dot.center().toPoint());
+    }
+
+private Q_SLOTS:
+    void testHealth_data()
+    {
+        QTest::addColumn<QList<int>>("states");
+        QTest::addColumn<int>("health");
+        const auto s = [](AccountState x) { return int(x); };
+        QTest::newRow("all connected") << QList<int>{s(AccountState::Connected), s(AccountState::Connected)} << int(TrayHealth::AllConnected);
+        QTest::newRow("connected + disabled") << QList<int>{s(AccountState::Connected), s(AccountState::Disabled)} << int(TrayHealth::AllConnected);
+        QTest::newRow("one in backoff") << QList<int>{s(AccountState::Connected), s(AccountState::Backoff)} << int(TrayHealth::Reconnecting);
+        QTest::newRow("refreshing") << QList<int>{s(AccountState::Refreshing)} << int(TrayHealth::Reconnecting);
+        QTest::newRow("failed beats backoff") << QList<int>{s(AccountState::Backoff), s(AccountState::Failed)} << int(TrayHealth::Failing);
+        QTest::newRow("needs login") << QList<int>{s(AccountState::Connected), s(AccountState::NeedsLogin)} << int(TrayHealth::Failing);
+        QTest::newRow("all disabled") << QList<int>{s(AccountState::Disabled)} << int(TrayHealth::AllDisabled);
+        QTest::newRow("no accounts") << QList<int>{} << int(TrayHealth::AllDisabled);
+    }
+    void testHealth()
+    {
+        QFETCH(QList<int>, states);
+        QFETCH(int, health);
+        QHash<AccountState, int> counts;
+        for (int st : states)
+            ++counts[AccountState(st)];
+        QCOMPARE(int(trayHealthFrom(counts)), health);
+    }
+
+    void testIcon_dotHasTheHealthColour_atEverySize()
+    {
+        for (TrayHealth h : {TrayHealth::AllConnected, TrayHealth::Reconnecting, TrayHealth::Failing, TrayHealth::AllDisabled}) {
+            const QIcon icon(new TrayIconEngine(h));
+            for (int size : {16, 22, 32, 64}) {
+                const QColor c = dotColour(icon, size);
+                QCOMPARE(c.rgb(), trayHealthColor(h).rgb());
+            }
+        }
+    }
+
+    void testIcon_drawsTheBaseSvg()
+    {
+        const QImage img = QIcon(new TrayIconEngine(TrayHealth::AllConnected)).pixmap(64, 64).toImage();
+        QCOMPARE(img.pixelColor(8, 30).rgb(), QColor(0x2f, 0x6f, 0xb0).rgb()); // the speech bubble
+        QCOMPARE(img.pixelColor(0, 0).alpha(), 0);
+    }
+
+    void testBadge_showsUnreadCount_onlyWhenAny()
+    {
+        QCOMPARE(TrayIconEngine::badgeText(0), QString());
+        QCOMPARE(TrayIconEngine::badgeText(7), QStringLiteral("7"));
+        QCOMPARE(TrayIconEngine::badgeText(120), QStringLiteral("99+"));
+        const QImage none = QIcon(new TrayIconEngine(TrayHealth::AllConnected, 0)).pixmap(64, 64).toImage();
+        const QImage some = QIcon(new TrayIconEngine(TrayHealth::AllConnected, 5)).pixmap(64, 64).toImage();
+        const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint() + QPoint(-9, 0);
+        QVERIFY(none.pixelColor(corner) != some.pixelColor(corner));
+        QCOMPARE(some.pixelColor(corner).rgb(), QColor(0xc6, 0x28, 0x28).rgb());
+    }
+};
+
+QTEST_MAIN(TestTrayIconEngine)
+#include "tst_trayiconengine.moc"

@@ -1,0 +1,924 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>StateLabels</name>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>等待重试</translation>
+    </message>
+    <message>
+        <source>refreshing token</source>
+        <translation>正在刷新令牌</translation>
+    </message>
+    <message>
+        <source>needs login</source>
+        <translation>需要登录</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n s</source>
+        <translation>
+            <numerusform>%n 秒后</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation>
+            <numerusform>%n 分钟后</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AccountEditorDialog</name>
+    <message>
+        <source>E&amp;nabled</source>
+        <translation>启用(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move account…</source>
+        <translation>删除账户(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Gotify</source>
+        <translation>Gotify</translation>
+    </message>
+    <message>
+        <source>OpenIM</source>
+        <translation>OpenIM</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Account ID</source>
+        <translation>账户 ID</translation>
+    </message>
+    <message>
+        <source>e.g. ops</source>
+        <translation>例如 ops</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>渠道(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Account &amp;ID:</source>
+        <translation>账户 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
+    </message>
+    <message>
+        <source>Enter an account ID.</source>
+        <translation>请输入账户 ID。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, '.', '_' and '-' only.</source>
+        <translation>只能使用字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>An account %1 exists already.</source>
+        <translation>账户 %1 已存在。</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>删除账户</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the configuration? Its tokens are deleted from the keychain; its message history is kept.</source>
+        <translation>要从配置中删除 %1 吗？其令牌将从钥匙串中删除，消息历史会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AccountTableModel</name>
+    <message>
+        <source>Last error: %1</source>
+        <translation>最近的错误：%1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Token expires</source>
+        <translation>令牌到期</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>未读</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AccountsTab</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Reconnect &amp;now</source>
+        <translation>立即重连(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Send &amp;test message…</source>
+        <translation>发送测试消息(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AppController</name>
+    <message>
+        <source>The message history could not be opened: %1</source>
+        <translation>无法打开消息历史：%1</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>The demo is not available in this build.</source>
+        <translation>此版本不提供演示。</translation>
+    </message>
+    <message>
+        <source>Problems in %1:</source>
+        <translation>%1 中的问题：</translation>
+    </message>
+    <message>
+        <source>No system tray was found on this desktop, so ChannelTray runs in this window. Closing it quits the application.</source>
+        <translation>此桌面上没有找到系统托盘，因此 ChannelTray 在此窗口中运行。关闭窗口将退出程序。</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Keychain</source>
+        <translation>钥匙串</translation>
+    </message>
+    <message>
+        <source>The keychain is not used in this session, so the tokens of %1 were not saved.</source>
+        <translation>本次会话未使用钥匙串，因此 %1 的令牌没有保存。</translation>
+    </message>
+    <message>
+        <source>The %1 of %2 could not be stored in the keychain: %3</source>
+        <translation>%2 的 %1 无法存入钥匙串：%3</translation>
+    </message>
+    <message>
+        <source>Import from openclaw.json</source>
+        <translation>从 openclaw.json 导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move the %n inline token(s) into the system keychain? The copy written for ChannelTray will then hold no token in plain text.</source>
+        <translation>
+            <numerusform>要把 %n 个内联令牌移入系统钥匙串吗？这样为 ChannelTray 写入的副本中将不含明文令牌。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AutostartFile</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Could not create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::DiagnosticsTab</name>
+    <message>
+        <source>Event log</source>
+        <translation>事件日志</translation>
+    </message>
+    <message>
+        <source>Manual-login marker files</source>
+        <translation>手动登录标记文件</translation>
+    </message>
+    <message>
+        <source>&amp;Event log (state changes since start):</source>
+        <translation>事件日志(&amp;E)（自启动以来的状态变化）：</translation>
+    </message>
+    <message>
+        <source>Manual-login &amp;marker files:</source>
+        <translation>手动登录标记文件(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No marker files: no account is waiting for a manual login.</source>
+        <translation>没有标记文件：没有账户在等待手动登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::GotifyForm</name>
+    <message>
+        <source>&amp;Receive messages (client token needed)</source>
+        <translation>接收消息(&amp;R)（需要客户端令牌）</translation>
+    </message>
+    <message>
+        <source>Gotify server URL</source>
+        <translation>Gotify 服务器 URL</translation>
+    </message>
+    <message>
+        <source>Application token</source>
+        <translation>应用令牌</translation>
+    </message>
+    <message>
+        <source>Client token</source>
+        <translation>客户端令牌</translation>
+    </message>
+    <message>
+        <source>Default priority</source>
+        <translation>默认优先级</translation>
+    </message>
+    <message>
+        <source>Used to send messages. Stored in the system keychain.</source>
+        <translation>用于发送消息。保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Used to receive messages and for administration.</source>
+        <translation>用于接收消息和管理。</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>服务器 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication token:</source>
+        <translation>应用令牌(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>C&amp;lient token:</source>
+        <translation>客户端令牌(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Default p&amp;riority:</source>
+        <translation>默认优先级(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain — leave empty to keep it</source>
+        <translation>已保存在钥匙串中——留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Enter an application token (to send) or a client token (to receive), or both.</source>
+        <translation>请输入应用令牌（用于发送）或客户端令牌（用于接收），或两者都填。</translation>
+    </message>
+    <message>
+        <source>Receiving messages needs a client token.</source>
+        <translation>接收消息需要客户端令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::HistoryModel</name>
+    <message>
+        <source>→ %1</source>
+        <translation>→ %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::MainWindow</name>
+    <message>
+        <source>ChannelTray</source>
+        <translation>ChannelTray</translation>
+    </message>
+    <message>
+        <source>ChannelTray main window</source>
+        <translation>ChannelTray 主窗口</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::MessageView</name>
+    <message>
+        <source>Message text</source>
+        <translation>消息正文</translation>
+    </message>
+    <message>
+        <source>Select a message to read it.</source>
+        <translation>选择一条消息以阅读。</translation>
+    </message>
+    <message>
+        <source>Open:</source>
+        <translation>打开：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>图片：</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::MessagesTab</name>
+    <message>
+        <source>A&amp;ccount:</source>
+        <translation>账户(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Sessio&amp;n:</source>
+        <translation>会话(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Account filter</source>
+        <translation>账户筛选</translation>
+    </message>
+    <message>
+        <source>Session filter</source>
+        <translation>会话筛选</translation>
+    </message>
+    <message>
+        <source>Search title and text</source>
+        <translation>搜索标题和正文</translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>所有账户</translation>
+    </message>
+    <message>
+        <source>All sessions</source>
+        <translation>所有会话</translation>
+    </message>
+    <message>
+        <source>%1 (%2 unread)</source>
+        <translation>%1（%2 条未读）</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::OpenClawImport</name>
+    <message>
+        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH and ~/.openclaw/openclaw.json).</source>
+        <translation>没有找到 openclaw.json（已查找 $OPENCLAW_CONFIG_PATH 和 ~/.openclaw/openclaw.json）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read:
+%2</source>
+        <translation>无法读取 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Found in %1:</source>
+        <translation>在 %1 中找到：</translation>
+    </message>
+    <message>
+        <source>no Gotify or OpenIM account</source>
+        <translation>没有 Gotify 或 OpenIM 账户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s): </source>
+        <translation>
+            <numerusform>%n 个账户：</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) stored in plain text in the file</source>
+        <translation>
+            <numerusform>文件中有 %n 个以明文保存的令牌</numerusform></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>Use these accounts in ChannelTray? Keys ChannelTray does not know are kept as they are.</source>
+        <translation>要在 ChannelTray 中使用这些账户吗？ChannelTray 不认识的键会原样保留。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::OpenImForm</name>
+    <message>
+        <source>Only group messages that &amp;mention this account</source>
+        <translation>只接收提及(&amp;M)此账户的群消息</translation>
+    </message>
+    <message>
+        <source>Disable the &amp;friend SDK (friend guard on)</source>
+        <translation>停用好友 SDK(&amp;F)（启用好友保护）</translation>
+    </message>
+    <message>
+        <source>OpenIM token</source>
+        <translation>OpenIM 令牌</translation>
+    </message>
+    <message>
+        <source>Gateway WebSocket address</source>
+        <translation>网关 WebSocket 地址</translation>
+    </message>
+    <message>
+        <source>REST API address</source>
+        <translation>REST API 地址</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>from the token</source>
+        <translation>取自令牌</translation>
+    </message>
+    <message>
+        <source>Platform ID</source>
+        <translation>平台 ID</translation>
+    </message>
+    <message>
+        <source>Paste the user's JWT. Stored in the system keychain.</source>
+        <translation>粘贴用户的 JWT。保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway (ws://):</source>
+        <translation>网关(&amp;G)（ws://）：</translation>
+    </message>
+    <message>
+        <source>&amp;API (http://):</source>
+        <translation>API(&amp;A)（http://）：</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>用户 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Pla&amp;tform ID:</source>
+        <translation>平台 ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>HTTP endpoint</source>
+        <translation>HTTP 端点</translation>
+    </message>
+    <message>
+        <source>Hook command</source>
+        <translation>钩子命令</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Token refresh mode</source>
+        <translation>令牌刷新方式</translation>
+    </message>
+    <message>
+        <source>Refresh endpoint URL</source>
+        <translation>刷新端点 URL</translation>
+    </message>
+    <message>
+        <source>Refresh hook command</source>
+        <translation>刷新钩子命令</translation>
+    </message>
+    <message>
+        <source>Manual-login marker path</source>
+        <translation>手动登录标记路径</translation>
+    </message>
+    <message>
+        <source>Token refresh (all OpenIM accounts)</source>
+        <translation>令牌刷新（所有 OpenIM 账户）</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Hoo&amp;k command:</source>
+        <translation>钩子命令(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Ma&amp;rker file:</source>
+        <translation>标记文件(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Stored in the keychain — leave empty to keep it</source>
+        <translation>已保存在钥匙串中——留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Not a readable JWT: %1</source>
+        <translation>不是可读取的 JWT：%1</translation>
+    </message>
+    <message>
+        <source>User ID: %1</source>
+        <translation>用户 ID：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>平台：%1</translation>
+    </message>
+    <message>
+        <source>EXPIRED %1</source>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>%1 过期</translation>
+    </message>
+    <message>
+        <source>An OpenIM account needs a token.</source>
+        <translation>OpenIM 账户需要令牌。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::SendDialog</name>
+    <message>
+        <source>&amp;Markdown</source>
+        <translation>Markdown(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send test message</source>
+        <translation>发送测试消息</translation>
+    </message>
+    <message>
+        <source>Account to send from</source>
+        <translation>发送账户</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Click URL</source>
+        <translation>点击 URL</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收者</translation>
+    </message>
+    <message>
+        <source>user:&lt;userID&gt; or group:&lt;groupID&gt;</source>
+        <translation>user:&lt;用户ID&gt; 或 group:&lt;群组ID&gt;</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Picture (URL)</source>
+        <translation>图片（URL）</translation>
+    </message>
+    <message>
+        <source>Video (URL)</source>
+        <translation>视频（URL）</translation>
+    </message>
+    <message>
+        <source>File (URL)</source>
+        <translation>文件（URL）</translation>
+    </message>
+    <message>
+        <source>Message type</source>
+        <translation>消息类型</translation>
+    </message>
+    <message>
+        <source>Media URL</source>
+        <translation>媒体 URL</translation>
+    </message>
+    <message>
+        <source>Message text</source>
+        <translation>消息正文</translation>
+    </message>
+    <message>
+        <source>Send result</source>
+        <translation>发送结果</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>标题(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Click &amp;URL:</source>
+        <translation>点击 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation>接收者(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>类型(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Media U&amp;RL:</source>
+        <translation>媒体 URL(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation>账户(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>正文(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>— choose an account —</source>
+        <translation>— 请选择账户 —</translation>
+    </message>
+    <message>
+        <source>Choose the account to send from.</source>
+        <translation>请选择发送消息的账户。</translation>
+    </message>
+    <message>
+        <source>Sending is not available in this build.</source>
+        <translation>此版本不支持发送。</translation>
+    </message>
+    <message>
+        <source>Enter the message text.</source>
+        <translation>请输入消息正文。</translation>
+    </message>
+    <message>
+        <source>The click URL must be an http:// or https:// URL.</source>
+        <translation>点击 URL 必须是 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Enter the recipient as user:&lt;userID&gt; or group:&lt;groupID&gt;.</source>
+        <translation>请按 user:&lt;用户ID&gt; 或 group:&lt;群组ID&gt; 输入接收者。</translation>
+    </message>
+    <message>
+        <source>Enter the http:// or https:// URL of the picture, video or file.</source>
+        <translation>请输入图片、视频或文件的 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Sending from %1…</source>
+        <translation>正在从 %1 发送…</translation>
+    </message>
+    <message>
+        <source>Sent. Server id %1 at %2.</source>
+        <translation>已发送。服务器 ID %1，时间 %2。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::TrayController</name>
+    <message>
+        <source>ChannelTray</source>
+        <translation>ChannelTray</translation>
+    </message>
+    <message>
+        <source>No accounts configured</source>
+        <translation>尚未配置账户</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 个%2</translation>
+    </message>
+    <message>
+        <source>Next retry: %1</source>
+        <translation>下次重试：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread message(s)</source>
+        <translation>
+            <numerusform>%n 条未读消息</numerusform></translation>
+    </message>
+    <message>
+        <source>No accounts yet</source>
+        <translation>还没有账户</translation>
+    </message>
+    <message>
+        <source>&amp;Messages…</source>
+        <translation>消息(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Send test message…</source>
+        <translation>发送测试消息(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Gotify administration…</source>
+        <translation>Gotify 管理(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>诊断(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Start at &amp;login</source>
+        <translation>登录时启动(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n unread)</source>
+        <translation>
+            <numerusform>（%n 条未读）</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect now</source>
+        <translation>立即重连(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy session key</source>
+        <translation>复制会话键(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::WelcomePage</name>
+    <message>
+        <source>&lt;h2&gt;Welcome to ChannelTray&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用 ChannelTray&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>ChannelTray keeps your Gotify and OpenIM accounts connected, shows their health in the system tray and keeps every message it receives. There is no configuration yet. How would you like to start?</source>
+        <translation>ChannelTray 让您的 Gotify 和 OpenIM 账户保持连接，在系统托盘中显示它们的状态，并保存收到的每一条消息。目前还没有配置。您想如何开始？</translation>
+    </message>
+    <message>
+        <source>Add a &amp;Gotify account…</source>
+        <translation>添加 Gotify 账户(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Connect to a Gotify server with an application or client token.</source>
+        <translation>使用应用令牌或客户端令牌连接 Gotify 服务器。</translation>
+    </message>
+    <message>
+        <source>Add an &amp;OpenIM account…</source>
+        <translation>添加 OpenIM 账户(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Connect a bot or user account to an OpenIM server.</source>
+        <translation>将机器人或用户账户连接到 OpenIM 服务器。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from openclaw.json…</source>
+        <translation>从 openclaw.json 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Use the accounts of an existing OpenClaw gateway configuration.</source>
+        <translation>使用现有 OpenClaw 网关配置中的账户。</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>试用演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Start local demo servers and watch live accounts without any setup.</source>
+        <translation>启动本地演示服务器，无需任何设置即可看到在线账户。</translation>
+    </message>
+    <message>
+        <source>&amp;Import from %1…</source>
+        <translation>从 %1 导入(&amp;I)…</translation>
+    </message>
+</context>
+</TS>
