@@ -6,19 +6,53 @@
 
 namespace ct {
 
-QDateTime parseGotifyDate(const QString &text)
+namespace {
+// Digits at [pos, pos+n) as a number; -1 when any is not a digit.
+int digits(const QString &s, qsizetype pos, int n)
 {
-    // Qt wants at most milliseconds: cut the fraction to 3 digits, keep the offset.
-    QString s = text;
-    const qsizetype dot = s.indexOf(QLatin1Char('.'), 19);
-    if (dot == 19) {
-        qsizetype end = dot + 1;
-        while (end < s.size() && s.at(end).isDigit())
-            ++end;
-        QString frac = s.mid(dot + 1, end - dot - 1).left(3);
-        while (frac.size() < 3)
-            frac += QLatin1Char('0');
-        s = s.left(dot + 1) + frac + s.mid(end);
+    if (pos + n > s.size())
+        return -1;
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        const QChar c = s.at(pos + i);
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return -1;
+        v = v * 10 + (c.unicode() - '0');
+    }
+    return v;
+}
+} // namespace
+
+QDateTime parseGotifyDate(const QString &s)
+{
+    // Fast path for "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)"; anything else goes to Qt.
+    const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
+    const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
+    if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && sec >= 0 && s.size() >= 20) {
+        qsizetype pos = 19;
+        int ms = 0;
+        if (s.at(pos) == QLatin1Char('.')) {
+            int scale = 100;
+            ++pos;
+            while (pos < s.size() && s.at(pos).isDigit()) {
+                ms += (s.at(pos).unicode() - '0') * scale;
+                scale /= 10;
+                ++pos;
+            }
+        }
+        int offsetSecs = 0;
+        bool zoneOk = false;
+        if (pos == s.size() - 1 && (s.at(pos) == QLatin1Char('Z') || s.at(pos) == QLatin1Char('z'))) {
+            zoneOk = true;
+        } else if (pos == s.size() - 6 && (s.at(pos) == QLatin1Char('+') || s.at(pos) == QLatin1Char('-'))) {
+            const int oh = digits(s, pos + 1, 2), om = digits(s, pos + 4, 2);
+            zoneOk = oh >= 0 && om >= 0 && s.at(pos + 3) == QLatin1Char(':');
+            offsetSecs = (oh * 3600 + om * 60) * (s.at(pos) == QLatin1Char('-') ? -1 : 1);
+        }
+        const QDate date(y, mo, d);
+        const QTime time(h, mi, sec, ms);
+        if (zoneOk && date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC).addSecs(-offsetSecs);
     }
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     return t.isValid() ? t.toUTC() : t;

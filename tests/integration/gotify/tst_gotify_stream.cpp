@@ -1,6 +1,9 @@
 // The Gotify stream client against the loopback server: multi-server, drops, catch-up,
 // auth failures, bounded retries — and never a token in a query string.
+#include "gotify/gotifydecoder.h"
 #include "gotifytestfixture.h"
+
+#include <QElapsedTimer>
 
 using namespace ct;
 using ct::testserver::GotifyServer;
@@ -182,6 +185,71 @@ private Q_SLOTS:
         QCOMPARE(backoffs, 3);
         QVERIFY(c.detail().contains(QLatin1String("gave up")));
         QVERIFY(c.nextRetryAt().isNull() || c.state() == AccountState::Failed);
+    }
+
+    void testWakeFromSuspend_lateTimer_reconnectsAtOnceWithoutBackoff()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        InboundSettings slow = test::fastInbound();
+        slow.reconnectDelayMs = 60000; // a backoff would be visible: the test would time out
+        slow.maxReconnectDelayMs = 60000;
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), slow, sink.pipeline.get(), sink.history.get());
+        c.setPingTiming(50, 10000);
+        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy states(&c, &AccountConnection::stateChanged);
+        c.start();
+        QTRY_COMPARE(catchups.size(), 1);
+        // The event loop is held for 8 ping periods, as a suspended machine would be.
+        QElapsedTimer held;
+        held.start();
+        while (held.elapsed() < 400) {
+        }
+        QTRY_COMPARE(catchups.size(), 2);
+        for (const auto &s : states)
+            QVERIFY(s.at(0).value<AccountState>() != AccountState::Backoff);
+        QCOMPARE(c.state(), AccountState::Connected);
+    }
+
+    void testParseDate_nanosecondsAndOffsets()
+    {
+        QCOMPARE(parseGotifyDate(QStringLiteral("2026-11-22T10:00:00.123456789Z")),
+                 QDateTime(QDate(2026, 11, 22), QTime(10, 0, 0, 123), Qt::UTC));
+        QCOMPARE(parseGotifyDate(QStringLiteral("2018-02-27T19:36:10.5045044+01:00")),
+                 QDateTime(QDate(2018, 2, 27), QTime(18, 36, 10, 504), Qt::UTC));
+        QCOMPARE(parseGotifyDate(QStringLiteral("2018-02-27T19:36:10-02:30")),
+                 QDateTime(QDate(2018, 2, 27), QTime(22, 6, 10), Qt::UTC));
+        QVERIFY(!parseGotifyDate(QStringLiteral("yesterday")).isValid());
+    }
+
+    void testDecode_peerContentTypeClickAndImage()
+    {
+        const QJsonObject extras{{QStringLiteral("openclaw"), QJsonObject{{QStringLiteral("peerId"), QStringLiteral("alice")}}},
+                                 {QStringLiteral("client::display"), QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}}},
+                                 {QStringLiteral("client::notification"),
+                                  QJsonObject{{QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://x/")}}},
+                                              {QStringLiteral("bigImageUrl"), QStringLiteral("https://x/i.png")}}}};
+        const AccountAddress acc{kGotifyChannel, QStringLiteral("ops")};
+        auto m = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 42}, {QStringLiteral("appid"), 7},
+                                                 {QStringLiteral("message"), QStringLiteral("hi")}, {QStringLiteral("title"), QStringLiteral("T")},
+                                                 {QStringLiteral("priority"), 8}, {QStringLiteral("extras"), extras}},
+                                     acc, InboundMessage::Via::Stream);
+        QVERIFY(m);
+        QCOMPARE(m->id, QStringLiteral("42"));
+        QCOMPARE(m->peer, QStringLiteral("alice"));
+        QCOMPARE(m->contentType, QStringLiteral("text/markdown"));
+        QCOMPARE(m->clickUrl, QStringLiteral("https://x/"));
+        QCOMPARE(m->imageUrl, QStringLiteral("https://x/i.png"));
+        QCOMPARE(m->priority, 8);
+        auto byApp = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("appid"), 7}}, acc, InboundMessage::Via::Stream);
+        QCOMPARE(byApp->peer, QStringLiteral("7"));
+        QCOMPARE(byApp->contentType, QStringLiteral("text/plain"));
+        auto byTitle = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("title"), QStringLiteral("T")}}, acc, InboundMessage::Via::Stream);
+        QCOMPARE(byTitle->peer, QStringLiteral("T"));
+        auto none = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 3}}, acc, InboundMessage::Via::Stream);
+        QCOMPARE(none->peer, QStringLiteral("gotify"));
+        QVERIFY(!decodeGotifyFrame(QStringLiteral("not json"), acc));
     }
 
     void testDeadLink_missingPong_reconnects()
