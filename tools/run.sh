@@ -17,7 +17,8 @@ if [[ -x "$sandbox" ]]; then
   sandbox_pid=$!
   trap 'kill $sandbox_pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do [[ -s "$demo_dir/config.json" ]] && break; sleep 0.1; done
-  "$app" --config "$demo_dir/config.json" "$@"
+  # The demo keeps its history apart from yours.
+  XDG_DATA_HOME="$demo_dir/data" "$app" --config "$demo_dir/config.json" "$@"
 else
   config="${CHANNELTRAY_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/channeltray/config.json}"
   if [[ ! -f "$config" ]]; then

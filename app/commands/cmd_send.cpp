@@ -2,6 +2,7 @@
 #include "accountsupport.h"
 #include "commands.h"
 #include "gotify_commands.h"
+#include "openim_commands.h"
 
 #include <QCommandLineParser>
 
@@ -39,6 +40,6 @@ int runSend(CommandContext &ctx)
             return ctx.usageError(QStringLiteral("--text is required for a Gotify account"));
         return runGotifySend(ctx, load.config, account, parser);
     }
-    return ctx.failure(QStringLiteral("send: the %1 channel is not built into this version yet").arg(account.channel));
+    return runOpenImSend(ctx, load.config, account, parser);
 }
 } // namespace ct::cli

@@ -4,8 +4,11 @@
 #include "accountsupport.h"
 #include "commands.h"
 #include "gotify_commands.h"
+#include "openim_commands.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
+#include "openim/openimconnection.h"
+#include "refresh/tokenrefresher.h"
 #include "secrets/tokenresolver.h"
 
 #include <QCommandLineParser>
@@ -37,8 +40,7 @@ AccountConnection *connectionFor(const Config &config, const AccountAddress &acc
 {
     if (account.channel == kGotifyChannel)
         return createGotifyWatchConnection(config, account, tokens, pipeline, history, parent, error);
-    *error = QStringLiteral("%1: the %2 channel is not built into this version yet").arg(account.toString(), account.channel);
-    return nullptr;
+    return createOpenImWatchConnection(config, account, tokens, pipeline, history, parent, error);
 }
 
 QString isoUtc(const QDateTime &t)
@@ -82,7 +84,10 @@ int runWatch(CommandContext &ctx)
             for (const auto &a : config.gotify.accounts)
                 if (a.enabled)
                     accounts << a.address();
-        // OpenIM: add its enabled accounts here once the channel is built in.
+        if (config.openim.enabled)
+            for (const auto &a : config.openim.accounts)
+                if (a.enabled)
+                    accounts << a.address();
     }
     if (accounts.isEmpty())
         return ctx.failure(QStringLiteral("no account to watch"));
@@ -123,6 +128,54 @@ int runWatch(CommandContext &ctx)
                         << (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')')) << Qt::endl;
         });
     }
+    // Token problems of OpenIM accounts go to the refresh recipe of the config; its outcome is
+    // printed as "refresh" and "marker" lines, and a new token reconnects the account.
+    TokenRefresher refresher;
+    refresher.setConfig(config, ctx.configPath);
+    refresher.setTokenWriter(TokenRefresher::secretStoreWriter(tokens.store()));
+    auto printJson = [&](const QJsonObject &o) {
+        ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
+    };
+    for (AccountConnection *c : std::as_const(connections)) {
+        auto *im = qobject_cast<OpenImConnection *>(c);
+        if (!im)
+            continue;
+        QObject::connect(im, &OpenImConnection::tokenProblem, &loop, [&refresher, im](const QString &event, int code) {
+            refresher.trigger(im->address(), QStringLiteral("%1 errCode=%2").arg(event).arg(code));
+        });
+    }
+    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, &loop, [&](const AccountAddress &a, const QString &reason) {
+        if (json)
+            printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
+                       {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("ok")}});
+        else
+            ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
+        const auto credentials = refresher.credentials(a);
+        for (AccountConnection *c : std::as_const(connections))
+            if (auto *im = qobject_cast<OpenImConnection *>(c); im && im->address() == a && credentials) {
+                im->setToken(credentials->token);
+                im->reconnectNow();
+            }
+    });
+    QObject::connect(&refresher, &TokenRefresher::refreshFailed, &loop,
+                     [&](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
+                         if (!terminal)
+                             return;
+                         if (json)
+                             printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
+                                        {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("failed")},
+                                        {QStringLiteral("error"), error}});
+                         else
+                             ctx.out << a.toString() << ": token refresh failed (" << reason << "): " << error << Qt::endl;
+                     });
+    QObject::connect(&refresher, &TokenRefresher::markerWritten, &loop, [&](const AccountAddress &a, const QString &path) {
+        if (json)
+            printJson({{QStringLiteral("type"), QStringLiteral("marker")}, {QStringLiteral("account"), a.toString()},
+                       {QStringLiteral("path"), path}});
+        else
+            ctx.out << a.toString() << ": needs a manual login; marker written to " << path << Qt::endl;
+    });
+
     QObject::connect(&pipeline, &InboundPipeline::delivered, &loop, [&](const InboundMessage &m) {
         if (!accounts.contains(m.account) || (count > 0 && printed >= count))
             return;
@@ -132,6 +185,13 @@ int runWatch(CommandContext &ctx)
                           {QStringLiteral("peer"), m.peer}, {QStringLiteral("title"), m.title},
                           {QStringLiteral("text"), m.text}, {QStringLiteral("priority"), m.priority},
                           {QStringLiteral("time"), isoUtc(m.serverTime)}, {QStringLiteral("via"), viaName(m.via)}};
+            if (m.account.channel == kOpenImChannel) {
+                o.remove(QStringLiteral("title"));
+                o.remove(QStringLiteral("priority"));
+                o.insert(QStringLiteral("seq"), m.seq);
+                o.insert(QStringLiteral("conversation"), m.conversationId);
+                o.insert(QStringLiteral("contentType"), m.contentType.toInt());
+            }
             ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
         } else {
             ctx.out << m.account.toString() << " #" << m.id << " [" << viaName(m.via) << "] " << m.title << ": " << m.text << Qt::endl;

@@ -1,0 +1,139 @@
+#include "openim_commands.h"
+
+#include "inbound/historystore.h"
+#include "openim/openimconnection.h"
+#include "secrets/tokenresolver.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <QUrl>
+
+namespace ct::cli {
+
+namespace {
+constexpr int kSendTimeoutMs = 30000;
+
+QString resolveToken(const Config &config, const AccountAddress &account, TokenResolver &tokens, QString *error)
+{
+    const ResolvedToken t = tokens.resolveBlocking(
+        TokenResolver::inlineValue(config, account, QStringLiteral("token")), account, QStringLiteral("token"));
+    if (!t.found())
+        *error = QStringLiteral("%1: %2").arg(account.toString(), t.message);
+    return t.value;
+}
+
+// A local file behind a file:// URL or a plain path, for picture size and file size.
+QString localFileFor(const QString &value)
+{
+    const QUrl url(value);
+    const QString path = url.isLocalFile() ? url.toLocalFile() : (url.scheme().isEmpty() ? value : QString());
+    return !path.isEmpty() && QFileInfo(path).isReadable() ? path : QString();
+}
+} // namespace
+
+AccountConnection *createOpenImWatchConnection(const Config &config, const AccountAddress &account,
+                                               TokenResolver &tokens, InboundPipeline *pipeline,
+                                               HistoryStore *history, QObject *parent, QString *error)
+{
+    const OpenImAccountConfig *cfg = config.openimAccount(account.accountId);
+    if (!cfg) {
+        *error = QStringLiteral("no account %1").arg(account.toString());
+        return nullptr;
+    }
+    const QString token = resolveToken(config, account, tokens, error);
+    if (token.isEmpty())
+        return nullptr;
+    return new OpenImConnection(*cfg, token, pipeline, history, parent);
+}
+
+int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddress &account,
+                  const QCommandLineParser &parser)
+{
+    const QString to = parser.value(QStringLiteral("to"));
+    if (!to.startsWith(QLatin1String("user:")) && !to.startsWith(QLatin1String("group:")))
+        return ctx.usageError(QStringLiteral("--to user:<id> or --to group:<id> is required for an OpenIM account"));
+    struct Choice
+    {
+        const char *option;
+        OpenImConnection::Kind kind;
+    };
+    const Choice choices[] = {{"text", OpenImConnection::Kind::Text},
+                              {"image", OpenImConnection::Kind::Picture},
+                              {"video", OpenImConnection::Kind::Video},
+                              {"file", OpenImConnection::Kind::File}};
+    int chosen = 0;
+    OpenImConnection::Kind kind = OpenImConnection::Kind::Text;
+    QString value;
+    for (const Choice &c : choices) {
+        if (!parser.isSet(QLatin1String(c.option)))
+            continue;
+        ++chosen;
+        kind = c.kind;
+        value = parser.value(QLatin1String(c.option));
+    }
+    if (chosen != 1 || value.isEmpty())
+        return ctx.usageError(QStringLiteral("give exactly one of --text, --image, --video, --file"));
+
+    TokenResolver tokens;
+    QString error;
+    const QString token = resolveToken(config, account, tokens, &error);
+    if (token.isEmpty())
+        return ctx.failure(error);
+    HistoryStore history(HistoryStore::defaultPath());
+    if (!history.open(&error))
+        return ctx.failure(QStringLiteral("history: %1").arg(error));
+
+    OpenImConnection connection(*config.openimAccount(account.accountId), token, nullptr, &history);
+    QEventLoop loop;
+    int exitCode = ExitFailure;
+    int requestId = -1;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
+        ctx.err << "channeltray send: no answer from " << account.toString() << " within "
+                << kSendTimeoutMs / 1000 << " s" << Qt::endl;
+        exitCode = ExitTimeout;
+        loop.quit();
+    });
+    QObject::connect(&connection, &AccountConnection::stateChanged, &loop,
+                     [&](AccountState state, const QString &detail) {
+                         if (state == AccountState::Connected && requestId < 0) {
+                             requestId = connection.send(to, kind, value, localFileFor(value));
+                         } else if (state == AccountState::NeedsLogin || state == AccountState::Failed
+                                    || (state == AccountState::Backoff && requestId < 0)) {
+                             ctx.err << "channeltray send: " << account.toString() << " could not connect: "
+                                     << (detail.isEmpty() ? accountStateName(state) : detail) << Qt::endl;
+                             loop.quit();
+                         }
+                     });
+    QObject::connect(&connection, &OpenImConnection::sendFinished, &loop,
+                     [&](int id, const OpenImSendResult &r) {
+                         if (id != requestId)
+                             return;
+                         if (r.ok) {
+                             ctx.out << QJsonDocument(QJsonObject{{"account", account.toString()},
+                                                                  {"to", to},
+                                                                  {"serverMsgID", r.serverMsgID},
+                                                                  {"clientMsgID", r.clientMsgID},
+                                                                  {"sendTime", r.sendTime}})
+                                            .toJson(QJsonDocument::Compact)
+                                     << Qt::endl;
+                             exitCode = ExitOk;
+                         } else {
+                             ctx.err << "channeltray send: the server refused the message: " << r.error
+                                     << (r.errCode ? QStringLiteral(" (errCode %1)").arg(r.errCode) : QString())
+                                     << Qt::endl;
+                         }
+                         loop.quit();
+                     });
+    deadline.start(kSendTimeoutMs);
+    QTimer::singleShot(0, &connection, [&connection] { connection.start(); });
+    loop.exec();
+    connection.stop();
+    return exitCode;
+}
+
+} // namespace ct::cli
