@@ -56,6 +56,11 @@ class TestGotifyCli : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(binary()), qPrintable(QStringLiteral("not built: ") + binary()));
+    }
+
     void testWatchJson_printsStateAndEachMessageOnce_exitsAtCount()
     {
         GotifyServer server;
