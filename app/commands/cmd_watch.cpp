@@ -157,10 +157,22 @@ int runWatch(CommandContext &ctx)
                 im->reconnectNow();
             }
     });
+    auto connectionOf = [&](const AccountAddress &a) -> AccountConnection * {
+        for (AccountConnection *c : std::as_const(connections))
+            if (c->address() == a)
+                return c;
+        return nullptr;
+    };
+    QObject::connect(&refresher, &TokenRefresher::refreshStarted, &loop, [&](const AccountAddress &a, const QString &reason) {
+        if (AccountConnection *c = connectionOf(a))
+            c->markRefreshing(reason);
+    });
     QObject::connect(&refresher, &TokenRefresher::refreshFailed, &loop,
                      [&](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
                          if (!terminal)
                              return;
+                         if (AccountConnection *c = connectionOf(a))
+                             c->markNeedsLogin(QStringLiteral("%1: %2").arg(reason, error));
                          if (json)
                              printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
                                         {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("failed")},

@@ -37,6 +37,13 @@ public:
     // "Reconnect now": drop any backoff and connect at once (also leaves Failed).
     virtual void reconnectNow() {}
 
+    // Set by whoever runs the token refresh for this account (the connection itself cannot
+    // know): Refreshing while a refresh is in flight, NeedsLogin when it failed for good.
+    void markRefreshing(const QString &reason) { setState(AccountState::Refreshing, reason); }
+    void markNeedsLogin(const QString &detail) { setState(AccountState::NeedsLogin, detail); }
+    // Latency measured by the health monitor's probe.
+    void reportLatency(int latencyMs) { setLatencyMs(latencyMs); }
+
 Q_SIGNALS:
     void stateChanged(ct::AccountState state, const QString &detail);
     void lastErrorChanged(const QString &error);
