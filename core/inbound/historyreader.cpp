@@ -42,28 +42,31 @@ QString likePattern(const QString &text)
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
+// Conditions on the messages table, which the statements below alias as m.
+const QString kAccountIs = QStringLiteral("m.account_id = (SELECT id FROM accounts WHERE address = ?)");
+const QString kSessionIs = QStringLiteral("m.session_id IN (SELECT id FROM sessions WHERE key = ?)");
+const QString kUnread = QStringLiteral("m.read = 0 AND m.filtered = 0 AND m.direction = 0");
+
 Where whereFor(const HistoryQuery &query)
 {
     Where w;
     if (query.account.isValid())
-        w.add(QStringLiteral("account = ?"), query.account.toString());
+        w.add(kAccountIs, query.account.toString());
     if (!query.sessionKey.isEmpty())
-        w.add(QStringLiteral("session_key = ?"), query.sessionKey);
+        w.add(kSessionIs, query.sessionKey);
     if (query.beforeRowId > 0)
-        w.add(QStringLiteral("row_id < ?"), query.beforeRowId);
+        w.add(QStringLiteral("m.row_id < ?"), query.beforeRowId);
     if (!query.includeFiltered)
-        w.add(QStringLiteral("filtered = 0"));
+        w.add(QStringLiteral("m.filtered = 0"));
     if (!query.includeOutgoing)
-        w.add(QStringLiteral("direction = 0"));
+        w.add(QStringLiteral("m.direction = 0"));
     if (!query.search.isEmpty()) {
         const QString pattern = likePattern(query.search);
-        w.clauses << QStringLiteral("(text LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')");
+        w.clauses << QStringLiteral("(m.text LIKE ? ESCAPE '\\' OR m.title LIKE ? ESCAPE '\\')");
         w.values << pattern << pattern;
     }
     return w;
 }
-
-const QString kUnread = QStringLiteral("read = 0 AND filtered = 0 AND direction = 0");
 
 } // namespace
 
@@ -73,8 +76,8 @@ QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query) const
     const Where w = whereFor(query);
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM messages%2 ORDER BY row_id DESC LIMIT %3 OFFSET %4")
-                  .arg(historyrow::selectColumns(), w.sql())
+    q.prepare(QStringLiteral("%1%2 ORDER BY m.row_id DESC LIMIT %3 OFFSET %4")
+                  .arg(historyrow::selectFrom(), w.sql())
                   .arg(qMax(0, query.limit))
                   .arg(qMax(0, query.offset)));
     w.bindTo(q);
@@ -91,7 +94,7 @@ int HistoryStore::count(const HistoryQuery &query) const
 {
     const Where w = whereFor(query);
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages") + w.sql());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m") + w.sql());
     w.bindTo(q);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
@@ -102,8 +105,9 @@ QList<SessionSummary> HistoryStore::sessions(const AccountAddress &account) cons
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT session_key, MAX(row_id) AS last_row, COUNT(*), SUM(%1) FROM messages"
-        " WHERE account = ? GROUP BY session_key ORDER BY last_row DESC").arg(kUnread));
+        "SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
+        " JOIN sessions s ON s.id = m.session_id WHERE %2 GROUP BY m.session_id ORDER BY last_row DESC")
+                  .arg(kUnread, kAccountIs));
     q.bindValue(0, account.toString());
     if (!q.exec())
         return list;
@@ -129,11 +133,11 @@ int HistoryStore::unreadCount(const AccountAddress &account, const QString &sess
     Where w;
     w.add(kUnread);
     if (account.isValid())
-        w.add(QStringLiteral("account = ?"), account.toString());
+        w.add(kAccountIs, account.toString());
     if (!sessionKey.isEmpty())
-        w.add(QStringLiteral("session_key = ?"), sessionKey);
+        w.add(kSessionIs, sessionKey);
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages") + w.sql());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m") + w.sql());
     w.bindTo(q);
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
@@ -143,7 +147,8 @@ QHash<AccountAddress, int> HistoryStore::unreadByAccount() const
     QHash<AccountAddress, int> counts;
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    if (q.exec(QStringLiteral("SELECT account, COUNT(*) FROM messages WHERE %1 GROUP BY account").arg(kUnread)))
+    if (q.exec(QStringLiteral("SELECT a.address, COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id"
+                              " WHERE %1 GROUP BY m.account_id").arg(kUnread)))
         while (q.next())
             counts.insert(AccountAddress::parse(q.value(0).toString()), q.value(1).toInt());
     return counts;
@@ -154,8 +159,8 @@ QHash<QString, int> HistoryStore::unreadBySession(const AccountAddress &account)
     QHash<QString, int> counts;
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT session_key, COUNT(*) FROM messages WHERE %1 AND account = ?"
-                             " GROUP BY session_key").arg(kUnread));
+    q.prepare(QStringLiteral("SELECT s.key, COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id"
+                             " WHERE %1 AND %2 GROUP BY m.session_id").arg(kUnread, kAccountIs));
     q.bindValue(0, account.toString());
     if (q.exec())
         while (q.next())
@@ -167,11 +172,11 @@ int HistoryStore::markRead(const AccountAddress &account, const QString &session
 {
     Where w;
     w.add(kUnread);
-    w.add(QStringLiteral("account = ?"), account.toString());
+    w.add(kAccountIs, account.toString());
     if (!sessionKey.isEmpty())
-        w.add(QStringLiteral("session_key = ?"), sessionKey);
+        w.add(kSessionIs, sessionKey);
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE messages SET read = 1") + w.sql());
+    q.prepare(QStringLiteral("UPDATE messages AS m SET read = 1") + w.sql());
     w.bindTo(q);
     if (!q.exec())
         return 0;

@@ -1,85 +1,89 @@
 #include "historyrow.h"
 
+#include "sqlitestatement.h"
+
 #include <QDateTime>
 #include <QVariant>
 
 namespace ct::historyrow {
 
 namespace {
-// Insert order; recordAt() reads row_id, read, stored_at and then these.
+// Insert order. recordAt() reads the same columns, with the account address and session key
+// joined in place of their numbers, after row_id.
 const char *const kColumns[] = {
-    "account", "msg_id", "seq", "conversation", "peer", "group_id", "sender", "sender_name",
+    "account_id", "msg_id", "seq", "conversation", "peer", "group_id", "sender", "sender_name",
     "title", "text", "content_type", "raw_content", "priority", "server_time", "time_ms",
     "stored_at", "via", "direction", "at_users", "mentions_me", "mentions_all",
-    "is_notification", "from_self", "click_url", "image_url", "session_key", "filtered", "read",
+    "is_notification", "from_self", "click_url", "image_url", "session_id", "filtered", "read",
 };
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 const QChar kListSeparator = QChar(0x1f); // unit separator; never in a user id
-
-// Text columns are never NULL (a null QString would bind as NULL).
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
-
-QString joined()
-{
-    QString s;
-    for (int i = 0; i < kColumnCount; ++i) {
-        if (i)
-            s += QStringLiteral(", ");
-        s += QLatin1String(kColumns[i]);
-    }
-    return s;
-}
 } // namespace
 
 QString insertSql()
 {
+    QString columns;
     QString marks;
-    for (int i = 0; i < kColumnCount; ++i)
+    for (int i = 0; i < kColumnCount; ++i) {
+        columns += (i ? QStringLiteral(", ") : QString()) + QLatin1String(kColumns[i]);
         marks += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES (%2)").arg(joined(), marks);
+    }
+    return QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES (%2)").arg(columns, marks);
 }
 
-QString selectColumns()
+QString selectFrom()
 {
-    return QStringLiteral("row_id, ") + joined();
+    QString columns = QStringLiteral("m.row_id");
+    for (int i = 0; i < kColumnCount; ++i) {
+        const QLatin1String name(kColumns[i]);
+        if (name == QLatin1String("account_id"))
+            columns += QStringLiteral(", a.address");
+        else if (name == QLatin1String("session_id"))
+            columns += QStringLiteral(", s.key");
+        else
+            columns += QStringLiteral(", m.") + name;
+    }
+    return QStringLiteral("SELECT %1 FROM messages m JOIN accounts a ON a.id = m.account_id"
+                          " JOIN sessions s ON s.id = m.session_id").arg(columns);
 }
 
-void bind(QSqlQuery &q, const InboundMessage &m, qint64 storedAtMs, bool read)
+// Message fields are bound by reference: the batch outlives the insert.
+void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64 storedAtMs, bool read)
 {
     const bool hasTime = m.serverTime.isValid();
     const qint64 serverMs = hasTime ? m.serverTime.toMSecsSinceEpoch() : 0;
-    int i = 0;
-    q.bindValue(i++, m.account.toString());
-    q.bindValue(i++, text(m.id));
-    q.bindValue(i++, m.seq);
-    q.bindValue(i++, text(m.conversationId));
-    q.bindValue(i++, text(m.peer));
-    q.bindValue(i++, text(m.groupId));
-    q.bindValue(i++, text(m.sender));
-    q.bindValue(i++, text(m.senderName));
-    q.bindValue(i++, text(m.title));
-    q.bindValue(i++, text(m.text));
-    q.bindValue(i++, text(m.contentType));
-    q.bindValue(i++, text(m.rawContent));
-    q.bindValue(i++, m.priority);
-    q.bindValue(i++, hasTime ? QVariant(serverMs) : QVariant());
-    q.bindValue(i++, hasTime ? serverMs : storedAtMs);
-    q.bindValue(i++, storedAtMs);
-    q.bindValue(i++, m.via == InboundMessage::Via::Catchup ? 1 : 0);
-    q.bindValue(i++, m.direction == InboundMessage::Direction::Out ? 1 : 0);
-    q.bindValue(i++, text(m.atUserIds.join(kListSeparator)));
-    q.bindValue(i++, m.mentionsMe ? 1 : 0);
-    q.bindValue(i++, m.mentionsAll ? 1 : 0);
-    q.bindValue(i++, m.isNotification ? 1 : 0);
-    q.bindValue(i++, m.fromSelf ? 1 : 0);
-    q.bindValue(i++, text(m.clickUrl));
-    q.bindValue(i++, text(m.imageUrl));
-    q.bindValue(i++, text(m.sessionKey));
-    q.bindValue(i++, m.filtered ? 1 : 0);
-    q.bindValue(i++, read ? 1 : 0);
+    int i = 1;
+    q.bind(i++, ids.account);
+    q.bindRef(i++, m.id);
+    q.bind(i++, m.seq);
+    q.bindRef(i++, m.conversationId);
+    q.bindRef(i++, m.peer);
+    q.bindRef(i++, m.groupId);
+    q.bindRef(i++, m.sender);
+    q.bindRef(i++, m.senderName);
+    q.bindRef(i++, m.title);
+    q.bindRef(i++, m.text);
+    q.bindRef(i++, m.contentType);
+    q.bindRef(i++, m.rawContent);
+    q.bind(i++, qint64(m.priority));
+    if (hasTime)
+        q.bind(i++, serverMs);
+    else
+        q.bindNull(i++);
+    q.bind(i++, hasTime ? serverMs : storedAtMs);
+    q.bind(i++, storedAtMs);
+    q.bind(i++, qint64(m.via == InboundMessage::Via::Catchup ? 1 : 0));
+    q.bind(i++, qint64(m.direction == InboundMessage::Direction::Out ? 1 : 0));
+    q.bind(i++, m.atUserIds.join(kListSeparator));
+    q.bind(i++, qint64(m.mentionsMe ? 1 : 0));
+    q.bind(i++, qint64(m.mentionsAll ? 1 : 0));
+    q.bind(i++, qint64(m.isNotification ? 1 : 0));
+    q.bind(i++, qint64(m.fromSelf ? 1 : 0));
+    q.bindRef(i++, m.clickUrl);
+    q.bindRef(i++, m.imageUrl);
+    q.bind(i++, ids.session);
+    q.bind(i++, qint64(m.filtered ? 1 : 0));
+    q.bind(i++, qint64(read ? 1 : 0));
 }
 
 HistoryRecord recordAt(const QSqlQuery &q)

@@ -5,14 +5,27 @@
 #include <QSqlQuery>
 #include <QString>
 
+namespace ct {
+class SqliteStatement;
+}
+
 namespace ct::historyrow {
 
 // "INSERT OR IGNORE INTO messages (...) VALUES (?, ...)"
 QString insertSql();
-// The column list that recordAt() reads, in order.
-QString selectColumns();
+// "SELECT <what recordAt() reads> FROM messages m JOIN accounts a ... JOIN sessions s ..."
+QString selectFrom();
 
-void bind(QSqlQuery &query, const InboundMessage &message, qint64 storedAtMs, bool read);
+// The numbers of the message's account and session (tables accounts and sessions).
+struct RowIds
+{
+    qint64 account = 0;
+    qint64 session = 0;
+};
+
+// Binds by reference: message must stay alive until the statement has run.
+void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs,
+          bool read);
 HistoryRecord recordAt(const QSqlQuery &query);
 
 } // namespace ct::historyrow

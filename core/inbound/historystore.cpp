@@ -3,6 +3,7 @@
 #include "historyrow.h"
 #include "historyschema.h"
 #include "logging/logging.h"
+#include "sqlitestatement.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -117,20 +118,22 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
     QString migrateError;
     if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
         return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
-    m_insert = std::make_unique<QSqlQuery>(d);
-    m_cursor = std::make_unique<QSqlQuery>(d);
-    if (!m_insert->prepare(historyrow::insertSql())
-        || !m_cursor->prepare(QStringLiteral(
-            "INSERT INTO cursors (account, name, value) VALUES (?, ?, ?) ON CONFLICT "
-            "(account, name) DO UPDATE SET value = MAX(value, excluded.value)")))
-        return fail(error, m_insert->lastError().text() + m_cursor->lastError().text());
-    return true;
+    m_insert = std::make_unique<SqliteStatement>();
+    m_cursor = std::make_unique<SqliteStatement>();
+    return m_insert->prepare(d, historyrow::insertSql(), error)
+           && m_cursor->prepare(d,
+                                QStringLiteral("INSERT INTO cursors (account, name, value) VALUES (?, ?, ?)"
+                                               " ON CONFLICT (account, name) DO UPDATE SET"
+                                               " value = MAX(value, excluded.value)"),
+                                error);
 }
 
 void HistoryStore::close()
 {
     m_insert.reset();
     m_cursor.reset();
+    m_accountIds.clear();
+    m_sessionIds.clear();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -155,27 +158,75 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *i
     if (!d.transaction())
         return fail(error, d.lastError().text());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    auto abort = [&](const QString &text) {
+        d.rollback();
+        m_accountIds.clear(); // ids created in this transaction are gone
+        m_sessionIds.clear();
+        return fail(error, text);
+    };
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const InboundMessage &m = batch.at(i);
-        historyrow::bind(*m_insert, m, now, m.direction == InboundMessage::Direction::Out);
-        if (!m_insert->exec()) {
-            const QString text = m_insert->lastError().text();
-            d.rollback();
-            return fail(error, text);
-        }
-        flags[i] = m_insert->numRowsAffected() > 0;
+        QString text;
+        historyrow::RowIds ids;
+        ids.account = accountId(m.account, &text);
+        ids.session = ids.account > 0 ? sessionId(ids.account, m.sessionKey, &text) : 0;
+        if (ids.session <= 0)
+            return abort(text);
+        historyrow::bind(*m_insert, m, ids, now, m.direction == InboundMessage::Direction::Out);
+        const int changed = m_insert->exec(&text);
+        if (changed < 0)
+            return abort(text);
+        flags[i] = changed > 0;
     }
     QString cursorError;
-    if (!updateCursors(batch, flags, &cursorError) || !d.commit()) {
-        const QString text = cursorError.isEmpty() ? d.lastError().text() : cursorError;
-        d.rollback();
-        return fail(error, text);
-    }
+    if (!updateCursors(batch, flags, &cursorError) || !d.commit())
+        return abort(cursorError.isEmpty() ? d.lastError().text() : cursorError);
     if (inserted)
         *inserted = flags;
     if (flags.contains(true))
         Q_EMIT unreadChanged();
     return true;
+}
+
+qint64 HistoryStore::accountId(const AccountAddress &account, QString *error)
+{
+    const auto it = m_accountIds.constFind(account);
+    if (it != m_accountIds.constEnd())
+        return *it;
+    const QString address = account.toString();
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO accounts (address) VALUES (?)"));
+    q.bindValue(0, address);
+    QSqlQuery find(db());
+    find.prepare(QStringLiteral("SELECT id FROM accounts WHERE address = ?"));
+    find.bindValue(0, address);
+    if (!q.exec() || !find.exec() || !find.next()) {
+        fail(error, q.lastError().text() + find.lastError().text());
+        return 0;
+    }
+    return m_accountIds[account] = find.value(0).toLongLong();
+}
+
+qint64 HistoryStore::sessionId(qint64 account, const QString &key, QString *error)
+{
+    const QPair<qint64, QString> cacheKey(account, key);
+    const auto it = m_sessionIds.constFind(cacheKey);
+    if (it != m_sessionIds.constEnd())
+        return *it;
+    const QString keyText = key.isNull() ? QStringLiteral("") : key;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO sessions (account_id, key) VALUES (?, ?)"));
+    q.bindValue(0, account);
+    q.bindValue(1, keyText);
+    QSqlQuery find(db());
+    find.prepare(QStringLiteral("SELECT id FROM sessions WHERE account_id = ? AND key = ?"));
+    find.bindValue(0, account);
+    find.bindValue(1, keyText);
+    if (!q.exec() || !find.exec() || !find.next()) {
+        fail(error, q.lastError().text() + find.lastError().text());
+        return 0;
+    }
+    return m_sessionIds[cacheKey] = find.value(0).toLongLong();
 }
 
 bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted,
@@ -199,11 +250,11 @@ bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList
         }
     }
     for (auto it = highest.cbegin(); it != highest.cend(); ++it) {
-        m_cursor->bindValue(0, it.key().first);
-        m_cursor->bindValue(1, it.key().second);
-        m_cursor->bindValue(2, it.value());
-        if (!m_cursor->exec())
-            return fail(error, m_cursor->lastError().text());
+        m_cursor->bind(1, it.key().first);
+        m_cursor->bind(2, it.key().second);
+        m_cursor->bind(3, it.value());
+        if (m_cursor->exec(error) < 0)
+            return false;
     }
     return true;
 }
@@ -224,7 +275,8 @@ bool HistoryStore::storeOutgoing(const InboundMessage &message)
 bool HistoryStore::contains(const AccountAddress &account, const QString &messageId) const
 {
     QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account = ? AND msg_id = ?"));
+    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account_id ="
+                             " (SELECT id FROM accounts WHERE address = ?) AND msg_id = ?"));
     q.bindValue(0, account.toString());
     q.bindValue(1, messageId);
     return q.exec() && q.next();
@@ -243,11 +295,12 @@ void HistoryStore::setGotifyLastId(const AccountAddress &account, qint64 id)
 {
     if (!m_cursor)
         return;
-    m_cursor->bindValue(0, account.toString());
-    m_cursor->bindValue(1, gotifyCursorName());
-    m_cursor->bindValue(2, id);
-    if (!m_cursor->exec())
-        qCWarning(lcHistory) << "cannot save the Gotify cursor:" << m_cursor->lastError().text();
+    m_cursor->bind(1, account.toString());
+    m_cursor->bind(2, gotifyCursorName());
+    m_cursor->bind(3, id);
+    QString error;
+    if (m_cursor->exec(&error) < 0)
+        qCWarning(lcHistory) << "cannot save the Gotify cursor:" << error;
 }
 
 QHash<QString, qint64> HistoryStore::openimMaxSeqs(const AccountAddress &account) const

@@ -19,9 +19,9 @@
 
 #include <memory>
 
-class QSqlQuery;
-
 namespace ct {
+
+class SqliteStatement;
 
 class HistoryStore : public QObject
 {
@@ -88,14 +88,19 @@ private:
     bool openWith(bool readOnly, QString *error);
     bool openConnection(bool readOnly, QString *error);
     bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
+    // Numbers of accounts and sessions (created when new, inside the caller's transaction).
+    qint64 accountId(const AccountAddress &address, QString *error);
+    qint64 sessionId(qint64 accountId, const QString &key, QString *error);
     QSqlDatabase db() const;
 
     QString m_path;
     QString m_connection;
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
-    std::unique_ptr<QSqlQuery> m_insert; // prepared once per open
-    std::unique_ptr<QSqlQuery> m_cursor;
+    std::unique_ptr<SqliteStatement> m_insert; // prepared once per open
+    std::unique_ptr<SqliteStatement> m_cursor;
+    QHash<AccountAddress, qint64> m_accountIds;           // address → accounts.id
+    QHash<QPair<qint64, QString>, qint64> m_sessionIds;   // (account id, key) → sessions.id
 };
 
 } // namespace ct

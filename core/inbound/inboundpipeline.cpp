@@ -17,7 +17,6 @@ InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config,
     , m_settings(settings)
     , m_filters(config)
     , m_keys(config)
-    , m_dedup(settings.dedupWindowMs, settings.dedupMaxEntries, settings.clock)
 {
     if (m_settings.maxBatch < 1)
         m_settings.maxBatch = 1;
@@ -25,14 +24,14 @@ InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config,
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
         flushOnce(true);
-        if (!m_queue.isEmpty())
+        if (!m_queue.empty())
             m_flushTimer.start(); // the rest on the next turn: the event loop keeps running
     });
 }
 
 InboundPipeline::~InboundPipeline()
 {
-    while (!m_queue.isEmpty())
+    while (!m_queue.empty())
         if (!flushOnce(false))
             break;
 }
@@ -53,9 +52,13 @@ void InboundPipeline::setAccountUserId(const AccountAddress &account, const QStr
     m_filters.setAccountUserId(account, userId);
 }
 
-QString InboundPipeline::dedupKey(const InboundMessage &message)
+DedupWindow &InboundPipeline::windowFor(const AccountAddress &account)
 {
-    return message.account.toString() + QLatin1Char('\n') + message.id;
+    auto it = m_dedup.find(account);
+    if (it == m_dedup.end())
+        it = m_dedup.insert(account, DedupWindow(m_settings.dedupWindowMs, m_settings.dedupMaxEntries,
+                                                 m_settings.clock));
+    return *it;
 }
 
 bool InboundPipeline::accept(InboundMessage &message)
@@ -67,7 +70,7 @@ bool InboundPipeline::accept(InboundMessage &message)
                              << message.account.toString();
         return false;
     }
-    if (!m_dedup.insert(dedupKey(message))) {
+    if (!windowFor(message.account).insert(message.id)) {
         ++m_stats.duplicates;
         return false;
     }
@@ -81,10 +84,10 @@ void InboundPipeline::submit(InboundMessage message)
 {
     if (!accept(message))
         return;
-    m_queue.append(std::move(message));
-    if (m_queue.size() >= m_settings.maxBatch * 8)
+    m_queue.push_back(std::move(message));
+    if (m_queue.size() >= size_t(m_settings.maxBatch) * 8)
         flushOnce(true); // a caller that never returns to the event loop: keep memory bounded
-    if (!m_queue.isEmpty() && !m_flushTimer.isActive())
+    if (!m_queue.empty() && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -98,22 +101,21 @@ bool InboundPipeline::flush()
 {
     m_flushTimer.stop();
     bool ok = true;
-    while (!m_queue.isEmpty() && ok)
+    while (!m_queue.empty() && ok)
         ok = flushOnce(true);
     return ok;
 }
 
 bool InboundPipeline::flushOnce(bool emitSignals)
 {
-    if (m_queue.isEmpty())
+    if (m_queue.empty())
         return true;
-    const qsizetype n = qMin<qsizetype>(m_queue.size(), m_settings.maxBatch);
+    const size_t n = qMin(m_queue.size(), size_t(m_settings.maxBatch));
     QList<InboundMessage> batch;
-    if (n == m_queue.size()) {
-        batch.swap(m_queue);
-    } else {
-        batch = m_queue.mid(0, n);
-        m_queue.remove(0, n);
+    batch.reserve(qsizetype(n));
+    for (size_t i = 0; i < n; ++i) {
+        batch.append(std::move(m_queue.front()));
+        m_queue.pop_front();
     }
     QList<bool> inserted;
     QString error;
@@ -121,7 +123,7 @@ bool InboundPipeline::flushOnce(bool emitSignals)
         // Nothing of the batch was stored: forget the keys so a later catch-up can bring them.
         m_stats.storeErrors += quint64(batch.size());
         for (const InboundMessage &m : batch)
-            m_dedup.remove(dedupKey(m));
+            windowFor(m.account).remove(m.id);
         qCWarning(lcInbound) << "could not store" << batch.size() << "messages:" << error;
         if (emitSignals)
             Q_EMIT storeFailed(error);

@@ -15,9 +15,12 @@
 #include "net/dedupwindow.h"
 #include "sessionkeyresolver.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QTimer>
+
+#include <deque>
 
 namespace ct {
 
@@ -26,7 +29,7 @@ class HistoryStore;
 struct PipelineSettings
 {
     qint64 dedupWindowMs = DedupWindow::kDefaultWindowMs;
-    int dedupMaxEntries = DedupWindow::kDefaultMaxEntries;
+    int dedupMaxEntries = DedupWindow::kDefaultMaxEntries; // per account
     int maxBatch = 500;          // rows per transaction / event-loop turn
     DedupWindow::Clock clock;    // empty → monotonic clock
 };
@@ -73,14 +76,14 @@ Q_SIGNALS:
 private:
     bool accept(InboundMessage &message);
     bool flushOnce(bool emitSignals);
-    static QString dedupKey(const InboundMessage &message);
+    DedupWindow &windowFor(const AccountAddress &account);
 
     HistoryStore &m_store;
     PipelineSettings m_settings;
     InboundFilters m_filters;
     SessionKeyResolver m_keys;
-    DedupWindow m_dedup;
-    QList<InboundMessage> m_queue;
+    QHash<AccountAddress, DedupWindow> m_dedup; // one window per account, keyed by message id
+    std::deque<InboundMessage> m_queue;
     QTimer m_flushTimer;
     PipelineStats m_stats;
 };

@@ -2,33 +2,36 @@
 
 namespace ct {
 
-namespace {
-QString linkKey(const QString &channel, const QString &peer)
-{
-    return channel + QLatin1Char(':') + peer;
-}
-} // namespace
-
 SessionKeyResolver::SessionKeyResolver(const Config &config)
     : m_scope(config.session.dmScope)
-    , m_agents(config.agents)
 {
-    for (auto it = config.session.identityLinks.cbegin(); it != config.session.identityLinks.cend(); ++it)
-        for (const QString &member : it.value())
-            m_links.insert(member.trimmed(), it.key());
+    for (const AgentBinding &b : config.agents)
+        for (const QString &accountId : b.accountIds)
+            if (!m_agents.contains({b.channel, accountId}))
+                m_agents.insert({b.channel, accountId}, b.agentId);
+    // "gotify:7" → channel "gotify", peer "7" (the peer may itself contain ':').
+    for (auto it = config.session.identityLinks.cbegin(); it != config.session.identityLinks.cend(); ++it) {
+        for (const QString &member : it.value()) {
+            const QString link = member.trimmed();
+            const qsizetype colon = link.indexOf(QLatin1Char(':'));
+            if (colon > 0)
+                m_links[link.left(colon)].insert(link.mid(colon + 1), it.key());
+        }
+    }
 }
 
 QString SessionKeyResolver::agentFor(const AccountAddress &account) const
 {
-    for (const AgentBinding &b : m_agents)
-        if (b.channel == account.channel && b.accountIds.contains(account.accountId))
-            return b.agentId;
-    return QStringLiteral("main");
+    const auto it = m_agents.constFind(account);
+    return it == m_agents.constEnd() ? QStringLiteral("main") : *it;
 }
 
 QString SessionKeyResolver::canonicalPeer(const QString &channel, const QString &peer) const
 {
-    return m_links.value(linkKey(channel, peer), peer);
+    const auto byChannel = m_links.constFind(channel);
+    if (byChannel == m_links.constEnd())
+        return peer;
+    return byChannel->value(peer, peer);
 }
 
 QString SessionKeyResolver::keyFor(const InboundMessage &message) const
@@ -44,22 +47,37 @@ QString SessionKeyResolver::keyFor(const InboundMessage &message) const
 QString SessionKeyResolver::keyFor(const AccountAddress &account, const QString &peer,
                                    const QString &groupId) const
 {
-    const QString prefix = QStringLiteral("agent:") + agentFor(account) + QLatin1Char(':');
-    if (!groupId.isEmpty())
-        return prefix + kOpenImChannel + QStringLiteral(":group:") + groupId;
-    const QString peerId = canonicalPeer(account.channel, peer);
+    QString key;
+    key.reserve(96);
+    key += QLatin1String("agent:");
+    key += agentFor(account);
+    key += QLatin1Char(':');
+    if (!groupId.isEmpty()) {
+        key += kOpenImChannel;
+        key += QLatin1String(":group:");
+        key += groupId;
+        return key;
+    }
     switch (m_scope) {
     case DmScope::Main:
-        return prefix + QStringLiteral("main");
+        key += QLatin1String("main");
+        return key;
     case DmScope::PerPeer:
-        return prefix + QStringLiteral("direct:") + peerId;
+        break;
     case DmScope::PerChannelPeer:
-        return prefix + account.channel + QStringLiteral(":direct:") + peerId;
+        key += account.channel;
+        key += QLatin1Char(':');
+        break;
     case DmScope::PerAccountChannelPeer:
-        return prefix + account.channel + QLatin1Char(':') + account.accountId
-               + QStringLiteral(":direct:") + peerId;
+        key += account.channel;
+        key += QLatin1Char(':');
+        key += account.accountId;
+        key += QLatin1Char(':');
+        break;
     }
-    return prefix + QStringLiteral("main");
+    key += QLatin1String("direct:");
+    key += canonicalPeer(account.channel, peer);
+    return key;
 }
 
 QString SessionKeyResolver::gotifyPeer(const QString &extrasPeerId, qint64 appId, const QString &title)

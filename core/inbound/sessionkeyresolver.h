@@ -34,8 +34,8 @@ public:
 
 private:
     DmScope m_scope = DmScope::Main;
-    QList<AgentBinding> m_agents;
-    QHash<QString, QString> m_links; // "<channel>:<peer>" → canonical
+    QHash<AccountAddress, QString> m_agents;          // first binding wins
+    QHash<QString, QHash<QString, QString>> m_links;  // channel → peer → canonical
 };
 
 } // namespace ct

@@ -259,9 +259,11 @@ private Q_SLOTS:
             QCOMPARE(historyschema::version(db), 1);
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO messages (account, msg_id, seq, conversation, time_ms, stored_at) VALUES"
-                " ('gotify/ops', '41', 0, '', 1, 1), ('gotify/ops', '9', 0, '', 1, 1),"
-                " ('multi-openim/primary', 'c1', 12, 'si_a_b', 1, 1)")));
+                "INSERT INTO accounts (id, address) VALUES (1, 'gotify/ops'), (2, 'multi-openim/primary')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k'), (2, 2, 'k')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO messages (account_id, msg_id, seq, conversation, time_ms, stored_at, session_id)"
+                " VALUES (1, '41', 0, '', 1, 1, 1), (1, '9', 0, '', 1, 1, 1), (2, 'c1', 12, 'si_a_b', 1, 1, 2)")));
             q = QSqlQuery();
             db.close();
         }
