@@ -1,0 +1,301 @@
+#include "appruntime.h"
+
+#include "accounts/healthmonitor.h"
+#include "gotify/gotifyapi.h"
+#include "gotify/gotifyconnection.h"
+#include "gotify/gotifyprobe.h"
+#include "inbound/historyquery.h"
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "inbound/notificationpolicy.h"
+#include "logging/logging.h"
+#include "missingtokenconnection.h"
+#include "openim/openimconnection.h"
+#include "openim/openimrest.h"
+#include "refresh/tokenrefresher.h"
+#include "secrets/secretstore.h"
+#include "secrets/tokenresolver.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <memory>
+
+namespace ct {
+
+namespace {
+QString tokenKey(const AccountAddress &a, const QString &field)
+{
+    return a.toString() + QLatin1Char('/') + field;
+}
+} // namespace
+
+AppRuntime::AppRuntime(const Options &options, QObject *parent)
+    : QObject(parent),
+      m_options(options),
+      m_history(std::make_unique<HistoryStore>(options.historyPath.isEmpty() ? HistoryStore::defaultPath()
+                                                                             : options.historyPath)),
+      m_notifications(std::make_unique<NotificationPolicy>()),
+      m_secrets(std::make_unique<SecretStore>()),
+      m_refresher(std::make_unique<TokenRefresher>())
+{
+    m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
+    m_registry = std::make_unique<AccountRegistry>(
+        [this](const Config &config, const AccountAddress &address) { return makeConnection(config, address); });
+    m_health = std::make_unique<HealthMonitor>(
+        [this](const AccountAddress &a) { return m_registry->connection(a); });
+    m_refresher->setTokenWriter(TokenRefresher::secretStoreWriter(m_secrets.get()));
+
+    // Every delivered message is offered to the notification policy; catch-up batches coalesce.
+    connect(m_pipeline.get(), &InboundPipeline::batchDelivered, m_notifications.get(),
+            [this](const QList<InboundMessage> &batch) { m_notifications->offerBatch(batch); });
+    connect(m_history.get(), &HistoryStore::unreadChanged, this, &AppRuntime::updateUnread);
+    connect(m_health.get(), &HealthMonitor::latencyMeasured, this, [this](const AccountAddress &a, int ms) {
+        if (AccountConnection *c = m_registry->connection(a))
+            c->reportLatency(ms);
+    });
+    m_health->setRefreshRequester([this](const AccountAddress &a, const QString &reason) {
+        if (a.channel == kOpenImChannel)
+            m_refresher->trigger(a, reason);
+    });
+    wireRefresher();
+}
+
+AppRuntime::~AppRuntime()
+{
+    m_health->clear();
+    m_registry->stopAll();
+    m_pipeline->flush();
+}
+
+bool AppRuntime::open(QString *error)
+{
+    return m_history->open(error);
+}
+
+void AppRuntime::wireRefresher()
+{
+    connect(m_refresher.get(), &TokenRefresher::refreshStarted, this, [this](const AccountAddress &a, const QString &reason) {
+        if (AccountConnection *c = m_registry->connection(a))
+            c->markRefreshing(reason);
+    });
+    connect(m_refresher.get(), &TokenRefresher::refreshSucceeded, this, [this](const AccountAddress &a) {
+        const auto credentials = m_refresher->credentials(a);
+        auto *im = qobject_cast<OpenImConnection *>(m_registry->connection(a));
+        if (!im || !credentials)
+            return;
+        m_tokens.insert(tokenKey(a, QStringLiteral("token")), credentials->token);
+        im->setToken(credentials->token);
+        im->reconnectNow();
+    });
+    connect(m_refresher.get(), &TokenRefresher::refreshFailed, this,
+            [this](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
+                if (!terminal)
+                    return;
+                if (AccountConnection *c = m_registry->connection(a))
+                    c->markNeedsLogin(tr("%1 — token refresh failed: %2").arg(reason, error));
+            });
+}
+
+void AppRuntime::applyConfig(const Config &config)
+{
+    const quint64 generation = ++m_generation;
+    resolveTokens(config, [this, config, generation] {
+        if (generation != m_generation)
+            return; // a newer config arrived meanwhile
+        m_config = config;
+        m_pipeline->setConfig(config);
+        m_notifications->setGotifyMinPriority(config.app.gotifyMinPriority);
+        m_refresher->setConfig(config, m_options.configPath);
+        m_registry->setConfig(config);
+        wireHealth(config);
+        m_registry->startAll();
+        updateUnread();
+        Q_EMIT accountsStarted();
+    });
+}
+
+void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
+{
+    struct Job
+    {
+        int pending = 1;
+        std::function<void()> done;
+    };
+    auto job = std::make_shared<Job>();
+    job->done = std::move(done);
+    auto finishOne = [job] {
+        if (--job->pending == 0)
+            job->done();
+    };
+    QList<AccountAddress> addresses;
+    for (const auto &a : config.gotify.accounts)
+        addresses << a.address();
+    for (const auto &a : config.openim.accounts)
+        addresses << a.address();
+    for (const AccountAddress &address : addresses) {
+        for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
+            const QString key = tokenKey(address, field);
+            const QString inlineValue = TokenResolver::inlineValue(config, address, field);
+            if (!inlineValue.isEmpty()) {
+                m_tokens.insert(key, inlineValue);
+                continue;
+            }
+            ++job->pending;
+            m_secrets->read(address, field, [this, key, address, field, finishOne](const SecretResult &r) {
+                if (r.ok())
+                    m_tokens.insert(key, r.value);
+                else
+                    m_tokens.remove(key);
+                if (!r.ok() && r.error != SecretError::NotFound)
+                    Q_EMIT keychainProblem(address, field, r.message);
+                finishOne();
+            });
+        }
+    }
+    finishOne();
+}
+
+AccountConnection *AppRuntime::makeConnection(const Config &config, const AccountAddress &address)
+{
+    if (address.channel == kGotifyChannel) {
+        const GotifyAccountConfig *cfg = config.gotifyAccount(address.accountId);
+        const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
+            *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
+            m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
+        if (endpoint.clientToken.isEmpty())
+            return new MissingTokenConnection(
+                address, tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
+                             .arg(address.toString()));
+        return new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
+    }
+    const OpenImAccountConfig *cfg = config.openimAccount(address.accountId);
+    const QString token = m_tokens.value(tokenKey(address, QStringLiteral("token")));
+    if (token.isEmpty())
+        return new MissingTokenConnection(
+            address, tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString()));
+    auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
+    connect(im, &OpenImConnection::tokenProblem, m_refresher.get(), [this, address](const QString &event, int code) {
+        m_refresher->trigger(address, QStringLiteral("%1 errCode=%2").arg(event).arg(code));
+    });
+    return im;
+}
+
+void AppRuntime::wireHealth(const Config &config)
+{
+    m_health->clear();
+    for (const AccountAddress &address : m_registry->addresses()) {
+        HealthMonitor::Probe probe;
+        if (address.channel == kGotifyChannel) {
+            const GotifyAccountConfig *cfg = config.gotifyAccount(address.accountId);
+            const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
+                *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
+                m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
+            probe = [this, endpoint](std::function<void(const ProbeResult &)> done) {
+                auto *p = new GotifyProbe(endpoint, this);
+                connect(p, &GotifyProbe::finished, this, [p, done](const GotifyProbeResult &r) {
+                    done({r.ok(), int(r.latencyMs), r.clientTokenAccepted == false,
+                          r.problems.join(QStringLiteral("; "))});
+                    p->deleteLater();
+                });
+                p->run();
+            };
+        } else {
+            const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
+            probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
+                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))), this);
+                connect(p, &OpenImProbe::finished, this, [p, done](const OpenImProbeResult &r) {
+                    done({r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error});
+                    p->deleteLater();
+                });
+                p->start();
+            };
+        }
+        m_health->setAccount(address, HealthMonitor::intervalFor(config, address), probe);
+    }
+}
+
+void AppRuntime::updateUnread()
+{
+    const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
+    for (const AccountAddress &a : m_registry->addresses())
+        m_registry->setUnread(a, unread.value(a));
+}
+
+void AppRuntime::sendGotify(const AccountAddress &account, const GotifyTestMessage &message, SendCallback done)
+{
+    const GotifyAccountConfig *cfg = m_config.gotifyAccount(account.accountId);
+    if (!cfg) {
+        done({false, {}, {}, tr("no account %1").arg(account.toString())});
+        return;
+    }
+    GotifySendRequest request;
+    request.text = message.text;
+    request.title = message.title;
+    request.priority = message.priority;
+    request.markdown = message.markdown;
+    request.clickUrl = message.clickUrl;
+    // The account's own REST queue when it is live (one request in flight per account).
+    GotifyApi *api = nullptr;
+    if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account)))
+        api = &live->api();
+    std::shared_ptr<GotifyApi> owned;
+    if (!api) {
+        owned = std::make_shared<GotifyApi>(GotifyEndpoint::fromConfig(
+            *cfg, m_tokens.value(tokenKey(account, QStringLiteral("appToken"))),
+            m_tokens.value(tokenKey(account, QStringLiteral("clientToken")))));
+        api = owned.get();
+    }
+    api->sendMessage(request, [done, owned](const GotifyResult &r) {
+        SendOutcome out;
+        out.ok = !r.error.isError();
+        if (out.ok) {
+            const QJsonObject o = r.value.toObject();
+            out.serverId = QString::number(o.value(QStringLiteral("id")).toInteger());
+            out.time = o.value(QStringLiteral("date")).toString();
+        } else {
+            out.error = r.error.message();
+        }
+        done(out);
+    });
+}
+
+void AppRuntime::sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
+                            const QString &value, SendCallback done)
+{
+    auto *im = qobject_cast<OpenImConnection *>(m_registry->connection(account));
+    if (!im || im->state() != AccountState::Connected) {
+        done({false, {}, {}, tr("%1 is not connected; messages are sent over its live connection").arg(account.toString())});
+        return;
+    }
+    const auto k = kind == OpenImSendKind::Picture ? OpenImConnection::Kind::Picture
+                   : kind == OpenImSendKind::Video ? OpenImConnection::Kind::Video
+                   : kind == OpenImSendKind::File  ? OpenImConnection::Kind::File
+                                                   : OpenImConnection::Kind::Text;
+    const int id = im->send(target, k, value);
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(im, &OpenImConnection::sendFinished, this,
+                          [id, done, connection](int requestId, const OpenImSendResult &r) {
+                              if (requestId != id)
+                                  return;
+                              QObject::disconnect(*connection);
+                              SendOutcome out;
+                              out.ok = r.ok;
+                              out.serverId = r.serverMsgID;
+                              out.time = r.sendTime ? QDateTime::fromMSecsSinceEpoch(r.sendTime, Qt::UTC).toString(Qt::ISODate)
+                                                    : QString();
+                              out.error = r.error;
+                              done(out);
+                          });
+}
+
+QString AppRuntime::latestSessionKey(const AccountAddress &account) const
+{
+    HistoryQuery query;
+    query.account = account;
+    query.limit = 1;
+    query.includeOutgoing = false;
+    const QList<HistoryRecord> newest = m_history->query(query);
+    return newest.isEmpty() ? QString() : newest.first().message.sessionKey;
+}
+
+} // namespace ct

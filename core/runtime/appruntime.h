@@ -1,0 +1,108 @@
+#pragma once
+// Everything the accounts need at run time, built from one config: the history store, the
+// inbound pipeline, the notification policy, one live connection per account (Gotify or
+// OpenIM), token refresh and the health monitor — wired together. One per process (the tray);
+// passed to whoever needs it, never global.
+//
+//   AppRuntime runtime({configPath});
+//   runtime.open(&error);          // the SQLite history
+//   runtime.applyConfig(config);   // tokens (inline, else keychain, asynchronously) → accounts
+#include "accounts/accountregistry.h"
+#include "config/configmodel.h"
+#include "secrets/secretresult.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+namespace ct {
+
+class HealthMonitor;
+class HistoryStore;
+class InboundPipeline;
+class NotificationPolicy;
+class SecretStore;
+class TokenRefresher;
+struct InboundMessage;
+
+struct SendOutcome
+{
+    bool ok = false;
+    QString serverId;   // Gotify message id; OpenIM serverMsgID
+    QString time;       // server time, ISO 8601
+    QString error;      // the server's own words when it refused
+};
+
+struct GotifyTestMessage
+{
+    QString title;
+    QString text;
+    std::optional<int> priority;
+    bool markdown = false;
+    QString clickUrl;
+};
+
+enum class OpenImSendKind { Text, Picture, Video, File };
+
+class AppRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString configPath;
+        QString historyPath; // empty → $XDG_DATA_HOME/channeltray/history.sqlite
+    };
+    explicit AppRuntime(const Options &options, QObject *parent = nullptr);
+    ~AppRuntime() override;
+
+    bool open(QString *error);
+    // Resolves tokens, then rebuilds the account list and starts the enabled accounts.
+    void applyConfig(const Config &config);
+    const Config &config() const { return m_config; }
+    QString configPath() const { return m_options.configPath; }
+
+    AccountRegistry &registry() { return *m_registry; }
+    HistoryStore &history() { return *m_history; }
+    InboundPipeline &pipeline() { return *m_pipeline; }
+    NotificationPolicy &notifications() { return *m_notifications; }
+    TokenRefresher &refresher() { return *m_refresher; }
+    HealthMonitor &health() { return *m_health; }
+    SecretStore &secrets() { return *m_secrets; }
+
+    using SendCallback = std::function<void(const SendOutcome &)>;
+    void sendGotify(const AccountAddress &account, const GotifyTestMessage &message, SendCallback done);
+    void sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
+                    const QString &value, SendCallback done);
+
+    // The session key of the newest message of an account ("copy session key"), empty if none.
+    QString latestSessionKey(const AccountAddress &account) const;
+
+Q_SIGNALS:
+    void accountsStarted();
+    // A token could not be read from the keychain (locked, no Secret Service, …).
+    void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
+
+private:
+    struct Tokens;
+    void resolveTokens(const Config &config, std::function<void()> done);
+    AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
+    void wireHealth(const Config &config);
+    void wireRefresher();
+    void updateUnread();
+
+    Options m_options;
+    Config m_config;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<InboundPipeline> m_pipeline;
+    std::unique_ptr<NotificationPolicy> m_notifications;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<TokenRefresher> m_refresher;
+    std::unique_ptr<AccountRegistry> m_registry;
+    std::unique_ptr<HealthMonitor> m_health;
+    QHash<QString, QString> m_tokens; // "<address>/<field>" → value; never logged
+    quint64 m_generation = 0;         // a newer applyConfig wins over a slower one
+};
+
+} // namespace ct

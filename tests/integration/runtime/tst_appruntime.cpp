@@ -1,0 +1,137 @@
+// AppRuntime wires what the tray shows: one live connection per account built from the config
+// (tokens inline or from the real keychain), messages into the durable history with unread
+// counts in the registry, notifications, test sends, token refresh states. Real loopback
+// servers on 127.0.0.1, a real SQLite file, the real gnome-keyring of tools/headless.sh.
+#include "accounts/accountregistry.h"
+#include "config/configloader.h"
+#include "gotifyserver.h"
+#include "inbound/historystore.h"
+#include "inbound/notificationpolicy.h"
+#include "openimloopbackserver.h"
+#include "runtime/appruntime.h"
+#include "secrets/secretstore.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+
+class TestAppRuntime : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    testserver::GotifyServer m_gotify;
+    loopback::OpenImLoopbackServer m_openim;
+
+    Config config(const QJsonObject &channels, const QJsonObject &extra = {})
+    {
+        QJsonObject root = extra;
+        root.insert(QStringLiteral("channels"), channels);
+        const LoadResult r = configFromJson(root);
+        if (!r.ok())
+            qWarning() << r.problemStrings();
+        return r.config;
+    }
+    QJsonObject gotifyBlock(const QJsonObject &account)
+    {
+        return {{"accounts", QJsonObject{{"ops", account}}}, {"inbound", QJsonObject{{"reconnectDelayMs", 100}}}};
+    }
+    QString stateOf(AppRuntime &rt, const AccountAddress &a)
+    {
+        const int row = rt.registry().rowOf(a);
+        return row < 0 ? QString() : rt.registry().index(row).data(AccountRegistry::StateNameRole).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_gotify.listen());
+        QVERIFY(m_openim.start());
+        m_openim.addUser(QStringLiteral("bot"));
+        m_openim.addUser(QStringLiteral("alice"));
+    }
+
+    void accounts_connect_andMessagesReachHistoryUnreadAndNotifications()
+    {
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c1.json")), m_dir.filePath(QStringLiteral("h1.sqlite"))});
+        QString error;
+        QVERIFY2(rt.open(&error), qPrintable(error));
+        QSignalSpy notified(&rt.notifications(), &NotificationPolicy::notify);
+        const QString imToken = m_openim.mintToken(QStringLiteral("bot"), 5);
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()},
+                                                         {"clientToken", m_gotify.clientToken()},
+                                                         {"appToken", m_gotify.appToken()}})},
+                               {"multi-openim", QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
+                                                            {"accounts", QJsonObject{{"primary", QJsonObject{
+                                                                 {"wsAddr", m_openim.wsAddr()}, {"apiAddr", m_openim.apiAddr()},
+                                                                 {"token", imToken}}}}}}}}));
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("connected"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, primary), QStringLiteral("connected"), 10000);
+
+        m_gotify.postMessage(QStringLiteral("disk almost full"), QStringLiteral("backup"), 8);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(ops), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 5000);
+        QCOMPARE(notified.first().first().value<Notification>().account, ops);
+        QVERIFY(rt.latestSessionKey(ops).startsWith(QStringLiteral("agent:main:")));
+
+        // Test sends, through the accounts' own connections.
+        SendOutcome gotifySent, imSent;
+        bool gotifyDone = false, imDone = false;
+        rt.sendGotify(ops, {QStringLiteral("hello"), QStringLiteral("from the tray"), 3, true, {}},
+                      [&](const SendOutcome &o) { gotifySent = o; gotifyDone = true; });
+        rt.sendOpenIm(primary, QStringLiteral("user:alice"), OpenImSendKind::Text, QStringLiteral("hi alice"),
+                      [&](const SendOutcome &o) { imSent = o; imDone = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(gotifyDone && imDone, 10000);
+        QVERIFY2(gotifySent.ok, qPrintable(gotifySent.error));
+        QVERIFY(gotifySent.serverId.toLongLong() > 0);
+        QVERIFY2(imSent.ok, qPrintable(imSent.error));
+        QVERIFY(!imSent.serverId.isEmpty());
+    }
+
+    void accountWithoutToken_isListedAsFailed_withWhatToDo()
+    {
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c2.json")), m_dir.filePath(QStringLiteral("h2.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()}})}}));
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("failed"), 10000);
+        const QString detail = rt.registry().index(0).data(AccountRegistry::DetailRole).toString();
+        QVERIFY2(detail.contains(QStringLiteral("set-token gotify/ops")), qPrintable(detail));
+    }
+
+    void keychainToken_isUsed_whenNotInline()
+    {
+        SecretStore store;
+        QVERIFY(store.writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken"),
+                                    m_gotify.clientToken()).ok());
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c3.json")), m_dir.filePath(QStringLiteral("h3.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()}})}}));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, {kGotifyChannel, QStringLiteral("ops")}), QStringLiteral("connected"), 10000);
+        QVERIFY(store.removeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken")).ok());
+    }
+
+    void expiredOpenImToken_withRefreshOff_endsInNeedsLogin_withAMarker()
+    {
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c4.json")), m_dir.filePath(QStringLiteral("h4.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        const QString marker = m_dir.filePath(QStringLiteral("markers/manual-login.json"));
+        rt.applyConfig(config({{"multi-openim", QJsonObject{
+                                   {"tokenRefresh", QJsonObject{{"mode", "off"}, {"manualLoginMarkerPath", marker}}},
+                                   {"accounts", QJsonObject{{"primary", QJsonObject{
+                                       {"wsAddr", m_openim.wsAddr()}, {"apiAddr", m_openim.apiAddr()},
+                                       {"token", m_openim.mintBadToken(QStringLiteral("bot"), 5, 1501)}}}}}}}}));
+        const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, primary), QStringLiteral("needs-login"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))), 5000);
+        QTRY_VERIFY(rt.registry().index(0).data(AccountRegistry::DetailRole).toString().contains(QStringLiteral("1501")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppRuntime)
+#include "tst_appruntime.moc"
