@@ -57,6 +57,8 @@ QSize imageSize(const QString &path)
     return {};
 }
 
+constexpr int kMaxFallbackChars = 2000;
+
 QByteArray compact(const QJsonObject &o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -65,31 +67,50 @@ QByteArray compact(const QJsonObject &o)
 
 QString readableText(int contentType, const QByteArray &content, QString *imageUrl)
 {
-    const QJsonObject o = QJsonDocument::fromJson(content).object();
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(content, &error);
+    const bool malformed = error.error != QJsonParseError::NoError || !doc.isObject();
+    const QJsonObject o = doc.object();
     auto s = [&o](const char *key) { return o.value(QLatin1String(key)).toString(); };
+    // "[label] a b" without dangling spaces when a part is missing.
+    auto labelled = [](const QString &label, const QStringList &parts) {
+        QStringList words{label};
+        for (const QString &p : parts)
+            if (!p.isEmpty())
+                words << p;
+        return words.join(QLatin1Char(' '));
+    };
+    if (malformed) {
+        // Not a JSON object: show the text as it came (a text kind) or the kind; never crash.
+        const QString plain = QString::fromUtf8(content).trimmed().left(kMaxFallbackChars);
+        const bool textKind = contentType == Text || contentType == AtText || contentType == Markdown;
+        return textKind && !plain.isEmpty() ? plain : QStringLiteral("[content type %1]").arg(contentType);
+    }
+    const QString fallback = QStringLiteral("[content type %1]").arg(contentType);
+    auto orFallback = [&fallback](const QString &text) { return text.isEmpty() ? fallback : text; };
     switch (contentType) {
     case Text:
-        return s("content");
+        return orFallback(s("content"));
     case AtText:
-        return s("text");
+        return orFallback(s("text"));
     case Markdown:
-        return o.contains(QStringLiteral("content")) ? s("content") : s("markdown");
+        return orFallback(o.contains(QStringLiteral("content")) ? s("content") : s("markdown"));
     case Picture: {
         const QString url = o.value(QStringLiteral("sourcePicture")).toObject().value(QStringLiteral("url")).toString();
         if (imageUrl)
             *imageUrl = url;
-        return QStringLiteral("[picture] %1").arg(url);
+        return labelled(QStringLiteral("[picture]"), {url});
     }
     case Video:
-        return QStringLiteral("[video] %1").arg(s("videoUrl"));
+        return labelled(QStringLiteral("[video]"), {s("videoUrl")});
     case File:
-        return QStringLiteral("[file] %1 %2").arg(s("fileName"), s("sourceUrl"));
+        return labelled(QStringLiteral("[file]"), {s("fileName"), s("sourceUrl")});
     case Voice:
-        return QStringLiteral("[voice] %1").arg(s("sourceUrl"));
+        return labelled(QStringLiteral("[voice]"), {s("sourceUrl")});
     default:
         if (o.contains(QStringLiteral("content")) && o.value(QStringLiteral("content")).isString())
-            return s("content");
-        return QStringLiteral("[content type %1]").arg(contentType);
+            return orFallback(s("content"));
+        return fallback;
     }
 }
 

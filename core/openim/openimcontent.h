@@ -22,7 +22,9 @@ enum ContentType : int {
     Markdown = 118,
 };
 
-// Readable text of a content JSON for its contentType ("[picture] <url>", …).
+// Readable text of a content JSON for its contentType ("[picture] <url>", …). Content that is
+// not a JSON object reads as its own text for the text kinds (101, 106, 118), else as
+// "[content type N]"; it never throws or crashes.
 QString readableText(int contentType, const QByteArray &content, QString *imageUrl = nullptr);
 
 // One InboundMessage per MsgData. `selfUserID` decides the peer and the direction.
