@@ -89,6 +89,8 @@ long maxRssKiB()
     return u.ru_maxrss;
 }
 
+int g_maxBatch = PipelineSettings{}.maxBatch;
+
 void throughput(const QString &file, HistoryStore::Durability durability, qint64 count, int chunk)
 {
     HistoryStore store(file);
@@ -98,7 +100,9 @@ void throughput(const QString &file, HistoryStore::Durability durability, qint64
         std::printf("cannot open %s: %s\n", qPrintable(file), qPrintable(error));
         return;
     }
-    InboundPipeline pipeline(store, benchConfig());
+    PipelineSettings settings;
+    settings.maxBatch = g_maxBatch;
+    InboundPipeline pipeline(store, benchConfig(), settings);
     qint64 done = 0;
     QEventLoop loop;
     auto count1 = [&] {
@@ -130,10 +134,10 @@ void throughput(const QString &file, HistoryStore::Durability durability, qint64
     const double cpu = cpuSeconds() - cpuStart;
     const PipelineStats s = pipeline.stats();
     std::printf("throughput %-6s %lld messages: wall %.3f s = %.0f msg/s; CPU %.3f s = %.0f msg/s per CPU-second"
-                "  (delivered %llu, filtered %llu, chunk %d per turn)\n",
+                "  (delivered %llu, filtered %llu, %d arriving per turn, %d per transaction)\n",
                 durability == HistoryStore::Durability::Power ? "FULL" : "NORMAL", count, seconds,
                 count / seconds, cpu, count / cpu, static_cast<unsigned long long>(s.delivered),
-                static_cast<unsigned long long>(s.filtered), chunk);
+                static_cast<unsigned long long>(s.filtered), chunk, g_maxBatch);
 }
 
 // Where the time goes: the in-memory stages alone, then the store alone (CPU seconds).
@@ -142,14 +146,14 @@ void stages(const QString &file, qint64 count)
     const Config config = benchConfig();
     const InboundFilters filters(config);
     const SessionKeyResolver keys(config);
-    DedupWindow dedup;
+    QHash<AccountAddress, DedupWindow> dedup; // as the pipeline keeps them: per account
     QList<InboundMessage> all;
     all.reserve(count);
     for (qint64 i = 1; i <= count; ++i)
         all << makeMessage(i);
     double t0 = cpuSeconds();
     for (InboundMessage &m : all) {
-        dedup.insert(m.account.toString() + QLatin1Char('\n') + m.id);
+        dedup[m.account].insert(m.id);
         filters.apply(m);
         m.sessionKey = keys.keyFor(m);
     }
@@ -216,12 +220,15 @@ int main(int argc, char **argv)
                                          QStringLiteral("200000"));
     const QCommandLineOption latencyOption(QStringLiteral("latency-count"), QStringLiteral("messages at 100/s"),
                                            QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({dirOption, countOption, latencyOption});
+    const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("rows per transaction"),
+                                         QStringLiteral("N"), QString::number(g_maxBatch));
+    parser.addOptions({dirOption, countOption, latencyOption, batchOption});
     parser.addHelpOption();
     parser.process(app);
     QTemporaryDir tmp(parser.isSet(dirOption) ? parser.value(dirOption) + QStringLiteral("/bench-XXXXXX")
                                               : QDir::currentPath() + QStringLiteral("/bench-pipeline-XXXXXX"));
     const qint64 count = parser.value(countOption).toLongLong();
+    g_maxBatch = parser.value(batchOption).toInt();
     const int latencyCount = parser.value(latencyOption).toInt();
     std::printf("store directory: %s\n", qPrintable(tmp.path()));
 
