@@ -1,0 +1,165 @@
+// OpenImConnection transport variants against the loopback OpenIM server (real sockets):
+// compression=gzip end to end (handshake, push, pull, send).
+#include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
+#include "openim/openimconnection.h"
+#include "openimloopbackserver.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using ct::loopback::OpenImLoopbackServer;
+
+namespace {
+QStringList g_logLines;
+QtMessageHandler g_previous = nullptr;
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    g_logLines << message;
+    if (type != QtDebugMsg && g_previous)
+        g_previous(type, context, message);
+}
+} // namespace
+
+class TestOpenImTransport : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir dir;
+    std::unique_ptr<OpenImLoopbackServer> server;
+    std::unique_ptr<HistoryStore> history;
+    std::unique_ptr<InboundPipeline> pipeline;
+    Config config;
+    QStringList tokens;
+    QList<InboundMessage> delivered;
+    int historyFiles = 0;
+
+    OpenImAccountConfig account(const QString &compression = {})
+    {
+        OpenImAccountConfig a;
+        a.id = "primary";
+        a.wsAddr = server->wsAddr();
+        a.apiAddr = server->apiAddr();
+        a.userID = "u_bot";
+        a.platformID = 7;
+        a.compression = compression;
+        return a;
+    }
+    std::unique_ptr<OpenImConnection> connection(const OpenImAccountConfig &a, const QString &token)
+    {
+        tokens << token;
+        auto c = std::make_unique<OpenImConnection>(a, token, pipeline.get(), history.get());
+        c->setBackoff(Backoff(50, 200, 0, 0.0));
+        return c;
+    }
+    int deliveredCount(const QString &conversation) const
+    {
+        return int(std::count_if(delivered.begin(), delivered.end(),
+                                 [&](const InboundMessage &m) { return m.conversationId == conversation; }));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QLoggingCategory::setFilterRules(QStringLiteral("channeltray.*.debug=true"));
+        g_previous = qInstallMessageHandler(captureLog);
+    }
+    void cleanupTestCase()
+    {
+        qInstallMessageHandler(g_previous);
+        QVERIFY(!g_logLines.isEmpty());
+        for (const QString &line : std::as_const(g_logLines))
+            for (const QString &t : std::as_const(tokens))
+                QVERIFY2(!line.contains(t), "token leaked into a log line");
+    }
+    void init()
+    {
+        server = std::make_unique<OpenImLoopbackServer>();
+        QVERIFY(server->start());
+        for (const char *u : {"u_bot", "u_alice", "u_bob"})
+            server->addUser(u);
+        server->addGroup("g_ops", {"u_bot", "u_alice", "u_bob"});
+        history = std::make_unique<HistoryStore>(dir.filePath(QString("h%1.sqlite").arg(++historyFiles)));
+        QVERIFY(history->open());
+        pipeline = std::make_unique<InboundPipeline>(*history, config);
+        delivered.clear();
+        connect(pipeline.get(), &InboundPipeline::delivered, this, [this](const InboundMessage &m) { delivered << m; });
+    }
+    void cleanup()
+    {
+        pipeline.reset();
+        history.reset();
+        server.reset();
+    }
+
+    void testGzip_handshakeAsksForGzip_pushPullAndSendAllWork()
+    {
+        auto c = connection(account("gzip"), server->mintToken("u_bot", 7));
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        QCOMPARE(server->handshakes().constLast().query.queryItemValue("compression"), QString("gzip"));
+
+        // push (2001): the server gzips every binary frame; the client inflates it.
+        server->deliverDirect("u_alice", "u_bot", "pushed over gzip");
+        server->deliverGroup("u_bob", "g_ops", "group over gzip");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 1);
+        QTRY_COMPARE(deliveredCount("sg_g_ops"), 1);
+        QCOMPARE(delivered.first().text, QString("pushed over gzip"));
+
+        // pull (1001 + 1002 pages): the server closes the session on a frame that is not gzip,
+        // so a completed catch-up proves the client's requests are gzipped too.
+        QVERIFY(pipeline->flush());
+        QCOMPARE(server->dropTcp("u_bot"), 1);
+        QTRY_VERIFY(c->state() != AccountState::Connected);
+        for (int i = 0; i < 120; ++i)
+            server->storeDirectSilently("u_alice", "u_bot", QString("missed %1").arg(i));
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), AccountState::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(deliveredCount("si_u_alice_u_bot"), 121, 15000);
+        QCOMPARE(server->handshakes().constLast().query.queryItemValue("compression"), QString("gzip"));
+
+        // send (1003)
+        QSignalSpy done(c.get(), &OpenImConnection::sendFinished);
+        c->send("user:u_alice", OpenImConnection::Kind::Text, "sent over gzip");
+        QTRY_COMPARE(done.size(), 1);
+        const auto result = done.first().at(1).value<OpenImSendResult>();
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(!result.serverMsgID.isEmpty());
+        const auto &m = server->receivedMsgs().back();
+        QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientMsgID);
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
+                 QString("sent over gzip"));
+
+        // a plain (not gzip) frame on a gzip session is dropped; the connection survives
+        const int handshakes = int(server->handshakes().size());
+        QCOMPARE(server->sendGarbage("u_bot"), 1);
+        server->deliverDirect("u_alice", "u_bot", "still alive");
+        QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 122);
+        QCOMPARE(int(server->handshakes().size()), handshakes);
+        QCOMPARE(c->state(), AccountState::Connected);
+    }
+
+    void testNoCompression_handshakeHasNoCompressionArgument()
+    {
+        auto c = connection(account(), server->mintToken("u_bot", 7));
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        QVERIFY(!server->handshakes().constLast().query.hasQueryItem("compression"));
+    }
+
+    void testServerDown_failsOverToBackoff_notStuckConnecting()
+    {
+        auto c = connection(account(), server->mintToken("u_bot", 7));
+        server.reset(); // nothing listens any more
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::Backoff);
+        QVERIFY(c->lastError().startsWith("connect failed"));
+        server = std::make_unique<OpenImLoopbackServer>(); // for cleanup()
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOpenImTransport)
+#include "tst_openim_transport.moc"
