@@ -43,6 +43,9 @@ AccountEditorDialog::AccountEditorDialog(const Config &config, MessageBox *messa
     m_testResult->setWordWrap(true);
     m_testResult->setAccessibleName(tr("Connection test result"));
     m_test->setEnabled(bool(m_probe));
+    // Enter always saves: only the Save button may become the default.
+    m_test->setAutoDefault(false);
+    m_remove->setAutoDefault(false);
     m_save = m_buttons->button(QDialogButtonBox::Save);
     m_save->setDefault(true);
 

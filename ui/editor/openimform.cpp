@@ -162,6 +162,7 @@ void OpenImForm::showClaims()
         parts << (claims->isExpiredAt(QDateTime::currentDateTimeUtc()) ? tr("EXPIRED %1").arg(when)
                                                                         : tr("expires %1").arg(when));
     }
+    m_tokenNote->setProblem(m_token, {}); // clears a previous problem's marking
     m_tokenNote->setHint(parts.join(QStringLiteral(" · ")));
     m_userId->setPlaceholderText(claims->userID.isEmpty() ? tr("from the token") : claims->userID);
 }

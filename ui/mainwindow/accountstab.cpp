@@ -27,6 +27,7 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     m_view->setColumnWidth(AccountTableModel::AccountColumn, 180);
     m_view->setColumnWidth(AccountTableModel::StateColumn, 150);
     m_view->setColumnWidth(AccountTableModel::DetailColumn, 200);
+    m_view->setColumnWidth(AccountTableModel::TokenExpiryColumn, 170);
 
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_add, m_edit, m_remove, m_reconnect, m_send})

@@ -119,6 +119,8 @@ private Q_SLOTS:
         QVERIFY(dialog.openImForm()->wsAddr()->property("invalid").toBool());
         QVERIFY(!dialog.saveButton()->isEnabled());
         dialog.openImForm()->wsAddr()->setText(QStringLiteral("ws://127.0.0.1:10001"));
+        QVERIFY(dialog.problems().join(' ').contains(QStringLiteral("http"))); // the API address is required
+        dialog.openImForm()->apiAddr()->setText(QStringLiteral("http://127.0.0.1:10002"));
         QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(QLatin1Char('\n'))));
 
         dialog.openImForm()->token()->setText(QStringLiteral("not-a-jwt"));
