@@ -41,6 +41,7 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
 
 OpenImConnection::~OpenImConnection()
 {
+    cancelRefusalProbe();
     m_socket.disconnect(this);
     m_socket.abort();
 }
@@ -77,6 +78,7 @@ void OpenImConnection::start()
 void OpenImConnection::stop(bool disable)
 {
     m_stopping = true;
+    cancelRefusalProbe();
     m_retry.stop();
     m_heartbeat.stop();
     m_socket.close();
@@ -90,6 +92,7 @@ void OpenImConnection::reconnectNow()
     m_backoff.reset();
     m_stopping = false;
     m_noReconnect = false;
+    cancelRefusalProbe();
     m_socket.abort();
     openSocket();
 }
@@ -118,15 +121,19 @@ void OpenImConnection::openSocket()
     url.setQuery(q);
     qCDebug(lcOpenIm) << "connecting" << address().toString() << redactUrl(url);
     m_handshakeDone = false;
+    m_upgraded = false;
     m_awaitingPong = false;
+    cancelRefusalProbe();
     setState(AccountState::Connecting);
     m_socket.abort();
+    m_url = url;
     m_socket.open(url);
 }
 
 void OpenImConnection::onConnected()
 {
     // The first text frame decides (isMsgResp=true).
+    m_upgraded = true;
     m_heartbeat.start();
 }
 
@@ -138,10 +145,10 @@ void OpenImConnection::onDisconnected()
     if (m_stopping || m_noReconnect)
         return;
     const QString reason = m_socket.errorString();
-    if (!m_handshakeDone && reason.contains(QStringLiteral("status code"))) {
-        // An HTTP answer without upgrade: the vendor server sends the same JSON as the text frame;
-        // QWebSocket does not expose the body, so it is treated as a refused handshake.
-        qCWarning(lcOpenIm) << address().toString() << "handshake answered without upgrade:" << reason;
+    if (!m_upgraded) {
+        // No upgrade: the answer may be a plain HTTP refusal carrying the errCode JSON.
+        probeRefusalOverHttp(tr("connect failed: %1").arg(reason));
+        return;
     }
     scheduleReconnect(m_handshakeDone ? tr("connection lost") : tr("connect failed: %1").arg(reason));
 }

@@ -13,6 +13,9 @@
 #include <QTimer>
 #include <QWebSocket>
 
+class QNetworkAccessManager;
+class QNetworkReply;
+
 #include <functional>
 
 namespace openim::sdkws {
@@ -87,6 +90,11 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &frame);
     void onHandshakeAnswer(int errCode, const QString &errMsg);
+    // A handshake the server answered over plain HTTP (no upgrade): QWebSocket (Qt 6.4) hides
+    // the body, so one plain GET of the same URL reads the {"errCode":…} JSON.
+    void probeRefusalOverHttp(const QString &reason);
+    void onRefusalProbeFinished(QNetworkReply *reply, const QString &reason);
+    void cancelRefusalProbe();
     void scheduleReconnect(const QString &reason);
     void onHeartbeat();
     void sweepRequests();
@@ -107,6 +115,9 @@ private:
     QPointer<InboundPipeline> m_pipeline;
     QPointer<HistoryStore> m_history;
     QWebSocket m_socket;
+    QUrl m_url;                                  // holds the token: never logged unredacted
+    QNetworkAccessManager *m_http = nullptr;     // created on the first refused handshake only
+    QPointer<QNetworkReply> m_refusalProbe;
     QTimer m_heartbeat;
     QTimer m_retry;
     QTimer m_requestSweep;
@@ -115,6 +126,7 @@ private:
     QElapsedTimer m_pingSent;
     bool m_awaitingPong = false;
     bool m_handshakeDone = false;
+    bool m_upgraded = false; // the WebSocket upgrade completed for this attempt
     bool m_stopping = false;
     bool m_noReconnect = false;
     bool m_gzip = false;

@@ -1,5 +1,6 @@
 // OpenImConnection transport variants against the loopback OpenIM server (real sockets):
-// compression=gzip end to end (handshake, push, pull, send).
+// compression=gzip end to end (handshake, push, pull, send), and a refused handshake answered
+// as plain HTTP 200 JSON without upgrade, read like the error text frame.
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "openim/openimconnection.h"
@@ -60,6 +61,11 @@ private:
     {
         return int(std::count_if(delivered.begin(), delivered.end(),
                                  [&](const InboundMessage &m) { return m.conversationId == conversation; }));
+    }
+    int refusedOverHttp() const
+    {
+        const auto &all = server->handshakes();
+        return int(std::count_if(all.begin(), all.end(), [](const auto &h) { return !h.upgraded && h.errCode != 0; }));
     }
 
 private Q_SLOTS:
@@ -150,10 +156,76 @@ private Q_SLOTS:
         QVERIFY(!server->handshakes().constLast().query.hasQueryItem("compression"));
     }
 
+    void testRefusalOverHttp_mappedLikeTheTextFrame_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("event");
+        QTest::newRow("1501 expired") << 1501 << "OnUserTokenExpired";
+        QTest::newRow("1502 invalid") << 1502 << "OnUserTokenInvalid";
+        QTest::newRow("1507 not exist") << 1507 << "OnUserTokenInvalid";
+        QTest::newRow("1506 kicked") << 1506 << "OnKickedOffline";
+    }
+    void testRefusalOverHttp_mappedLikeTheTextFrame()
+    {
+        QFETCH(int, code);
+        QFETCH(QString, event);
+        server->setAnswerRefusalsOverHttp(true);
+        QString token = server->mintToken("u_bot", 7);
+        if (code == 1506) {
+            server->store().setTokensState("u_bot", 7, code);
+        } else if (code == 1501) {
+            server->expireTokens("u_bot");
+        } else {
+            token = server->mintBadToken("u_bot", 7, code);
+        }
+        auto c = connection(account(), token);
+        QSignalSpy problem(c.get(), &OpenImConnection::tokenProblem);
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::NeedsLogin);
+        QCOMPARE(c->detail(), event);
+        QCOMPARE(problem.size(), 1);
+        QCOMPARE(problem.first().at(0).toString(), event);
+        QCOMPARE(problem.first().at(1).toInt(), code);
+        QVERIFY(c->lastError().contains(QString::number(code)));
+        // The WebSocket attempt and the plain GET were both refused without upgrade.
+        QCOMPARE(refusedOverHttp(), 2);
+        const int handshakes = int(server->handshakes().size());
+        QTest::qWait(300); // no reconnect with the same token
+        QCOMPARE(int(server->handshakes().size()), handshakes);
+    }
+
+    void testRefusalOverHttp_notATokenProblem_retriesWithBackoffThenConnects()
+    {
+        server->setAnswerRefusalsOverHttp(true);
+        const QString token = server->mintToken("u_bot", 7);
+        server->store().setTokensState("u_bot", -1, 1601); // too many connections
+        auto c = connection(account(), token);
+        c->start();
+        QTRY_VERIFY(c->lastError().contains("OnConnectFailed (1601)"));
+        QTRY_VERIFY(refusedOverHttp() >= 4); // retried: two attempts, each WebSocket + GET
+        QVERIFY(c->state() != AccountState::NeedsLogin);
+        server->store().setTokensState("u_bot", -1, 0);
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+    }
+
+    void testRefusalOverHttp_thenValidToken_connects()
+    {
+        server->setAnswerRefusalsOverHttp(true);
+        auto c = connection(account(), server->mintBadToken("u_bot", 7, 1502));
+        c->start();
+        QTRY_COMPARE(c->state(), AccountState::NeedsLogin);
+        const QString fresh = server->mintToken("u_bot", 7);
+        tokens << fresh;
+        c->setToken(fresh);
+        c->reconnectNow();
+        QTRY_COMPARE(c->state(), AccountState::Connected);
+        QVERIFY(server->handshakes().constLast().upgraded);
+    }
+
     void testServerDown_failsOverToBackoff_notStuckConnecting()
     {
         auto c = connection(account(), server->mintToken("u_bot", 7));
-        server.reset(); // nothing listens any more
+        server.reset(); // nothing listens any more: the WebSocket and the plain GET both fail
         c->start();
         QTRY_COMPARE(c->state(), AccountState::Backoff);
         QVERIFY(c->lastError().startsWith("connect failed"));

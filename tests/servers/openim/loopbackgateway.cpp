@@ -49,7 +49,7 @@ void LoopbackGateway::onHeadPeeked(QTcpSocket *socket)
     socket->disconnect(this);
     const QList<QByteArray> requestLine = head.left(head.indexOf("\r\n")).split(' ');
     const QUrlQuery query(QUrl(QString::fromLatin1(requestLine.value(1))).query());
-    if (query.queryItemValue(QStringLiteral("isMsgResp")) != QStringLiteral("true")) {
+    if (m_refusalsOverHttp || query.queryItemValue(QStringLiteral("isMsgResp")) != QStringLiteral("true")) {
         HandshakeRecord record;
         const int code = checkHandshake(query, record);
         if (code != 0) {

@@ -34,6 +34,9 @@ public:
     ~LoopbackGateway() override;
 
     void setReadDeadlineMs(int ms) { m_readDeadlineMs = ms; }
+    // Answer every refused handshake as plain HTTP 200 + error JSON without upgrade, even with
+    // isMsgResp=true (as a server without isMsgResp support, or a gateway in front, does).
+    void setAnswerRefusalsOverHttp(bool on) { m_refusalsOverHttp = on; }
     int readDeadlineMs() const { return m_readDeadlineMs; }
 
     // Sends a 2001 push of msg to every online session of the conversation's participants,
@@ -87,6 +90,7 @@ private:
     std::vector<::openim::sdkws::MsgData> m_received;
     int m_readDeadlineMs = 30000;
     int m_pings = 0;
+    bool m_refusalsOverHttp = false;
 };
 
 } // namespace ct::loopback

@@ -36,6 +36,7 @@ public:
     void expireTokens(const QString &userID) { m_store.setTokensState(userID, -1, 1501); }
     void invalidateTokens(const QString &userID, int errCode = 1502) { m_store.setTokensState(userID, -1, errCode); }
     void setReadDeadlineMs(int ms) { m_gateway->setReadDeadlineMs(ms); }
+    void setAnswerRefusalsOverHttp(bool on) { m_gateway->setAnswerRefusalsOverHttp(on); }
 
     // Store a message (seq assigned) and push it to the online participants.
     ::openim::sdkws::MsgData deliverDirect(const QString &from, const QString &to, const QString &text,
