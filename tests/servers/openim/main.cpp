@@ -22,7 +22,10 @@ int main(int argc, char **argv)
                                 QStringLiteral("n"), QStringLiteral("7"));
     QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A group of all users (default g_demo)."),
                              QStringLiteral("id"), QStringLiteral("g_demo"));
-    parser.addOptions({users, platform, group});
+    QCommandLineOption count(QStringLiteral("users"),
+                             QStringLiteral("Also create n users u_1 … u_n (e.g. 100 for the memory benchmark)."),
+                             QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({users, platform, group, count});
     parser.process(app);
 
     ct::loopback::OpenImLoopbackServer server;
@@ -31,6 +34,8 @@ int main(int argc, char **argv)
         return 1;
     }
     QStringList ids = parser.values(users);
+    for (int i = 1; i <= parser.value(count).toInt(); ++i)
+        ids << QStringLiteral("u_%1").arg(i);
     if (ids.isEmpty())
         ids = {QStringLiteral("u_alice"), QStringLiteral("u_bob")};
     QJsonObject tokens;
