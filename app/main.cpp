@@ -1,7 +1,9 @@
 // channeltray: the tray application, or a subcommand that runs without a display.
 #include "cli.h"
 #include "commands/commandcontext.h"
+#include "runtime/appruntime.h"
 #include "trayapplication.h"
+#include "traywiring.h"
 #include "version.h"
 
 #include <QApplication>
@@ -37,7 +39,9 @@ int main(int argc, char **argv)
 
     if (inv.command.isEmpty()) {
         QApplication app(argc, argv);
-        return ct::ui::runTrayApplication(app, inv.configPath, inv.commandArgs);
+        ct::AppRuntime runtime({inv.configPath, {}});
+        return ct::ui::runTrayApplication(app, inv.configPath, inv.commandArgs,
+                                          ct::app::trayServicesFor(runtime));
     }
     QCoreApplication app(argc, argv);
     return ct::cli::runCommand(inv, out, err, in);

@@ -16,6 +16,7 @@
 #include "logging/logging.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
+#include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
@@ -30,30 +31,42 @@ namespace ct::ui {
 AppController::AppController(QString configPath, TrayServices services, MessageBox *messageBox,
                              AutostartFile *autostart, QObject *parent)
     : QObject(parent), m_configPath(std::move(configPath)), m_services(std::move(services)),
-      m_messageBox(messageBox), m_autostart(autostart),
-      m_history(new HistoryStore(m_services.historyPath, this)), m_policy(new NotificationPolicy(4, this))
+      m_messageBox(messageBox), m_autostart(autostart)
 {
+    AppRuntime *rt = m_services.runtime;
+    m_history = rt ? &rt->history() : new HistoryStore(m_services.historyPath, this);
+    m_policy = rt ? &rt->notifications() : new NotificationPolicy(4, this);
     QString error;
-    if (!m_history->open(&error))
+    if (!m_history->isOpen() && !m_history->open(&error))
         m_problems << tr("The message history could not be opened: %1").arg(error);
     if (m_services.useKeychain)
-        m_secrets = new SecretStore(this);
+        m_secrets = rt ? &rt->secrets() : new SecretStore(this);
     loadConfig();
     if (m_history->isOpen()) {
-        m_pipeline = new InboundPipeline(*m_history, m_config, this);
-        connect(m_pipeline, &InboundPipeline::delivered, m_policy, &NotificationPolicy::offer);
+        if (rt) {
+            m_pipeline = &rt->pipeline(); // the runtime offers every batch to the policy
+        } else {
+            m_pipeline = new InboundPipeline(*m_history, m_config, this);
+            connect(m_pipeline, &InboundPipeline::delivered, m_policy, &NotificationPolicy::offer);
+        }
     }
     m_policy->setGotifyMinPriority(m_config.app.gotifyMinPriority);
     connect(m_policy, &NotificationPolicy::notify, this, &AppController::showNotification);
 
     const TrayContext context{m_pipeline, m_history};
     auto maker = m_services.makeConnection;
-    m_registry = new AccountRegistry(
-        [maker, context](const Config &c, const AccountAddress &a) -> AccountConnection * {
-            return maker ? maker(c, a, context) : nullptr;
-        },
-        this);
-    m_registry->setConfig(m_config);
+    if (rt) {
+        m_registry = &rt->registry(); // filled by AppRuntime::applyConfig once tokens are read
+        connect(rt, &AppRuntime::accountsStarted, this,
+                [this] { m_window->setWelcomeVisible(m_registry->rowCount() == 0); });
+    } else {
+        m_registry = new AccountRegistry(
+            [maker, context](const Config &c, const AccountAddress &a) -> AccountConnection * {
+                return maker ? maker(c, a, context) : nullptr;
+            },
+            this);
+        m_registry->setConfig(m_config);
+    }
     connect(m_history, &HistoryStore::unreadChanged, this, &AppController::refreshUnread);
 
     m_window = std::make_unique<MainWindow>(m_registry, m_history, [this] { return markerFiles(); });
@@ -72,7 +85,7 @@ AppController::AppController(QString configPath, TrayServices services, MessageB
             m_messageBox->information(m_window.get(), tr("Demo"), tr("The demo is not available in this build."));
     });
     w->welcomePage()->setImportHint(detectOpenClawConfig());
-    w->setWelcomeVisible(m_registry->rowCount() == 0);
+    w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
     refreshUnread();
@@ -116,9 +129,13 @@ void AppController::start()
         QApplication::setQuitOnLastWindowClosed(true);
     }
     m_window->showNotice(notices.join(QLatin1Char('\n')));
-    if (!m_tray || m_registry->rowCount() == 0 || !m_problems.isEmpty())
+    if (!m_tray || (m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty())
+        || !m_problems.isEmpty())
         m_window->bringToFront();
-    m_registry->startAll();
+    if (m_services.runtime)
+        m_services.runtime->applyConfig(m_config); // reads tokens, then connects
+    else
+        m_registry->startAll();
 }
 
 TrayActions AppController::trayActions()
@@ -146,11 +163,15 @@ bool AppController::saveRaw(const QJsonObject &root)
     }
     m_problems.clear();
     loadConfig();
-    if (m_pipeline)
-        m_pipeline->setConfig(m_config);
-    m_registry->setConfig(m_config);
-    m_registry->startAll();
-    m_window->setWelcomeVisible(m_registry->rowCount() == 0);
+    if (m_services.runtime) {
+        m_services.runtime->applyConfig(m_config);
+    } else {
+        if (m_pipeline)
+            m_pipeline->setConfig(m_config);
+        m_registry->setConfig(m_config);
+        m_registry->startAll();
+    }
+    m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     m_window->showNotice(m_problems.join(QLatin1Char('\n')));
     return true;
 }
@@ -231,6 +252,9 @@ void AppController::openSendDialog(const AccountAddress &account)
     dialog->chooseAccount(account);
     connect(dialog, &SendDialog::sent, this, [this](const SendRequest &r, const SendResult &result) {
         if (!result.ok || !m_history->isOpen())
+            return;
+        // A live OpenIM connection stores what it sent itself (keyed by its clientMsgID).
+        if (m_services.runtime && r.account.channel == kOpenImChannel)
             return;
         InboundMessage m;
         m.account = r.account;

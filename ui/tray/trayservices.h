@@ -9,6 +9,7 @@
 
 namespace ct {
 class AccountConnection;
+class AppRuntime;
 class HistoryStore;
 class InboundPipeline;
 struct Config;
@@ -28,6 +29,9 @@ struct TrayServices
     using ConnectionMaker =
         std::function<AccountConnection *(const Config &config, const AccountAddress &address, const TrayContext &context)>;
 
+    // The running core (history, pipeline, notifications, registry with live connections,
+    // token refresh, health). When set, it replaces makeConnection and the objects below.
+    AppRuntime *runtime = nullptr;
     ConnectionMaker makeConnection; // empty → accounts are listed but not connected
     Sender sender;                  // empty → the send dialog says sending is unavailable
     ConnectionProbe probe;          // empty → "Test connection" is disabled

@@ -1,0 +1,135 @@
+#include "traywiring.h"
+
+#include "gotify/gotifyendpoint.h"
+#include "gotify/gotifyprobe.h"
+#include "openim/openimrest.h"
+#include "runtime/appruntime.h"
+#include "secrets/secretstore.h"
+#include "secrets/tokenresolver.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <memory>
+
+namespace ct::app {
+
+namespace {
+
+ui::SendResult toResult(const SendOutcome &o)
+{
+    ui::SendResult r;
+    r.ok = o.ok;
+    r.serverId = o.serverId;
+    r.time = QDateTime::fromString(o.time, Qt::ISODateWithMs);
+    r.error = o.error;
+    return r;
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TrayWiring", text);
+}
+
+// Tokens for a draft: the ones typed in the editor, else inline in the config, else the keychain.
+void tokensFor(AppRuntime &runtime, const ui::AccountDraft &draft,
+               std::function<void(QMap<QString, QString>)> done)
+{
+    auto tokens = std::make_shared<QMap<QString, QString>>(draft.tokens);
+    auto missing = std::make_shared<QStringList>();
+    for (const QString &field : TokenResolver::fieldsFor(draft.address.channel)) {
+        if (!tokens->value(field).isEmpty())
+            continue;
+        const QString inl = TokenResolver::inlineValue(runtime.config(), draft.address, field);
+        if (!inl.isEmpty())
+            tokens->insert(field, inl);
+        else
+            *missing << field;
+    }
+    if (missing->isEmpty()) {
+        done(*tokens);
+        return;
+    }
+    auto left = std::make_shared<int>(int(missing->size()));
+    for (const QString &field : *missing)
+        runtime.secrets().read(draft.address, field, [tokens, left, field, done](const SecretResult &r) {
+            if (r.ok())
+                tokens->insert(field, r.value);
+            if (--*left == 0)
+                done(*tokens);
+        });
+}
+
+void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDone done)
+{
+    tokensFor(runtime, draft, [&runtime, draft, done](const QMap<QString, QString> &tokens) {
+        if (draft.address.channel == kGotifyChannel) {
+            GotifyAccountConfig cfg;
+            cfg.id = draft.address.accountId;
+            cfg.serverUrl = draft.fields.value(QStringLiteral("serverUrl")).toString();
+            cfg.caCertFile = draft.fields.value(QStringLiteral("caCertFile")).toString();
+            auto *probe = new GotifyProbe(GotifyEndpoint::fromConfig(cfg, tokens.value(QStringLiteral("appToken")),
+                                                                     tokens.value(QStringLiteral("clientToken"))),
+                                          &runtime);
+            QObject::connect(probe, &GotifyProbe::finished, probe, [probe, done](const GotifyProbeResult &r) {
+                QString message = r.ok() ? tr("Reachable: Gotify %1, user %2, health %3, %4 ms")
+                                               .arg(r.version, r.user, r.health)
+                                               .arg(r.latencyMs)
+                                         : r.problems.join(QLatin1Char('\n'));
+                done(r.ok(), message);
+                probe->deleteLater();
+            });
+            probe->run();
+            return;
+        }
+        OpenImAccountConfig cfg;
+        cfg.id = draft.address.accountId;
+        cfg.wsAddr = draft.fields.value(QStringLiteral("wsAddr")).toString();
+        cfg.apiAddr = draft.fields.value(QStringLiteral("apiAddr")).toString();
+        cfg.userID = draft.fields.value(QStringLiteral("userID")).toString();
+        const QString token = tokens.value(QStringLiteral("token"));
+        if (token.isEmpty()) {
+            done(false, tr("Type the token to test the connection."));
+            return;
+        }
+        auto *probe = new OpenImProbe(cfg, token, &runtime);
+        QObject::connect(probe, &OpenImProbe::finished, probe, [probe, done](const OpenImProbeResult &r) {
+            const bool ok = r.reachable && r.tokenValid;
+            QString message = ok ? tr("Token accepted for %1 (%2), %3 ms").arg(r.userID, r.nickname).arg(r.latencyMs)
+                                 : (r.error.isEmpty() ? tr("The server did not accept the token.") : r.error);
+            done(ok, message);
+            probe->deleteLater();
+        });
+        probe->start();
+    });
+}
+
+} // namespace
+
+ui::TrayServices trayServicesFor(AppRuntime &runtime)
+{
+    ui::TrayServices services;
+    services.runtime = &runtime;
+    services.sender = [&runtime](const ui::SendRequest &request, ui::SendDone done) {
+        if (request.account.channel == kGotifyChannel) {
+            GotifyTestMessage m;
+            m.title = request.title;
+            m.text = request.text;
+            m.priority = request.priority;
+            m.markdown = request.markdown;
+            m.clickUrl = request.clickUrl;
+            runtime.sendGotify(request.account, m, [done](const SendOutcome &o) { done(toResult(o)); });
+            return;
+        }
+        const OpenImSendKind kind = request.kind == ui::SendRequest::Kind::Picture ? OpenImSendKind::Picture
+                                    : request.kind == ui::SendRequest::Kind::Video ? OpenImSendKind::Video
+                                    : request.kind == ui::SendRequest::Kind::File  ? OpenImSendKind::File
+                                                                                   : OpenImSendKind::Text;
+        const QString value = kind == OpenImSendKind::Text ? request.text : request.url;
+        runtime.sendOpenIm(request.account, request.recipient, kind, value,
+                           [done](const SendOutcome &o) { done(toResult(o)); });
+    };
+    services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) { probeDraft(runtime, draft, done); };
+    return services;
+}
+
+} // namespace ct::app
