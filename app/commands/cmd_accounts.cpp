@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "config/configeditor.h"
 #include "config/configsaver.h"
+#include "refresh/manualloginmarker.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 
@@ -227,6 +228,14 @@ int setToken(CommandContext &ctx, const QStringList &args)
     const SecretResult written = store.writeBlocking(address, field, token);
     if (!written.ok())
         return ctx.failure(QStringLiteral("the token was not stored: %1").arg(written.message));
+
+    // A new token from the user ends a "needs manual login" state: its marker goes away.
+    if (address.channel == kOpenImChannel) {
+        const QString marker = ManualLoginMarker::pathFor(load.config.openim.tokenRefresh.manualLoginMarkerPath,
+                                                          address.accountId);
+        if (QFile::exists(marker) && ManualLoginMarker::remove(marker))
+            ctx.out << "removed the manual-login marker " << marker << Qt::endl;
+    }
 
     const QStringList path = ConfigEditor::accountFieldPath(load.config.raw, address, field);
     QJsonObject root = load.config.raw;

@@ -136,6 +136,21 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(token));
     }
 
+    void setToken_onAnOpenImAccount_removesItsManualLoginMarker()
+    {
+        const QString marker = m_dir.filePath(QStringLiteral("markers/manual-login.json"));
+        const QString accountMarker = m_dir.filePath(QStringLiteral("markers/manual-login.ops-bot.json"));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("markers")));
+        writeFile(accountMarker, "{\"account\":\"multi-openim/ops-bot\"}");
+        writeFile(m_config, QStringLiteral("{\"channels\":{\"multi-openim\":{\"tokenRefresh\":{\"mode\":\"off\",\"manualLoginMarkerPath\":\"%1\"},"
+                                           "\"accounts\":{\"ops-bot\":{\"wsAddr\":\"ws://127.0.0.1:1\",\"apiAddr\":\"http://127.0.0.1:2\"}}}}}")
+                                .arg(marker).toUtf8());
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("multi-openim/ops-bot"),
+                           QStringLiteral("--config"), m_config}, QByteArray("H.E.Y"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!QFile::exists(accountMarker));
+    }
+
     void setToken_onAnInlineToken_movesItOutOfTheFile_keepingUnknownKeys()
     {
         writeFile(m_config, "{\"gateway\":{\"port\":18789},\"channels\":{\"multi-openim\":{\"accounts\":{\"primary\": {\"wsAddr\":\"ws://127.0.0.1:10001\",\"apiAddr\":\"http://127.0.0.1:10002\",\"token\":\"OLD.TOKEN.X\",\"extraKey\":7}}}}}");
