@@ -1,5 +1,6 @@
 #include "traywiring.h"
 
+#include "gotify/gotifyconnection.h"
 #include "gotify/gotifyendpoint.h"
 #include "gotify/gotifyprobe.h"
 #include "openim/openimrest.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <memory>
 
 namespace ct::app {
@@ -103,6 +105,42 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
     });
 }
 
+// Friends and pending applications of an OpenIM account through the core's OpenImRest (whose
+// friend guard refuses while disableFriendSdk is on); the token as for a probe.
+void loadContacts(AppRuntime &runtime, const AccountAddress &address, ui::ContactsDone done)
+{
+    const OpenImAccountConfig *found = nullptr;
+    for (const OpenImAccountConfig &a : runtime.config().openim.accounts)
+        if (a.address() == address)
+            found = &a;
+    if (!found) {
+        ui::ContactsResult r;
+        r.error = tr("%1 is not an OpenIM account of this configuration.").arg(address.toString());
+        done(r);
+        return;
+    }
+    const OpenImAccountConfig cfg = *found;
+    ui::AccountDraft draft;
+    draft.address = address;
+    tokensFor(runtime, draft, [&runtime, cfg, done](const QMap<QString, QString> &tokens) {
+        auto *network = new QNetworkAccessManager(&runtime);
+        auto *rest = new OpenImRest(cfg, tokens.value(QStringLiteral("token")), network, network);
+        auto finish = [network, done](const ui::ContactsResult &r) {
+            network->deleteLater();
+            done(r);
+        };
+        rest->friendList(cfg.userID, [rest, cfg, finish](const OpenImRestResult &friends) {
+            if (!friends.ok) {
+                finish({false, friends.code, friends.error, {}, {}});
+                return;
+            }
+            rest->friendApplications(cfg.userID, [friends, finish](const OpenImRestResult &apps) {
+                finish({apps.ok, apps.code, apps.error, friends.data, apps.data});
+            });
+        });
+    });
+}
+
 } // namespace
 
 ui::TrayServices trayServicesFor(AppRuntime &runtime)
@@ -129,6 +167,13 @@ ui::TrayServices trayServicesFor(AppRuntime &runtime)
                            [done](const SendOutcome &o) { done(toResult(o)); });
     };
     services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) { probeDraft(runtime, draft, done); };
+    services.gotifyApi = [&runtime](const AccountAddress &address) -> GotifyApi * {
+        auto *c = qobject_cast<GotifyConnection *>(runtime.registry().connection(address));
+        return c ? &c->api() : nullptr;
+    };
+    services.contacts = [&runtime](const AccountAddress &address, ui::ContactsDone done) {
+        loadContacts(runtime, address, std::move(done));
+    };
     return services;
 }
 

@@ -15,8 +15,9 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_model(new AccountTableModel(registry, this)),
       m_view(new QTableView), m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
       m_remove(new QPushButton(tr("&Remove…"))), m_reconnect(new QPushButton(tr("Reconnect &now"))),
-      m_send(new QPushButton(tr("Send &test message…")))
+      m_send(new QPushButton(tr("Send &test message…"))), m_contacts(new QPushButton(tr("&Contacts…")))
 {
+    m_contacts->setToolTip(tr("Friends and pending friend applications of the selected OpenIM account"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -30,7 +31,7 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     m_view->setColumnWidth(AccountTableModel::TokenExpiryColumn, 170);
 
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_add, m_edit, m_remove, m_reconnect, m_send})
+    for (QPushButton *b : {m_add, m_edit, m_remove, m_reconnect, m_send, m_contacts})
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -41,6 +42,7 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(selectedAccount()); });
     connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removeRequested(selectedAccount()); });
     connect(m_send, &QPushButton::clicked, this, [this] { Q_EMIT sendRequested(selectedAccount()); });
+    connect(m_contacts, &QPushButton::clicked, this, [this] { Q_EMIT contactsRequested(selectedAccount()); });
     connect(m_reconnect, &QPushButton::clicked, this, [this] {
         if (AccountConnection *c = m_registry->connection(selectedAccount()))
             c->reconnectNow();
@@ -64,6 +66,7 @@ void AccountsTab::updateButtons()
     const bool any = selectedAccount().isValid();
     for (QPushButton *b : {m_edit, m_remove, m_reconnect, m_send})
         b->setEnabled(any);
+    m_contacts->setEnabled(any && selectedAccount().channel == kOpenImChannel);
 }
 
 } // namespace ct::ui

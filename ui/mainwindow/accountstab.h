@@ -24,6 +24,7 @@ public:
     QTableView *view() const { return m_view; }
     AccountTableModel *model() const { return m_model; }
     AccountAddress selectedAccount() const;
+    QPushButton *contactsButton() const { return m_contacts; }
 
 Q_SIGNALS:
     void addRequested();
@@ -31,6 +32,7 @@ Q_SIGNALS:
     void removeRequested(const ct::AccountAddress &address);
     void sendRequested(const ct::AccountAddress &address);
     void messagesRequested(const ct::AccountAddress &address);
+    void contactsRequested(const ct::AccountAddress &address);
 
 private:
     void updateButtons();
@@ -43,6 +45,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_reconnect;
     QPushButton *m_send;
+    QPushButton *m_contacts;
 };
 
 } // namespace ct::ui

@@ -1,8 +1,10 @@
 #include "appcontroller.h"
 
 #include "accounts/accountregistry.h"
+#include "admin/gotifyadminwindow.h"
 #include "common/messagebox.h"
 #include "config/configeditor.h"
+#include "contacts/contactsdialog.h"
 #include "config/configloader.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
@@ -75,6 +77,7 @@ AppController::AppController(QString configPath, TrayServices services, MessageB
     connect(w->accountsTab(), &AccountsTab::editRequested, this, [this](const AccountAddress &a) { openAccountEditor(a); });
     connect(w->accountsTab(), &AccountsTab::removeRequested, this, &AppController::removeAccount);
     connect(w->accountsTab(), &AccountsTab::sendRequested, this, [this](const AccountAddress &a) { openSendDialog(a); });
+    connect(w->accountsTab(), &AccountsTab::contactsRequested, this, &AppController::openContacts);
     connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this, [this] { openAccountEditor({}, kGotifyChannel); });
     connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this, [this] { openAccountEditor({}, kOpenImChannel); });
     connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
@@ -150,7 +153,8 @@ TrayActions AppController::trayActions()
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
     a.sessionKeyFor = [this](const AccountAddress &addr) { return sessionKeyFor(addr); };
     a.quit = [this] { Q_EMIT quitRequested(); };
-    // Gotify administration needs the admin window (not built yet): the menu entry stays disabled.
+    if (m_services.gotifyApi)
+        a.showGotifyAdmin = [this] { openGotifyAdmin(); };
     return a;
 }
 
@@ -270,6 +274,33 @@ void AppController::openSendDialog(const AccountAddress &account)
         m_history->storeOutgoing(m);
         m_window->messagesTab()->messagesArrived();
     });
+    dialog->show();
+}
+
+GotifyAdminWindow *AppController::openGotifyAdmin(const AccountAddress &account)
+{
+    if (!m_admin) {
+        m_admin = new GotifyAdminWindow(m_services.gotifyApi, m_messageBox, m_window.get());
+        m_admin->setAttribute(Qt::WA_DeleteOnClose);
+        // A reconfigured account gets a new connection (and API): offer the accounts afresh.
+        connect(m_registry, &QAbstractItemModel::rowsInserted, m_admin, [this] { m_admin->setAccounts(m_registry->addresses()); });
+        connect(m_registry, &QAbstractItemModel::rowsRemoved, m_admin, [this] { m_admin->setAccounts(m_registry->addresses()); });
+    }
+    m_admin->setAccounts(m_registry->addresses());
+    if (account.isValid())
+        m_admin->chooseAccount(account);
+    m_admin->show();
+    m_admin->raise();
+    m_admin->activateWindow();
+    return m_admin;
+}
+
+void AppController::openContacts(const AccountAddress &account)
+{
+    if (account.channel != kOpenImChannel)
+        return;
+    auto *dialog = new ContactsDialog(account, m_services.contacts, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 

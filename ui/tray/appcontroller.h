@@ -6,6 +6,7 @@
 #include "trayservices.h"
 
 #include <QObject>
+#include <QPointer>
 #include <memory>
 
 namespace ct {
@@ -20,6 +21,7 @@ struct Notification;
 namespace ct::ui {
 
 class AutostartFile;
+class GotifyAdminWindow;
 class MainWindow;
 class MessageBox;
 class TrayController;
@@ -44,6 +46,9 @@ public:
 
     void openAccountEditor(const AccountAddress &address = {}, const QString &newChannel = {});
     void openSendDialog(const AccountAddress &account = {});
+    // The Gotify administration window (one, raised when already open); needs services.gotifyApi.
+    GotifyAdminWindow *openGotifyAdmin(const AccountAddress &account = {});
+    void openContacts(const AccountAddress &account);
     void setAccountEnabled(const AccountAddress &address, bool enabled);
     QString sessionKeyFor(const AccountAddress &address) const;
     QStringList markerFiles() const;
@@ -75,6 +80,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;
     AccountAddress m_lastNotified;
+    QPointer<GotifyAdminWindow> m_admin;
 };
 
 } // namespace ct::ui
