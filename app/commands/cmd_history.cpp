@@ -72,7 +72,9 @@ int runHistory(CommandContext &ctx)
     if (!store.openReadOnly(&error))
         return ctx.failure(error);
 
-    QList<HistoryRecord> records = store.query(query);
+    QList<HistoryRecord> records = store.query(query, &error);
+    if (!error.isEmpty())
+        return ctx.failure(QStringLiteral("cannot read %1: %2").arg(store.path(), error));
     std::reverse(records.begin(), records.end()); // oldest first, like a log
     for (const HistoryRecord &r : records) {
         if (json)

@@ -70,7 +70,7 @@ Where whereFor(const HistoryQuery &query)
 
 } // namespace
 
-QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query) const
+QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query, QString *error) const
 {
     QList<HistoryRecord> records;
     const Where w = whereFor(query);
@@ -83,6 +83,8 @@ QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query) const
     w.bindTo(q);
     if (!q.exec()) {
         qCWarning(lcHistory) << "history query failed:" << q.lastError().text();
+        if (error)
+            *error = q.lastError().text();
         return records;
     }
     while (q.next())

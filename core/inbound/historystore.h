@@ -60,7 +60,8 @@ public:
     QHash<QString, qint64> openimMaxSeqs(const AccountAddress &account) const; // conversation → seq
 
     // --- reading -----------------------------------------------------------------------
-    QList<HistoryRecord> query(const HistoryQuery &query) const; // newest first
+    // Newest first. On a database error: empty, and *error says why.
+    QList<HistoryRecord> query(const HistoryQuery &query, QString *error = nullptr) const;
     int count(const HistoryQuery &query) const;                  // ignores limit/offset
     QList<SessionSummary> sessions(const AccountAddress &account) const; // newest first
 

@@ -84,7 +84,7 @@ private Q_SLOTS:
     {
         const Run r = history({QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(r.lines.size(), 5);
+        QVERIFY2(r.lines.size() == 5, r.err.constData());
         QCOMPARE(r.lines.at(0),
                  QByteArray("{\"type\":\"message\",\"account\":\"gotify/ops\",\"id\":\"40\","
                             "\"session\":\"agent:main:main\",\"peer\":\"7\",\"title\":\"Backup\","
