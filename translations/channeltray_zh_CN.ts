@@ -38,12 +38,14 @@
     <message numerus="yes">
         <source>in %n s</source>
         <translation>
-            <numerusform>%n 秒后</numerusform></translation>
+            <numerusform>%n 秒后</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %n min</source>
         <translation>
-            <numerusform>%n 分钟后</numerusform></translation>
+            <numerusform>%n 分钟后</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -109,7 +111,7 @@
         <translation>请输入账户 ID。</translation>
     </message>
     <message>
-        <source>Use letters, digits, '.', '_' and '-' only.</source>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
         <translation>只能使用字母、数字、“.”、“_”和“-”。</translation>
     </message>
     <message>
@@ -198,6 +200,21 @@
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
+    <message>
+        <source>&amp;Contacts…</source>
+        <translation>联系人(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Friends and pending friend applications of the selected OpenIM account</source>
+        <translation>所选 OpenIM 账户的好友和待处理的好友申请</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::AdminPage</name>
+    <message>
+        <source>Result of the last action</source>
+        <translation>上一次操作的结果</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::AppController</name>
@@ -244,7 +261,155 @@
     <message numerus="yes">
         <source>Move the %n inline token(s) into the system keychain? The copy written for ChannelTray will then hold no token in plain text.</source>
         <translation>
-            <numerusform>要把 %n 个内联令牌移入系统钥匙串吗？这样为 ChannelTray 写入的副本中将不含明文令牌。</numerusform></translation>
+            <numerusform>要把 %n 个内联令牌移入系统钥匙串吗？这样为 ChannelTray 写入的副本中将不含明文令牌。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::ApplicationsPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>保存更改(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Upload icon…</source>
+        <translation>上传图标(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve icon…</source>
+        <translation>移除图标(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Rotate &amp;token…</source>
+        <translation>轮换令牌(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Applications</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Application name</source>
+        <translation>应用名称</translation>
+    </message>
+    <message>
+        <source>Application description</source>
+        <translation>应用描述</translation>
+    </message>
+    <message>
+        <source>Default priority</source>
+        <translation>默认优先级</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>描述(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;priority:</source>
+        <translation>默认优先级(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Choose an application icon</source>
+        <translation>选择应用图标</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <source>Rotating a token needs Gotify 3 or later.</source>
+        <translation>轮换令牌需要 Gotify 3 或更高版本。</translation>
+    </message>
+    <message>
+        <source>Application “%1” created.</source>
+        <translation>已创建应用“%1”。</translation>
+    </message>
+    <message>
+        <source>The token of “%1” is shown only now; copy it before closing this window.</source>
+        <translation>“%1”的令牌只在此时显示一次；请在关闭此窗口前复制它。</translation>
+    </message>
+    <message>
+        <source>Application saved.</source>
+        <translation>应用已保存。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Icon uploaded.</source>
+        <translation>图标已上传。</translation>
+    </message>
+    <message>
+        <source>Remove icon</source>
+        <translation>移除图标</translation>
+    </message>
+    <message>
+        <source>Remove the icon of “%1”? Gotify shows its default icon instead.</source>
+        <translation>要移除“%1”的图标吗？Gotify 将改为显示默认图标。</translation>
+    </message>
+    <message>
+        <source>Icon removed.</source>
+        <translation>图标已移除。</translation>
+    </message>
+    <message>
+        <source>Rotate token</source>
+        <translation>轮换令牌</translation>
+    </message>
+    <message>
+        <source>Issue a new token for “%1”? Everything that still posts with the old token stops working.</source>
+        <translation>要为“%1”签发新令牌吗？仍在使用旧令牌发送消息的一切都将停止工作。</translation>
+    </message>
+    <message>
+        <source>The token of “%1” was rotated.</source>
+        <translation>“%1”的令牌已轮换。</translation>
+    </message>
+    <message>
+        <source>The new token of “%1” is shown only now; copy it before closing this window.</source>
+        <translation>“%1”的新令牌只在此时显示一次；请在关闭此窗口前复制它。</translation>
+    </message>
+    <message>
+        <source>Delete application</source>
+        <translation>删除应用</translation>
+    </message>
+    <message>
+        <source>Delete the application “%1” and all of its messages? This cannot be undone.</source>
+        <translation>要删除应用“%1”及其全部消息吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Application “%1” deleted.</source>
+        <translation>已删除应用“%1”。</translation>
     </message>
 </context>
 <context>
@@ -260,6 +425,158 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::ClientsPage</name>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>客户端</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>客户端名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Client “%1” created.</source>
+        <translation>已创建客户端“%1”。</translation>
+    </message>
+    <message>
+        <source>The token of “%1” is shown only now; copy it before closing this window.</source>
+        <translation>“%1”的令牌只在此时显示一次；请在关闭此窗口前复制它。</translation>
+    </message>
+    <message>
+        <source>Client renamed.</source>
+        <translation>客户端已重命名。</translation>
+    </message>
+    <message>
+        <source>Delete client</source>
+        <translation>删除客户端</translation>
+    </message>
+    <message>
+        <source>Delete the client “%1”? Whatever uses its token is signed out.</source>
+        <translation>要删除客户端“%1”吗？使用其令牌的一切都将被注销。</translation>
+    </message>
+    <message>
+        <source>Client “%1” deleted.</source>
+        <translation>已删除客户端“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::ContactsDialog</name>
+    <message>
+        <source>User ID</source>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Friends</source>
+        <translation>好友</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <source>Pending friend applications</source>
+        <translation>待处理的好友申请</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Contacts of %1</source>
+        <translation>%1 的联系人</translation>
+    </message>
+    <message>
+        <source>Contacts status</source>
+        <translation>联系人状态</translation>
+    </message>
+    <message>
+        <source>&amp;Friends</source>
+        <translation>好友(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Pending applications</source>
+        <translation>待处理申请(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Contacts cannot be read in this build.</source>
+        <translation>此版本无法读取联系人。</translation>
+    </message>
+    <message>
+        <source>Reading the contacts of %1…</source>
+        <translation>正在读取 %1 的联系人…</translation>
+    </message>
+    <message>
+        <source>Contacts are not available: %1. Set disableFriendSdk to false for this account to allow friend API calls.</source>
+        <translation>联系人不可用：%1。请为此账户将 disableFriendSdk 设为 false 以允许调用好友接口。</translation>
+    </message>
+    <message>
+        <source>The contacts could not be read: %1</source>
+        <translation>无法读取联系人：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n friend(s)</source>
+        <translation>
+            <numerusform>%n 位好友</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending application(s)</source>
+        <translation>
+            <numerusform>%n 条待处理申请</numerusform></translation>
     </message>
 </context>
 <context>
@@ -291,6 +608,53 @@
     <message>
         <source>No marker files: no account is waiting for a manual login.</source>
         <translation>没有标记文件：没有账户在等待手动登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::GotifyAdminWindow</name>
+    <message>
+        <source>Gotify administration</source>
+        <translation>Gotify 管理</translation>
+    </message>
+    <message>
+        <source>Gotify account to administer</source>
+        <translation>要管理的 Gotify 账户</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>&amp;Applications</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>C&amp;lients</source>
+        <translation>客户端(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>消息(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Acc&amp;ount:</source>
+        <translation>账户(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Choose an account…</source>
+        <translation>请选择账户…</translation>
+    </message>
+    <message>
+        <source>There is no Gotify account to administer. Add one in the Accounts tab.</source>
+        <translation>没有可管理的 Gotify 账户。请在“账户”标签页中添加一个。</translation>
+    </message>
+    <message>
+        <source>Choose the Gotify account whose server you want to administer.</source>
+        <translation>请选择要管理其服务器的 Gotify 账户。</translation>
+    </message>
+    <message>
+        <source>%1 has no running connection (disabled, or its tokens could not be read), so its server cannot be administered now.</source>
+        <translation>%1 没有运行中的连接（已停用，或无法读取其令牌），因此现在无法管理其服务器。</translation>
     </message>
 </context>
 <context>
@@ -418,6 +782,106 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::MessagesPage</name>
+    <message>
+        <source>&amp;Newest</source>
+        <translation>最新(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Older</source>
+        <translation>更早(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete message…</source>
+        <translation>删除消息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete all of this &amp;application…</source>
+        <translation>删除此应用的全部消息(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Delete a&amp;ll messages…</source>
+        <translation>删除全部消息(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Application whose messages are shown</source>
+        <translation>显示其消息的应用</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Messages on the server</source>
+        <translation>服务器上的消息</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication:</source>
+        <translation>应用(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>All applications</source>
+        <translation>全部应用</translation>
+    </message>
+    <message numerus="yes">
+        <source>Page %1, %n message(s)</source>
+        <translation>
+            <numerusform>第 %1 页，%n 条消息</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete message %1 from the server?</source>
+        <translation>要从服务器删除消息 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Message %1 deleted.</source>
+        <translation>消息 %1 已删除。</translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>删除消息</translation>
+    </message>
+    <message>
+        <source>Delete every message of “%1” from the server?</source>
+        <translation>要从服务器删除“%1”的全部消息吗？</translation>
+    </message>
+    <message>
+        <source>The messages of “%1” were deleted.</source>
+        <translation>“%1”的消息已删除。</translation>
+    </message>
+    <message>
+        <source>Delete every message of every application from the server? This cannot be undone.</source>
+        <translation>要从服务器删除所有应用的全部消息吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>All messages were deleted.</source>
+        <translation>全部消息已删除。</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::MessagesTab</name>
     <message>
         <source>A&amp;ccount:</source>
@@ -483,12 +947,14 @@
     <message numerus="yes">
         <source>%n account(s): </source>
         <translation>
-            <numerusform>%n 个账户：</numerusform></translation>
+            <numerusform>%n 个账户：</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n token(s) stored in plain text in the file</source>
         <translation>
-            <numerusform>文件中有 %n 个以明文保存的令牌</numerusform></translation>
+            <numerusform>文件中有 %n 个以明文保存的令牌</numerusform>
+        </translation>
     </message>
     <message>
         <source>Problems:</source>
@@ -534,7 +1000,7 @@
         <translation>平台 ID</translation>
     </message>
     <message>
-        <source>Paste the user's JWT. Stored in the system keychain.</source>
+        <source>Paste the user&apos;s JWT. Stored in the system keychain.</source>
         <translation>粘贴用户的 JWT。保存在系统钥匙串中。</translation>
     </message>
     <message>
@@ -790,6 +1256,21 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::TokenReveal</name>
+    <message>
+        <source>&amp;Copy token</source>
+        <translation>复制令牌(&amp;C)</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>新令牌</translation>
+    </message>
+    <message>
+        <source>Copy the new token to the clipboard</source>
+        <translation>将新令牌复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::TrayController</name>
     <message>
         <source>ChannelTray</source>
@@ -810,7 +1291,8 @@
     <message numerus="yes">
         <source>%n unread message(s)</source>
         <translation>
-            <numerusform>%n 条未读消息</numerusform></translation>
+            <numerusform>%n 条未读消息</numerusform>
+        </translation>
     </message>
     <message>
         <source>No accounts yet</source>
@@ -851,7 +1333,8 @@
     <message numerus="yes">
         <source> (%n unread)</source>
         <translation>
-            <numerusform>（%n 条未读）</numerusform></translation>
+            <numerusform>（%n 条未读）</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reconnect now</source>
