@@ -33,12 +33,16 @@
     <message numerus="yes">
         <source>%n friend(s)</source>
         <translation>
-            <numerusform>%n friend</numerusform><numerusform>%n friends</numerusform></translation>
+            <numerusform>%n friend</numerusform>
+            <numerusform>%n friends</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pending application(s)</source>
         <translation>
-            <numerusform>%n pending application</numerusform><numerusform>%n pending applications</numerusform></translation>
+            <numerusform>%n pending application</numerusform>
+            <numerusform>%n pending applications</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -46,7 +50,9 @@
     <message numerus="yes">
         <source>Page %1, %n message(s)</source>
         <translation>
-            <numerusform>Page %1, %n message</numerusform><numerusform>Page %1, %n messages</numerusform></translation>
+            <numerusform>Page %1, %n message</numerusform>
+            <numerusform>Page %1, %n messages</numerusform>
+        </translation>
     </message>
 </context>
 <context>

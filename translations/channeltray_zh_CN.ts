@@ -571,12 +571,14 @@
     <message numerus="yes">
         <source>%n friend(s)</source>
         <translation>
-            <numerusform>%n 位好友</numerusform></translation>
+            <numerusform>%n 位好友</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n pending application(s)</source>
         <translation>
-            <numerusform>%n 条待处理申请</numerusform></translation>
+            <numerusform>%n 条待处理申请</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -796,14 +798,6 @@
         <translation>删除消息(&amp;D)…</translation>
     </message>
     <message>
-        <source>Delete all of this &amp;application…</source>
-        <translation>删除此应用的全部消息(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Delete a&amp;ll messages…</source>
-        <translation>删除全部消息(&amp;L)…</translation>
-    </message>
-    <message>
         <source>Application whose messages are shown</source>
         <translation>显示其消息的应用</translation>
     </message>
@@ -846,7 +840,8 @@
     <message numerus="yes">
         <source>Page %1, %n message(s)</source>
         <translation>
-            <numerusform>第 %1 页，%n 条消息</numerusform></translation>
+            <numerusform>第 %1 页，%n 条消息</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete message</source>
@@ -879,6 +874,14 @@
     <message>
         <source>All messages were deleted.</source>
         <translation>全部消息已删除。</translation>
+    </message>
+    <message>
+        <source>Delete all of this appl&amp;ication…</source>
+        <translation>删除此应用的全部消息(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Delete &amp;every message…</source>
+        <translation>删除全部消息(&amp;E)…</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,8 @@ MessagesPage::MessagesPage(MessageBox *messageBox, QWidget *parent)
     : AdminPage(messageBox, parent), m_app(new QComboBox), m_table(new QTableWidget(0, 5)), m_page(new QLabel),
       m_newest(new QPushButton(tr("&Newest"))), m_older(new QPushButton(tr("&Older"))),
       m_delete(new QPushButton(tr("&Delete message…"))),
-      m_deleteApp(new QPushButton(tr("Delete all of this &application…"))),
-      m_deleteAll(new QPushButton(tr("Delete a&ll messages…")))
+      m_deleteApp(new QPushButton(tr("Delete all of this appl&ication…"))),
+      m_deleteAll(new QPushButton(tr("Delete &every message…")))
 {
     m_app->setAccessibleName(tr("Application whose messages are shown"));
     m_table->setHorizontalHeaderLabels({tr("ID"), tr("Date"), tr("Title"), tr("Message"), tr("Priority")});

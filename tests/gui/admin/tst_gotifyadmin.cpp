@@ -10,6 +10,7 @@
 #include "config/configloader.h"
 #include "gotifyserver.h"
 #include "runtime/appruntime.h"
+#include "tray/appcontroller.h"
 #include "traywiring.h"
 
 #include <QComboBox>
@@ -20,6 +21,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -85,6 +87,7 @@ class TestGotifyAdmin : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QVERIFY(m_v2.listen());
         QVERIFY(m_v3.listen());
@@ -308,6 +311,19 @@ private Q_SLOTS:
         page->deleteButton()->click();
         QTRY_VERIFY(!hasApp(m_v3, QStringLiteral("protected")));
         m_v3.setElevated(false);
+    }
+
+    // Last: the controller stops the runtime's accounts when it goes.
+    void appController_opensOneAdminWindow_onTheRuntimesGotifyAccounts()
+    {
+        AppController controller(m_dir.filePath(QStringLiteral("none.json")), m_services, &m_box, nullptr);
+        GotifyAdminWindow *w = controller.openGotifyAdmin(m_next);
+        QVERIFY(w);
+        QCOMPARE(w->currentAccount(), m_next);
+        QVERIFY(w->tabs()->isEnabled());
+        QCOMPARE(w->accountBox()->count(), 3);
+        QCOMPARE(controller.openGotifyAdmin(), w); // raised, not opened twice
+        QTRY_VERIFY(w->applicationsPage()->table()->rowCount() > 0);
     }
 
     void cleanupTestCase()
