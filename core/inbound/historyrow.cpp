@@ -47,24 +47,29 @@ QString selectFrom()
                           " JOIN sessions s ON s.id = m.session_id").arg(columns);
 }
 
-// Message fields are bound by reference: the batch outlives the insert.
+// Texts go through the statement's UTF-8 row buffer (no allocation, no UTF-16 translation).
 void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64 storedAtMs, bool read)
 {
     const bool hasTime = m.serverTime.isValid();
     const qint64 serverMs = hasTime ? m.serverTime.toMSecsSinceEpoch() : 0;
+    const QString atUsers = m.atUserIds.join(kListSeparator);
+    q.reserveRow(m.id.size() + m.conversationId.size() + m.peer.size() + m.groupId.size()
+                 + m.sender.size() + m.senderName.size() + m.title.size() + m.text.size()
+                 + m.contentType.size() + m.rawContent.size() + atUsers.size() + m.clickUrl.size()
+                 + m.imageUrl.size());
     int i = 1;
     q.bind(i++, ids.account);
-    q.bindRef(i++, m.id);
+    q.bindUtf8(i++, m.id);
     q.bind(i++, m.seq);
-    q.bindRef(i++, m.conversationId);
-    q.bindRef(i++, m.peer);
-    q.bindRef(i++, m.groupId);
-    q.bindRef(i++, m.sender);
-    q.bindRef(i++, m.senderName);
-    q.bindRef(i++, m.title);
-    q.bindRef(i++, m.text);
-    q.bindRef(i++, m.contentType);
-    q.bindRef(i++, m.rawContent);
+    q.bindUtf8(i++, m.conversationId);
+    q.bindUtf8(i++, m.peer);
+    q.bindUtf8(i++, m.groupId);
+    q.bindUtf8(i++, m.sender);
+    q.bindUtf8(i++, m.senderName);
+    q.bindUtf8(i++, m.title);
+    q.bindUtf8(i++, m.text);
+    q.bindUtf8(i++, m.contentType);
+    q.bindUtf8(i++, m.rawContent);
     q.bind(i++, qint64(m.priority));
     if (hasTime)
         q.bind(i++, serverMs);
@@ -74,13 +79,13 @@ void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64
     q.bind(i++, storedAtMs);
     q.bind(i++, qint64(m.via == InboundMessage::Via::Catchup ? 1 : 0));
     q.bind(i++, qint64(m.direction == InboundMessage::Direction::Out ? 1 : 0));
-    q.bind(i++, m.atUserIds.join(kListSeparator));
+    q.bindUtf8(i++, atUsers);
     q.bind(i++, qint64(m.mentionsMe ? 1 : 0));
     q.bind(i++, qint64(m.mentionsAll ? 1 : 0));
     q.bind(i++, qint64(m.isNotification ? 1 : 0));
     q.bind(i++, qint64(m.fromSelf ? 1 : 0));
-    q.bindRef(i++, m.clickUrl);
-    q.bindRef(i++, m.imageUrl);
+    q.bindUtf8(i++, m.clickUrl);
+    q.bindUtf8(i++, m.imageUrl);
     q.bind(i++, ids.session);
     q.bind(i++, qint64(m.filtered ? 1 : 0));
     q.bind(i++, qint64(read ? 1 : 0));

@@ -23,7 +23,7 @@ struct RowIds
     qint64 session = 0;
 };
 
-// Binds by reference: message must stay alive until the statement has run.
+// Texts are copied into the statement's row buffer: valid until the next row is bound.
 void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs,
           bool read);
 HistoryRecord recordAt(const QSqlQuery &query);

@@ -64,6 +64,69 @@ void SqliteStatement::bindRef(int index, const QString &text)
     sqlite3_bind_text16(m_stmt, index, textData(text), int(text.size() * 2), SQLITE_STATIC);
 }
 
+namespace {
+// UTF-16 → UTF-8 into out (room for 3 bytes per code unit). A lone surrogate becomes U+FFFD.
+size_t toUtf8(QStringView text, char *out)
+{
+    const char16_t *p = text.utf16();
+    const char16_t *const end = p + text.size();
+    char *o = out;
+    while (p < end) {
+        char32_t c = *p++;
+        if (c < 0x80) {
+            *o++ = char(c);
+            continue;
+        }
+        if (c < 0x800) {
+            *o++ = char(0xc0 | (c >> 6));
+            *o++ = char(0x80 | (c & 0x3f));
+            continue;
+        }
+        if (c >= 0xd800 && c <= 0xdfff) {
+            if (c <= 0xdbff && p < end && *p >= 0xdc00 && *p <= 0xdfff) {
+                c = 0x10000 + ((c - 0xd800) << 10) + (char32_t(*p++) - 0xdc00);
+                *o++ = char(0xf0 | (c >> 18));
+                *o++ = char(0x80 | ((c >> 12) & 0x3f));
+                *o++ = char(0x80 | ((c >> 6) & 0x3f));
+                *o++ = char(0x80 | (c & 0x3f));
+                continue;
+            }
+            c = 0xfffd;
+        }
+        *o++ = char(0xe0 | (c >> 12));
+        *o++ = char(0x80 | ((c >> 6) & 0x3f));
+        *o++ = char(0x80 | (c & 0x3f));
+    }
+    return size_t(o - out);
+}
+} // namespace
+
+void SqliteStatement::reserveRow(qsizetype utf16Units)
+{
+    const size_t needed = size_t(utf16Units) * 3;
+    if (m_row.size() < needed)
+        m_row.resize(needed); // no text of the previous row is still bound: it has run
+    m_rowUsed = 0;
+}
+
+void SqliteStatement::bindUtf8(int index, QStringView text)
+{
+    if (text.isEmpty()) {
+        sqlite3_bind_text(m_stmt, index, "", 0, SQLITE_STATIC);
+        return;
+    }
+    const size_t room = size_t(text.size()) * 3;
+    if (m_rowUsed + room > m_row.size()) { // not reserved: let SQLite copy it
+        const QByteArray utf8 = text.toUtf8();
+        sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+        return;
+    }
+    char *start = m_row.data() + m_rowUsed;
+    const size_t length = toUtf8(text, start);
+    m_rowUsed += length;
+    sqlite3_bind_text(m_stmt, index, start, int(length), SQLITE_STATIC);
+}
+
 void SqliteStatement::bind(int index, qint64 value)
 {
     sqlite3_bind_int64(m_stmt, index, value);

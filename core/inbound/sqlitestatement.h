@@ -4,6 +4,9 @@
 // insert converting placeholders and QVariants; binding directly is several times faster.
 // Transactions stay with QSqlDatabase (same connection).
 #include <QString>
+#include <QStringView>
+
+#include <vector>
 
 class QSqlDatabase;
 struct sqlite3;
@@ -29,6 +32,12 @@ public:
     // bind() copies the text; bindRef() does not: the string must live until exec() returns.
     void bind(int index, const QString &text);
     void bindRef(int index, const QString &text);
+    // The fast path for a row of many texts: reserveRow() sizes the statement's own UTF-8
+    // buffer for texts totalling utf16Units code units; bindUtf8() then converts each text into
+    // it and binds it without a copy by SQLite (no UTF-16 translation, no allocation per
+    // column). The buffer is reused row after row; a text that does not fit is copied instead.
+    void reserveRow(qsizetype utf16Units);
+    void bindUtf8(int index, QStringView text);
     void bind(int index, qint64 value);
     void bindNull(int index);
 
@@ -38,6 +47,8 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
+    std::vector<char> m_row; // UTF-8 of the texts bound by bindUtf8() for the current row
+    size_t m_rowUsed = 0;
 };
 
 } // namespace ct

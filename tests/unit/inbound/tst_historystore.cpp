@@ -54,6 +54,22 @@ private Q_SLOTS:
         QVERIFY(!store.contains(gotifyOps(), QStringLiteral("4")));
         QVERIFY(!store.contains(openimPrimary(), QStringLiteral("3"))); // ids are per account
     }
+    void nonAsciiText_roundTrips_exactly()
+    {
+        // Texts are converted to UTF-8 by the store itself (BMP, 2- and 3-byte, surrogate pairs).
+        HistoryStore store(path(QStringLiteral("utf8.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage m = gotifyMessage(1);
+        m.title = QStringLiteral("Sauvegarde \u00e9chou\u00e9e \u2014 \u5907\u4efd");
+        m.text = QStringLiteral("\U0001F525 disk \u00b5s \U0001F600 ") + QString(300, QChar(0x4e2d));
+        m.peer = QStringLiteral("\u00fcser");
+        QVERIFY(store.storeBatch({m}, nullptr));
+        const QList<HistoryRecord> got = store.query(HistoryQuery{});
+        QCOMPARE(got.size(), 1);
+        QCOMPARE(got.first().message.title, m.title);
+        QCOMPARE(got.first().message.text, m.text);
+        QCOMPARE(got.first().message.peer, m.peer);
+    }
     void storedMessage_readsBackField_forField()
     {
         HistoryStore store(path(QStringLiteral("fields.sqlite")));
