@@ -26,6 +26,18 @@ function(channeltray_add_test name)
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
+  # The folder kind (tests/unit, tests/integration, tests/gui) is always a label, so
+  # `ctest -L unit` selects every unit suite; unit suites are also collected for the
+  # `unit_tests` target (built by the sanitizer run).
+  foreach(kind unit integration gui)
+    if(CMAKE_CURRENT_SOURCE_DIR MATCHES "/tests/${kind}/")
+      list(APPEND T_LABELS ${kind})
+      if(kind STREQUAL "unit")
+        set_property(GLOBAL APPEND PROPERTY CHANNELTRAY_UNIT_TESTS ${name})
+      endif()
+    endif()
+  endforeach()
+  list(REMOVE_DUPLICATES T_LABELS)
   set_tests_properties(${name} PROPERTIES
     SKIP_REGULAR_EXPRESSION "SKIP   : "
     TIMEOUT ${T_TIMEOUT}

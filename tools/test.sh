@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, builds with warnings as errors, and
-# runs the whole suite headless (tools/headless.sh). Extra arguments go to ctest.
+# runs the whole suite headless (tools/headless.sh). Then, for a full run, the unit suites
+# once more in a sanitizer build (AddressSanitizer + UndefinedBehaviorSanitizer).
+# Extra arguments go to ctest (and skip the sanitizer pass), e.g. tools/test.sh -R config
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -9,3 +11,12 @@ tools/npm-deps.sh
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 tools/headless.sh ctest --preset ci "$@"
+
+if [[ $# -eq 0 && "${CHANNELTRAY_SKIP_SANITIZERS:-0}" != 1 ]]; then
+  echo "test: unit suites under ASan + UBSan"
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan --target unit_tests
+  # Leak checking is off: Qt keeps some process-lifetime allocations on purpose.
+  ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    tools/headless.sh ctest --test-dir build-asan -L unit --output-on-failure
+fi
