@@ -9,8 +9,7 @@
 #include "net/redact.h"
 
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
+#include <QSslError>
 #include <QWebSocket>
 
 namespace ct {
@@ -51,13 +50,22 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         const quint64 attempt = m_attempt;
         QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
     });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError error) {
         m_lastSocketError = m_socket->errorString();
+        if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
+            // Not trusted: say which certificate problem and point at the account's caCertFile.
+            const QString why = m_sslErrors.isEmpty() ? m_lastSocketError : m_sslErrors.join(QStringLiteral("; "));
+            m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
+        }
         // Qt 6.4 reports a refused upgrade only in the text ("Unhandled http status code: 401").
         if (m_lastSocketError.contains(QLatin1String(": 401")) || m_lastSocketError.contains(QLatin1String(" 401 ")))
             m_authRefused = true;
         const quint64 attempt = m_attempt;
         QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
+    });
+    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            m_sslErrors << e.errorString(); // never ignored: the handshake fails after this
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GotifyConnection::onTextFrame);
     connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &) {
@@ -147,12 +155,18 @@ void GotifyConnection::open()
 
     QNetworkRequest request(m_endpoint.streamUrl());
     request.setRawHeader("X-Gotify-Key", m_endpoint.clientToken.toUtf8()); // header only
+    m_sslErrors.clear();
     if (request.url().scheme() == QLatin1String("wss")) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!m_endpoint.caCertFile.isEmpty())
-            ssl.setCaCertificates(ssl.caCertificates() + QSslCertificate::fromPath(m_endpoint.caCertFile, QSsl::Pem));
-        m_socket->setSslConfiguration(ssl);
+        QString caError;
+        m_socket->setSslConfiguration(m_endpoint.sslConfiguration(&caError)); // verification on, always
+        if (!caError.isEmpty()) {
+            // Retrying cannot help until the configuration changes (which restarts the account).
+            const QString detail = GotifyError{GotifyError::Kind::Tls, 0, {}, caError}.message();
+            setLastError(detail);
+            m_running = false;
+            setState(AccountState::Failed, detail);
+            return;
+        }
     }
     qCDebug(lcGotify) << address().toString() << "connecting" << redactUrl(request.url());
     m_socket->open(request);

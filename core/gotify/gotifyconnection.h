@@ -80,6 +80,7 @@ private:
     bool m_authRefused = false;
     bool m_reconnectAtOnce = false;
     QString m_lastSocketError;
+    QStringList m_sslErrors; // of the current attempt's handshake
 };
 
 } // namespace ct

@@ -3,6 +3,10 @@
 // Tokens are resolved by the caller (inline config or keychain) and never logged.
 #include "config/configmodel.h"
 
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 
@@ -40,6 +44,24 @@ struct GotifyEndpoint
             base.chop(1);
         u.setPath(base + path);
         return u;
+    }
+    // TLS for https/wss: the system CAs plus the certificates of caCertFile (for a self-signed
+    // server), peer verification always on. When caCertFile is set but gives no certificate,
+    // `error` says so (the caller fails the request as a TLS error instead of connecting).
+    QSslConfiguration sslConfiguration(QString *error = nullptr) const
+    {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        if (caCertFile.isEmpty())
+            return ssl;
+        const QList<QSslCertificate> extra = QSslCertificate::fromPath(caCertFile, QSsl::Pem);
+        if (extra.isEmpty() && error) {
+            *error = QFileInfo(caCertFile).isReadable()
+                         ? QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 holds no PEM certificate").arg(caCertFile)
+                         : QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 cannot be read").arg(caCertFile);
+        }
+        ssl.setCaCertificates(ssl.caCertificates() + extra);
+        return ssl;
     }
     // The /stream URL: http→ws, https→wss.
     QUrl streamUrl() const

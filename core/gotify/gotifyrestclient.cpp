@@ -12,8 +12,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslCertificate>
-#include <QSslConfiguration>
 
 namespace ct {
 
@@ -91,14 +89,18 @@ void GotifyRestClient::start(quint64 jobId, const Request &request, const Callba
     if (!request.body.isEmpty())
         nr.setHeader(QNetworkRequest::ContentTypeHeader, request.contentType);
     if (url.scheme() == QLatin1String("https")) {
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
-        if (!m_endpoint.caCertFile.isEmpty()) {
-            QList<QSslCertificate> cas = ssl.caCertificates();
-            cas += QSslCertificate::fromPath(m_endpoint.caCertFile, QSsl::Pem);
-            ssl.setCaCertificates(cas);
+        QString caError;
+        nr.setSslConfiguration(m_endpoint.sslConfiguration(&caError)); // verification on, always
+        if (!caError.isEmpty()) {
+            // A configured CA that does not load: say so instead of a vague "not trusted" later.
+            GotifyResult r;
+            r.error.kind = GotifyError::Kind::Tls;
+            r.error.description = caError;
+            finish();
+            if (done)
+                done(r);
+            return;
         }
-        nr.setSslConfiguration(ssl);
     }
     qCDebug(lcGotify) << request.method << redactUrl(url);
 

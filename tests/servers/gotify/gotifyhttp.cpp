@@ -4,6 +4,7 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -47,12 +48,33 @@ Head parseHead(const QByteArray &raw)
 
 StreamGate::StreamGate(GotifyServer *server, QObject *parent) : QTcpServer(parent), m_server(server) {}
 
+void StreamGate::setTls(const QSslConfiguration &configuration)
+{
+    m_ssl = configuration;
+    m_tls = true;
+}
+
 void StreamGate::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_tls) {
+        auto *ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(m_ssl);
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
+    }
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        // A client that refuses the certificate aborts the handshake: the socket just closes.
+        connect(ssl, &QAbstractSocket::errorOccurred, ssl, [ssl](QAbstractSocket::SocketError) {
+            if (!ssl->isEncrypted())
+                ssl->abort();
+        });
+        ssl->startServerEncryption(); // readyRead() then carries decrypted bytes
     }
     connect(socket, &QTcpSocket::readyRead, this, [this, socket] { inspect(socket); });
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

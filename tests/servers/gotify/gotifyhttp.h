@@ -2,10 +2,13 @@
 // The two network halves of the loopback Gotify server:
 // - StreamGate: a QTcpServer that peeks the request head of each new connection and answers
 //   a /stream upgrade with a bad token by itself (HTTP 401 JSON, no upgrade), as the real
-//   server does; everything else is handed on to the HTTP server untouched.
+//   server does; everything else is handed on to the HTTP server untouched. With a TLS
+//   configuration it accepts QSslSockets (HTTPS and WSS on the same port): the handshake runs
+//   first and the gate peeks the decrypted head, so the HTTP server never knows about TLS.
 // - GotifyHttp: QAbstractHttpServer (Qt 6.4 API) that routes every plain request to GotifyServer.
 #include <QAbstractHttpServer>
 #include <QHash>
+#include <QSslConfiguration>
 #include <QTcpServer>
 
 namespace ct::testserver {
@@ -19,6 +22,9 @@ public:
     explicit StreamGate(GotifyServer *server, QObject *parent = nullptr);
     // The client id that authenticated the upgrade coming from this peer port (0 if none).
     qint64 takeClientFor(quint16 peerPort) { return m_pending.take(peerPort); }
+    // Serve TLS on every new connection from now on (certificate and key set in `configuration`).
+    void setTls(const QSslConfiguration &configuration);
+    bool isTls() const { return m_tls; }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -27,6 +33,8 @@ private:
     void inspect(QTcpSocket *socket);
     GotifyServer *m_server;
     QHash<quint16, qint64> m_pending;
+    QSslConfiguration m_ssl;
+    bool m_tls = false;
 };
 
 class GotifyHttp : public QAbstractHttpServer

@@ -72,7 +72,13 @@ bool GotifyServer::listen(quint16 port)
 
 QUrl GotifyServer::url() const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+    const QString scheme = m_gate->isTls() ? QStringLiteral("https") : QStringLiteral("http");
+    return QUrl(QStringLiteral("%1://127.0.0.1:%2").arg(scheme).arg(m_port));
+}
+
+void GotifyServer::setTls(const QSslConfiguration &configuration)
+{
+    m_gate->setTls(configuration);
 }
 
 QString GotifyServer::version() const

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QSslConfiguration>
 #include <QString>
 #include <QUrl>
 #include <memory>
@@ -51,7 +52,9 @@ public:
     // Listens on 127.0.0.1:port (0 = any free port). Returns false when it cannot.
     bool listen(quint16 port = 0);
     quint16 port() const { return m_port; }
-    QUrl url() const; // http://127.0.0.1:<port>
+    QUrl url() const; // http://127.0.0.1:<port>, https://… once setTls() was called
+    // Serves HTTPS and WSS (same port, same routes) with this certificate and key (see TestPki).
+    void setTls(const QSslConfiguration &configuration);
     Mode mode() const { return m_store.isV3() ? Mode::V3 : Mode::V2; }
     QString version() const;
 
