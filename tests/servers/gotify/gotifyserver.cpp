@@ -2,6 +2,7 @@
 
 #include "gotifyhttp.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUrlQuery>
@@ -191,6 +192,8 @@ void GotifyServer::setPingIntervalMs(int ms)
 
 void GotifyServer::logRequest(GotifyRequestRecord record)
 {
+    if (record.receivedAtMs == 0)
+        record.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     m_log.append(std::move(record));
 }
 

@@ -31,6 +31,7 @@ struct GotifyRequestRecord
     QList<QPair<QByteArray, QByteArray>> headers;
     bool isStream = false;
     int status = 0;
+    qint64 receivedAtMs = 0; // QDateTime::currentMSecsSinceEpoch() when the head was read
 };
 
 // What a route answers.
