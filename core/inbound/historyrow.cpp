@@ -20,7 +20,9 @@ constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 const QChar kListSeparator = QChar(0x1f); // unit separator; never in a user id
 } // namespace
 
-QString insertSql()
+static_assert(kColumnCount == kParamsPerRow, "one parameter per column");
+
+QString insertSql(int rows)
 {
     QString columns;
     QString marks;
@@ -28,7 +30,20 @@ QString insertSql()
         columns += (i ? QStringLiteral(", ") : QString()) + QLatin1String(kColumns[i]);
         marks += i ? QStringLiteral(", ?") : QStringLiteral("?");
     }
-    return QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES (%2)").arg(columns, marks);
+    QString values;
+    for (int r = 0; r < rows; ++r)
+        values += (r ? QStringLiteral(", (") : QStringLiteral("(")) + marks + QLatin1Char(')');
+    return QStringLiteral("INSERT OR IGNORE INTO messages (%1) VALUES %2").arg(columns, values);
+}
+
+qsizetype textUnits(const InboundMessage &m)
+{
+    qsizetype atUsers = 0;
+    for (const QString &u : m.atUserIds)
+        atUsers += u.size() + 1;
+    return m.id.size() + m.conversationId.size() + m.peer.size() + m.groupId.size() + m.sender.size()
+           + m.senderName.size() + m.title.size() + m.text.size() + m.contentType.size()
+           + m.rawContent.size() + atUsers + m.clickUrl.size() + m.imageUrl.size();
 }
 
 QString selectFrom()
@@ -48,16 +63,13 @@ QString selectFrom()
 }
 
 // Texts go through the statement's UTF-8 row buffer (no allocation, no UTF-16 translation).
-void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64 storedAtMs, bool read)
+void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64 storedAtMs, bool read,
+          int firstParam)
 {
     const bool hasTime = m.serverTime.isValid();
     const qint64 serverMs = hasTime ? m.serverTime.toMSecsSinceEpoch() : 0;
     const QString atUsers = m.atUserIds.join(kListSeparator);
-    q.reserveRow(m.id.size() + m.conversationId.size() + m.peer.size() + m.groupId.size()
-                 + m.sender.size() + m.senderName.size() + m.title.size() + m.text.size()
-                 + m.contentType.size() + m.rawContent.size() + atUsers.size() + m.clickUrl.size()
-                 + m.imageUrl.size());
-    int i = 1;
+    int i = firstParam;
     q.bind(i++, ids.account);
     q.bindUtf8(i++, m.id);
     q.bind(i++, m.seq);

@@ -11,8 +11,9 @@ class SqliteStatement;
 
 namespace ct::historyrow {
 
-// "INSERT OR IGNORE INTO messages (...) VALUES (?, ...)"
-QString insertSql();
+// "INSERT OR IGNORE INTO messages (...) VALUES (?, ...)[, (?, ...)...]": rows rows at once.
+QString insertSql(int rows = 1);
+constexpr int kParamsPerRow = 28;
 // "SELECT <what recordAt() reads> FROM messages m JOIN accounts a ... JOIN sessions s ..."
 QString selectFrom();
 
@@ -23,9 +24,12 @@ struct RowIds
     qint64 session = 0;
 };
 
-// Texts are copied into the statement's row buffer: valid until the next row is bound.
+// The UTF-16 code units of the message's texts: what SqliteStatement::reserveRow() needs.
+qsizetype textUnits(const InboundMessage &message);
+// Binds parameters firstParam.. (kParamsPerRow of them). Texts are copied into the statement's
+// row buffer, reserved by the caller for every row of the statement.
 void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs,
-          bool read);
+          bool read, int firstParam = 1);
 HistoryRecord recordAt(const QSqlQuery &query);
 
 } // namespace ct::historyrow

@@ -1,5 +1,6 @@
 #include "historystore.h"
 
+#include "historyinserter.h"
 #include "historyrow.h"
 #include "historyschema.h"
 #include "logging/logging.h"
@@ -123,9 +124,9 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
     QString migrateError;
     if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
         return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
-    m_insert = std::make_unique<SqliteStatement>();
+    m_insert = std::make_unique<HistoryInserter>();
     m_cursor = std::make_unique<SqliteStatement>();
-    return m_insert->prepare(d, historyrow::insertSql(), error)
+    return m_insert->prepare(d, error)
            && m_cursor->prepare(d,
                                 QStringLiteral("INSERT INTO cursors (account, name, value) VALUES (?, ?, ?)"
                                                " ON CONFLICT (account, name) DO UPDATE SET"
@@ -169,20 +170,18 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *i
         m_sessionIds.clear();
         return fail(error, text);
     };
+    QList<historyrow::RowIds> ids(batch.size());
     for (qsizetype i = 0; i < batch.size(); ++i) {
         const InboundMessage &m = batch.at(i);
         QString text;
-        historyrow::RowIds ids;
-        ids.account = accountId(m.account, &text);
-        ids.session = ids.account > 0 ? sessionId(ids.account, m.sessionKey, &text) : 0;
-        if (ids.session <= 0)
+        ids[i].account = accountId(m.account, &text);
+        ids[i].session = ids[i].account > 0 ? sessionId(ids[i].account, m.sessionKey, &text) : 0;
+        if (ids[i].session <= 0)
             return abort(text);
-        historyrow::bind(*m_insert, m, ids, now, m.direction == InboundMessage::Direction::Out);
-        const int changed = m_insert->exec(&text);
-        if (changed < 0)
-            return abort(text);
-        flags[i] = changed > 0;
     }
+    QString insertError;
+    if (!m_insert->insert(batch, ids, now, flags, &insertError))
+        return abort(insertError);
     QString cursorError;
     if (!updateCursors(batch, flags, &cursorError) || !d.commit())
         return abort(cursorError.isEmpty() ? d.lastError().text() : cursorError);

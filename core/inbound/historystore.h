@@ -21,6 +21,7 @@
 
 namespace ct {
 
+class HistoryInserter;
 class SqliteStatement;
 
 class HistoryStore : public QObject
@@ -98,7 +99,7 @@ private:
     QString m_connection;
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
-    std::unique_ptr<SqliteStatement> m_insert; // prepared once per open
+    std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
     QHash<AccountAddress, qint64> m_accountIds;           // address → accounts.id
     QHash<QPair<qint64, QString>, qint64> m_sessionIds;   // (account id, key) → sessions.id

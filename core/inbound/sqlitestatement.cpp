@@ -148,3 +148,23 @@ int SqliteStatement::exec(QString *error)
 }
 
 } // namespace ct
+
+namespace ct {
+
+int SqliteStatement::queryInt64(qint64 *value, QString *error)
+{
+    const int rc = sqlite3_step(m_stmt);
+    int result = -1;
+    if (rc == SQLITE_ROW) {
+        *value = sqlite3_column_int64(m_stmt, 0);
+        result = 1;
+    } else if (rc == SQLITE_DONE) {
+        result = 0;
+    } else if (error) {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+    sqlite3_reset(m_stmt);
+    return result;
+}
+
+} // namespace ct

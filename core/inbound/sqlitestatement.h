@@ -36,13 +36,16 @@ public:
     // buffer for texts totalling utf16Units code units; bindUtf8() then converts each text into
     // it and binds it without a copy by SQLite (no UTF-16 translation, no allocation per
     // column). The buffer is reused row after row; a text that does not fit is copied instead.
-    void reserveRow(qsizetype utf16Units);
+    void reserveRow(qsizetype utf16Units); // several rows of one statement: their total
     void bindUtf8(int index, QStringView text);
     void bind(int index, qint64 value);
     void bindNull(int index);
 
     // Runs the statement and resets it. Returns the rows it changed, or -1 (error set).
     int exec(QString *error);
+    // Runs a query and resets it: 1 with *value = column 0 of its first row (0 when NULL),
+    // 0 when it has no row, -1 on error (error set).
+    int queryInt64(qint64 *value, QString *error);
 
 private:
     sqlite3 *m_db = nullptr;

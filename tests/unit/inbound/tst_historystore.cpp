@@ -54,6 +54,31 @@ private Q_SLOTS:
         QVERIFY(!store.contains(gotifyOps(), QStringLiteral("4")));
         QVERIFY(!store.contains(openimPrimary(), QStringLiteral("3"))); // ids are per account
     }
+    void storeBatch_multiRowChunks_reportExactlyTheNewRows()
+    {
+        // 40 rows: two chunks of 16 through the multi-row insert, 8 row by row. Ids 5..12 are
+        // already stored; id 20 appears twice within one chunk (only its first row is new).
+        HistoryStore store(path(QStringLiteral("chunks.sqlite")));
+        QVERIFY(store.open());
+        QList<InboundMessage> old;
+        for (int id = 5; id <= 12; ++id)
+            old << gotifyMessage(id);
+        QVERIFY(store.storeBatch(old, nullptr));
+        QList<InboundMessage> batch;
+        QList<bool> expected;
+        for (int id = 1; id <= 40; ++id) {
+            const int use = id == 21 ? 20 : id;
+            batch << gotifyMessage(use);
+            expected << ((use < 5 || use > 12) && id != 21);
+        }
+        QList<bool> inserted;
+        QVERIFY(store.storeBatch(batch, &inserted));
+        QCOMPARE(inserted, expected);
+        QCOMPARE(store.count(HistoryQuery{}), 39);
+        QVERIFY(store.storeBatch(batch.mid(0, 32), &inserted));
+        QCOMPARE(inserted, QList<bool>(32, false));
+        QCOMPARE(store.gotifyLastId(gotifyOps()), 40);
+    }
     void nonAsciiText_roundTrips_exactly()
     {
         // Texts are converted to UTF-8 by the store itself (BMP, 2- and 3-byte, surrogate pairs).
