@@ -24,13 +24,17 @@ bool DedupWindow::insert(const QString &key)
 {
     const qint64 t = now();
     expire(t);
-    if (m_seen.contains(key))
+    Key k(key);
+    const qsizetype before = m_seen.size();
+    Seen &seen = m_seen[k]; // one probe: finds the key or inserts it
+    if (m_seen.size() == before)
         return false;
-    while (m_seen.size() >= m_maxEntries)
-        evictOldest();
     const quint64 generation = m_nextGeneration++;
-    m_seen.insert(key, Seen{generation, t});
-    m_order.push_back(Entry{key, generation, t});
+    seen = Seen{generation, t};
+    m_order.push_back(Entry{std::move(k), generation, t});
+    // The new key is the newest: past maxEntries, the oldest live keys go.
+    while (m_seen.size() > m_maxEntries)
+        evictOldest();
     // Stale entries (removed keys) are dropped as they reach the front; compact if they pile up.
     if (m_order.size() > size_t(2 * m_maxEntries) + 16) {
         std::deque<Entry> live;
@@ -46,13 +50,13 @@ bool DedupWindow::insert(const QString &key)
 
 bool DedupWindow::contains(const QString &key) const
 {
-    const auto it = m_seen.constFind(key);
+    const auto it = m_seen.constFind(Key(key));
     return it != m_seen.constEnd() && it->seenAtMs + m_windowMs > now();
 }
 
 void DedupWindow::remove(const QString &key)
 {
-    m_seen.remove(key);
+    m_seen.remove(Key(key));
 }
 
 void DedupWindow::clear()

@@ -35,16 +35,30 @@ public:
     int maxEntries() const { return m_maxEntries; }
 
 private:
+    // The key with its hash: probing the table compares hashes first, so a lookup reads the
+    // string of a stored key (another cache line) only when the hashes are equal.
+    struct Key
+    {
+        size_t hash;
+        QString text;
+        explicit Key(const QString &key)
+            : hash(qHash(QStringView(key)))
+            , text(key)
+        {
+        }
+        bool operator==(const Key &other) const { return hash == other.hash && text == other.text; }
+        friend size_t qHash(const Key &key, size_t seed = 0) noexcept { return key.hash ^ seed; }
+    };
     struct Entry
     {
-        QString key;
+        Key key;
         quint64 generation;
         qint64 seenAtMs;
     };
     struct Seen
     {
-        quint64 generation;
-        qint64 seenAtMs;
+        quint64 generation = 0;
+        qint64 seenAtMs = 0;
     };
 
     qint64 now() const;
@@ -56,7 +70,7 @@ private:
     int m_maxEntries;
     Clock m_clock;
     quint64 m_nextGeneration = 1;
-    QHash<QString, Seen> m_seen;
+    QHash<Key, Seen> m_seen;
     std::deque<Entry> m_order; // insertion order; may hold stale entries for removed keys
 };
 
