@@ -1,6 +1,7 @@
 // `channeltray doctor --probe` against the loopback Gotify and OpenIM servers on 127.0.0.1:
 // the real binary, a config with the accounts, and the servers' answers in its report.
 #include "gotifyserver.h"
+#include "testpki.h"
 #include "openimloopbackserver.h"
 
 #include <QJsonArray>
@@ -52,6 +53,25 @@ class TestDoctorProbe : public QObject
     ct::testserver::GotifyServer m_gotify;
     ct::loopback::OpenImLoopbackServer m_openim;
     QString m_imToken;
+
+    // Gotify accounts only, all on one server, each with its own caCertFile ("" = none).
+    QString writeGotifyConfig(const QUrl &serverUrl, const QString &appToken, const QString &clientToken,
+                              const QHash<QString, QString> &caCertFileByAccount)
+    {
+        QJsonObject accounts;
+        for (auto it = caCertFileByAccount.cbegin(); it != caCertFileByAccount.cend(); ++it) {
+            QJsonObject a{{"serverUrl", serverUrl.toString()}, {"appToken", appToken}, {"clientToken", clientToken}};
+            if (!it.value().isEmpty())
+                a.insert(QStringLiteral("caCertFile"), it.value());
+            accounts.insert(it.key(), a);
+        }
+        const QJsonObject root{{"channels", QJsonObject{{"gotify", QJsonObject{{"accounts", accounts}}}}}};
+        const QString path = m_dir.filePath(QStringLiteral("config-tls.json"));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write(QJsonDocument(root).toJson());
+        return path;
+    }
 
     QString writeConfig(const QString &gotifyClientToken, const QString &imToken)
     {
@@ -109,6 +129,42 @@ private Q_SLOTS:
         QVERIFY2(!gotify.value(QStringLiteral("problems")).toArray().isEmpty(), qPrintable(r.out));
         const QJsonObject im = accountReport(r.json, QStringLiteral("multi-openim/primary"));
         QCOMPARE(im.value(QStringLiteral("probe")).toObject().value(QStringLiteral("tokenAccepted")).toBool(true), false);
+    }
+
+    // A self-signed HTTPS server (CA made for this run): the account with caCertFile probes
+    // fine, the one without it is unreachable with a problem that tells the user about caCertFile.
+    void probe_tlsServer_withAndWithoutCaCertFile()
+    {
+        ct::testserver::TestPki pki;
+        QString error;
+        QVERIFY2(pki.generate(&error), qPrintable(error));
+        ct::testserver::GotifyServer server;
+        server.setTls(pki.serverConfiguration());
+        QVERIFY(server.listen());
+        QCOMPARE(server.url().scheme(), QStringLiteral("https"));
+
+        const QString trusted = writeGotifyConfig(server.url(), server.appToken(), server.clientToken(),
+                                                  {{QStringLiteral("secure"), pki.caCertFile()}});
+        const Run ok = runDoctor(trusted);
+        QVERIFY2(ok.exitCode == 0, qPrintable(ok.out));
+        const QJsonObject probe = accountReport(ok.json, QStringLiteral("gotify/secure")).value(QStringLiteral("probe")).toObject();
+        QVERIFY2(probe.value(QStringLiteral("reachable")).toBool(), qPrintable(ok.out));
+        QCOMPARE(probe.value(QStringLiteral("version")).toString(), server.version());
+        QCOMPARE(probe.value(QStringLiteral("clientTokenAccepted")).toBool(), true);
+        QCOMPARE(probe.value(QStringLiteral("appTokenAccepted")).toBool(), true);
+        QVERIFY(probe.value(QStringLiteral("latencyMs")).toInt(-1) >= 0);
+        QVERIFY(!ok.out.contains(server.clientToken()));
+        QVERIFY(!ok.out.contains(server.appToken()));
+
+        server.clearRequestLog();
+        const Run refused = runDoctor(writeGotifyConfig(server.url(), server.appToken(), server.clientToken(),
+                                                        {{QStringLiteral("plain"), QString()}}));
+        QCOMPARE(refused.exitCode, 1);
+        const QJsonObject report = accountReport(refused.json, QStringLiteral("gotify/plain"));
+        QVERIFY2(!report.value(QStringLiteral("probe")).toObject().value(QStringLiteral("reachable")).toBool(true),
+                 qPrintable(refused.out));
+        QVERIFY2(refused.out.contains(QLatin1String("caCertFile")), qPrintable(refused.out));
+        QVERIFY(server.requestLog().isEmpty()); // refused in the handshake: no token went out
     }
 };
 
