@@ -18,6 +18,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QTimer>
 #include <memory>
 
 namespace ct {
@@ -110,6 +111,13 @@ void AppRuntime::applyConfig(const Config &config)
         wireHealth(config);
         m_registry->startAll();
         updateUnread();
+        if (m_options.firstProbeDelayMs >= 0)
+            QTimer::singleShot(m_options.firstProbeDelayMs, this, [this, generation] {
+                if (generation != m_generation)
+                    return;
+                for (const AccountAddress &a : m_health->accounts())
+                    m_health->checkNow(a);
+            });
         Q_EMIT accountsStarted();
     });
 }
@@ -190,9 +198,10 @@ void AppRuntime::wireHealth(const Config &config)
             const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
                 *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
                 m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
-            probe = [this, endpoint](std::function<void(const ProbeResult &)> done) {
+            probe = [this, endpoint, address](std::function<void(const ProbeResult &)> done) {
                 auto *p = new GotifyProbe(endpoint, this);
-                connect(p, &GotifyProbe::finished, this, [p, done](const GotifyProbeResult &r) {
+                connect(p, &GotifyProbe::finished, this, [this, p, done, address](const GotifyProbeResult &r) {
+                    m_probeDetails.insert(address, {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health});
                     done({r.ok(), int(r.latencyMs), r.clientTokenAccepted == false,
                           r.problems.join(QStringLiteral("; "))});
                     p->deleteLater();
@@ -203,7 +212,10 @@ void AppRuntime::wireHealth(const Config &config)
             const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
             probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
                 auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))), this);
-                connect(p, &OpenImProbe::finished, this, [p, done](const OpenImProbeResult &r) {
+                connect(p, &OpenImProbe::finished, this, [this, p, done, address](const OpenImProbeResult &r) {
+                    const QString user = r.nickname.isEmpty() ? r.userID : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
+                    m_probeDetails.insert(address, {r.reachable, r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt,
+                                                    {}, user, {}});
                     done({r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error});
                     p->deleteLater();
                 });

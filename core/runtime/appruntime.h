@@ -15,6 +15,7 @@
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace ct {
 
@@ -45,6 +46,17 @@ struct GotifyTestMessage
 
 enum class OpenImSendKind { Text, Picture, Video, File };
 
+// What the latest health probe of an account found beyond HealthMonitor's ProbeResult (the
+// `doctor --probe` fields), for the Diagnostics tab. Never holds a token.
+struct ProbeDetails
+{
+    bool reachable = false;
+    std::optional<bool> tokenAccepted; // nullopt: no token was checked
+    QString version;                   // Gotify server version
+    QString user;                      // Gotify user / OpenIM userID (nickname)
+    QString health;                    // Gotify health ("green", …)
+};
+
 class AppRuntime : public QObject
 {
     Q_OBJECT
@@ -53,6 +65,9 @@ public:
     {
         QString configPath;
         QString historyPath; // empty → $XDG_DATA_HOME/channeltray/history.sqlite
+        // One probe of every account this long after applyConfig starts them (so latency
+        // shows without waiting for the health interval); negative → none.
+        int firstProbeDelayMs = 3000;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
@@ -75,6 +90,10 @@ public:
     void sendGotify(const AccountAddress &account, const GotifyTestMessage &message, SendCallback done);
     void sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
                     const QString &value, SendCallback done);
+
+    // The details of the account's latest finished health probe (set before
+    // HealthMonitor::probeFinished is emitted); empty when none ran yet.
+    ProbeDetails probeDetails(const AccountAddress &account) const { return m_probeDetails.value(account); }
 
     // The session key of the newest message of an account ("copy session key"), empty if none.
     QString latestSessionKey(const AccountAddress &account) const;
@@ -101,6 +120,7 @@ private:
     std::unique_ptr<TokenRefresher> m_refresher;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<HealthMonitor> m_health;
+    QHash<AccountAddress, ProbeDetails> m_probeDetails;
     QHash<QString, QString> m_tokens; // "<address>/<field>" → value; never logged
     quint64 m_generation = 0;         // a newer applyConfig wins over a slower one
 };

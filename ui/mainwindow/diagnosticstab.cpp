@@ -2,6 +2,7 @@
 
 #include "accounts/accountregistry.h"
 #include "common/statelabels.h"
+#include "probetable.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -13,7 +14,7 @@
 namespace ct::ui {
 
 DiagnosticsTab::DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, QWidget *parent)
-    : QWidget(parent), m_lister(std::move(markers)), m_log(new QPlainTextEdit), m_markers(new QListWidget)
+    : QWidget(parent), m_lister(std::move(markers)), m_probes(new ProbeTable), m_log(new QPlainTextEdit), m_markers(new QListWidget)
 {
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000); // memory stays flat however long the app runs
@@ -29,6 +30,7 @@ DiagnosticsTab::DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, 
     connect(refresh, &QPushButton::clicked, this, &DiagnosticsTab::refreshMarkers);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_probes, 1);
     layout->addWidget(logLabel);
     layout->addWidget(m_log, 1);
     layout->addWidget(markerLabel);

@@ -1,6 +1,7 @@
 #pragma once
-// The Diagnostics tab: a log of every account state change since start, and the manual-login
-// marker files (listed by a function the application passes in; ui/ reads no files itself).
+// The Diagnostics tab: the live server probe results (ProbeTable), a log of every account state
+// change since start, and the manual-login marker files (listed by a function the application
+// passes in; ui/ reads no files itself).
 #include "accounts/accountstate.h"
 #include "config/accountaddress.h"
 
@@ -16,6 +17,8 @@ class AccountRegistry;
 
 namespace ct::ui {
 
+class ProbeTable;
+
 class DiagnosticsTab : public QWidget
 {
     Q_OBJECT
@@ -28,11 +31,13 @@ public:
     QStringList events() const;
     void refreshMarkers();
     QListWidget *markerList() const { return m_markers; }
+    ProbeTable *probeTable() const { return m_probes; }
 
 private:
     void onStateChanged(const ct::AccountAddress &address, ct::AccountState state, const QString &detail);
 
     MarkerLister m_lister;
+    ProbeTable *m_probes;
     QPlainTextEdit *m_log;
     QListWidget *m_markers;
 };

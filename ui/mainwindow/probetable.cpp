@@ -1,0 +1,131 @@
+#include "probetable.h"
+
+#include "accounts/healthmonitor.h"
+#include "runtime/appruntime.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ct::ui {
+
+ProbeTable::ProbeTable(QWidget *parent)
+    : QWidget(parent), m_note(new QLabel), m_table(new QTableWidget(0, ColumnCount)),
+      m_probe(new QPushButton(tr("&Probe now")))
+{
+    m_table->setHorizontalHeaderLabels({tr("Account"), tr("Result"), tr("Server"), tr("User"), tr("Token"),
+                                        tr("Latency"), tr("Checked"), tr("Error")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAccessibleName(tr("Probe results"));
+    m_table->setMinimumHeight(100);
+    m_probe->setAccessibleDescription(tr("Checks every connected account against its server now."));
+    m_probe->setEnabled(false);
+    m_note->setWordWrap(true);
+    m_note->setText(tr("Health probes are not available in this session."));
+    connect(m_probe, &QPushButton::clicked, this, &ProbeTable::probeNow);
+
+    auto *label = new QLabel(tr("Ser&ver probes (as doctor --probe):"));
+    label->setBuddy(m_table);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_note, 1);
+    row->addWidget(m_probe);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(row);
+}
+
+void ProbeTable::setSource(HealthMonitor *health, DetailsLookup details, NotConnectedReason notConnected)
+{
+    disconnect(m_connection);
+    m_health = health;
+    m_details = std::move(details);
+    m_notConnected = std::move(notConnected);
+    m_probe->setEnabled(m_health != nullptr);
+    m_note->setText(m_health ? tr("Each account is probed on its health-check interval, shortly after start, "
+                                  "and when you press Probe now.")
+                             : tr("Health probes are not available in this session."));
+    if (m_health)
+        m_connection = connect(m_health, &HealthMonitor::probeFinished, this, &ProbeTable::onProbeFinished);
+    syncAccounts();
+}
+
+int ProbeTable::rowFor(const AccountAddress &account)
+{
+    const QString name = account.toString();
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, AccountColumn)->text() == name)
+            return r;
+    const int r = m_table->rowCount();
+    m_table->insertRow(r);
+    for (int c = 0; c < ColumnCount; ++c)
+        m_table->setItem(r, c, new QTableWidgetItem);
+    m_table->item(r, AccountColumn)->setText(name);
+    m_table->item(r, ResultColumn)->setText(tr("not probed yet"));
+    return r;
+}
+
+void ProbeTable::syncAccounts()
+{
+    if (!m_health)
+        return;
+    QStringList wanted;
+    for (const AccountAddress &a : m_health->accounts()) {
+        wanted << a.toString();
+        rowFor(a);
+    }
+    for (int r = m_table->rowCount() - 1; r >= 0; --r)
+        if (!wanted.contains(m_table->item(r, AccountColumn)->text()))
+            m_table->removeRow(r);
+    m_table->sortItems(AccountColumn);
+}
+
+QString ProbeTable::cell(const AccountAddress &account, Column column) const
+{
+    for (int r = 0; r < m_table->rowCount(); ++r)
+        if (m_table->item(r, AccountColumn)->text() == account.toString())
+            return m_table->item(r, column)->text();
+    return {};
+}
+
+void ProbeTable::probeNow()
+{
+    if (!m_health)
+        return;
+    syncAccounts();
+    for (const AccountAddress &a : m_health->accounts()) {
+        const QString reason = m_notConnected ? m_notConnected(a) : QString();
+        m_table->item(rowFor(a), ResultColumn)
+            ->setText(reason.isEmpty() ? tr("probing…") : tr("not probed: %1").arg(reason));
+        m_health->checkNow(a);
+    }
+}
+
+void ProbeTable::onProbeFinished(const AccountAddress &address, const ProbeResult &result)
+{
+    const ProbeDetails d = m_details ? m_details(address) : ProbeDetails{};
+    const int r = rowFor(address);
+    const auto set = [&](Column c, const QString &text) { m_table->item(r, c)->setText(text); };
+    set(ResultColumn, result.ok ? tr("OK") : d.reachable ? tr("reachable, with problems") : tr("unreachable"));
+    QString server = d.version.isEmpty() ? QString() : tr("version %1").arg(d.version);
+    if (!d.health.isEmpty())
+        server = server.isEmpty() ? tr("health %1").arg(d.health) : tr("%1, health %2").arg(server, d.health);
+    set(ServerColumn, server);
+    set(UserColumn, d.user);
+    const bool refused = result.tokenRefused || (d.tokenAccepted.has_value() && !*d.tokenAccepted);
+    set(TokenColumn, refused ? tr("refused") : d.tokenAccepted.has_value() ? tr("accepted") : QString());
+    set(LatencyColumn, result.latencyMs >= 0 ? tr("%1 ms").arg(result.latencyMs) : QString());
+    set(CheckedColumn, QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
+    set(ErrorColumn, result.error);
+    m_table->item(r, ErrorColumn)->setToolTip(result.error);
+    m_table->resizeColumnsToContents();
+}
+
+} // namespace ct::ui

@@ -1,0 +1,60 @@
+#pragma once
+// The `doctor --probe` results, live: one row per account with the outcome of its latest health
+// probe (reachable, server version, user, token accepted, health, latency, error, when), updated
+// on every HealthMonitor::probeFinished, and "Probe now", which asks the monitor to check every
+// account at once (only connected accounts are probed; a failed one is retried instead).
+#include "config/accountaddress.h"
+
+#include <QHash>
+#include <QWidget>
+#include <functional>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace ct {
+class HealthMonitor;
+struct ProbeDetails;
+struct ProbeResult;
+}
+
+namespace ct::ui {
+
+class ProbeTable : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Column { AccountColumn, ResultColumn, ServerColumn, UserColumn, TokenColumn, LatencyColumn,
+                  CheckedColumn, ErrorColumn, ColumnCount };
+    using DetailsLookup = std::function<ProbeDetails(const AccountAddress &)>;
+    // The state of an account's connection in words when it is not connected (empty when it is).
+    using NotConnectedReason = std::function<QString(const AccountAddress &)>;
+
+    explicit ProbeTable(QWidget *parent = nullptr);
+
+    // Without a monitor the table says probes are unavailable and "Probe now" is disabled.
+    void setSource(HealthMonitor *health, DetailsLookup details, NotConnectedReason notConnected);
+
+    QTableWidget *table() const { return m_table; }
+    QPushButton *probeButton() const { return m_probe; }
+    // The text of a cell of the account's row; empty when the account has no row.
+    QString cell(const AccountAddress &account, Column column) const;
+
+    void probeNow();
+
+private:
+    int rowFor(const AccountAddress &account);
+    void syncAccounts();
+    void onProbeFinished(const ct::AccountAddress &address, const ct::ProbeResult &result);
+
+    HealthMonitor *m_health = nullptr;
+    DetailsLookup m_details;
+    NotConnectedReason m_notConnected;
+    QLabel *m_note;
+    QTableWidget *m_table;
+    QPushButton *m_probe;
+    QMetaObject::Connection m_connection;
+};
+
+} // namespace ct::ui
