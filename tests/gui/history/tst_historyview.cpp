@@ -6,7 +6,9 @@
 #include "history/messageview.h"
 #include "gui/guitesthelpers.h"
 #include "inbound/historystore.h"
+#include "net/imagefetcher.h"
 
+#include <QImage>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -56,6 +58,66 @@ private Q_SLOTS:
         QList<bool> inserted;
         QVERIFY2(m_store->storeBatch(batch, &inserted, &error), qPrintable(error));
         QCOMPARE(inserted.count(true), 251);
+    }
+
+    void testMessageView_imageUrl_placeholderThenTheImageScaled_fetchedOnlyWhenShown()
+    {
+        QImage wide(2000, 500, QImage::Format_RGB32);
+        wide.fill(Qt::darkCyan);
+        const QString path = m_dir.filePath(QStringLiteral("wide.png"));
+        QVERIFY(wide.save(path));
+        ImageFetcher fetcher;
+        MessageView view;
+        view.resize(700, 500);
+        view.setImageFetcher(&fetcher);
+        HistoryRecord plain;
+        plain.message = message(QStringLiteral("gotify/ops"), 1, QStringLiteral("no picture"));
+        view.showRecord(&plain);
+        QCOMPARE(view.imageState(), MessageView::ImageState::None);
+        QCOMPARE(fetcher.requestsStarted(), 0);
+
+        HistoryRecord pic;
+        pic.message = message(QStringLiteral("gotify/ops"), 2, QStringLiteral("see the chart"));
+        pic.message.imageUrl = QUrl::fromLocalFile(path).toString();
+        view.showRecord(&pic);
+        QCOMPARE(view.imageState(), MessageView::ImageState::Loading);
+        QVERIFY(view.toPlainText().contains(QStringLiteral("Loading the image")));
+        QTRY_COMPARE(view.imageState(), MessageView::ImageState::Shown);
+        QCOMPARE(fetcher.requestsStarted(), 1);
+        QVERIFY(view.shownImage().width() <= MessageView::kMaxImageWidth);
+        QCOMPARE(view.shownImage().width() * 4, view.shownImage().height() * 16);
+        QVERIFY(!view.toPlainText().contains(QStringLiteral("Loading the image")));
+        QVERIFY(view.toPlainText().contains(QStringLiteral("see the chart")));
+
+        // Another message before an image arrives: the late image is not shown there.
+        view.showRecord(&pic);
+        view.showRecord(&plain);
+        QCoreApplication::processEvents();
+        QCOMPARE(view.imageState(), MessageView::ImageState::None);
+        QCOMPARE(fetcher.requestsStarted(), 1); // the second showing came from the cache
+    }
+
+    void testMessageView_unfetchableImage_saysWhyInPlace()
+    {
+        ImageFetcher fetcher;
+        MessageView view;
+        view.setImageFetcher(&fetcher);
+        HistoryRecord bad;
+        bad.message = message(QStringLiteral("gotify/ops"), 3, QStringLiteral("broken"));
+        bad.message.imageUrl = QStringLiteral("ftp://127.0.0.1/x.png");
+        view.showRecord(&bad);
+        QTRY_COMPARE(view.imageState(), MessageView::ImageState::Failed);
+        QVERIFY(view.toPlainText().contains(QStringLiteral("The image could not be shown")));
+
+        const QString notImage = m_dir.filePath(QStringLiteral("text.png"));
+        QFile f(notImage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("plain text, not a PNG");
+        f.close();
+        bad.message.imageUrl = QUrl::fromLocalFile(notImage).toString();
+        view.showRecord(&bad);
+        QTRY_COMPARE(view.imageState(), MessageView::ImageState::Failed);
+        QVERIFY(view.toPlainText().contains(QStringLiteral("not an image")));
     }
 
     void testModel_fetchesLazily_pageByPage()
