@@ -62,4 +62,13 @@ bool SingleInstance::start()
     return true;
 }
 
+void SingleInstance::release()
+{
+    if (!m_server)
+        return;
+    m_server->close(); // removes the socket file
+    m_server->deleteLater();
+    m_server = nullptr;
+}
+
 } // namespace ct::ui

@@ -23,6 +23,8 @@ public:
     // was asked to raise its window (this process should exit).
     bool start();
     bool isPrimary() const { return m_server != nullptr; }
+    // Stops listening, so that a new instance (the demo relaunch) can be the primary one.
+    void release();
 
 Q_SIGNALS:
     // Another launch asked this instance to show itself.

@@ -6,7 +6,7 @@
 
 namespace ct::ui {
 
-WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr)
+WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr), m_demo(nullptr), m_demoStatus(new QLabel)
 {
     auto *title = new QLabel(tr("<h2>Welcome to ChannelTray</h2>"));
     auto *text = new QLabel(tr("ChannelTray keeps your Gotify and OpenIM accounts connected, shows "
@@ -27,19 +27,24 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr)
                                  tr("Connect a bot or user account to an OpenIM server."));
     m_import = button(tr("&Import from openclaw.json…"),
                       tr("Use the accounts of an existing OpenClaw gateway configuration."));
-    QPushButton *demo = button(tr("Try the &demo"),
+    m_demo = button(tr("Try the &demo"),
                                tr("Start local demo servers and watch live accounts without any setup."));
     connect(gotify, &QPushButton::clicked, this, &WelcomePage::addGotifyRequested);
     connect(openim, &QPushButton::clicked, this, &WelcomePage::addOpenImRequested);
     connect(m_import, &QPushButton::clicked, this, &WelcomePage::importRequested);
-    connect(demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
+    connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
 
     auto *column = new QVBoxLayout;
     column->addWidget(title);
     column->addWidget(text);
     column->addSpacing(12);
-    for (QPushButton *b : {gotify, openim, m_import, demo})
+    for (QPushButton *b : {gotify, openim, m_import, m_demo})
         column->addWidget(b);
+    m_demoStatus->setWordWrap(true);
+    m_demoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_demoStatus->setAccessibleName(tr("Demo status"));
+    m_demoStatus->hide();
+    column->addWidget(m_demoStatus);
     column->addStretch(1);
 
     auto *outer = new QHBoxLayout(this);
@@ -54,6 +59,23 @@ void WelcomePage::setImportHint(const QString &path)
     if (path.isEmpty())
         return;
     m_import->setText(tr("&Import from %1…").arg(path));
+}
+
+void WelcomePage::setDemoStatus(const QString &text, bool isError)
+{
+    m_demoStatus->setText(text);
+    m_demoStatus->setStyleSheet(isError ? QStringLiteral("color: #b00020") : QString());
+    m_demoStatus->setVisible(!text.isEmpty());
+}
+
+QString WelcomePage::demoStatus() const
+{
+    return m_demoStatus->text();
+}
+
+void WelcomePage::setDemoBusy(bool busy)
+{
+    m_demo->setEnabled(!busy);
 }
 
 } // namespace ct::ui
