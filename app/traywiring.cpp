@@ -3,15 +3,28 @@
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyendpoint.h"
 #include "gotify/gotifyprobe.h"
+#include "net/imagefetcher.h"
 #include "openim/openimrest.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QProcess>
+#include <QTimer>
 #include <QNetworkAccessManager>
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <signal.h>
+#include <sys/types.h>
+#endif
 
 namespace ct::app {
 
@@ -141,12 +154,160 @@ void loadContacts(AppRuntime &runtime, const AccountAddress &address, ui::Contac
     });
 }
 
+
+// ---- "Try the demo" ----
+
+DemoPaths withDefaults(DemoPaths p)
+{
+    const QString here = QCoreApplication::applicationDirPath();
+    if (p.sandbox.isEmpty()) {
+        const QStringList candidates{QDir::cleanPath(here + QStringLiteral("/../tests/servers/sandbox/channeltray-sandbox")),
+                                     here + QStringLiteral("/channeltray-sandbox")};
+        p.sandbox = candidates.join(QLatin1Char('\n')); // resolved in findSandbox()
+    }
+    if (p.demoDir.isEmpty()) {
+        QString base = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (base.isEmpty() || !QFileInfo(base).isDir())
+            base = QDir::tempPath();
+        p.demoDir = base + QStringLiteral("/channeltray-demo");
+    }
+    if (p.program.isEmpty())
+        p.program = QCoreApplication::applicationFilePath();
+    return p;
+}
+
+QString findSandbox(const QString &candidates)
+{
+    for (const QString &c : candidates.split(QLatin1Char('\n')))
+        if (QFileInfo(c).isExecutable())
+            return c;
+    return {};
+}
+
+bool processAlive(qint64 pid)
+{
+#ifdef Q_OS_UNIX
+    return pid > 0 && ::kill(pid_t(pid), 0) == 0;
+#else
+    Q_UNUSED(pid)
+    return true;
+#endif
+}
+
+// Stops the sandbox an earlier demo run left behind (its pid file), when it still is one.
+void stopPreviousSandbox(const QString &pidFile)
+{
+#ifdef Q_OS_UNIX
+    QFile f(pidFile);
+    if (!f.open(QIODevice::ReadOnly))
+        return;
+    const qint64 pid = f.readAll().trimmed().toLongLong();
+    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+    if (pid > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("channeltray-sandbox"))
+        ::kill(pid_t(pid), SIGTERM);
+#else
+    Q_UNUSED(pidFile)
+#endif
+}
+
+QString tail(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = f.readAll().trimmed();
+    return QString::fromUtf8(all.right(600));
+}
+
+void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
+{
+    using Kind = ui::DemoEvent::Kind;
+    const QString sandbox = findSandbox(paths.sandbox);
+    if (sandbox.isEmpty()) {
+        hooks.report({Kind::SandboxMissing, paths.sandbox.split(QLatin1Char('\n')).join(QStringLiteral(", "))});
+        return;
+    }
+    const QString dir = paths.demoDir;
+    const QString config = dir + QStringLiteral("/config.json");
+    const QString log = dir + QStringLiteral("/sandbox.log");
+    QDir().mkpath(dir + QStringLiteral("/data"));
+    QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    stopPreviousSandbox(dir + QStringLiteral("/sandbox.pid"));
+    QFile::remove(config); // wait for this run's config, not an old one
+
+    hooks.report({Kind::StartingSandbox, sandbox});
+    QProcess starter;
+    starter.setProgram(sandbox);
+    starter.setArguments({QStringLiteral("--write-config"), config, QStringLiteral("--quiet")});
+    starter.setStandardOutputFile(QProcess::nullDevice());
+    starter.setStandardErrorFile(log);
+    qint64 pid = 0;
+    if (!starter.startDetached(&pid)) {
+        hooks.report({Kind::SandboxFailed, starter.errorString()});
+        return;
+    }
+    QFile pidFile(dir + QStringLiteral("/sandbox.pid"));
+    if (pidFile.open(QIODevice::WriteOnly))
+        pidFile.write(QByteArray::number(pid));
+    hooks.report({Kind::WaitingForConfig, config});
+
+    auto *poll = new QTimer(owner);
+    poll->setInterval(100);
+    auto waited = std::make_shared<int>(0);
+    QObject::connect(poll, &QTimer::timeout, owner, [=] {
+        QFile f(config);
+        const bool ready = f.open(QIODevice::ReadOnly) && QJsonDocument::fromJson(f.readAll()).isObject();
+        if (!ready) {
+            *waited += poll->interval();
+            if (!processAlive(pid)) {
+                poll->deleteLater();
+                const QString said = tail(log);
+                hooks.report({Kind::SandboxFailed, said.isEmpty() ? sandbox : said});
+            } else if (*waited >= 20000) {
+                poll->deleteLater();
+                stopPreviousSandbox(dir + QStringLiteral("/sandbox.pid"));
+                hooks.report({Kind::ConfigTimeout, config});
+            }
+            return;
+        }
+        poll->deleteLater();
+        hooks.report({Kind::Relaunching, config});
+        QProcess tray;
+        tray.setProgram(paths.program);
+        tray.setArguments({QStringLiteral("--config"), config});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir + QStringLiteral("/data"));
+        tray.setProcessEnvironment(env);
+        hooks.releaseInstance(); // the demo instance must become the primary one
+        if (!tray.startDetached()) {
+            hooks.reacquireInstance();
+            hooks.report({Kind::RelaunchFailed, paths.program});
+            return;
+        }
+        hooks.quit();
+    });
+    poll->start();
+}
+
 } // namespace
+
+std::function<void(const ui::DemoHooks &)> demoLauncher(QObject *owner, const DemoPaths &paths)
+{
+    QPointer<QObject> guard(owner);
+    const DemoPaths p = withDefaults(paths);
+    return [guard, p](const ui::DemoHooks &hooks) {
+        if (guard)
+            runDemo(guard, p, hooks);
+    };
+}
+
 
 ui::TrayServices trayServicesFor(AppRuntime &runtime)
 {
     ui::TrayServices services;
     services.runtime = &runtime;
+    services.imageFetcher = new ImageFetcher(&runtime);
+    services.startDemo = demoLauncher(&runtime);
     services.sender = [&runtime](const ui::SendRequest &request, ui::SendDone done) {
         if (request.account.channel == kGotifyChannel) {
             GotifyTestMessage m;

@@ -223,14 +223,6 @@
         <translation>无法打开消息历史：%1</translation>
     </message>
     <message>
-        <source>Demo</source>
-        <translation>演示</translation>
-    </message>
-    <message>
-        <source>The demo is not available in this build.</source>
-        <translation>此版本不提供演示。</translation>
-    </message>
-    <message>
         <source>Problems in %1:</source>
         <translation>%1 中的问题：</translation>
     </message>
@@ -263,6 +255,10 @@
         <translation>
             <numerusform>要把 %n 个内联令牌移入系统钥匙串吗？这样为 ChannelTray 写入的副本中将不含明文令牌。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no connection</source>
+        <translation>没有连接</translation>
     </message>
 </context>
 <context>
@@ -582,6 +578,41 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::DemoStarter</name>
+    <message>
+        <source>Starting the demo servers (%1)…</source>
+        <translation>正在启动演示服务器（%1）…</translation>
+    </message>
+    <message>
+        <source>Waiting for the demo configuration at %1…</source>
+        <translation>正在等待演示配置 %1…</translation>
+    </message>
+    <message>
+        <source>Starting ChannelTray on the demo configuration %1…</source>
+        <translation>正在以演示配置 %1 启动 ChannelTray…</translation>
+    </message>
+    <message>
+        <source>The demo servers (channeltray-sandbox) were not found. They are built with the tests; looked for: %1</source>
+        <translation>未找到演示服务器（channeltray-sandbox）。它随测试一起构建；查找过：%1</translation>
+    </message>
+    <message>
+        <source>The demo servers did not start: %1</source>
+        <translation>演示服务器未能启动：%1</translation>
+    </message>
+    <message>
+        <source>The demo servers did not write their configuration (%1) in time.</source>
+        <translation>演示服务器未能及时写出配置（%1）。</translation>
+    </message>
+    <message>
+        <source>ChannelTray could not be started on the demo configuration (%1).</source>
+        <translation>无法以演示配置启动 ChannelTray（%1）。</translation>
+    </message>
+    <message>
+        <source>(not available in this build)</source>
+        <translation>（此版本中不可用）</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::DiagnosticsTab</name>
     <message>
         <source>Event log</source>
@@ -781,6 +812,18 @@
     <message>
         <source>Image:</source>
         <translation>图片：</translation>
+    </message>
+    <message>
+        <source>not an image this program can show</source>
+        <translation>不是本程序能显示的图片</translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation>正在加载图片…</translation>
+    </message>
+    <message>
+        <source>The image could not be shown: %1</source>
+        <translation>无法显示图片：%1</translation>
     </message>
 </context>
 <context>
@@ -1108,6 +1151,113 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::ProbeTable</name>
+    <message>
+        <source>&amp;Probe now</source>
+        <translation>立即探测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>令牌</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>检查时间</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Probe results</source>
+        <translation>探测结果</translation>
+    </message>
+    <message>
+        <source>Checks every connected account against its server now.</source>
+        <translation>立即向服务器检查每个已连接的账户。</translation>
+    </message>
+    <message>
+        <source>Health probes are not available in this session.</source>
+        <translation>本次会话中无法进行健康探测。</translation>
+    </message>
+    <message>
+        <source>Each account is probed on its health-check interval, shortly after start, and when you press Probe now.</source>
+        <translation>每个账户会按其健康检查间隔、启动后不久以及按下“立即探测”时被探测。</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>尚未探测</translation>
+    </message>
+    <message>
+        <source>probing…</source>
+        <translation>正在探测…</translation>
+    </message>
+    <message>
+        <source>not probed: %1</source>
+        <translation>未探测：%1</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>reachable, with problems</source>
+        <translation>可访问，但有问题</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法访问</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>health %1</source>
+        <translation>健康状态 %1</translation>
+    </message>
+    <message>
+        <source>%1, health %2</source>
+        <translation>%1，健康状态 %2</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver probes (as doctor --probe):</source>
+        <translation>服务器探测(&amp;V)（同 doctor --probe）：</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::SendDialog</name>
     <message>
         <source>&amp;Markdown</source>
@@ -1405,6 +1555,10 @@
     <message>
         <source>&amp;Import from %1…</source>
         <translation>从 %1 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Demo status</source>
+        <translation>演示状态</translation>
     </message>
 </context>
 </TS>

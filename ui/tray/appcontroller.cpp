@@ -3,21 +3,25 @@
 #include "accounts/accountregistry.h"
 #include "admin/gotifyadminwindow.h"
 #include "common/messagebox.h"
+#include "common/statelabels.h"
 #include "config/configeditor.h"
 #include "contacts/contactsdialog.h"
 #include "config/configloader.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
 #include "editor/accounteditordialog.h"
+#include "firstrun/demostarter.h"
 #include "firstrun/openclawimport.h"
 #include "firstrun/welcomepage.h"
 #include "history/messagestab.h"
+#include "history/messageview.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "inbound/notificationpolicy.h"
 #include "logging/logging.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/probetable.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "send/senddialog.h"
@@ -73,6 +77,11 @@ AppController::AppController(QString configPath, TrayServices services, MessageB
 
     m_window = std::make_unique<MainWindow>(m_registry, m_history, [this] { return markerFiles(); });
     MainWindow *w = m_window.get();
+    w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
+    if (rt)
+        w->diagnosticsTab()->probeTable()->setSource(
+            &rt->health(), [rt](const AccountAddress &a) { return rt->probeDetails(a); },
+            [this](const AccountAddress &a) { return notConnectedReason(a); });
     connect(w->accountsTab(), &AccountsTab::addRequested, this, [this] { openAccountEditor(); });
     connect(w->accountsTab(), &AccountsTab::editRequested, this, [this](const AccountAddress &a) { openAccountEditor(a); });
     connect(w->accountsTab(), &AccountsTab::removeRequested, this, &AppController::removeAccount);
@@ -81,12 +90,9 @@ AppController::AppController(QString configPath, TrayServices services, MessageB
     connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this, [this] { openAccountEditor({}, kGotifyChannel); });
     connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this, [this] { openAccountEditor({}, kOpenImChannel); });
     connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
-    connect(w->welcomePage(), &WelcomePage::demoRequested, this, [this] {
-        if (m_services.startDemo)
-            m_services.startDemo();
-        else
-            m_messageBox->information(m_window.get(), tr("Demo"), tr("The demo is not available in this build."));
-    });
+    m_demo = new DemoStarter(m_services.startDemo, w->welcomePage(), this);
+    connect(w->welcomePage(), &WelcomePage::demoRequested, m_demo, &DemoStarter::start);
+    connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
     w->welcomePage()->setImportHint(detectOpenClawConfig());
     w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     if (m_pipeline)
@@ -312,6 +318,19 @@ QString AppController::sessionKeyFor(const AccountAddress &address) const
             return sessions.first().sessionKey;
     }
     return QStringLiteral("agent:%1:main").arg(m_config.agentFor(address));
+}
+
+void AppController::setSingleInstance(SingleInstance *instance)
+{
+    m_demo->setSingleInstance(instance);
+}
+
+QString AppController::notConnectedReason(const AccountAddress &address) const
+{
+    const AccountConnection *c = m_registry->connection(address);
+    if (!c)
+        return tr("no connection");
+    return c->state() == AccountState::Connected ? QString() : StateLabels::label(c->state());
 }
 
 QStringList AppController::markerFiles() const

@@ -21,9 +21,11 @@ struct Notification;
 namespace ct::ui {
 
 class AutostartFile;
+class DemoStarter;
 class GotifyAdminWindow;
 class MainWindow;
 class MessageBox;
+class SingleInstance;
 class TrayController;
 
 class AppController : public QObject
@@ -52,6 +54,11 @@ public:
     void setAccountEnabled(const AccountAddress &address, bool enabled);
     QString sessionKeyFor(const AccountAddress &address) const;
     QStringList markerFiles() const;
+    // The lock "Try the demo" hands over to the demo instance.
+    void setSingleInstance(SingleInstance *instance);
+    DemoStarter *demoStarter() const { return m_demo; }
+    // Empty when the account is connected, else its state in words (probes need a connection).
+    QString notConnectedReason(const AccountAddress &address) const;
 
 Q_SIGNALS:
     void quitRequested();
@@ -81,6 +88,7 @@ private:
     TrayController *m_tray = nullptr;
     AccountAddress m_lastNotified;
     QPointer<GotifyAdminWindow> m_admin;
+    DemoStarter *m_demo = nullptr;
 };
 
 } // namespace ct::ui

@@ -33,6 +33,7 @@ int runTrayApplication(QApplication &app, const QString &configPath, const QStri
     MessageBox messageBox;
     AutostartFile autostart;
     AppController controller(configPath, std::move(services), &messageBox, &autostart);
+    controller.setSingleInstance(&instance);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
                      [&controller] { controller.mainWindow()->bringToFront(); });
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
