@@ -26,6 +26,25 @@ GotifyApi::Callback AdminPage::guarded(std::function<void(const GotifyResult &)>
     };
 }
 
+GotifyApi::Callback AdminPage::onSuccess(std::function<void(const GotifyResult &)> handler)
+{
+    return guarded([this, handler](const GotifyResult &r) {
+        if (!r.ok()) {
+            showError(r.error);
+            return;
+        }
+        handler(r);
+    });
+}
+
+GotifyApi::Callback AdminPage::statusThenReload(const QString &done)
+{
+    return onSuccess([this, done](const GotifyResult &) {
+        showStatus(done);
+        reload();
+    });
+}
+
 bool AdminPage::confirm(const QString &title, const QString &text)
 {
     return m_messageBox->question(this, title, text) == QMessageBox::Yes;

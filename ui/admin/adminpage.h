@@ -30,6 +30,10 @@ protected:
     virtual void clear() = 0;
     // The callback runs only while this page still exists.
     GotifyApi::Callback guarded(std::function<void(const GotifyResult &)> handler);
+    // Guarded; a failed call shows its error, a successful one runs the handler.
+    GotifyApi::Callback onSuccess(std::function<void(const GotifyResult &)> handler);
+    // Guarded; a successful call shows `done` and reloads the page, a failed one shows its error.
+    GotifyApi::Callback statusThenReload(const QString &done);
     bool confirm(const QString &title, const QString &text);
     void showStatus(const QString &text);
     void showError(const GotifyError &error);

@@ -95,11 +95,7 @@ void ApplicationsPage::reload()
 {
     if (!api())
         return;
-    api()->listApplications(guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
+    api()->listApplications(onSuccess([this](const GotifyResult &r) {
         fill(r.value.toArray());
     }));
 }
@@ -210,11 +206,7 @@ void ApplicationsPage::create()
     if (!api())
         return;
     GotifyAppParams params{m_name->text().trimmed(), m_description->text().trimmed(), m_priority->value(), 0};
-    api()->createApplication(params, guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
+    api()->createApplication(params, onSuccess([this](const GotifyResult &r) {
         const QJsonObject o = r.value.toObject();
         showStatus(tr("Application “%1” created.").arg(o.value(QStringLiteral("name")).toString()));
         const QString token = o.value(QStringLiteral("token")).toString();
@@ -232,14 +224,7 @@ void ApplicationsPage::save()
     if (!api() || id == 0)
         return;
     GotifyAppParams params{m_name->text().trimmed(), m_description->text().trimmed(), m_priority->value(), 0};
-    api()->updateApplication(id, params, guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Application saved."));
-        reload();
-    }));
+    api()->updateApplication(id, params, statusThenReload(tr("Application saved.")));
 }
 
 void ApplicationsPage::uploadIcon()
@@ -255,14 +240,8 @@ void ApplicationsPage::uploadIcon()
         showStatus(tr("Could not read %1: %2").arg(path, file.errorString()));
         return;
     }
-    api()->uploadApplicationImage(id, QFileInfo(path).fileName(), file.readAll(), guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Icon uploaded."));
-        reload();
-    }));
+    api()->uploadApplicationImage(id, QFileInfo(path).fileName(), file.readAll(),
+                                  statusThenReload(tr("Icon uploaded.")));
 }
 
 void ApplicationsPage::removeIcon()
@@ -272,14 +251,7 @@ void ApplicationsPage::removeIcon()
         || !confirm(tr("Remove icon"), tr("Remove the icon of “%1”? Gotify shows its default icon instead.")
                                            .arg(selectedName())))
         return;
-    api()->deleteApplicationImage(id, guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Icon removed."));
-        reload();
-    }));
+    api()->deleteApplicationImage(id, statusThenReload(tr("Icon removed.")));
 }
 
 void ApplicationsPage::rotateToken()
@@ -291,11 +263,7 @@ void ApplicationsPage::rotateToken()
                                            "token stops working.")
                                             .arg(name)))
         return;
-    api()->rotateApplicationToken(id, guarded([this, name](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
+    api()->rotateApplicationToken(id, onSuccess([this, name](const GotifyResult &r) {
         showStatus(tr("The token of “%1” was rotated.").arg(name));
         m_token->reveal(tr("The new token of “%1” is shown only now; copy it before closing this window.").arg(name),
                         r.value.toObject().value(QStringLiteral("token")).toString());
@@ -310,14 +278,7 @@ void ApplicationsPage::remove()
         || !confirm(tr("Delete application"),
                     tr("Delete the application “%1” and all of its messages? This cannot be undone.").arg(name)))
         return;
-    api()->deleteApplication(id, guarded([this, name](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Application “%1” deleted.").arg(name));
-        reload();
-    }));
+    api()->deleteApplication(id, statusThenReload(tr("Application “%1” deleted.").arg(name)));
 }
 
 } // namespace ct::ui

@@ -67,11 +67,7 @@ void ClientsPage::reload()
 {
     if (!api())
         return;
-    api()->listClients(guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
+    api()->listClients(onSuccess([this](const GotifyResult &r) {
         const qint64 keep = selectedId();
         m_table->setRowCount(0);
         for (const QJsonValue &v : r.value.toArray()) {
@@ -120,11 +116,7 @@ void ClientsPage::create()
 {
     if (!api())
         return;
-    api()->createClient(m_name->text().trimmed(), guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
+    api()->createClient(m_name->text().trimmed(), onSuccess([this](const GotifyResult &r) {
         const QJsonObject o = r.value.toObject();
         const QString name = o.value(QStringLiteral("name")).toString();
         showStatus(tr("Client “%1” created.").arg(name));
@@ -141,14 +133,7 @@ void ClientsPage::rename()
     const qint64 id = selectedId();
     if (!api() || id == 0)
         return;
-    api()->updateClient(id, m_name->text().trimmed(), guarded([this](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Client renamed."));
-        reload();
-    }));
+    api()->updateClient(id, m_name->text().trimmed(), statusThenReload(tr("Client renamed.")));
 }
 
 void ClientsPage::remove()
@@ -159,14 +144,7 @@ void ClientsPage::remove()
         || !confirm(tr("Delete client"),
                     tr("Delete the client “%1”? Whatever uses its token is signed out.").arg(name)))
         return;
-    api()->deleteClient(id, guarded([this, name](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        showStatus(tr("Client “%1” deleted.").arg(name));
-        reload();
-    }));
+    api()->deleteClient(id, statusThenReload(tr("Client “%1” deleted.").arg(name)));
 }
 
 } // namespace ct::ui
