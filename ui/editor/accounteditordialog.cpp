@@ -4,6 +4,7 @@
 #include "config/configeditor.h"
 #include "config/configloader.h"
 #include "fieldnote.h"
+#include "formrows.h"
 #include "gotifyform.h"
 #include "openimform.h"
 
@@ -50,18 +51,8 @@ AccountEditorDialog::AccountEditorDialog(const Config &config, MessageBox *messa
     m_save->setDefault(true);
 
     auto *top = new QFormLayout;
-    auto *channelLabel = new QLabel(tr("&Channel:"));
-    channelLabel->setBuddy(m_channel);
-    auto *idLabel = new QLabel(tr("Account &ID:"));
-    idLabel->setBuddy(m_id);
-    auto *idBox = new QWidget;
-    auto *idLayout = new QVBoxLayout(idBox);
-    idLayout->setContentsMargins(0, 0, 0, 0);
-    idLayout->setSpacing(2);
-    idLayout->addWidget(m_id);
-    idLayout->addWidget(m_idNote);
-    top->addRow(channelLabel, m_channel);
-    top->addRow(idLabel, idBox);
+    addLabelledRow(top, tr("&Channel:"), m_channel, m_channel);
+    addLabelledRow(top, tr("Account &ID:"), m_id, withNote(m_id, m_idNote));
     top->addRow(QString(), m_enabled);
 
     auto *testRow = new QHBoxLayout;

@@ -1,28 +1,14 @@
 #include "gotifyform.h"
 
 #include "fieldnote.h"
+#include "formrows.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace ct::ui {
-
-namespace {
-QWidget *withNote(QWidget *field, FieldNote *note)
-{
-    auto *box = new QWidget;
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(field);
-    v->addWidget(note);
-    return box;
-}
-} // namespace
 
 GotifyForm::GotifyForm(QWidget *parent)
     : QWidget(parent), m_url(new QLineEdit), m_appToken(new QLineEdit), m_clientToken(new QLineEdit),
@@ -46,15 +32,10 @@ GotifyForm::GotifyForm(QWidget *parent)
 
     auto *form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    const auto row = [form](const QString &label, QWidget *field, QWidget *shown) {
-        auto *l = new QLabel(label);
-        l->setBuddy(field);
-        form->addRow(l, shown);
-    };
-    row(tr("Server &URL:"), m_url, withNote(m_url, m_urlNote));
-    row(tr("A&pplication token:"), m_appToken, withNote(m_appToken, m_appNote));
-    row(tr("C&lient token:"), m_clientToken, withNote(m_clientToken, m_clientNote));
-    row(tr("Default p&riority:"), m_priority, m_priority);
+    addLabelledRow(form, tr("Server &URL:"), m_url, withNote(m_url, m_urlNote));
+    addLabelledRow(form, tr("A&pplication token:"), m_appToken, withNote(m_appToken, m_appNote));
+    addLabelledRow(form, tr("C&lient token:"), m_clientToken, withNote(m_clientToken, m_clientNote));
+    addLabelledRow(form, tr("Default p&riority:"), m_priority, m_priority);
     form->addRow(QString(), m_inbound);
 
     for (QLineEdit *e : {m_url, m_appToken, m_clientToken})

@@ -1,6 +1,7 @@
 #include "openimform.h"
 
 #include "fieldnote.h"
+#include "formrows.h"
 #include "net/jwtclaims.h"
 
 #include <QCheckBox>
@@ -8,33 +9,12 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QJsonArray>
-#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace ct::ui {
-
-namespace {
-QWidget *withNote(QWidget *field, FieldNote *note)
-{
-    auto *box = new QWidget;
-    auto *v = new QVBoxLayout(box);
-    v->setContentsMargins(0, 0, 0, 0);
-    v->setSpacing(2);
-    v->addWidget(field);
-    v->addWidget(note);
-    return box;
-}
-
-void addRow(QFormLayout *form, const QString &label, QWidget *buddy, QWidget *shown)
-{
-    auto *l = new QLabel(label);
-    l->setBuddy(buddy);
-    form->addRow(l, shown);
-}
-} // namespace
 
 OpenImForm::OpenImForm(QWidget *parent)
     : QWidget(parent), m_token(new QLineEdit), m_ws(new QLineEdit), m_api(new QLineEdit),
@@ -62,11 +42,11 @@ OpenImForm::OpenImForm(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
-    addRow(form, tr("&Token:"), m_token, withNote(m_token, m_tokenNote));
-    addRow(form, tr("&Gateway (ws://):"), m_ws, withNote(m_ws, m_wsNote));
-    addRow(form, tr("&API (http://):"), m_api, withNote(m_api, m_apiNote));
-    addRow(form, tr("&User ID:"), m_userId, m_userId);
-    addRow(form, tr("Pla&tform ID:"), m_platform, m_platform);
+    addLabelledRow(form, tr("&Token:"), m_token, withNote(m_token, m_tokenNote));
+    addLabelledRow(form, tr("&Gateway (ws://):"), m_ws, withNote(m_ws, m_wsNote));
+    addLabelledRow(form, tr("&API (http://):"), m_api, withNote(m_api, m_apiNote));
+    addLabelledRow(form, tr("&User ID:"), m_userId, m_userId);
+    addLabelledRow(form, tr("Pla&tform ID:"), m_platform, m_platform);
     form->addRow(QString(), m_requireMention);
     form->addRow(QString(), m_disableFriendSdk);
 
@@ -81,10 +61,10 @@ OpenImForm::OpenImForm(QWidget *parent)
     m_marker->setAccessibleName(tr("Manual-login marker path"));
     auto *refreshBox = new QGroupBox(tr("Token refresh (all OpenIM accounts)"));
     auto *refreshForm = new QFormLayout(refreshBox);
-    addRow(refreshForm, tr("&Mode:"), m_mode, m_mode);
-    addRow(refreshForm, tr("&Endpoint:"), m_endpoint, m_endpoint);
-    addRow(refreshForm, tr("Hoo&k command:"), m_hook, m_hook);
-    addRow(refreshForm, tr("Ma&rker file:"), m_marker, withNote(m_marker, m_refreshNote));
+    addLabelledRow(refreshForm, tr("&Mode:"), m_mode, m_mode);
+    addLabelledRow(refreshForm, tr("&Endpoint:"), m_endpoint, m_endpoint);
+    addLabelledRow(refreshForm, tr("Hoo&k command:"), m_hook, m_hook);
+    addLabelledRow(refreshForm, tr("Ma&rker file:"), m_marker, withNote(m_marker, m_refreshNote));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
