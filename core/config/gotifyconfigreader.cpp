@@ -65,10 +65,7 @@ void readNamedExtras(const QJsonObject &obj, const QString &path, GotifyAccountC
     r.readString(obj, path, QStringLiteral("caCertFile"), a.caCertFile);
     r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"),
                       a.healthCheckIntervalMinutes);
-    QJsonObject inbound;
-    if (r.readObject(obj, path, QStringLiteral("inbound"), inbound))
-        readInboundSettings(inbound, JsonReader::join(path, QStringLiteral("inbound")), r,
-                            a.inbound);
+    readInboundSettings(obj, path, r, a.inbound);
 }
 
 } // namespace
@@ -80,10 +77,7 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
     r.readInt(block, kBlockPath, QStringLiteral("defaultPriority"), out.defaultPriority, 0);
     r.readPositiveInt(block, kBlockPath, QStringLiteral("healthCheckIntervalMinutes"),
                       out.healthCheckIntervalMinutes);
-    QJsonObject inbound;
-    if (r.readObject(block, kBlockPath, QStringLiteral("inbound"), inbound))
-        readInboundSettings(inbound, JsonReader::join(kBlockPath, QStringLiteral("inbound")), r,
-                            out.inbound);
+    readInboundSettings(block, kBlockPath, r, out.inbound);
 
     // What every account starts from: the channel-wide settings.
     GotifyAccountConfig channelDefaults;

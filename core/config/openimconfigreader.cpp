@@ -43,11 +43,7 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
     }
     r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"),
                       a.healthCheckIntervalMinutes);
-
-    QJsonObject inbound;
-    if (r.readObject(obj, path, QStringLiteral("inbound"), inbound))
-        readInboundSettings(inbound, JsonReader::join(path, QStringLiteral("inbound")), r,
-                            a.inbound);
+    readInboundSettings(obj, path, r, a.inbound);
     return a;
 }
 
@@ -67,9 +63,13 @@ bool checkAccountId(const QString &id, const QString &path, JsonReader &r)
     return true;
 }
 
-void readInboundSettings(const QJsonObject &inbound, const QString &path, JsonReader &r,
+void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, JsonReader &r,
                          InboundSettings &io)
 {
+    QJsonObject inbound;
+    if (!r.readObject(owner, ownerPath, QStringLiteral("inbound"), inbound))
+        return;
+    const QString path = JsonReader::join(ownerPath, QStringLiteral("inbound"));
     r.readBool(inbound, path, QStringLiteral("enabled"), io.enabled);
     r.readPositiveInt(inbound, path, QStringLiteral("reconnectDelayMs"), io.reconnectDelayMs);
     r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectDelayMs"), io.maxReconnectDelayMs);

@@ -8,9 +8,10 @@ namespace ct {
 // (channels.multi-openim.accounts.<id>); a block without any is a problem.
 void readOpenImChannel(const QJsonObject &block, JsonReader &reader, OpenImChannelConfig &out);
 
-// Reads an "inbound" object ({enabled, reconnectDelayMs, maxReconnectDelayMs,
-// maxReconnectAttempts}) over `inOut`: what the object sets replaces, the rest stays.
-void readInboundSettings(const QJsonObject &inbound, const QString &path, JsonReader &reader,
+// Reads the optional "inbound" object of `owner` (at `ownerPath`: {enabled, reconnectDelayMs,
+// maxReconnectDelayMs, maxReconnectAttempts}) over `inOut`: what the object sets replaces, the
+// rest stays. A missing object leaves `inOut` as it is.
+void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, JsonReader &reader,
                          InboundSettings &inOut);
 
 // An account id becomes part of "<channel>/<id>" addresses and keychain keys, so it must be
