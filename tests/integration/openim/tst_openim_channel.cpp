@@ -1,42 +1,22 @@
 // OpenImConnection + OpenImRest against the loopback OpenIM server (real sockets).
-#include "inbound/historystore.h"
-#include "inbound/inboundpipeline.h"
 #include "openim/openimconnection.h"
 #include "openim/openimrest.h"
-#include "openimloopbackserver.h"
+#include "openimtestsupport.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ct;
 using ct::loopback::OpenImLoopbackServer;
 
-namespace {
-QStringList g_logLines;
-QtMessageHandler g_previous = nullptr;
-void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    g_logLines << message;
-    if (type != QtDebugMsg && g_previous)
-        g_previous(type, context, message);
-}
-} // namespace
-
-class TestOpenImChannel : public QObject
+class TestOpenImChannel : public QObject, private testsupport::OpenImInboundFixture
 {
     Q_OBJECT
 private:
-    QTemporaryDir dir;
-    std::unique_ptr<OpenImLoopbackServer> server;
-    std::unique_ptr<HistoryStore> history;
-    std::unique_ptr<InboundPipeline> pipeline;
-    Config config;
     QStringList tokens;
-    QList<InboundMessage> delivered;
 
     OpenImAccountConfig account(const QString &id, OpenImLoopbackServer &s, bool withIds = false)
     {
@@ -61,48 +41,18 @@ private:
         c->start();
         return c;
     }
-    int deliveredCount(const QString &conversation) const
-    {
-        int n = 0;
-        for (const auto &m : delivered)
-            n += m.conversationId == conversation;
-        return n;
-    }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QLoggingCategory::setFilterRules(QStringLiteral("channeltray.*.debug=true"));
-        g_previous = qInstallMessageHandler(captureLog);
-    }
+    void initTestCase() { testsupport::startCapturingLogs(); }
     void cleanupTestCase()
     {
-        qInstallMessageHandler(g_previous);
         // No token in any log line of the whole suite.
-        QVERIFY(!g_logLines.isEmpty());
-        for (const QString &line : std::as_const(g_logLines))
-            for (const QString &t : std::as_const(tokens))
-                QVERIFY2(!line.contains(t), qPrintable("token leaked into a log line"));
+        const QStringList lines = testsupport::stopCapturingLogs();
+        QVERIFY(!lines.isEmpty());
+        QVERIFY2(!testsupport::anyLineContains(lines, tokens), "token leaked into a log line");
     }
-    void init()
-    {
-        server = std::make_unique<OpenImLoopbackServer>();
-        QVERIFY(server->start());
-        for (const char *u : {"u_bot", "u_alice", "u_bob"})
-            server->addUser(u);
-        server->addGroup("g_ops", {"u_bot", "u_alice", "u_bob"});
-        history = std::make_unique<HistoryStore>(dir.filePath(QString("h%1.sqlite").arg(QDateTime::currentMSecsSinceEpoch())));
-        QVERIFY(history->open());
-        pipeline = std::make_unique<InboundPipeline>(*history, config);
-        delivered.clear();
-        connect(pipeline.get(), &InboundPipeline::delivered, this, [this](const InboundMessage &m) { delivered << m; });
-    }
-    void cleanup()
-    {
-        pipeline.reset();
-        history.reset();
-        server.reset();
-    }
+    void init() { setUpInbound(this); }
+    void cleanup() { tearDownInbound(); }
 
     void testConnect_claimsFillIds_handshakeParams_directAndGroupPushes()
     {
