@@ -1,13 +1,16 @@
 #pragma once
 // Shared helpers: a client account wired to a pipeline + history in a temporary folder.
 #include "gotify/gotifyconnection.h"
+#include "gotify/gotifyrestclient.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "servers/gotify/gotifyserver.h"
 
+#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <memory>
 
 namespace ct::test {
@@ -30,6 +33,22 @@ inline InboundSettings fastInbound(int attempts = 10)
     s.maxReconnectDelayMs = 100;
     s.maxReconnectAttempts = attempts;
     return s;
+}
+
+// Runs one asynchronous API call (`call` gets the callback to hand on) and waits up to 15 s for
+// its answer; returns `noAnswer` when none comes.
+template <typename Call>
+GotifyResult awaitResult(Call call, GotifyResult noAnswer)
+{
+    GotifyResult out = std::move(noAnswer);
+    QEventLoop loop;
+    call([&](const GotifyResult &r) {
+        out = r;
+        loop.quit();
+    });
+    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+    loop.exec();
+    return out;
 }
 
 // History + pipeline + the ids delivered per account.

@@ -4,10 +4,8 @@
 #include "gotify/gotifyprobe.h"
 #include "gotifytestfixture.h"
 
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
 
 using namespace ct;
 using ct::testserver::GotifyServer;
@@ -17,16 +15,9 @@ namespace {
 template <typename Call>
 GotifyResult await(Call call)
 {
-    GotifyResult out;
-    out.error.kind = GotifyError::Kind::Timeout; // stays so if no answer comes
-    QEventLoop loop;
-    call([&](const GotifyResult &r) {
-        out = r;
-        loop.quit();
-    });
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return out;
+    GotifyResult noAnswer;
+    noAnswer.error.kind = GotifyError::Kind::Timeout;
+    return test::awaitResult(call, noAnswer);
 }
 } // namespace
 

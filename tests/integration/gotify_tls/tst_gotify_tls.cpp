@@ -7,10 +7,8 @@
 #include "integration/gotify/gotifytestfixture.h"
 #include "servers/gotify/testpki.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonObject>
-#include <QTimer>
 
 using namespace ct;
 using ct::testserver::GotifyServer;
@@ -22,17 +20,10 @@ GotifyResult sendOne(const GotifyEndpoint &endpoint, const QString &text)
     GotifyApi api(endpoint);
     GotifySendRequest req;
     req.text = text;
-    GotifyResult out;
-    out.error.kind = GotifyError::Kind::Protocol;
-    out.error.description = QStringLiteral("no answer within 15 s");
-    QEventLoop loop;
-    api.sendMessage(req, [&](const GotifyResult &r) {
-        out = r;
-        loop.quit();
-    });
-    QTimer::singleShot(15000, &loop, &QEventLoop::quit);
-    loop.exec();
-    return out;
+    GotifyResult noAnswer;
+    noAnswer.error.kind = GotifyError::Kind::Protocol;
+    noAnswer.error.description = QStringLiteral("no answer within 15 s");
+    return test::awaitResult([&](GotifyApi::Callback done) { api.sendMessage(req, done); }, noAnswer);
 }
 } // namespace
 
