@@ -9,6 +9,8 @@
 #include "inbound/inboundpipeline.h"
 #include "openim/openimconnection.h"
 #include "refresh/tokenrefresher.h"
+#include "runtime/refreshwiring.h"
+#include "inbound/messagejson.h"
 #include "secrets/tokenresolver.h"
 
 #include <QCommandLineParser>
@@ -43,10 +45,6 @@ AccountConnection *connectionFor(const Config &config, const AccountAddress &acc
     return createOpenImWatchConnection(config, account, tokens, pipeline, history, parent, error);
 }
 
-QString isoUtc(const QDateTime &t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
 } // namespace
 
 int runWatch(CommandContext &ctx)
@@ -136,43 +134,27 @@ int runWatch(CommandContext &ctx)
     auto printJson = [&](const QJsonObject &o) {
         ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     };
-    for (AccountConnection *c : std::as_const(connections)) {
-        auto *im = qobject_cast<OpenImConnection *>(c);
-        if (!im)
-            continue;
-        QObject::connect(im, &OpenImConnection::tokenProblem, &loop, [&refresher, im](const QString &event, int code) {
-            refresher.trigger(im->address(), QStringLiteral("%1 errCode=%2").arg(event).arg(code));
-        });
-    }
-    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, &loop, [&](const AccountAddress &a, const QString &reason) {
-        if (json)
-            printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
-                       {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("ok")}});
-        else
-            ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
-        const auto credentials = refresher.credentials(a);
-        for (AccountConnection *c : std::as_const(connections))
-            if (auto *im = qobject_cast<OpenImConnection *>(c); im && im->address() == a && credentials) {
-                im->setToken(credentials->token);
-                im->reconnectNow();
-            }
-    });
     auto connectionOf = [&](const AccountAddress &a) -> AccountConnection * {
         for (AccountConnection *c : std::as_const(connections))
             if (c->address() == a)
                 return c;
         return nullptr;
     };
-    QObject::connect(&refresher, &TokenRefresher::refreshStarted, &loop, [&](const AccountAddress &a, const QString &reason) {
-        if (AccountConnection *c = connectionOf(a))
-            c->markRefreshing(reason);
+    wireTokenRefresh(refresher, &loop, connectionOf);
+    for (AccountConnection *c : std::as_const(connections))
+        if (auto *im = qobject_cast<OpenImConnection *>(c))
+            refreshOnTokenProblems(refresher, im);
+    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, &loop, [&](const AccountAddress &a, const QString &reason) {
+        if (json)
+            printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
+                       {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("ok")}});
+        else
+            ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
     });
     QObject::connect(&refresher, &TokenRefresher::refreshFailed, &loop,
                      [&](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
                          if (!terminal)
                              return;
-                         if (AccountConnection *c = connectionOf(a))
-                             c->markNeedsLogin(QStringLiteral("%1: %2").arg(reason, error));
                          if (json)
                              printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
                                         {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("failed")},
@@ -191,23 +173,11 @@ int runWatch(CommandContext &ctx)
     QObject::connect(&pipeline, &InboundPipeline::delivered, &loop, [&](const InboundMessage &m) {
         if (!accounts.contains(m.account) || (count > 0 && printed >= count))
             return;
-        if (json) {
-            QJsonObject o{{QStringLiteral("type"), QStringLiteral("message")}, {QStringLiteral("account"), m.account.toString()},
-                          {QStringLiteral("id"), m.id}, {QStringLiteral("session"), m.sessionKey},
-                          {QStringLiteral("peer"), m.peer}, {QStringLiteral("title"), m.title},
-                          {QStringLiteral("text"), m.text}, {QStringLiteral("priority"), m.priority},
-                          {QStringLiteral("time"), isoUtc(m.serverTime)}, {QStringLiteral("via"), viaName(m.via)}};
-            if (m.account.channel == kOpenImChannel) {
-                o.remove(QStringLiteral("title"));
-                o.remove(QStringLiteral("priority"));
-                o.insert(QStringLiteral("seq"), m.seq);
-                o.insert(QStringLiteral("conversation"), m.conversationId);
-                o.insert(QStringLiteral("contentType"), m.contentType.toInt());
-            }
-            ctx.out << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
-        } else {
-            ctx.out << m.account.toString() << " #" << m.id << " [" << viaName(m.via) << "] " << m.title << ": " << m.text << Qt::endl;
-        }
+        // The same line format as `history --json`, without the direction.
+        if (json)
+            ctx.out << QString::fromUtf8(messageJsonLine(m, /*withDirection=*/false)) << Qt::endl;
+        else
+            ctx.out << messageTextLine(m) << Qt::endl;
         if (count > 0 && ++printed >= count)
             finish(ExitOk);
     });

@@ -13,6 +13,7 @@
 #include "openim/openimconnection.h"
 #include "openim/openimrest.h"
 #include "refresh/tokenrefresher.h"
+#include "refreshwiring.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 
@@ -75,26 +76,9 @@ bool AppRuntime::open(QString *error)
 
 void AppRuntime::wireRefresher()
 {
-    connect(m_refresher.get(), &TokenRefresher::refreshStarted, this, [this](const AccountAddress &a, const QString &reason) {
-        if (AccountConnection *c = m_registry->connection(a))
-            c->markRefreshing(reason);
-    });
-    connect(m_refresher.get(), &TokenRefresher::refreshSucceeded, this, [this](const AccountAddress &a) {
-        const auto credentials = m_refresher->credentials(a);
-        auto *im = qobject_cast<OpenImConnection *>(m_registry->connection(a));
-        if (!im || !credentials)
-            return;
-        m_tokens.insert(tokenKey(a, QStringLiteral("token")), credentials->token);
-        im->setToken(credentials->token);
-        im->reconnectNow();
-    });
-    connect(m_refresher.get(), &TokenRefresher::refreshFailed, this,
-            [this](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
-                if (!terminal)
-                    return;
-                if (AccountConnection *c = m_registry->connection(a))
-                    c->markNeedsLogin(tr("%1 — token refresh failed: %2").arg(reason, error));
-            });
+    wireTokenRefresh(
+        *m_refresher, this, [this](const AccountAddress &a) { return m_registry->connection(a); },
+        [this](const AccountAddress &a, const QString &token) { m_tokens.insert(tokenKey(a, QStringLiteral("token")), token); });
 }
 
 void AppRuntime::applyConfig(const Config &config)
@@ -182,9 +166,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         return new MissingTokenConnection(
             address, tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString()));
     auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
-    connect(im, &OpenImConnection::tokenProblem, m_refresher.get(), [this, address](const QString &event, int code) {
-        m_refresher->trigger(address, QStringLiteral("%1 errCode=%2").arg(event).arg(code));
-    });
+    refreshOnTokenProblems(*m_refresher, im);
     return im;
 }
 
