@@ -53,12 +53,7 @@ InboundFilters::Verdict InboundFilters::verdict(const InboundMessage &message) c
 
 bool InboundFilters::apply(InboundMessage &message) const
 {
-    const auto it = m_rules.constFind(message.account);
-    if (it == m_rules.constEnd()) { // no rules (Gotify): nothing to annotate but the all-tag
-        message.mentionsAll = message.mentionsAll || message.atUserIds.contains(kOpenImAtAllTag);
-        message.filtered = false;
-        return true;
-    }
+    // An account without rules (Gotify) gets only the all-tag from annotate() and always passes.
     annotate(message);
     message.filtered = verdict(message) != Verdict::Pass;
     return !message.filtered;
