@@ -1,6 +1,6 @@
 #include "configtokenpatcher.h"
 
-#include "atomicfile.h"
+#include "config/atomicfile.h"
 #include "config/userpath.h"
 #include "jsonlocator.h"
 

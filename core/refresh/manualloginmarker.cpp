@@ -1,6 +1,6 @@
 #include "manualloginmarker.h"
 
-#include "atomicfile.h"
+#include "config/atomicfile.h"
 #include "config/userpath.h"
 #include "net/redact.h"
 

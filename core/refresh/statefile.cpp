@@ -1,6 +1,6 @@
 #include "statefile.h"
 
-#include "atomicfile.h"
+#include "config/atomicfile.h"
 #include "config/userpath.h"
 
 #include <QFile>
