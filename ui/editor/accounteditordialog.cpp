@@ -123,10 +123,15 @@ void AccountEditorDialog::startEdit(const AccountAddress &address, const QString
         m_openim->load(*o);
         m_enabled->setChecked(o->enabled);
     }
+    setWindowTitle(tr("Edit %1").arg(address.toString()));
+    setStoredTokens(storedTokens);
+}
+
+void AccountEditorDialog::setStoredTokens(const QStringList &storedTokens)
+{
     m_gotify->setStoredTokens(storedTokens.contains(QStringLiteral("appToken")),
                               storedTokens.contains(QStringLiteral("clientToken")));
     m_openim->setStoredToken(storedTokens.contains(QStringLiteral("token")));
-    setWindowTitle(tr("Edit %1").arg(address.toString()));
     channelChanged();
 }
 

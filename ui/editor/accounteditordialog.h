@@ -36,6 +36,9 @@ public:
     void startNew(const QString &channel);
     // An existing account. `storedTokens` lists the token fields the keychain already holds.
     void startEdit(const AccountAddress &address, const QStringList &storedTokens = {});
+    // The token fields the keychain holds for the edited account, when they are known only
+    // after startEdit (keychain reads are asynchronous); validates again.
+    void setStoredTokens(const QStringList &storedTokens);
 
     AccountDraft draft() const;
     Outcome outcome() const { return m_outcome; }

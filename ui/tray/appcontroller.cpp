@@ -24,12 +24,14 @@
 #include "mainwindow/probetable.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
+#include "secrets/tokenresolver.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSystemTrayIcon>
 
 namespace ct::ui {
@@ -210,25 +212,41 @@ void AppController::storeTokens(const AccountAddress &address, const QMap<QStrin
 void AppController::openAccountEditor(const AccountAddress &address, const QString &newChannel)
 {
     AccountEditorDialog dialog(m_config, m_messageBox, m_services.probe, m_window.get());
-    if (address.isValid())
+    if (address.isValid()) {
         dialog.startEdit(address);
-    else
+        // Tokens kept in the keychain are not in the config: ask which ones it holds, so the
+        // editor does not demand them again.
+        if (m_secrets) {
+            QPointer<AccountEditorDialog> guard(&dialog);
+            auto stored = std::make_shared<QStringList>();
+            for (const QString &field : TokenResolver::fieldsFor(address.channel))
+                m_secrets->read(address, field, [guard, stored, field](const SecretResult &r) {
+                    if (!r.ok() || !guard)
+                        return;
+                    *stored << field;
+                    guard->setStoredTokens(*stored);
+                });
+        }
+    } else {
         dialog.startNew(newChannel.isEmpty() ? kGotifyChannel : newChannel);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (dialog.outcome() == AccountEditorDialog::Removed) {
-        removeAccount(dialog.draft().address);
-        return;
     }
-    const AccountDraft draft = dialog.draft();
-    QString error;
-    const QJsonObject root = draft.applyTo(m_config.raw, &error);
-    if (!error.isEmpty()) {
-        m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
-        return;
+    // A failed save reopens the dialog with everything typed, so nothing is lost.
+    while (dialog.exec() == QDialog::Accepted) {
+        if (dialog.outcome() == AccountEditorDialog::Removed) {
+            removeAccount(dialog.draft().address);
+            return;
+        }
+        const AccountDraft draft = dialog.draft();
+        QString error;
+        const QJsonObject root = draft.applyTo(m_config.raw, &error);
+        if (!error.isEmpty()) {
+            m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
+            continue;
+        }
+        storeTokens(draft.address, draft.tokens);
+        if (saveRaw(root))
+            return;
     }
-    storeTokens(draft.address, draft.tokens);
-    saveRaw(root);
 }
 
 void AppController::removeAccount(const AccountAddress &address)

@@ -147,6 +147,17 @@ private Q_SLOTS:
         QVERIFY(dialog.testButton()->isEnabled());
     }
 
+    void testEdit_tokenInKeychainReportedLater_unblocksSave()
+    {
+        AccountEditorDialog dialog(sampleConfig(), nullptr, {});
+        dialog.startEdit(AccountAddress::parse(QStringLiteral("gotify/alerts")));
+        dialog.gotifyForm()->clientToken()->clear(); // as when the token lives in the keychain
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        dialog.setStoredTokens({QStringLiteral("clientToken")}); // the keychain read answers
+        QVERIFY2(dialog.saveButton()->isEnabled(), qPrintable(dialog.problems().join(QLatin1Char('\n'))));
+        QVERIFY(dialog.draft().tokens.isEmpty()); // the stored token is kept, not overwritten
+    }
+
     void testRemove_isConfirmedThroughTheSeam()
     {
         MessageBox box;
