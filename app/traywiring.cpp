@@ -40,10 +40,6 @@ ui::SendResult toResult(const SendOutcome &o)
     return r;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TrayWiring", text);
-}
 
 // Tokens for a draft: the ones typed in the editor, else inline in the config, else the keychain.
 void tokensFor(AppRuntime &runtime, const ui::AccountDraft &draft,
@@ -86,7 +82,7 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
                                                                      tokens.value(QStringLiteral("clientToken"))),
                                           &runtime);
             QObject::connect(probe, &GotifyProbe::finished, probe, [probe, done](const GotifyProbeResult &r) {
-                QString message = r.ok() ? tr("Reachable: Gotify %1, user %2, health %3, %4 ms")
+                QString message = r.ok() ? QCoreApplication::translate("TrayWiring", "Reachable: Gotify %1, user %2, health %3, %4 ms")
                                                .arg(r.version, r.user, r.health)
                                                .arg(r.latencyMs)
                                          : r.problems.join(QLatin1Char('\n'));
@@ -103,14 +99,14 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
         cfg.userID = draft.fields.value(QStringLiteral("userID")).toString();
         const QString token = tokens.value(QStringLiteral("token"));
         if (token.isEmpty()) {
-            done(false, tr("Type the token to test the connection."));
+            done(false, QCoreApplication::translate("TrayWiring", "Type the token to test the connection."));
             return;
         }
         auto *probe = new OpenImProbe(cfg, token, &runtime);
         QObject::connect(probe, &OpenImProbe::finished, probe, [probe, done](const OpenImProbeResult &r) {
             const bool ok = r.reachable && r.tokenValid;
-            QString message = ok ? tr("Token accepted for %1 (%2), %3 ms").arg(r.userID, r.nickname).arg(r.latencyMs)
-                                 : (r.error.isEmpty() ? tr("The server did not accept the token.") : r.error);
+            QString message = ok ? QCoreApplication::translate("TrayWiring", "Token accepted for %1 (%2), %3 ms").arg(r.userID, r.nickname).arg(r.latencyMs)
+                                 : (r.error.isEmpty() ? QCoreApplication::translate("TrayWiring", "The server did not accept the token.") : r.error);
             done(ok, message);
             probe->deleteLater();
         });
@@ -128,7 +124,7 @@ void loadContacts(AppRuntime &runtime, const AccountAddress &address, ui::Contac
             found = &a;
     if (!found) {
         ui::ContactsResult r;
-        r.error = tr("%1 is not an OpenIM account of this configuration.").arg(address.toString());
+        r.error = QCoreApplication::translate("TrayWiring", "%1 is not an OpenIM account of this configuration.").arg(address.toString());
         done(r);
         return;
     }

@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>GotifyEndpoint</name>
+    <message>
+        <source>caCertFile %1 holds no PEM certificate</source>
+        <translation>caCertFile %1 中没有 PEM 证书</translation>
+    </message>
+    <message>
+        <source>caCertFile %1 cannot be read</source>
+        <translation>无法读取 caCertFile %1</translation>
+    </message>
+</context>
+<context>
+    <name>GotifyError</name>
+    <message>
+        <source>cannot reach the Gotify server: %1</source>
+        <translation>无法连接 Gotify 服务器：%1</translation>
+    </message>
+    <message>
+        <source>the Gotify server did not answer in time</source>
+        <translation>Gotify 服务器未及时响应</translation>
+    </message>
+    <message>
+        <source>the server&apos;s TLS certificate is not trusted (%1); set caCertFile for a self-signed server</source>
+        <translation>服务器的 TLS 证书不受信任（%1）；自签名服务器请设置 caCertFile</translation>
+    </message>
+    <message>
+        <source>the token was refused (HTTP 401): %1</source>
+        <translation>令牌被拒绝（HTTP 401）：%1</translation>
+    </message>
+    <message>
+        <source>not allowed (HTTP 403): %1</source>
+        <translation>不允许（HTTP 403）：%1</translation>
+    </message>
+    <message>
+        <source>this Gotify v3 server needs an elevated session for this action (HTTP 403): %1. Elevate the client in the Gotify web UI (or use basic auth) and try again</source>
+        <translation>此 Gotify v3 服务器执行该操作需要提升权限的会话（HTTP 403）：%1。请在 Gotify 网页界面中提升客户端权限（或使用基本认证）后重试</translation>
+    </message>
+    <message>
+        <source>not found (HTTP 404): %1</source>
+        <translation>未找到（HTTP 404）：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the request (HTTP 400): %1</source>
+        <translation>服务器拒绝了请求（HTTP 400）：%1</translation>
+    </message>
+    <message>
+        <source>server error (HTTP %1): %2</source>
+        <translation>服务器错误（HTTP %1）：%2</translation>
+    </message>
+    <message>
+        <source>unexpected answer from the server: %1</source>
+        <translation>服务器返回了意外的应答：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshWiring</name>
+    <message>
+        <source>%1 — token refresh failed: %2</source>
+        <translation>%1 — 令牌刷新失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>StateLabels</name>
     <message>
         <source>disabled</source>
@@ -46,6 +107,261 @@
         <translation>
             <numerusform>%n 分钟后</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TrayWiring</name>
+    <message>
+        <source>Reachable: Gotify %1, user %2, health %3, %4 ms</source>
+        <translation>可访问：Gotify %1，用户 %2，健康状态 %3，%4 毫秒</translation>
+    </message>
+    <message>
+        <source>Type the token to test the connection.</source>
+        <translation>请输入令牌以测试连接。</translation>
+    </message>
+    <message>
+        <source>Token accepted for %1 (%2), %3 ms</source>
+        <translation>令牌已被接受：%1（%2），%3 毫秒</translation>
+    </message>
+    <message>
+        <source>The server did not accept the token.</source>
+        <translation>服务器不接受该令牌。</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenIM account of this configuration.</source>
+        <translation>%1 不是此配置中的 OpenIM 账户。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::AppRuntime</name>
+    <message>
+        <source>no client token: store one with `channeltray accounts set-token %1 --field clientToken`</source>
+        <translation>没有客户端令牌：请用 `channeltray accounts set-token %1 --field clientToken` 保存一个</translation>
+    </message>
+    <message>
+        <source>no token: store one with `channeltray accounts set-token %1`</source>
+        <translation>没有令牌：请用 `channeltray accounts set-token %1` 保存一个</translation>
+    </message>
+    <message>
+        <source>no account %1</source>
+        <translation>没有账户 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not connected; messages are sent over its live connection</source>
+        <translation>%1 未连接；消息需通过其在线连接发送</translation>
+    </message>
+</context>
+<context>
+    <name>ct::GotifyConnection</name>
+    <message>
+        <source>no answer to ping (dead link)</source>
+        <translation>ping 无应答（连接已失效）</translation>
+    </message>
+    <message>
+        <source>catch-up failed: %1</source>
+        <translation>补取消息失败：%1</translation>
+    </message>
+    <message>
+        <source>inbound is switched off for this account</source>
+        <translation>此账户已关闭接收</translation>
+    </message>
+    <message>
+        <source>switched off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>no client token for this account</source>
+        <translation>此账户没有客户端令牌</translation>
+    </message>
+    <message>
+        <source>the client token was refused (HTTP 401 on /stream)</source>
+        <translation>客户端令牌被拒绝（/stream 返回 HTTP 401）</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>gave up after %1 reconnect attempts: %2</source>
+        <translation>重连 %1 次后放弃：%2</translation>
+    </message>
+    <message>
+        <source>woke from suspend</source>
+        <translation>从休眠中唤醒</translation>
+    </message>
+</context>
+<context>
+    <name>ct::GotifyProbe</name>
+    <message>
+        <source>server unhealthy: %1</source>
+        <translation>服务器状态异常：%1</translation>
+    </message>
+    <message>
+        <source>client token: %1</source>
+        <translation>客户端令牌：%1</translation>
+    </message>
+    <message>
+        <source>app token: %1</source>
+        <translation>应用令牌：%1</translation>
+    </message>
+    <message>
+        <source>the probe did not finish in time</source>
+        <translation>探测未能及时完成</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ImageFetcher</name>
+    <message>
+        <source>only http, https and file URLs are fetched</source>
+        <translation>只获取 http、https 和 file 地址</translation>
+    </message>
+    <message>
+        <source>the image is larger than %1 MB</source>
+        <translation>图片大于 %1 MB</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>服务器返回 HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>ct::JwtClaims</name>
+    <message>
+        <source>JWT %1 is empty</source>
+        <translation>JWT 的%1为空</translation>
+    </message>
+    <message>
+        <source>JWT %1 is not base64url</source>
+        <translation>JWT 的%1不是 base64url 编码</translation>
+    </message>
+    <message>
+        <source>JWT %1 is not JSON: %2</source>
+        <translation>JWT 的%1不是 JSON：%2</translation>
+    </message>
+    <message>
+        <source>JWT %1 is not a JSON object</source>
+        <translation>JWT 的%1不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>JWT claim &quot;%1&quot; is not a valid NumericDate</source>
+        <translation>JWT 声明“%1”不是有效的 NumericDate</translation>
+    </message>
+    <message>
+        <source>JWT must have 3 dot-separated parts, found %1</source>
+        <translation>JWT 必须由 3 个以点分隔的部分组成，实际为 %1 个</translation>
+    </message>
+    <message>
+        <source>JWT claim &quot;UserID&quot; is not a string</source>
+        <translation>JWT 声明“UserID”不是字符串</translation>
+    </message>
+    <message>
+        <source>JWT claim &quot;PlatformID&quot; is not a small whole number</source>
+        <translation>JWT 声明“PlatformID”不是较小的整数</translation>
+    </message>
+</context>
+<context>
+    <name>ct::NotificationPolicy</name>
+    <message>
+        <source>%1 in group %2</source>
+        <translation>群组 %2 中的 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new messages on %1</source>
+        <translation>
+            <numerusform>%1 上有 %n 条新消息</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenImConnection</name>
+    <message>
+        <source>connection stopped</source>
+        <translation>连接已停止</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>no token or no userID</source>
+        <translation>没有令牌或 userID</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>connect failed: %1</source>
+        <translation>连接失败：%1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>request timed out</source>
+        <translation>请求超时</translation>
+    </message>
+    <message>
+        <source>target must be user:&lt;id&gt; or group:&lt;id&gt;</source>
+        <translation>目标必须是 user:&lt;id&gt; 或 group:&lt;id&gt;</translation>
+    </message>
+    <message>
+        <source>undecodable send answer</source>
+        <translation>无法解析发送应答</translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenImProbe</name>
+    <message>
+        <source>probe timed out</source>
+        <translation>探测超时</translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenImRest</name>
+    <message>
+        <source>friend API calls are disabled for account %1 (disableFriendSdk is true)</source>
+        <translation>账户 %1 已禁用好友接口调用（disableFriendSdk 为 true）</translation>
+    </message>
+</context>
+<context>
+    <name>ct::SecretStore</name>
+    <message>
+        <source>No secret is stored in the keychain for %1.</source>
+        <translation>钥匙串中没有为 %1 保存的密钥。</translation>
+    </message>
+    <message>
+        <source>No Secret Service is running (is gnome-keyring or KeePassXC&apos;s Secret Service enabled?)</source>
+        <translation>没有运行中的 Secret Service（是否已启用 gnome-keyring 或 KeePassXC 的 Secret Service？）</translation>
+    </message>
+    <message>
+        <source>The keychain is locked. Unlock it and try again.</source>
+        <translation>钥匙串已锁定。请解锁后重试。</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was denied.</source>
+        <translation>访问钥匙串被拒绝。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error.</source>
+        <translation>钥匙串报告了一个错误。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1</source>
+        <translation>钥匙串报告了一个错误：%1</translation>
+    </message>
+    <message>
+        <source>Invalid keychain entry &quot;%1&quot;: expected &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;.</source>
+        <translation>无效的钥匙串条目“%1”：应为 &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;。</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 ms.</source>
+        <translation>钥匙串在 %1 毫秒内没有响应。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "accounts/healthmonitor.h"
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
+#include "gotify/gotifydecoder.h"
+#include "inbound/sessionkeyresolver.h"
 #include "gotify/gotifyprobe.h"
 #include "inbound/historyquery.h"
 #include "inbound/historystore.h"
@@ -239,13 +241,19 @@ void AppRuntime::sendGotify(const AccountAddress &account, const GotifyTestMessa
             m_tokens.value(tokenKey(account, QStringLiteral("clientToken")))));
         api = owned.get();
     }
-    api->sendMessage(request, [done, owned](const GotifyResult &r) {
+    api->sendMessage(request, [this, account, done, owned](const GotifyResult &r) {
         SendOutcome out;
         out.ok = !r.error.isError();
         if (out.ok) {
             const QJsonObject o = r.value.toObject();
             out.serverId = QString::number(o.value(QStringLiteral("id")).toInteger());
             out.time = o.value(QStringLiteral("date")).toString();
+            // Sent messages are history too (OpenIM's connection stores its own sends).
+            if (std::optional<InboundMessage> sent = decodeGotifyMessage(o, account, InboundMessage::Via::Stream)) {
+                sent->direction = InboundMessage::Direction::Out;
+                sent->sessionKey = SessionKeyResolver(m_config).keyFor(*sent);
+                m_history->storeOutgoing(*sent);
+            }
         } else {
             out.error = r.error.message();
         }

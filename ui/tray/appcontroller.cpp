@@ -281,9 +281,11 @@ void AppController::openSendDialog(const AccountAddress &account)
     connect(dialog, &SendDialog::sent, this, [this](const SendRequest &r, const SendResult &result) {
         if (!result.ok || !m_history->isOpen())
             return;
-        // A live OpenIM connection stores what it sent itself (keyed by its clientMsgID).
-        if (m_services.runtime && r.account.channel == kOpenImChannel)
+        // The core stores what it sent (AppRuntime for Gotify, the connection for OpenIM).
+        if (m_services.runtime) {
+            m_window->messagesTab()->messagesArrived();
             return;
+        }
         InboundMessage m;
         m.account = r.account;
         m.id = result.serverId.isEmpty() ? QStringLiteral("local-%1").arg(QDateTime::currentMSecsSinceEpoch())

@@ -1,4 +1,4 @@
-// Every visible string of ui/ has a Chinese translation: lupdate runs over the sources into a
+// Every visible string of ui/ (and of core/ and the tray wiring, whose messages the tray shows) has a Chinese translation: lupdate runs over the sources into a
 // copy of translations/channeltray_zh_CN.ts, and any message left unfinished fails the test.
 // The translations are built into the binary and --lang picks them.
 #include "common/translations.h"
@@ -52,7 +52,8 @@ private Q_SLOTS:
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(CHANNELTRAY_LUPDATE),
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       m_source + QStringLiteral("/ui"), QStringLiteral("-ts"), ts});
+                       m_source + QStringLiteral("/ui"), m_source + QStringLiteral("/core"),
+                       m_source + QStringLiteral("/app/traywiring.cpp"), QStringLiteral("-ts"), ts});
         QVERIFY(lupdate.waitForFinished(60000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         const QStringList missing = unfinished(ts);
