@@ -11,6 +11,7 @@
 // (kill -9); Durability::Power (synchronous=FULL) also survives power loss, at one fsync a batch.
 // One object per thread: the store lives on the thread that opened it.
 #include "historyquery.h"
+#include "messagestore.h"
 
 #include <QHash>
 #include <QObject>
@@ -24,7 +25,7 @@ namespace ct {
 class HistoryInserter;
 class SqliteStatement;
 
-class HistoryStore : public QObject
+class HistoryStore : public QObject, public MessageStore
 {
     Q_OBJECT
 public:
@@ -47,10 +48,8 @@ public:
     int schemaVersion() const;
 
     // --- writing -----------------------------------------------------------------------
-    // Inserts every message of the batch in one transaction. inserted[i] tells whether
-    // batch[i] was new (false: already stored for its account). False on a database error
-    // (then nothing of the batch is stored).
-    bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted, QString *error = nullptr);
+    // MessageStore: one transaction per batch, cursors updated in the same transaction.
+    bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted, QString *error = nullptr) override;
     // A message this app sent (direction Out, stored as read). False on error or duplicate id.
     bool storeOutgoing(const InboundMessage &message);
 

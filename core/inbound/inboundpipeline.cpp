@@ -1,16 +1,16 @@
 #include "inboundpipeline.h"
 
-#include "historystore.h"
+#include "messagestore.h"
 #include "logging/logging.h"
 
 namespace ct {
 
-InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config, QObject *parent)
+InboundPipeline::InboundPipeline(MessageStore &store, const Config &config, QObject *parent)
     : InboundPipeline(store, config, PipelineSettings{}, parent)
 {
 }
 
-InboundPipeline::InboundPipeline(HistoryStore &store, const Config &config,
+InboundPipeline::InboundPipeline(MessageStore &store, const Config &config,
                                  const PipelineSettings &settings, QObject *parent)
     : QObject(parent)
     , m_store(store)
@@ -54,10 +54,15 @@ void InboundPipeline::setAccountUserId(const AccountAddress &account, const QStr
 
 DedupWindow &InboundPipeline::windowFor(const AccountAddress &account)
 {
+    if (m_lastWindow && m_lastWindowAccount == account)
+        return *m_lastWindow; // a burst comes from one account: skip hashing its address
     auto it = m_dedup.find(account);
     if (it == m_dedup.end())
         it = m_dedup.insert(account, DedupWindow(m_settings.dedupWindowMs, m_settings.dedupMaxEntries,
                                                  m_settings.clock));
+    // An insert may move every window: the remembered pointer is only ever the latest one.
+    m_lastWindowAccount = account;
+    m_lastWindow = &*it;
     return *it;
 }
 
@@ -82,6 +87,17 @@ bool InboundPipeline::accept(InboundMessage &message)
 
 void InboundPipeline::submit(InboundMessage message)
 {
+    enqueue(message);
+}
+
+void InboundPipeline::submitBatch(QList<InboundMessage> messages)
+{
+    for (InboundMessage &m : messages)
+        enqueue(m);
+}
+
+void InboundPipeline::enqueue(InboundMessage &message)
+{
     if (!accept(message))
         return;
     m_queue.push_back(std::move(message));
@@ -89,12 +105,6 @@ void InboundPipeline::submit(InboundMessage message)
         flushOnce(true); // a caller that never returns to the event loop: keep memory bounded
     if (!m_queue.empty() && !m_flushTimer.isActive())
         m_flushTimer.start();
-}
-
-void InboundPipeline::submitBatch(QList<InboundMessage> messages)
-{
-    for (InboundMessage &m : messages)
-        submit(std::move(m));
 }
 
 bool InboundPipeline::flush()
@@ -129,8 +139,8 @@ bool InboundPipeline::flushOnce(bool emitSignals)
             Q_EMIT storeFailed(error);
         return false;
     }
-    QList<InboundMessage> deliveredNow;
-    deliveredNow.reserve(batch.size());
+    // What is delivered is compacted to the front of the batch, in order.
+    qsizetype kept = 0;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         if (!inserted.at(i)) {
             ++m_stats.duplicates;
@@ -146,10 +156,13 @@ bool InboundPipeline::flushOnce(bool emitSignals)
         ++m_stats.delivered;
         if (emitSignals)
             Q_EMIT delivered(m);
-        deliveredNow.append(std::move(m));
+        if (kept != i)
+            batch[kept] = std::move(m);
+        ++kept;
     }
-    if (emitSignals && !deliveredNow.isEmpty())
-        Q_EMIT batchDelivered(deliveredNow);
+    batch.resize(kept);
+    if (emitSignals && !batch.isEmpty())
+        Q_EMIT batchDelivered(batch);
     return true;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The channel-agnostic path of every received message (DESIGN.md "Data flow"):
 //   submit() → filters (whitelist, requireMention) → DedupWindow → session key → queue
-//   → HistoryStore (one transaction per batch) → delivered() / filteredOut()
+//   → MessageStore, i.e. HistoryStore (one transaction per batch) → delivered() / filteredOut()
 //
 // Exactly once: the DedupWindow drops repeats within 30 s; UNIQUE(account, id) in the store
 // drops the rest (across catch-ups, reconnects and restarts). A signal is emitted only after
@@ -24,7 +24,7 @@
 
 namespace ct {
 
-class HistoryStore;
+class MessageStore;
 
 struct PipelineSettings
 {
@@ -48,8 +48,8 @@ class InboundPipeline : public QObject
 {
     Q_OBJECT
 public:
-    InboundPipeline(HistoryStore &store, const Config &config, QObject *parent = nullptr);
-    InboundPipeline(HistoryStore &store, const Config &config, const PipelineSettings &settings,
+    InboundPipeline(MessageStore &store, const Config &config, QObject *parent = nullptr);
+    InboundPipeline(MessageStore &store, const Config &config, const PipelineSettings &settings,
                     QObject *parent = nullptr);
     ~InboundPipeline() override; // stores what is still queued (without signals)
 
@@ -75,14 +75,17 @@ Q_SIGNALS:
 
 private:
     bool accept(InboundMessage &message);
+    void enqueue(InboundMessage &message); // accept, then move into the queue
     bool flushOnce(bool emitSignals);
     DedupWindow &windowFor(const AccountAddress &account);
 
-    HistoryStore &m_store;
+    MessageStore &m_store;
     PipelineSettings m_settings;
     InboundFilters m_filters;
     SessionKeyResolver m_keys;
     QHash<AccountAddress, DedupWindow> m_dedup; // one window per account, keyed by message id
+    AccountAddress m_lastWindowAccount;          // windowFor()'s last answer
+    DedupWindow *m_lastWindow = nullptr;
     std::deque<InboundMessage> m_queue;
     QTimer m_flushTimer;
     PipelineStats m_stats;

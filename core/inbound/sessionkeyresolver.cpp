@@ -47,6 +47,15 @@ QString SessionKeyResolver::keyFor(const InboundMessage &message) const
 QString SessionKeyResolver::keyFor(const AccountAddress &account, const QString &peer,
                                    const QString &groupId) const
 {
+    if (!m_last.key.isEmpty() && m_last.peer == peer && m_last.groupId == groupId && m_last.account == account)
+        return m_last.key;
+    m_last = {account, peer, groupId, buildKey(account, peer, groupId)};
+    return m_last.key;
+}
+
+QString SessionKeyResolver::buildKey(const AccountAddress &account, const QString &peer,
+                                     const QString &groupId) const
+{
     QString key;
     key.reserve(96);
     key += QLatin1String("agent:");

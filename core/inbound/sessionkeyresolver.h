@@ -6,7 +6,8 @@
 //   per-account-channel-peer  agent:<agentId>:<channel>:<accountId>:direct:<peerId>
 //   OpenIM group (any scope)  agent:<agentId>:multi-openim:group:<groupID>
 // <agentId> comes from the agents.* bindings (else "main"); <peerId> goes through
-// session.identityLinks ("<channel>:<peer>" → canonical id). A pure value type.
+// session.identityLinks ("<channel>:<peer>" → canonical id). A value type; it remembers its
+// last answer (a burst from one peer builds its key once), so one object serves one thread.
 #include "config/configmodel.h"
 #include "inboundmessage.h"
 
@@ -33,9 +34,19 @@ public:
     static QString gotifyPeer(const QString &extrasPeerId, qint64 appId, const QString &title);
 
 private:
+    QString buildKey(const AccountAddress &account, const QString &peer, const QString &groupId) const;
+
     DmScope m_scope = DmScope::Main;
     QHash<AccountAddress, QString> m_agents;          // first binding wins
     QHash<QString, QHash<QString, QString>> m_links;  // channel → peer → canonical
+    struct LastKey
+    {
+        AccountAddress account;
+        QString peer;
+        QString groupId;
+        QString key; // empty: nothing remembered
+    };
+    mutable LastKey m_last;
 };
 
 } // namespace ct

@@ -65,13 +65,15 @@ void DedupWindow::clear()
     m_order.clear();
 }
 
-void DedupWindow::popFront()
+bool DedupWindow::popFront()
 {
     const Entry &front = m_order.front();
     const auto it = m_seen.find(front.key);
-    if (it != m_seen.end() && it->generation == front.generation)
+    const bool live = it != m_seen.end() && it->generation == front.generation;
+    if (live)
         m_seen.erase(it);
     m_order.pop_front();
+    return live;
 }
 
 void DedupWindow::expire(qint64 nowMs)
@@ -82,15 +84,10 @@ void DedupWindow::expire(qint64 nowMs)
 
 void DedupWindow::evictOldest()
 {
-    // Skip stale entries so that exactly one live key is forgotten.
-    while (!m_order.empty()) {
-        const Entry &front = m_order.front();
-        const auto it = m_seen.constFind(front.key);
-        const bool live = it != m_seen.constEnd() && it->generation == front.generation;
-        popFront();
-        if (live)
+    // Skip stale entries so that exactly one live key is forgotten: one lookup per entry.
+    while (!m_order.empty())
+        if (popFront())
             return;
-    }
 }
 
 } // namespace ct

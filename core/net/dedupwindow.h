@@ -64,7 +64,7 @@ private:
     qint64 now() const;
     void expire(qint64 nowMs);
     void evictOldest();
-    void popFront();
+    bool popFront(); // true when the key it dropped was live
 
     qint64 m_windowMs;
     int m_maxEntries;

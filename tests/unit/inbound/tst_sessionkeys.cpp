@@ -99,6 +99,35 @@ private Q_SLOTS:
         QCOMPARE(resolver.keyFor(m), expected);
     }
 
+    // The resolver remembers its last answer; a burst that switches account, peer or group
+    // between messages must still get each message's own key.
+    void oneResolver_givesInterleavedMessagesTheirOwnKeys()
+    {
+        const QList<std::tuple<AccountAddress, QString, QString>> asks = {
+            {gotifyOps(), QStringLiteral("7"), {}},
+            {gotifyOps(), QStringLiteral("7"), {}},
+            {gotifyOps(), QStringLiteral("8"), {}},
+            {{kGotifyChannel, QStringLiteral("other")}, QStringLiteral("8"), {}},
+            {openimPrimary(), QStringLiteral("8"), {}},
+            {openimPrimary(), QStringLiteral("8"), QStringLiteral("g1")},
+            {openimPrimary(), QStringLiteral("8"), QStringLiteral("g2")},
+            {openimPrimary(), QStringLiteral("8"), {}},
+            {gotifyOps(), QStringLiteral("7"), {}},
+        };
+        for (DmScope scope : {DmScope::Main, DmScope::PerPeer, DmScope::PerChannelPeer, DmScope::PerAccountChannelPeer}) {
+            const Config config = sessionConfig(scope);
+            const SessionKeyResolver remembering(config);
+            for (int round = 0; round < 2; ++round)
+                for (const auto &[account, peer, group] : asks)
+                    QCOMPARE(remembering.keyFor(account, peer, group), SessionKeyResolver(config).keyFor(account, peer, group));
+        }
+        // And the answers differ where they must (the check above is not vacuous).
+        const SessionKeyResolver r(sessionConfig(DmScope::PerAccountChannelPeer));
+        QCOMPARE(r.keyFor(gotifyOps(), QStringLiteral("8")), QStringLiteral("agent:ops-agent:gotify:ops:direct:8"));
+        QCOMPARE(r.keyFor({kGotifyChannel, QStringLiteral("other")}, QStringLiteral("8")),
+                 QStringLiteral("agent:main:gotify:other:direct:8"));
+    }
+
     void designExamples_areReproduced()
     {
         const SessionKeyResolver r(sessionConfig(DmScope::PerAccountChannelPeer));
