@@ -44,3 +44,16 @@ function(channeltray_add_test name)
     LABELS "${T_LABELS}"
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;CHANNELTRAY_SOURCE_DIR=${PROJECT_SOURCE_DIR};CHANNELTRAY_BINARY_DIR=${PROJECT_BINARY_DIR};${T_ENV}")
 endfunction()
+
+# channeltray_add_test_per_file(<prefix> LIBS ... [LABELS ...])
+# One suite per tst_<name>.cpp file in the calling folder, registered as tst_<prefix>_<name>
+# (so `ctest -R <prefix>` picks every one of them); each links LIBS.
+function(channeltray_add_test_per_file prefix)
+  cmake_parse_arguments(F "" "" "LIBS;LABELS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tst_*.cpp)
+  foreach(source IN LISTS sources)
+    get_filename_component(suite ${source} NAME_WE)
+    string(REGEX REPLACE "^tst_" "tst_${prefix}_" name ${suite})
+    channeltray_add_test(${name} SOURCES ${source} LIBS ${F_LIBS} LABELS ${F_LABELS})
+  endforeach()
+endfunction()
