@@ -1,5 +1,6 @@
 #include "gotifydecoder.h"
 
+#include "gotifyframescanner.h"
 #include "inbound/sessionkeyresolver.h"
 
 #include <QJsonDocument>
@@ -8,7 +9,7 @@ namespace ct {
 
 namespace {
 // Digits at [pos, pos+n) as a number; -1 when any is not a digit.
-int digits(const QString &s, qsizetype pos, int n)
+int digits(QStringView s, qsizetype pos, int n)
 {
     if (pos + n > s.size())
         return -1;
@@ -21,9 +22,37 @@ int digits(const QString &s, qsizetype pos, int n)
     }
     return v;
 }
+
+// What every decoded Gotify message starts from: the id (> 0), the sender from appid.
+void startGotifyMessage(InboundMessage &m, qint64 id, qint64 appid, const AccountAddress &account,
+                        InboundMessage::Via via)
+{
+    m.account = account;
+    m.id = QString::number(id);
+    m.via = via;
+    m.sender = appid > 0 ? QString::number(appid) : QString();
+}
+
+// A frame the scanner handled has no extras: the plain peer and content type.
+std::optional<InboundMessage> decodeScannedFrame(const GotifyFrameFields &f, const AccountAddress &account)
+{
+    if (f.id <= 0)
+        return std::nullopt;
+    std::optional<InboundMessage> result(std::in_place); // built in place: no move at the end
+    InboundMessage &m = *result;
+    startGotifyMessage(m, f.id, f.appid, account, InboundMessage::Via::Stream);
+    m.title = f.title.toString();
+    m.text = f.message.toString();
+    // QJsonValue::toInt(): 0 for a number that does not fit an int.
+    m.priority = f.priority == qint64(int(f.priority)) ? int(f.priority) : 0;
+    m.serverTime = f.date.hasEscapes ? parseGotifyDate(f.date.toString()) : parseGotifyDate(f.date.raw);
+    m.peer = SessionKeyResolver::gotifyPeer({}, f.appid, m.title);
+    m.contentType = QStringLiteral("text/plain");
+    return result;
+}
 } // namespace
 
-QDateTime parseGotifyDate(const QString &s)
+QDateTime parseGotifyDate(QStringView s)
 {
     // Fast path for "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)"; anything else goes to Qt.
     const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
@@ -64,12 +93,9 @@ std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &o, const Ac
     const qint64 id = o.value(QStringLiteral("id")).toInteger();
     if (id <= 0)
         return std::nullopt;
-    InboundMessage m;
-    m.account = account;
-    m.id = QString::number(id);
-    m.via = via;
     const qint64 appid = o.value(QStringLiteral("appid")).toInteger();
-    m.sender = appid > 0 ? QString::number(appid) : QString();
+    InboundMessage m;
+    startGotifyMessage(m, id, appid, account, via);
     m.title = o.value(QStringLiteral("title")).toString();
     m.text = o.value(QStringLiteral("message")).toString();
     m.priority = o.value(QStringLiteral("priority")).toInt();
@@ -90,6 +116,13 @@ std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &o, const Ac
 }
 
 std::optional<InboundMessage> decodeGotifyFrame(const QString &frame, const AccountAddress &account)
+{
+    if (const std::optional<GotifyFrameFields> fields = scanGotifyFrame(frame))
+        return decodeScannedFrame(*fields, account);
+    return decodeGotifyFrameViaJson(frame, account);
+}
+
+std::optional<InboundMessage> decodeGotifyFrameViaJson(const QString &frame, const AccountAddress &account)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(frame.toUtf8());
     if (!doc.isObject())
