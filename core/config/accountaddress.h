@@ -1,6 +1,7 @@
 #pragma once
 #include <QHashFunctions>
 #include <QString>
+#include <QTypeInfo>
 
 namespace ct {
 
@@ -36,3 +37,6 @@ struct AccountAddress
 };
 
 } // namespace ct
+
+// Two QStrings: moving it in memory is a plain copy of bytes, so containers may relocate it.
+Q_DECLARE_TYPEINFO(ct::AccountAddress, Q_RELOCATABLE_TYPE);

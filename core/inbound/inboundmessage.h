@@ -51,4 +51,7 @@ inline QString viaName(InboundMessage::Via via)
 
 } // namespace ct
 
+// Every member is relocatable (Qt's implicitly shared types, enums, numbers): a QList of
+// messages grows and drops its front by moving bytes, not by running move constructors.
+Q_DECLARE_TYPEINFO(ct::InboundMessage, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(ct::InboundMessage)

@@ -24,14 +24,14 @@ InboundPipeline::InboundPipeline(MessageStore &store, const Config &config,
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
         flushOnce(true);
-        if (!m_queue.empty())
+        if (!m_queue.isEmpty())
             m_flushTimer.start(); // the rest on the next turn: the event loop keeps running
     });
 }
 
 InboundPipeline::~InboundPipeline()
 {
-    while (!m_queue.empty())
+    while (!m_queue.isEmpty())
         if (!flushOnce(false))
             break;
 }
@@ -87,23 +87,37 @@ bool InboundPipeline::accept(InboundMessage &message)
 
 void InboundPipeline::submit(InboundMessage message)
 {
-    enqueue(message);
+    if (!accept(message))
+        return;
+    m_queue.append(std::move(message));
+    queued();
 }
 
 void InboundPipeline::submitBatch(QList<InboundMessage> messages)
 {
-    for (InboundMessage &m : messages)
-        enqueue(m);
+    // Accepted messages are compacted to the front in place; an idle queue takes the list whole.
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        if (!accept(messages[i]))
+            continue;
+        if (kept != i)
+            messages[kept] = std::move(messages[i]);
+        ++kept;
+    }
+    messages.resize(kept);
+    if (m_queue.isEmpty())
+        m_queue.swap(messages);
+    else
+        m_queue.append(std::move(messages));
+    queued();
 }
 
-void InboundPipeline::enqueue(InboundMessage &message)
+void InboundPipeline::queued()
 {
-    if (!accept(message))
-        return;
-    m_queue.push_back(std::move(message));
-    if (m_queue.size() >= size_t(m_settings.maxBatch) * 8)
-        flushOnce(true); // a caller that never returns to the event loop: keep memory bounded
-    if (!m_queue.empty() && !m_flushTimer.isActive())
+    while (m_queue.size() >= qsizetype(m_settings.maxBatch) * 8)
+        if (!flushOnce(true)) // a caller that never returns to the event loop: keep memory bounded
+            break;
+    if (!m_queue.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -111,7 +125,7 @@ bool InboundPipeline::flush()
 {
     m_flushTimer.stop();
     bool ok = true;
-    while (!m_queue.empty() && ok)
+    while (!m_queue.isEmpty() && ok)
         ok = flushOnce(true);
     return ok;
 }
@@ -120,12 +134,13 @@ bool InboundPipeline::flushOnce(bool emitSignals)
 {
     if (m_queue.empty())
         return true;
-    const size_t n = qMin(m_queue.size(), size_t(m_settings.maxBatch));
     QList<InboundMessage> batch;
-    batch.reserve(qsizetype(n));
-    for (size_t i = 0; i < n; ++i) {
-        batch.append(std::move(m_queue.front()));
-        m_queue.pop_front();
+    if (m_queue.size() <= m_settings.maxBatch) {
+        batch.swap(m_queue);
+    } else {
+        batch.reserve(m_settings.maxBatch);
+        std::move(m_queue.begin(), m_queue.begin() + m_settings.maxBatch, std::back_inserter(batch));
+        m_queue.remove(0, m_settings.maxBatch); // from the front: the list only moves its start
     }
     QList<bool> inserted;
     QString error;

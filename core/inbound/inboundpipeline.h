@@ -20,7 +20,6 @@
 #include <QObject>
 #include <QTimer>
 
-#include <deque>
 
 namespace ct {
 
@@ -75,7 +74,7 @@ Q_SIGNALS:
 
 private:
     bool accept(InboundMessage &message);
-    void enqueue(InboundMessage &message); // accept, then move into the queue
+    void queued(); // after messages joined the queue: bound it, schedule the flush
     bool flushOnce(bool emitSignals);
     DedupWindow &windowFor(const AccountAddress &account);
 
@@ -86,7 +85,7 @@ private:
     QHash<AccountAddress, DedupWindow> m_dedup; // one window per account, keyed by message id
     AccountAddress m_lastWindowAccount;          // windowFor()'s last answer
     DedupWindow *m_lastWindow = nullptr;
-    std::deque<InboundMessage> m_queue;
+    QList<InboundMessage> m_queue; // accepted, waiting for the next flush
     QTimer m_flushTimer;
     PipelineStats m_stats;
 };
