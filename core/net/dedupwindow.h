@@ -3,6 +3,12 @@
 // close together — stream and catch-up overlapping, a reconnect replaying — passes once.
 // Memory is bounded: past maxEntries the oldest keys are forgotten first.
 // The clock is injectable (milliseconds, monotonic) so tests control time.
+//
+// Two stores behind one interface. Keys that are plain decimal numbers above every number
+// seen so far (a Gotify stream: ids only grow) go to a sorted queue: appending is O(1) and
+// touches no hash table, and a repeat is found by binary search. Every other key (OpenIM
+// client ids, a catch-up page of older ids) goes to a hash table. A number at or below the
+// highest one ever queued is looked up in the queue first, so no key lives in both.
 #include <QHash>
 #include <QString>
 
@@ -30,7 +36,7 @@ public:
     void remove(const QString &key);
     void clear();
 
-    int size() const { return int(m_seen.size()); }
+    int size() const { return int(m_seen.size()) + m_numberedLive; }
     qint64 windowMs() const { return m_windowMs; }
     int maxEntries() const { return m_maxEntries; }
 
@@ -61,10 +67,24 @@ private:
         qint64 seenAtMs = 0;
     };
 
+    struct Numbered
+    {
+        qint64 number;
+        quint64 generation;
+        qint64 seenAtMs;
+        bool live; // false once remove()d
+    };
+
     qint64 now() const;
     void expire(qint64 nowMs);
     void evictOldest();
     bool popFront(); // true when the key it dropped was live
+    bool popNumberedFront();
+    // The queued entry for number, or nullptr.
+    Numbered *findNumbered(qint64 number);
+    const Numbered *findNumbered(qint64 number) const;
+    // "0", "7", "4711": no sign, no leading zero, at most 18 digits.
+    static bool plainNumber(const QString &key, qint64 *number);
 
     qint64 m_windowMs;
     int m_maxEntries;
@@ -72,6 +92,9 @@ private:
     quint64 m_nextGeneration = 1;
     QHash<Key, Seen> m_seen;
     std::deque<Entry> m_order; // insertion order; may hold stale entries for removed keys
+    std::deque<Numbered> m_numbered; // increasing numbers, in insertion order; may hold dead ones
+    qint64 m_highestNumber = -1;     // highest number ever queued (until clear())
+    int m_numberedLive = 0;
 };
 
 } // namespace ct
