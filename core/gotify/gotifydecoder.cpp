@@ -30,7 +30,16 @@ void startGotifyMessage(InboundMessage &m, qint64 id, qint64 appid, const Accoun
     m.account = account;
     m.id = QString::number(id);
     m.via = via;
-    m.sender = appid > 0 ? QString::number(appid) : QString();
+    if (appid <= 0)
+        return;
+    // A stream's messages mostly come from a few apps: share the text of the last app id.
+    thread_local qint64 lastAppId = 0;
+    thread_local QString lastAppText;
+    if (appid != lastAppId) {
+        lastAppText = QString::number(appid);
+        lastAppId = appid;
+    }
+    m.sender = lastAppText;
 }
 
 // A frame the scanner handled has no extras: the plain peer and content type.
@@ -46,7 +55,8 @@ std::optional<InboundMessage> decodeScannedFrame(const GotifyFrameFields &f, con
     // QJsonValue::toInt(): 0 for a number that does not fit an int.
     m.priority = f.priority == qint64(int(f.priority)) ? int(f.priority) : 0;
     m.serverTime = f.date.hasEscapes ? parseGotifyDate(f.date.toString()) : parseGotifyDate(f.date.raw);
-    m.peer = SessionKeyResolver::gotifyPeer({}, f.appid, m.title);
+    // The peer rule without extras: appid (the sender text, shared), else title, else "gotify".
+    m.peer = f.appid > 0 ? m.sender : SessionKeyResolver::gotifyPeer({}, 0, m.title);
     m.contentType = QStringLiteral("text/plain");
     return result;
 }
