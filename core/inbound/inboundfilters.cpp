@@ -25,27 +25,38 @@ QString InboundFilters::accountUserId(const AccountAddress &account) const
     return m_rules.value(account).userId;
 }
 
+const InboundFilters::Rules *InboundFilters::rulesFor(const AccountAddress &account) const
+{
+    const auto it = m_rules.constFind(account);
+    return it == m_rules.constEnd() ? nullptr : &*it;
+}
+
 void InboundFilters::annotate(InboundMessage &message) const
 {
-    const auto it = m_rules.constFind(message.account);
-    const QString userId = it == m_rules.constEnd() ? QString() : it->userId;
+    annotate(message, rulesFor(message.account));
+}
+
+void InboundFilters::annotate(InboundMessage &message, const Rules *rules)
+{
     message.mentionsAll = message.mentionsAll || message.atUserIds.contains(kOpenImAtAllTag);
-    if (!userId.isEmpty()) {
-        message.mentionsMe = message.mentionsMe || message.atUserIds.contains(userId);
-        message.fromSelf = message.fromSelf || message.sender == userId;
+    if (rules && !rules->userId.isEmpty()) {
+        message.mentionsMe = message.mentionsMe || message.atUserIds.contains(rules->userId);
+        message.fromSelf = message.fromSelf || message.sender == rules->userId;
     }
 }
 
 InboundFilters::Verdict InboundFilters::verdict(const InboundMessage &message) const
 {
-    if (message.direction == InboundMessage::Direction::Out)
+    return verdict(message, rulesFor(message.account));
+}
+
+InboundFilters::Verdict InboundFilters::verdict(const InboundMessage &message, const Rules *rules)
+{
+    if (message.direction == InboundMessage::Direction::Out || !rules)
         return Verdict::Pass;
-    const auto it = m_rules.constFind(message.account);
-    if (it == m_rules.constEnd())
-        return Verdict::Pass;
-    if (!it->whitelist.isEmpty() && !message.fromSelf && !it->whitelist.contains(message.sender))
+    if (!rules->whitelist.isEmpty() && !message.fromSelf && !rules->whitelist.contains(message.sender))
         return Verdict::NotWhitelisted;
-    if (it->requireMention && !message.groupId.isEmpty() && !message.fromSelf
+    if (rules->requireMention && !message.groupId.isEmpty() && !message.fromSelf
         && !message.mentionsMe && !message.mentionsAll)
         return Verdict::MentionRequired;
     return Verdict::Pass;
@@ -53,9 +64,11 @@ InboundFilters::Verdict InboundFilters::verdict(const InboundMessage &message) c
 
 bool InboundFilters::apply(InboundMessage &message) const
 {
-    // An account without rules (Gotify) gets only the all-tag from annotate() and always passes.
-    annotate(message);
-    message.filtered = verdict(message) != Verdict::Pass;
+    // One lookup of the account's rules; an account without rules (Gotify) gets only the
+    // all-tag from annotate() and always passes.
+    const Rules *rules = rulesFor(message.account);
+    annotate(message, rules);
+    message.filtered = verdict(message, rules) != Verdict::Pass;
     return !message.filtered;
 }
 

@@ -46,6 +46,10 @@ private:
         bool requireMention = false;
         QSet<QString> whitelist;
     };
+    const Rules *rulesFor(const AccountAddress &account) const; // nullptr: no rules
+    static void annotate(InboundMessage &message, const Rules *rules);
+    static Verdict verdict(const InboundMessage &message, const Rules *rules);
+
     QHash<AccountAddress, Rules> m_rules;
 };
 

@@ -3,6 +3,8 @@
 #include "messagestore.h"
 #include "logging/logging.h"
 
+#include <QMetaMethod>
+
 namespace ct {
 
 InboundPipeline::InboundPipeline(MessageStore &store, const Config &config, QObject *parent)
@@ -154,7 +156,9 @@ bool InboundPipeline::flushOnce(bool emitSignals)
             Q_EMIT storeFailed(error);
         return false;
     }
-    // What is delivered is compacted to the front of the batch, in order.
+    // What is delivered is compacted to the front of the batch, in order. The per-message
+    // signals are emitted only when someone listens (the tray takes whole batches).
+    const bool perMessage = emitSignals && isSignalConnected(QMetaMethod::fromSignal(&InboundPipeline::delivered));
     qsizetype kept = 0;
     for (qsizetype i = 0; i < batch.size(); ++i) {
         if (!inserted.at(i)) {
@@ -169,7 +173,7 @@ bool InboundPipeline::flushOnce(bool emitSignals)
             continue;
         }
         ++m_stats.delivered;
-        if (emitSignals)
+        if (perMessage)
             Q_EMIT delivered(m);
         if (kept != i)
             batch[kept] = std::move(m);
