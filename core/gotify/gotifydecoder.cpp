@@ -62,22 +62,55 @@ std::optional<InboundMessage> decodeScannedFrame(const GotifyFrameFields &f, con
 }
 } // namespace
 
+namespace {
+bool isLeapYear(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (y >= 1): whole years
+// counted with their leap days, then the months of year y.
+qint64 daysSinceEpoch(int y, int m, int d)
+{
+    static const int kDaysBeforeMonth[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+    const qint64 yearsBefore = y - 1; // years 1 .. y-1
+    const qint64 daysBeforeYear =
+        yearsBefore * 365 + yearsBefore / 4 - yearsBefore / 100 + yearsBefore / 400;
+    constexpr qint64 kDaysBefore1970 = 719162; // days of the years 1 .. 1969
+    return daysBeforeYear - kDaysBefore1970 + kDaysBeforeMonth[m - 1] + (m > 2 && isLeapYear(y) ? 1 : 0) + d - 1;
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+} // namespace
+
 QDateTime parseGotifyDate(QStringView s)
 {
-    // Fast path for "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)"; anything else goes to Qt.
+    // Fast path for "YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)", straight to milliseconds since
+    // the epoch; anything else (and anything it does not accept) goes to Qt's ISO parser.
     const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
     const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
-    if (y >= 0 && mo >= 0 && d >= 0 && h >= 0 && mi >= 0 && sec >= 0 && s.size() >= 20) {
+    if (y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0
+        && sec < 60 && s.size() >= 20 && s.at(4) == QLatin1Char('-') && s.at(7) == QLatin1Char('-')
+        && (s.at(10) == QLatin1Char('T') || s.at(10) == QLatin1Char('t')) && s.at(13) == QLatin1Char(':')
+        && s.at(16) == QLatin1Char(':')) {
+        static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        const int monthDays = kDaysInMonth[mo - 1] + (mo == 2 && isLeapYear(y) ? 1 : 0);
         qsizetype pos = 19;
         int ms = 0;
+        bool fractionOk = true;
         if (s.at(pos) == QLatin1Char('.')) {
             int scale = 100;
             ++pos;
-            while (pos < s.size() && s.at(pos).isDigit()) {
+            const qsizetype first = pos;
+            while (pos < s.size() && isAsciiDigit(s.at(pos))) {
                 ms += (s.at(pos).unicode() - '0') * scale;
                 scale /= 10;
                 ++pos;
             }
+            fractionOk = pos > first && pos - first <= 9;
         }
         int offsetSecs = 0;
         bool zoneOk = false;
@@ -85,13 +118,13 @@ QDateTime parseGotifyDate(QStringView s)
             zoneOk = true;
         } else if (pos == s.size() - 6 && (s.at(pos) == QLatin1Char('+') || s.at(pos) == QLatin1Char('-'))) {
             const int oh = digits(s, pos + 1, 2), om = digits(s, pos + 4, 2);
-            zoneOk = oh >= 0 && om >= 0 && s.at(pos + 3) == QLatin1Char(':');
+            zoneOk = oh >= 0 && oh < 24 && om >= 0 && om < 60 && s.at(pos + 3) == QLatin1Char(':');
             offsetSecs = (oh * 3600 + om * 60) * (s.at(pos) == QLatin1Char('-') ? -1 : 1);
         }
-        const QDate date(y, mo, d);
-        const QTime time(h, mi, sec, ms);
-        if (zoneOk && date.isValid() && time.isValid())
-            return QDateTime(date, time, Qt::UTC).addSecs(-offsetSecs);
+        if (zoneOk && fractionOk && d <= monthDays) {
+            const qint64 secs = daysSinceEpoch(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offsetSecs;
+            return QDateTime::fromMSecsSinceEpoch(secs * 1000 + ms, Qt::UTC);
+        }
     }
     QDateTime t = QDateTime::fromString(s, Qt::ISODateWithMs);
     return t.isValid() ? t.toUTC() : t;
