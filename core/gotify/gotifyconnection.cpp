@@ -242,14 +242,14 @@ void GotifyConnection::onPingTick()
 
 void GotifyConnection::onTextFrame(const QString &frame)
 {
-    std::optional<InboundMessage> m = decodeGotifyFrame(frame, address());
-    if (!m) {
+    // Decoded straight into the batch's next slot.
+    InboundMessage &m = m_streamBatch.emplaceBack();
+    if (!decodeGotifyFrame(frame, address(), m)) {
+        m_streamBatch.removeLast();
         qCDebug(lcGotify) << address().toString() << "ignored a frame that is not a message";
         return;
     }
-    m_lastSeenId = qMax(m_lastSeenId, m->id.toLongLong());
-    Q_EMIT streamMessage(*m);
-    m_streamBatch.append(std::move(*m));
+    m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong());
     if (m_streamBatch.size() >= kMaxBatch)
         flushStreamBatch();
     else if (!m_batchTimer.isActive())

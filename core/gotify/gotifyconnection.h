@@ -46,7 +46,6 @@ public:
 
 Q_SIGNALS:
     void catchupFinished(int messages, int pages);
-    void streamMessage(const ct::InboundMessage &message); // decoded, before the pipeline
 
 private:
     void open();

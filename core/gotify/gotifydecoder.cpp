@@ -42,13 +42,12 @@ void startGotifyMessage(InboundMessage &m, qint64 id, qint64 appid, const Accoun
     m.sender = lastAppText;
 }
 
-// A frame the scanner handled has no extras: the plain peer and content type.
-std::optional<InboundMessage> decodeScannedFrame(const GotifyFrameFields &f, const AccountAddress &account)
+// A frame the scanner handled has no extras: the plain peer and content type. m is a fresh
+// message; false (m untouched) when the frame has no positive id.
+bool fillScannedFrame(const GotifyFrameFields &f, const AccountAddress &account, InboundMessage &m)
 {
     if (f.id <= 0)
-        return std::nullopt;
-    std::optional<InboundMessage> result(std::in_place); // built in place: no move at the end
-    InboundMessage &m = *result;
+        return false;
     startGotifyMessage(m, f.id, f.appid, account, InboundMessage::Via::Stream);
     m.title = f.title.toString();
     m.text = f.message.toString();
@@ -58,7 +57,7 @@ std::optional<InboundMessage> decodeScannedFrame(const GotifyFrameFields &f, con
     // The peer rule without extras: appid (the sender text, shared), else title, else "gotify".
     m.peer = f.appid > 0 ? m.sender : SessionKeyResolver::gotifyPeer({}, 0, m.title);
     m.contentType = QStringLiteral("text/plain");
-    return result;
+    return true;
 }
 } // namespace
 
@@ -158,11 +157,23 @@ std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &o, const Ac
     return m;
 }
 
-std::optional<InboundMessage> decodeGotifyFrame(const QString &frame, const AccountAddress &account)
+bool decodeGotifyFrame(const QString &frame, const AccountAddress &account, InboundMessage &out)
 {
     if (const std::optional<GotifyFrameFields> fields = scanGotifyFrame(frame))
-        return decodeScannedFrame(*fields, account);
-    return decodeGotifyFrameViaJson(frame, account);
+        return fillScannedFrame(*fields, account, out);
+    std::optional<InboundMessage> decoded = decodeGotifyFrameViaJson(frame, account);
+    if (!decoded)
+        return false;
+    out = std::move(*decoded);
+    return true;
+}
+
+std::optional<InboundMessage> decodeGotifyFrame(const QString &frame, const AccountAddress &account)
+{
+    std::optional<InboundMessage> result(std::in_place);
+    if (!decodeGotifyFrame(frame, account, *result))
+        result.reset();
+    return result;
 }
 
 std::optional<InboundMessage> decodeGotifyFrameViaJson(const QString &frame, const AccountAddress &account)

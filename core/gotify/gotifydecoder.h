@@ -17,6 +17,9 @@ std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &message, co
 // scanGotifyFrame (gotifyframescanner.h) without building a JSON document; any other frame
 // goes through decodeGotifyFrameViaJson. Both give the same message for every frame.
 std::optional<InboundMessage> decodeGotifyFrame(const QString &frame, const AccountAddress &account);
+// The same into a default-constructed message (a slot of a batch: no move afterwards);
+// false, and out left as it was, for a frame that is not a message.
+bool decodeGotifyFrame(const QString &frame, const AccountAddress &account, InboundMessage &out);
 // The same through QJsonDocument and decodeGotifyMessage, for every frame.
 std::optional<InboundMessage> decodeGotifyFrameViaJson(const QString &frame, const AccountAddress &account);
 // RFC 3339 with up to 9 fractional digits and any offset → UTC (invalid when unparsable).

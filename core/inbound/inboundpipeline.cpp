@@ -68,7 +68,7 @@ DedupWindow &InboundPipeline::windowFor(const AccountAddress &account)
     return *it;
 }
 
-bool InboundPipeline::accept(InboundMessage &message)
+bool InboundPipeline::accept(InboundMessage &message, qint64 *nowMs)
 {
     ++m_stats.submitted;
     if (!message.account.isValid() || message.id.isEmpty()) {
@@ -77,7 +77,10 @@ bool InboundPipeline::accept(InboundMessage &message)
                              << message.account.toString();
         return false;
     }
-    if (!windowFor(message.account).insert(message.id)) {
+    DedupWindow &window = windowFor(message.account);
+    if (*nowMs < 0)
+        *nowMs = window.now(); // every window runs on the same clock (the settings' one)
+    if (!window.insert(message.id, *nowMs)) {
         ++m_stats.duplicates;
         return false;
     }
@@ -89,7 +92,8 @@ bool InboundPipeline::accept(InboundMessage &message)
 
 void InboundPipeline::submit(InboundMessage message)
 {
-    if (!accept(message))
+    qint64 now = -1;
+    if (!accept(message, &now))
         return;
     m_queue.append(std::move(message));
     queued();
@@ -99,8 +103,9 @@ void InboundPipeline::submitBatch(QList<InboundMessage> messages)
 {
     // Accepted messages are compacted to the front in place; an idle queue takes the list whole.
     qsizetype kept = 0;
+    qint64 now = -1; // read once for the batch
     for (qsizetype i = 0; i < messages.size(); ++i) {
-        if (!accept(messages[i]))
+        if (!accept(messages[i], &now))
             continue;
         if (kept != i)
             messages[kept] = std::move(messages[i]);

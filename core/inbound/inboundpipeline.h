@@ -73,7 +73,8 @@ Q_SIGNALS:
     void storeFailed(const QString &error);
 
 private:
-    bool accept(InboundMessage &message);
+    // nowMs: the dedup clock, read on first use and kept for the rest of a batch.
+    bool accept(InboundMessage &message, qint64 *nowMs);
     void queued(); // after messages joined the queue: bound it, schedule the flush
     bool flushOnce(bool emitSignals);
     DedupWindow &windowFor(const AccountAddress &account);

@@ -51,7 +51,11 @@ DedupWindow::Numbered *DedupWindow::findNumbered(qint64 number)
 
 bool DedupWindow::insert(const QString &key)
 {
-    const qint64 t = now();
+    return insert(key, now());
+}
+
+bool DedupWindow::insert(const QString &key, qint64 t)
+{
     expire(t);
     qint64 number = 0;
     if (plainNumber(key, &number)) {

@@ -31,6 +31,9 @@ public:
     // True when the key was not seen within the window (it is remembered from now on);
     // false for a repeat.
     bool insert(const QString &key);
+    // The same at a time the caller read from now() (a batch reads the clock once).
+    bool insert(const QString &key, qint64 nowMs);
+    qint64 now() const; // the window's clock, milliseconds
     bool contains(const QString &key) const;
     // Forgets a key (e.g. a message that could not be stored, so a retry may pass).
     void remove(const QString &key);
@@ -75,7 +78,6 @@ private:
         bool live; // false once remove()d
     };
 
-    qint64 now() const;
     void expire(qint64 nowMs);
     void evictOldest();
     bool popFront(); // true when the key it dropped was live
