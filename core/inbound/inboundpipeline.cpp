@@ -26,14 +26,14 @@ InboundPipeline::InboundPipeline(MessageStore &store, const Config &config,
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
         flushOnce(true);
-        if (!m_queue.isEmpty())
+        if (m_pending > 0)
             m_flushTimer.start(); // the rest on the next turn: the event loop keeps running
     });
 }
 
 InboundPipeline::~InboundPipeline()
 {
-    while (!m_queue.isEmpty())
+    while (m_pending > 0)
         if (!flushOnce(false))
             break;
 }
@@ -95,13 +95,17 @@ void InboundPipeline::submit(InboundMessage message)
     qint64 now = -1;
     if (!accept(message, &now))
         return;
-    m_queue.append(std::move(message));
+    if (m_queue.empty() || m_queue.back().size() >= m_settings.maxBatch)
+        m_queue.emplace_back();
+    m_queue.back().append(std::move(message));
+    ++m_pending;
     queued();
 }
 
 void InboundPipeline::submitBatch(QList<InboundMessage> messages)
 {
-    // Accepted messages are compacted to the front in place; an idle queue takes the list whole.
+    // Accepted messages are compacted to the front in place, and the list joins the queue
+    // as whole batches: a message is not moved again until it is delivered.
     qsizetype kept = 0;
     qint64 now = -1; // read once for the batch
     for (qsizetype i = 0; i < messages.size(); ++i) {
@@ -112,19 +116,29 @@ void InboundPipeline::submitBatch(QList<InboundMessage> messages)
         ++kept;
     }
     messages.resize(kept);
-    if (m_queue.isEmpty())
-        m_queue.swap(messages);
-    else
-        m_queue.append(std::move(messages));
+    if (messages.isEmpty())
+        return;
+    m_pending += kept;
+    const qsizetype max = m_settings.maxBatch;
+    if (kept <= max) {
+        m_queue.push_back(std::move(messages));
+    } else {
+        for (qsizetype from = 0; from < kept; from += max) { // a large catch-up page
+            QList<InboundMessage> part;
+            part.reserve(qMin(max, kept - from));
+            std::move(messages.begin() + from, messages.begin() + qMin(kept, from + max), std::back_inserter(part));
+            m_queue.push_back(std::move(part));
+        }
+    }
     queued();
 }
 
 void InboundPipeline::queued()
 {
-    while (m_queue.size() >= qsizetype(m_settings.maxBatch) * 8)
+    while (m_pending >= qsizetype(m_settings.maxBatch) * 8)
         if (!flushOnce(true)) // a caller that never returns to the event loop: keep memory bounded
             break;
-    if (!m_queue.isEmpty() && !m_flushTimer.isActive())
+    if (m_pending > 0 && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -132,7 +146,7 @@ bool InboundPipeline::flush()
 {
     m_flushTimer.stop();
     bool ok = true;
-    while (!m_queue.isEmpty() && ok)
+    while (m_pending > 0 && ok)
         ok = flushOnce(true);
     return ok;
 }
@@ -141,14 +155,10 @@ bool InboundPipeline::flushOnce(bool emitSignals)
 {
     if (m_queue.empty())
         return true;
-    QList<InboundMessage> batch;
-    if (m_queue.size() <= m_settings.maxBatch) {
-        batch.swap(m_queue);
-    } else {
-        batch.reserve(m_settings.maxBatch);
-        std::move(m_queue.begin(), m_queue.begin() + m_settings.maxBatch, std::back_inserter(batch));
-        m_queue.remove(0, m_settings.maxBatch); // from the front: the list only moves its start
-    }
+    // One queued list is one batch (at most maxBatch messages): taken whole.
+    QList<InboundMessage> batch = std::move(m_queue.front());
+    m_queue.pop_front();
+    m_pending -= batch.size();
     QList<bool> inserted;
     QString error;
     if (!m_store.storeBatch(batch, &inserted, &error)) {

@@ -20,6 +20,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <deque>
+
 
 namespace ct {
 
@@ -62,7 +64,7 @@ public:
 
     // Writes everything queued now (shutdown, tests). False when a batch failed.
     bool flush();
-    int pendingCount() const { return int(m_queue.size()); }
+    int pendingCount() const { return int(m_pending); }
     PipelineStats stats() const { return m_stats; }
 
 Q_SIGNALS:
@@ -86,7 +88,8 @@ private:
     QHash<AccountAddress, DedupWindow> m_dedup; // one window per account, keyed by message id
     AccountAddress m_lastWindowAccount;          // windowFor()'s last answer
     DedupWindow *m_lastWindow = nullptr;
-    QList<InboundMessage> m_queue; // accepted, waiting for the next flush
+    std::deque<QList<InboundMessage>> m_queue; // accepted, in batches of at most maxBatch
+    qsizetype m_pending = 0;                   // messages in m_queue
     QTimer m_flushTimer;
     PipelineStats m_stats;
 };

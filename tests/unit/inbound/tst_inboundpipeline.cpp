@@ -207,6 +207,34 @@ private Q_SLOTS:
         QVERIFY(pipeline.flush());
         QCOMPARE(ids(delivered), QStringList{QStringLiteral("1")});
     }
+    void mixedSubmissions_areDeliveredInOrder_inBatchesOfAtMostMaxBatch()
+    {
+        HistoryStore store(freshPath());
+        QVERIFY(store.open());
+        PipelineSettings settings;
+        settings.maxBatch = 7;
+        InboundPipeline pipeline(store, Config{}, settings);
+        QStringList deliveredIds;
+        QList<qsizetype> batchSizes;
+        connect(&pipeline, &InboundPipeline::batchDelivered, this, [&](const QList<InboundMessage> &batch) {
+            batchSizes << batch.size();
+            for (const InboundMessage &m : batch)
+                deliveredIds << m.id;
+        });
+        for (int i = 1; i <= 10; ++i)
+            pipeline.submit(gotifyMessage(i));
+        pipeline.submitBatch(gotifyRange(11, 30, InboundMessage::Via::Catchup)); // split into 7 + 7 + 6
+        for (int i = 31; i <= 33; ++i)
+            pipeline.submit(gotifyMessage(i));
+        pipeline.submitBatch(gotifyRange(30, 36, InboundMessage::Via::Stream)); // 30 is a repeat
+        QCOMPARE(pipeline.pendingCount(), 36);
+        QTRY_COMPARE(deliveredIds.size(), 36);
+        QCOMPARE(deliveredIds, range(1, 36));
+        QCOMPARE(pipeline.pendingCount(), 0);
+        for (qsizetype n : batchSizes)
+            QVERIFY2(n >= 1 && n <= 7, qPrintable(QString::number(n)));
+    }
+
     void burstOfTenThousand_isWrittenInBatches_withTheEventLoopRunningBetween()
     {
         HistoryStore store(freshPath());
