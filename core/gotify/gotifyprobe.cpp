@@ -78,7 +78,9 @@ void GotifyProbe::checkApp()
     r.token = GotifyRestClient::TokenKind::App;
     m_api.rest().send(r, [this](const GotifyResult &res) {
         if (res.httpStatus != 0) {
-            // 400 = authenticated, then refused for the empty body; 401/403 = token refused.
+            // The server checks the app token before it reads the body (its router puts the
+            // token check in front of POST /message), and "message" is a required field: with
+            // "{}" a good token gets 400 and nothing is posted; 401/403 = token refused.
             m_result.appTokenAccepted = res.httpStatus == 400 || res.ok();
             if (!*m_result.appTokenAccepted)
                 m_result.problems << tr("app token: %1").arg(res.error.message());
