@@ -120,7 +120,9 @@ void InboundPipeline::submitBatch(QList<InboundMessage> messages)
         return;
     m_pending += kept;
     const qsizetype max = m_settings.maxBatch;
-    if (kept <= max) {
+    if (!m_queue.empty() && m_queue.back().size() + kept <= max) {
+        m_queue.back().append(std::move(messages)); // many small batches (many accounts) make one
+    } else if (kept <= max) {
         m_queue.push_back(std::move(messages));
     } else {
         for (qsizetype from = 0; from < kept; from += max) { // a large catch-up page
