@@ -271,8 +271,9 @@ int main(int argc, char **argv)
     std::printf("Gotify receive path, loopback, server on its own thread\n"
                 "  channel path = frame -> decode -> dedup -> session key -> delivered (the issue's path)\n"
                 "  with history = the same plus the SQLite commit before delivery (the product's path)\n");
-    // Three rounds, each measuring every path once, so a slow moment of the machine hits all
-    // paths alike; the medians are printed.
+    // A warm-up round (not counted: first connections, first allocations), then five rounds,
+    // each measuring every path once, so a slow moment of the machine hits all paths alike;
+    // the medians are printed.
     auto median = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());
         return v[v.size() / 2];
@@ -280,7 +281,10 @@ int main(int argc, char **argv)
     auto report = [&](int accounts, const QStringList &frames) {
         std::vector<double> raw, channel, stored, ratio;
         quint64 channelDelivered = 0, storedDelivered = 0;
-        for (int round = 0; round < 3; ++round) {
+        rawRate(st, accounts, frames);
+        fullRate(st, accounts, frames, Commit::None, &stats);
+        fullRate(st, accounts, frames, Commit::History, &stats);
+        for (int round = 0; round < 5; ++round) {
             raw.push_back(rawRate(st, accounts, frames));
             channel.push_back(fullRate(st, accounts, frames, Commit::None, &stats));
             channelDelivered = stats.delivered;
