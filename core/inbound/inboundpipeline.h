@@ -1,7 +1,8 @@
 #pragma once
 // The channel-agnostic path of every received message (DESIGN.md "Data flow"):
-//   submit() → filters (whitelist, requireMention) → DedupWindow → session key → queue
-//   → MessageStore, i.e. HistoryStore (one transaction per batch) → delivered() / filteredOut()
+//   submit() → DedupWindow → filters (whitelist, requireMention) → session key → queue of
+//   batches → MessageStore, i.e. HistoryStore (one transaction per batch)
+//   → delivered() / batchDelivered() / filteredOut()
 //
 // Exactly once: the DedupWindow drops repeats within 30 s; UNIQUE(account, id) in the store
 // drops the rest (across catch-ups, reconnects and restarts). A signal is emitted only after
@@ -21,7 +22,6 @@
 #include <QTimer>
 
 #include <deque>
-
 
 namespace ct {
 
