@@ -168,7 +168,12 @@ private:
                 escapes = true;
                 continue;
             }
-            return false; // a control character or a surrogate
+            // A raw pair (an emoji): UTF-8 → UTF-16 made it, so the JSON path reads the same.
+            if (QChar::isHighSurrogate(c) && m_end - m_p >= 2 && QChar::isLowSurrogate(m_p[1])) {
+                m_p += 2;
+                continue;
+            }
+            return false; // a control character or a lone surrogate
         }
         return false; // unterminated
     }

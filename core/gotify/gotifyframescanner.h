@@ -8,10 +8,10 @@
 //     title, message, date (string or null), each at most once;
 //   - other keys with a scalar value (string, integer, null, true, false), skipped;
 //   - integers: optional '-', then 0 or 1-9 followed by digits, at most 18 digits;
-//   - strings: no raw control character (< 0x20), no surrogate (raw or from \u), and only the
-//     escapes \" \\ \/ \b \f \n \r \t \uXXXX.
+//   - strings: no raw control character (< 0x20), surrogates only as raw pairs (an emoji;
+//     never from \u, never alone), and only the escapes \" \\ \/ \b \f \n \r \t \uXXXX.
 // Anything else (extras or any nested object/array, fractions, exponents, longer numbers,
-// other escapes, a known key twice or with another type, broken JSON) is not handled: the
+// other escapes, escaped or lone surrogates, a known key twice or with another type, broken JSON) is not handled: the
 // caller decodes the frame with QJsonDocument instead.
 #include <QString>
 #include <QStringView>

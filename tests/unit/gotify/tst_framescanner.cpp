@@ -156,7 +156,8 @@ private:
                 const int code = below(0xF800); // no surrogate: 0000..D7FF, then E000..FFFF
                 return QStringLiteral("\\u%1").arg(code < 0xD800 ? code : code + 0x800, 4, 16, QLatin1Char('0'));
             }
-            case 2: return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\uffff")});
+            case 2: return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\uffff"),
+                                 QStringLiteral("\U0001F680")});
             default: return QString(QChar(char16_t(pick({0x20, 0x41 + below(26), 0x61 + below(26), 0x30 + below(10)}))));
             }
         }
@@ -349,7 +350,13 @@ QList<TableFrame> tableFrames()
         {"unknown escape", s("{\"id\":1,\"message\":\"a\\qb\"}"), false},
         {"escaped surrogate pair", s("{\"id\":1,\"message\":\"\\ud83d\\ude00\"}"), false},
         {"lone escaped surrogate", s("{\"id\":1,\"message\":\"\\ud800x\"}"), false},
-        {"raw emoji", s("{\"id\":1,\"message\":\"\xf0\x9f\x98\x80\"}"), false},
+        {"raw emoji", s("{\"id\":1,\"message\":\"\xf0\x9f\x98\x80\"}"), true},
+        {"emoji in title and message", s("{\"id\":1,\"title\":\"\xf0\x9f\x9a\x80 deploy\",\"message\":\"ok \xe2\x9c\x85\xf0\x9f\x98\x80\"}"), true},
+        {"lone raw high surrogate", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D) + s("b\"}"), false},
+        {"lone raw low surrogate", s("{\"id\":1,\"message\":\"a") + QChar(0xDE00) + s("b\"}"), false},
+        {"reversed raw pair", s("{\"id\":1,\"message\":\"") + QChar(0xDE00) + QChar(0xD83D) + s("\"}"), false},
+        {"high surrogate before the closing quote", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D) + s("\"}"), false},
+        {"high surrogate at the end of the frame", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D), false},
         {"short \\u escape", s("{\"id\":1,\"message\":\"\\u12\"}"), false},
         {"raw tab in a string", s("{\"id\":1,\"message\":\"a\tb\"}"), false},
         {"truncated", kTypical.left(kTypical.size() / 2), false},
