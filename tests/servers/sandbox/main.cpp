@@ -1,8 +1,8 @@
 // channeltray-sandbox --write-config PATH [--interval-ms N] [--quiet] [--once]
 // The demo: loopback Gotify and OpenIM servers with a trickle of messages, and a config for the
 // tray that points at them. Runs until SIGINT/SIGTERM (exit 0). Never prints a token.
+#include "process/signalwatcher.h"
 #include "sandbox.h"
-#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     options.quiet = parser.isSet(quiet);
 
     // Installed first, so that a SIGTERM during start-up still ends the process cleanly.
-    ct::sandbox::SignalWatcher signalWatcher;
+    ct::SignalWatcher signalWatcher;
     int exitCode = 0;
     auto sandbox = std::make_unique<ct::sandbox::Sandbox>(options, printLine);
     QString error;
@@ -71,7 +71,7 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(once))
         return 0;
-    QObject::connect(&signalWatcher, &ct::sandbox::SignalWatcher::signalled, &app, [&](int signalNumber) {
+    QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, [&](int signalNumber) {
         printLine(QStringLiteral("sandbox: %1, stopping the servers")
                       .arg(signalNumber == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM")));
         sandbox->stop();

@@ -6,7 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace ct::sandbox {
+namespace ct {
 
 namespace {
 // The write end is what the async-signal-safe handler can reach; nothing else is global.
@@ -56,4 +56,4 @@ void SignalWatcher::readSignal()
         Q_EMIT signalled(int(c));
 }
 
-} // namespace ct::sandbox
+} // namespace ct

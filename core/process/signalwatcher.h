@@ -1,12 +1,13 @@
 #pragma once
 // SIGINT/SIGTERM into the event loop (self-pipe): the handler only writes one byte, the
-// QSocketNotifier turns it into the signalled() signal. One watcher at a time per process;
-// the destructor restores the default dispositions.
+// QSocketNotifier turns it into the signalled() signal, so a process can end as cleanly on
+// `kill` or a session logout as on its own Quit. One watcher at a time per process; the
+// destructor restores the default dispositions.
 #include <QObject>
 
 class QSocketNotifier;
 
-namespace ct::sandbox {
+namespace ct {
 
 class SignalWatcher : public QObject
 {
@@ -24,4 +25,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace ct::sandbox
+} // namespace ct
