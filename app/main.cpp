@@ -1,6 +1,8 @@
 // channeltray: the tray application, or a subcommand that runs without a display.
 #include "cli.h"
 #include "commands/commandcontext.h"
+#include "demosandbox.h"
+#include "process/signalwatcher.h"
 #include "runtime/appruntime.h"
 #include "trayapplication.h"
 #include "traywiring.h"
@@ -39,6 +41,10 @@ int main(int argc, char **argv)
 
     if (inv.command.isEmpty()) {
         QApplication app(argc, argv);
+        // `kill`, a session logout and Ctrl+C end the tray as its Quit does (aboutToQuit runs).
+        ct::SignalWatcher signalWatcher;
+        QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, &QApplication::quit);
+        ct::app::stopDemoSandboxOnQuit(inv.configPath);
         ct::AppRuntime runtime({inv.configPath, {}});
         return ct::ui::runTrayApplication(app, inv.configPath, inv.commandArgs,
                                           ct::app::trayServicesFor(runtime));

@@ -1,5 +1,6 @@
 #include "traywiring.h"
 
+#include "demosandbox.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyendpoint.h"
 #include "gotify/gotifyprobe.h"
@@ -190,22 +191,6 @@ bool processAlive(qint64 pid)
 #endif
 }
 
-// Stops the sandbox an earlier demo run left behind (its pid file), when it still is one.
-void stopPreviousSandbox(const QString &pidFile)
-{
-#ifdef Q_OS_UNIX
-    QFile f(pidFile);
-    if (!f.open(QIODevice::ReadOnly))
-        return;
-    const qint64 pid = f.readAll().trimmed().toLongLong();
-    QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    if (pid > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("channeltray-sandbox"))
-        ::kill(pid_t(pid), SIGTERM);
-#else
-    Q_UNUSED(pidFile)
-#endif
-}
-
 QString tail(const QString &path)
 {
     QFile f(path);
@@ -228,7 +213,8 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
     const QString log = dir + QStringLiteral("/sandbox.log");
     QDir().mkpath(dir + QStringLiteral("/data"));
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    stopPreviousSandbox(dir + QStringLiteral("/sandbox.pid"));
+    const QString pidPath = sandboxPidFileFor(config);
+    stopSandbox(pidPath); // the one an earlier demo run left behind
     QFile::remove(config); // wait for this run's config, not an old one
 
     hooks.report({Kind::StartingSandbox, sandbox});
@@ -242,7 +228,7 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
         hooks.report({Kind::SandboxFailed, starter.errorString()});
         return;
     }
-    QFile pidFile(dir + QStringLiteral("/sandbox.pid"));
+    QFile pidFile(pidPath);
     if (pidFile.open(QIODevice::WriteOnly))
         pidFile.write(QByteArray::number(pid));
     hooks.report({Kind::WaitingForConfig, config});
@@ -261,7 +247,7 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
                 hooks.report({Kind::SandboxFailed, said.isEmpty() ? sandbox : said});
             } else if (*waited >= 20000) {
                 poll->deleteLater();
-                stopPreviousSandbox(dir + QStringLiteral("/sandbox.pid"));
+                stopSandbox(pidPath);
                 hooks.report({Kind::ConfigTimeout, config});
             }
             return;

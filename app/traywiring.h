@@ -24,7 +24,8 @@ struct DemoPaths
 // Starts the sandbox (detached: it outlives this process) with --write-config
 // <demoDir>/config.json, waits for the config, then starts `program --config <that path>` with
 // XDG_DATA_HOME=<demoDir>/data (the demo keeps its history apart) and asks this one to quit.
-// A sandbox left by an earlier demo run is stopped first.
+// A sandbox left by an earlier demo run is stopped first; the demo tray stops its own when it
+// quits (stopDemoSandboxOnQuit, demosandbox.h).
 std::function<void(const ui::DemoHooks &)> demoLauncher(QObject *owner, const DemoPaths &paths = {});
 
 } // namespace ct::app

@@ -31,7 +31,9 @@ void install(void (*handler)(int))
 
 SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
 {
-    if (g_fds[0] != -1 || ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_fds) != 0)
+    // Close-on-exec: the programs the tray starts (the demo sandbox, its relaunch) must not
+    // inherit the pipe.
+    if (g_fds[0] != -1 || ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_fds) != 0)
         return;
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
