@@ -8,6 +8,7 @@
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "openim/openimconnection.h"
+#include "process/signalwatcher.h"
 #include "refresh/tokenrefresher.h"
 #include "runtime/refreshwiring.h"
 #include "inbound/messagejson.h"
@@ -18,25 +19,13 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 #include <QTimer>
 
-#include <csignal>
 #include <memory>
-#include <sys/socket.h>
-#include <unistd.h>
 
 namespace ct::cli {
 
 namespace {
-int g_signalFds[2] = {-1, -1}; // self-pipe: SIGINT/SIGTERM → the event loop
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalFds[0], &c, 1);
-}
-
 AccountConnection *connectionFor(const Config &config, const AccountAddress &account, TokenResolver &tokens,
                                  InboundPipeline *pipeline, HistoryStore *history, QObject *parent, QString *error)
 {
@@ -188,30 +177,15 @@ int runWatch(CommandContext &ctx)
     if (timeoutS > 0)
         timeout.start(int(timeoutS * 1000));
 
-    std::unique_ptr<QSocketNotifier> signalNotifier;
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) == 0) {
-        signalNotifier = std::make_unique<QSocketNotifier>(g_signalFds[1], QSocketNotifier::Read);
-        QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &loop, [&] {
-            char c = 0;
-            [[maybe_unused]] const auto n = ::read(g_signalFds[1], &c, 1);
-            finish(ExitOk);
-        });
-        std::signal(SIGINT, onSignal);
-        std::signal(SIGTERM, onSignal);
-    }
+    // SIGINT/SIGTERM end the watch like --count or --timeout would.
+    auto signalWatcher = std::make_unique<SignalWatcher>();
+    QObject::connect(signalWatcher.get(), &SignalWatcher::signalled, &loop, [&] { finish(ExitOk); });
 
     for (AccountConnection *c : std::as_const(connections))
         QTimer::singleShot(0, c, [c] { c->start(); });
     loop.exec();
 
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
-    signalNotifier.reset();
-    for (int &fd : g_signalFds)
-        if (fd >= 0) {
-            ::close(fd);
-            fd = -1;
-        }
+    signalWatcher.reset(); // default dispositions again
     for (AccountConnection *c : std::as_const(connections)) {
         c->disconnect(&loop);
         c->stop();

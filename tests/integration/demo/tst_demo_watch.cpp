@@ -111,6 +111,26 @@ private Q_SLOTS:
         }
         QVERIFY(checked >= 3);
     }
+
+    // `watch` without --count or --timeout runs until it is told to stop: SIGTERM (and Ctrl+C)
+    // end it like its own limits do — exit 0, its messages stored and printed.
+    void watch_endsCleanlyOnSigterm()
+    {
+        QProcess watch;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data-sigterm")));
+        watch.setProcessEnvironment(env);
+        watch.start(bin(QStringLiteral("app/channeltray")),
+                    {QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--config"),
+                     m_dir.filePath(QStringLiteral("config.json"))});
+        QVERIFY(watch.waitForStarted(10000));
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += watch.readAllStandardOutput()).contains("\"type\":\"message\""), 20000);
+        watch.terminate(); // SIGTERM
+        QVERIFY(watch.waitForFinished(10000));
+        QCOMPARE(watch.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(watch.exitCode(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDemoWatch)
