@@ -22,6 +22,17 @@ class TestDemoWatch : public QObject
         return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QLatin1Char('/') + relative;
     }
 
+    // `channeltray watch --json [args] --config <the sandbox's>`, history in its own folder.
+    void startWatch(QProcess &watch, const QString &dataDir, const QStringList &args)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(dataDir));
+        watch.setProcessEnvironment(env);
+        watch.start(bin(QStringLiteral("app/channeltray")),
+                    QStringList{QStringLiteral("watch"), QStringLiteral("--json")} + args
+                        + QStringList{QStringLiteral("--config"), m_dir.filePath(QStringLiteral("config.json"))});
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -44,12 +55,7 @@ private Q_SLOTS:
     void watch_connectsEveryAccount_deliversOnce_andRefreshesTheExpiredToken()
     {
         QProcess watch;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        watch.setProcessEnvironment(env);
-        watch.start(bin(QStringLiteral("app/channeltray")),
-                    {QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("20"),
-                     QStringLiteral("--config"), m_dir.filePath(QStringLiteral("config.json"))});
+        startWatch(watch, QStringLiteral("data"), {QStringLiteral("--timeout"), QStringLiteral("20")});
         QVERIFY(watch.waitForFinished(60000));
         QCOMPARE(watch.exitCode(), 0);
         const QByteArray out = watch.readAllStandardOutput();
@@ -117,12 +123,7 @@ private Q_SLOTS:
     void watch_endsCleanlyOnSigterm()
     {
         QProcess watch;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data-sigterm")));
-        watch.setProcessEnvironment(env);
-        watch.start(bin(QStringLiteral("app/channeltray")),
-                    {QStringLiteral("watch"), QStringLiteral("--json"), QStringLiteral("--config"),
-                     m_dir.filePath(QStringLiteral("config.json"))});
+        startWatch(watch, QStringLiteral("data-sigterm"), {});
         QVERIFY(watch.waitForStarted(10000));
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += watch.readAllStandardOutput()).contains("\"type\":\"message\""), 20000);
