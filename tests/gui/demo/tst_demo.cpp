@@ -54,6 +54,31 @@ private Q_SLOTS:
         QCOMPARE(quit.count(), 0);
     }
 
+    void testSandboxThatExitsAtOnce_saysWhatItSaid_andLeavesNoPidFile()
+    {
+        // Stands in for a sandbox that cannot start (say, its ports are taken): a script that
+        // complains on stderr and exits.
+        const QString fake = m_dir.filePath(QStringLiteral("failing-sandbox"));
+        QFile script(fake);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho 'sandbox: cannot listen on 127.0.0.1' >&2\nexit 1\n");
+        script.close();
+        QVERIFY(script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QObject owner;
+        WelcomePage page;
+        app::DemoPaths paths;
+        paths.sandbox = fake;
+        paths.demoDir = m_dir.filePath(QStringLiteral("demo-failing"));
+        paths.program = QStringLiteral("/bin/true");
+        DemoStarter starter(app::demoLauncher(&owner, paths), &page);
+        QSignalSpy quit(&starter, &DemoStarter::quitRequested);
+        starter.start();
+        QTRY_VERIFY_WITH_TIMEOUT(page.demoStatus().contains(QStringLiteral("cannot listen on 127.0.0.1")), 10000);
+        QVERIFY(page.demoButton()->isEnabled());
+        QVERIFY(!QFile::exists(paths.demoDir + QStringLiteral("/sandbox.pid")));
+        QCOMPARE(quit.count(), 0);
+    }
+
 #ifdef CHANNELTRAY_SANDBOX
     void testSandbox_writesItsConfig_lockIsReleased_relaunchStarts_andThisOneQuits()
     {
