@@ -54,9 +54,8 @@ void stopSandbox(const QString &pidFile)
 #ifdef Q_OS_UNIX
     if (const qint64 pid = runningSandbox(pidFile))
         ::kill(pid_t(pid), SIGTERM);
-#else
-    Q_UNUSED(pidFile)
 #endif
+    QFile::remove(pidFile);
 }
 
 void stopDemoSandboxOnQuit(const QString &configPath)
@@ -73,7 +72,6 @@ void stopDemoSandboxOnQuit(const QString &configPath)
         if (readPid(pidFile) != pid)
             return;
         stopSandbox(pidFile);
-        QFile::remove(pidFile);
     });
 }
 

@@ -9,7 +9,8 @@ namespace ct::app {
 // sandbox.pid in the folder of `configPath`.
 QString sandboxPidFileFor(const QString &configPath);
 
-// SIGTERM to the sandbox `pidFile` names, when it still is one. Does not wait for it.
+// SIGTERM to the sandbox `pidFile` names, when it still is one (does not wait for it); then
+// the file goes, whatever it named: nothing is left for it to point at.
 void stopSandbox(const QString &pidFile);
 
 // A demo tray owns its sandbox: when `configPath` sits next to a sandbox.pid naming a running

@@ -243,13 +243,12 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
             *waited += poll->interval();
             if (!processAlive(pid)) {
                 poll->deleteLater();
-                QFile::remove(pidPath); // nothing left to stop
+                stopSandbox(pidPath); // gone already: only its pid file is left
                 const QString said = tail(log);
                 hooks.report({Kind::SandboxFailed, said.isEmpty() ? sandbox : said});
             } else if (*waited >= 20000) {
                 poll->deleteLater();
                 stopSandbox(pidPath);
-                QFile::remove(pidPath);
                 hooks.report({Kind::ConfigTimeout, config});
             }
             return;
