@@ -1,6 +1,6 @@
 #include "gotifyconfigreader.h"
 
-#include "openimconfigreader.h" // readInboundSettings, checkAccountId
+#include "openimconfigreader.h" // readInboundSettings, checkAccountEntry
 
 #include <QUrl>
 
@@ -103,14 +103,8 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
 
     for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it) {
         const QString path = JsonReader::join(accountsPath, it.key());
-        if (!checkAccountId(it.key(), path, r))
+        if (!checkAccountEntry(it.key(), it.value(), path, r))
             continue;
-        if (!it->isObject()) {
-            r.addProblem(
-                path,
-                QStringLiteral("expected an object, got %1").arg(JsonReader::describe(it.value())));
-            continue;
-        }
         const QJsonObject obj = it->toObject();
         GotifyAccountConfig base = channelDefaults;
         base.id = it.key();

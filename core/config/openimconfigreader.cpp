@@ -49,7 +49,7 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
 
 } // namespace
 
-bool checkAccountId(const QString &id, const QString &path, JsonReader &r)
+bool checkAccountEntry(const QString &id, const QJsonValue &value, const QString &path, JsonReader &r)
 {
     if (id.isEmpty()) {
         r.addProblem(path, QStringLiteral("an account id must not be empty"));
@@ -58,6 +58,10 @@ bool checkAccountId(const QString &id, const QString &path, JsonReader &r)
     if (id.contains(QLatin1Char('/'))) {
         r.addProblem(path, QStringLiteral("an account id must not contain '/', got %1")
                                .arg(JsonReader::quoted(id)));
+        return false;
+    }
+    if (!value.isObject()) {
+        r.addProblem(path, QStringLiteral("expected an object, got %1").arg(JsonReader::describe(value)));
         return false;
     }
     return true;
@@ -112,14 +116,8 @@ void readOpenImChannel(const QJsonObject &block, JsonReader &r, OpenImChannelCon
 
     for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it) {
         const QString path = JsonReader::join(accountsPath, it.key());
-        if (!checkAccountId(it.key(), path, r))
+        if (!checkAccountEntry(it.key(), it.value(), path, r))
             continue;
-        if (!it->isObject()) {
-            r.addProblem(
-                path,
-                QStringLiteral("expected an object, got %1").arg(JsonReader::describe(it.value())));
-            continue;
-        }
         out.accounts.append(readAccount(it.key(), it->toObject(), path, out, r));
     }
 }

@@ -14,8 +14,9 @@ void readOpenImChannel(const QJsonObject &block, JsonReader &reader, OpenImChann
 void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, JsonReader &reader,
                          InboundSettings &inOut);
 
-// An account id becomes part of "<channel>/<id>" addresses and keychain keys, so it must be
-// non-empty and free of '/'. Records a problem and returns false otherwise.
-bool checkAccountId(const QString &id, const QString &path, JsonReader &reader);
+// One entry of an `accounts` block: its id becomes part of "<channel>/<id>" addresses and
+// keychain keys, so it must be non-empty and free of '/', and its value must be an object.
+// Records a problem at `path` and returns false otherwise.
+bool checkAccountEntry(const QString &id, const QJsonValue &value, const QString &path, JsonReader &reader);
 
 } // namespace ct

@@ -24,6 +24,8 @@ QList<ValidationCase> oneWrongValueCases()
                   R"(channels: expected an object, got "x")"});
     cases.append({"account given an array", o + "accounts.primary", QByteArray("[]"),
                   "channels.multi-openim.accounts.primary: expected an object, got an array"});
+    cases.append({"gotify account given a number", g + "accounts.ops", QByteArray("7"),
+                  "channels.gotify.accounts.ops: expected an object, got 7"});
     cases.append(
         {"list item not a string", pri + "inboundWhitelist", QByteArray("[\"u1\", 1]"),
          "channels.multi-openim.accounts.primary.inboundWhitelist[1]: expected a string, got 1"});
