@@ -293,7 +293,7 @@ ui::TrayServices trayServicesFor(AppRuntime &runtime)
     services.startDemo = demoLauncher(&runtime);
     services.sender = [&runtime](const ui::SendRequest &request, ui::SendDone done) {
         if (request.account.channel == kGotifyChannel) {
-            GotifyTestMessage m;
+            GotifySendRequest m;
             m.title = request.title;
             m.text = request.text;
             m.priority = request.priority;

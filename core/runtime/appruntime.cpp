@@ -217,19 +217,13 @@ void AppRuntime::updateUnread()
         m_registry->setUnread(a, unread.value(a));
 }
 
-void AppRuntime::sendGotify(const AccountAddress &account, const GotifyTestMessage &message, SendCallback done)
+void AppRuntime::sendGotify(const AccountAddress &account, const GotifySendRequest &request, SendCallback done)
 {
     const GotifyAccountConfig *cfg = m_config.gotifyAccount(account.accountId);
     if (!cfg) {
         done({false, {}, {}, tr("no account %1").arg(account.toString())});
         return;
     }
-    GotifySendRequest request;
-    request.text = message.text;
-    request.title = message.title;
-    request.priority = message.priority;
-    request.markdown = message.markdown;
-    request.clickUrl = message.clickUrl;
     // The account's own REST queue when it is live (one request in flight per account).
     GotifyApi *api = nullptr;
     if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account)))

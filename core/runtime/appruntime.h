@@ -9,6 +9,7 @@
 //   runtime.applyConfig(config);   // tokens (inline, else keychain, asynchronously) → accounts
 #include "accounts/accountregistry.h"
 #include "config/configmodel.h"
+#include "gotify/gotifyapi.h"
 #include "secrets/secretresult.h"
 
 #include <QHash>
@@ -33,15 +34,6 @@ struct SendOutcome
     QString serverId;   // Gotify message id; OpenIM serverMsgID
     QString time;       // server time, ISO 8601
     QString error;      // the server's own words when it refused
-};
-
-struct GotifyTestMessage
-{
-    QString title;
-    QString text;
-    std::optional<int> priority;
-    bool markdown = false;
-    QString clickUrl;
 };
 
 enum class OpenImSendKind { Text, Picture, Video, File };
@@ -87,7 +79,7 @@ public:
     SecretStore &secrets() { return *m_secrets; }
 
     using SendCallback = std::function<void(const SendOutcome &)>;
-    void sendGotify(const AccountAddress &account, const GotifyTestMessage &message, SendCallback done);
+    void sendGotify(const AccountAddress &account, const GotifySendRequest &request, SendCallback done);
     void sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
                     const QString &value, SendCallback done);
 

@@ -82,8 +82,12 @@ private Q_SLOTS:
         // Test sends, through the accounts' own connections.
         SendOutcome gotifySent, imSent;
         bool gotifyDone = false, imDone = false;
-        rt.sendGotify(ops, {QStringLiteral("hello"), QStringLiteral("from the tray"), 3, true, {}},
-                      [&](const SendOutcome &o) { gotifySent = o; gotifyDone = true; });
+        GotifySendRequest hello;
+        hello.title = QStringLiteral("hello");
+        hello.text = QStringLiteral("from the tray");
+        hello.priority = 3;
+        hello.markdown = true;
+        rt.sendGotify(ops, hello, [&](const SendOutcome &o) { gotifySent = o; gotifyDone = true; });
         rt.sendOpenIm(primary, QStringLiteral("user:alice"), OpenImSendKind::Text, QStringLiteral("hi alice"),
                       [&](const SendOutcome &o) { imSent = o; imDone = true; });
         QTRY_VERIFY_WITH_TIMEOUT(gotifyDone && imDone, 10000);
