@@ -46,6 +46,9 @@ protected:
                 return;
             ++requests;
             const QByteArray path = head.split(' ').value(1);
+            // Forget the head: a later socket may be allocated at this one's address, and must
+            // not be answered with this request's path.
+            m_heads.remove(socket);
             answer(socket, path);
         });
     }
