@@ -5,7 +5,7 @@
 
 namespace ct::cli {
 
-// Exit codes of every subcommand (DESIGN.md "Command line").
+// Exit codes of every subcommand (docs/architecture.md "Command line").
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2, ExitTimeout = 3 };
 
 // What a subcommand gets: its own arguments (without the subcommand name), the config path

@@ -4,7 +4,7 @@
 
 namespace ct {
 
-// The one state of an account connection (DESIGN.md "Account model").
+// The one state of an account connection (docs/architecture.md "Account states").
 namespace AccountStateNs {
 Q_NAMESPACE
 enum class AccountState {

@@ -1,5 +1,5 @@
 #pragma once
-// Periodic health checks of every account (DESIGN.md "Health monitor").
+// Periodic health checks of every account (docs/architecture.md "Health monitor").
 // Each account has an interval (healthCheckIntervalMinutes: default 30, per channel, per
 // account; see intervalFor()) and a probe that its channel plugs in (Gotify GET /health,
 // OpenIM REST). On each account's tick:

@@ -1,5 +1,5 @@
 #pragma once
-// Loading and validating the config file (DESIGN.md "Configuration").
+// Loading and validating the config file (docs/architecture.md "Configuration").
 //
 // Validation never stops at the first mistake: every problem found is returned, each naming
 // the JSON path and what is wrong with it. A value that is wrong keeps its documented default

@@ -1,7 +1,7 @@
 #pragma once
-// The typed view of the config file (see DESIGN.md "Configuration"). Defaults here are the
-// documented defaults. The raw JSON is kept next to it so that keys we do not know survive
-// a load/save round trip.
+// The typed view of the config file (see docs/architecture.md "Configuration"). Defaults here are
+// the documented defaults. The raw JSON is kept next to it so that keys we do not know survive a
+// load/save round trip.
 #include "accountaddress.h"
 
 #include <QJsonObject>

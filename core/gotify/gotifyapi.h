@@ -19,7 +19,7 @@ struct GotifySendRequest
     QString bigImageUrl;
     qint64 appId = 0;            // v3 with only a client token: which application posts
 
-    // The POST /message body (extras per PROTOCOLS.md).
+    // The POST /message body (extras: docs/protocols.md "Message").
     QJsonObject toJson(int defaultPriority) const;
 };
 

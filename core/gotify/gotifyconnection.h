@@ -1,5 +1,5 @@
 #pragma once
-// The live connection of one Gotify account (DESIGN.md "Account model"):
+// The live connection of one Gotify account (docs/architecture.md "Account states"):
 // a QWebSocket to <serverUrl>/stream with the client token in the X-Gotify-Key header,
 // reconnects with Backoff (inbound.reconnectDelayMs..maxReconnectDelayMs, jitter, at most
 // maxReconnectAttempts, then Failed), its own ping() with a pong deadline (a missing pong is a

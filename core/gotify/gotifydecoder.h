@@ -1,6 +1,6 @@
 #pragma once
-// Gotify Message JSON → InboundMessage (PROTOCOLS.md "Message"; DESIGN.md "Session keys").
-// peer = extras.openclaw.peerId → appid → title → "gotify"; contentType from
+// Gotify Message JSON → InboundMessage (docs/protocols.md "Message"; docs/architecture.md "Session
+// keys"). peer = extras.openclaw.peerId → appid → title → "gotify"; contentType from
 // client::display.contentType; click URL and big image from client::notification.
 #include "inbound/inboundmessage.h"
 

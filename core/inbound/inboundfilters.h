@@ -1,6 +1,6 @@
 #pragma once
-// Per-account inbound filters (DESIGN.md "Data flow"). A message that does not pass is still
-// stored (filtered = true) and counted, never silently dropped.
+// Per-account inbound filters (docs/architecture.md "Data flow: a message"). A message that does
+// not pass is still stored (filtered = true) and counted, never silently dropped.
 //  - inboundWhitelist (OpenIM): non-empty → only messages whose sender is listed surface.
 //    Messages the account sent itself (from another device) are not subject to it.
 //  - requireMention (OpenIM): group messages surface only when atUserIDList holds the

@@ -19,7 +19,7 @@ struct InboundMessage
     QString id;             // Gotify message id (decimal); OpenIM clientMsgID
     qint64 seq = 0;         // OpenIM seq (0 when none)
     QString conversationId; // OpenIM "si_a_b" / "sg_g" / "n_…"; empty for Gotify
-    QString peer;           // the other party (DESIGN.md "Session keys"), before identityLinks
+    QString peer;           // the other party (docs/architecture.md "Session keys"), before identityLinks
     QString groupId;        // OpenIM group; empty for direct messages
     QString sender;         // sender id (OpenIM sendID; Gotify appid)
     QString senderName;     // display name when known

@@ -1,5 +1,5 @@
 #pragma once
-// The channel-agnostic path of every received message (DESIGN.md "Data flow"):
+// The channel-agnostic path of every received message (docs/architecture.md "Data flow: a message"):
 //   submit() → DedupWindow → filters (whitelist, requireMention) → session key → queue of
 //   batches → MessageStore, i.e. HistoryStore (one transaction per batch)
 //   → delivered() / batchDelivered() / filteredOut()

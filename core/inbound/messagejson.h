@@ -1,7 +1,8 @@
 #pragma once
-// One message as a JSON line in the `watch --json` format of DESIGN.md ("type":"message"),
-// used by `history --json` (and available to the watch printer). Keys in a fixed order.
-// Gotify messages carry title and priority; OpenIM messages seq, conversation and contentType.
+// One message as a JSON line in the `watch --json` format of docs/architecture.md "Command line"
+// ("type":"message"), used by `history --json` (and available to the watch printer). Keys in a
+// fixed order. Gotify messages carry title and priority; OpenIM messages seq, conversation and
+// contentType.
 #include "inboundmessage.h"
 
 #include <QByteArray>

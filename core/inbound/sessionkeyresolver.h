@@ -1,5 +1,5 @@
 #pragma once
-// The conversation key of a message, in the gateway's format (DESIGN.md "Session keys"):
+// The conversation key of a message, in the gateway's format (docs/architecture.md "Session keys"):
 //   main                      agent:<agentId>:main
 //   per-peer                  agent:<agentId>:direct:<peerId>
 //   per-channel-peer          agent:<agentId>:<channel>:direct:<peerId>

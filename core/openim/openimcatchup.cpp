@@ -1,7 +1,7 @@
-// Seq catch-up (PROTOCOLS.md 1001/1002): after every (re)connect ask the newest seq of every
-// conversation, then pull what is missing from the oldest missing seq upwards in pages of
-// kPage — the server returns only the LAST `num` seqs of a longer range, so a page never
-// asks for more than `num`. Gaps seen inside pushes join the same queue.
+// Seq catch-up (docs/protocols.md "Requests", 1001/1002): after every (re)connect ask the newest
+// seq of every conversation, then pull what is missing from the oldest missing seq upwards in pages
+// of kPage — the server returns only the LAST `num` seqs of a longer range, so a page never asks
+// for more than `num`. Gaps seen inside pushes join the same queue.
 #include "openimconnection.h"
 
 #include "inbound/historystore.h"

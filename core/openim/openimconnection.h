@@ -1,5 +1,5 @@
 #pragma once
-// One OpenIM account's live gateway connection (PROTOCOLS.md "OpenIM"): handshake, JSON
+// One OpenIM account's live gateway connection (docs/protocols.md "OpenIM"): handshake, JSON
 // envelope + protobuf frames, msgIncr-matched requests with timeouts, heartbeat, pushes into
 // the inbound pipeline, seq catch-up after every (re)connect, kick and token errors, sends.
 #include "accounts/accountconnection.h"

@@ -1,5 +1,5 @@
 #pragma once
-// OpenIM message content (PROTOCOLS.md "Content JSON"): MsgData → InboundMessage with a
+// OpenIM message content (docs/protocols.md "Content JSON"): MsgData → InboundMessage with a
 // readable text, and the content JSON ChannelTray sends for text, picture, video and file.
 #include "inbound/inboundmessage.h"
 

@@ -1,5 +1,5 @@
 #pragma once
-// OpenIM error codes → the vendor SDK's event names (PROTOCOLS.md "Error codes").
+// OpenIM error codes → the vendor SDK's event names (docs/protocols.md "Error codes").
 #include <QString>
 
 namespace ct::openim {

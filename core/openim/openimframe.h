@@ -1,5 +1,5 @@
 #pragma once
-// OpenIM gateway framing (PROTOCOLS.md "Frames"): binary frames holding a JSON envelope
+// OpenIM gateway framing (docs/protocols.md "Frames"): binary frames holding a JSON envelope
 // whose `data` is base64 protobuf; with compression=gzip every binary frame is gzipped.
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-// A refused handshake answered over plain HTTP 200 without upgrade (PROTOCOLS.md "Connect":
+// A refused handshake answered over plain HTTP 200 without upgrade (docs/protocols.md "Connect":
 // without isMsgResp, and what some gateways and proxies do). Qt 6.4's QWebSocket reports only
 // "Unhandled http status code" and hides the body, so when a connect attempt fails before the
 // upgrade, one plain GET of the same URL reads the {"errCode":…} JSON, which is then mapped

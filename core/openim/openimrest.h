@@ -1,5 +1,5 @@
 #pragma once
-// OpenIM REST client (PROTOCOLS.md "REST"): POST apiAddr + path with headers `token` and
+// OpenIM REST client (docs/protocols.md "OpenIM REST"): POST apiAddr + path with headers `token` and
 // `operationID`; every answer is HTTP 200 {"errCode","errMsg","errDlt","data"}.
 // Friend guard: while disableFriendSdk is true every /friend/… call is refused locally.
 #include "config/configmodel.h"

@@ -1,4 +1,5 @@
-// Sends (PROTOCOLS.md 1003: the request data is a bare MsgData) and their history rows.
+// Sends (docs/protocols.md "Requests", 1003: the request data is a bare MsgData) and their history
+// rows.
 #include "openimconnection.h"
 
 #include "inbound/historystore.h"

@@ -1,6 +1,6 @@
 #pragma once
-// Token refresh and recovery for OpenIM accounts (DESIGN.md "Configuration" tokenRefresh).
-// One TokenRefresher per app; per-account state inside. Modes:
+// Token refresh and recovery for OpenIM accounts (docs/architecture.md "Configuration"
+// tokenRefresh). One TokenRefresher per app; per-account state inside. Modes:
 //   http — HttpRefreshJob (in-process request), retried with per-account exponential backoff
 //          up to RetryPolicy::maxAttempts attempts, then terminal;
 //   hook — HookRefreshJob (one run; any failure is terminal); without a command it is `off`;

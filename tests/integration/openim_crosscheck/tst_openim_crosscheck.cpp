@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(sdk.count("syncFinished") == 1, 20000);
         QCOMPARE(sdk.count("syncFailed"), 0);
 
-        // The handshake the vendor SDK makes is the one PROTOCOLS.md describes.
+        // The handshake the vendor SDK makes is the one docs/protocols.md "Connect" describes.
         const auto &hs = server->handshakes().constLast();
         QCOMPARE(hs.errCode, 0);
         QCOMPARE(hs.query.queryItemValue("sendID"), QString("u_alice"));

@@ -1,4 +1,4 @@
-// The REST routes of the loopback Gotify server (facts: PROTOCOLS.md "Gotify").
+// The REST routes of the loopback Gotify server (facts: docs/protocols.md "Gotify").
 #include "gotifyserver.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 // A Gotify-compatible server on 127.0.0.1 (port 0) for tests and the demo: REST and /stream on
 // one port, v2 or v3 behaviour, and test controls (post, drop streams, revoke, health, log).
-// Wire facts: PROTOCOLS.md "Gotify" (read from gotify/server's public sources).
+// Wire facts: docs/protocols.md "Gotify" (read from gotify/server's public sources).
 #include "gotifystore.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #pragma once
 // In-memory state of the loopback Gotify server: one user, its applications, clients and
-// messages. Plain data plus the JSON shapes of the real server (PROTOCOLS.md "Gotify").
+// messages. Plain data plus the JSON shapes of the real server (docs/protocols.md "Gotify").
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #pragma once
-// The loopback OpenIM message gateway (PROTOCOLS.md "Connect", "Frames", "Heartbeat",
-// "ReqIdentifier"): a QTcpServer that reads the upgrade request itself so that a refused
+// The loopback OpenIM message gateway (docs/protocols.md "Connect", "Frames", "Heartbeat",
+// "Requests"): a QTcpServer that reads the upgrade request itself so that a refused
 // handshake without isMsgResp can be answered as plain HTTP 200, and hands every other
 // connection to a QWebSocketServer.
 #include "loopbackstore.h"

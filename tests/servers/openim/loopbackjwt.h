@@ -1,5 +1,5 @@
 #pragma once
-// HS256 JSON Web Tokens as the OpenIM server issues and checks them (PROTOCOLS.md "JWT").
+// HS256 JSON Web Tokens as the OpenIM server issues and checks them (docs/protocols.md "JWT").
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>

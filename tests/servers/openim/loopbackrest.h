@@ -1,5 +1,5 @@
 #pragma once
-// The loopback OpenIM REST API (PROTOCOLS.md "REST"): POST, headers `token` and
+// The loopback OpenIM REST API (docs/protocols.md "OpenIM REST"): POST, headers `token` and
 // `operationID`, always HTTP 200 with {"errCode","errMsg","errDlt","data"}.
 #include "loopbackstore.h"
 

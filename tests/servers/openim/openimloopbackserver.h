@@ -1,6 +1,6 @@
 #pragma once
 // A loopback OpenIM server for tests and the demo: message gateway + REST on two ports of
-// 127.0.0.1 (both port 0), with the controls tests need. See PROTOCOLS.md "OpenIM".
+// 127.0.0.1 (both port 0), with the controls tests need. See docs/protocols.md "OpenIM".
 #include "loopbackgateway.h"
 #include "loopbackrest.h"
 #include "loopbackstore.h"

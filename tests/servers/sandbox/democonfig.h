@@ -1,7 +1,7 @@
 #pragma once
-// The demo config the sandbox writes (format: DESIGN.md "Configuration"). Tokens are inline on
-// purpose: a demo must never write to the user's keychain, and these tokens are only good for
-// the loopback servers of one sandbox run.
+// The demo config the sandbox writes (format: docs/architecture.md "Configuration"). Tokens are
+// inline on purpose: a demo must never write to the user's keychain, and these tokens are only good
+// for the loopback servers of one sandbox run.
 #include <QJsonObject>
 #include <QList>
 #include <QString>

@@ -1,4 +1,5 @@
-// messageJsonLine: the watch/history JSON line of DESIGN.md, keys in a fixed order.
+// messageJsonLine: the watch/history JSON line of docs/architecture.md "Command line", keys in a
+// fixed order.
 #include "inbound/messagejson.h"
 #include "inboundtesthelpers.h"
 

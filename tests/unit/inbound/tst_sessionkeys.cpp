@@ -1,5 +1,5 @@
-// Session keys in the gateway's format (DESIGN.md "Session keys"), over every combination of
-// dmScope × agent binding × identity link × channel × direct/group.
+// Session keys in the gateway's format (docs/architecture.md "Session keys"), over every
+// combination of dmScope × agent binding × identity link × channel × direct/group.
 #include "inbound/sessionkeyresolver.h"
 #include "inboundtesthelpers.h"
 

@@ -1,5 +1,5 @@
 // openimcontent: MsgData content JSON → readable text (raw content kept), and malformed
-// content never crashes. PROTOCOLS.md "Content JSON".
+// content never crashes. docs/protocols.md "Content JSON".
 #include "openim/openimcontent.h"
 #include "sdkws.pb.h"
 

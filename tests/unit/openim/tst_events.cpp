@@ -1,5 +1,5 @@
-// openimevents: every error code PROTOCOLS.md names → the vendor SDK's event name, and which
-// events are token problems (no reconnect with the same token).
+// openimevents: every error code docs/protocols.md "Error codes" names → the vendor SDK's event
+// name, and which events are token problems (no reconnect with the same token).
 #include "openim/openimevents.h"
 
 #include <QtTest>

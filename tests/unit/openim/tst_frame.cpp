@@ -1,5 +1,5 @@
 // openimframe: JSON envelope encode/decode, base64 data, gzip with zlib, and a clean error
-// (nullopt, no crash) for every truncated or garbled frame. PROTOCOLS.md "Frames".
+// (nullopt, no crash) for every truncated or garbled frame. docs/protocols.md "Frames".
 #include "openim/openimframe.h"
 
 #include <QJsonDocument>
