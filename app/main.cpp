@@ -46,8 +46,7 @@ int main(int argc, char **argv)
         QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, &QApplication::quit);
         ct::app::stopDemoSandboxOnQuit(inv.configPath);
         ct::AppRuntime runtime({inv.configPath, {}});
-        return ct::ui::runTrayApplication(app, inv.configPath, inv.commandArgs,
-                                          ct::app::trayServicesFor(runtime));
+        return ct::ui::runTrayApplication(app, runtime, inv.commandArgs, ct::app::trayServicesFor(runtime));
     }
     QCoreApplication app(argc, argv);
     return ct::cli::runCommand(inv, out, err, in);

@@ -288,7 +288,6 @@ std::function<void(const ui::DemoHooks &)> demoLauncher(QObject *owner, const De
 ui::TrayServices trayServicesFor(AppRuntime &runtime)
 {
     ui::TrayServices services;
-    services.runtime = &runtime;
     services.imageFetcher = new ImageFetcher(&runtime);
     services.startDemo = demoLauncher(&runtime);
     services.sender = [&runtime](const ui::SendRequest &request, ui::SendDone done) {

@@ -36,54 +36,27 @@
 
 namespace ct::ui {
 
-AppController::AppController(QString configPath, TrayServices services, MessageBox *messageBox,
+AppController::AppController(AppRuntime &runtime, TrayServices services, MessageBox *messageBox,
                              AutostartFile *autostart, QObject *parent)
-    : QObject(parent), m_configPath(std::move(configPath)), m_services(std::move(services)),
-      m_messageBox(messageBox), m_autostart(autostart)
+    : QObject(parent), m_runtime(runtime), m_configPath(runtime.configPath()), m_services(std::move(services)),
+      m_messageBox(messageBox), m_autostart(autostart), m_registry(&runtime.registry())
 {
-    AppRuntime *rt = m_services.runtime;
-    m_history = rt ? &rt->history() : new HistoryStore(m_services.historyPath, this);
-    m_policy = rt ? &rt->notifications() : new NotificationPolicy(4, this);
     QString error;
-    if (!m_history->isOpen() && !m_history->open(&error))
+    if (!m_runtime.history().isOpen() && !m_runtime.open(&error))
         m_problems << tr("The message history could not be opened: %1").arg(error);
-    if (m_services.useKeychain)
-        m_secrets = rt ? &rt->secrets() : new SecretStore(this);
     loadConfig();
-    if (m_history->isOpen()) {
-        if (rt) {
-            m_pipeline = &rt->pipeline(); // the runtime offers every batch to the policy
-        } else {
-            m_pipeline = new InboundPipeline(*m_history, m_config, this);
-            connect(m_pipeline, &InboundPipeline::delivered, m_policy, &NotificationPolicy::offer);
-        }
-    }
-    m_policy->setGotifyMinPriority(m_config.app.gotifyMinPriority);
-    connect(m_policy, &NotificationPolicy::notify, this, &AppController::showNotification);
+    // The runtime offers every delivered batch to its notification policy; the tray shows them.
+    connect(&m_runtime.notifications(), &NotificationPolicy::notify, this, &AppController::showNotification);
+    // The registry is filled by AppRuntime::applyConfig once the tokens are read.
+    connect(&m_runtime, &AppRuntime::accountsStarted, this,
+            [this] { m_window->setWelcomeVisible(m_registry->rowCount() == 0); });
 
-    const TrayContext context{m_pipeline, m_history};
-    auto maker = m_services.makeConnection;
-    if (rt) {
-        m_registry = &rt->registry(); // filled by AppRuntime::applyConfig once tokens are read
-        connect(rt, &AppRuntime::accountsStarted, this,
-                [this] { m_window->setWelcomeVisible(m_registry->rowCount() == 0); });
-    } else {
-        m_registry = new AccountRegistry(
-            [maker, context](const Config &c, const AccountAddress &a) -> AccountConnection * {
-                return maker ? maker(c, a, context) : nullptr;
-            },
-            this);
-        m_registry->setConfig(m_config);
-    }
-    connect(m_history, &HistoryStore::unreadChanged, this, &AppController::refreshUnread);
-
-    m_window = std::make_unique<MainWindow>(m_registry, m_history, [this] { return markerFiles(); });
+    m_window = std::make_unique<MainWindow>(m_registry, &m_runtime.history(), [this] { return markerFiles(); });
     MainWindow *w = m_window.get();
     w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
-    if (rt)
-        w->diagnosticsTab()->probeTable()->setSource(
-            &rt->health(), [rt](const AccountAddress &a) { return rt->probeDetails(a); },
-            [this](const AccountAddress &a) { return notConnectedReason(a); });
+    w->diagnosticsTab()->probeTable()->setSource(
+        &m_runtime.health(), [this](const AccountAddress &a) { return m_runtime.probeDetails(a); },
+        [this](const AccountAddress &a) { return notConnectedReason(a); });
     connect(w->accountsTab(), &AccountsTab::addRequested, this, [this] { openAccountEditor(); });
     connect(w->accountsTab(), &AccountsTab::editRequested, this, [this](const AccountAddress &a) { openAccountEditor(a); });
     connect(w->accountsTab(), &AccountsTab::removeRequested, this, &AppController::removeAccount);
@@ -97,9 +70,7 @@ AppController::AppController(QString configPath, TrayServices services, MessageB
     connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
     w->welcomePage()->setImportHint(detectOpenClawConfig());
     w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
-    if (m_pipeline)
-        connect(m_pipeline, &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
-    refreshUnread();
+    connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
 }
 
 AppController::~AppController()
@@ -143,10 +114,7 @@ void AppController::start()
     if (!m_tray || (m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty())
         || !m_problems.isEmpty())
         m_window->bringToFront();
-    if (m_services.runtime)
-        m_services.runtime->applyConfig(m_config); // reads tokens, then connects
-    else
-        m_registry->startAll();
+    m_runtime.applyConfig(m_config); // reads tokens, then connects
 }
 
 TrayActions AppController::trayActions()
@@ -175,14 +143,7 @@ bool AppController::saveRaw(const QJsonObject &root)
     }
     m_problems.clear();
     loadConfig();
-    if (m_services.runtime) {
-        m_services.runtime->applyConfig(m_config);
-    } else {
-        if (m_pipeline)
-            m_pipeline->setConfig(m_config);
-        m_registry->setConfig(m_config);
-        m_registry->startAll();
-    }
+    m_runtime.applyConfig(m_config);
     m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     m_window->showNotice(m_problems.join(QLatin1Char('\n')));
     return true;
@@ -192,15 +153,9 @@ void AppController::storeTokens(const AccountAddress &address, const QMap<QStrin
 {
     if (tokens.isEmpty())
         return;
-    if (!m_secrets) {
-        m_messageBox->warning(m_window.get(), tr("Keychain"),
-                              tr("The keychain is not used in this session, so the tokens of %1 were not saved.")
-                                  .arg(address.toString()));
-        return;
-    }
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QString field = it.key();
-        m_secrets->write(address, field, it.value(), [this, address, field](const SecretResult &r) {
+        m_runtime.secrets().write(address, field, it.value(), [this, address, field](const SecretResult &r) {
             if (!r.ok())
                 m_messageBox->warning(m_window.get(), tr("Keychain"),
                                       tr("The %1 of %2 could not be stored in the keychain: %3")
@@ -216,17 +171,15 @@ void AppController::openAccountEditor(const AccountAddress &address, const QStri
         dialog.startEdit(address);
         // Tokens kept in the keychain are not in the config: ask which ones it holds, so the
         // editor does not demand them again.
-        if (m_secrets) {
-            QPointer<AccountEditorDialog> guard(&dialog);
-            auto stored = std::make_shared<QStringList>();
-            for (const QString &field : TokenResolver::fieldsFor(address.channel))
-                m_secrets->read(address, field, [guard, stored, field](const SecretResult &r) {
-                    if (!r.ok() || !guard)
-                        return;
-                    *stored << field;
-                    guard->setStoredTokens(*stored);
-                });
-        }
+        QPointer<AccountEditorDialog> guard(&dialog);
+        auto stored = std::make_shared<QStringList>();
+        for (const QString &field : TokenResolver::fieldsFor(address.channel))
+            m_runtime.secrets().read(address, field, [guard, stored, field](const SecretResult &r) {
+                if (!r.ok() || !guard)
+                    return;
+                *stored << field;
+                guard->setStoredTokens(*stored);
+            });
     } else {
         dialog.startNew(newChannel.isEmpty() ? kGotifyChannel : newChannel);
     }
@@ -256,9 +209,8 @@ void AppController::removeAccount(const AccountAddress &address)
     QJsonObject root = m_config.raw;
     if (!ConfigEditor::removeAccount(root, address))
         return;
-    if (m_secrets)
-        for (const QString &field : SecretStore::knownFields())
-            m_secrets->remove(address, field);
+    for (const QString &field : SecretStore::knownFields())
+        m_runtime.secrets().remove(address, field);
     saveRaw(root);
 }
 
@@ -278,27 +230,10 @@ void AppController::openSendDialog(const AccountAddress &account)
     auto *dialog = new SendDialog(m_registry, m_services.sender, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->chooseAccount(account);
-    connect(dialog, &SendDialog::sent, this, [this](const SendRequest &r, const SendResult &result) {
-        if (!result.ok || !m_history->isOpen())
-            return;
-        // The core stores what it sent (AppRuntime for Gotify, the connection for OpenIM).
-        if (m_services.runtime) {
+    // The runtime stores what was sent; the Messages tab shows it.
+    connect(dialog, &SendDialog::sent, this, [this](const SendRequest &, const SendResult &result) {
+        if (result.ok)
             m_window->messagesTab()->messagesArrived();
-            return;
-        }
-        InboundMessage m;
-        m.account = r.account;
-        m.id = result.serverId.isEmpty() ? QStringLiteral("local-%1").arg(QDateTime::currentMSecsSinceEpoch())
-                                         : result.serverId;
-        m.title = r.title;
-        m.text = r.kind == SendRequest::Kind::Text ? r.text : r.url;
-        m.contentType = r.markdown ? QStringLiteral("text/markdown") : QStringLiteral("text/plain");
-        m.priority = r.priority;
-        m.peer = r.recipient.section(QLatin1Char(':'), 1);
-        m.clickUrl = r.clickUrl;
-        m.serverTime = result.time.isValid() ? result.time : QDateTime::currentDateTimeUtc();
-        m_history->storeOutgoing(m);
-        m_window->messagesTab()->messagesArrived();
     });
     dialog->show();
 }
@@ -332,8 +267,8 @@ void AppController::openContacts(const AccountAddress &account)
 
 QString AppController::sessionKeyFor(const AccountAddress &address) const
 {
-    if (m_history->isOpen()) {
-        const QList<SessionSummary> sessions = m_history->sessions(address);
+    if (m_runtime.history().isOpen()) {
+        const QList<SessionSummary> sessions = m_runtime.history().sessions(address);
         if (!sessions.isEmpty())
             return sessions.first().sessionKey;
     }
@@ -365,15 +300,6 @@ QStringList AppController::markerFiles() const
     return out;
 }
 
-void AppController::refreshUnread()
-{
-    if (!m_history->isOpen())
-        return;
-    const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
-    for (const AccountAddress &a : m_registry->addresses())
-        m_registry->setUnread(a, unread.value(a));
-}
-
 void AppController::showNotification(const Notification &n)
 {
     m_lastNotified = n.account;
@@ -394,7 +320,7 @@ void AppController::importOpenClaw()
         return;
     if (!saveRaw(preview.raw))
         return;
-    if (preview.inlineTokens.isEmpty() || !m_secrets
+    if (preview.inlineTokens.isEmpty()
         || m_messageBox->question(m_window.get(), tr("Import from openclaw.json"),
                                   tr("Move the %n inline token(s) into the system keychain? The copy "
                                      "written for ChannelTray will then hold no token in plain text.",
@@ -404,7 +330,7 @@ void AppController::importOpenClaw()
     // Each token leaves the file only once the keychain has it.
     for (const InlineToken &t : preview.inlineTokens) {
         const QStringList path = t.path;
-        m_secrets->write(t.address, t.field, t.value, [this, path](const SecretResult &r) {
+        m_runtime.secrets().write(t.address, t.field, t.value, [this, path](const SecretResult &r) {
             if (!r.ok())
                 return;
             QJsonObject root = m_config.raw;

@@ -1,6 +1,7 @@
 #pragma once
-// Owns the running tray application: config, history, pipeline, account registry, the main
-// window and the tray, and answers their requests (edit accounts, send, enable/disable).
+// The tray application's windows over one AppRuntime: the main window, the tray and the
+// dialogs, and their requests (edit accounts, send, enable/disable). The accounts, their
+// history and their tokens belong to the runtime; this class only asks it.
 #include "config/configmodel.h"
 #include "trayactions.h"
 #include "trayservices.h"
@@ -11,10 +12,8 @@
 
 namespace ct {
 class AccountRegistry;
+class AppRuntime;
 class HistoryStore;
-class InboundPipeline;
-class NotificationPolicy;
-class SecretStore;
 struct Notification;
 }
 
@@ -32,8 +31,8 @@ class AppController : public QObject
 {
     Q_OBJECT
 public:
-    AppController(QString configPath, TrayServices services, MessageBox *messageBox,
-                  AutostartFile *autostart, QObject *parent = nullptr);
+    AppController(AppRuntime &runtime, TrayServices services, MessageBox *messageBox, AutostartFile *autostart,
+                  QObject *parent = nullptr);
     ~AppController() override;
 
     // Creates the tray (when a tray host exists) or shows the main window with a notice, and
@@ -43,7 +42,6 @@ public:
     MainWindow *mainWindow() const { return m_window.get(); }
     TrayController *tray() const { return m_tray; }
     AccountRegistry *registry() const { return m_registry; }
-    HistoryStore *history() const { return m_history; }
     const Config &config() const { return m_config; }
 
     void openAccountEditor(const AccountAddress &address = {}, const QString &newChannel = {});
@@ -68,21 +66,17 @@ private:
     bool saveRaw(const QJsonObject &root);
     void storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens);
     void removeAccount(const AccountAddress &address);
-    void refreshUnread();
     void showNotification(const ct::Notification &notification);
     void importOpenClaw();
     TrayActions trayActions();
 
+    AppRuntime &m_runtime;
     QString m_configPath;
     TrayServices m_services;
     MessageBox *m_messageBox;
     AutostartFile *m_autostart;
     Config m_config;
     QStringList m_problems;
-    HistoryStore *m_history;
-    InboundPipeline *m_pipeline = nullptr;
-    NotificationPolicy *m_policy;
-    SecretStore *m_secrets = nullptr;
     AccountRegistry *m_registry;
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;

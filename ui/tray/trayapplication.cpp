@@ -8,18 +8,13 @@
 #include "common/translations.h"
 #include "logging/logging.h"
 #include "mainwindow/mainwindow.h"
+#include "runtime/appruntime.h"
 
 #include <QIcon>
 
 namespace ct::ui {
 
-int runTrayApplication(QApplication &app, const QString &configPath, const QStringList &guiArgs)
-{
-    return runTrayApplication(app, configPath, guiArgs, TrayServices{});
-}
-
-int runTrayApplication(QApplication &app, const QString &configPath, const QStringList &guiArgs,
-                       TrayServices services)
+int runTrayApplication(QApplication &app, AppRuntime &runtime, const QStringList &guiArgs, TrayServices services)
 {
     initResources();
     const QString lang = installTranslations(app, langFromArgs(guiArgs));
@@ -32,13 +27,13 @@ int runTrayApplication(QApplication &app, const QString &configPath, const QStri
 
     MessageBox messageBox;
     AutostartFile autostart;
-    AppController controller(configPath, std::move(services), &messageBox, &autostart);
+    AppController controller(runtime, std::move(services), &messageBox, &autostart);
     controller.setSingleInstance(&instance);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &controller,
                      [&controller] { controller.mainWindow()->bringToFront(); });
     QObject::connect(&controller, &AppController::quitRequested, &app, &QApplication::quit);
     controller.start();
-    qCInfo(lcUi) << "tray started with config" << configPath << "language" << lang;
+    qCInfo(lcUi) << "tray started with config" << runtime.configPath() << "language" << lang;
     return app.exec();
 }
 

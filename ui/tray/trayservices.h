@@ -1,7 +1,8 @@
 #pragma once
-// What the tray application needs from outside ui/: how to make each account's connection,
-// how to send and probe, and how to start the demo. app/ fills these in; each is optional
-// (a missing one turns its feature off and says so), which also keeps ui/ free of network code.
+// What the tray application needs from outside ui/ besides the AppRuntime: how to send and
+// probe, how to start the demo, the Gotify admin API and OpenIM contacts. app/ fills these in;
+// each is optional (a missing one turns its feature off and says so), which also keeps ui/ free
+// of network code.
 #include "contacts/contactsresult.h"
 #include "editor/accountdraft.h"
 #include "send/sendrequest.h"
@@ -9,23 +10,11 @@
 #include <functional>
 
 namespace ct {
-class AccountConnection;
-class AppRuntime;
 class GotifyApi;
-class HistoryStore;
 class ImageFetcher;
-class InboundPipeline;
-struct Config;
 }
 
 namespace ct::ui {
-
-// Shared objects the application creates once and a connection may use.
-struct TrayContext
-{
-    InboundPipeline *pipeline = nullptr;
-    HistoryStore *history = nullptr;
-};
 
 // "Try the demo", as the application reports its progress (ui/ puts it into words).
 struct DemoEvent
@@ -56,13 +45,6 @@ struct DemoHooks
 
 struct TrayServices
 {
-    using ConnectionMaker =
-        std::function<AccountConnection *(const Config &config, const AccountAddress &address, const TrayContext &context)>;
-
-    // The running core (history, pipeline, notifications, registry with live connections,
-    // token refresh, health). When set, it replaces makeConnection and the objects below.
-    AppRuntime *runtime = nullptr;
-    ConnectionMaker makeConnection; // empty → accounts are listed but not connected
     Sender sender;                  // empty → the send dialog says sending is unavailable
     ConnectionProbe probe;          // empty → "Test connection" is disabled
     // Starts channeltray-sandbox, waits for its demo config, and relaunches the tray on it.
@@ -74,9 +56,7 @@ struct TrayServices
     ContactsLoader contacts;        // empty → the contacts view says contacts are unavailable
     // Fetches message images by URL for the Messages view; null → image URLs are links only.
     ImageFetcher *imageFetcher = nullptr;
-    QString historyPath;            // empty → HistoryStore::defaultPath()
     QString instanceName;           // empty → SingleInstance::defaultName()
-    bool useKeychain = true;        // false in tests: tokens typed in the editor are dropped
 };
 
 } // namespace ct::ui

@@ -316,7 +316,7 @@ private Q_SLOTS:
     // Last: the controller stops the runtime's accounts when it goes.
     void appController_opensOneAdminWindow_onTheRuntimesGotifyAccounts()
     {
-        AppController controller(m_dir.filePath(QStringLiteral("none.json")), m_services, &m_box, nullptr);
+        AppController controller(*m_runtime, m_services, &m_box, nullptr);
         GotifyAdminWindow *w = controller.openGotifyAdmin(m_next);
         QVERIFY(w);
         QCOMPARE(w->currentAccount(), m_next);

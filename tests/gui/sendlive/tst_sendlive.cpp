@@ -87,8 +87,7 @@ private Q_SLOTS:
         const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
         QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
         m_runtime->applyConfig(config.config);
-        m_controller = std::make_unique<AppController>(m_dir.filePath(QStringLiteral("none.json")),
-                                                       app::trayServicesFor(*m_runtime), &m_box, nullptr);
+        m_controller = std::make_unique<AppController>(*m_runtime, app::trayServicesFor(*m_runtime), &m_box, nullptr);
         QTRY_COMPARE(m_runtime->registry().rowCount(), 3);
         QTRY_VERIFY_WITH_TIMEOUT(m_runtime->registry().connection(m_bot)->state() == AccountState::Connected, 15000);
     }
