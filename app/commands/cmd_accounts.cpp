@@ -127,9 +127,10 @@ int addAccount(CommandContext &ctx, const QStringList &args)
         account.insert(QStringLiteral("enabled"), false);
 
     bool readable = false;
-    QJsonObject root = readRawOrEmpty(ctx, &readable);
+    const QJsonObject loaded = readRawOrEmpty(ctx, &readable);
     if (!readable)
         return ExitFailure;
+    QJsonObject root = loaded;
     if (!ConfigEditor::valueAt(root, ConfigEditor::accountPath(address)).isUndefined())
         return ctx.failure(QStringLiteral("%1 already exists in %2").arg(address.toString(), ctx.configPath));
     QString error;
@@ -146,7 +147,7 @@ int addAccount(CommandContext &ctx, const QStringList &args)
             ctx.err << "  " << p << Qt::endl;
         return ctx.failure(QStringLiteral("%1 was not added").arg(address.toString()));
     }
-    if (!saveConfigJson(ctx.configPath, root, &error))
+    if (!saveConfigChanges(ctx.configPath, loaded, root, &error))
         return ctx.failure(error);
     ctx.out << "added " << address.toString() << "; now store its token(s): echo -n TOKEN | channeltray accounts set-token "
             << address.toString() << (gotify ? " --field clientToken (and --field appToken to send)" : "")
@@ -173,7 +174,7 @@ int removeAccount(CommandContext &ctx, const QStringList &args)
     QJsonObject root = load.config.raw;
     ConfigEditor::removeAccount(root, address);
     QString error;
-    if (!saveConfigJson(ctx.configPath, root, &error))
+    if (!saveConfigChanges(ctx.configPath, load.config.raw, root, &error))
         return ctx.failure(error);
     ctx.out << "removed " << address.toString() << " from " << ctx.configPath << Qt::endl;
     if (parser.isSet(QStringLiteral("keep-secrets")))
@@ -241,7 +242,7 @@ int setToken(CommandContext &ctx, const QStringList &args)
     QJsonObject root = load.config.raw;
     if (ConfigEditor::removeAt(root, path)) {
         QString error;
-        if (!saveConfigJson(ctx.configPath, root, &error))
+        if (!saveConfigChanges(ctx.configPath, load.config.raw, root, &error))
             return ctx.failure(QStringLiteral("the token is in the keychain, but the plain-text copy could not be removed: %1")
                                    .arg(error));
         ctx.out << "stored " << field << " of " << address.toString()

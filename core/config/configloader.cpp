@@ -1,5 +1,6 @@
 #include "configloader.h"
 
+#include "configdocument.h"
 #include "gotifyconfigreader.h"
 #include "jsonreader.h"
 #include "logging/logging.h"
@@ -9,8 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace ct {
 
@@ -104,23 +103,12 @@ void readAppSettings(const QJsonObject &block, JsonReader &r, AppSettings &out)
                           QStringLiteral("retentionDays"), out.retentionDays);
 }
 
-ConfigProblem parseProblem(const QByteArray &json, const QJsonParseError &error)
+ConfigProblem parseProblem(const Json5Error &error)
 {
-    // Qt reports the offset just past the character where parsing stopped; step back one so
-    // that line and column name that character (a stray ']' is reported at the ']').
-    const int offset = qBound(0, error.offset - 1, static_cast<int>(json.size()));
-    const QByteArray before = json.left(offset);
-    const int line = static_cast<int>(before.count('\n')) + 1;
-    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    // Columns count characters, not bytes, so a line with non-ASCII text still points right.
-    const int column = static_cast<int>(QString::fromUtf8(before.mid(lineStart)).size()) + 1;
     ConfigProblem p;
-    p.message = QStringLiteral("invalid JSON at line %1, column %2: %3")
-                    .arg(line)
-                    .arg(column)
-                    .arg(error.errorString());
-    p.line = line;
-    p.column = column;
+    p.message = error.toString();
+    p.line = error.line;
+    p.column = error.column;
     return p;
 }
 
@@ -164,22 +152,15 @@ LoadResult parseConfig(const QByteArray &json)
             QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
         return result;
     }
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError) {
+    Json5Error error;
+    const auto doc = ConfigDocument::fromText(json, &error);
+    if (!doc) {
         LoadResult result;
         result.fileFound = true;
-        result.problems.append(parseProblem(json, error));
+        result.problems.append(parseProblem(error));
         return result;
     }
-    if (!doc.isObject()) {
-        LoadResult result;
-        result.fileFound = true;
-        result.problems.append(ConfigProblem{
-            QString(), QStringLiteral("expected a JSON object at the top, got an array"), 0, 0});
-        return result;
-    }
-    return configFromJson(doc.object());
+    return configFromJson(doc->object());
 }
 
 LoadResult loadConfig(const QString &path)

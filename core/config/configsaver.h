@@ -1,18 +1,39 @@
 #pragma once
+// Writing the config file. Every save goes through ConfigDocument, so only the values that
+// change are touched: comments, key order, indentation, quoting and unknown keys stay byte for
+// byte. The write is atomic (a temporary file renamed over the old one, so a failed save
+// leaves the old file as it was); an existing file keeps its mode, a new one is 0600, missing
+// parent directories are created 0700. Before the file is replaced, its previous content is
+// kept next to it as `<file>.bak` (mode 0600). A save that changes nothing writes nothing.
+// On failure the functions return false and put a sentence naming the file and the reason in
+// `*error` (when given).
 #include <QJsonObject>
 #include <QString>
 
+#include <optional>
+
 namespace ct {
 
-// Writes `root` as indented JSON to `path` ("~/" expanded), atomically: the new content goes to
-// a temporary file next to it that replaces the old file only when fully written, so a failed
-// save leaves the old file as it was. The file mode is 0600 on every save, also when an
-// existing file was more open. Missing parent directories are created with mode 0700
-// (existing ones are left alone). On failure returns false and puts a sentence naming the file
-// and the reason in `*error` (when given).
-//
-// QJsonObject keeps keys sorted, so a round trip keeps every key and value but not the order
-// of keys, and comments are not supported by the JSON reader in the first place.
+class ConfigDocument;
+
+// Makes the file hold `root`: the differences between the file as it is now and `root` are
+// edited in. A file that does not exist yet is written fresh, two-space indented.
 bool saveConfigJson(const QString &path, const QJsonObject &root, QString *error = nullptr);
+
+// Applies the changes that turn `before` into `after` to the file as it is now. An editor
+// passes the raw config it loaded as `before`: what its user did not touch is left as the file
+// has it, so a token refreshed since the editor loaded the file is not written back.
+bool saveConfigChanges(const QString &path, const QJsonObject &before, const QJsonObject &after,
+                       QString *error = nullptr);
+
+// Reads the file ("~/" expanded) as a document; an absent file is an empty one ("{}").
+// False with a sentence naming the file, line and column when it cannot be read or parsed.
+bool readConfigDocument(const QString &path, std::optional<ConfigDocument> &out,
+                        QString *error = nullptr);
+
+// Writes `doc` over the file at `path` when its text differs from `previous` (the bytes read
+// before editing), keeping `previous` as `<file>.bak`.
+bool writeConfigDocument(const QString &path, const ConfigDocument &doc, const QByteArray &previous,
+                         QString *error = nullptr);
 
 } // namespace ct

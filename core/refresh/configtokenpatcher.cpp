@@ -1,13 +1,10 @@
 #include "configtokenpatcher.h"
 
-#include "config/atomicfile.h"
+#include "config/configdocument.h"
+#include "config/configsaver.h"
 #include "config/userpath.h"
-#include "jsonlocator.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QJsonParseError>
 
 namespace ct {
 
@@ -33,38 +30,31 @@ bool ConfigTokenPatcher::patchString(const QString &configPath, const QStringLis
     const QByteArray before = file.readAll();
     file.close();
 
-    QJsonParseError parseError{};
-    QJsonDocument::fromJson(before, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return fail(QStringLiteral("the file is not valid JSON (%1 at offset %2)")
-                        .arg(parseError.errorString())
-                        .arg(parseError.offset));
-    const auto spans = locateJsonValues(before, keyPath);
-    if (!spans)
-        return fail(QStringLiteral("the file could not be tokenized"));
-    if (spans->isEmpty())
+    Json5Error parseError;
+    auto doc = ConfigDocument::fromText(before, &parseError);
+    if (!doc)
+        return fail(QStringLiteral("the file is not valid JSON5 (%1)").arg(parseError.toString()));
+    const Json5Node *parent = doc->nodeAt(keyPath.mid(0, keyPath.size() - 1));
+    int occurrences = 0;
+    if (parent && parent->kind == Json5Node::Kind::Object)
+        for (const Json5Entry &e : parent->entries)
+            occurrences += e.key == keyPath.last() ? 1 : 0;
+    if (occurrences == 0)
         return fail(QStringLiteral("the key is not in the file"));
-    if (spans->size() > 1)
-        return fail(QStringLiteral("the key appears %1 times").arg(spans->size()));
-    const JsonSpan span = spans->first();
-    if (!span.isString)
+    if (occurrences > 1)
+        return fail(QStringLiteral("the key appears %1 times").arg(occurrences));
+    const Json5Node *node = doc->nodeAt(keyPath);
+    if (node->kind != Json5Node::Kind::String)
         return fail(QStringLiteral("the value is not a string"));
-
-    QByteArray after = before.left(span.begin);
-    after += jsonStringLiteral(newValue);
-    after += before.mid(span.end);
-
-    // Belt and braces: the result must parse and hold the new value before it replaces the file.
-    QJsonParseError checkError{};
-    const QJsonDocument check = QJsonDocument::fromJson(after, &checkError);
-    QJsonValue v = check.object();
-    for (const QString &segment : keyPath)
-        v = v.toObject().value(segment);
-    if (checkError.error != QJsonParseError::NoError || v.toString() != newValue)
+    QString editError;
+    if (!doc->set(keyPath, newValue, &editError))
+        return fail(editError);
+    // Belt and braces: the result must hold the new value before it replaces the file.
+    const Json5Node *check = doc->nodeAt(keyPath);
+    if (!check || check->scalar.toString() != newValue)
         return fail(QStringLiteral("the patched text did not verify; file left unchanged"));
-
     QString writeError;
-    if (!writeFileAtomically(path, after, &writeError))
+    if (!writeConfigDocument(path, *doc, before, &writeError))
         return fail(writeError);
     return true;
 }

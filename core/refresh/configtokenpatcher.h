@@ -1,8 +1,9 @@
 #pragma once
-// Patches `channels.multi-openim.accounts.<id>.token` in the config file TEXTUALLY: only the
-// bytes of that one string literal change; every other byte (order, spacing, unknown keys)
-// stays as it was. The write is atomic (QSaveFile) and keeps the file mode, so a crash at any
-// moment leaves either the old or the new file. Used when a refreshed token must go back
+// Patches `channels.multi-openim.accounts.<id>.token` in the config file through
+// ConfigDocument (the one config writer): only the bytes of that one string literal change
+// (its quote character kept); every other byte (comments, order, spacing, unknown keys) stays
+// as it was. The write is atomic (QSaveFile), keeps the file mode and keeps the previous
+// version as `<file>.bak`, so a crash at any moment leaves either the old or the new file. Used when a refreshed token must go back
 // where the old one came from (an inline token in the config file, as the gateway expects).
 #include <QString>
 #include <QStringList>
@@ -16,7 +17,7 @@ public:
     static QStringList openImTokenPath(const QString &accountId);
 
     // Replaces the string at `keyPath` in the JSON file `configPath` ("~/" expanded) with
-    // `newValue`. Fails (file untouched) when the file is not valid JSON, when the key is not
+    // `newValue`. Fails (file untouched) when the file is not valid JSON5, when the key is not
     // there, when it is there more than once, or when its value is not a string. `*error`
     // names the key path and the file, never the value.
     static bool patchString(const QString &configPath, const QStringList &keyPath,

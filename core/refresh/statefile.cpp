@@ -1,11 +1,10 @@
 #include "statefile.h"
 
 #include "config/atomicfile.h"
+#include "config/configdocument.h"
 #include "config/userpath.h"
 
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 namespace ct {
 
@@ -23,19 +22,15 @@ std::optional<QJsonObject> StateFile::read(const QString &path, QString *error)
     const QByteArray bytes = f.readAll();
     if (bytes.trimmed().isEmpty())
         return QJsonObject();
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+    Json5Error parseError;
+    const auto doc = ConfigDocument::fromText(bytes, &parseError);
+    if (!doc) {
         if (error)
-            *error = QStringLiteral("the state file %1 is not a JSON object (%2 at offset %3)")
-                         .arg(file,
-                              parseError.error != QJsonParseError::NoError
-                                  ? parseError.errorString()
-                                  : QStringLiteral("wrong type"))
-                         .arg(parseError.offset);
+            *error = QStringLiteral("the state file %1 is not a JSON object (%2)")
+                         .arg(file, parseError.toString());
         return std::nullopt;
     }
-    return doc.object();
+    return doc->object();
 }
 
 QJsonObject StateFile::accountState(const QJsonObject &root, const QString &accountId)
@@ -46,15 +41,35 @@ QJsonObject StateFile::accountState(const QJsonObject &root, const QString &acco
 bool StateFile::writeBack(const QString &path, const QString &accountId, const QJsonObject &fields,
                           QString *error)
 {
-    auto root = read(path, error);
-    if (!root)
+    const QString file = expandUserPath(path);
+    if (!read(path, error))
         return false;
-    QJsonObject account = root->value(accountId).toObject();
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        account.insert(it.key(), it.value());
-    root->insert(accountId, account);
-    return writeFileAtomically(expandUserPath(path),
-                               QJsonDocument(*root).toJson(QJsonDocument::Indented), error, true);
+    // Through the config writer, so only the fields written change in the file's text.
+    QByteArray before;
+    QFile f(file);
+    if (f.open(QIODevice::ReadOnly))
+        before = f.readAll();
+    std::optional<ConfigDocument> doc =
+        before.trimmed().isEmpty() ? ConfigDocument::fromText("{}\n") : ConfigDocument::fromText(before);
+    if (!doc) {
+        if (error)
+            *error = QStringLiteral("the state file %1 is not a JSON object").arg(file);
+        return false;
+    }
+    if (before.trimmed().isEmpty())
+        doc = ConfigDocument::fromJson(QJsonObject{{accountId, fields}});
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        QString why;
+        if (!doc->set({accountId, it.key()}, it.value(), &why)) {
+            if (error)
+                *error = QStringLiteral("cannot write %1 of %2 into the state file %3: %4")
+                             .arg(it.key(), accountId, file, why);
+            return false;
+        }
+    }
+    if (doc->text() == before)
+        return true;
+    return writeFileAtomically(file, doc->text(), error, true);
 }
 
 } // namespace ct

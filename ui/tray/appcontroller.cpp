@@ -137,7 +137,8 @@ TrayActions AppController::trayActions()
 bool AppController::saveRaw(const QJsonObject &root)
 {
     QString error;
-    if (!saveConfigJson(m_configPath, root, &error)) {
+    // Only what changed since the config was loaded is written, on the file as it is now.
+    if (!saveConfigChanges(m_configPath, m_config.raw, root, &error)) {
         m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
         return false;
     }

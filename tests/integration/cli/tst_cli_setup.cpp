@@ -169,6 +169,31 @@ private Q_SLOTS:
                  QStringLiteral("NEW.TOKEN.Y"));
     }
 
+    void addAndSetToken_onAJson5OpenclawJson_changeOnlyTheirOwnBytes()
+    {
+        // The gateway's commented file (tests/unit/config/data/corpus), edited by the CLI: the
+        // result is the hand-written expected file, byte for byte.
+        const QString corpus = QStringLiteral(CONFIG_CORPUS_DIR);
+        QFile::remove(m_config);
+        QVERIFY(QFile::copy(corpus + QStringLiteral("/gotify-single.json5"), m_config));
+        QVERIFY(QFile::setPermissions(m_config, QFile::ReadOwner | QFile::WriteOwner));
+        Run r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/ops2"),
+                     QStringLiteral("--server-url"), QStringLiteral("https://ops2.example.org"),
+                     QStringLiteral("--default-priority"), QStringLiteral("7"), QStringLiteral("--config"), m_config});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readFile(m_config), readFile(corpus + QStringLiteral("/expected/gotify-single.add-ops2.json5")));
+
+        QFile::remove(m_config);
+        QVERIFY(QFile::copy(corpus + QStringLiteral("/gotify-single.json5"), m_config));
+        QVERIFY(QFile::setPermissions(m_config, QFile::ReadOwner | QFile::WriteOwner));
+        r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/default"),
+                 QStringLiteral("--field"), QStringLiteral("clientToken"), QStringLiteral("--config"), m_config},
+                QByteArray("CxFromStdin"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(readFile(m_config), readFile(corpus + QStringLiteral("/expected/gotify-single.drop-clientToken.json5")));
+        QCOMPARE(readFile(m_config + QStringLiteral(".bak")), readFile(corpus + QStringLiteral("/gotify-single.json5")));
+    }
+
     void editCommands_onInvalidJson_failAndLeaveTheFileByteForByte()
     {
         const QByteArray broken = "{ \"channels\": { \"gotify\": { \"accounts\": { \"ops\": { ,,, } } } }";

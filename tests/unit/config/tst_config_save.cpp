@@ -1,4 +1,4 @@
-// Saving is atomic, always 0600, creates missing directories 0700, and a failed save leaves
+// Saving is atomic, new files are 0600 (existing ones keep their mode), creates missing directories 0700, and a failed save leaves
 // the old file untouched. An openclaw.json keeps every key we do not know through load → save.
 #include "tst_config_save.h"
 
@@ -145,16 +145,19 @@ void TestConfigSave::save_writesMode0600()
     QCOMPARE(QJsonDocument::fromJson(readAll(path)).object(), validBase());
 }
 
-void TestConfigSave::save_overAnOpenFile_tightensItTo0600()
+void TestConfigSave::save_overAnExistingFile_keepsItsMode_andKeepsA0600Backup()
 {
+    // The gateway's own openclaw.json keeps the mode its owner gave it; the backup of the
+    // previous version (which may hold tokens) is 0600.
     QTemporaryDir dir;
     const QString path = dir.filePath("config.json");
     QVERIFY(writeFile(path, "{}"));
-    QVERIFY(QFile::setPermissions(path, k0600 | QFileDevice::ReadGroup | QFileDevice::ReadOther |
-                                            QFileDevice::WriteOther));
-    QVERIFY(modeOf(path) != k0600);
+    const QFileDevice::Permissions open0644 = k0600 | QFileDevice::ReadGroup | QFileDevice::ReadOther;
+    QVERIFY(QFile::setPermissions(path, open0644));
     QVERIFY(saveConfigJson(path, validBase()));
-    QCOMPARE(modeOf(path), k0600);
+    QCOMPARE(modeOf(path), open0644);
+    QCOMPARE(readAll(path + ".bak"), QByteArray("{}"));
+    QCOMPARE(modeOf(path + ".bak"), k0600);
 }
 
 void TestConfigSave::save_createsMissingParentDirectoriesWith0700()

@@ -11,7 +11,7 @@ private Q_SLOTS:
     void openclawJson_roundTrip_keepsUnknownKeys();
     void openclawJson_editedAndSaved_keepsEverythingElse();
     void save_writesMode0600();
-    void save_overAnOpenFile_tightensItTo0600();
+    void save_overAnExistingFile_keepsItsMode_andKeepsA0600Backup();
     void save_createsMissingParentDirectoriesWith0700();
     void save_leavesExistingParentDirectoriesAlone();
     void save_intoReadOnlyDirectory_failsAndLeavesOldFileByteIdentical();

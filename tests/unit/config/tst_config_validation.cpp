@@ -63,7 +63,7 @@ private Q_SLOTS:
         QCOMPARE(p.line, 3);
         QCOMPARE(p.column, 8); // the stray ']'
         QVERIFY(p.path.isEmpty());
-        QVERIFY2(p.toString().startsWith("invalid JSON at line 3, column 8: "),
+        QVERIFY2(p.toString().startsWith("invalid JSON5 at line 3, column 8 (in b): "),
                  qPrintable(p.toString()));
     }
     void invalidJson_columnCountsCharactersNotBytes()
@@ -112,7 +112,7 @@ private Q_SLOTS:
         const LoadResult r = loadConfig(path);
         QVERIFY(r.fileFound);
         QCOMPARE(r.problems.size(), 1);
-        QVERIFY2(r.problems.first().message.startsWith(path + ": invalid JSON at line 2, column "),
+        QVERIFY2(r.problems.first().message.startsWith(path + ": invalid JSON5 at line 2, column 16 (in channels): "),
                  qPrintable(r.problems.first().message));
     }
 
