@@ -1,6 +1,8 @@
 #include "tokenrefreshreader.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
+#include <QUrl>
 
 namespace ct {
 
@@ -10,14 +12,54 @@ const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
 const QStringList kMethods{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
                            QStringLiteral("PATCH"), QStringLiteral("DELETE")};
 
+// The endpoint as it will look once its placeholders are filled in, for checking it now: a
+// placeholder that starts the URL stands for its scheme and host (the multi-server recipe's
+// "{state.auth_server_url}/api/refresh"), any other for one word.
+QString withStandIns(const QString &endpoint)
+{
+    QString out;
+    qsizetype last = 0;
+    auto it = refreshPlaceholderPattern().globalMatch(endpoint);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += QStringView(endpoint).mid(last, m.capturedStart() - last);
+        out += m.capturedStart() == 0 ? QStringLiteral("https://placeholder.invalid")
+                                      : QStringLiteral("placeholder");
+        last = m.capturedEnd();
+    }
+    return out + endpoint.mid(last);
+}
+
+void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, QString &out,
+                  bool required)
+{
+    const QString key = QStringLiteral("endpoint");
+    const QJsonValue v = http.value(key);
+    if (!v.isString() || !refreshPlaceholderPattern().match(v.toString()).hasMatch()) {
+        if (required)
+            r.requireUrl(http, path, key, out, kHttpSchemes);
+        else
+            r.readUrl(http, path, key, out, kHttpSchemes);
+        return;
+    }
+    const QString endpoint = v.toString();
+    const QUrl filled(withStandIns(endpoint), QUrl::StrictMode);
+    if (!filled.isValid() || !kHttpSchemes.contains(filled.scheme().toLower())
+        || filled.host().isEmpty()) {
+        r.addProblem(JsonReader::join(path, key),
+                     QStringLiteral("expected %1 once its placeholders are filled in, got %2")
+                         .arg(JsonReader::urlExpectation(kHttpSchemes),
+                              JsonReader::quoted(JsonReader::safeUrlForMessage(endpoint))));
+        return;
+    }
+    out = endpoint;
+}
+
 void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpRefreshConfig &out,
               bool required)
 {
     r.readString(http, path, QStringLiteral("stateFile"), out.stateFile);
-    if (required)
-        r.requireUrl(http, path, QStringLiteral("endpoint"), out.endpoint, kHttpSchemes);
-    else
-        r.readUrl(http, path, QStringLiteral("endpoint"), out.endpoint, kHttpSchemes);
+    readEndpoint(http, path, r, out.endpoint, required);
 
     QString method;
     if (r.readString(http, path, QStringLiteral("method"), method)) {
@@ -66,6 +108,13 @@ void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookR
 }
 
 } // namespace
+
+const QRegularExpression &refreshPlaceholderPattern()
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("\\{(accountId|reason|state\\.[A-Za-z0-9_][A-Za-z0-9_.\\-]*)\\}"));
+    return pattern;
+}
 
 QString refreshModeName(RefreshMode mode)
 {

@@ -76,8 +76,9 @@ void HttpRefreshJob::start()
     if (!endpoint)
         return failLater(QStringLiteral("endpoint: ") + error, false);
     const QUrl url(*endpoint);
-    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-        return failLater(QStringLiteral("endpoint is not an http(s) URL: %1")
+    if (!url.isValid() || url.host().isEmpty()
+        || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
+        return failLater(QStringLiteral("endpoint is not an http(s) URL once its placeholders are filled in: %1")
                              .arg(redactUrl(url)),
                          false);
     QNetworkRequest request(url);

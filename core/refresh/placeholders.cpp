@@ -1,5 +1,7 @@
 #include "placeholders.h"
 
+#include "config/tokenrefreshreader.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -8,10 +10,9 @@ namespace {
 
 const QString kStatePrefix = QStringLiteral("state.");
 
-// known=false: not a placeholder we know (left as written). Otherwise the value or an error.
+// The value of one placeholder (the pattern matches only names we know), or an error.
 struct Resolution
 {
-    bool known = false;
     bool ok = false;
     QString value;
 };
@@ -19,11 +20,9 @@ struct Resolution
 Resolution resolve(const QString &name, const PlaceholderContext &context, QString *error)
 {
     if (name == QLatin1String("accountId"))
-        return {true, true, context.accountId};
+        return {true, context.accountId};
     if (name == QLatin1String("reason"))
-        return {true, true, context.reason};
-    if (!name.startsWith(kStatePrefix))
-        return {};
+        return {true, context.reason};
     const QString field = name.mid(kStatePrefix.size());
     const QJsonValue value = context.accountState.value(field);
     QString text;
@@ -42,9 +41,9 @@ Resolution resolve(const QString &name, const PlaceholderContext &context, QStri
             *error = QStringLiteral("unresolved placeholder {%1}: ").arg(name)
                 + problem.arg(field, context.accountId);
         }
-        return {true, false, {}};
+        return {false, {}};
     }
-    return {true, true, text};
+    return {true, text};
 }
 
 } // namespace
@@ -52,7 +51,7 @@ Resolution resolve(const QString &name, const PlaceholderContext &context, QStri
 std::optional<QString> expandPlaceholders(const QString &text, const PlaceholderContext &context,
                                           QString *error)
 {
-    static const QRegularExpression pattern(QStringLiteral("\\{([A-Za-z][A-Za-z0-9_.\\-]*)\\}"));
+    const QRegularExpression &pattern = refreshPlaceholderPattern();
     QString out;
     out.reserve(text.size());
     qsizetype last = 0;
@@ -60,8 +59,6 @@ std::optional<QString> expandPlaceholders(const QString &text, const Placeholder
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         const Resolution r = resolve(match.captured(1), context, error);
-        if (!r.known)
-            continue;
         if (!r.ok)
             return std::nullopt;
         out += QStringView(text).mid(last, match.capturedStart() - last);

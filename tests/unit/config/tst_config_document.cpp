@@ -79,6 +79,20 @@ private Q_SLOTS:
         QVERIFY(!r.config.raw.isEmpty());
     }
 
+    void corpus_theMultiServerRefreshRecipe_isAccepted_asTheReadmeWritesIt()
+    {
+        // "endpoint": "{state.auth_server_url}/api/refresh" was refused as not an http(s) URL.
+        const LoadResult r = loadConfig(corpus("multi-server-refresh.json5"));
+        QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
+        const TokenRefreshConfig &refresh = r.config.openim.tokenRefresh;
+        QCOMPARE(refresh.mode, RefreshMode::Http);
+        QCOMPARE(refresh.http.endpoint, QStringLiteral("{state.auth_server_url}/api/refresh"));
+        QCOMPARE(refresh.http.headers.value("X-Account"), QStringLiteral("{accountId}"));
+        QCOMPARE(refresh.http.responseTokenPaths,
+                 QStringList({"data.access_token", "access_token"}));
+        QCOMPARE(r.config.openim.accounts.size(), 2);
+    }
+
     void corpus_savedWithNoChange_isByteIdentical_andNotRewritten_data()
     {
         corpus_everyFileLoadsThroughTheReader_data();

@@ -145,6 +145,14 @@ QList<ValidationCase> oneWrongValueCases()
     cases.append(
         {"http endpoint not http", tr + "http", QByteArray(R"({"endpoint":"ftp://a"})"),
          R"(channels.multi-openim.tokenRefresh.http.endpoint: expected an http:// or https:// URL, got "ftp://a")"});
+    cases.append(
+        {"templated endpoint not http once filled in", tr + "http",
+         QByteArray(R"({"endpoint":"ftp://{state.host}/r/{accountId}"})"),
+         R"(channels.multi-openim.tokenRefresh.http.endpoint: expected an http:// or https:// URL once its placeholders are filled in, got "ftp://{state.host}/r/{accountId}")"});
+    cases.append(
+        {"templated endpoint without a host", tr + "http",
+         QByteArray(R"({"endpoint":"/api/{accountId}/refresh"})"),
+         R"(channels.multi-openim.tokenRefresh.http.endpoint: expected an http:// or https:// URL once its placeholders are filled in, got "/api/{accountId}/refresh")"});
     cases.append({"hook command is a shell string", tr + "hook",
                   QByteArray(R"({"command":"sh -c refresh"})"),
                   "channels.multi-openim.tokenRefresh.hook.command: expected an array of strings "
