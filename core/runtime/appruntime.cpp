@@ -284,14 +284,4 @@ void AppRuntime::sendOpenIm(const AccountAddress &account, const QString &target
                           });
 }
 
-QString AppRuntime::latestSessionKey(const AccountAddress &account) const
-{
-    HistoryQuery query;
-    query.account = account;
-    query.limit = 1;
-    query.includeOutgoing = false;
-    const QList<HistoryRecord> newest = m_history->query(query);
-    return newest.isEmpty() ? QString() : newest.first().message.sessionKey;
-}
-
 } // namespace ct

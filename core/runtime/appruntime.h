@@ -71,7 +71,8 @@ public:
     QString configPath() const { return m_options.configPath; }
 
     AccountRegistry &registry() { return *m_registry; }
-    HistoryStore &history() { return *m_history; }
+    // Read-only: the history is written by the pipeline and by the runtime's methods below.
+    const HistoryStore &history() const { return *m_history; }
     InboundPipeline &pipeline() { return *m_pipeline; }
     NotificationPolicy &notifications() { return *m_notifications; }
     TokenRefresher &refresher() { return *m_refresher; }
@@ -87,8 +88,24 @@ public:
     // HealthMonitor::probeFinished is emitted); empty when none ran yet.
     ProbeDetails probeDetails(const AccountAddress &account) const { return m_probeDetails.value(account); }
 
-    // The session key of the newest message of an account ("copy session key"), empty if none.
-    QString latestSessionKey(const AccountAddress &account) const;
+    // The key to copy for an account ("copy session key"): its newest session in the history,
+    // else the account's agent's main session.
+    QString sessionKeyFor(const AccountAddress &account) const;
+
+    // --- what the user changes (appruntimeedits.cpp): the one writer of the keychain and of
+    // read marks; ui/ calls these and holds no SecretStore or writable HistoryStore itself.
+    // Stores a token the user typed (key "<channel>/<accountId>/<field>"); the account uses it
+    // from the next applyConfig. A new OpenIM token also clears the account's manual-login marker.
+    void setToken(const AccountAddress &account, const QString &field, const QString &value,
+                  std::function<void(const SecretResult &)> done = {});
+    // Removes every token of an account from the keychain (the account was removed); `done`
+    // once the keychain has answered every removal.
+    void removeTokens(const AccountAddress &account, std::function<void()> done = {});
+    // Which token fields of the account the keychain holds: `found` is called after each field
+    // that is there, with every one found so far.
+    void storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found);
+    // Marks messages read; the unread counts follow (HistoryStore::unreadChanged → registry).
+    void markRead(const QList<qint64> &rowIds);
 
 Q_SIGNALS:
     void accountsStarted();

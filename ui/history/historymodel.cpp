@@ -6,7 +6,7 @@
 
 namespace ct::ui {
 
-HistoryModel::HistoryModel(HistoryStore *store, QObject *parent)
+HistoryModel::HistoryModel(const HistoryStore *store, QObject *parent)
     : QAbstractTableModel(parent), m_store(store)
 {
     reload();

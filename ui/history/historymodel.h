@@ -1,5 +1,5 @@
 #pragma once
-// The message history as a table model over the HistoryStore, fetched lazily page by page
+// The message history as a read-only table model over the HistoryStore, fetched lazily page by page
 // (keyset paging on the row id): a view asks for more rows only as it scrolls, so ten thousand
 // stored messages cost one page of memory until someone looks at them. Never a widget per row.
 #include "inbound/historyquery.h"
@@ -25,7 +25,7 @@ public:
         ReadRole,
     };
 
-    explicit HistoryModel(HistoryStore *store, QObject *parent = nullptr);
+    explicit HistoryModel(const HistoryStore *store, QObject *parent = nullptr);
 
     // Account (invalid = all), session (empty = all) and search text; reloads the first page.
     void setFilter(const AccountAddress &account, const QString &sessionKey, const QString &search);
@@ -50,7 +50,7 @@ public:
 private:
     QList<HistoryRecord> queryPage(qint64 beforeRowId) const;
 
-    HistoryStore *m_store;
+    const HistoryStore *m_store;
     HistoryQuery m_query;
     std::vector<HistoryRecord> m_rows;
     int m_pageSize = 100;

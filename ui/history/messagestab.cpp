@@ -18,7 +18,7 @@
 
 namespace ct::ui {
 
-MessagesTab::MessagesTab(AccountRegistry *registry, HistoryStore *store, QWidget *parent)
+MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_store(store), m_model(new HistoryModel(store, this)),
       m_account(new QComboBox), m_session(new QComboBox), m_search(new QLineEdit),
       m_searchDelay(new QTimer(this)), m_view(new QTableView), m_message(new MessageView)
@@ -134,8 +134,8 @@ void MessagesTab::showCurrent()
 {
     const HistoryRecord *r = m_model->recordAt(m_view->currentIndex().row());
     m_message->showRecord(r);
-    if (r && !r->read && m_store && m_store->isOpen())
-        m_store->markRead(QList<qint64>{r->rowId});
+    if (r && !r->read)
+        Q_EMIT readRequested(QList<qint64>{r->rowId});
 }
 
 } // namespace ct::ui

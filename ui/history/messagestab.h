@@ -24,7 +24,8 @@ class MessagesTab : public QWidget
 {
     Q_OBJECT
 public:
-    MessagesTab(AccountRegistry *registry, HistoryStore *store, QWidget *parent = nullptr);
+    // Reads the history; marking a message read is asked of the history's owner (readRequested).
+    MessagesTab(AccountRegistry *registry, const HistoryStore *store, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -35,6 +36,10 @@ public:
     // New messages were stored: reload when the user is looking at the newest ones.
     void messagesArrived();
 
+Q_SIGNALS:
+    // The user opened these unread messages.
+    void readRequested(const QList<qint64> &rowIds);
+
 private:
     void reloadAccounts();
     void reloadSessions();
@@ -42,7 +47,7 @@ private:
     void showCurrent();
 
     AccountRegistry *m_registry;
-    HistoryStore *m_store;
+    const HistoryStore *m_store;
     HistoryModel *m_model;
     QComboBox *m_account;
     QComboBox *m_session;

@@ -23,8 +23,6 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/probetable.h"
 #include "runtime/appruntime.h"
-#include "secrets/secretstore.h"
-#include "secrets/tokenresolver.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
 
@@ -71,6 +69,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     w->welcomePage()->setImportHint(detectOpenClawConfig());
     w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
+    connect(w->messagesTab(), &MessagesTab::readRequested, this, [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
 }
 
 AppController::~AppController()
@@ -127,7 +126,7 @@ TrayActions AppController::trayActions()
     a.showDiagnostics = [w] { w->showTab(MainWindow::Tab::Diagnostics); w->bringToFront(); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
-    a.sessionKeyFor = [this](const AccountAddress &addr) { return sessionKeyFor(addr); };
+    a.sessionKeyFor = [this](const AccountAddress &addr) { return m_runtime.sessionKeyFor(addr); };
     a.quit = [this] { Q_EMIT quitRequested(); };
     if (m_services.gotifyApi)
         a.showGotifyAdmin = [this] { openGotifyAdmin(); };
@@ -152,11 +151,9 @@ bool AppController::saveRaw(const QJsonObject &root)
 
 void AppController::storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens)
 {
-    if (tokens.isEmpty())
-        return;
     for (auto it = tokens.begin(); it != tokens.end(); ++it) {
         const QString field = it.key();
-        m_runtime.secrets().write(address, field, it.value(), [this, address, field](const SecretResult &r) {
+        m_runtime.setToken(address, field, it.value(), [this, address, field](const SecretResult &r) {
             if (!r.ok())
                 m_messageBox->warning(m_window.get(), tr("Keychain"),
                                       tr("The %1 of %2 could not be stored in the keychain: %3")
@@ -173,14 +170,10 @@ void AppController::openAccountEditor(const AccountAddress &address, const QStri
         // Tokens kept in the keychain are not in the config: ask which ones it holds, so the
         // editor does not demand them again.
         QPointer<AccountEditorDialog> guard(&dialog);
-        auto stored = std::make_shared<QStringList>();
-        for (const QString &field : TokenResolver::fieldsFor(address.channel))
-            m_runtime.secrets().read(address, field, [guard, stored, field](const SecretResult &r) {
-                if (!r.ok() || !guard)
-                    return;
-                *stored << field;
-                guard->setStoredTokens(*stored);
-            });
+        m_runtime.storedTokenFields(address, [guard](const QStringList &stored) {
+            if (guard)
+                guard->setStoredTokens(stored);
+        });
     } else {
         dialog.startNew(newChannel.isEmpty() ? kGotifyChannel : newChannel);
     }
@@ -210,8 +203,7 @@ void AppController::removeAccount(const AccountAddress &address)
     QJsonObject root = m_config.raw;
     if (!ConfigEditor::removeAccount(root, address))
         return;
-    for (const QString &field : SecretStore::knownFields())
-        m_runtime.secrets().remove(address, field);
+    m_runtime.removeTokens(address);
     saveRaw(root);
 }
 
@@ -264,16 +256,6 @@ void AppController::openContacts(const AccountAddress &account)
     auto *dialog = new ContactsDialog(account, m_services.contacts, m_window.get());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
-}
-
-QString AppController::sessionKeyFor(const AccountAddress &address) const
-{
-    if (m_runtime.history().isOpen()) {
-        const QList<SessionSummary> sessions = m_runtime.history().sessions(address);
-        if (!sessions.isEmpty())
-            return sessions.first().sessionKey;
-    }
-    return QStringLiteral("agent:%1:main").arg(m_config.agentFor(address));
 }
 
 void AppController::setSingleInstance(SingleInstance *instance)
@@ -331,7 +313,7 @@ void AppController::importOpenClaw()
     // Each token leaves the file only once the keychain has it.
     for (const InlineToken &t : preview.inlineTokens) {
         const QStringList path = t.path;
-        m_runtime.secrets().write(t.address, t.field, t.value, [this, path](const SecretResult &r) {
+        m_runtime.setToken(t.address, t.field, t.value, [this, path](const SecretResult &r) {
             if (!r.ok())
                 return;
             QJsonObject root = m_config.raw;

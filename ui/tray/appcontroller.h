@@ -50,7 +50,6 @@ public:
     GotifyAdminWindow *openGotifyAdmin(const AccountAddress &account = {});
     void openContacts(const AccountAddress &account);
     void setAccountEnabled(const AccountAddress &address, bool enabled);
-    QString sessionKeyFor(const AccountAddress &address) const;
     QStringList markerFiles() const;
     // The lock "Try the demo" hands over to the demo instance.
     void setSingleInstance(SingleInstance *instance);

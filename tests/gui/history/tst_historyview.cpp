@@ -160,6 +160,9 @@ private Q_SLOTS:
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
         MessagesTab tab(&registry, m_store);
+        // The tab only asks for the read mark; in the tray AppRuntime::markRead answers.
+        QSignalSpy readRequests(&tab, &MessagesTab::readRequested);
+        connect(&tab, &MessagesTab::readRequested, m_store, [this](const QList<qint64> &rows) { m_store->markRead(rows); });
         tab.resize(900, 600);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
@@ -174,6 +177,8 @@ private Q_SLOTS:
         QVERIFY(!plain.contains(QStringLiteral("**")));
         QVERIFY(tab.messageView()->toHtml().contains(QStringLiteral("https://ci.example.com/42")));
         QVERIFY(tab.messageView()->openExternalLinks());
+        QCOMPARE(readRequests.size(), 1);
+        QCOMPARE(readRequests.first().first().value<QList<qint64>>(), QList<qint64>{tab.model()->recordAt(0)->rowId});
         QCOMPARE(m_store->unreadCount(AccountAddress::parse(QStringLiteral("gotify/alerts"))), 0);
 
         tab.searchField()->setText(QStringLiteral("disk at 7 percent"));

@@ -77,7 +77,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(ops), 1, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!notified.isEmpty(), 5000);
         QCOMPARE(notified.first().first().value<Notification>().account, ops);
-        QVERIFY(rt.latestSessionKey(ops).startsWith(QStringLiteral("agent:main:")));
+        QVERIFY(rt.sessionKeyFor(ops).startsWith(QStringLiteral("agent:main:")));
 
         // Test sends, through the accounts' own connections.
         SendOutcome gotifySent, imSent;
@@ -134,6 +134,63 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, primary), QStringLiteral("needs-login"), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))), 5000);
         QTRY_VERIFY(rt.registry().index(0).data(AccountRegistry::DetailRole).toString().contains(QStringLiteral("1501")));
+
+        // The user stores a new token (editor, set-token): the marker goes.
+        bool stored = false;
+        rt.setToken(primary, QStringLiteral("token"), m_openim.mintToken(QStringLiteral("bot"), 5),
+                    [&](const SecretResult &r) { stored = r.ok(); });
+        QTRY_VERIFY(stored);
+        QTRY_VERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))));
+        QVERIFY(SecretStore().removeBlocking(primary, QStringLiteral("token")).ok());
+    }
+
+    void tokenTheUserTypes_goesToTheKeychain_isReportedStored_andRemovedWithTheAccount()
+    {
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c5.json")), m_dir.filePath(QStringLiteral("h5.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()}})}}));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("failed"), 10000);
+
+        std::optional<SecretResult> written;
+        rt.setToken(ops, QStringLiteral("clientToken"), m_gotify.clientToken(), [&](const SecretResult &r) { written = r; });
+        QTRY_VERIFY(written.has_value());
+        QVERIFY2(written->ok(), qPrintable(written->message));
+        QStringList fields;
+        rt.storedTokenFields(ops, [&](const QStringList &found) { fields = found; });
+        QTRY_COMPARE(fields, QStringList{QStringLiteral("clientToken")});
+        QCOMPARE(SecretStore().readBlocking(ops, QStringLiteral("clientToken")).value, m_gotify.clientToken());
+
+        bool removed = false;
+        rt.removeTokens(ops, [&] { removed = true; });
+        QTRY_VERIFY(removed);
+        QCOMPARE(SecretStore().readBlocking(ops, QStringLiteral("clientToken")).error, SecretError::NotFound);
+    }
+
+    void markRead_clearsTheAccountsUnreadCount()
+    {
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        testserver::GotifyServer gotify; // its own: no message of the other cases to catch up on
+        QVERIFY(gotify.listen());
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c6.json")), m_dir.filePath(QStringLiteral("h6.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", gotify.url().toString()},
+                                                       {"clientToken", gotify.clientToken()}})}}));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("connected"), 10000);
+        gotify.postMessage(QStringLiteral("read me"), QStringLiteral("backup"), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(ops), 1, 10000);
+
+        HistoryQuery unread;
+        unread.account = ops;
+        unread.includeOutgoing = false;
+        QList<qint64> rows;
+        for (const HistoryRecord &r : rt.history().query(unread))
+            if (!r.read)
+                rows << r.rowId;
+        QCOMPARE(rows.size(), 1);
+        rt.markRead(rows);
+        QTRY_COMPARE(rt.registry().unread(ops), 0);
+        QCOMPARE(rt.sessionKeyFor(ops), rt.history().query(unread).first().message.sessionKey);
     }
 };
 
