@@ -11,7 +11,7 @@ HistoryRetention::HistoryRetention(HistoryStore &store, int retentionDays, QObje
     , m_days(retentionDays)
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
-    m_interval.setInterval(60 * 60 * 1000);
+    m_interval.setInterval(24 * 60 * 60 * 1000);
     connect(&m_interval, &QTimer::timeout, this, &HistoryRetention::runNow);
     m_step.setSingleShot(true);
     m_step.setInterval(0); // one chunk per event-loop turn

@@ -1,7 +1,7 @@
 #pragma once
-// Enforces channeltray.history.retentionDays (default 90) without blocking the UI: on a
-// timer (hourly by default, and once soon after start) it deletes expired messages in small
-// chunks, one chunk per event-loop turn, until none is left.
+// Enforces channeltray.history.retentionDays (default 90) without blocking the UI: once soon
+// after start and then daily (by default) it deletes expired messages in small chunks, one
+// chunk per event-loop turn, until none is left. AppRuntime runs one over its history.
 #include <QDateTime>
 #include <QObject>
 #include <QTimer>
@@ -28,6 +28,7 @@ public:
 
     void start(int firstRunDelayMs = 5000); // periodic runs
     void stop();
+    bool isStarted() const { return m_interval.isActive(); }
     void runNow();                          // starts one chunked purge now
     bool isPurging() const { return m_purging; }
 

@@ -7,6 +7,7 @@
 #include "inbound/sessionkeyresolver.h"
 #include "gotify/gotifyprobe.h"
 #include "inbound/historyquery.h"
+#include "inbound/historyretention.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "inbound/notificationpolicy.h"
@@ -43,6 +44,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
       m_refresher(std::make_unique<TokenRefresher>())
 {
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
+    m_retention = std::make_unique<HistoryRetention>(*m_history);
     m_registry = std::make_unique<AccountRegistry>(
         [this](const Config &config, const AccountAddress &address) { return makeConnection(config, address); });
     m_health = std::make_unique<HealthMonitor>(
@@ -86,6 +88,9 @@ void AppRuntime::wireRefresher()
 void AppRuntime::applyConfig(const Config &config)
 {
     const quint64 generation = ++m_generation;
+    m_retention->setRetentionDays(config.app.retentionDays);
+    if (!m_retention->isStarted() && m_history->isOpen())
+        m_retention->start(m_options.retentionFirstRunDelayMs);
     resolveTokens(config, [this, config, generation] {
         if (generation != m_generation)
             return; // a newer config arrived meanwhile

@@ -21,6 +21,7 @@
 namespace ct {
 
 class HealthMonitor;
+class HistoryRetention;
 class HistoryStore;
 class InboundPipeline;
 class NotificationPolicy;
@@ -60,6 +61,8 @@ public:
         // One probe of every account this long after applyConfig starts them (so latency
         // shows without waiting for the health interval); negative → none.
         int firstProbeDelayMs = 3000;
+        // The first history retention run, this long after the first applyConfig; then daily.
+        int retentionFirstRunDelayMs = 5000;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
@@ -123,6 +126,7 @@ private:
     Options m_options;
     Config m_config;
     std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<HistoryRetention> m_retention; // channeltray.history.retentionDays
     std::unique_ptr<InboundPipeline> m_pipeline;
     std::unique_ptr<NotificationPolicy> m_notifications;
     std::unique_ptr<SecretStore> m_secrets;

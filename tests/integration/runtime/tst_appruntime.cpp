@@ -167,6 +167,34 @@ private Q_SLOTS:
         QCOMPARE(SecretStore().readBlocking(ops, QStringLiteral("clientToken")).error, SecretError::NotFound);
     }
 
+    void historyRetention_runsAfterStart_withTheConfiguredDays()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("h7.sqlite"));
+        {
+            HistoryStore seed(path);
+            QVERIFY(seed.open());
+            QList<InboundMessage> batch;
+            for (int daysAgo : {40, 20}) {
+                InboundMessage m;
+                m.account = {kGotifyChannel, QStringLiteral("ops")};
+                m.id = QString::number(daysAgo);
+                m.text = QStringLiteral("%1 days old").arg(daysAgo);
+                m.serverTime = QDateTime::currentDateTimeUtc().addDays(-daysAgo);
+                batch << m;
+            }
+            QVERIFY(seed.storeBatch(batch, nullptr));
+        }
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c7.json")), path};
+        options.retentionFirstRunDelayMs = 0;
+        AppRuntime rt(options);
+        QVERIFY(rt.open(nullptr));
+        QCOMPARE(rt.history().count(HistoryQuery{}), 2);
+        rt.applyConfig(config({}, {{"channeltray", QJsonObject{{"history", QJsonObject{{"retentionDays", 30}}}}}}));
+        QTRY_COMPARE(rt.history().count(HistoryQuery{}), 1);
+        HistoryQuery all;
+        QCOMPARE(rt.history().query(all).first().message.id, QStringLiteral("20"));
+    }
+
     void markRead_clearsTheAccountsUnreadCount()
     {
         const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
