@@ -4,6 +4,7 @@
 #include "gotifyconfigreader.h"
 #include "jsonreader.h"
 #include "logging/logging.h"
+#include "notificationsettingsreader.h"
 #include "openimconfigreader.h"
 #include "userpath.h"
 
@@ -94,9 +95,12 @@ void readAppSettings(const QJsonObject &block, JsonReader &r, AppSettings &out)
 {
     const QString path = QStringLiteral("channeltray");
     QJsonObject notifications;
-    if (r.readObject(block, path, QStringLiteral("notifications"), notifications))
+    if (r.readObject(block, path, QStringLiteral("notifications"), notifications)) {
         r.readInt(notifications, JsonReader::join(path, QStringLiteral("notifications")),
                   QStringLiteral("gotifyMinPriority"), out.gotifyMinPriority, 0);
+        readNotificationSettings(notifications, JsonReader::join(path, QStringLiteral("notifications")), r,
+                                 out.notifications);
+    }
     QJsonObject history;
     if (r.readObject(block, path, QStringLiteral("history"), history))
         r.readPositiveInt(history, JsonReader::join(path, QStringLiteral("history")),

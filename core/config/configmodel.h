@@ -3,6 +3,7 @@
 // the documented defaults. The raw JSON is kept next to it so that keys we do not know survive a
 // load/save round trip.
 #include "accountaddress.h"
+#include "notificationsettings.h"
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -128,6 +129,7 @@ struct AppSettings
 {
     int gotifyMinPriority = 4;
     int retentionDays = 90;
+    NotificationSettings notifications; // channeltray.notifications: urgency mapping
 };
 
 struct Config

@@ -26,11 +26,22 @@ bool NotificationPolicy::wants(const InboundMessage &m) const
     return false;
 }
 
-Notification NotificationPolicy::single(const InboundMessage &m)
+NotificationUrgency NotificationPolicy::urgencyOf(const InboundMessage &m) const
+{
+    if (m.account.channel == kGotifyChannel)
+        return m_urgency.forPriority(m.priority);
+    return (m.mentionsMe || m.mentionsAll) ? NotificationUrgency::Critical : NotificationUrgency::Normal;
+}
+
+Notification NotificationPolicy::single(const InboundMessage &m) const
 {
     Notification n;
     n.account = m.account;
     n.messageId = m.id;
+    n.urgency = urgencyOf(m);
+    n.priority = m.priority;
+    n.clickUrl = m.clickUrl;
+    n.sessionKey = m.sessionKey;
     QString who = !m.title.isEmpty() ? m.title : (!m.senderName.isEmpty() ? m.senderName : m.sender);
     if (!m.groupId.isEmpty())
         who = tr("%1 in group %2").arg(who.isEmpty() ? m.peer : who, m.groupId);
@@ -39,10 +50,11 @@ Notification NotificationPolicy::single(const InboundMessage &m)
     return n;
 }
 
-Notification NotificationPolicy::summary(const AccountAddress &account, int count)
+Notification NotificationPolicy::summary(const AccountAddress &account, int count, NotificationUrgency urgency)
 {
     Notification n;
     n.account = account;
+    n.urgency = urgency;
     n.isSummary = true;
     n.count = count;
     n.title = account.toString();
@@ -70,6 +82,7 @@ void NotificationPolicy::add(QHash<AccountAddress, Pending> &map, const Notifica
 {
     Pending &p = map[n.account];
     ++p.count;
+    p.urgency = qMax(p.urgency, n.urgency);
     if (p.items.size() <= m_threshold)
         p.items << n;
     if (!p.timer) {
@@ -94,13 +107,15 @@ void NotificationPolicy::emitPending(QHash<AccountAddress, Pending> &map, const 
         return;
     const QList<Notification> items = it->items;
     const int count = it->count;
+    const NotificationUrgency urgency = it->urgency;
     it->items.clear();
     it->count = 0;
+    it->urgency = NotificationUrgency::Low;
     if (it->timer)
         it->timer->stop();
     const bool summarize = alwaysSummarize ? count > 1 : count > m_threshold;
     if (summarize) {
-        Q_EMIT notify(summary(account, count));
+        Q_EMIT notify(summary(account, count, urgency));
         return;
     }
     for (const Notification &n : items)

@@ -10,8 +10,12 @@
 //    ("5 new messages on gotify/ops").
 //  - Catch-up: messages with via = catchup are collected per account until the account has
 //    been quiet for a window, then one summary (or the single message) per account.
+//  - Urgency: Gotify by priority through the configured UrgencyMapping (0–3 low, 4–7 normal,
+//    8–10 critical by default); OpenIM normal, mentions critical; a summary takes the highest
+//    urgency of the messages it counts.
 // The tray connects InboundPipeline::delivered to offer() and shows notify().
 #include "config/accountaddress.h"
+#include "config/notificationsettings.h"
 #include "inboundmessage.h"
 
 #include <QHash>
@@ -30,6 +34,10 @@ struct Notification
     QString messageId;    // empty for a summary
     bool isSummary = false;
     int count = 1;
+    NotificationUrgency urgency = NotificationUrgency::Normal;
+    int priority = 0;   // Gotify priority of a single message
+    QString clickUrl;   // Gotify client::notification.click.url of a single message
+    QString sessionKey; // of a single message
 };
 
 class NotificationPolicy : public QObject
@@ -42,6 +50,8 @@ public:
     void setGotifyMinPriority(int priority) { m_minPriority = priority; }
     void setBurstThreshold(int n) { m_threshold = n > 0 ? n : 1; }
     void setWindowMs(int ms) { m_windowMs = ms > 0 ? ms : 1; }
+    void setUrgencyMapping(const UrgencyMapping &mapping) { m_urgency = mapping; }
+    const UrgencyMapping &urgencyMapping() const { return m_urgency; }
     int gotifyMinPriority() const { return m_minPriority; }
     int burstThreshold() const { return m_threshold; }
     int windowMs() const { return m_windowMs; }
@@ -54,8 +64,11 @@ public:
     // Emits whatever is pending now (shutdown, tests).
     void flushAll();
 
-    static Notification single(const InboundMessage &message);
-    static Notification summary(const AccountAddress &account, int count);
+    // The urgency a single message would get.
+    NotificationUrgency urgencyOf(const InboundMessage &message) const;
+    Notification single(const InboundMessage &message) const;
+    static Notification summary(const AccountAddress &account, int count,
+                                NotificationUrgency urgency = NotificationUrgency::Normal);
 
 Q_SIGNALS:
     void notify(const ct::Notification &notification);
@@ -65,6 +78,7 @@ private:
     {
         QList<Notification> items; // the first threshold + 1 only
         int count = 0;
+        NotificationUrgency urgency = NotificationUrgency::Low; // the highest so far
         QTimer *timer = nullptr;   // child of this policy, one per account and kind
     };
     void add(QHash<AccountAddress, Pending> &map, const Notification &n, bool debounce);
@@ -74,6 +88,7 @@ private:
     int m_minPriority;
     int m_threshold = 3;
     int m_windowMs = 1000;
+    UrgencyMapping m_urgency;
     QHash<AccountAddress, Pending> m_stream;
     QHash<AccountAddress, Pending> m_catchup;
 };

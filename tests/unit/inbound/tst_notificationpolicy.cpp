@@ -171,11 +171,63 @@ private Q_SLOTS:
         p.flushAll();
         QCOMPARE(spy.size(), 1);
     }
+    void gotifyUrgency_followsPriority_lowNormalCritical_andTheMappingIsConfigurable()
+    {
+        NotificationPolicy p;
+        QCOMPARE(p.single(gotifyMessage(1, 0)).urgency, NotificationUrgency::Low);
+        QCOMPARE(p.single(gotifyMessage(1, 3)).urgency, NotificationUrgency::Low);
+        QCOMPARE(p.single(gotifyMessage(1, 4)).urgency, NotificationUrgency::Normal);
+        QCOMPARE(p.single(gotifyMessage(1, 7)).urgency, NotificationUrgency::Normal);
+        QCOMPARE(p.single(gotifyMessage(1, 8)).urgency, NotificationUrgency::Critical);
+        QCOMPARE(p.single(gotifyMessage(1, 10)).urgency, NotificationUrgency::Critical);
+        p.setUrgencyMapping(UrgencyMapping{2, 6});
+        QCOMPARE(p.single(gotifyMessage(1, 1)).urgency, NotificationUrgency::Low);
+        QCOMPARE(p.single(gotifyMessage(1, 2)).urgency, NotificationUrgency::Normal);
+        QCOMPARE(p.single(gotifyMessage(1, 6)).urgency, NotificationUrgency::Critical);
+    }
+    void openimUrgency_normal_mentionsCritical()
+    {
+        NotificationPolicy p;
+        QCOMPARE(p.single(openimDirect(QStringLiteral("m"), QStringLiteral("alice"))).urgency, NotificationUrgency::Normal);
+        InboundMessage g = openimGroup(QStringLiteral("m"), QStringLiteral("alice"), QStringLiteral("g"));
+        g.mentionsMe = true;
+        QCOMPARE(p.single(g).urgency, NotificationUrgency::Critical);
+        g.mentionsMe = false;
+        g.mentionsAll = true;
+        QCOMPARE(p.single(g).urgency, NotificationUrgency::Critical);
+    }
+    void single_carriesClickUrlPriorityAndSession()
+    {
+        InboundMessage m = gotifyMessage(4, 9);
+        m.clickUrl = QStringLiteral("https://example.org/run/4");
+        m.sessionKey = QStringLiteral("agent:main:main");
+        const Notification n = NotificationPolicy().single(m);
+        QCOMPARE(n.clickUrl, m.clickUrl);
+        QCOMPARE(n.priority, 9);
+        QCOMPARE(n.sessionKey, m.sessionKey);
+    }
+    void summary_takesTheHighestUrgencyOfItsMessages()
+    {
+        NotificationPolicy p;
+        p.setWindowMs(50);
+        QSignalSpy spy(&p, &NotificationPolicy::notify);
+        for (int i = 1; i <= 5; ++i)
+            p.offer(gotifyMessage(i, i == 3 ? 9 : 5));
+        p.flushAll();
+        QCOMPARE(spy.size(), 1);
+        QVERIFY(at(spy, 0).isSummary);
+        QCOMPARE(at(spy, 0).urgency, NotificationUrgency::Critical);
+        for (int i = 6; i <= 10; ++i)
+            p.offer(gotifyMessage(i, 5));
+        p.flushAll();
+        QCOMPARE(spy.size(), 2);
+        QCOMPARE(at(spy, 1).urgency, NotificationUrgency::Normal);
+    }
     void longText_isShortenedInThePopUp()
     {
         InboundMessage m = gotifyMessage(1);
         m.text = QString(1000, QLatin1Char('x'));
-        QVERIFY(NotificationPolicy::single(m).body.size() <= 200);
+        QVERIFY(NotificationPolicy().single(m).body.size() <= 200);
     }
 };
 
