@@ -15,14 +15,15 @@ function(channeltray_core_module name)
   set_property(GLOBAL APPEND PROPERTY CHANNELTRAY_CORE_MODULES ct_${name})
 endfunction()
 
-# channeltray_add_test(<name> SOURCES ... LIBS ... [LABELS ...] [ENV ...] [TIMEOUT s])
+# channeltray_add_test(<name> SOURCES ... LIBS ... [LABELS ...] [ENV ...] [TIMEOUT s] [LAUNCHER cmd])
 # A Qt Test executable registered with CTest. A QSKIP shows up as "skipped" in CTest.
+# LAUNCHER: a program the test runs under (e.g. tests/gui/private-desktop.sh).
 function(channeltray_add_test name)
-  cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  cmake_parse_arguments(T "" "TIMEOUT;LAUNCHER" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/tests)
-  add_test(NAME ${name} COMMAND ${name})
+  add_test(NAME ${name} COMMAND ${T_LAUNCHER} $<TARGET_FILE:${name}>)
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 120)
   endif()
