@@ -929,6 +929,21 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::DesktopNotifier</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>标为已读</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::DiagnosticsTab</name>
     <message>
         <source>Event log</source>

@@ -118,6 +118,30 @@ void MessagesTab::showAccount(const AccountAddress &account)
         m_account->setCurrentIndex(i);
 }
 
+bool MessagesTab::showMessage(const AccountAddress &account, const QString &messageId)
+{
+    showAccount(account);
+    m_session->setCurrentIndex(0);
+    m_search->clear();
+    m_searchDelay->stop();
+    applyFilter();
+    constexpr int kPagesToLook = 10;
+    for (int page = 0; page < kPagesToLook; ++page) {
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            const HistoryRecord *r = m_model->recordAt(row);
+            if (r && r->message.account == account && r->message.id == messageId) {
+                m_view->setCurrentIndex(m_model->index(row, 0));
+                m_view->scrollTo(m_model->index(row, 0));
+                return true;
+            }
+        }
+        if (!m_model->canFetchMore({}))
+            break;
+        m_model->fetchMore({});
+    }
+    return false;
+}
+
 void MessagesTab::applyFilter()
 {
     m_model->setFilter(AccountAddress::parse(m_account->currentData().toString()),
@@ -134,8 +158,10 @@ void MessagesTab::showCurrent()
 {
     const HistoryRecord *r = m_model->recordAt(m_view->currentIndex().row());
     m_message->showRecord(r);
-    if (r && !r->read)
+    if (r && !r->read) {
         Q_EMIT readRequested(QList<qint64>{r->rowId});
+        Q_EMIT messageRead(r->message.account, r->message.id);
+    }
 }
 
 } // namespace ct::ui

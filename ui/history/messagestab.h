@@ -33,12 +33,17 @@ public:
     QLineEdit *searchField() const { return m_search; }
 
     void showAccount(const AccountAddress &account);
+    // Shows the account's messages (every session, no search) with this message selected (and
+    // so marked read); false when it is not among the newest pages.
+    bool showMessage(const AccountAddress &account, const QString &messageId);
     // New messages were stored: reload when the user is looking at the newest ones.
     void messagesArrived();
 
 Q_SIGNALS:
     // The user opened these unread messages.
     void readRequested(const QList<qint64> &rowIds);
+    // The same, by message: the one the user opened (notifications withdraw theirs).
+    void messageRead(const ct::AccountAddress &account, const QString &messageId);
 
 private:
     void reloadAccounts();

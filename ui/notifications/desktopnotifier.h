@@ -52,6 +52,7 @@ public:
     // What is on screen for an account (tests): the number of notifications, and the count
     // its summary shows (0 when there is none).
     int openCount(const AccountAddress &account) const;
+    bool hasOpen() const { return !m_shown.isEmpty(); }
     int summaryCount(const AccountAddress &account) const;
 
 private:

@@ -17,11 +17,11 @@
 #include "history/messageview.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
-#include "inbound/notificationpolicy.h"
 #include "logging/logging.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/probetable.h"
+#include "notifications/notificationcenter.h"
 #include "runtime/appruntime.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
@@ -43,14 +43,14 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     if (!m_runtime.history().isOpen() && !m_runtime.open(&error))
         m_problems << tr("The message history could not be opened: %1").arg(error);
     loadConfig();
-    // The runtime offers every delivered batch to its notification policy; the tray shows them.
-    connect(&m_runtime.notifications(), &NotificationPolicy::notify, this, &AppController::showNotification);
     // The registry is filled by AppRuntime::applyConfig once the tokens are read.
     connect(&m_runtime, &AppRuntime::accountsStarted, this,
             [this] { m_window->setWelcomeVisible(m_registry->rowCount() == 0); });
 
     m_window = std::make_unique<MainWindow>(m_registry, &m_runtime.history(), [this] { return markerFiles(); });
     MainWindow *w = m_window.get();
+    // The runtime offers every delivered batch to its notification policy; these show them.
+    m_notifications = new NotificationCenter(m_runtime, w, this);
     w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
     w->diagnosticsTab()->probeTable()->setSource(
         &m_runtime.health(), [this](const AccountAddress &a) { return m_runtime.probeDetails(a); },
@@ -98,11 +98,7 @@ void AppController::start()
         notices << tr("Problems in %1:").arg(m_configPath) << m_problems;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new TrayController(m_registry, m_autostart, m_messageBox, trayActions(), this);
-        connect(m_tray, &TrayController::notificationClicked, this, [this] {
-            m_window->messagesTab()->showAccount(m_lastNotified);
-            m_window->showTab(MainWindow::Tab::Messages);
-            m_window->bringToFront();
-        });
+        m_notifications->setTrayIcon(m_tray->trayIcon());
         m_tray->show();
     } else {
         notices.prepend(tr("No system tray was found on this desktop, so ChannelTray runs in this "
@@ -281,13 +277,6 @@ QStringList AppController::markerFiles() const
     for (const QFileInfo &f : dir.entryInfoList({marker.completeBaseName() + QStringLiteral("*")}, QDir::Files))
         out << f.absoluteFilePath();
     return out;
-}
-
-void AppController::showNotification(const Notification &n)
-{
-    m_lastNotified = n.account;
-    if (m_tray)
-        m_tray->notify(n.title, n.body);
 }
 
 void AppController::importOpenClaw()

@@ -14,7 +14,6 @@ namespace ct {
 class AccountRegistry;
 class AppRuntime;
 class HistoryStore;
-struct Notification;
 }
 
 namespace ct::ui {
@@ -24,6 +23,7 @@ class DemoStarter;
 class GotifyAdminWindow;
 class MainWindow;
 class MessageBox;
+class NotificationCenter;
 class SingleInstance;
 class TrayController;
 
@@ -65,7 +65,6 @@ private:
     bool saveRaw(const QJsonObject &root);
     void storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens);
     void removeAccount(const AccountAddress &address);
-    void showNotification(const ct::Notification &notification);
     void importOpenClaw();
     TrayActions trayActions();
 
@@ -79,7 +78,7 @@ private:
     AccountRegistry *m_registry;
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;
-    AccountAddress m_lastNotified;
+    NotificationCenter *m_notifications = nullptr;
     QPointer<GotifyAdminWindow> m_admin;
     DemoStarter *m_demo = nullptr;
 };

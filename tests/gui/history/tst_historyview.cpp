@@ -184,6 +184,30 @@ private Q_SLOTS:
         tab.searchField()->setText(QStringLiteral("disk at 7 percent"));
         QTRY_COMPARE(tab.model()->rowCount(), 3);
     }
+
+    void testShowMessage_selectsItBeyondTheFirstPage_andAsksToMarkItRead()
+    {
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        MessagesTab tab(&registry, m_store);
+        tab.searchField()->setText(QStringLiteral("no such text")); // cleared by showMessage
+        QSignalSpy read(&tab, &MessagesTab::messageRead);
+        QSignalSpy rows(&tab, &MessagesTab::readRequested);
+        const AccountAddress ops = AccountAddress::parse(QStringLiteral("gotify/ops"));
+        QVERIFY(tab.showMessage(ops, QStringLiteral("20"))); // the 231st newest of gotify/ops
+        QVERIFY(tab.searchField()->text().isEmpty());
+        QVERIFY(tab.model()->rowCount() > 200);
+        const HistoryRecord *r = tab.model()->recordAt(tab.view()->currentIndex().row());
+        QVERIFY(r);
+        QCOMPARE(r->message.id, QStringLiteral("20"));
+        QVERIFY(tab.messageView()->toPlainText().contains(QStringLiteral("disk at 20 percent")));
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().at(0).value<QList<qint64>>(), QList<qint64>{r->rowId});
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first().at(0).value<AccountAddress>(), ops);
+        QCOMPARE(read.first().at(1).toString(), QStringLiteral("20"));
+        QVERIFY(!tab.showMessage(ops, QStringLiteral("99999")));
+    }
 };
 
 QTEST_MAIN(TestHistoryView)

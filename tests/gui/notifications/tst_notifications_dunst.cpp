@@ -99,6 +99,8 @@ private Q_SLOTS:
         QCOMPARE(r.value(QStringLiteral("urgency")), QStringLiteral("CRITICAL"));
         QCOMPARE(r.value(QStringLiteral("app")), QStringLiteral("ChannelTray"));
         QCOMPARE(r.value(QStringLiteral("icon")), QStringLiteral("org.channeltray.ChannelTray"));
+        QVERIFY2(r.value(QStringLiteral("iconpath")).endsWith(QStringLiteral("/icons/org.channeltray.ChannelTray.png")),
+                 qPrintable(r.value(QStringLiteral("iconpath"))));
         QCOMPARE(r.value(QStringLiteral("entry")), QStringLiteral("org.channeltray.ChannelTray"));
         QCOMPARE(r.value(QStringLiteral("summary")), QStringLiteral("Backup 1"));
         QCOMPARE(r.value(QStringLiteral("body")), QStringLiteral("run 1 finished"));

@@ -1,0 +1,45 @@
+#include "notificationcenter.h"
+
+#include "desktopnotifier.h"
+#include "freedesktopnotifications.h"
+#include "history/messagestab.h"
+#include "history/readmarks.h"
+#include "inbound/historystore.h"
+#include "inbound/notificationpolicy.h"
+#include "mainwindow/mainwindow.h"
+#include "runtime/appruntime.h"
+#include "traymessagenotifications.h"
+
+namespace ct::ui {
+
+NotificationCenter::NotificationCenter(AppRuntime &runtime, MainWindow *window, QObject *parent)
+    : QObject(parent), m_freedesktop(new FreedesktopNotifications(QDBusConnection::sessionBus(), this)),
+      m_trayMessages(new TrayMessageNotifications(this))
+{
+    const HistoryStore *history = &runtime.history();
+    NotifierActions actions;
+    actions.openMessage = [window](const AccountAddress &account, const QString &messageId) {
+        if (messageId.isEmpty() || !window->messagesTab()->showMessage(account, messageId))
+            window->messagesTab()->showAccount(account);
+        window->showTab(MainWindow::Tab::Messages);
+        window->bringToFront();
+    };
+    actions.markRead = [&runtime, history](const AccountAddress &account, const QString &messageId) {
+        runtime.markRead(unreadRowsFor(*history, account, messageId));
+    };
+    m_notifier = new DesktopNotifier(m_freedesktop, m_trayMessages, actions, this);
+
+    connect(&runtime.notifications(), &NotificationPolicy::notify, m_notifier, &DesktopNotifier::notify);
+    connect(window->messagesTab(), &MessagesTab::messageRead, m_notifier, &DesktopNotifier::messageRead);
+    connect(history, &HistoryStore::unreadChanged, m_notifier, [this, history] {
+        if (m_notifier->hasOpen() && history->isOpen())
+            m_notifier->unreadChanged(history->unreadByAccount());
+    });
+}
+
+void NotificationCenter::setTrayIcon(QSystemTrayIcon *icon)
+{
+    m_trayMessages->setTrayIcon(icon);
+}
+
+} // namespace ct::ui

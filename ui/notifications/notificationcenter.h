@@ -1,0 +1,38 @@
+#pragma once
+// The tray application's desktop notifications, wired: the runtime's NotificationPolicy feeds a
+// DesktopNotifier over the freedesktop service (fallback: the tray icon's messages); its actions
+// open the message in the main window or mark it read in the history; reading in the window
+// withdraws notifications.
+#include <QObject>
+
+class QSystemTrayIcon;
+
+namespace ct {
+class AppRuntime;
+}
+
+namespace ct::ui {
+
+class DesktopNotifier;
+class FreedesktopNotifications;
+class MainWindow;
+class TrayMessageNotifications;
+
+class NotificationCenter : public QObject
+{
+    Q_OBJECT
+public:
+    NotificationCenter(AppRuntime &runtime, MainWindow *window, QObject *parent = nullptr);
+
+    // The tray icon for the fallback; null when there is no tray (window mode).
+    void setTrayIcon(QSystemTrayIcon *icon);
+    DesktopNotifier *notifier() const { return m_notifier; }
+    FreedesktopNotifications *freedesktop() const { return m_freedesktop; }
+
+private:
+    FreedesktopNotifications *m_freedesktop;
+    TrayMessageNotifications *m_trayMessages;
+    DesktopNotifier *m_notifier;
+};
+
+} // namespace ct::ui
