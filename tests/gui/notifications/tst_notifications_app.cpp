@@ -7,6 +7,7 @@
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
 #include "inbound/notificationpolicy.h"
 #include "mainwindow/mainwindow.h"
 #include "notifications/desktopnotifier.h"
