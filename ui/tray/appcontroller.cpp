@@ -25,6 +25,7 @@
 #include "runtime/appruntime.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
+#include "trayhostwatcher.h"
 
 #include <QApplication>
 #include <QDir>
@@ -97,19 +98,33 @@ void AppController::start()
     if (!m_problems.isEmpty())
         notices << tr("Problems in %1:").arg(m_configPath) << m_problems;
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new TrayController(m_registry, m_autostart, m_messageBox, trayActions(), this);
-        m_notifications->setTrayIcon(m_tray->trayIcon());
-        m_tray->show();
+        createTray();
     } else {
         notices.prepend(tr("No system tray was found on this desktop, so ChannelTray runs in this "
                            "window. Closing it quits the application."));
         QApplication::setQuitOnLastWindowClosed(true);
+        // A panel that starts later (or restarts) still gets the icon; the notice then goes.
+        auto *watcher = new TrayHostWatcher(this);
+        connect(watcher, &TrayHostWatcher::hostAppeared, this, [this, watcher, problems = notices.mid(1)] {
+            watcher->deleteLater();
+            createTray();
+            QApplication::setQuitOnLastWindowClosed(false);
+            m_window->showNotice(problems.join(QLatin1Char('\n')));
+        });
+        watcher->start();
     }
     m_window->showNotice(notices.join(QLatin1Char('\n')));
     if (!m_tray || (m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty())
         || !m_problems.isEmpty())
         m_window->bringToFront();
     m_runtime.applyConfig(m_config); // reads tokens, then connects
+}
+
+void AppController::createTray()
+{
+    m_tray = new TrayController(m_registry, m_autostart, m_messageBox, trayActions(), this);
+    m_notifications->setTrayIcon(m_tray->trayIcon());
+    m_tray->show();
 }
 
 TrayActions AppController::trayActions()

@@ -67,6 +67,7 @@ private:
     void removeAccount(const AccountAddress &address);
     void importOpenClaw();
     TrayActions trayActions();
+    void createTray();
 
     AppRuntime &m_runtime;
     QString m_configPath;

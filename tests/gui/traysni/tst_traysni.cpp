@@ -1,0 +1,142 @@
+// The tray on a real StatusNotifierItem host (xfce4-panel), as KDE, XFCE, GNOME with the
+// AppIndicator extension and Wayland panels show it: Qt exports the icon as an
+// org.kde.StatusNotifierItem registered with the panel's org.kde.StatusNotifierWatcher and the
+// menu as com.canonical.dbusmenu. What the panel reads over D-Bus is checked here: the item is
+// registered, its tooltip shows the accounts' states (never a notification's text), its menu
+// lists the accounts, and a menu entry clicked through D-Bus acts on its account.
+#include "common/messagebox.h"
+#include "gui/guitesthelpers.h"
+#include "tray/traycontroller.h"
+
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusInterface>
+#include <QDBusReply>
+#include <QDBusVariant>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::ui;
+using namespace ct::guitest;
+
+namespace {
+const QString kWatcher = QStringLiteral("org.kde.StatusNotifierWatcher");
+
+// Asks over the session bus from another process (gdbus), as the panel would; the event loop
+// runs meanwhile, so this process can answer.
+QString gdbus(const QStringList &args)
+{
+    QProcess p;
+    p.start(QStringLiteral("gdbus"), QStringList{QStringLiteral("call"), QStringLiteral("--session")} + args);
+    if (!QTest::qWaitFor([&p] { return p.state() == QProcess::NotRunning; }, 10000))
+        return {};
+    const QByteArray err = p.readAllStandardError();
+    if (!err.isEmpty())
+        qWarning("gdbus %s: %s", qPrintable(args.join(QLatin1Char(' '))), err.constData());
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+} // namespace
+
+class TestTraySni : public QObject
+{
+    Q_OBJECT
+    QProcess m_panel;
+    AccountRegistry *m_registry = nullptr;
+    MessageBox m_messageBox;
+    TrayController *m_tray = nullptr;
+    QString m_service, m_path;
+
+    QStringList registeredItems() const
+    {
+        QDBusInterface watcher(kWatcher, QStringLiteral("/StatusNotifierWatcher"), QStringLiteral("org.freedesktop.DBus.Properties"));
+        const QDBusReply<QDBusVariant> r = watcher.call(QStringLiteral("Get"), kWatcher, QStringLiteral("RegisteredStatusNotifierItems"));
+        return r.isValid() ? r.value().variant().toStringList() : QStringList{};
+    }
+    QString itemProperty(const QString &name) const
+    {
+        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path, QStringLiteral("--method"),
+                      QStringLiteral("org.freedesktop.DBus.Properties.Get"), QStringLiteral("org.kde.StatusNotifierItem"), name});
+    }
+    QString menuPath() const
+    {
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("objectpath '([^']+)'")).match(itemProperty(QStringLiteral("Menu")));
+        return m.captured(1);
+    }
+    QString layout() const
+    {
+        const QString path = menuPath();
+        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
+               QStringLiteral("com.canonical.dbusmenu.AboutToShow"), QStringLiteral("0")});
+        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
+                      QStringLiteral("com.canonical.dbusmenu.GetLayout"), QStringLiteral("0"), QStringLiteral("int32 -1"), QStringLiteral("[]")});
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_panel.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_panel.setStandardOutputFile(QProcess::nullDevice());
+        m_panel.setStandardErrorFile(QProcess::nullDevice());
+        m_panel.start(QStringLiteral("xfce4-panel"), {QStringLiteral("--disable-wm-check")});
+        QVERIFY(m_panel.waitForStarted());
+        QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
+        QTRY_VERIFY_WITH_TIMEOUT(bus->isServiceRegistered(kWatcher), 20000);
+
+        m_registry = new AccountRegistry(drivenFactory(), this);
+        m_registry->setConfig(sampleConfig());
+        TrayActions actions;
+        actions.showMainWindow = [] {};
+        m_tray = new TrayController(m_registry, nullptr, &m_messageBox, actions, this);
+        m_tray->show();
+        QTRY_VERIFY_WITH_TIMEOUT(!registeredItems().isEmpty(), 10000);
+        const QString item = registeredItems().first();
+        const int slash = item.indexOf(QLatin1Char('/'));
+        m_service = item.left(slash);
+        m_path = slash > 0 ? item.mid(slash) : QStringLiteral("/StatusNotifierItem");
+    }
+    void cleanupTestCase()
+    {
+        delete m_tray;
+        m_panel.terminate();
+        m_panel.waitForFinished(5000);
+    }
+
+    void testItem_registersWithTheWatcher_active()
+    {
+        QCOMPARE(registeredItems().size(), 1);
+        QVERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")), qPrintable(itemProperty(QStringLiteral("Status"))));
+    }
+
+    void testTooltip_showsAccountStates_notTheLastNotification()
+    {
+        m_registry->startAll();
+        for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts")})
+            driven(*m_registry, a)->drive(AccountState::Connected);
+        driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::Failed, QStringLiteral("gave up"));
+        QTRY_VERIFY2(itemProperty(QStringLiteral("ToolTip")).contains(QStringLiteral("2 connected")),
+                     qPrintable(itemProperty(QStringLiteral("ToolTip"))));
+        QVERIFY(itemProperty(QStringLiteral("ToolTip")).contains(QStringLiteral("1 failed")));
+    }
+
+    void testMenu_listsTheAccounts_andAnEntryClickedOverDBusActs()
+    {
+        const QString l = layout();
+        for (const QString &a : {QStringLiteral("gotify/alerts"), QStringLiteral("gotify/ops"), QStringLiteral("multi-openim/primary")})
+            QVERIFY2(l.contains(a + QStringLiteral(" — ")), qPrintable(l));
+        // The "Reconnect now" entry inside gotify/ops's submenu.
+        const int ops = l.indexOf(QStringLiteral("gotify/ops — "));
+        const QRegularExpression entry(QStringLiteral("\\((\\d+), \\{[^}]*'label': <'_Reconnect now'>"));
+        const QRegularExpressionMatch m = entry.match(l, ops);
+        QVERIFY2(m.hasMatch(), qPrintable(l));
+        const QString path = menuPath();
+        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
+               QStringLiteral("com.canonical.dbusmenu.Event"), m.captured(1), QStringLiteral("clicked"),
+               QStringLiteral("<0>"), QStringLiteral("0")});
+        QTRY_COMPARE(driven(*m_registry, QStringLiteral("gotify/ops"))->reconnects, 1);
+    }
+};
+
+QTEST_MAIN(TestTraySni)
+#include "tst_traysni.moc"
