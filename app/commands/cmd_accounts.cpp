@@ -48,15 +48,16 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
     };
     for (const auto &a : c.gotify.accounts) {
         QStringList inl;
-        if (!a.appToken.isEmpty())
+        if (!a.appToken.isEmpty() && !a.credentialRefs.contains(QStringLiteral("appToken")))
             inl << QStringLiteral("appToken");
-        if (!a.clientToken.isEmpty())
+        if (!a.clientToken.isEmpty() && !a.credentialRefs.contains(QStringLiteral("clientToken")))
             inl << QStringLiteral("clientToken");
         print(a.address(), c.gotify.enabled && a.enabled, a.serverUrl, inl);
     }
     for (const auto &a : c.openim.accounts)
         print(a.address(), c.openim.enabled && a.enabled, a.wsAddr,
-              a.token.isEmpty() ? QStringList{} : QStringList{QStringLiteral("token")});
+              a.token.isEmpty() || a.credentialRefs.contains(QStringLiteral("token"))
+                  ? QStringList{} : QStringList{QStringLiteral("token")});
     return ExitOk;
 }
 
@@ -238,6 +239,12 @@ int setToken(CommandContext &ctx, const QStringList &args)
             ctx.out << "removed the manual-login marker " << marker << Qt::endl;
     }
 
+    // A ${VAR} or SecretRef in the file is the owner's choice: it stays, and still wins.
+    if (const CredentialRef *ref = TokenResolver::reference(load.config, address, field)) {
+        ctx.out << "stored " << field << " of " << address.toString() << " in the keychain; the config file "
+                << "keeps its reference (" << ref->description << "), which is used while it is there" << Qt::endl;
+        return ExitOk;
+    }
     const QStringList path = ConfigEditor::accountFieldPath(load.config.raw, address, field);
     QJsonObject root = load.config.raw;
     if (ConfigEditor::removeAt(root, path)) {

@@ -63,8 +63,14 @@ AccountReport inspect(const Config &config, const AccountAddress &address, Token
     r.address = address;
     r.enabled = accountEnabled(config, address);
     for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
-        const QString inl = TokenResolver::inlineValue(config, address, field);
-        TokenReport t{field, resolver.resolveBlocking(inl, address, field)};
+        TokenReport t{field, resolver.resolveBlocking(config, address, field)};
+        const CredentialRef *ref = TokenResolver::reference(config, address, field);
+        if (ref && !ref->resolved() && r.enabled)
+            r.problems << QStringLiteral("%1: %2").arg(field, t.token.message);
+        // A refreshed token never overwrites a reference: it is kept in the keychain.
+        if (ref && address.channel == kOpenImChannel && resolver.store()->readBlocking(address, field).ok())
+            r.notes << QStringLiteral("a refreshed %1 is in the keychain (the config file keeps %2)")
+                           .arg(field, ref->description);
         if (t.token.origin == TokenOrigin::Inline)
             r.notes << QStringLiteral("%1 is stored in plain text in the config file; move it to the "
                                       "keychain with `channeltray accounts set-token %2 --field %1`")
@@ -84,13 +90,13 @@ AccountReport inspect(const Config &config, const AccountAddress &address, Token
             } else {
                 r.problems << QStringLiteral("token is not a readable JWT: %1").arg(why);
             }
-        } else if (r.enabled) {
+        } else if (r.enabled && !TokenResolver::reference(config, address, QStringLiteral("token"))) {
             r.problems << t.message;
         }
     } else if (r.enabled) {
         const bool any = std::any_of(r.tokens.cbegin(), r.tokens.cend(),
                                      [](const TokenReport &t) { return t.token.found(); });
-        if (!any)
+        if (!any && r.problems.isEmpty())
             r.problems << QStringLiteral("no appToken or clientToken in the config file or the keychain");
         for (const TokenReport &t : r.tokens)
             if (!t.token.found() && t.token.keychainError != SecretError::NotFound
@@ -103,11 +109,16 @@ AccountReport inspect(const Config &config, const AccountAddress &address, Token
 QJsonObject toJson(const AccountReport &r)
 {
     QJsonObject tokens;
-    for (const TokenReport &t : r.tokens)
+    QJsonObject sources;
+    for (const TokenReport &t : r.tokens) {
         tokens.insert(t.field, tokenOriginName(t.token.origin));
+        if (!t.token.source.isEmpty())
+            sources.insert(t.field, t.token.source);
+    }
     QJsonObject o{{"account", r.address.toString()},
                   {"enabled", r.enabled},
                   {"tokens", tokens},
+                  {"tokenSources", sources},
                   {"problems", QJsonArray::fromStringList(r.problems)},
                   {"notes", QJsonArray::fromStringList(r.notes)}};
     if (!r.userID.isEmpty())
@@ -134,7 +145,10 @@ void printText(QTextStream &out, const QString &path, const LoadResult &load,
             QString where = t.token.origin == TokenOrigin::Keychain ? QStringLiteral("keychain")
                             : t.token.origin == TokenOrigin::Inline
                                 ? QStringLiteral("plain text in the config file")
-                                : QStringLiteral("missing");
+                            : t.token.origin != TokenOrigin::Missing ? t.token.source
+                            : t.token.source.isEmpty()
+                                ? QStringLiteral("missing")
+                                : QStringLiteral("missing (%1 unresolved)").arg(t.token.source);
             out << "    " << t.field << ": " << where << Qt::endl;
         }
         if (!r.userID.isEmpty())

@@ -16,11 +16,12 @@ bool gotifyEndpointFor(const Config &config, const QString &accountId, TokenReso
         return false;
     }
     const AccountAddress address = account->address();
-    const ResolvedToken app = tokens.resolveBlocking(account->appToken, address, QStringLiteral("appToken"));
-    const ResolvedToken client = tokens.resolveBlocking(account->clientToken, address, QStringLiteral("clientToken"));
+    const ResolvedToken app = tokens.resolveBlocking(config, address, QStringLiteral("appToken"));
+    const ResolvedToken client = tokens.resolveBlocking(config, address, QStringLiteral("clientToken"));
     if (!app.found() && !client.found()) {
-        *error = QStringLiteral("%1: no appToken or clientToken (inline or in the keychain)%2")
-                     .arg(address.toString(), app.message.isEmpty() ? QString() : QStringLiteral(": ") + app.message);
+        const QString why = !app.message.isEmpty() ? app.message : client.message;
+        *error = QStringLiteral("%1: no appToken or clientToken (inline, referenced or in the keychain)%2")
+                     .arg(address.toString(), why.isEmpty() ? QString() : QStringLiteral(": ") + why);
         return false;
     }
     *endpoint = GotifyEndpoint::fromConfig(*account, app.value, client.value);

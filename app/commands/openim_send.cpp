@@ -18,8 +18,7 @@ constexpr int kSendTimeoutMs = 30000;
 
 QString resolveToken(const Config &config, const AccountAddress &account, TokenResolver &tokens, QString *error)
 {
-    const ResolvedToken t = tokens.resolveBlocking(
-        TokenResolver::inlineValue(config, account, QStringLiteral("token")), account, QStringLiteral("token"));
+    const ResolvedToken t = tokens.resolveBlocking(config, account, QStringLiteral("token"));
     if (!t.found())
         *error = QStringLiteral("%1: %2").arg(account.toString(), t.message);
     return t.value;

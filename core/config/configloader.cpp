@@ -1,6 +1,7 @@
 #include "configloader.h"
 
 #include "configdocument.h"
+#include "configreferences.h"
 #include "gotifyconfigreader.h"
 #include "jsonreader.h"
 #include "logging/logging.h"
@@ -120,11 +121,19 @@ ConfigProblem parseProblem(const Json5Error &error)
 
 LoadResult configFromJson(const QJsonObject &root)
 {
+    return configFromJson(root, configEnvironment(root));
+}
+
+LoadResult configFromJson(const QJsonObject &raw, const EnvLookup &env)
+{
     LoadResult result;
     result.fileFound = true;
     result.jsonValid = true;
     Config &config = result.config;
-    config.raw = root;
+    config.raw = raw; // as written: references stay references
+    // Values are judged as they will be used: ${VAR} substituted, SecretRefs resolved.
+    const ResolvedReferences refs = resolveReferences(raw, env);
+    const QJsonObject &root = refs.root;
     JsonReader r;
 
     QJsonObject channels;
@@ -142,8 +151,9 @@ LoadResult configFromJson(const QJsonObject &root)
         readSession(block, r, config.session);
     if (r.readObject(root, QString(), QStringLiteral("channeltray"), block))
         readAppSettings(block, r, config.app);
+    attachCredentialRefs(refs.credentials, config);
 
-    result.problems = r.problems();
+    result.problems = r.problems() + refs.problems;
     return result;
 }
 

@@ -9,6 +9,7 @@
 // live in the keychain and reading the file cannot know that.
 #include "configmodel.h"
 #include "configproblem.h"
+#include "envsubst.h"
 
 #include <QByteArray>
 
@@ -36,6 +37,9 @@ LoadResult loadConfig(const QString &path);
 LoadResult parseConfig(const QByteArray &json);
 
 // Validates an already parsed root object (for example one edited with ConfigEditor).
+// `${VAR}` and SecretRefs are resolved first (see configreferences.h), with variables from the
+// process environment and the config's `env` block, or from `env`.
 LoadResult configFromJson(const QJsonObject &root);
+LoadResult configFromJson(const QJsonObject &root, const EnvLookup &env);
 
 } // namespace ct

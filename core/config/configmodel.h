@@ -18,8 +18,20 @@ namespace ct {
 enum class DmScope { Main, PerPeer, PerChannelPeer, PerAccountChannelPeer };
 enum class RefreshMode { Http, Hook, Off };
 
-// Where a token came from. Inline = plain text in the config file (honoured, reported by doctor).
-enum class TokenOrigin { Missing, Inline, Keychain };
+// Where a token came from. Inline = plain text in the config file (honoured, reported by doctor);
+// Env/File/Exec = a reference in the file (${VAR} or a SecretRef) resolved at load.
+enum class TokenOrigin { Missing, Inline, Keychain, Env, File, Exec };
+
+// A credential field that holds a reference instead of the token: `${VAR}`/`$VAR` or a
+// SecretRef ({source, provider, id}). Resolved when the config is loaded; the resolved value
+// is in the account's token field, the reference stays in the file (Config::raw).
+struct CredentialRef
+{
+    QString source;      // "env", "file" or "exec"
+    QString description; // "env GOTIFY_TOKEN", "file provider vault /gotify/ops", "exec provider pass id"
+    QString problem;     // why it could not be resolved (then the token field is empty)
+    bool resolved() const { return problem.isEmpty(); }
+};
 
 struct InboundSettings
 {
@@ -41,6 +53,7 @@ struct GotifyAccountConfig
     InboundSettings inbound;
     QString caCertFile;                 // optional PEM for self-signed servers
     int healthCheckIntervalMinutes = 30;
+    QMap<QString, CredentialRef> credentialRefs; // "appToken"/"clientToken" held as references
     AccountAddress address() const { return {kGotifyChannel, id}; }
 };
 
@@ -60,6 +73,7 @@ struct OpenImAccountConfig
     QString compression;            // "" or "gzip"
     int healthCheckIntervalMinutes = 30;
     InboundSettings inbound;
+    QMap<QString, CredentialRef> credentialRefs; // "token" held as a reference
     AccountAddress address() const { return {kOpenImChannel, id}; }
 };
 

@@ -2,6 +2,15 @@
 
 namespace ct {
 
+namespace {
+// A field held as a reference is judged where it is resolved (an unresolved one is already a
+// config problem); it never falls back to the keychain.
+bool isReference(const QMap<QString, CredentialRef> &refs, const QString &field)
+{
+    return refs.contains(field);
+}
+} // namespace
+
 TokenOrigin tokenOrigin(const QString &inlineValue, const AccountAddress &address,
                         const QString &field, const KeychainTokenProbe &hasKeychainToken)
 {
@@ -21,7 +30,8 @@ QList<ConfigProblem> checkAccountTokens(const Config &config,
             if (!a.enabled)
                 continue;
             const QString field = QStringLiteral("token");
-            if (tokenOrigin(a.token, a.address(), field, hasKeychainToken) == TokenOrigin::Missing)
+            if (!isReference(a.credentialRefs, field)
+                && tokenOrigin(a.token, a.address(), field, hasKeychainToken) == TokenOrigin::Missing)
                 problems.append(ConfigProblem{
                     a.jsonPath,
                     QStringLiteral("no token: not in the file and not in the keychain "
@@ -36,7 +46,9 @@ QList<ConfigProblem> checkAccountTokens(const Config &config,
                 continue;
             const QString app = QStringLiteral("appToken");
             const QString client = QStringLiteral("clientToken");
-            const bool missing = tokenOrigin(a.appToken, a.address(), app, hasKeychainToken) ==
+            const bool missing = !isReference(a.credentialRefs, app)
+                                 && !isReference(a.credentialRefs, client)
+                                 && tokenOrigin(a.appToken, a.address(), app, hasKeychainToken) ==
                                      TokenOrigin::Missing &&
                                  tokenOrigin(a.clientToken, a.address(), client,
                                              hasKeychainToken) == TokenOrigin::Missing;

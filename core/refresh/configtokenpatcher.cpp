@@ -5,6 +5,7 @@
 #include "config/userpath.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 namespace ct {
 
@@ -46,6 +47,10 @@ bool ConfigTokenPatcher::patchString(const QString &configPath, const QStringLis
     const Json5Node *node = doc->nodeAt(keyPath);
     if (node->kind != Json5Node::Kind::String)
         return fail(QStringLiteral("the value is not a string"));
+    // ${VAR} (or the $VAR shorthand) is a reference the file's owner keeps; never overwrite it.
+    static const QRegularExpression reference(QStringLiteral("\\$\\{[A-Z_][A-Z0-9_]*(:-[^${}]*)?\\}|^\\$[A-Z_][A-Z0-9_]*$"));
+    if (reference.match(node->scalar.toString().replace(QStringLiteral("$${"), QString())).hasMatch())
+        return fail(QStringLiteral("the value is an environment reference, not a token"));
     QString editError;
     if (!doc->set(keyPath, newValue, &editError))
         return fail(editError);

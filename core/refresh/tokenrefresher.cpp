@@ -194,7 +194,11 @@ void TokenRefresher::persist(Account &a, const RefreshAttemptResult &result)
         credentials.expiresAt = claims->expiresAt;
     }
     const OpenImAccountConfig *config = accountConfig(a.address.accountId);
-    if (config && !config->token.isEmpty()) {
+    // An inline token is patched where the gateway reads it; a token field holding ${VAR} or a
+    // SecretRef is never overwritten: the new token goes to the keychain like a keychain one.
+    const bool inlineToken = config && !config->token.isEmpty()
+                             && !config->credentialRefs.contains(QStringLiteral("token"));
+    if (inlineToken) {
         QString error;
         if (m_configPath.isEmpty())
             error = QStringLiteral("the token of %1 is inline but the config file is unknown")

@@ -9,8 +9,8 @@
 // for its next attempt) joins it. Accounts never wait for each other.
 //
 // On success: the new token goes back where the old one came from — patched into the config
-// file (ConfigTokenPatcher, textual, atomic) when the account's token is inline, else to the
-// keychain through the TokenWriter (SecretStore by default via secretStoreWriter()); the
+// file (ConfigTokenPatcher, textual, atomic) when the account's token is inline, else (keychain
+// token, or a ${VAR}/SecretRef in the token field, which is never overwritten) to the keychain through the TokenWriter (SecretStore by default via secretStoreWriter()); the
 // account's marker is removed; refreshSucceeded() is emitted and credentials() holds the
 // new token and the userID (from the token's JWT claims when it names one, else from the
 // hook's output). On terminal failure: the manual-login marker is written (never a token),

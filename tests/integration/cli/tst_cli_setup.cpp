@@ -105,6 +105,38 @@ private Q_SLOTS:
         QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("inline"));
     }
 
+    void doctor_saysWhereEachReferencedTokenComesFrom_withoutPrintingIt()
+    {
+        const QString vault = m_dir.filePath(QStringLiteral("vault.json"));
+        writeFile(vault, "{\"gotify\": {\"ops\": \"C-FROM-VAULT\"}}");
+        QFile::setPermissions(vault, QFile::ReadOwner | QFile::WriteOwner);
+        writeFile(m_config, QStringLiteral(
+            "{\n  // tokens by reference\n  secrets: { providers: { vault: { source: 'file', path: '%1', mode: 'json' } } },\n"
+            "  channels: { gotify: { accounts: {\n"
+            "    ops: { serverUrl: 'http://127.0.0.1:9', clientToken: { source: 'file', provider: 'vault', id: '/gotify/ops' },\n"
+            "           appToken: '${CT_DOCTOR_APP}' },\n"
+            "    home: { serverUrl: 'http://127.0.0.1:9', clientToken: '$CT_DOCTOR_UNSET' },\n"
+            "  } } },\n}\n").arg(vault).toUtf8());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CT_DOCTOR_APP"), QStringLiteral("A-FROM-ENV"));
+        env.remove(QStringLiteral("CT_DOCTOR_UNSET"));
+        Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QCOMPARE(r.exitCode, 1); // home's reference is unresolved
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: file provider vault /gotify/ops")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("appToken: env CT_DOCTOR_APP")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: missing (env CT_DOCTOR_UNSET unresolved)")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.home.clientToken: unresolved reference (env CT_DOCTOR_UNSET): environment variable CT_DOCTOR_UNSET is not set")), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("C-FROM-VAULT")) && !r.out.contains(QStringLiteral("A-FROM-ENV")));
+        QVERIFY(!r.err.contains(QStringLiteral("C-FROM-VAULT")) && !r.err.contains(QStringLiteral("A-FROM-ENV")));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
+        QJsonObject ops;
+        for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("accounts")).toArray())
+            if (a.toObject().value(QStringLiteral("account")).toString() == QStringLiteral("gotify/ops"))
+                ops = a.toObject();
+        QCOMPARE(ops.value(QStringLiteral("tokens")).toObject().value(QStringLiteral("clientToken")).toString(), QStringLiteral("file"));
+        QCOMPARE(ops.value(QStringLiteral("tokenSources")).toObject().value(QStringLiteral("appToken")).toString(), QStringLiteral("env CT_DOCTOR_APP"));
+    }
+
     void addThenSetToken_putsTheTokenInTheKeychain_andNoTokenInTheFile()
     {
         const QString token = QStringLiteral("Ctest-%1").arg(QDateTime::currentMSecsSinceEpoch());

@@ -1,0 +1,89 @@
+#include "envsubst.h"
+
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+namespace ct {
+
+bool isEnvName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Z_][A-Z0-9_]*$"));
+    return re.match(name).hasMatch();
+}
+
+EnvSubstitution substituteEnv(const QString &text, const EnvLookup &lookup)
+{
+    EnvSubstitution out;
+    if (!text.contains(QLatin1Char('$'))) {
+        out.text = text;
+        return out;
+    }
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (c != QLatin1Char('$')) {
+            out.text += c;
+            ++i;
+            continue;
+        }
+        const bool escaped = text.mid(i, 3) == QLatin1String("$${");
+        const qsizetype open = escaped ? i + 1 : i;
+        if (text.mid(open, 2) != QLatin1String("${")) {
+            out.text += c;
+            ++i;
+            continue;
+        }
+        const qsizetype close = text.indexOf(QLatin1Char('}'), open + 2);
+        const QString inner = close < 0 ? QString() : text.mid(open + 2, close - open - 2);
+        const qsizetype dash = inner.indexOf(QLatin1String(":-"));
+        const QString name = dash < 0 ? inner : inner.left(dash);
+        const QString fallback = dash < 0 ? QString() : inner.mid(dash + 2);
+        const bool validFallback = dash < 0 || (!fallback.contains(QLatin1Char('$'))
+                                                && !fallback.contains(QLatin1Char('{')));
+        if (close < 0 || !isEnvName(name) || !validFallback) {
+            out.text += c; // not a reference: the text stays as written
+            ++i;
+            continue;
+        }
+        const QString whole = text.mid(open, close - open + 1);
+        if (escaped) {
+            out.text += whole; // $${VAR} is the literal ${VAR}
+        } else {
+            out.used.append(name);
+            const std::optional<QString> value = lookup ? lookup(name) : std::nullopt;
+            if (value && !value->isEmpty()) {
+                out.text += *value;
+            } else if (dash >= 0) {
+                out.text += fallback;
+            } else {
+                out.text += whole;
+                out.missing.append(name);
+            }
+        }
+        i = close + 1;
+    }
+    return out;
+}
+
+EnvLookup configEnvironment(const QJsonObject &root)
+{
+    const QProcessEnvironment process = QProcessEnvironment::systemEnvironment();
+    QHash<QString, QString> fromConfig;
+    const QJsonObject env = root.value(QStringLiteral("env")).toObject();
+    for (auto it = env.begin(); it != env.end(); ++it)
+        if (it->isString())
+            fromConfig.insert(it.key(), it->toString());
+    const QJsonObject vars = env.value(QStringLiteral("vars")).toObject();
+    for (auto it = vars.begin(); it != vars.end(); ++it)
+        if (it->isString())
+            fromConfig.insert(it.key(), it->toString());
+    return [process, fromConfig](const QString &name) -> std::optional<QString> {
+        if (process.contains(name) && !process.value(name).isEmpty())
+            return process.value(name);
+        if (fromConfig.contains(name))
+            return fromConfig.value(name);
+        return std::nullopt;
+    };
+}
+
+} // namespace ct

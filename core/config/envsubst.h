@@ -1,0 +1,36 @@
+#pragma once
+// `${VAR}` in config strings, as OpenClaw substitutes them: only names [A-Z_][A-Z0-9_]*;
+// `$${VAR}` is the literal text `${VAR}`; `${VAR:-fallback}` uses the fallback (literal text
+// without '$' or '{') when VAR is unset or empty. A variable that is unset or empty stays
+// visibly unresolved (the text `${VAR}` is kept) and is reported in `missing`.
+//
+// Variables come from the process environment first, then from the config's own `env` block
+// (`env: { vars: { NAME: "…" } }` or `env: { NAME: "…" }`), which never overrides the process.
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace ct {
+
+// The value of an environment variable, nullopt when unset.
+using EnvLookup = std::function<std::optional<QString>(const QString &name)>;
+
+struct EnvSubstitution
+{
+    QString text;
+    QStringList used;    // names read (resolved or not)
+    QStringList missing; // names unset or empty, left as ${NAME}
+};
+
+EnvSubstitution substituteEnv(const QString &text, const EnvLookup &lookup);
+
+// The process environment, then the string entries of the config's `env` block.
+EnvLookup configEnvironment(const QJsonObject &root);
+
+// True when `name` is an environment variable name OpenClaw substitutes.
+bool isEnvName(const QString &name);
+
+} // namespace ct
