@@ -15,3 +15,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcGotify)   // channeltray.gotify
 Q_DECLARE_LOGGING_CATEGORY(lcOpenIm)   // channeltray.openim
 Q_DECLARE_LOGGING_CATEGORY(lcRefresh)  // channeltray.refresh
 Q_DECLARE_LOGGING_CATEGORY(lcUi)       // channeltray.ui
+Q_DECLARE_LOGGING_CATEGORY(lcStatus)   // channeltray.status

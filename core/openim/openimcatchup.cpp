@@ -8,6 +8,8 @@
 #include "logging/logging.h"
 #include "sdkws.pb.h"
 
+#include <utility>
+
 namespace ct {
 
 namespace {
@@ -48,7 +50,7 @@ void OpenImConnection::startCatchUp()
         }
         pumpCatchUp();
         if (catchUpIdle())
-            emit catchUpFinished();
+            emit catchUpFinished(std::exchange(m_caughtUp, 0));
     });
 }
 
@@ -111,7 +113,7 @@ void OpenImConnection::pumpCatchUp()
                         m_pending.erase(p);
                 }
                 if (m_pending.isEmpty()) {
-                    emit catchUpFinished();
+                    emit catchUpFinished(std::exchange(m_caughtUp, 0));
                     return;
                 }
                 pumpCatchUp();

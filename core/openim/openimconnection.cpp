@@ -333,6 +333,8 @@ void OpenImConnection::deliver(const QString &conversationID, const ::openim::sd
         batch << openim::toInbound(msg, conversationID, address(), m_userID, notification,
                                    pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
     }
+    if (pulled)
+        m_caughtUp += int(batch.size());
     if (m_pipeline && !batch.isEmpty())
         m_pipeline->submitBatch(batch);
     emit messagesDecoded(int(batch.size()));

@@ -73,7 +73,8 @@ Q_SIGNALS:
     // OnKickedOffline); the refresh component hooks in here.
     void tokenProblem(const QString &event, int errCode);
     void sendFinished(int requestId, const ct::OpenImSendResult &result);
-    void catchUpFinished();
+    // The catch-up ran dry; `messages`: how many it pulled since the previous one finished.
+    void catchUpFinished(int messages);
     void messagesDecoded(int count); // after each push or pulled page went to the pipeline
 
 private:
@@ -137,6 +138,7 @@ private:
     QHash<QString, qint64> m_known;                 // conversation → highest seq seen
     QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
     bool m_pullInFlight = false;
+    int m_caughtUp = 0; // messages pulled by the running catch-up
 };
 
 } // namespace ct

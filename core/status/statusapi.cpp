@@ -1,0 +1,144 @@
+#include "statusapi.h"
+
+#include "logging/logging.h"
+#include "secrets/secretstore.h"
+#include "statusanswers.h"
+#include "statusmetrics.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ct {
+
+namespace {
+HttpReply jsonReply(int status, const QJsonObject &body)
+{
+    return {status, "application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
+}
+
+HttpReply notFound(const QString &message)
+{
+    return jsonReply(404, {{"ok", false}, {"error", message}});
+}
+
+bool truthy(const QString &v)
+{
+    return v == QLatin1String("1") || v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+           v.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
+}
+} // namespace
+
+StatusApi::StatusApi(StatusBoard::Sources sources, QObject *parent)
+    : QObject(parent), m_board(std::move(sources)), m_doctor(DoctorRunner::Options{})
+{
+    m_server.setHandler([this](const HttpRequestHead &request, StatusHttpServer::Reply reply) {
+        handle(request, std::move(reply));
+    });
+}
+
+StatusApi::~StatusApi() = default;
+
+bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, QString *error)
+{
+    if (!settings.enabled) {
+        stop();
+        m_settings = settings;
+        return true;
+    }
+    if (m_server.isListening() && settings == m_settings && token == m_token)
+        return true;
+    m_server.setBearerToken(token);
+    if (!m_server.listen(settings.address, settings.port, error)) {
+        qCWarning(lcStatus) << "status API: cannot listen on" << settings.listen << ":" << (error ? *error : QString());
+        m_settings = {};
+        return false;
+    }
+    m_settings = settings;
+    m_token = token;
+    qCInfo(lcStatus).noquote() << QStringLiteral("status API on http://%1:%2/ (%3)")
+                                      .arg(settings.address.protocol() == QAbstractSocket::IPv6Protocol
+                                               ? QLatin1Char('[') + settings.address.toString() + QLatin1Char(']')
+                                               : settings.address.toString())
+                                      .arg(m_server.port())
+                                      .arg(token.isEmpty() ? QStringLiteral("no bearer token") : QStringLiteral("bearer token required"));
+    return true;
+}
+
+void StatusApi::applyConfig(const Config &config, SecretStore *secrets, std::function<void(bool, const QString &)> done)
+{
+    const quint64 generation = ++m_generation;
+    auto finish = [done](bool ok, const QString &error) {
+        if (done)
+            done(ok, error);
+    };
+    QList<ConfigProblem> problems;
+    const StatusApiSettings settings = readStatusApiSettings(config, &problems);
+    if (!problems.isEmpty()) {
+        stop();
+        const QString error = problemStrings(problems).join(QStringLiteral("; "));
+        qCWarning(lcStatus).noquote() << "status API off:" << error;
+        finish(false, error);
+        return;
+    }
+    if (!settings.enabled || !settings.inlineToken.isEmpty() || !secrets) {
+        QString error;
+        const bool ok = apply(settings, settings.inlineToken, &error);
+        finish(ok, error);
+        return;
+    }
+    secrets->read(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
+                  [this, settings, generation, finish](const SecretResult &r) {
+                      if (generation != m_generation)
+                          return; // a newer config won
+                      if (!r.ok() && r.error != SecretError::NotFound) {
+                          stop();
+                          const QString error = QStringLiteral("the status API's bearer token could not be read from the keychain (%1); the endpoint stays off")
+                                                    .arg(r.message);
+                          qCWarning(lcStatus).noquote() << error;
+                          finish(false, error);
+                          return;
+                      }
+                      QString error;
+                      const bool ok = apply(settings, r.ok() ? r.value : QString(), &error);
+                      finish(ok, error);
+                  });
+}
+
+void StatusApi::stop()
+{
+    m_server.close();
+    m_settings = {};
+    m_token.clear();
+    m_server.setBearerToken({});
+}
+
+void StatusApi::handle(const HttpRequestHead &request, StatusHttpServer::Reply reply)
+{
+    const QString path = request.path();
+    const QUrlQuery query = request.query();
+    if (path == QLatin1String("/status")) {
+        reply(jsonReply(200, statusDocument(m_board.accounts())));
+    } else if (path == QLatin1String("/health")) {
+        if (query.hasQueryItem(QStringLiteral("account"))) {
+            const QString text = query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
+            const AccountAddress a = AccountAddress::parse(text);
+            if (!a.isValid() || !m_board.contains(a)) {
+                reply(notFound(QStringLiteral("no account \"%1\" (write it as <channel>/<id>, e.g. gotify/ops)").arg(text)));
+                return;
+            }
+            const QJsonObject doc = healthDocument({m_board.account(a)});
+            reply(jsonReply(doc.value("ok").toBool() ? 200 : 503, doc));
+            return;
+        }
+        const QJsonObject doc = healthDocument(m_board.accounts());
+        reply(jsonReply(doc.value("ok").toBool() ? 200 : 503, doc));
+    } else if (path == QLatin1String("/doctor")) {
+        m_doctor.run(truthy(query.queryItemValue(QStringLiteral("probe"))), std::move(reply));
+    } else if (path == QLatin1String("/metrics")) {
+        reply({200, kMetricsContentType, metricsText(m_board.accounts(), m_board.storeErrors(), readProcessFigures()), {}});
+    } else {
+        reply(notFound(QStringLiteral("no such resource; try /status, /health, /doctor or /metrics")));
+    }
+}
+
+} // namespace ct
