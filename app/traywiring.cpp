@@ -9,6 +9,7 @@
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
+#include "traystatusapi.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -317,6 +318,7 @@ ui::TrayServices trayServicesFor(AppRuntime &runtime)
     services.contacts = [&runtime](const AccountAddress &address, ui::ContactsDone done) {
         loadContacts(runtime, address, std::move(done));
     };
+    attachStatusApi(runtime); // channeltray.statusApi, off unless configured
     return services;
 }
 

@@ -9,6 +9,7 @@
 #include "net/jwtclaims.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
+#include "status/statusapidoctor.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -224,6 +225,9 @@ int runDoctor(CommandContext &ctx)
         }
     }
 
+    const StatusApiReport statusApi = inspectStatusApi(load.config, resolver);
+    ok = ok && statusApi.problems.isEmpty();
+
     if (json) {
         QJsonArray accounts;
         for (const AccountReport &r : reports)
@@ -233,10 +237,18 @@ int runDoctor(CommandContext &ctx)
             {"config", QJsonObject{{"path", ctx.configPath}, {"found", true}, {"valid", load.ok()},
                                    {"problems", QJsonArray::fromStringList(load.problemStrings())}}},
             {"keychainUsed", resolver.keychainUsed()},
-            {"accounts", accounts}};
+            {"accounts", accounts},
+            {"statusApi", statusApi.json}};
         ctx.out << QJsonDocument(root).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         printText(ctx.out, ctx.configPath, load, reports, resolver.keychainUsed());
+        ctx.out << "status API: " << statusApi.summary << Qt::endl;
+        for (const QString &p : statusApi.problems)
+            ctx.out << "  problem: " << p << Qt::endl;
+        for (const QString &w : statusApi.warnings)
+            ctx.out << "  warning: " << w << Qt::endl;
+        for (const QString &n : statusApi.notes)
+            ctx.out << "  note: " << n << Qt::endl;
         ctx.out << (ok ? "doctor: everything looks right" : "doctor: problems found") << Qt::endl;
     }
     return ok ? ExitOk : ExitFailure;

@@ -13,6 +13,8 @@
 #include "runtime/refreshwiring.h"
 #include "inbound/messagejson.h"
 #include "secrets/tokenresolver.h"
+#include "status/statusapi.h"
+#include "watchstatusapi.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -170,6 +172,13 @@ int runWatch(CommandContext &ctx)
         if (count > 0 && ++printed >= count)
             finish(ExitOk);
     });
+
+    // channeltray.statusApi: /status, /health, /doctor, /metrics of the watched accounts.
+    error.clear();
+    const std::unique_ptr<StatusApi> statusApi =
+        startWatchStatusApi(ctx.configPath, config, connections, pipeline, refresher, history, tokens, &error);
+    if (!statusApi && !error.isEmpty())
+        return ctx.failure(error);
 
     QTimer timeout;
     timeout.setSingleShot(true);

@@ -102,8 +102,12 @@ void StatusHttpServer::acceptPending()
         });
         m_connections.insert(socket, c);
         m_peak = qMax(m_peak, int(m_connections.size()));
+        // A connection that waited in the pending queue may have sent its bytes, or even
+        // closed, before it was taken: those signals went unheard.
         if (socket->bytesAvailable() > 0)
             onReadyRead(c);
+        if (m_connections.contains(socket) && socket->state() != QAbstractSocket::ConnectedState)
+            drop(c);
     }
     if (int(m_connections.size()) >= m_limits.maxConnections)
         m_server.pauseAccepting();
