@@ -1,5 +1,5 @@
 #pragma once
-// The opt-in local status endpoint (DESIGN.md "Configuration" statusApi), shared by the tray and
+// The opt-in local status endpoint (docs/architecture.md "Configuration" statusApi), shared by the tray and
 // `watch`: an HTTP server (StatusHttpServer) answering
 //   GET /status   every account, as JSON (never a token; token expiry only)
 //   GET /health   200 when every enabled account is connected, else 503 with the failing ones;
@@ -43,7 +43,8 @@ public:
     // Reads channeltray.statusApi from the config and the bearer token (inline, else the
     // keychain entry channeltray/statusApi/token, read through `secrets` asynchronously), then
     // apply(). A keychain that cannot answer keeps the endpoint off (never open without the
-    // token the user stored). `done(ok, error)` is called once; ok when off or listening.
+    // token the user stored) — except when there is no keychain at all and the address is
+    // loopback. `done(ok, error)` is called once; ok when off or listening.
     void applyConfig(const Config &config, SecretStore *secrets, std::function<void(bool ok, const QString &error)> done = {});
     void stop();
     bool isListening() const { return m_server.isListening(); }

@@ -1,5 +1,5 @@
 #pragma once
-// `channeltray.statusApi` (DESIGN.md "Configuration"): the opt-in local HTTP endpoint for
+// `channeltray.statusApi` (docs/architecture.md "Configuration"): the opt-in local HTTP endpoint for
 // /status, /health, /doctor and /metrics. Off unless `listen` is set:
 //   "channeltray": { "statusApi": { "listen": "127.0.0.1:9465", "token": "…" } }
 // `listen` is "HOST:PORT", "[IPv6]:PORT", ":PORT" or "PORT" (those two mean 127.0.0.1); HOST
