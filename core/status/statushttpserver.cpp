@@ -79,12 +79,10 @@ void StatusHttpServer::acceptPending()
         c->deadline->setSingleShot(true);
         connect(c->deadline, &QTimer::timeout, this, [this, c] {
             if (!c->dispatched) {
-                // The head did not arrive in time: say so if the client still listens.
+                // The head did not arrive in time: say so if the client still listens (send()
+                // arms the write deadline; its expiry drops the connection below).
                 c->dispatched = true;
                 send(c, {408, "application/json", errorJson(QStringLiteral("request head not received in time")), {}}, {});
-                c->deadline->start(qMin(1000, m_limits.writeTimeoutMs));
-                c->deadline->disconnect(this);
-                connect(c->deadline, &QTimer::timeout, this, [this, c] { drop(c); });
                 return;
             }
             drop(c);
