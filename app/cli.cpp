@@ -2,6 +2,7 @@
 
 #include "commands/commandcontext.h"
 #include "commands/commands.h"
+#include "doc/clidoc.h"
 #include "version.h"
 
 #include <QCoreApplication>
@@ -13,30 +14,28 @@ struct CommandEntry
 {
     const char *name;
     int (*run)(CommandContext &);
-    const char *summary;
 };
 
 const CommandEntry kCommands[] = {
-    {"doctor", runDoctor, "validate the config, the keychain and (--probe) every server"},
-    {"accounts", runAccounts, "list | add | remove A | set-token A [--field F]"},
-    {"history", runHistory, "read the durable message history"},
-    {"watch", runWatch, "connect the accounts and print events"},
-    {"send", runSend, "send one message through an account"},
+    {"doctor", runDoctor},
+    {"accounts", runAccounts},
+    {"history", runHistory},
+    {"watch", runWatch},
+    {"send", runSend},
 };
 } // namespace
 
-QString usageText()
+QStringList runnableCommands()
 {
-    QString text = QStringLiteral("Usage: channeltray [--config PATH] [COMMAND [ARGS...]]\n\n"
-                                  "Without a command, starts the tray application.\n\nCommands:\n");
+    QStringList names;
     for (const auto &c : kCommands)
-        text += QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(c.name), -9).arg(QString::fromLatin1(c.summary));
-    text += QStringLiteral("\nGlobal options:\n  --config PATH  config file (default: $CHANNELTRAY_CONFIG, "
-                           "else $XDG_CONFIG_HOME/channeltray/config.json)\n"
-                           "  --lang LOCALE  user-interface language (tray only)\n"
-                           "  -h, --help     this text\n  --version      print the version\n\n"
-                           "Exit codes: 0 ok, 1 failure, 2 usage error, 3 timeout.\n");
-    return text;
+        names << QString::fromLatin1(c.name);
+    return names;
+}
+
+QString helpText(const Invocation &inv)
+{
+    return inv.command.isEmpty() ? usageText() : commandHelp(inv.command);
 }
 
 Invocation parseInvocation(const QStringList &argv)
@@ -84,15 +83,12 @@ Invocation parseInvocation(const QStringList &argv)
             inv.command = a;
             continue;
         }
+        if (a == QLatin1String("-h") || a == QLatin1String("--help"))
+            inv.help = true; // channeltray COMMAND --help: that command's options
         inv.commandArgs << a;
     }
-    if (!inv.command.isEmpty()) {
-        bool known = false;
-        for (const auto &c : kCommands)
-            known = known || inv.command == QLatin1String(c.name);
-        if (!known)
-            inv.usageError = QStringLiteral("unknown command \"%1\" (try --help)").arg(inv.command);
-    }
+    if (!inv.command.isEmpty() && !commandNames().contains(inv.command))
+        inv.usageError = QStringLiteral("unknown command \"%1\" (try --help)").arg(inv.command);
     return inv;
 }
 

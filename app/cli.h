@@ -12,12 +12,16 @@ struct Invocation
     QString configPath;
     bool configPathExplicit = false;
     QString usageError;     // non-empty → print and exit 2
-    bool help = false;
+    bool help = false;      // --help: the usage, or with a command that command's help
     bool version = false;
 };
 
 Invocation parseInvocation(const QStringList &argv);
-QString usageText();
+// What --help prints for `inv` (doc/clidoc.h renders it).
+QString helpText(const Invocation &inv);
+// The commands runCommand() runs (every one doc/clidoc.cpp documents but "demo", which needs the
+// tray and is run by main.cpp).
+QStringList runnableCommands();
 
 // Runs a subcommand; returns its exit code.
 int runCommand(const Invocation &inv, QTextStream &out, QTextStream &err, QTextStream &in);

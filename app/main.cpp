@@ -1,6 +1,7 @@
 // channeltray: the tray application, or a subcommand that runs without a display.
 #include "cli.h"
 #include "commands/commandcontext.h"
+#include "democommand.h"
 #include "demosandbox.h"
 #include "process/signalwatcher.h"
 #include "runtime/appruntime.h"
@@ -28,7 +29,7 @@ int main(int argc, char **argv)
         return ct::cli::ExitUsage;
     }
     if (inv.help) {
-        out << ct::cli::usageText();
+        out << ct::cli::helpText(inv);
         return ct::cli::ExitOk;
     }
     if (inv.version) {
@@ -38,6 +39,8 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationVersion(ct::versionString());
+    // Wayland's app id and the notifications' desktop-entry: the installed desktop file's name.
+    QGuiApplication::setDesktopFileName(QStringLiteral(CHANNELTRAY_APP_ID));
 
     if (inv.command.isEmpty()) {
         QApplication app(argc, argv);
@@ -49,5 +52,7 @@ int main(int argc, char **argv)
         return ct::ui::runTrayApplication(app, runtime, inv.commandArgs, ct::app::trayServicesFor(runtime));
     }
     QCoreApplication app(argc, argv);
+    if (inv.command == QLatin1String("demo"))
+        return ct::app::runDemoCommand(inv.commandArgs, out, err);
     return ct::cli::runCommand(inv, out, err, in);
 }

@@ -159,7 +159,9 @@ DemoPaths withDefaults(DemoPaths p)
 {
     const QString here = QCoreApplication::applicationDirPath();
     if (p.sandbox.isEmpty()) {
-        const QStringList candidates{QDir::cleanPath(here + QStringLiteral("/../tests/servers/sandbox/channeltray-sandbox")),
+        // Installed: libexec, relative to bin (GNUInstallDirs); built: the build tree's layout.
+        const QStringList candidates{QDir::cleanPath(here + QStringLiteral("/" CHANNELTRAY_SANDBOX_FROM_BIN)),
+                                     QDir::cleanPath(here + QStringLiteral("/../tests/servers/sandbox/channeltray-sandbox")),
                                      here + QStringLiteral("/channeltray-sandbox")};
         p.sandbox = candidates.join(QLatin1Char('\n')); // resolved in findSandbox()
     }
