@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# The README's run command: installs what is missing, builds, and starts the tray.
-# When the demo sandbox is built (channeltray-sandbox), it is started next to the tray with a
-# demo config of its own; otherwise the tray starts on your config, created empty if missing.
+# The README's run command: installs what is missing, builds the tray and the demo sandbox (only
+# those two programs, not the test suite), and starts the tray next to the sandbox with a demo
+# config of its own. Without a sandbox (CHANNELTRAY_BUILD_DEMO=OFF) the tray starts on your
+# config, created empty if missing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 tools/install-deps.sh
 cmake --preset dev >/dev/null
-cmake --build --preset dev
+targets=(channeltray)
+grep -q '^CHANNELTRAY_BUILD_DEMO:BOOL=OFF' build/CMakeCache.txt || targets+=(channeltray-sandbox)
+cmake --build --preset dev --target "${targets[@]}"
 app="$root/build/app/channeltray"
 sandbox="$root/build/tests/servers/sandbox/channeltray-sandbox"
 if [[ -x "$sandbox" ]]; then

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -33,25 +34,41 @@ QString AutostartFile::defaultDirectory()
     return base + QStringLiteral("/autostart");
 }
 
+QString AutostartFile::commandFor(const QString &executable)
+{
+    const QString name = QStringLiteral("channeltray");
+    const QString onPath = QStandardPaths::findExecutable(name);
+    if (!onPath.isEmpty() && QFileInfo(onPath).canonicalFilePath() == QFileInfo(executable).canonicalFilePath())
+        return name;
+    return executable;
+}
+
 QString AutostartFile::filePath() const
+{
+    return m_directory + QStringLiteral("/org.channeltray.ChannelTray.desktop");
+}
+
+QString AutostartFile::legacyFilePath() const
 {
     return m_directory + QStringLiteral("/channeltray.desktop");
 }
 
 bool AutostartFile::isEnabled() const
 {
-    return QFile::exists(filePath());
+    return QFile::exists(filePath()) || QFile::exists(legacyFilePath());
 }
 
 bool AutostartFile::setEnabled(bool enabled, QString *error)
 {
     if (!enabled) {
-        if (!QFile::exists(filePath()) || QFile::remove(filePath()))
-            return true;
-        if (error)
-            *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not remove %1.")
-                         .arg(filePath());
-        return false;
+        for (const QString &path : {filePath(), legacyFilePath()}) {
+            if (!QFile::exists(path) || QFile::remove(path))
+                continue;
+            if (error)
+                *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not remove %1.").arg(path);
+            return false;
+        }
+        return true;
     }
     if (!QDir().mkpath(m_directory)) {
         if (error)
@@ -59,7 +76,7 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
                          .arg(m_directory);
         return false;
     }
-    const QString command = m_command.isEmpty() ? QCoreApplication::applicationFilePath() : m_command;
+    const QString command = m_command.isEmpty() ? commandFor(QCoreApplication::applicationFilePath()) : m_command;
     QSaveFile file(filePath());
     if (file.open(QIODevice::WriteOnly)) {
         const QString text = QStringLiteral("[Desktop Entry]\n"
@@ -67,13 +84,15 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
                                             "Name=ChannelTray\n"
                                             "Comment=OpenIM and Gotify accounts in the system tray\n"
                                             "Exec=%1\n"
-                                            "Icon=channeltray\n"
+                                            "Icon=org.channeltray.ChannelTray\n"
                                             "Terminal=false\n"
                                             "X-GNOME-Autostart-enabled=true\n")
                                  .arg(quotedExec(command));
         file.write(text.toUtf8());
-        if (file.commit())
+        if (file.commit()) {
+            QFile::remove(legacyFilePath()); // this entry replaces an older version's
             return true;
+        }
     }
     if (error)
         *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not write %1: %2")

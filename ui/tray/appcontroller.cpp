@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include "about/aboutbox.h"
 #include "accounts/accountregistry.h"
 #include "admin/gotifyadminwindow.h"
 #include "common/messagebox.h"
@@ -135,6 +136,7 @@ TrayActions AppController::trayActions()
     a.showMessages = [w] { w->showTab(MainWindow::Tab::Messages); w->bringToFront(); };
     a.showAccounts = [w] { w->showTab(MainWindow::Tab::Accounts); w->bringToFront(); };
     a.showDiagnostics = [w] { w->showTab(MainWindow::Tab::Diagnostics); w->bringToFront(); };
+    a.showAbout = [w] { showAboutBox(w); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
     a.sessionKeyFor = [this](const AccountAddress &addr) { return m_runtime.sessionKeyFor(addr); };

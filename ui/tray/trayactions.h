@@ -14,6 +14,7 @@ struct TrayActions
     std::function<void()> showAccounts;
     std::function<void()> showDiagnostics;
     std::function<void()> showGotifyAdmin;
+    std::function<void()> showAbout;
     // Invalid address: the dialog opens without an account chosen.
     std::function<void(const AccountAddress &)> sendTestMessage;
     std::function<void(const AccountAddress &, bool enabled)> setAccountEnabled;

@@ -120,6 +120,7 @@ void TrayController::rebuildMenu()
     });
     add(tr("&Gotify administration…"), m_actions.showGotifyAdmin);
     add(tr("&Diagnostics…"), m_actions.showDiagnostics);
+    add(tr("A&bout ChannelTray…"), m_actions.showAbout);
     m_menu->addSeparator();
     QAction *autostart = m_menu->addAction(tr("Start at &login"));
     autostart->setCheckable(true);
