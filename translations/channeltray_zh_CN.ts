@@ -365,6 +365,17 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::AboutBox</name>
+    <message>
+        <source>Gotify and OpenIM accounts in the system tray: their health, their messages and a history of them, with every token in the keychain.</source>
+        <translation>系统托盘中的 Gotify 和 OpenIM 账户：它们的状态、消息和消息历史，所有令牌都保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>About ChannelTray</source>
+        <translation>关于 ChannelTray</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::AccountEditorDialog</name>
     <message>
         <source>E&amp;nabled</source>
@@ -553,10 +564,6 @@
     <message>
         <source>Keychain</source>
         <translation>钥匙串</translation>
-    </message>
-    <message>
-        <source>The keychain is not used in this session, so the tokens of %1 were not saved.</source>
-        <translation>本次会话未使用钥匙串，因此 %1 的令牌没有保存。</translation>
     </message>
     <message>
         <source>The %1 of %2 could not be stored in the keychain: %3</source>
@@ -908,10 +915,6 @@
         <translation>正在以演示配置 %1 启动 ChannelTray…</translation>
     </message>
     <message>
-        <source>The demo servers (channeltray-sandbox) were not found. They are built with the tests; looked for: %1</source>
-        <translation>未找到演示服务器（channeltray-sandbox）。它随测试一起构建；查找过：%1</translation>
-    </message>
-    <message>
         <source>The demo servers did not start: %1</source>
         <translation>演示服务器未能启动：%1</translation>
     </message>
@@ -926,6 +929,10 @@
     <message>
         <source>(not available in this build)</source>
         <translation>（此版本中不可用）</translation>
+    </message>
+    <message>
+        <source>The demo servers (channeltray-sandbox) were not found. They are installed with ChannelTray unless it was built with CHANNELTRAY_BUILD_DEMO=OFF; looked for: %1</source>
+        <translation>未找到演示服务器（channeltray-sandbox）。除非构建时设置了 CHANNELTRAY_BUILD_DEMO=OFF，它会随 ChannelTray 一起安装；查找过：%1</translation>
     </message>
 </context>
 <context>
@@ -1839,6 +1846,10 @@
     <message>
         <source>Start at login</source>
         <translation>登录时启动</translation>
+    </message>
+    <message>
+        <source>A&amp;bout ChannelTray…</source>
+        <translation>关于 ChannelTray(&amp;B)…</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,7 @@ QString zshOptionSpec(const OptionDoc &o)
         else if (o.name == QLatin1String("field"))
             action += QStringLiteral("(appToken clientToken token)");
     }
-    const QString repeat = o.name == QLatin1String("account") ? QStringLiteral("*") : QString();
+    const QString repeat = o.help.contains(QLatin1String("repeatable")) ? QStringLiteral("*") : QString();
     return QStringLiteral("'%1--%2[%3]%4'").arg(repeat, o.name, zshDescription(o.help), zshQuoted(action));
 }
 } // namespace

@@ -27,8 +27,8 @@ QString DemoStarter::describe(const DemoEvent &e)
     case DemoEvent::Kind::Relaunching:
         return tr("Starting ChannelTray on the demo configuration %1…").arg(e.detail);
     case DemoEvent::Kind::SandboxMissing:
-        return tr("The demo servers (channeltray-sandbox) were not found. They are built with the tests; "
-                  "looked for: %1").arg(e.detail);
+        return tr("The demo servers (channeltray-sandbox) were not found. They are installed with ChannelTray "
+                  "unless it was built with CHANNELTRAY_BUILD_DEMO=OFF; looked for: %1").arg(e.detail);
     case DemoEvent::Kind::SandboxFailed:
         return tr("The demo servers did not start: %1").arg(e.detail);
     case DemoEvent::Kind::ConfigTimeout:
