@@ -114,7 +114,8 @@ private Q_SLOTS:
                                                 QStringLiteral("multi-openim/primary — connected")}));
         QCOMPARE(titles.mid(3), (QStringList{QStringLiteral("Messages…"), QStringLiteral("Accounts…"),
                                              QStringLiteral("Send test message…"), QStringLiteral("Gotify administration…"),
-                                             QStringLiteral("Diagnostics…"), QStringLiteral("Start at login"),
+                                             QStringLiteral("Diagnostics…"), QStringLiteral("About ChannelTray…"),
+                                             QStringLiteral("Start at login"),
                                              QStringLiteral("Quit")}));
         QMenu *ops = accountMenu(QStringLiteral("gotify/ops"));
         QVERIFY(ops);
