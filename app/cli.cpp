@@ -17,11 +17,8 @@ struct CommandEntry
 };
 
 const CommandEntry kCommands[] = {
-    {"doctor", runDoctor},
-    {"accounts", runAccounts},
-    {"history", runHistory},
-    {"watch", runWatch},
-    {"send", runSend},
+    {"doctor", runDoctor}, {"accounts", runAccounts}, {"history", runHistory},
+    {"watch", runWatch},   {"send", runSend},
 };
 } // namespace
 
@@ -97,9 +94,12 @@ int runCommand(const Invocation &inv, QTextStream &out, QTextStream &err, QTextS
     for (const auto &c : kCommands) {
         if (inv.command != QLatin1String(c.name))
             continue;
-        CommandContext ctx{inv.configPath, inv.configPathExplicit,
+        CommandContext ctx{inv.configPath,
+                           inv.configPathExplicit,
                            QStringList{QStringLiteral("channeltray ") + inv.command} + inv.commandArgs,
-                           out, err, in};
+                           out,
+                           err,
+                           in};
         return c.run(ctx);
     }
     err << "channeltray: unknown command " << inv.command << Qt::endl;

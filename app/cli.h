@@ -7,12 +7,12 @@ namespace ct::cli {
 // Result of looking at argv before any QApplication exists.
 struct Invocation
 {
-    QString command;        // "" → start the tray
+    QString command;         // "" → start the tray
     QStringList commandArgs; // arguments after the command, --config removed
     QString configPath;
     bool configPathExplicit = false;
-    QString usageError;     // non-empty → print and exit 2
-    bool help = false;      // --help: the usage, or with a command that command's help
+    QString usageError; // non-empty → print and exit 2
+    bool help = false;  // --help: the usage, or with a command that command's help
     bool version = false;
 };
 

@@ -33,7 +33,8 @@ int runDemoCommand(const QStringList &args, QTextStream &out, QTextStream &err)
     }
     if (trayRunning()) {
         err << "channeltray demo: ChannelTray is already running; quit it first, or use its "
-               "\"Try the demo\"" << Qt::endl;
+               "\"Try the demo\""
+            << Qt::endl;
         return cli::ExitFailure;
     }
     QObject owner;
@@ -59,7 +60,7 @@ int runDemoCommand(const QStringList &args, QTextStream &out, QTextStream &err)
         out << "The demo tray is running; quitting it (from its menu) stops the demo servers." << Qt::endl;
         finish(cli::ExitOk);
     };
-    demoLauncher(&owner)(hooks);
+    demoLauncher (&owner)(hooks);
     if (result)
         return *result;
     return QCoreApplication::exec();

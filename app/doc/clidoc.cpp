@@ -9,22 +9,32 @@ QString S(const char *text)
 }
 
 const OptionDoc kJsonLines{S("json"), {}, S("one JSON object per line")};
-const OptionDoc kAccount{S("account"), S("ACCOUNT"), S("the account, <channel>/<id> (gotify/ops, multi-openim/primary)")};
+const OptionDoc kAccount{S("account"), S("ACCOUNT"),
+                         S("the account, <channel>/<id> (gotify/ops, multi-openim/primary)")};
 } // namespace
 
 const std::vector<CommandDoc> &commandDocs()
 {
     static const std::vector<CommandDoc> docs{
-        {S("doctor"), {}, {}, S("check the config, where each token comes from, and (--probe) every server"),
+        {S("doctor"),
+         {},
+         {},
+         S("check the config, where each token comes from, and (--probe) every server"),
          S("Validates the config file (a malformed one is reported with its line, column and JSON path), "
            "checks that the keychain answers, and tells for every account where each of its tokens comes "
            "from: the keychain or plain text in the file. Exits 1 when something needs fixing."),
          {{S("json"), {}, S("print one JSON object instead of text")},
           {S("probe"), {}, S("also ask every server whether it answers and accepts the tokens")}}},
-        {S("accounts"), S("list"), {}, S("list the accounts"),
+        {S("accounts"),
+         S("list"),
+         {},
+         S("list the accounts"),
          S("Lists the accounts of the config file, one per line."),
          {kJsonLines}},
-        {S("accounts"), S("add"), S("ACCOUNT"), S("add a Gotify or OpenIM account without the GUI"),
+        {S("accounts"),
+         S("add"),
+         S("ACCOUNT"),
+         S("add a Gotify or OpenIM account without the GUI"),
          S("Adds gotify/ID (needs --server-url) or multi-openim/ID (needs --ws-addr and --api-addr) to the "
            "config file; its tokens are stored afterwards with accounts set-token."),
          {{S("server-url"), S("URL"), S("Gotify server URL")},
@@ -34,21 +44,34 @@ const std::vector<CommandDoc> &commandDocs()
           {S("user-id"), S("ID"), S("OpenIM userID (default: from the token)")},
           {S("platform-id"), S("N"), S("OpenIM platformID (default: from the token)")},
           {S("disabled"), {}, S("add the account switched off")}}},
-        {S("accounts"), S("remove"), S("ACCOUNT"), S("remove an account and its keychain entries"),
+        {S("accounts"),
+         S("remove"),
+         S("ACCOUNT"),
+         S("remove an account and its keychain entries"),
          S("Removes the account from the config file and its tokens from the keychain."),
          {{S("keep-secrets"), {}, S("leave its tokens in the keychain")}}},
-        {S("accounts"), S("set-token"), S("ACCOUNT"), S("store a token read from standard input in the keychain"),
+        {S("accounts"),
+         S("set-token"),
+         S("ACCOUNT"),
+         S("store a token read from standard input in the keychain"),
          S("Reads a token from standard input (never from the command line, where other users could see it), "
            "stores it in the keychain and removes a plain-text copy from the config file."),
-         {{S("field"), S("FIELD"), S("appToken or clientToken (Gotify, which has both), token (OpenIM, the default)")}}},
-        {S("watch"), {}, {}, S("connect the accounts and print events"),
+         {{S("field"), S("FIELD"),
+           S("appToken or clientToken (Gotify, which has both), token (OpenIM, the default)")}}},
+        {S("watch"),
+         {},
+         {},
+         S("connect the accounts and print events"),
          S("Connects the enabled accounts (or those named) and prints their state changes and messages until "
            "interrupted, --count messages arrived or --timeout passed."),
          {{S("json"), {}, S("one JSON object per line")},
           {S("account"), S("ACCOUNT"), S("watch this account (repeatable; default: every enabled one)")},
           {S("count"), S("N"), S("exit after N messages")},
           {S("timeout"), S("S"), S("exit after S seconds (exit status 3 when --count was not reached)")}}},
-        {S("send"), {}, {}, S("send one message through an account"),
+        {S("send"),
+         {},
+         {},
+         S("send one message through an account"),
          S("Sends one Gotify message (--text, with --title, --priority, --markdown, --click-url) or one OpenIM "
            "message to --to (--text, --image, --video or --file)."),
          {kAccount,
@@ -61,13 +84,19 @@ const std::vector<CommandDoc> &commandDocs()
           {S("image"), S("URL"), S("send a picture (OpenIM)")},
           {S("video"), S("URL"), S("send a video (OpenIM)")},
           {S("file"), S("URL"), S("send a file (OpenIM)")}}},
-        {S("history"), {}, {}, S("read the local message history"),
+        {S("history"),
+         {},
+         {},
+         S("read the local message history"),
          S("Prints the newest messages of the local history, oldest first, without touching the file."),
          {{S("account"), S("ACCOUNT"), S("only this account")},
           {S("session"), S("KEY"), S("only this session key")},
           {S("limit"), S("N"), S("the newest N messages (default 50)")},
           kJsonLines}},
-        {S("demo"), {}, {}, S("start the demo servers and a tray on their config"),
+        {S("demo"),
+         {},
+         {},
+         S("start the demo servers and a tray on their config"),
          S("Starts channeltray-sandbox (loopback Gotify and OpenIM servers on 127.0.0.1 with a trickle of "
            "messages) and a tray on the config it writes, with a history of its own. Quitting that tray stops "
            "the servers. Your config and keychain are not touched."),
@@ -79,7 +108,8 @@ const std::vector<CommandDoc> &commandDocs()
 const std::vector<OptionDoc> &globalOptionDocs()
 {
     static const std::vector<OptionDoc> docs{
-        {S("config"), S("PATH"), S("the config file (default: $CHANNELTRAY_CONFIG, else $XDG_CONFIG_HOME/channeltray/config.json)")},
+        {S("config"), S("PATH"),
+         S("the config file (default: $CHANNELTRAY_CONFIG, else $XDG_CONFIG_HOME/channeltray/config.json)")},
         {S("lang"), S("LOCALE"), S("user-interface language, e.g. zh_CN (tray only)")},
         {S("help"), {}, S("print the commands, or with a command its options, and exit")},
         {S("version"), {}, S("print the version and exit")},
@@ -104,7 +134,8 @@ const std::vector<EnvironmentDoc> &environmentDocs()
         {S("CHANNELTRAY_CONFIG"), S("the config file, when --config is not given")},
         {S("XDG_CONFIG_HOME"), S("where the config and the autostart entry live (default ~/.config)")},
         {S("XDG_DATA_HOME"), S("where the history lives (default ~/.local/share)")},
-        {S("QT_LOGGING_RULES"), S("switches the channeltray.* logging categories, e.g. channeltray.gotify.debug=true")},
+        {S("QT_LOGGING_RULES"),
+         S("switches the channeltray.* logging categories, e.g. channeltray.gotify.debug=true")},
     };
     return docs;
 }
@@ -112,10 +143,14 @@ const std::vector<EnvironmentDoc> &environmentDocs()
 const std::vector<EnvironmentDoc> &fileDocs()
 {
     static const std::vector<EnvironmentDoc> docs{
-        {S("$XDG_CONFIG_HOME/channeltray/config.json"), S("the accounts (an openclaw.json works as it is), written atomically with mode 0600")},
-        {S("$XDG_DATA_HOME/channeltray/history.sqlite"), S("every received message, kept for channeltray.history.retentionDays (default 90)")},
-        {S("$XDG_CONFIG_HOME/autostart/org.channeltray.ChannelTray.desktop"), S("written by the tray's Start at login")},
-        {S("~/.openclaw/multi-openim/manual-login.ACCOUNT.json"), S("marks an OpenIM account whose token could not be refreshed")},
+        {S("$XDG_CONFIG_HOME/channeltray/config.json"),
+         S("the accounts (an openclaw.json works as it is), written atomically with mode 0600")},
+        {S("$XDG_DATA_HOME/channeltray/history.sqlite"),
+         S("every received message, kept for channeltray.history.retentionDays (default 90)")},
+        {S("$XDG_CONFIG_HOME/autostart/org.channeltray.ChannelTray.desktop"),
+         S("written by the tray's Start at login")},
+        {S("~/.openclaw/multi-openim/manual-login.ACCOUNT.json"),
+         S("marks an OpenIM account whose token could not be refreshed")},
     };
     return docs;
 }
@@ -124,7 +159,8 @@ QString CommandDoc::synopsis() const
 {
     QString text = QStringLiteral("channeltray ") + name();
     for (const OptionDoc &o : options)
-        text += o.value.isEmpty() ? QStringLiteral(" [--%1]").arg(o.name) : QStringLiteral(" [--%1 %2]").arg(o.name, o.value);
+        text += o.value.isEmpty() ? QStringLiteral(" [--%1]").arg(o.name)
+                                  : QStringLiteral(" [--%1 %2]").arg(o.name, o.value);
     if (!operands.isEmpty())
         text += QLatin1Char(' ') + operands;
     return text;

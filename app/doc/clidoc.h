@@ -55,8 +55,8 @@ QStringList commandNames();
 QStringList optionNames(const QString &command, const QString &sub = {});
 
 // Renderers.
-QString usageText();                            // channeltray --help
-QString commandHelp(const QString &command);    // channeltray COMMAND --help; empty: unknown
+QString usageText();                                          // channeltray --help
+QString commandHelp(const QString &command);                  // channeltray COMMAND --help; empty: unknown
 QString manPage(const QString &version, const QString &date); // roff, channeltray(1)
 QString bashCompletion();
 QString zshCompletion();

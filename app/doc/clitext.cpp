@@ -56,7 +56,8 @@ QString commandHelp(const QString &command)
             continue;
         if (!text.isEmpty())
             text += QLatin1Char('\n');
-        text += QStringLiteral("Usage: ") + c.synopsis() + QStringLiteral("\n\n") + c.description + QLatin1Char('\n');
+        text += QStringLiteral("Usage: ") + c.synopsis() + QStringLiteral("\n\n") + c.description
+                + QLatin1Char('\n');
         std::vector<std::pair<QString, QString>> options;
         for (const OptionDoc &o : c.options)
             options.emplace_back(optionLabel(o), o.help);

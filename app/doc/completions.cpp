@@ -68,30 +68,33 @@ QString zshOptionSpec(const OptionDoc &o)
 QString bashCompletion()
 {
     QString t;
-    t += QStringLiteral("# bash completion for channeltray(1)\n"
-                        "# Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n\n"
-                        "_channeltray()\n{\n"
-                        "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
-                        "    local command='' sub='' i word\n"
-                        "    case $prev in\n"
-                        "        --config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-                        "        --field) COMPREPLY=($(compgen -W 'appToken clientToken token' -- \"$cur\")); return ;;\n");
+    t += QStringLiteral(
+        "# bash completion for channeltray(1)\n"
+        "# Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n\n"
+        "_channeltray()\n{\n"
+        "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
+        "    local command='' sub='' i word\n"
+        "    case $prev in\n"
+        "        --config) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+        "        --field) COMPREPLY=($(compgen -W 'appToken clientToken token' -- \"$cur\")); return ;;\n");
     QStringList others = valueOptions();
     others.removeAll(QStringLiteral("--config"));
     others.removeAll(QStringLiteral("--field"));
     t += QStringLiteral("        %1) return ;;\n").arg(others.join(QLatin1Char('|')));
-    t += QStringLiteral("    esac\n"
-                        "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
-                        "        word=${COMP_WORDS[i]}\n"
-                        "        case $word in\n"
-                        "            --config|--lang) ((i++)) ;;\n"
-                        "            -*) ;;\n"
-                        "            *) if [[ -z $command ]]; then command=$word; elif [[ -z $sub ]]; then sub=$word; fi ;;\n"
-                        "        esac\n"
-                        "    done\n"
-                        "    local words=''\n"
-                        "    case \"$command\" in\n");
-    t += QStringLiteral("        '') words='%1 %2' ;;\n").arg(commandNames().join(QLatin1Char(' ')), dashed(globalOptionDocs()));
+    t += QStringLiteral(
+        "    esac\n"
+        "    for ((i = 1; i < COMP_CWORD; i++)); do\n"
+        "        word=${COMP_WORDS[i]}\n"
+        "        case $word in\n"
+        "            --config|--lang) ((i++)) ;;\n"
+        "            -*) ;;\n"
+        "            *) if [[ -z $command ]]; then command=$word; elif [[ -z $sub ]]; then sub=$word; fi ;;\n"
+        "        esac\n"
+        "    done\n"
+        "    local words=''\n"
+        "    case \"$command\" in\n");
+    t += QStringLiteral("        '') words='%1 %2' ;;\n")
+             .arg(commandNames().join(QLatin1Char(' ')), dashed(globalOptionDocs()));
     for (const QString &command : commandNames()) {
         const QStringList subs = subcommands(command);
         if (subs.isEmpty()) {
@@ -118,18 +121,22 @@ QString bashCompletion()
 QString zshCompletion()
 {
     QString t;
-    t += QStringLiteral("#compdef channeltray\n"
-                        "# zsh completion for channeltray(1)\n"
-                        "# Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n\n"
-                        "_channeltray() {\n"
-                        "  local curcontext=$curcontext state line ret=1\n"
-                        "  local -a commands subcommands\n"
-                        "  commands=(\n");
+    t += QStringLiteral(
+        "#compdef channeltray\n"
+        "# zsh completion for channeltray(1)\n"
+        "# Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n\n"
+        "_channeltray() {\n"
+        "  local curcontext=$curcontext state line ret=1\n"
+        "  local -a commands subcommands\n"
+        "  commands=(\n");
     for (const QString &command : commandNames()) {
         QString summary;
         for (const CommandDoc &c : commandDocs())
             if (c.command == command)
-                summary = c.sub.isEmpty() ? c.summary : QStringLiteral("manage the accounts (") + subcommands(command).join(QStringLiteral(", ")) + QLatin1Char(')');
+                summary = c.sub.isEmpty()
+                              ? c.summary
+                              : QStringLiteral("manage the accounts (")
+                                    + subcommands(command).join(QStringLiteral(", ")) + QLatin1Char(')');
         t += QStringLiteral("    '%1:%2'\n").arg(command, zshQuoted(summary));
     }
     t += QStringLiteral("  )\n  _arguments -C \\\n");
@@ -161,12 +168,16 @@ QString zshCompletion()
             }
             continue;
         }
-        t += QStringLiteral("        %1)\n          if (( CURRENT == 2 )); then\n            subcommands=(\n").arg(command);
+        t += QStringLiteral("        %1)\n          if (( CURRENT == 2 )); then\n            subcommands=(\n")
+                 .arg(command);
         for (const CommandDoc &c : commandDocs())
             if (c.command == command)
                 t += QStringLiteral("              '%1:%2'\n").arg(c.sub, zshQuoted(c.summary));
-        t += QStringLiteral("            )\n            _describe -t subcommands '%1 command' subcommands && ret=0\n"
-                            "          else\n            shift words\n            (( CURRENT-- ))\n            case $words[1] in\n").arg(command);
+        t +=
+            QStringLiteral(
+                "            )\n            _describe -t subcommands '%1 command' subcommands && ret=0\n"
+                "          else\n            shift words\n            (( CURRENT-- ))\n            case $words[1] in\n")
+                .arg(command);
         for (const CommandDoc &c : commandDocs()) {
             if (c.command != command)
                 continue;

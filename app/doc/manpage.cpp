@@ -44,17 +44,20 @@ QString synopsis(const CommandDoc &c)
 QString manPage(const QString &version, const QString &date)
 {
     QString t;
-    t += QStringLiteral(".\\\" Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n");
+    t += QStringLiteral(
+        ".\\\" Generated from app/doc/clidoc.cpp by channeltray-docgen; edit that table, not this file.\n");
     t += QStringLiteral(".TH CHANNELTRAY 1 \"%1\" \"ChannelTray %2\" \"User Commands\"\n").arg(date, version);
     t += QStringLiteral(".SH NAME\nchanneltray \\- Gotify and OpenIM accounts in the system tray\n");
-    t += QStringLiteral(".SH SYNOPSIS\n.B channeltray\n[\\fB\\-\\-config\\fR \\fIPATH\\fR] [\\fB\\-\\-lang\\fR \\fILOCALE\\fR]\n"
-                        ".br\n.B channeltray\n[\\fB\\-\\-config\\fR \\fIPATH\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIOPERANDS\\fR]\n");
-    t += QStringLiteral(".SH DESCRIPTION\n"
-                        "ChannelTray watches Gotify and OpenIM accounts on many servers from one system\\-tray icon, "
-                        "keeps every received message in a local history, refreshes expiring OpenIM tokens, and keeps "
-                        "every token in the keychain (Secret Service).\n.PP\n"
-                        "Without a command it starts the tray application. With a command it runs without a display "
-                        "and exits with one of the statuses below.\n");
+    t += QStringLiteral(
+        ".SH SYNOPSIS\n.B channeltray\n[\\fB\\-\\-config\\fR \\fIPATH\\fR] [\\fB\\-\\-lang\\fR \\fILOCALE\\fR]\n"
+        ".br\n.B channeltray\n[\\fB\\-\\-config\\fR \\fIPATH\\fR] \\fICOMMAND\\fR [\\fIOPTIONS\\fR] [\\fIOPERANDS\\fR]\n");
+    t += QStringLiteral(
+        ".SH DESCRIPTION\n"
+        "ChannelTray watches Gotify and OpenIM accounts on many servers from one system\\-tray icon, "
+        "keeps every received message in a local history, refreshes expiring OpenIM tokens, and keeps "
+        "every token in the keychain (Secret Service).\n.PP\n"
+        "Without a command it starts the tray application. With a command it runs without a display "
+        "and exits with one of the statuses below.\n");
     t += QStringLiteral(".SH COMMANDS\n");
     for (const CommandDoc &c : commandDocs()) {
         t += QStringLiteral(".TP\n") + synopsis(c) + QLatin1Char('\n') + roff(c.description) + QLatin1Char('\n');
@@ -77,11 +80,12 @@ QString manPage(const QString &version, const QString &date)
     t += QStringLiteral(".SH FILES\n");
     for (const EnvironmentDoc &f : fileDocs())
         t += QStringLiteral(".TP\n.I %1\n%2\n").arg(f.name, roff(f.meaning));
-    t += QStringLiteral(".SH EXAMPLES\n"
-                        "Store a Gotify client token without it appearing in the process list:\n.PP\n.nf\n.RS\n"
-                        "echo \\-n \"$TOKEN\" | channeltray accounts set\\-token gotify/ops \\-\\-field clientToken\n"
-                        ".RE\n.fi\n.PP\nPrint the next message of every account as JSON, or give up after a minute:\n"
-                        ".PP\n.nf\n.RS\nchanneltray watch \\-\\-json \\-\\-count 1 \\-\\-timeout 60\n.RE\n.fi\n");
+    t += QStringLiteral(
+        ".SH EXAMPLES\n"
+        "Store a Gotify client token without it appearing in the process list:\n.PP\n.nf\n.RS\n"
+        "echo \\-n \"$TOKEN\" | channeltray accounts set\\-token gotify/ops \\-\\-field clientToken\n"
+        ".RE\n.fi\n.PP\nPrint the next message of every account as JSON, or give up after a minute:\n"
+        ".PP\n.nf\n.RS\nchanneltray watch \\-\\-json \\-\\-count 1 \\-\\-timeout 60\n.RE\n.fi\n");
     t += QStringLiteral(".SH \"SEE ALSO\"\n.BR secret\\-tool (1)\n");
     return t;
 }

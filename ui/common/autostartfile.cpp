@@ -22,8 +22,7 @@ QString quotedExec(const QString &command)
 } // namespace
 
 AutostartFile::AutostartFile(QString directory, QString command)
-    : m_directory(directory.isEmpty() ? defaultDirectory() : std::move(directory)),
-      m_command(std::move(command))
+    : m_directory(directory.isEmpty() ? defaultDirectory() : std::move(directory)), m_command(std::move(command))
 {
 }
 
@@ -72,8 +71,7 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
     }
     if (!QDir().mkpath(m_directory)) {
         if (error)
-            *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not create %1.")
-                         .arg(m_directory);
+            *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not create %1.").arg(m_directory);
         return false;
     }
     const QString command = m_command.isEmpty() ? commandFor(QCoreApplication::applicationFilePath()) : m_command;

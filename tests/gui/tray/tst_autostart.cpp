@@ -14,7 +14,8 @@ private Q_SLOTS:
     void testEnable_writesDesktopEntry_disableRemovesIt()
     {
         QTemporaryDir dir;
-        AutostartFile file(dir.path() + QStringLiteral("/autostart"), QStringLiteral("/opt/Channel Tray/channeltray"));
+        AutostartFile file(dir.path() + QStringLiteral("/autostart"),
+                           QStringLiteral("/opt/Channel Tray/channeltray"));
         QVERIFY(!file.isEnabled());
         QString error;
         QVERIFY2(file.setEnabled(true, &error), qPrintable(error));

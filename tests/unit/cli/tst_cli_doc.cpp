@@ -21,8 +21,8 @@ QStringList declaredOptions(const QString &file)
     if (!f.open(QIODevice::ReadOnly))
         return {QStringLiteral("<cannot read %1>").arg(file)};
     const QString source = QString::fromUtf8(f.readAll());
-    static const QRegularExpression declared(
-        QStringLiteral(R"re((?:addOption\(\{|QCommandLineOption\s+\w+\()\s*QStringLiteral\("([a-z][a-z0-9-]*)"\))re"));
+    static const QRegularExpression declared(QStringLiteral(
+        R"re((?:addOption\(\{|QCommandLineOption\s+\w+\()\s*QStringLiteral\("([a-z][a-z0-9-]*)"\))re"));
     QStringList names;
     for (auto it = declared.globalMatch(source); it.hasNext();) {
         const QString name = it.next().captured(1);
@@ -68,12 +68,14 @@ private Q_SLOTS:
         documented.sort();
         QCOMPARE(documented, run);
         for (const QString &command : commandNames())
-            QVERIFY2(parseInvocation({QStringLiteral("channeltray"), command}).usageError.isEmpty(), qPrintable(command));
+            QVERIFY2(parseInvocation({QStringLiteral("channeltray"), command}).usageError.isEmpty(),
+                     qPrintable(command));
     }
 
     void commandHelp_isAskedForAfterTheCommand_andListsItsOptions()
     {
-        const Invocation inv = parseInvocation({QStringLiteral("channeltray"), QStringLiteral("watch"), QStringLiteral("--help")});
+        const Invocation inv = parseInvocation(
+            {QStringLiteral("channeltray"), QStringLiteral("watch"), QStringLiteral("--help")});
         QVERIFY(inv.help);
         QCOMPARE(inv.command, QStringLiteral("watch"));
         const QString help = helpText(inv);
@@ -94,10 +96,12 @@ private Q_SLOTS:
         const QString man = manPage(QStringLiteral("9.8.7"), QStringLiteral("2030-01-02"));
         QVERIFY(man.contains(QStringLiteral(".TH CHANNELTRAY 1 \"2030-01-02\" \"ChannelTray 9.8.7\"")));
         for (const CommandDoc &c : commandDocs()) {
-            QVERIFY2(man.contains(QStringLiteral("\\fBchanneltray ") + QString(c.name()).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
+            QVERIFY2(man.contains(QStringLiteral("\\fBchanneltray ")
+                                  + QString(c.name()).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
                      qPrintable(c.name()));
             for (const OptionDoc &o : c.options)
-                QVERIFY2(man.contains(QStringLiteral("\\fB\\-\\-") + QString(o.name).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
+                QVERIFY2(man.contains(QStringLiteral("\\fB\\-\\-")
+                                      + QString(o.name).replace(QLatin1Char('-'), QStringLiteral("\\-"))),
                          qPrintable(o.name));
         }
         for (const ExitCodeDoc &e : exitCodeDocs())
@@ -114,7 +118,8 @@ private Q_SLOTS:
         for (const CommandDoc &c : commandDocs()) {
             QVERIFY2(bash.contains(c.command) && zsh.contains(c.command), qPrintable(c.command));
             if (!c.sub.isEmpty())
-                QVERIFY2(bash.contains(c.sub) && zsh.contains(QStringLiteral("'") + c.sub + QLatin1Char(':')), qPrintable(c.sub));
+                QVERIFY2(bash.contains(c.sub) && zsh.contains(QStringLiteral("'") + c.sub + QLatin1Char(':')),
+                         qPrintable(c.sub));
             for (const OptionDoc &o : c.options) {
                 QVERIFY2(bash.contains(QStringLiteral("--") + o.name), qPrintable(o.name));
                 QVERIFY2(zsh.contains(QStringLiteral("--") + o.name + QLatin1Char('[')), qPrintable(o.name));
