@@ -1,5 +1,7 @@
 #include "notificationpolicy.h"
 
+#include "notificationrules.h"
+
 namespace ct {
 
 namespace {
@@ -19,17 +21,19 @@ bool NotificationPolicy::wants(const InboundMessage &m) const
 {
     if (m.filtered || m.direction == InboundMessage::Direction::Out || m.isNotification || m.fromSelf)
         return false;
-    if (m.account.channel == kGotifyChannel)
-        return m.priority >= m_minPriority;
-    if (m.account.channel == kOpenImChannel)
-        return m.groupId.isEmpty() || m.mentionsMe || m.mentionsAll;
-    return false;
+    if (m.account.channel == kGotifyChannel && m.priority < m_minPriority)
+        return false;
+    if (m.account.channel == kOpenImChannel && !(m.groupId.isEmpty() || m.mentionsMe || m.mentionsAll))
+        return false;
+    if (m.account.channel != kGotifyChannel && m.account.channel != kOpenImChannel)
+        return false;
+    return silencedBy(m_settings, m, m_clock ? m_clock() : QDateTime::currentDateTimeUtc()) == Silenced::No;
 }
 
 NotificationUrgency NotificationPolicy::urgencyOf(const InboundMessage &m) const
 {
     if (m.account.channel == kGotifyChannel)
-        return m_urgency.forPriority(m.priority);
+        return m_settings.urgency.forPriority(m.priority);
     return (m.mentionsMe || m.mentionsAll) ? NotificationUrgency::Critical : NotificationUrgency::Normal;
 }
 

@@ -5,6 +5,8 @@
 //    message without a mention, a notification conversation, or a message the account sent
 //    itself: never.
 //  - Filtered and outgoing messages: never.
+//  - Muted, snoozed, below a target's minimum priority, or in quiet hours under their
+//    threshold (notificationrules.h, at the policy's clock's time): never.
 //  - Bursts: per account, the first wanted message opens a window (default 1 s); at its end,
 //    up to burstThreshold (default 3) messages pop up one by one, more become ONE summary
 //    ("5 new messages on gotify/ops").
@@ -23,6 +25,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <functional>
 
 namespace ct {
 
@@ -50,8 +53,13 @@ public:
     void setGotifyMinPriority(int priority) { m_minPriority = priority; }
     void setBurstThreshold(int n) { m_threshold = n > 0 ? n : 1; }
     void setWindowMs(int ms) { m_windowMs = ms > 0 ? ms : 1; }
-    void setUrgencyMapping(const UrgencyMapping &mapping) { m_urgency = mapping; }
-    const UrgencyMapping &urgencyMapping() const { return m_urgency; }
+    // The urgency mapping, mutes and quiet hours.
+    void setSettings(const NotificationSettings &settings) { m_settings = settings; }
+    const NotificationSettings &settings() const { return m_settings; }
+    void setUrgencyMapping(const UrgencyMapping &mapping) { m_settings.urgency = mapping; }
+    const UrgencyMapping &urgencyMapping() const { return m_settings.urgency; }
+    // The time mutes and quiet hours are judged at; default QDateTime::currentDateTimeUtc.
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     int gotifyMinPriority() const { return m_minPriority; }
     int burstThreshold() const { return m_threshold; }
     int windowMs() const { return m_windowMs; }
@@ -88,7 +96,8 @@ private:
     int m_minPriority;
     int m_threshold = 3;
     int m_windowMs = 1000;
-    UrgencyMapping m_urgency;
+    NotificationSettings m_settings;
+    std::function<QDateTime()> m_clock;
     QHash<AccountAddress, Pending> m_stream;
     QHash<AccountAddress, Pending> m_catchup;
 };

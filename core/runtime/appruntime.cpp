@@ -97,7 +97,7 @@ void AppRuntime::applyConfig(const Config &config)
         m_config = config;
         m_pipeline->setConfig(config);
         m_notifications->setGotifyMinPriority(config.app.gotifyMinPriority);
-        m_notifications->setUrgencyMapping(config.app.notifications.urgency);
+        m_notifications->setSettings(config.app.notifications);
         m_refresher->setConfig(config, m_options.configPath);
         m_registry->setConfig(config);
         wireHealth(config);
