@@ -8,4 +8,5 @@ int runAccounts(CommandContext &ctx);
 int runHistory(CommandContext &ctx);
 int runWatch(CommandContext &ctx);
 int runSend(CommandContext &ctx);
+int runNotifications(CommandContext &ctx);
 } // namespace ct::cli
