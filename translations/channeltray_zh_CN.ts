@@ -1307,6 +1307,37 @@
         <source>%1 (%2 unread)</source>
         <translation>%1（%2 条未读）</translation>
     </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation>标为已读(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ct::ui::NotificationMenus</name>
+    <message>
+        <source>Mute notifications from %1</source>
+        <translation>静音来自 %1 的通知</translation>
+    </message>
+    <message>
+        <source>Stop snoozing %1 (until %2)</source>
+        <translation>停止暂停 %1（至 %2）</translation>
+    </message>
+    <message>
+        <source>Snooze %1 for 1 hour</source>
+        <translation>暂停 %1 一小时</translation>
+    </message>
+    <message>
+        <source>Quiet hours (%1–%2, priority %3 and above still shown)</source>
+        <translation>免打扰时段（%1–%2，优先级 %3 及以上仍显示）</translation>
+    </message>
+    <message>
+        <source>application %1</source>
+        <translation>应用 %1</translation>
+    </message>
+    <message>
+        <source>conversation %1</source>
+        <translation>会话 %1</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::OpenClawImport</name>

@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -73,6 +74,12 @@ MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, Q
     });
     connect(m_session, &QComboBox::currentIndexChanged, this, &MessagesTab::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MessagesTab::showCurrent);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        std::unique_ptr<QMenu> menu(contextMenuFor(m_view->indexAt(pos).row()));
+        if (menu)
+            menu->exec(m_view->viewport()->mapToGlobal(pos));
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_message->showRecord(nullptr); });
     if (m_registry) {
         connect(m_registry, &QAbstractItemModel::rowsInserted, this, &MessagesTab::reloadAccounts);
@@ -140,6 +147,27 @@ bool MessagesTab::showMessage(const AccountAddress &account, const QString &mess
         m_model->fetchMore({});
     }
     return false;
+}
+
+QMenu *MessagesTab::contextMenuFor(int row)
+{
+    const HistoryRecord *r = m_model->recordAt(row);
+    if (!r)
+        return nullptr;
+    auto *menu = new QMenu(this);
+    if (!r->read && r->message.direction == InboundMessage::Direction::In) {
+        const qint64 rowId = r->rowId;
+        const AccountAddress account = r->message.account;
+        const QString id = r->message.id;
+        connect(menu->addAction(tr("Mark &read")), &QAction::triggered, this, [this, rowId, account, id] {
+            Q_EMIT readRequested(QList<qint64>{rowId});
+            Q_EMIT messageRead(account, id);
+        });
+        menu->addSeparator();
+    }
+    if (m_extendContextMenu)
+        m_extendContextMenu(menu, *r);
+    return menu;
 }
 
 void MessagesTab::applyFilter()

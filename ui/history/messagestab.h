@@ -3,10 +3,14 @@
 // the selected message in full.
 #include "config/accountaddress.h"
 
+#include "inbound/historyquery.h"
+
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTimer;
 
@@ -39,6 +43,14 @@ public:
     // New messages were stored: reload when the user is looking at the newest ones.
     void messagesArrived();
 
+    // Extra entries of a message's context menu (notification mutes), added when it is built.
+    void setContextMenuExtender(std::function<void(QMenu *, const ct::HistoryRecord &)> extender)
+    {
+        m_extendContextMenu = std::move(extender);
+    }
+    // The context menu of a row, built fresh (the caller owns it); null for no message.
+    QMenu *contextMenuFor(int row);
+
 Q_SIGNALS:
     // The user opened these unread messages.
     void readRequested(const QList<qint64> &rowIds);
@@ -60,6 +72,7 @@ private:
     QTimer *m_searchDelay;
     QTableView *m_view;
     MessageView *m_message;
+    std::function<void(QMenu *, const ct::HistoryRecord &)> m_extendContextMenu;
 };
 
 } // namespace ct::ui

@@ -18,11 +18,13 @@
 #include "history/messageview.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
+#include "inbound/notificationrules.h"
 #include "logging/logging.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/probetable.h"
 #include "notifications/notificationcenter.h"
+#include "notifications/notificationmenus.h"
 #include "runtime/appruntime.h"
 #include "send/senddialog.h"
 #include "traycontroller.h"
@@ -31,6 +33,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMenu>
 #include <QPointer>
 #include <QSystemTrayIcon>
 
@@ -53,6 +56,21 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     MainWindow *w = m_window.get();
     // The runtime offers every delivered batch to its notification policy; these show them.
     m_notifications = new NotificationCenter(m_runtime, w, this);
+    // Mutes, snoozes and quiet hours from the tray menu and the Messages tab's context menu.
+    m_notificationMenus = new NotificationMenus(
+        [this] { return m_config.app.notifications; },
+        [this](const std::function<bool(QJsonObject &, QString *)> &edit) {
+            QJsonObject root = m_config.raw;
+            QString error;
+            if (!edit(root, &error)) {
+                m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
+                return false;
+            }
+            return saveRaw(root);
+        },
+        this);
+    w->messagesTab()->setContextMenuExtender(
+        [this](QMenu *menu, const HistoryRecord &r) { m_notificationMenus->addMessageEntries(menu, r.message); });
     w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
     w->diagnosticsTab()->probeTable()->setSource(
         &m_runtime.health(), [this](const AccountAddress &a) { return m_runtime.probeDetails(a); },
@@ -141,6 +159,11 @@ TrayActions AppController::trayActions()
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
     a.sessionKeyFor = [this](const AccountAddress &addr) { return m_runtime.sessionKeyFor(addr); };
     a.quit = [this] { Q_EMIT quitRequested(); };
+    a.extendAccountMenu = [this](QMenu *menu, const AccountAddress &addr) {
+        menu->addSeparator();
+        m_notificationMenus->addTargetEntries(menu, accountTarget(addr), addr.toString());
+    };
+    a.extendMenu = [this](QMenu *menu) { m_notificationMenus->addQuietHoursEntry(menu); };
     if (m_services.gotifyApi)
         a.showGotifyAdmin = [this] { openGotifyAdmin(); };
     return a;

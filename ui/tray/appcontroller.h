@@ -24,6 +24,7 @@ class GotifyAdminWindow;
 class MainWindow;
 class MessageBox;
 class NotificationCenter;
+class NotificationMenus;
 class SingleInstance;
 class TrayController;
 
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;
     NotificationCenter *m_notifications = nullptr;
+    NotificationMenus *m_notificationMenus = nullptr;
     QPointer<GotifyAdminWindow> m_admin;
     DemoStarter *m_demo = nullptr;
 };

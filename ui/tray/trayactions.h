@@ -5,6 +5,8 @@
 
 #include <functional>
 
+class QMenu;
+
 namespace ct::ui {
 
 struct TrayActions
@@ -20,6 +22,10 @@ struct TrayActions
     std::function<void(const AccountAddress &, bool enabled)> setAccountEnabled;
     std::function<QString(const AccountAddress &)> sessionKeyFor;
     std::function<void()> quit;
+    // Hooks for entries owned elsewhere (notification mutes, quiet hours): called at the end of
+    // an account's submenu, and before "Start at login" in the main menu.
+    std::function<void(QMenu *, const AccountAddress &)> extendAccountMenu;
+    std::function<void(QMenu *)> extendMenu;
 };
 
 } // namespace ct::ui

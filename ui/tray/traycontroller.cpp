@@ -122,6 +122,8 @@ void TrayController::rebuildMenu()
     add(tr("&Diagnostics…"), m_actions.showDiagnostics);
     add(tr("A&bout ChannelTray…"), m_actions.showAbout);
     m_menu->addSeparator();
+    if (m_actions.extendMenu)
+        m_actions.extendMenu(m_menu);
     QAction *autostart = m_menu->addAction(tr("Start at &login"));
     autostart->setCheckable(true);
     autostart->setEnabled(m_autostart != nullptr);
@@ -173,6 +175,8 @@ void TrayController::addAccountMenu(int row)
         if (m_actions.sessionKeyFor)
             QApplication::clipboard()->setText(m_actions.sessionKeyFor(address));
     });
+    if (m_actions.extendAccountMenu)
+        m_actions.extendAccountMenu(sub, address);
 }
 
 void TrayController::toggleAutostart(bool on)
