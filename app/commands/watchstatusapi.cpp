@@ -42,6 +42,7 @@ std::unique_ptr<StatusApi> startWatchStatusApi(const QString &configPath, const 
     sources.enabled = [](const AccountAddress &) { return true; }; // watch runs what it was asked to
     sources.unread = [&history](const AccountAddress &a) { return history.unreadCount(a); };
     sources.server = [config](const AccountAddress &a) { return StatusBoard::serverOf(config, a); };
+    sources.lastStoredAt = [&history](const AccountAddress &a) { return StatusBoard::newestStoredAt(history, a); };
 
     auto api = std::make_unique<StatusApi>(sources);
     api->board().observe(pipeline);

@@ -4,6 +4,7 @@
 #include "accounts/accountregistry.h"
 #include "config/jsonreader.h"
 #include "gotify/gotifyconnection.h"
+#include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "openim/openimconnection.h"
 #include "refresh/tokenrefresher.h"
@@ -23,6 +24,7 @@ struct StatusBoard::Counters
     quint64 messagesStream = 0;
     quint64 messagesCatchup = 0;
     QDateTime lastMessageAt;
+    bool lastMessageSeeded = false; // asked the history once
     std::array<quint64, kCatchupBuckets.size()> catchupBuckets{};
     quint64 catchupCount = 0;
     quint64 catchupSum = 0;
@@ -176,8 +178,12 @@ AccountStatus StatusBoard::account(const AccountAddress &address)
         s.nextRetryAt = live->nextRetryAt();
     }
     onState(address, s.state);
-    const Counters &c = countersOf(address);
+    Counters &c = countersOf(address);
     s.since = c.since;
+    if (!c.lastMessageAt.isValid() && !c.lastMessageSeeded && m_sources.lastStoredAt) {
+        c.lastMessageSeeded = true;
+        c.lastMessageAt = m_sources.lastStoredAt(address);
+    }
     s.lastMessageAt = c.lastMessageAt;
     qint64 connectedMs = c.connectedMsTotal;
     if (c.connectedSinceMs >= 0)
@@ -201,6 +207,16 @@ QList<AccountStatus> StatusBoard::accounts()
     for (const AccountAddress &a : m_sources.accounts())
         out << account(a);
     return out;
+}
+
+QDateTime StatusBoard::newestStoredAt(const HistoryStore &history, const AccountAddress &address)
+{
+    HistoryQuery query;
+    query.account = address;
+    query.limit = 1;
+    query.includeOutgoing = false;
+    const QList<HistoryRecord> newest = history.query(query);
+    return newest.isEmpty() ? QDateTime() : newest.first().storedAt;
 }
 
 QString StatusBoard::serverOf(const Config &config, const AccountAddress &address)

@@ -26,6 +26,7 @@ namespace ct {
 
 class AccountConnection;
 class AccountRegistry;
+class HistoryStore;
 class InboundPipeline;
 class TokenRefresher;
 
@@ -70,6 +71,9 @@ public:
         std::function<bool(const AccountAddress &)> enabled;
         std::function<int(const AccountAddress &)> unread;                 // -1 when unknown
         std::function<QString(const AccountAddress &)> server;
+        // When the newest stored incoming message arrived, from an earlier run too (asked once
+        // per account, until this process delivers one); may be empty.
+        std::function<QDateTime(const AccountAddress &)> lastStoredAt;
     };
     struct Clock
     {
@@ -94,6 +98,8 @@ public:
     AccountStatus account(const AccountAddress &address);
     quint64 storeErrors() const { return m_storeErrors; }
 
+    // When the newest incoming message of an account was stored; invalid when none.
+    static QDateTime newestStoredAt(const HistoryStore &history, const AccountAddress &address);
     // The server URL of an account in a config (Gotify serverUrl, OpenIM wsAddr), safe to show.
     static QString serverOf(const Config &config, const AccountAddress &address);
 

@@ -53,8 +53,10 @@ class TestStatusTray : public QObject
     };
 
     // A runtime with the status API on, as the tray builds it; waits until both accounts are up.
-    Tray startTray(const QString &name, const QJsonObject &statusApiExtra = {}, int gotifyReconnectMs = 100)
+    Tray startTray(const QString &name, const QJsonObject &statusApiExtra = {}, int gotifyReconnectMs = 100,
+                   const QString &refreshMode = QStringLiteral("http"), testserver::GotifyServer *gotifyServer = nullptr)
     {
+        testserver::GotifyServer &gotify = gotifyServer ? *gotifyServer : m_gotify;
         Tray t;
         t.port = freeLoopbackPort();
         QJsonObject statusApi{{"listen", QStringLiteral("127.0.0.1:%1").arg(t.port)}};
@@ -69,13 +71,13 @@ class TestStatusTray : public QObject
                                       {"responseTokenPath", QJsonArray{"data.token"}}};
         const QJsonObject root{
             {"channels",
-             QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", m_gotify.url().toString()},
-                                                                                            {"clientToken", m_gotify.clientToken()},
-                                                                                            {"appToken", m_gotify.appToken()}}}}},
+             QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", gotify.url().toString()},
+                                                                                            {"clientToken", gotify.clientToken()},
+                                                                                            {"appToken", gotify.appToken()}}}}},
                                                 {"inbound", QJsonObject{{"reconnectDelayMs", gotifyReconnectMs},
                                                                         {"maxReconnectDelayMs", gotifyReconnectMs}}}}},
                          {"multi-openim",
-                          QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "http"}, {"http", refreshHttp},
+                          QJsonObject{{"tokenRefresh", QJsonObject{{"mode", refreshMode}, {"http", refreshHttp},
                                                                    {"manualLoginMarkerPath", m_dir.filePath(name + "/marker.json")}}},
                                       {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
                                                                                        {"apiAddr", m_openim.apiAddr()},
@@ -270,26 +272,77 @@ private Q_SLOTS:
         verifyNoIssuedToken(rawRequest(t.port, getRequest("/status")).body);
     }
 
+    void refusedOpenImToken_withoutARefresh_showsNeedsLogin_untilANewTokenIsConfigured()
+    {
+        Tray t = startTray("needslogin", {}, 100, QStringLiteral("off"));
+        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
+        m_openim.invalidateTokens(QStringLiteral("bot"));
+        m_openim.dropTcp(QStringLiteral("bot"));
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("needs-login"), 15000);
+        const RawResponse r = rawRequest(t.port, getRequest("/health?account=multi-openim/primary"));
+        QCOMPARE(r.status, 503);
+        const QString error = json(r).value("data").toObject().value("accounts").toArray().first().toObject().value("error").toString();
+        QVERIFY2(error.startsWith("needs-login"), qPrintable(error));
+        const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
+        QCOMPARE(metricValue(metrics, R"(channeltray_account_state{account="multi-openim/primary",channel="multi-openim",state="needs-login"})"), 1.0);
+        QCOMPARE(metricValue(metrics, R"(channeltray_token_refresh_attempts_total{account="multi-openim/primary",channel="multi-openim",result="failed"})"), 1.0);
+
+        Config config = t.runtime->config();
+        config.openim.accounts[0].token = m_openim.mintToken(QStringLiteral("bot"), 5, 3600);
+        m_issued << config.openim.accounts[0].token;
+        t.runtime->applyConfig(config);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
+        QCOMPARE(rawRequest(t.port, getRequest("/health?account=multi-openim/primary")).status, 200);
+        verifyNoIssuedToken(rawRequest(t.port, getRequest("/status")).body);
+    }
+
+    void lastMessageTime_comesFromTheHistory_afterARestart()
+    {
+        QDateTime storedAt;
+        {
+            Tray first = startTray("restart");
+            QTRY_VERIFY_WITH_TIMEOUT(first.api->isListening(), 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(stateOf(first, ops), QStringLiteral("connected"), 15000);
+            QSignalSpy delivered(&first.runtime->pipeline(), &InboundPipeline::delivered);
+            m_gotify.postMessage(QStringLiteral("before the restart"));
+            QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 15000);
+            storedAt = QDateTime::fromString(accountIn(json(rawRequest(first.port, getRequest("/status"))), "gotify/ops")
+                                                 .value("lastMessageAt").toString(), Qt::ISODateWithMs);
+            QVERIFY(storedAt.isValid());
+        }
+        Tray second = startTray("restart");
+        QTRY_VERIFY_WITH_TIMEOUT(second.api->isListening(), 15000);
+        const QDateTime shown = QDateTime::fromString(accountIn(json(rawRequest(second.port, getRequest("/status"))), "gotify/ops")
+                                                          .value("lastMessageAt").toString(), Qt::ISODateWithMs);
+        QVERIFY(shown.isValid());
+        QVERIFY2(qAbs(shown.msecsTo(storedAt)) < 5000, qPrintable(shown.toString(Qt::ISODateWithMs)));
+    }
+
     void metrics_passPromtool_andCountEveryDeliveredMessage_byVia()
     {
-        Tray t = startTray("metrics", {}, 600000);
-        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
-        QHash<QString, int> delivered; // "<account> <via>" → count
+        // A Gotify server of its own: no earlier test's messages in its first-connect catch-up.
+        testserver::GotifyServer gotify;
+        QVERIFY(gotify.listen());
+        m_issued << gotify.clientToken() << gotify.appToken();
+        QHash<QString, int> delivered; // "<account> <via>" → count, from the first message on
+        Tray t = startTray("metrics", {}, 600000, QStringLiteral("http"), &gotify);
         connect(&t.runtime->pipeline(), &InboundPipeline::delivered, t.runtime.get(), [&delivered](const InboundMessage &m) {
             ++delivered[m.account.toString() + ' ' + viaName(m.via)];
         });
+        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
         for (int i = 0; i < 7; ++i)
-            m_gotify.postMessage(QStringLiteral("stream %1").arg(i));
+            gotify.postMessage(QStringLiteral("stream %1").arg(i));
         for (int i = 0; i < 4; ++i)
             m_openim.deliverDirect(QStringLiteral("alice"), QStringLiteral("bot"), QStringLiteral("hello %1").arg(i));
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("gotify/ops stream"), 7, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("multi-openim/primary stream"), 4, 15000);
         // Missed while the stream was down: they come through the catch-up.
-        m_gotify.dropStreams();
+        gotify.dropStreams();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("backoff"), 15000);
-        m_gotify.storeMissedMessages(5);
+        gotify.storeMissedMessages(5);
         t.runtime->registry().connection(ops)->reconnectNow();
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("gotify/ops catchup"), 5, 15000);
 
@@ -303,6 +356,8 @@ private Q_SLOTS:
         QCOMPARE(value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="stream"})"), 7.0);
         QCOMPARE(value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="catchup"})"), 5.0);
         QCOMPARE(value(R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="stream"})"), 4.0);
+        QCOMPARE(value(R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="catchup"})"),
+                 double(delivered.value("multi-openim/primary catchup")));
         QCOMPARE(value(R"(channeltray_unread_messages{account="gotify/ops",channel="gotify"})"), 12.0);
         QVERIFY(value(R"(channeltray_catchup_messages_count{account="gotify/ops",channel="gotify"})") >= 2.0);
         QCOMPARE(value(R"(channeltray_catchup_messages_bucket{account="gotify/ops",channel="gotify",le="10"})"),
