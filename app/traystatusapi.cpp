@@ -20,7 +20,9 @@ StatusApi *attachStatusApi(AppRuntime &runtime)
     };
     sources.unread = [&registry](const AccountAddress &a) { return registry.unread(a); };
     sources.server = [&runtime](const AccountAddress &a) { return StatusBoard::serverOf(runtime.config(), a); };
-    sources.lastStoredAt = [&runtime](const AccountAddress &a) { return StatusBoard::newestStoredAt(runtime.history(), a); };
+    sources.lastStoredAt = [&runtime](const AccountAddress &a) {
+        return StatusBoard::newestStoredAt(runtime.history(), a);
+    };
 
     auto *api = new StatusApi(sources, &runtime);
     api->board().observe(registry);

@@ -12,8 +12,10 @@ constexpr qint64 kMaxOutput = 4 * 1024 * 1024;
 
 HttpReply errorReply(int status, const QString &message)
 {
-    return {status, "application/json",
-            QJsonDocument(QJsonObject{{"ok", false}, {"error", message}}).toJson(QJsonDocument::Compact), {}};
+    return {status,
+            "application/json",
+            QJsonDocument(QJsonObject{{"ok", false}, {"error", message}}).toJson(QJsonDocument::Compact),
+            {}};
 }
 } // namespace
 
@@ -65,7 +67,8 @@ void DoctorRunner::start(Kind &kind, bool probe)
     kind.output.clear();
     auto *p = new QProcess(this);
     kind.process = p;
-    QStringList args{QStringLiteral("--config"), m_options.configPath, QStringLiteral("doctor"), QStringLiteral("--json")};
+    QStringList args{QStringLiteral("--config"), m_options.configPath, QStringLiteral("doctor"),
+                     QStringLiteral("--json")};
     if (probe)
         args << QStringLiteral("--probe");
     p->setProgram(m_options.program);
@@ -86,7 +89,8 @@ void DoctorRunner::start(Kind &kind, bool probe)
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(kind.output.trimmed(), &error);
         if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-            finish(kind, errorReply(500, QStringLiteral("doctor did not print a JSON document (exit code %1)").arg(p->exitCode())));
+            finish(kind, errorReply(500, QStringLiteral("doctor did not print a JSON document (exit code %1)")
+                                             .arg(p->exitCode())));
             return;
         }
         const bool ok = doc.object().value(QStringLiteral("ok")).toBool();

@@ -24,7 +24,7 @@ class DoctorRunner : public QObject
 public:
     struct Options
     {
-        QString program;    // the channeltray executable
+        QString program; // the channeltray executable
         QString configPath;
         int timeoutMs = 30000;
         int probeTimeoutMs = 90000;

@@ -16,12 +16,12 @@ namespace ct {
 struct HttpRequestHead
 {
     QByteArray method;
-    QByteArray target;  // origin-form, as sent ("/health?account=gotify%2Fops")
-    QByteArray version; // "HTTP/1.1"
+    QByteArray target;                            // origin-form, as sent ("/health?account=gotify%2Fops")
+    QByteArray version;                           // "HTTP/1.1"
     QList<QPair<QByteArray, QByteArray>> headers; // names lower-cased, values trimmed
 
-    QString path() const;       // target without the query, percent-decoded
-    QUrlQuery query() const;    // the query items
+    QString path() const;                                 // target without the query, percent-decoded
+    QUrlQuery query() const;                              // the query items
     QByteArray header(const QByteArray &lowerName) const; // the first one, empty when absent
 };
 

@@ -44,12 +44,9 @@ bool accountHealthy(const AccountStatus &s)
 
 QJsonObject healthAccountJson(const AccountStatus &s)
 {
-    QJsonObject o{{"accountId", s.address.accountId},
-                  {"account", s.address.toString()},
-                  {"channel", s.address.channel},
-                  {"ok", accountHealthy(s)},
-                  {"state", accountStateName(s.state)},
-                  {"latencyMs", qMax(0, s.latencyMs)}};
+    QJsonObject o{{"accountId", s.address.accountId},   {"account", s.address.toString()},
+                  {"channel", s.address.channel},       {"ok", accountHealthy(s)},
+                  {"state", accountStateName(s.state)}, {"latencyMs", qMax(0, s.latencyMs)}};
     if (!accountHealthy(s)) {
         QString why = accountStateName(s.state);
         const QString more = !s.detail.isEmpty() ? s.detail : s.lastError;

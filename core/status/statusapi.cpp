@@ -23,8 +23,8 @@ HttpReply notFound(const QString &message)
 
 bool truthy(const QString &v)
 {
-    return v == QLatin1String("1") || v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
-           v.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
+    return v == QLatin1String("1") || v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0
+           || v.compare(QLatin1String("yes"), Qt::CaseInsensitive) == 0;
 }
 } // namespace
 
@@ -49,7 +49,8 @@ bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, Q
         return true;
     m_server.setBearerToken(token);
     if (!m_server.listen(settings.address, settings.port, error)) {
-        qCWarning(lcStatus) << "status API: cannot listen on" << settings.listen << ":" << (error ? *error : QString());
+        qCWarning(lcStatus) << "status API: cannot listen on" << settings.listen << ":"
+                            << (error ? *error : QString());
         m_settings = {};
         return false;
     }
@@ -60,11 +61,13 @@ bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, Q
                                                ? QLatin1Char('[') + settings.address.toString() + QLatin1Char(']')
                                                : settings.address.toString())
                                       .arg(m_server.port())
-                                      .arg(token.isEmpty() ? QStringLiteral("no bearer token") : QStringLiteral("bearer token required"));
+                                      .arg(token.isEmpty() ? QStringLiteral("no bearer token")
+                                                           : QStringLiteral("bearer token required"));
     return true;
 }
 
-void StatusApi::applyConfig(const Config &config, SecretStore *secrets, std::function<void(bool, const QString &)> done)
+void StatusApi::applyConfig(const Config &config, SecretStore *secrets,
+                            std::function<void(bool, const QString &)> done)
 {
     const quint64 generation = ++m_generation;
     auto finish = [done](bool ok, const QString &error) {
@@ -86,23 +89,26 @@ void StatusApi::applyConfig(const Config &config, SecretStore *secrets, std::fun
         finish(ok, error);
         return;
     }
-    secrets->read(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
-                  [this, settings, generation, finish](const SecretResult &r) {
-                      if (generation != m_generation)
-                          return; // a newer config won
-                      const bool noKeychainOnLoopback = r.error == SecretError::NoBackend && settings.isLoopback();
-                      if (!r.ok() && r.error != SecretError::NotFound && !noKeychainOnLoopback) {
-                          stop();
-                          const QString error = QStringLiteral("the status API's bearer token could not be read from the keychain (%1); the endpoint stays off")
-                                                    .arg(r.message);
-                          qCWarning(lcStatus).noquote() << error;
-                          finish(false, error);
-                          return;
-                      }
-                      QString error;
-                      const bool ok = apply(settings, r.ok() ? r.value : QString(), &error);
-                      finish(ok, error);
-                  });
+    secrets->read(
+        StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
+        [this, settings, generation, finish](const SecretResult &r) {
+            if (generation != m_generation)
+                return; // a newer config won
+            const bool noKeychainOnLoopback = r.error == SecretError::NoBackend && settings.isLoopback();
+            if (!r.ok() && r.error != SecretError::NotFound && !noKeychainOnLoopback) {
+                stop();
+                const QString error =
+                    QStringLiteral(
+                        "the status API's bearer token could not be read from the keychain (%1); the endpoint stays off")
+                        .arg(r.message);
+                qCWarning(lcStatus).noquote() << error;
+                finish(false, error);
+                return;
+            }
+            QString error;
+            const bool ok = apply(settings, r.ok() ? r.value : QString(), &error);
+            finish(ok, error);
+        });
 }
 
 void StatusApi::stop()
@@ -124,7 +130,8 @@ void StatusApi::handle(const HttpRequestHead &request, StatusHttpServer::Reply r
             const QString text = query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
             const AccountAddress a = AccountAddress::parse(text);
             if (!a.isValid() || !m_board.contains(a)) {
-                reply(notFound(QStringLiteral("no account \"%1\" (write it as <channel>/<id>, e.g. gotify/ops)").arg(text)));
+                reply(notFound(
+                    QStringLiteral("no account \"%1\" (write it as <channel>/<id>, e.g. gotify/ops)").arg(text)));
                 return;
             }
             const QJsonObject doc = healthDocument({m_board.account(a)});
@@ -136,7 +143,10 @@ void StatusApi::handle(const HttpRequestHead &request, StatusHttpServer::Reply r
     } else if (path == QLatin1String("/doctor")) {
         m_doctor.run(truthy(query.queryItemValue(QStringLiteral("probe"))), std::move(reply));
     } else if (path == QLatin1String("/metrics")) {
-        reply({200, kMetricsContentType, metricsText(m_board.accounts(), m_board.storeErrors(), readProcessFigures()), {}});
+        reply({200,
+               kMetricsContentType,
+               metricsText(m_board.accounts(), m_board.storeErrors(), readProcessFigures()),
+               {}});
     } else {
         reply(notFound(QStringLiteral("no such resource; try /status, /health, /doctor or /metrics")));
     }

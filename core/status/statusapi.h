@@ -45,7 +45,8 @@ public:
     // apply(). A keychain that cannot answer keeps the endpoint off (never open without the
     // token the user stored) — except when there is no keychain at all and the address is
     // loopback. `done(ok, error)` is called once; ok when off or listening.
-    void applyConfig(const Config &config, SecretStore *secrets, std::function<void(bool ok, const QString &error)> done = {});
+    void applyConfig(const Config &config, SecretStore *secrets,
+                     std::function<void(bool ok, const QString &error)> done = {});
     void stop();
     bool isListening() const { return m_server.isListening(); }
     StatusApiSettings settings() const { return m_settings; }

@@ -22,7 +22,9 @@ StatusApiReport inspectStatusApi(const Config &config, TokenResolver &resolver)
         if (noKeychainOnLoopback)
             r.notes << QStringLiteral("no keychain is running, so the status API asks no bearer token");
         else if (!t.found() && t.keychainError != SecretError::NotFound && t.keychainError != SecretError::None)
-            r.problems << QStringLiteral("channeltray.statusApi: the bearer token could not be read from the keychain: %1").arg(t.message);
+            r.problems << QStringLiteral(
+                              "channeltray.statusApi: the bearer token could not be read from the keychain: %1")
+                              .arg(t.message);
         if (t.origin == TokenOrigin::Inline)
             r.notes << QStringLiteral("the status API's bearer token is stored in plain text in the config file; "
                                       "the keychain entry channeltray/statusApi/token is the safer place");
@@ -37,7 +39,10 @@ StatusApiReport inspectStatusApi(const Config &config, TokenResolver &resolver)
         r.json.insert("loopback", s.isLoopback());
         r.json.insert("token", origin);
         r.summary = QStringLiteral("listens on %1 (%2), bearer token: %3")
-                        .arg(s.listen, s.isLoopback() ? QStringLiteral("this machine only") : QStringLiteral("beyond this machine"), origin);
+                        .arg(s.listen,
+                             s.isLoopback() ? QStringLiteral("this machine only")
+                                            : QStringLiteral("beyond this machine"),
+                             origin);
     } else {
         r.summary = r.problems.isEmpty() ? QStringLiteral("off") : QStringLiteral("off (see the problems)");
     }
@@ -62,7 +67,8 @@ bool resolveStatusApiToken(const Config &config, TokenResolver &resolver, QStrin
     // endpoint runs without one; one reachable from elsewhere must not.
     if (t.keychainError == SecretError::NoBackend && s.isLoopback())
         return true;
-    *error = QStringLiteral("the status API's bearer token could not be read from the keychain: %1").arg(t.message);
+    *error = QStringLiteral("the status API's bearer token could not be read from the keychain: %1")
+                 .arg(t.message);
     return false;
 }
 

@@ -19,7 +19,7 @@ struct StatusApiReport
     QStringList problems; // make doctor fail
     QStringList warnings;
     QStringList notes;
-    QString summary;      // one line for the text output
+    QString summary; // one line for the text output
 };
 
 StatusApiReport inspectStatusApi(const Config &config, TokenResolver &resolver);

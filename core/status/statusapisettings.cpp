@@ -18,7 +18,8 @@ bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *por
         host = t.mid(1, close - 1);
         portText = t.mid(close + 2);
     } else if (t.count(QLatin1Char(':')) > 1) {
-        *error = QStringLiteral("write an IPv6 address in brackets, e.g. \"[::1]:9465\"; got %1").arg(JsonReader::quoted(text));
+        *error = QStringLiteral("write an IPv6 address in brackets, e.g. \"[::1]:9465\"; got %1")
+                     .arg(JsonReader::quoted(text));
         return false;
     } else if (const qsizetype colon = t.lastIndexOf(QLatin1Char(':')); colon >= 0) {
         host = t.left(colon);
@@ -29,14 +30,16 @@ bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *por
     bool ok = false;
     const uint p = portText.toUInt(&ok);
     if (!ok || p == 0 || p > 65535) {
-        *error = QStringLiteral("expected \"HOST:PORT\" with a port from 1 to 65535, got %1").arg(JsonReader::quoted(text));
+        *error = QStringLiteral("expected \"HOST:PORT\" with a port from 1 to 65535, got %1")
+                     .arg(JsonReader::quoted(text));
         return false;
     }
     QHostAddress a;
     if (host.isEmpty() || host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
         a = QHostAddress(QHostAddress::LocalHost);
     else if (!a.setAddress(host)) {
-        *error = QStringLiteral("the host must be an IP address or \"localhost\", got %1").arg(JsonReader::quoted(host));
+        *error = QStringLiteral("the host must be an IP address or \"localhost\", got %1")
+                     .arg(JsonReader::quoted(host));
         return false;
     }
     *address = a;
@@ -48,7 +51,8 @@ StatusApiSettings readStatusApiSettings(const Config &config, QList<ConfigProble
 {
     StatusApiSettings s;
     const QString parent = QStringLiteral("channeltray.statusApi");
-    const QJsonValue block = config.raw.value(QStringLiteral("channeltray")).toObject().value(QStringLiteral("statusApi"));
+    const QJsonValue block =
+        config.raw.value(QStringLiteral("channeltray")).toObject().value(QStringLiteral("statusApi"));
     if (block.isUndefined() || block.isNull())
         return s;
     JsonReader r;

@@ -27,11 +27,15 @@ struct StatusApiSettings
 
     bool isLoopback() const { return address.isLoopback(); }
     // Where the keychain keeps the bearer token: SecretStore key "channeltray/statusApi/token".
-    static AccountAddress keychainAddress() { return {QStringLiteral("channeltray"), QStringLiteral("statusApi")}; }
+    static AccountAddress keychainAddress()
+    {
+        return {QStringLiteral("channeltray"), QStringLiteral("statusApi")};
+    }
     static QString keychainField() { return QStringLiteral("token"); }
     friend bool operator==(const StatusApiSettings &a, const StatusApiSettings &b)
     {
-        return a.enabled == b.enabled && a.address == b.address && a.port == b.port && a.inlineToken == b.inlineToken;
+        return a.enabled == b.enabled && a.address == b.address && a.port == b.port
+               && a.inlineToken == b.inlineToken;
     }
     friend bool operator!=(const StatusApiSettings &a, const StatusApiSettings &b) { return !(a == b); }
 };

@@ -108,7 +108,8 @@ void StatusBoard::observe(AccountConnection *connection)
 {
     const AccountAddress a = connection->address();
     attach(a, connection);
-    connect(connection, &AccountConnection::stateChanged, this, [this, a](AccountState state) { onState(a, state); });
+    connect(connection, &AccountConnection::stateChanged, this,
+            [this, a](AccountState state) { onState(a, state); });
 }
 
 void StatusBoard::attach(const AccountAddress &address, AccountConnection *connection)

@@ -36,7 +36,7 @@ inline constexpr std::array<int, 6> kCatchupBuckets{0, 1, 10, 100, 1000, 10000};
 struct AccountStatus
 {
     AccountAddress address;
-    QString server;           // the server URL, without user info or query
+    QString server; // the server URL, without user info or query
     bool enabled = true;
     AccountState state = AccountState::Disabled;
     QString detail;
@@ -66,10 +66,10 @@ class StatusBoard : public QObject
 public:
     struct Sources
     {
-        std::function<QList<AccountAddress>()> accounts;                   // in display order
+        std::function<QList<AccountAddress>()> accounts;                       // in display order
         std::function<AccountConnection *(const AccountAddress &)> connection; // nullptr when none
         std::function<bool(const AccountAddress &)> enabled;
-        std::function<int(const AccountAddress &)> unread;                 // -1 when unknown
+        std::function<int(const AccountAddress &)> unread; // -1 when unknown
         std::function<QString(const AccountAddress &)> server;
         // When the newest stored incoming message arrived, from an earlier run too (asked once
         // per account, until this process delivers one); may be empty.
@@ -77,8 +77,8 @@ public:
     };
     struct Clock
     {
-        std::function<QDateTime()> now;        // wall clock (UTC) for timestamps
-        std::function<qint64()> monotonicMs;   // for durations
+        std::function<QDateTime()> now;      // wall clock (UTC) for timestamps
+        std::function<qint64()> monotonicMs; // for durations
     };
 
     explicit StatusBoard(Sources sources, QObject *parent = nullptr);

@@ -82,7 +82,9 @@ void StatusHttpServer::acceptPending()
                 // The head did not arrive in time: say so if the client still listens (send()
                 // arms the write deadline; its expiry drops the connection below).
                 c->dispatched = true;
-                send(c, {408, "application/json", errorJson(QStringLiteral("request head not received in time")), {}}, {});
+                send(c,
+                     {408, "application/json", errorJson(QStringLiteral("request head not received in time")), {}},
+                     {});
                 return;
             }
             drop(c);
@@ -95,7 +97,8 @@ void StatusHttpServer::acceptPending()
                 drop(c);
         });
         connect(socket, &QTcpSocket::bytesWritten, this, [c] {
-            if (c->dispatched && c->socket->bytesToWrite() == 0 && c->socket->state() == QAbstractSocket::ConnectedState)
+            if (c->dispatched && c->socket->bytesToWrite() == 0
+                && c->socket->state() == QAbstractSocket::ConnectedState)
                 c->socket->disconnectFromHost();
         });
         m_connections.insert(socket, c);
@@ -161,17 +164,26 @@ void StatusHttpServer::dispatch(Connection *c)
     const HttpRequestHead &head = c->parser.head();
     const QString path = head.path();
     if (!hostAccepted(head)) {
-        send(c, {400, "application/json", errorJson(QStringLiteral("the Host header must name an IP address or localhost")), {}}, path);
+        send(c,
+             {400,
+              "application/json",
+              errorJson(QStringLiteral("the Host header must name an IP address or localhost")),
+              {}},
+             path);
         return;
     }
     if (!authorised(head)) {
-        send(c, {401, "application/json", errorJson(QStringLiteral("a valid bearer token is required")),
-                 {{"WWW-Authenticate", "Bearer realm=\"channeltray\""}}},
+        send(c,
+             {401,
+              "application/json",
+              errorJson(QStringLiteral("a valid bearer token is required")),
+              {{"WWW-Authenticate", "Bearer realm=\"channeltray\""}}},
              path);
         return;
     }
     if (head.method != "GET") {
-        send(c, {405, "application/json", errorJson(QStringLiteral("only GET is allowed")), {{"Allow", "GET"}}}, path);
+        send(c, {405, "application/json", errorJson(QStringLiteral("only GET is allowed")), {{"Allow", "GET"}}},
+             path);
         return;
     }
     if (!m_handler) {

@@ -55,7 +55,8 @@ private:
 
 QByteArray accountLabels(const AccountStatus &s)
 {
-    return "account=\"" + escapeLabel(s.address.toString()) + "\",channel=\"" + escapeLabel(s.address.channel) + '"';
+    return "account=\"" + escapeLabel(s.address.toString()) + "\",channel=\"" + escapeLabel(s.address.channel)
+           + '"';
 }
 
 } // namespace
@@ -92,10 +93,11 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
     Writer w;
     w.family("channeltray_account_state", "gauge", "1 for the state the account is in, 0 for the others.");
     for (const AccountStatus &s : accounts)
-        for (AccountState st : {AccountState::Disabled, AccountState::Connecting, AccountState::Connected,
-                                AccountState::Backoff, AccountState::Refreshing, AccountState::NeedsLogin,
-                                AccountState::Failed})
-            w.sample("channeltray_account_state", accountLabels(s) + ",state=\"" + accountStateName(st).toUtf8() + '"',
+        for (AccountState st :
+             {AccountState::Disabled, AccountState::Connecting, AccountState::Connected, AccountState::Backoff,
+              AccountState::Refreshing, AccountState::NeedsLogin, AccountState::Failed})
+            w.sample("channeltray_account_state",
+                     accountLabels(s) + ",state=\"" + accountStateName(st).toUtf8() + '"',
                      s.state == st ? "1" : "0");
 
     w.family("channeltray_account_state_since_timestamp_seconds", "gauge",
@@ -118,16 +120,21 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
     w.family("channeltray_messages_received_total", "counter",
              "Messages delivered (stored once, de-duplicated), by how they arrived.");
     for (const AccountStatus &s : accounts) {
-        w.sample("channeltray_messages_received_total", accountLabels(s) + ",via=\"stream\"", QByteArray::number(s.messagesStream));
-        w.sample("channeltray_messages_received_total", accountLabels(s) + ",via=\"catchup\"", QByteArray::number(s.messagesCatchup));
+        w.sample("channeltray_messages_received_total", accountLabels(s) + ",via=\"stream\"",
+                 QByteArray::number(s.messagesStream));
+        w.sample("channeltray_messages_received_total", accountLabels(s) + ",via=\"catchup\"",
+                 QByteArray::number(s.messagesCatchup));
     }
 
-    w.family("channeltray_catchup_messages", "histogram", "Messages fetched by each catch-up after a (re)connect.");
+    w.family("channeltray_catchup_messages", "histogram",
+             "Messages fetched by each catch-up after a (re)connect.");
     for (const AccountStatus &s : accounts) {
         for (size_t i = 0; i < kCatchupBuckets.size(); ++i)
-            w.sample("channeltray_catchup_messages_bucket", accountLabels(s) + ",le=\"" + QByteArray::number(kCatchupBuckets[i]) + '"',
+            w.sample("channeltray_catchup_messages_bucket",
+                     accountLabels(s) + ",le=\"" + QByteArray::number(kCatchupBuckets[i]) + '"',
                      QByteArray::number(s.catchupBuckets[i]));
-        w.sample("channeltray_catchup_messages_bucket", accountLabels(s) + ",le=\"+Inf\"", QByteArray::number(s.catchupCount));
+        w.sample("channeltray_catchup_messages_bucket", accountLabels(s) + ",le=\"+Inf\"",
+                 QByteArray::number(s.catchupCount));
         w.sample("channeltray_catchup_messages_sum", accountLabels(s), QByteArray::number(s.catchupSum));
         w.sample("channeltray_catchup_messages_count", accountLabels(s), QByteArray::number(s.catchupCount));
     }
@@ -137,12 +144,16 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
     for (const AccountStatus &s : accounts) {
         if (s.address.channel != kOpenImChannel)
             continue;
-        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"ok\"", QByteArray::number(s.refreshOk));
-        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"retry\"", QByteArray::number(s.refreshRetry));
-        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"failed\"", QByteArray::number(s.refreshFailed));
+        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"ok\"",
+                 QByteArray::number(s.refreshOk));
+        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"retry\"",
+                 QByteArray::number(s.refreshRetry));
+        w.sample("channeltray_token_refresh_attempts_total", accountLabels(s) + ",result=\"failed\"",
+                 QByteArray::number(s.refreshFailed));
     }
 
-    w.family("channeltray_token_expiry_timestamp_seconds", "gauge", "When the account's token expires (Unix time), when known.");
+    w.family("channeltray_token_expiry_timestamp_seconds", "gauge",
+             "When the account's token expires (Unix time), when known.");
     for (const AccountStatus &s : accounts)
         if (s.tokenExpiresAt.isValid())
             w.sample("channeltray_token_expiry_timestamp_seconds", accountLabels(s),
@@ -160,7 +171,8 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
         if (s.unread >= 0)
             w.sample("channeltray_unread_messages", accountLabels(s), QByteArray::number(s.unread));
 
-    w.family("channeltray_history_store_errors_total", "counter", "Batches of messages the history store failed to commit.");
+    w.family("channeltray_history_store_errors_total", "counter",
+             "Batches of messages the history store failed to commit.");
     w.sample("channeltray_history_store_errors_total", {}, QByteArray::number(storeErrors));
 
     if (process.residentBytes >= 0) {

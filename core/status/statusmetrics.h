@@ -19,8 +19,7 @@ struct ProcessFigures
 // Reads /proc/self (Linux); unknown elsewhere.
 ProcessFigures readProcessFigures();
 
-QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors,
-                       const ProcessFigures &process);
+QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process);
 
 inline const QByteArray kMetricsContentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
 

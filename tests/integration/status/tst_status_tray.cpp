@@ -54,7 +54,8 @@ class TestStatusTray : public QObject
 
     // A runtime with the status API on, as the tray builds it; waits until both accounts are up.
     Tray startTray(const QString &name, const QJsonObject &statusApiExtra = {}, int gotifyReconnectMs = 100,
-                   const QString &refreshMode = QStringLiteral("http"), testserver::GotifyServer *gotifyServer = nullptr)
+                   const QString &refreshMode = QStringLiteral("http"),
+                   testserver::GotifyServer *gotifyServer = nullptr)
     {
         testserver::GotifyServer &gotify = gotifyServer ? *gotifyServer : m_gotify;
         Tray t;
@@ -64,24 +65,29 @@ class TestStatusTray : public QObject
             statusApi.insert(it.key(), it.value());
         const QString imToken = m_openim.mintToken(QStringLiteral("bot"), 5, 3600);
         m_issued << imToken;
-        const QJsonObject refreshHttp{{"endpoint", QStringLiteral("http://127.0.0.1:%1/refresh").arg(m_refreshPort)},
-                                      {"method", "POST"},
-                                      {"body", QJsonObject{{"accountId", "{accountId}"}}},
-                                      {"timeoutMs", 5000},
-                                      {"responseTokenPath", QJsonArray{"data.token"}}};
+        const QJsonObject refreshHttp{
+            {"endpoint", QStringLiteral("http://127.0.0.1:%1/refresh").arg(m_refreshPort)},
+            {"method", "POST"},
+            {"body", QJsonObject{{"accountId", "{accountId}"}}},
+            {"timeoutMs", 5000},
+            {"responseTokenPath", QJsonArray{"data.token"}}};
         const QJsonObject root{
             {"channels",
-             QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", gotify.url().toString()},
-                                                                                            {"clientToken", gotify.clientToken()},
-                                                                                            {"appToken", gotify.appToken()}}}}},
-                                                {"inbound", QJsonObject{{"reconnectDelayMs", gotifyReconnectMs},
-                                                                        {"maxReconnectDelayMs", gotifyReconnectMs}}}}},
-                         {"multi-openim",
-                          QJsonObject{{"tokenRefresh", QJsonObject{{"mode", refreshMode}, {"http", refreshHttp},
-                                                                   {"manualLoginMarkerPath", m_dir.filePath(name + "/marker.json")}}},
-                                      {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
-                                                                                       {"apiAddr", m_openim.apiAddr()},
-                                                                                       {"token", imToken}}}}}}}}},
+             QJsonObject{
+                 {"gotify",
+                  QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", gotify.url().toString()},
+                                                                           {"clientToken", gotify.clientToken()},
+                                                                           {"appToken", gotify.appToken()}}}}},
+                              {"inbound", QJsonObject{{"reconnectDelayMs", gotifyReconnectMs},
+                                                      {"maxReconnectDelayMs", gotifyReconnectMs}}}}},
+                 {"multi-openim",
+                  QJsonObject{{"tokenRefresh",
+                               QJsonObject{{"mode", refreshMode},
+                                           {"http", refreshHttp},
+                                           {"manualLoginMarkerPath", m_dir.filePath(name + "/marker.json")}}},
+                              {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                               {"apiAddr", m_openim.apiAddr()},
+                                                                               {"token", imToken}}}}}}}}},
             {"channeltray", QJsonObject{{"statusApi", statusApi}}}};
         QDir().mkpath(m_dir.filePath(name));
         const QString configPath = m_dir.filePath(name + "/config.json");
@@ -93,7 +99,8 @@ class TestStatusTray : public QObject
         const LoadResult load = loadConfig(configPath);
         if (!load.ok())
             qWarning() << load.problemStrings();
-        t.runtime = std::make_unique<AppRuntime>(AppRuntime::Options{configPath, m_dir.filePath(name + "/history.sqlite"), -1});
+        t.runtime = std::make_unique<AppRuntime>(
+            AppRuntime::Options{configPath, m_dir.filePath(name + "/history.sqlite"), -1});
         t.runtime->open(nullptr);
         t.api = app::attachStatusApi(*t.runtime);
         // After the wiring's own handler: doctor is the real program, not this test binary.
@@ -110,10 +117,7 @@ class TestStatusTray : public QObject
         return c ? accountStateName(c->state()) : QString();
     }
 
-    QJsonObject json(const RawResponse &r)
-    {
-        return QJsonDocument::fromJson(r.body).object();
-    }
+    QJsonObject json(const RawResponse &r) { return QJsonDocument::fromJson(r.body).object(); }
 
     QJsonObject accountIn(const QJsonObject &doc, const QString &address)
     {
@@ -211,7 +215,9 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 200);
         const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
-        QCOMPARE(metricValue(metrics, R"(channeltray_account_reconnects_total{account="gotify/ops",channel="gotify"})"), 1.0);
+        QCOMPARE(
+            metricValue(metrics, R"(channeltray_account_reconnects_total{account="gotify/ops",channel="gotify"})"),
+            1.0);
     }
 
     void revokedGotifyToken_showsFailed_in503_untilAWorkingTokenIsConfigured()
@@ -225,15 +231,26 @@ private Q_SLOTS:
         config.gotify.accounts[0].clientToken = client;
         t.runtime->applyConfig(config);
         QTRY_COMPARE_WITH_TIMEOUT(t.runtime->registry().connection(ops)->state() == AccountState::Connected
-                                      && m_gotify.streamCount() >= 1, true, 15000);
+                                      && m_gotify.streamCount() >= 1,
+                                  true, 15000);
         QVERIFY(m_gotify.revokeToken(client));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("failed"), 15000);
         const RawResponse r = rawRequest(t.port, getRequest("/health?account=gotify/ops"));
         QCOMPARE(r.status, 503);
-        QVERIFY2(json(r).value("data").toObject().value("accounts").toArray().first().toObject().value("error").toString().contains("401"),
+        QVERIFY2(json(r)
+                     .value("data")
+                     .toObject()
+                     .value("accounts")
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("error")
+                     .toString()
+                     .contains("401"),
                  r.body.constData());
-        QCOMPARE(accountIn(json(rawRequest(t.port, getRequest("/status"))), "gotify/ops").value("state").toString(),
-                 QStringLiteral("failed"));
+        QCOMPARE(
+            accountIn(json(rawRequest(t.port, getRequest("/status"))), "gotify/ops").value("state").toString(),
+            QStringLiteral("failed"));
         verifyNoIssuedToken(r.body);
 
         config.gotify.accounts[0].clientToken = m_gotify.clientToken();
@@ -249,7 +266,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
         const QString before = accountIn(json(rawRequest(t.port, getRequest("/status"))), "multi-openim/primary")
-                                   .value("tokenExpiresAt").toString();
+                                   .value("tokenExpiresAt")
+                                   .toString();
         connect(&t.runtime->registry(), &AccountRegistry::accountStateChanged, t.runtime.get(),
                 [&seen, this](const AccountAddress &a, AccountState s) {
                     if (a == primary)
@@ -259,15 +277,27 @@ private Q_SLOTS:
         m_openim.expireTokens(QStringLiteral("bot"));
         m_openim.dropTcp(QStringLiteral("bot"));
         QTRY_VERIFY_WITH_TIMEOUT(m_refreshCalls > calls && stateOf(t, primary) == QStringLiteral("connected")
-                                     && seen.contains(QStringLiteral("refreshing")), 30000);
+                                     && seen.contains(QStringLiteral("refreshing")),
+                                 30000);
         const QJsonObject im = accountIn(json(rawRequest(t.port, getRequest("/status"))), "multi-openim/primary");
         QCOMPARE(im.value("state").toString(), QStringLiteral("connected"));
         QVERIFY2(im.value("tokenExpiresAt").toString() != before, "the refreshed token's expiry is shown");
         const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
-        QCOMPARE(metricValue(metrics, R"(channeltray_token_refresh_attempts_total{account="multi-openim/primary",channel="multi-openim",result="ok"})"), 1.0);
-        QCOMPARE(metricValue(metrics, R"(channeltray_account_state{account="multi-openim/primary",channel="multi-openim",state="connected"})"), 1.0);
-        QVERIFY(metricValue(metrics, R"(channeltray_token_expiry_timestamp_seconds{account="multi-openim/primary",channel="multi-openim"})")
-                > double(QDateTime::currentSecsSinceEpoch() + 3600));
+        QCOMPARE(
+            metricValue(
+                metrics,
+                R"(channeltray_token_refresh_attempts_total{account="multi-openim/primary",channel="multi-openim",result="ok"})"),
+            1.0);
+        QCOMPARE(
+            metricValue(
+                metrics,
+                R"(channeltray_account_state{account="multi-openim/primary",channel="multi-openim",state="connected"})"),
+            1.0);
+        QVERIFY(
+            metricValue(
+                metrics,
+                R"(channeltray_token_expiry_timestamp_seconds{account="multi-openim/primary",channel="multi-openim"})")
+            > double(QDateTime::currentSecsSinceEpoch() + 3600));
         verifyNoIssuedToken(metrics);
         verifyNoIssuedToken(rawRequest(t.port, getRequest("/status")).body);
     }
@@ -282,11 +312,27 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("needs-login"), 15000);
         const RawResponse r = rawRequest(t.port, getRequest("/health?account=multi-openim/primary"));
         QCOMPARE(r.status, 503);
-        const QString error = json(r).value("data").toObject().value("accounts").toArray().first().toObject().value("error").toString();
+        const QString error = json(r)
+                                  .value("data")
+                                  .toObject()
+                                  .value("accounts")
+                                  .toArray()
+                                  .first()
+                                  .toObject()
+                                  .value("error")
+                                  .toString();
         QVERIFY2(error.startsWith("needs-login"), qPrintable(error));
         const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
-        QCOMPARE(metricValue(metrics, R"(channeltray_account_state{account="multi-openim/primary",channel="multi-openim",state="needs-login"})"), 1.0);
-        QCOMPARE(metricValue(metrics, R"(channeltray_token_refresh_attempts_total{account="multi-openim/primary",channel="multi-openim",result="failed"})"), 1.0);
+        QCOMPARE(
+            metricValue(
+                metrics,
+                R"(channeltray_account_state{account="multi-openim/primary",channel="multi-openim",state="needs-login"})"),
+            1.0);
+        QCOMPARE(
+            metricValue(
+                metrics,
+                R"(channeltray_token_refresh_attempts_total{account="multi-openim/primary",channel="multi-openim",result="failed"})"),
+            1.0);
 
         Config config = t.runtime->config();
         config.openim.accounts[0].token = m_openim.mintToken(QStringLiteral("bot"), 5, 3600);
@@ -307,14 +353,20 @@ private Q_SLOTS:
             QSignalSpy delivered(&first.runtime->pipeline(), &InboundPipeline::delivered);
             m_gotify.postMessage(QStringLiteral("before the restart"));
             QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 15000);
-            storedAt = QDateTime::fromString(accountIn(json(rawRequest(first.port, getRequest("/status"))), "gotify/ops")
-                                                 .value("lastMessageAt").toString(), Qt::ISODateWithMs);
+            storedAt = QDateTime::fromString(
+                accountIn(json(rawRequest(first.port, getRequest("/status"))), "gotify/ops")
+                    .value("lastMessageAt")
+                    .toString(),
+                Qt::ISODateWithMs);
             QVERIFY(storedAt.isValid());
         }
         Tray second = startTray("restart");
         QTRY_VERIFY_WITH_TIMEOUT(second.api->isListening(), 15000);
-        const QDateTime shown = QDateTime::fromString(accountIn(json(rawRequest(second.port, getRequest("/status"))), "gotify/ops")
-                                                          .value("lastMessageAt").toString(), Qt::ISODateWithMs);
+        const QDateTime shown = QDateTime::fromString(
+            accountIn(json(rawRequest(second.port, getRequest("/status"))), "gotify/ops")
+                .value("lastMessageAt")
+                .toString(),
+            Qt::ISODateWithMs);
         QVERIFY(shown.isValid());
         QVERIFY2(qAbs(shown.msecsTo(storedAt)) < 5000, qPrintable(shown.toString(Qt::ISODateWithMs)));
     }
@@ -327,16 +379,17 @@ private Q_SLOTS:
         m_issued << gotify.clientToken() << gotify.appToken();
         QHash<QString, int> delivered; // "<account> <via>" → count, from the first message on
         Tray t = startTray("metrics", {}, 600000, QStringLiteral("http"), &gotify);
-        connect(&t.runtime->pipeline(), &InboundPipeline::delivered, t.runtime.get(), [&delivered](const InboundMessage &m) {
-            ++delivered[m.account.toString() + ' ' + viaName(m.via)];
-        });
+        connect(
+            &t.runtime->pipeline(), &InboundPipeline::delivered, t.runtime.get(),
+            [&delivered](const InboundMessage &m) { ++delivered[m.account.toString() + ' ' + viaName(m.via)]; });
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
         for (int i = 0; i < 7; ++i)
             gotify.postMessage(QStringLiteral("stream %1").arg(i));
         for (int i = 0; i < 4; ++i)
-            m_openim.deliverDirect(QStringLiteral("alice"), QStringLiteral("bot"), QStringLiteral("hello %1").arg(i));
+            m_openim.deliverDirect(QStringLiteral("alice"), QStringLiteral("bot"),
+                                   QStringLiteral("hello %1").arg(i));
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("gotify/ops stream"), 7, 15000);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("multi-openim/primary stream"), 4, 15000);
         // Missed while the stream was down: they come through the catch-up.
@@ -353,18 +406,28 @@ private Q_SLOTS:
         QVERIFY2(check.found, "promtool (Debian package prometheus, tools/deps.txt) is required");
         QVERIFY2(check.exitCode == 0, qPrintable(check.output + "\n" + QString::fromUtf8(r.body)));
         const auto value = [&](const char *series) { return metricValue(r.body, series); };
-        QCOMPARE(value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="stream"})"), 7.0);
-        QCOMPARE(value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="catchup"})"), 5.0);
-        QCOMPARE(value(R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="stream"})"), 4.0);
-        QCOMPARE(value(R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="catchup"})"),
-                 double(delivered.value("multi-openim/primary catchup")));
+        QCOMPARE(
+            value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="stream"})"),
+            7.0);
+        QCOMPARE(
+            value(R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="catchup"})"),
+            5.0);
+        QCOMPARE(
+            value(
+                R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="stream"})"),
+            4.0);
+        QCOMPARE(
+            value(
+                R"(channeltray_messages_received_total{account="multi-openim/primary",channel="multi-openim",via="catchup"})"),
+            double(delivered.value("multi-openim/primary catchup")));
         QCOMPARE(value(R"(channeltray_unread_messages{account="gotify/ops",channel="gotify"})"), 12.0);
         QVERIFY(value(R"(channeltray_catchup_messages_count{account="gotify/ops",channel="gotify"})") >= 2.0);
         QCOMPARE(value(R"(channeltray_catchup_messages_bucket{account="gotify/ops",channel="gotify",le="10"})"),
                  value(R"(channeltray_catchup_messages_count{account="gotify/ops",channel="gotify"})"));
         QVERIFY(value(R"(channeltray_catchup_messages_sum{account="gotify/ops",channel="gotify"})") >= 5.0);
         QVERIFY(value(R"(channeltray_last_message_timestamp_seconds{account="gotify/ops",channel="gotify"})") > 0);
-        QVERIFY(value(R"(channeltray_account_connected_seconds_total{account="gotify/ops",channel="gotify"})") > 0);
+        QVERIFY(value(R"(channeltray_account_connected_seconds_total{account="gotify/ops",channel="gotify"})")
+                > 0);
         QCOMPARE(value("channeltray_history_store_errors_total"), 0.0);
         QVERIFY(value("process_resident_memory_bytes") > 1e6);
         QVERIFY(value("channeltray_process_open_sockets") >= 3); // listener, Gotify stream, OpenIM gateway
@@ -380,7 +443,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QCOMPARE(rawRequest(t.port, getRequest("/status")).status, 401);
         QCOMPARE(rawRequest(t.port, getRequest("/metrics", "Authorization: Bearer wrong\r\n")).status, 401);
-        const RawResponse ok = rawRequest(t.port, getRequest("/status", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"));
+        const RawResponse ok = rawRequest(
+            t.port, getRequest("/status", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"));
         QCOMPARE(ok.status, 200);
         QVERIFY(!ok.body.contains(bearer.toUtf8()));
     }
@@ -389,12 +453,17 @@ private Q_SLOTS:
     {
         SecretStore store;
         const QString bearer = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
-        QVERIFY(store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), bearer).ok());
+        QVERIFY(
+            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), bearer)
+                .ok());
         Tray t = startTray("keychain");
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 401);
-        QVERIFY(rawRequest(t.port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status != 401);
-        QVERIFY(store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField()).ok());
+        QVERIFY(
+            rawRequest(t.port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status
+            != 401);
+        QVERIFY(
+            store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField()).ok());
     }
 
     void slowlorisClients_beyondTheBound_doNotDelayMessageDelivery()

@@ -24,10 +24,14 @@ class TestStatusWatch : public QObject
     QString writeConfig(const QString &name, quint16 statusPort)
     {
         const QJsonObject root{
-            {"channels", QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{
-                                                                 {"serverUrl", m_gotify.url().toString()},
-                                                                 {"clientToken", m_gotify.clientToken()}}}}}}}}},
-            {"channeltray", QJsonObject{{"statusApi", QJsonObject{{"listen", QStringLiteral("127.0.0.1:%1").arg(statusPort)}}}}}};
+            {"channels",
+             QJsonObject{
+                 {"gotify",
+                  QJsonObject{
+                      {"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", m_gotify.url().toString()},
+                                                                   {"clientToken", m_gotify.clientToken()}}}}}}}}},
+            {"channeltray",
+             QJsonObject{{"statusApi", QJsonObject{{"listen", QStringLiteral("127.0.0.1:%1").arg(statusPort)}}}}}};
         const QString path = m_dir.filePath(name + ".json");
         QFile f(path);
         f.open(QIODevice::WriteOnly);
@@ -63,7 +67,8 @@ private Q_SLOTS:
 
         const RawResponse status = rawRequest(port, getRequest("/status"));
         QCOMPARE(status.status, 200);
-        const QJsonArray accounts = QJsonDocument::fromJson(status.body).object().value("data").toObject().value("accounts").toArray();
+        const QJsonArray accounts =
+            QJsonDocument::fromJson(status.body).object().value("data").toObject().value("accounts").toArray();
         QCOMPARE(accounts.size(), 1);
         QCOMPARE(accounts.first().toObject().value("state").toString(), QStringLiteral("connected"));
         QVERIFY(!status.body.contains(m_gotify.clientToken().toUtf8()));
@@ -73,8 +78,13 @@ private Q_SLOTS:
             m_gotify.postMessage(QStringLiteral("to watch %1").arg(i));
         QTRY_COMPARE_WITH_TIMEOUT(out.count(R"("type":"message")"), 3, 20000);
         const RawResponse metrics = rawRequest(port, getRequest("/metrics"));
-        QCOMPARE(metricValue(metrics.body, R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="stream"})"), 3.0);
-        QCOMPARE(metricValue(metrics.body, R"(channeltray_unread_messages{account="gotify/ops",channel="gotify"})"), 3.0);
+        QCOMPARE(metricValue(
+                     metrics.body,
+                     R"(channeltray_messages_received_total{account="gotify/ops",channel="gotify",via="stream"})"),
+                 3.0);
+        QCOMPARE(
+            metricValue(metrics.body, R"(channeltray_unread_messages{account="gotify/ops",channel="gotify"})"),
+            3.0);
         const PromtoolResult check = promtoolCheck(metrics.body);
         QVERIFY2(check.found, "promtool (Debian package prometheus, tools/deps.txt) is required");
         QVERIFY2(check.exitCode == 0, qPrintable(check.output));
@@ -94,7 +104,9 @@ private Q_SLOTS:
         QVERIFY(watch.waitForFinished(20000));
         QCOMPARE(watch.exitCode(), 1);
         const QString err = QString::fromUtf8(watch.readAllStandardError());
-        QVERIFY2(err.contains(QStringLiteral("status API: cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())), qPrintable(err));
+        QVERIFY2(
+            err.contains(QStringLiteral("status API: cannot listen on 127.0.0.1:%1").arg(squatter.serverPort())),
+            qPrintable(err));
     }
 };
 

@@ -26,7 +26,8 @@ private Q_SLOTS:
         QCOMPARE(p.feed(request.right(1)), HttpRequestParser::Result::Complete);
         QCOMPARE(p.head().method, QByteArray("GET"));
         QCOMPARE(p.head().path(), QStringLiteral("/health"));
-        QCOMPARE(p.head().query().queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded), QStringLiteral("gotify/ops"));
+        QCOMPARE(p.head().query().queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded),
+                 QStringLiteral("gotify/ops"));
         QCOMPARE(p.head().header("host"), QByteArray("127.0.0.1:9465"));
         QCOMPARE(p.head().header("authorization"), QByteArray("Bearer abc"));
     }
@@ -34,7 +35,8 @@ private Q_SLOTS:
     void bareLineFeeds_andLeadingEmptyLines_areAccepted()
     {
         HttpRequestParser p;
-        QCOMPARE(parseAll(p, "\r\n\nGET /metrics HTTP/1.0\nUser-Agent: x\n\n"), HttpRequestParser::Result::Complete);
+        QCOMPARE(parseAll(p, "\r\n\nGET /metrics HTTP/1.0\nUser-Agent: x\n\n"),
+                 HttpRequestParser::Result::Complete);
         QCOMPARE(p.head().path(), QStringLiteral("/metrics"));
         QCOMPARE(p.head().version, QByteArray("HTTP/1.0"));
     }
@@ -47,7 +49,8 @@ private Q_SLOTS:
         QCOMPARE(parseAll(bad, "GET /status HTTP/1.1\r\n\r\n"), HttpRequestParser::Result::Error);
         QCOMPARE(bad.errorStatus(), 400);
         HttpRequestParser twice;
-        QCOMPARE(parseAll(twice, "GET /status HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"), HttpRequestParser::Result::Error);
+        QCOMPARE(parseAll(twice, "GET /status HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"),
+                 HttpRequestParser::Result::Error);
         QCOMPARE(twice.errorStatus(), 400);
     }
 
@@ -65,7 +68,8 @@ private Q_SLOTS:
         QTest::newRow("obs-fold") << QByteArray("GET /status HTTP/1.1\r\nHost: a\r\n b\r\n\r\n");
         QTest::newRow("control char") << QByteArray("GET /status HTTP/1.1\r\nHost: a\x01\r\n\r\n");
         QTest::newRow("a body") << QByteArray("GET /status HTTP/1.1\r\nHost: a\r\nContent-Length: 4\r\n\r\nabcd");
-        QTest::newRow("chunked") << QByteArray("GET /status HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
+        QTest::newRow("chunked") << QByteArray(
+            "GET /status HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n");
         QTest::newRow("TLS hello") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 16);
     }
     void malformedHeads_are400()

@@ -33,13 +33,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("address");
         QTest::addColumn<int>("port");
         QTest::addColumn<bool>("loopback");
-        QTest::newRow("ipv4") << "127.0.0.1:9465" << "127.0.0.1" << 9465 << true;
-        QTest::newRow("port only") << "9465" << "127.0.0.1" << 9465 << true;
-        QTest::newRow(":port") << ":8080" << "127.0.0.1" << 8080 << true;
-        QTest::newRow("localhost") << "localhost:1" << "127.0.0.1" << 1 << true;
-        QTest::newRow("ipv6 loopback") << "[::1]:9465" << "::1" << 9465 << true;
-        QTest::newRow("every interface") << "0.0.0.0:9465" << "0.0.0.0" << 9465 << false;
-        QTest::newRow("a LAN address") << "192.168.1.5:80" << "192.168.1.5" << 80 << false;
+        QTest::newRow("ipv4") << "127.0.0.1:9465"
+                              << "127.0.0.1" << 9465 << true;
+        QTest::newRow("port only") << "9465"
+                                   << "127.0.0.1" << 9465 << true;
+        QTest::newRow(":port") << ":8080"
+                               << "127.0.0.1" << 8080 << true;
+        QTest::newRow("localhost") << "localhost:1"
+                                   << "127.0.0.1" << 1 << true;
+        QTest::newRow("ipv6 loopback") << "[::1]:9465"
+                                       << "::1" << 9465 << true;
+        QTest::newRow("every interface") << "0.0.0.0:9465"
+                                         << "0.0.0.0" << 9465 << false;
+        QTest::newRow("a LAN address") << "192.168.1.5:80"
+                                       << "192.168.1.5" << 80 << false;
     }
     void listenForms()
     {
@@ -48,7 +55,8 @@ private Q_SLOTS:
         QFETCH(int, port);
         QFETCH(bool, loopback);
         QList<ConfigProblem> problems;
-        const StatusApiSettings s = readStatusApiSettings(withStatusApi(QJsonObject{{"listen", listen}}), &problems);
+        const StatusApiSettings s = readStatusApiSettings(withStatusApi(QJsonObject{{"listen", listen}}),
+                                                          &problems);
         QVERIFY2(problems.isEmpty(), qPrintable(problemStrings(problems).join('\n')));
         QVERIFY(s.enabled);
         QCOMPARE(s.address, QHostAddress(address));
@@ -72,7 +80,8 @@ private Q_SLOTS:
         QFETCH(QJsonValue, listen);
         QFETCH(QString, words);
         QList<ConfigProblem> problems;
-        const StatusApiSettings s = readStatusApiSettings(withStatusApi(QJsonObject{{"listen", listen}}), &problems);
+        const StatusApiSettings s = readStatusApiSettings(withStatusApi(QJsonObject{{"listen", listen}}),
+                                                          &problems);
         QVERIFY(!s.enabled);
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().path, QStringLiteral("channeltray.statusApi.listen"));
@@ -94,7 +103,9 @@ private Q_SLOTS:
     void enabledFalse_keepsTheBlock_butSwitchesOff()
     {
         QList<ConfigProblem> problems;
-        QVERIFY(!readStatusApiSettings(withStatusApi(QJsonObject{{"enabled", false}, {"listen", "127.0.0.1:9465"}}), &problems).enabled);
+        QVERIFY(!readStatusApiSettings(
+                     withStatusApi(QJsonObject{{"enabled", false}, {"listen", "127.0.0.1:9465"}}), &problems)
+                     .enabled);
         QVERIFY(!readStatusApiSettings(withStatusApi(QJsonObject{{"enabled", false}}), &problems).enabled);
         QVERIFY(problems.isEmpty());
     }
@@ -102,8 +113,8 @@ private Q_SLOTS:
     void inlineToken_isRead_andAWrongTypeNeverEchoesIt()
     {
         QList<ConfigProblem> problems;
-        const StatusApiSettings s =
-            readStatusApiSettings(withStatusApi(QJsonObject{{"listen", "9465"}, {"token", "s3cret-bearer"}}), &problems);
+        const StatusApiSettings s = readStatusApiSettings(
+            withStatusApi(QJsonObject{{"listen", "9465"}, {"token", "s3cret-bearer"}}), &problems);
         QCOMPARE(s.inlineToken, QStringLiteral("s3cret-bearer"));
         QVERIFY(problems.isEmpty());
     }

@@ -78,24 +78,35 @@ private Q_SLOTS:
         const auto none = rawRequest(m_server->port(), getRequest("/status"));
         QCOMPARE(none.status, 401);
         QVERIFY(none.headers.value("www-authenticate").startsWith("Bearer"));
-        QCOMPARE(rawRequest(m_server->port(), getRequest("/status", "Authorization: Bearer correct-hors\r\n")).status, 401);
-        QCOMPARE(rawRequest(m_server->port(), getRequest("/status", "Authorization: Bearer correct-horse2\r\n")).status, 401);
-        QCOMPARE(rawRequest(m_server->port(), getRequest("/status", "Authorization: Basic Y29ycmVjdC1ob3JzZQ==\r\n")).status, 401);
+        QCOMPARE(
+            rawRequest(m_server->port(), getRequest("/status", "Authorization: Bearer correct-hors\r\n")).status,
+            401);
+        QCOMPARE(
+            rawRequest(m_server->port(), getRequest("/status", "Authorization: Bearer correct-horse2\r\n")).status,
+            401);
+        QCOMPARE(
+            rawRequest(m_server->port(), getRequest("/status", "Authorization: Basic Y29ycmVjdC1ob3JzZQ==\r\n"))
+                .status,
+            401);
         // A wrong token on another method is still 401: nothing is told before authentication.
         QCOMPARE(rawRequest(m_server->port(), "POST /status HTTP/1.1\r\nHost: x\r\n\r\n").status, 401);
         QVERIFY(m_handled.isEmpty());
-        QCOMPARE(rawRequest(m_server->port(), getRequest("/status", "Authorization: bearer correct-horse\r\n")).status, 200);
+        QCOMPARE(
+            rawRequest(m_server->port(), getRequest("/status", "Authorization: bearer correct-horse\r\n")).status,
+            200);
         QCOMPARE(m_handled.size(), 1);
     }
 
     void withoutAToken_aHostThatIsNotAnAddress_isRefused()
     {
         start();
-        const auto rebound = rawRequest(m_server->port(), "GET /status HTTP/1.1\r\nHost: attacker.example:9465\r\n\r\n");
+        const auto rebound = rawRequest(m_server->port(),
+                                        "GET /status HTTP/1.1\r\nHost: attacker.example:9465\r\n\r\n");
         QCOMPARE(rebound.status, 400);
         QVERIFY(m_handled.isEmpty());
         for (const QByteArray host : {"127.0.0.1:9465", "localhost", "[::1]:9465", "LOCALHOST:1"})
-            QCOMPARE(rawRequest(m_server->port(), "GET /status HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status, 200);
+            QCOMPARE(rawRequest(m_server->port(), "GET /status HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status,
+                     200);
     }
 
     void slowClients_holdAtMostTheBound_getA408_andThenOthersAreServed()
@@ -130,7 +141,8 @@ private Q_SLOTS:
     {
         m_server = std::make_unique<StatusHttpServer>();
         StatusHttpServer::Reply later;
-        m_server->setHandler([&](const HttpRequestHead &, StatusHttpServer::Reply reply) { later = std::move(reply); });
+        m_server->setHandler(
+            [&](const HttpRequestHead &, StatusHttpServer::Reply reply) { later = std::move(reply); });
         QVERIFY(m_server->listen(QHostAddress::LocalHost, 0, nullptr));
         QTcpSocket client;
         connect(&client, &QTcpSocket::connected, &client, [&] { client.write(getRequest("/doctor")); });
