@@ -3,6 +3,7 @@
 #include "commands/commandcontext.h"
 #include "democommand.h"
 #include "demosandbox.h"
+#include "net/systemproxy.h"
 #include "process/signalwatcher.h"
 #include "runtime/appruntime.h"
 #include "trayapplication.h"
@@ -39,6 +40,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationVersion(ct::versionString());
+    ct::installSystemProxy(); // the system's proxy for servers, never for loopback ones
     // Wayland's app id and the notifications' desktop-entry: the installed desktop file's name.
     QGuiApplication::setDesktopFileName(QStringLiteral(CHANNELTRAY_APP_ID));
 
