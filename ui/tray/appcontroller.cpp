@@ -10,6 +10,8 @@
 #include "config/configloader.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
+#include "connectivity/connectivitymonitor.h"
+#include "connectivity/networkrecovery.h"
 #include "editor/accounteditordialog.h"
 #include "firstrun/demostarter.h"
 #include "firstrun/openclawimport.h"
@@ -56,6 +58,10 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     MainWindow *w = m_window.get();
     // The runtime offers every delivered batch to its notification policy; these show them.
     m_notifications = new NotificationCenter(m_runtime, w, this);
+    // The network back, or the machine awake: waiting and failed accounts reconnect at once.
+    auto *connectivity = new ConnectivityMonitor(this);
+    connectivity->watchSystem();
+    new NetworkRecovery(m_registry, connectivity, this);
     // Mutes, snoozes and quiet hours from the tray menu and the Messages tab's context menu.
     m_notificationMenus = new NotificationMenus(
         [this] { return m_config.app.notifications; },

@@ -1,0 +1,36 @@
+#pragma once
+// What the machine says about the network and about sleep, as two signals. The sources:
+// QNetworkInformation's reachability (Qt 6.4 API; a backend such as NetworkManager's must be
+// there, else the network counts as always up) and logind's PrepareForSleep(false) on the
+// system bus (no logind: no wake-ups are reported). setOnline() and reportWake() are the seam
+// the sources call, and what tests drive (neither NetworkManager nor logind runs in the test
+// session).
+#include <QObject>
+
+namespace ct {
+
+class ConnectivityMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectivityMonitor(QObject *parent = nullptr);
+
+    // Listens to QNetworkInformation and logind; false for each that is not available.
+    void watchSystem(bool *reachability = nullptr, bool *sleep = nullptr);
+
+    bool isOnline() const { return m_online; }
+    void setOnline(bool online);
+    void reportWake();
+
+Q_SIGNALS:
+    void onlineChanged(bool online);
+    void woke();
+
+private Q_SLOTS:
+    void onPrepareForSleep(bool sleeping);
+
+private:
+    bool m_online = true;
+};
+
+} // namespace ct
