@@ -29,8 +29,8 @@ bool parseListenAddress(const QString &text, QHostAddress *address, quint16 *por
     }
     bool ok = false;
     const uint p = portText.toUInt(&ok);
-    if (!ok || p == 0 || p > 65535) {
-        *error = QStringLiteral("expected \"HOST:PORT\" with a port from 1 to 65535, got %1")
+    if (!ok || p > 65535) {
+        *error = QStringLiteral("expected \"HOST:PORT\" with a port from 0 to 65535, got %1")
                      .arg(JsonReader::quoted(text));
         return false;
     }

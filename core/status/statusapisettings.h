@@ -4,7 +4,7 @@
 //   "channeltray": { "statusApi": { "listen": "127.0.0.1:9465", "token": "…" } }
 // `listen` is "HOST:PORT", "[IPv6]:PORT", ":PORT" or "PORT" (those two mean 127.0.0.1); HOST
 // is an IP address or "localhost" (no other names: the address to bind must not depend on a
-// resolver). `enabled: false` keeps the block but switches the endpoint off. The bearer token
+// resolver). Port 0 takes any free port (the one taken is logged). `enabled: false` keeps the block but switches the endpoint off. The bearer token
 // is optional: inline `token` (honoured, reported by doctor as plain text), else the keychain
 // entry "channeltray/statusApi/token" (service channeltray, as SecretStore names every key).
 #include "config/accountaddress.h"

@@ -1,24 +1,13 @@
 #pragma once
-// Shared by the status endpoint's integration suites: a free loopback port, one sample of a
+// Shared by the status endpoint's integration suites: one sample of a
 // /metrics text, and promtool over a /metrics text.
 #include "unit/status/rawhttp.h"
 
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QTcpServer>
 
 namespace ct::test {
-
-// A port nobody listens on right now (bound and released by the kernel's choice).
-inline quint16 freeLoopbackPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
 
 // The value of `name{labels}` in a Prometheus text, labels written in the order emitted;
 // -1 when absent.

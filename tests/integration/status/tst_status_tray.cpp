@@ -49,7 +49,7 @@ class TestStatusTray : public QObject
     {
         std::unique_ptr<AppRuntime> runtime;
         StatusApi *api = nullptr;
-        quint16 port = 0;
+        quint16 port() const { return api->server().port(); } // the listen address asks for any free port
     };
 
     // A runtime with the status API on, as the tray builds it; waits until both accounts are up.
@@ -59,8 +59,7 @@ class TestStatusTray : public QObject
     {
         testserver::GotifyServer &gotify = gotifyServer ? *gotifyServer : m_gotify;
         Tray t;
-        t.port = freeLoopbackPort();
-        QJsonObject statusApi{{"listen", QStringLiteral("127.0.0.1:%1").arg(t.port)}};
+        QJsonObject statusApi{{"listen", QStringLiteral("127.0.0.1:0")}};
         for (auto it = statusApiExtra.begin(); it != statusApiExtra.end(); ++it)
             statusApi.insert(it.key(), it.value());
         const QString imToken = m_openim.mintToken(QStringLiteral("bot"), 5, 3600);
@@ -159,7 +158,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
         QVERIFY(t.api->isListening());
-        const RawResponse r = rawRequest(t.port, getRequest("/status"));
+        const RawResponse r = rawRequest(t.port(), getRequest("/status"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.headers.value("content-type"), QByteArray("application/json"));
         const QJsonObject doc = json(r);
@@ -178,9 +177,9 @@ private Q_SLOTS:
         const QDateTime expiry = QDateTime::fromString(im.value("tokenExpiresAt").toString(), Qt::ISODateWithMs);
         QVERIFY(expiry > QDateTime::currentDateTimeUtc().addSecs(3000));
         for (const QByteArray path : {"/status", "/health", "/metrics", "/doctor"})
-            verifyNoIssuedToken(rawRequest(t.port, getRequest(path)).body);
-        QCOMPARE(rawRequest(t.port, getRequest("/nope")).status, 404);
-        QCOMPARE(rawRequest(t.port, "DELETE /status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").status, 405);
+            verifyNoIssuedToken(rawRequest(t.port(), getRequest(path)).body);
+        QCOMPARE(rawRequest(t.port(), getRequest("/nope")).status, 404);
+        QCOMPARE(rawRequest(t.port(), "DELETE /status HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").status, 405);
     }
 
     void health_flipsTo503OnADrop_namesTheFailingAccount_andBackTo200()
@@ -189,11 +188,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 200);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 200);
 
         m_gotify.dropStreams();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("backoff"), 15000);
-        const RawResponse down = rawRequest(t.port, getRequest("/health"));
+        const RawResponse down = rawRequest(t.port(), getRequest("/health"));
         QCOMPARE(down.status, 503);
         const QJsonObject doc = json(down);
         QCOMPARE(doc.value("ok").toBool(), false);
@@ -205,16 +204,16 @@ private Q_SLOTS:
         QCOMPARE(accountIn(doc, "multi-openim/primary").value("ok").toBool(), true);
         QVERIFY(!accountIn(doc, "multi-openim/primary").contains("error"));
         // One account at a time.
-        QCOMPARE(rawRequest(t.port, getRequest("/health?account=gotify%2Fops")).status, 503);
-        const RawResponse imOnly = rawRequest(t.port, getRequest("/health?account=multi-openim/primary"));
+        QCOMPARE(rawRequest(t.port(), getRequest("/health?account=gotify%2Fops")).status, 503);
+        const RawResponse imOnly = rawRequest(t.port(), getRequest("/health?account=multi-openim/primary"));
         QCOMPARE(imOnly.status, 200);
         QCOMPARE(json(imOnly).value("data").toObject().value("accounts").toArray().size(), 1);
-        QCOMPARE(rawRequest(t.port, getRequest("/health?account=gotify/nobody")).status, 404);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health?account=gotify/nobody")).status, 404);
 
         t.runtime->registry().connection(ops)->reconnectNow();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 200);
-        const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
+        QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 200);
+        const QByteArray metrics = rawRequest(t.port(), getRequest("/metrics")).body;
         QCOMPARE(
             metricValue(metrics, R"(channeltray_account_reconnects_total{account="gotify/ops",channel="gotify"})"),
             1.0);
@@ -235,7 +234,7 @@ private Q_SLOTS:
                                   true, 15000);
         QVERIFY(m_gotify.revokeToken(client));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("failed"), 15000);
-        const RawResponse r = rawRequest(t.port, getRequest("/health?account=gotify/ops"));
+        const RawResponse r = rawRequest(t.port(), getRequest("/health?account=gotify/ops"));
         QCOMPARE(r.status, 503);
         QVERIFY2(json(r)
                      .value("data")
@@ -249,14 +248,14 @@ private Q_SLOTS:
                      .contains("401"),
                  r.body.constData());
         QCOMPARE(
-            accountIn(json(rawRequest(t.port, getRequest("/status"))), "gotify/ops").value("state").toString(),
+            accountIn(json(rawRequest(t.port(), getRequest("/status"))), "gotify/ops").value("state").toString(),
             QStringLiteral("failed"));
         verifyNoIssuedToken(r.body);
 
         config.gotify.accounts[0].clientToken = m_gotify.clientToken();
         t.runtime->applyConfig(config);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health?account=gotify/ops")).status, 200);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health?account=gotify/ops")).status, 200);
     }
 
     void expiredOpenImToken_isRefreshed_statusFollows_andTheNewTokenIsNeverShown()
@@ -265,7 +264,7 @@ private Q_SLOTS:
         Tray t = startTray("refresh");
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
-        const QString before = accountIn(json(rawRequest(t.port, getRequest("/status"))), "multi-openim/primary")
+        const QString before = accountIn(json(rawRequest(t.port(), getRequest("/status"))), "multi-openim/primary")
                                    .value("tokenExpiresAt")
                                    .toString();
         connect(&t.runtime->registry(), &AccountRegistry::accountStateChanged, t.runtime.get(),
@@ -279,10 +278,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_refreshCalls > calls && stateOf(t, primary) == QStringLiteral("connected")
                                      && seen.contains(QStringLiteral("refreshing")),
                                  30000);
-        const QJsonObject im = accountIn(json(rawRequest(t.port, getRequest("/status"))), "multi-openim/primary");
+        const QJsonObject im = accountIn(json(rawRequest(t.port(), getRequest("/status"))),
+                                         "multi-openim/primary");
         QCOMPARE(im.value("state").toString(), QStringLiteral("connected"));
         QVERIFY2(im.value("tokenExpiresAt").toString() != before, "the refreshed token's expiry is shown");
-        const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
+        const QByteArray metrics = rawRequest(t.port(), getRequest("/metrics")).body;
         QCOMPARE(
             metricValue(
                 metrics,
@@ -299,7 +299,7 @@ private Q_SLOTS:
                 R"(channeltray_token_expiry_timestamp_seconds{account="multi-openim/primary",channel="multi-openim"})")
             > double(QDateTime::currentSecsSinceEpoch() + 3600));
         verifyNoIssuedToken(metrics);
-        verifyNoIssuedToken(rawRequest(t.port, getRequest("/status")).body);
+        verifyNoIssuedToken(rawRequest(t.port(), getRequest("/status")).body);
     }
 
     void refusedOpenImToken_withoutARefresh_showsNeedsLogin_untilANewTokenIsConfigured()
@@ -310,7 +310,7 @@ private Q_SLOTS:
         m_openim.invalidateTokens(QStringLiteral("bot"));
         m_openim.dropTcp(QStringLiteral("bot"));
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("needs-login"), 15000);
-        const RawResponse r = rawRequest(t.port, getRequest("/health?account=multi-openim/primary"));
+        const RawResponse r = rawRequest(t.port(), getRequest("/health?account=multi-openim/primary"));
         QCOMPARE(r.status, 503);
         const QString error = json(r)
                                   .value("data")
@@ -322,7 +322,7 @@ private Q_SLOTS:
                                   .value("error")
                                   .toString();
         QVERIFY2(error.startsWith("needs-login"), qPrintable(error));
-        const QByteArray metrics = rawRequest(t.port, getRequest("/metrics")).body;
+        const QByteArray metrics = rawRequest(t.port(), getRequest("/metrics")).body;
         QCOMPARE(
             metricValue(
                 metrics,
@@ -339,8 +339,8 @@ private Q_SLOTS:
         m_issued << config.openim.accounts[0].token;
         t.runtime->applyConfig(config);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health?account=multi-openim/primary")).status, 200);
-        verifyNoIssuedToken(rawRequest(t.port, getRequest("/status")).body);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health?account=multi-openim/primary")).status, 200);
+        verifyNoIssuedToken(rawRequest(t.port(), getRequest("/status")).body);
     }
 
     void lastMessageTime_comesFromTheHistory_afterARestart()
@@ -354,7 +354,7 @@ private Q_SLOTS:
             m_gotify.postMessage(QStringLiteral("before the restart"));
             QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 15000);
             storedAt = QDateTime::fromString(
-                accountIn(json(rawRequest(first.port, getRequest("/status"))), "gotify/ops")
+                accountIn(json(rawRequest(first.port(), getRequest("/status"))), "gotify/ops")
                     .value("lastMessageAt")
                     .toString(),
                 Qt::ISODateWithMs);
@@ -363,7 +363,7 @@ private Q_SLOTS:
         Tray second = startTray("restart");
         QTRY_VERIFY_WITH_TIMEOUT(second.api->isListening(), 15000);
         const QDateTime shown = QDateTime::fromString(
-            accountIn(json(rawRequest(second.port, getRequest("/status"))), "gotify/ops")
+            accountIn(json(rawRequest(second.port(), getRequest("/status"))), "gotify/ops")
                 .value("lastMessageAt")
                 .toString(),
             Qt::ISODateWithMs);
@@ -399,7 +399,7 @@ private Q_SLOTS:
         t.runtime->registry().connection(ops)->reconnectNow();
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("gotify/ops catchup"), 5, 15000);
 
-        const RawResponse r = rawRequest(t.port, getRequest("/metrics"));
+        const RawResponse r = rawRequest(t.port(), getRequest("/metrics"));
         QCOMPARE(r.status, 200);
         QVERIFY(r.headers.value("content-type").startsWith("text/plain; version=0.0.4"));
         const PromtoolResult check = promtoolCheck(r.body);
@@ -441,10 +441,10 @@ private Q_SLOTS:
         const QString bearer = QStringLiteral("inline-bearer-%1").arg(QRandomGenerator::global()->generate());
         Tray t = startTray("inline", {{"token", bearer}});
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/status")).status, 401);
-        QCOMPARE(rawRequest(t.port, getRequest("/metrics", "Authorization: Bearer wrong\r\n")).status, 401);
+        QCOMPARE(rawRequest(t.port(), getRequest("/status")).status, 401);
+        QCOMPARE(rawRequest(t.port(), getRequest("/metrics", "Authorization: Bearer wrong\r\n")).status, 401);
         const RawResponse ok = rawRequest(
-            t.port, getRequest("/status", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"));
+            t.port(), getRequest("/status", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"));
         QCOMPARE(ok.status, 200);
         QVERIFY(!ok.body.contains(bearer.toUtf8()));
     }
@@ -458,9 +458,9 @@ private Q_SLOTS:
                 .ok());
         Tray t = startTray("keychain");
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 401);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 401);
         QVERIFY(
-            rawRequest(t.port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status
+            rawRequest(t.port(), getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status
             != 401);
         QVERIFY(
             store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField()).ok());
@@ -483,7 +483,7 @@ private Q_SLOTS:
                 ++connected;
                 raw->write("GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ");
             });
-            raw->connectToHost(QHostAddress::LocalHost, t.port);
+            raw->connectToHost(QHostAddress::LocalHost, t.port());
             slow.push_back(std::move(s));
         }
         QTRY_COMPARE_WITH_TIMEOUT(connected, limits.maxConnections + 8, 15000);
@@ -499,14 +499,14 @@ private Q_SLOTS:
         QCOMPARE(t.api->server().peakConnections(), limits.maxConnections);
         slow.clear();
         QTRY_COMPARE_WITH_TIMEOUT(t.api->server().openConnections(), 0, 15000);
-        QCOMPARE(rawRequest(t.port, getRequest("/health")).status, 200);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 200);
     }
 
     void doctor_answersTheDoctorDocument_andProbesAreRateLimited()
     {
         Tray t = startTray("doctor");
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
-        const RawResponse plain = rawRequest(t.port, getRequest("/doctor"), 60000);
+        const RawResponse plain = rawRequest(t.port(), getRequest("/doctor"), 60000);
         QVERIFY2(plain.status == 200, plain.raw.constData());
         const QJsonObject doc = json(plain);
         QCOMPARE(doc.value("accounts").toArray().size(), 2);
@@ -515,10 +515,10 @@ private Q_SLOTS:
         verifyNoIssuedToken(plain.body);
 
         const int runs = t.api->doctor().runsStarted();
-        const RawResponse probed = rawRequest(t.port, getRequest("/doctor?probe=1"), 120000);
+        const RawResponse probed = rawRequest(t.port(), getRequest("/doctor?probe=1"), 120000);
         QVERIFY2(probed.status == 200, probed.raw.constData());
         QVERIFY(json(probed).value("accounts").toArray().first().toObject().contains("probe"));
-        const RawResponse again = rawRequest(t.port, getRequest("/doctor?probe=1"), 60000);
+        const RawResponse again = rawRequest(t.port(), getRequest("/doctor?probe=1"), 60000);
         QCOMPARE(again.status, 200);
         QVERIFY(again.headers.contains("age"));
         QCOMPARE(t.api->doctor().runsStarted(), runs + 1);

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,12 +59,19 @@ private Q_SLOTS:
 
     void watch_servesStatusHealthAndMetrics_ofTheAccountsItWatches()
     {
-        const quint16 port = freeLoopbackPort();
         QProcess watch;
         QByteArray out;
+        QByteArray err;
         connect(&watch, &QProcess::readyReadStandardOutput, this, [&] { out += watch.readAllStandardOutput(); });
-        startWatch(watch, writeConfig("served", port));
+        connect(&watch, &QProcess::readyReadStandardError, this, [&] { err += watch.readAllStandardError(); });
+        startWatch(watch, writeConfig("served", 0)); // any free port; watch logs the one it took
         QTRY_VERIFY_WITH_TIMEOUT(out.contains(R"("state":"connected")"), 20000);
+        const QRegularExpressionMatch logged = QRegularExpression(
+                                                   QStringLiteral("status API on http://127\\.0\\.0\\.1:(\\d+)/"))
+                                                   .match(QString::fromUtf8(err));
+        QVERIFY2(logged.hasMatch(), err.constData());
+        const quint16 port = quint16(logged.captured(1).toUInt());
+        QVERIFY(port > 0);
 
         const RawResponse status = rawRequest(port, getRequest("/status"));
         QCOMPARE(status.status, 200);
