@@ -1109,6 +1109,10 @@
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::MainWindow</name>

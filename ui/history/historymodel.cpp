@@ -85,6 +85,12 @@ QString HistoryModel::summary(const InboundMessage &m)
     return firstLine.isEmpty() ? m.title : m.title + QStringLiteral(" — ") + firstLine;
 }
 
+void HistoryModel::sendersRenamed()
+{
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, FromColumn), index(int(m_rows.size()) - 1, FromColumn));
+}
+
 QVariant HistoryModel::data(const QModelIndex &index, int role) const
 {
     const HistoryRecord *r = index.isValid() ? recordAt(index.row()) : nullptr;
@@ -100,9 +106,18 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         }
         case AccountColumn: return m.account.toString();
         case FromColumn: {
-            const QString from = m.senderName.isEmpty() ? (m.sender.isEmpty() ? m.peer : m.sender) : m.senderName;
+            QString from = m.senderName.isEmpty() ? (m.sender.isEmpty() ? m.peer : m.sender) : m.senderName;
+            if (m.senderName.isEmpty() && m.account.channel == kGotifyChannel && m_namer) {
+                const QString name = m_namer(m);
+                if (!name.isEmpty())
+                    from = name;
+            }
             return m.direction == InboundMessage::Direction::Out ? tr("→ %1").arg(m.peer) : from;
         }
+        case PriorityColumn:
+            return m.account.channel == kGotifyChannel && m.direction == InboundMessage::Direction::In
+                       ? QVariant(m.priority)
+                       : QVariant();
         case MessageColumn: return summary(m);
         }
         return {};
@@ -131,6 +146,7 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     case TimeColumn: return tr("Time");
     case AccountColumn: return tr("Account");
     case FromColumn: return tr("From");
+    case PriorityColumn: return tr("Priority");
     case MessageColumn: return tr("Message");
     }
     return {};

@@ -5,6 +5,7 @@
 #include "inbound/historyquery.h"
 
 #include <QAbstractTableModel>
+#include <functional>
 #include <vector>
 
 namespace ct {
@@ -17,7 +18,7 @@ class HistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, AccountColumn, FromColumn, MessageColumn, ColumnCount };
+    enum Column { TimeColumn, AccountColumn, FromColumn, PriorityColumn, MessageColumn, ColumnCount };
     enum Role {
         RowIdRole = Qt::UserRole + 1,
         SessionKeyRole,
@@ -29,6 +30,10 @@ public:
 
     // Account (invalid = all), session (empty = all) and search text; reloads the first page.
     void setFilter(const AccountAddress &account, const QString &sessionKey, const QString &search);
+    // Names a Gotify message's sender (its application) when known; empty: the number is shown.
+    void setSenderNamer(std::function<QString(const InboundMessage &)> namer) { m_namer = std::move(namer); }
+    // The sender names became known: the From column is repainted.
+    void sendersRenamed();
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
     int pageSize() const { return m_pageSize; }
     // Reloads from the newest message (after new messages were stored).
@@ -56,6 +61,7 @@ private:
     int m_pageSize = 100;
     int m_pages = 0;
     bool m_atEnd = true;
+    std::function<QString(const InboundMessage &)> m_namer;
 };
 
 } // namespace ct::ui

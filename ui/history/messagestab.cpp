@@ -53,6 +53,7 @@ MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, Q
     m_view->setColumnWidth(HistoryModel::TimeColumn, 150);
     m_view->setColumnWidth(HistoryModel::AccountColumn, 160);
     m_view->setColumnWidth(HistoryModel::FromColumn, 110);
+    m_view->setColumnWidth(HistoryModel::PriorityColumn, 60);
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_view);

@@ -16,6 +16,8 @@
 #include "firstrun/demostarter.h"
 #include "firstrun/openclawimport.h"
 #include "firstrun/welcomepage.h"
+#include "history/gotifyappnames.h"
+#include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "history/messageview.h"
 #include "inbound/historystore.h"
@@ -75,6 +77,11 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
             return saveRaw(root);
         },
         this);
+    // Gotify application names in the Messages view, fetched once per account.
+    auto *appNames = new GotifyAppNames(m_services.gotifyApi, this);
+    HistoryModel *messages = w->messagesTab()->model();
+    messages->setSenderNamer([appNames](const InboundMessage &m) { return appNames->nameOf(m.account, m.sender); });
+    connect(appNames, &GotifyAppNames::changed, messages, &HistoryModel::sendersRenamed);
     w->messagesTab()->setContextMenuExtender(
         [this](QMenu *menu, const HistoryRecord &r) { m_notificationMenus->addMessageEntries(menu, r.message); });
     w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
