@@ -15,6 +15,7 @@
 #include "secrets/tokenresolver.h"
 #include "status/statusapi.h"
 #include "watchstatusapi.h"
+#include "watchhistory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -82,9 +83,13 @@ int runWatch(CommandContext &ctx)
         return ctx.failure(QStringLiteral("no account to watch"));
 
     HistoryStore history(HistoryStore::defaultPath());
+    WatchHistoryReport historyReport(ctx, json, history);
     QString error;
-    if (!history.open(&error))
-        return ctx.failure(QStringLiteral("history: %1").arg(error));
+    // A history that cannot be opened yet (read-only or full disk, locked) is tried again; the
+    // accounts start once it opens, so their catch-up starts from what it holds.
+    const bool historyOpen = history.open(&error);
+    if (historyOpen)
+        historyReport.movedAsideAtOpen();
     InboundPipeline pipeline(history, config);
     TokenResolver tokens;
     QObject owner;
@@ -190,8 +195,28 @@ int runWatch(CommandContext &ctx)
     auto signalWatcher = std::make_unique<SignalWatcher>();
     QObject::connect(signalWatcher.get(), &SignalWatcher::signalled, &loop, [&] { finish(ExitOk); });
 
-    for (AccountConnection *c : std::as_const(connections))
-        QTimer::singleShot(0, c, [c] { c->start(); });
+    historyReport.follow(pipeline, &loop);
+    auto startAll = [&] {
+        for (AccountConnection *c : std::as_const(connections))
+            QTimer::singleShot(0, c, [c] { c->start(); });
+    };
+    QTimer historyRetry;
+    historyRetry.setInterval(1000);
+    QObject::connect(&historyRetry, &QTimer::timeout, &loop, [&] {
+        QString why;
+        if (!history.open(&why)) {
+            historyReport.waiting(why);
+            return;
+        }
+        historyRetry.stop(); // a file moved aside meanwhile was reported by follow()
+        startAll();
+    });
+    if (historyOpen) {
+        startAll();
+    } else {
+        historyReport.waiting(error);
+        historyRetry.start();
+    }
     loop.exec();
 
     signalWatcher.reset(); // default dispositions again

@@ -79,6 +79,8 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
             m_pipeline->submitBatch(messages);
         Q_EMIT catchupFinished(int(messages.size()), pages);
     });
+    if (m_pipeline)
+        connect(m_pipeline, &InboundPipeline::pausedChanged, this, &GotifyConnection::onPipelinePaused);
     connect(m_catchup, &GotifyCatchup::failed, this, [this](const GotifyError &e) {
         qCWarning(lcGotify) << address().toString() << "catch-up failed:" << e.message();
         setLastError(tr("catch-up failed: %1").arg(e.message()));
@@ -144,13 +146,23 @@ void GotifyConnection::open()
         setState(AccountState::Failed, tr("no client token for this account"));
         return;
     }
+    if (m_pipeline && m_pipeline->isPaused()) {
+        onPipelinePaused(true);
+        return;
+    }
     const quint64 attempt = ++m_attempt;
     Q_UNUSED(attempt);
     m_lastSocketError.clear();
     m_authRefused = false;
-    // Captured before any new stream message is stored: the catch-up fills up to here.
-    m_catchupFrom = m_history ? m_history->gotifyLastId(address()) : 0;
-    m_catchupFrom = qMax(m_catchupFrom, m_lastSeenId);
+    // Where this process stands: the history's cursor at the first connect (captured before any
+    // new stream message is stored), then the newest id it handed to the pipeline (which keeps
+    // every message until it is stored). Not the history's cursor of later connects: another
+    // process on the same history may have moved it past messages this one never received.
+    if (!m_startCursorRead && m_history && m_history->isOpen()) {
+        m_startCursor = m_history->gotifyLastId(address());
+        m_startCursorRead = true;
+    }
+    m_catchupFrom = qMax(m_startCursor, m_lastSeenId);
     setState(AccountState::Connecting, m_endpoint.serverUrl.host());
 
     QNetworkRequest request(m_endpoint.streamUrl());
@@ -220,6 +232,28 @@ void GotifyConnection::scheduleRetry(const QString &reason)
     }
     setState(AccountState::Backoff, reason, QDateTime::currentDateTimeUtc().addMSecs(*delay));
     m_retryTimer.start(*delay);
+}
+
+void GotifyConnection::onPipelinePaused(bool paused)
+{
+    if (!m_running)
+        return;
+    if (paused) {
+        ++m_attempt; // the closed socket's late signals are stale
+        m_retryTimer.stop();
+        m_pingTimer.stop();
+        m_pongTimer.stop();
+        m_catchup->cancel();
+        m_socket->abort();
+        flushStreamBatch();
+        m_storagePaused = true;
+        setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
+                                            .arg(m_pipeline->storageError()));
+    } else if (m_storagePaused) {
+        m_storagePaused = false;
+        m_backoff.reset();
+        open();
+    }
 }
 
 void GotifyConnection::onPingTick()

@@ -6,6 +6,10 @@
 // dead link), a wake-from-suspend check, and a catch-up after every (re)connect. Decoded
 // messages go to the InboundPipeline, which de-duplicates, keys, stores and delivers them.
 // A 401 before the upgrade is terminal: Failed, "the client token was refused", no retry loop.
+// While the pipeline is paused (the history has failed writes for so long that too many messages
+// wait in memory) the stream is closed; it reopens, and catches up, once the history recovers.
+// The catch-up cursor is this process's own: the history's at the first connect, then the
+// newest id handed to the pipeline — never one another process stored while this one was away.
 #include "accounts/accountconnection.h"
 #include "config/configmodel.h"
 #include "gotifyendpoint.h"
@@ -55,6 +59,7 @@ private:
     void onPingTick();
     void onTextFrame(const QString &frame);
     void flushStreamBatch();
+    void onPipelinePaused(bool paused);
 
     GotifyEndpoint m_endpoint;
     InboundSettings m_inbound;
@@ -75,6 +80,9 @@ private:
     quint64 m_handledAttempt = 0;
     qint64 m_lastSeenId = 0;
     qint64 m_catchupFrom = 0;
+    qint64 m_startCursor = 0;     // the history's cursor when this connection first opened
+    bool m_startCursorRead = false;
+    bool m_storagePaused = false;
     bool m_running = false;
     bool m_authRefused = false;
     bool m_reconnectAtOnce = false;

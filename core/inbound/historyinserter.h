@@ -8,7 +8,13 @@
 // usual case). Otherwise each row's row_id is looked up: new rows, and only those, got a row_id
 // above the largest one before the chunk (INTEGER PRIMARY KEY without AUTOINCREMENT: max + 1),
 // and of two rows of a chunk with the same (account, id) only the first one was inserted.
-// Runs inside the caller's transaction.
+// Runs inside the caller's transaction, which holds the write lock (BEGIN IMMEDIATE).
+//
+// Fresh, not only inserted: a row that was already there but that another writer (another
+// process on the same file) stored after this one opened is fresh too — news to this process,
+// whichever process happened to store it first, once: the writer claims it (table claims), so
+// a repeat is not fresh again. Rows stored before this writer opened, or by this writer
+// itself, are not.
 #include "historyrow.h"
 #include "sqlitestatement.h"
 
@@ -21,21 +27,31 @@ class HistoryInserter
 public:
     static constexpr int kRowsPerStatement = 16;
 
-    bool prepare(const QSqlDatabase &db, QString *error);
+    // writerId: this writer's stored_by; rowIdAtOpen: the largest row_id when it opened.
+    bool prepare(const QSqlDatabase &db, qint64 writerId, qint64 rowIdAtOpen, QString *error);
 
-    // inserted[i] = whether batch[i] was new. ids[i] are batch[i]'s account and session numbers.
+    // fresh[i] = whether batch[i] is news to this writer (see above). ids[i] are batch[i]'s
+    // account and session numbers.
     bool insert(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,
-                qint64 storedAtMs, QList<bool> &inserted, QString *error);
+                qint64 storedAtMs, QList<bool> &fresh, QString *error);
 
 private:
     bool largestRowId(qint64 *rowId, QString *error);
     bool resolveChunk(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,
-                      qsizetype first, qint64 rowIdBefore, QList<bool> &inserted, QString *error);
+                      qsizetype first, qint64 rowIdBefore, QList<bool> &fresh, QString *error);
+    // For a row that was already there: 1 when another writer stored it after this one opened
+    // and this one had not claimed it yet (it is claimed now).
+    int claimForeign(qint64 rowId, qint64 storedBy, QString *error);
+    int lookUpAndClaim(const InboundMessage &message, const historyrow::RowIds &ids, QString *error);
 
     SqliteStatement m_single;
     SqliteStatement m_chunk;
     SqliteStatement m_maxRowId;
     SqliteStatement m_rowIdOf;
+    SqliteStatement m_claim;
+    qint64 m_writerId = 0;
+    qint64 m_nowMs = 0;
+    qint64 m_rowIdAtOpen = 0;
 };
 
 } // namespace ct

@@ -15,6 +15,7 @@ const char *const kColumns[] = {
     "title", "text", "content_type", "raw_content", "priority", "server_time", "time_ms",
     "stored_at", "via", "direction", "at_users", "mentions_me", "mentions_all",
     "is_notification", "from_self", "click_url", "image_url", "session_id", "filtered", "read",
+    "stored_by", // not read back: recordAt() stops at read
 };
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
 const QChar kListSeparator = QChar(0x1f); // unit separator; never in a user id
@@ -64,7 +65,7 @@ QString selectFrom()
 
 // Texts go through the statement's UTF-8 row buffer (no allocation, no UTF-16 translation).
 void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64 storedAtMs, bool read,
-          int firstParam)
+          qint64 storedBy, int firstParam)
 {
     const bool hasTime = m.serverTime.isValid();
     const qint64 serverMs = hasTime ? m.serverTime.toMSecsSinceEpoch() : 0;
@@ -101,6 +102,7 @@ void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64
     q.bind(i++, ids.session);
     q.bind(i++, qint64(m.filtered ? 1 : 0));
     q.bind(i++, qint64(read ? 1 : 0));
+    q.bind(i++, storedBy);
 }
 
 HistoryRecord recordAt(const QSqlQuery &q)

@@ -13,7 +13,7 @@ namespace ct::historyrow {
 
 // "INSERT OR IGNORE INTO messages (...) VALUES (?, ...)[, (?, ...)...]": rows rows at once.
 QString insertSql(int rows = 1);
-constexpr int kParamsPerRow = 28;
+constexpr int kParamsPerRow = 29;
 // "SELECT <what recordAt() reads> FROM messages m JOIN accounts a ... JOIN sessions s ..."
 QString selectFrom();
 
@@ -28,8 +28,9 @@ struct RowIds
 qsizetype textUnits(const InboundMessage &message);
 // Binds parameters firstParam.. (kParamsPerRow of them). Texts are copied into the statement's
 // row buffer, reserved by the caller for every row of the statement.
+// storedBy: the writing HistoryStore's writer id (which process stored the row).
 void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs,
-          bool read, int firstParam = 1);
+          bool read, qint64 storedBy, int firstParam = 1);
 HistoryRecord recordAt(const QSqlQuery &query);
 
 } // namespace ct::historyrow

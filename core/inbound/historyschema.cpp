@@ -56,10 +56,19 @@ const QStringList &migration(int toVersion)
                        " FROM messages m JOIN accounts a ON a.id = m.account_id"
                        " WHERE m.seq > 0 AND m.conversation <> '' GROUP BY a.address, m.conversation"),
     };
+    // Which process stored a row (HistoryStore::writerId()): a row another process stored while
+    // this one runs is still news to this one (several processes on one history).
+    // claims: the rows another process stored that this one delivered (so a repeat is not).
+    static const QStringList v3 = {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN stored_by INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE TABLE claims (writer INTEGER NOT NULL, row_id INTEGER NOT NULL,"
+                       " at INTEGER NOT NULL, PRIMARY KEY (writer, row_id)) WITHOUT ROWID"),
+    };
     static const QStringList none;
     switch (toVersion) {
     case 1: return v1;
     case 2: return v2;
+    case 3: return v3;
     default: return none;
     }
 }

@@ -8,12 +8,18 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
+#include <QRandomGenerator>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+
+#include <sqlite3.h>
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 namespace ct {
 
@@ -34,12 +40,24 @@ bool fail(QString *error, const QString &text)
         *error = text;
     return false;
 }
+bool isCorruptCode(int code)
+{
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+// Runs one statement on the raw handle (transaction control); false with the error on failure.
+bool execRaw(sqlite3 *handle, const char *sql, QString *error)
+{
+    if (handle && sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
+        return true;
+    return fail(error, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QStringLiteral("history is not open"));
+}
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path, QObject *parent)
     : QObject(parent)
     , m_path(path.isEmpty() ? defaultPath() : path)
     , m_connection(QStringLiteral("channeltray-history-%1").arg(++g_connectionCounter))
+    , m_writerId(qint64(QRandomGenerator::global()->generate64() >> 2) + 1) // positive, never 0
 {
 }
 
@@ -66,7 +84,70 @@ bool HistoryStore::isOpen() const
 
 bool HistoryStore::open(QString *error)
 {
+    return openForWriting(error);
+}
+
+bool HistoryStore::openForWriting(QString *error)
+{
+    if (openWith(false, error))
+        return true;
+    if (!m_corrupt)
+        return false;
+    const QString reason = error ? *error : QStringLiteral("corrupt");
+    QString moveError;
+    if (!moveAside(reason, &moveError))
+        return fail(error, reason + QStringLiteral("; ") + moveError);
     return openWith(false, error);
+}
+
+bool HistoryStore::moveAside(const QString &reason, QString *error)
+{
+    close();
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = m_path + QStringLiteral(".corrupt-") + stamp;
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = m_path + QStringLiteral(".corrupt-%1-%2").arg(stamp).arg(n);
+    if (!QFile::rename(m_path, target))
+        return fail(error, QStringLiteral("cannot move the corrupt history %1 aside").arg(m_path));
+    // Its journal belongs with it: SQLite finds "<name>-wal" next to a moved file.
+    for (const QLatin1String suffix : {QLatin1String("-wal"), QLatin1String("-shm")})
+        if (QFileInfo::exists(m_path + suffix))
+            QFile::rename(m_path + suffix, target + suffix);
+    m_movedAside = target;
+    qCWarning(lcHistory) << "history" << m_path << "is unusable (" << reason << "): moved to" << target
+                         << "and a new one started";
+    Q_EMIT movedAside(target, reason);
+    return true;
+}
+
+int HistoryStore::lastSqliteCode() const
+{
+    sqlite3 *handle = QSqlDatabase::contains(m_connection) ? SqliteStatement::handleOf(db()) : nullptr;
+    return handle ? (sqlite3_errcode(handle) & 0xff) : SQLITE_OK;
+}
+
+void HistoryStore::rememberFile()
+{
+    m_fileDevice = m_fileInode = 0;
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(m_path).constData(), &st) == 0) {
+        m_fileDevice = quint64(st.st_dev);
+        m_fileInode = quint64(st.st_ino);
+    }
+#endif
+}
+
+bool HistoryStore::stillOurFile() const
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(m_path).constData(), &st) != 0)
+        return false;
+    return m_fileInode == 0 || (quint64(st.st_dev) == m_fileDevice && quint64(st.st_ino) == m_fileInode);
+#else
+    return QFileInfo::exists(m_path);
+#endif
 }
 
 bool HistoryStore::openReadOnly(QString *error)
@@ -80,10 +161,13 @@ bool HistoryStore::openWith(bool readOnly, QString *error)
 {
     close();
     m_readOnly = readOnly;
+    m_corrupt = false;
     if (openConnection(readOnly, error)) {
+        rememberFile();
         qCDebug(lcHistory) << "history open" << m_path << (readOnly ? "read-only" : "read-write");
         return true;
     }
+    m_corrupt = m_corrupt || isCorruptCode(lastSqliteCode());
     close(); // every QSqlDatabase handle of the attempt is gone by now
     return false;
 }
@@ -101,9 +185,21 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     d.setDatabaseName(m_path);
     d.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!d.open())
         return fail(error, QStringLiteral("cannot open %1: %2").arg(m_path, d.lastError().text()));
+    {
+        // SQLite reads lazily: read the schema now, so a file that is not a database (or whose
+        // first pages are corrupt) is found here, not by the first batch.
+        sqlite3 *handle = SqliteStatement::handleOf(d);
+        const int rc = handle ? sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr)
+                              : SQLITE_ERROR;
+        if (rc != SQLITE_OK) {
+            m_corrupt = isCorruptCode(rc & 0xff);
+            return fail(error, QStringLiteral("cannot read %1: %2")
+                                   .arg(m_path, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QString()));
+        }
+    }
     if (readOnly) {
         if (historyschema::version(d) > kSchemaVersion)
             return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
@@ -124,9 +220,19 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
     QString migrateError;
     if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
         return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
+    qint64 rowIdAtOpen = 0;
+    {
+        QSqlQuery maxRow(d);
+        if (!maxRow.exec(QStringLiteral("SELECT MAX(row_id) FROM messages")) || !maxRow.next())
+            return fail(error, QStringLiteral("%1: %2").arg(m_path, maxRow.lastError().text()));
+        rowIdAtOpen = maxRow.value(0).toLongLong();
+        // Claims of a writer that was killed before it could remove them: gone after a week.
+        maxRow.exec(QStringLiteral("DELETE FROM claims WHERE at < %1")
+                        .arg(QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000));
+    }
     m_insert = std::make_unique<HistoryInserter>();
     m_cursor = std::make_unique<SqliteStatement>();
-    return m_insert->prepare(d, error)
+    return m_insert->prepare(d, m_writerId, rowIdAtOpen, error)
            && m_cursor->prepare(d,
                                 QStringLiteral("INSERT INTO cursors (account, name, value) VALUES (?, ?, ?)"
                                                " ON CONFLICT (account, name) DO UPDATE SET"
@@ -136,6 +242,9 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
 
 void HistoryStore::close()
 {
+    if (m_insert) // this writer's claims mean nothing once it is gone
+        execRaw(SqliteStatement::handleOf(db()), qPrintable(QStringLiteral("DELETE FROM claims WHERE writer = %1")
+                                                               .arg(m_writerId)), nullptr);
     m_insert.reset();
     m_cursor.reset();
     m_accountIds.clear();
@@ -155,17 +264,61 @@ int HistoryStore::schemaVersion() const
     return isOpen() ? historyschema::version(db()) : 0;
 }
 
-bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted, QString *error)
+bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error)
 {
+    if (m_readOnly)
+        return fail(error, QStringLiteral("history store is open read-only"));
+    if (m_insert && !stillOurFile()) {
+        qCWarning(lcHistory) << "history" << m_path << "was deleted or replaced: starting a new one";
+        close();
+        if (openForWriting(error))
+            Q_EMIT fileReplaced();
+    }
+    if (!m_insert && !openForWriting(error)) // never opened, or lost: try again now
+        return false;
     QList<bool> flags(batch.size(), false);
-    if (!m_insert)
-        return fail(error, QStringLiteral("history store is not open for writing"));
-    QSqlDatabase d = db();
-    if (!d.transaction())
-        return fail(error, d.lastError().text());
+    QString text;
+    bool ok = writeBatch(batch, flags, &text);
+    if (!ok && m_corrupt) {
+        // Corrupt under us: keep the file aside, start a new one, and store the batch there.
+        QString moveError;
+        if (moveAside(text, &moveError) && openWith(false, &moveError)) {
+            flags.fill(false);
+            ok = writeBatch(batch, flags, &text);
+        } else {
+            text += QStringLiteral("; ") + moveError;
+        }
+    }
+    if (!ok)
+        return fail(error, text);
+    if (fresh)
+        *fresh = flags;
+    if (flags.contains(true))
+        Q_EMIT unreadChanged();
+    return true;
+}
+
+bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error)
+{
+    m_corrupt = false;
+    sqlite3 *handle = SqliteStatement::handleOf(db());
+    // Another process's transaction takes milliseconds: wait for it. One that held the lock for
+    // the whole wait before (a stuck tool) is not waited for again: the caller retries later,
+    // and the event loop is not blocked kBusyTimeoutMs at every retry.
+    if (handle)
+        sqlite3_busy_timeout(handle, m_stillLocked ? kShortBusyTimeoutMs : kBusyTimeoutMs);
+    // The write lock first: a deferred transaction that reads, then writes, fails at once
+    // (SQLITE_BUSY, no waiting) when another process committed in between.
+    if (!execRaw(handle, "BEGIN IMMEDIATE", error)) {
+        m_corrupt = isCorruptCode(lastSqliteCode());
+        m_stillLocked = lastSqliteCode() == SQLITE_BUSY;
+        return false;
+    }
+    m_stillLocked = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto abort = [&](const QString &text) {
-        d.rollback();
+        m_corrupt = isCorruptCode(lastSqliteCode());
+        execRaw(handle, "ROLLBACK", nullptr);
         m_accountIds.clear(); // ids created in this transaction are gone
         m_sessionIds.clear();
         return fail(error, text);
@@ -179,16 +332,11 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *i
         if (ids[i].session <= 0)
             return abort(text);
     }
-    QString insertError;
-    if (!m_insert->insert(batch, ids, now, flags, &insertError))
-        return abort(insertError);
-    QString cursorError;
-    if (!updateCursors(batch, flags, &cursorError) || !d.commit())
-        return abort(cursorError.isEmpty() ? d.lastError().text() : cursorError);
-    if (inserted)
-        *inserted = flags;
-    if (flags.contains(true))
-        Q_EMIT unreadChanged();
+    QString text;
+    if (!m_insert->insert(batch, ids, now, flags, &text) || !updateCursors(batch, flags, &text))
+        return abort(text);
+    if (!execRaw(handle, "COMMIT", &text))
+        return abort(text);
     return true;
 }
 

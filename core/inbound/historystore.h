@@ -10,6 +10,19 @@
 // Durability: synchronous=NORMAL in WAL — a committed batch survives a process crash
 // (kill -9); Durability::Power (synchronous=FULL) also survives power loss, at one fsync a batch.
 // One object per thread: the store lives on the thread that opened it.
+//
+// Several processes on one file (the tray and `watch`, two `watch`es): every write transaction
+// takes the write lock up front (BEGIN IMMEDIATE) and waits up to kBusyTimeoutMs for it, so a
+// writer never fails half-way on a snapshot another process moved on. A message another process
+// stored after this one opened is still reported fresh to this one (see storeBatch), so each
+// process delivers every message that arrives while it runs.
+//
+// Storage faults: a failed batch stores nothing and says why (disk full, read-only, locked, …);
+// the caller keeps it and tries again. storeBatch() first makes sure the file it writes is still
+// the one at path(): deleted or replaced under the running app, a new one is started there
+// (instead of writing on into a file nobody will ever read again). A file that is not a database
+// or is corrupt is moved aside to "<path>.corrupt-<UTC time>" (kept, never deleted) and a new one
+// is started; movedAside() says where the old one went.
 #include "historyquery.h"
 #include "messagestore.h"
 
@@ -30,7 +43,9 @@ class HistoryStore : public QObject, public MessageStore
     Q_OBJECT
 public:
     enum class Durability { Process, Power };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
+    static constexpr int kBusyTimeoutMs = 2000;
+    static constexpr int kShortBusyTimeoutMs = 50; // after a wait that ended still locked
 
     explicit HistoryStore(const QString &path = {}, QObject *parent = nullptr);
     ~HistoryStore() override;
@@ -47,9 +62,15 @@ public:
     void close();
     int schemaVersion() const;
 
+    // This store's stored_by mark (random, per object): which rows it wrote itself.
+    qint64 writerId() const { return m_writerId; }
+    // Where a corrupt file was moved by this store (empty when none was).
+    QString movedAsidePath() const { return m_movedAside; }
+
     // --- writing -----------------------------------------------------------------------
     // MessageStore: one transaction per batch, cursors updated in the same transaction.
-    bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted, QString *error = nullptr) override;
+    // fresh[i]: batch[i] was stored now, or another process stored it after this store opened.
+    bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) override;
     // A message this app sent (direction Out, stored as read). False on error or duplicate id.
     bool storeOutgoing(const InboundMessage &message);
 
@@ -84,10 +105,20 @@ public:
 Q_SIGNALS:
     void unreadChanged();
     void messagesRemoved(int count);
+    // A corrupt or unreadable file was moved to `movedTo` and a new history started at path().
+    void movedAside(const QString &movedTo, const QString &reason);
+    // The file at path() was deleted or replaced under this store; a new one is open now.
+    void fileReplaced();
 
 private:
     bool openWith(bool readOnly, QString *error);
     bool openConnection(bool readOnly, QString *error);
+    bool openForWriting(QString *error); // open(), moving a corrupt file aside once
+    bool moveAside(const QString &reason, QString *error);
+    bool stillOurFile() const;           // path() still names the file this store has open
+    void rememberFile();
+    bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error);
+    int lastSqliteCode() const; // primary result code of the connection's latest failure
     bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
     // Numbers of accounts and sessions (created when new, inside the caller's transaction).
     qint64 accountId(const AccountAddress &address, QString *error);
@@ -98,6 +129,12 @@ private:
     QString m_connection;
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
+    bool m_corrupt = false;        // the latest open or write failed on a corrupt file
+    bool m_stillLocked = false;    // the latest write waited kBusyTimeoutMs and found it locked
+    qint64 m_writerId = 0;
+    QString m_movedAside;
+    quint64 m_fileDevice = 0;      // identity of the open file (POSIX st_dev/st_ino)
+    quint64 m_fileInode = 0;
     std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
     QHash<AccountAddress, qint64> m_accountIds;           // address → accounts.id

@@ -25,10 +25,13 @@ InboundPipeline::InboundPipeline(MessageStore &store, const Config &config,
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, [this] {
-        flushOnce(true);
-        if (m_pending > 0)
+        if (m_retryMs > 0)
+            return; // the retry timer drives while the history fails
+        if (flushOnce(true) && m_pending > 0)
             m_flushTimer.start(); // the rest on the next turn: the event loop keeps running
     });
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &InboundPipeline::retry);
 }
 
 InboundPipeline::~InboundPipeline()
@@ -36,6 +39,9 @@ InboundPipeline::~InboundPipeline()
     while (m_pending > 0)
         if (!flushOnce(false))
             break;
+    if (m_pending > 0)
+        qCWarning(lcInbound) << m_pending << "received messages could not be stored before exit ("
+                             << m_storageError << "); the next catch-up fetches them again";
 }
 
 void InboundPipeline::setConfig(const Config &config)
@@ -137,10 +143,14 @@ void InboundPipeline::submitBatch(QList<InboundMessage> messages)
 
 void InboundPipeline::queued()
 {
+    if (m_retryMs > 0) { // the history fails: held until the retry timer finds it working
+        updatePaused();
+        return;
+    }
     while (m_pending >= qsizetype(m_settings.maxBatch) * 8)
         if (!flushOnce(true)) // a caller that never returns to the event loop: keep memory bounded
             break;
-    if (m_pending > 0 && !m_flushTimer.isActive())
+    if (m_pending > 0 && m_retryMs == 0 && !m_flushTimer.isActive())
         m_flushTimer.start();
 }
 
@@ -153,26 +163,70 @@ bool InboundPipeline::flush()
     return ok;
 }
 
+void InboundPipeline::retry()
+{
+    // The held head first; once it commits, the rest on following turns as usual.
+    if (flushOnce(true) && m_pending > 0)
+        m_flushTimer.start();
+}
+
+void InboundPipeline::setStorageError(const QString &error)
+{
+    if (error.isEmpty()) {
+        m_retryMs = 0;
+        m_retryTimer.stop();
+    } else {
+        m_retryMs = m_retryMs == 0 ? qMax(1, m_settings.firstRetryMs) : qMin(m_retryMs * 2, kMaxRetryMs);
+        m_retryTimer.start(m_retryMs);
+    }
+    if (error != m_storageError) {
+        m_storageError = error;
+        if (error.isEmpty())
+            qCInfo(lcInbound) << "the history takes writes again;" << m_pending << "messages still queued";
+        Q_EMIT storageChanged(error, int(m_pending));
+    }
+    updatePaused();
+}
+
+void InboundPipeline::updatePaused()
+{
+    const bool paused = m_retryMs > 0 && m_pending >= qsizetype(qMax(1, m_settings.maxHeld));
+    // Resumed only once the history works again (a pause is not lifted by the queue alone).
+    if (paused == m_paused || (!paused && m_retryMs > 0))
+        return;
+    m_paused = paused;
+    if (paused) {
+        ++m_stats.pauses;
+        qCWarning(lcInbound) << m_pending << "messages wait for the history (" << m_storageError
+                             << "): the accounts pause until it takes writes again";
+    }
+    Q_EMIT pausedChanged(paused);
+}
+
 bool InboundPipeline::flushOnce(bool emitSignals)
 {
     if (m_queue.empty())
         return true;
     // One queued list is one batch (at most maxBatch messages): taken whole.
+    QList<bool> inserted;
+    QString error;
+    if (!m_store.storeBatch(m_queue.front(), &inserted, &error)) {
+        // Nothing of the batch was stored: it stays at the head of the queue, tried again later.
+        ++m_stats.storeErrors;
+        if (m_retryMs == 0 || error != m_storageError)
+            qCWarning(lcInbound) << "could not store" << m_queue.front().size() << "messages (" << m_pending
+                                 << "queued), trying again:" << error;
+        if (emitSignals) {
+            setStorageError(error.isEmpty() ? QStringLiteral("the history does not take writes") : error);
+            Q_EMIT storeFailed(m_storageError);
+        }
+        return false;
+    }
     QList<InboundMessage> batch = std::move(m_queue.front());
     m_queue.pop_front();
     m_pending -= batch.size();
-    QList<bool> inserted;
-    QString error;
-    if (!m_store.storeBatch(batch, &inserted, &error)) {
-        // Nothing of the batch was stored: forget the keys so a later catch-up can bring them.
-        m_stats.storeErrors += quint64(batch.size());
-        for (const InboundMessage &m : batch)
-            windowFor(m.account).remove(m.id);
-        qCWarning(lcInbound) << "could not store" << batch.size() << "messages:" << error;
-        if (emitSignals)
-            Q_EMIT storeFailed(error);
-        return false;
-    }
+    if (emitSignals && m_retryMs > 0)
+        setStorageError({});
     // What is delivered is compacted to the front of the batch, in order. The per-message
     // signals are emitted only when someone listens (the tray takes whole batches).
     const bool perMessage = emitSignals && isSignalConnected(QMetaMethod::fromSignal(&InboundPipeline::delivered));

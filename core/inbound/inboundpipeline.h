@@ -7,6 +7,18 @@
 // Exactly once: the DedupWindow drops repeats within 30 s; UNIQUE(account, id) in the store
 // drops the rest (across catch-ups, reconnects and restarts). A signal is emitted only after
 // its message is committed, so nothing seen by the UI or the CLI can be lost to a crash.
+// "Fresh" is per process: a message another process stored while this one runs is still
+// delivered here (MessageStore::storeBatch).
+//
+// Storage faults (disk full, read-only, locked, I/O error): nothing received is dropped. A batch
+// that fails stays at the head of the queue, in order, and is tried again after 100 ms, doubling
+// to at most kMaxRetryMs, until it commits; later batches wait behind it, so no later message is
+// stored (and no catch-up cursor moves) past one that is not. storageChanged() says why while it
+// lasts. Memory stays bounded: past maxHeld queued messages the pipeline is "paused" — the
+// accounts stop reading (they close their connections, see pausedChanged) and what the servers
+// still send is fetched by their catch-up once the history takes writes again. A process that
+// ends (or is killed) while holding messages loses only its memory of them: their ids are above
+// every stored cursor, so the next catch-up fetches them again.
 //
 // Flushing: an idle pipeline flushes on the next event-loop turn (low latency); under load
 // submissions accumulate and are written in batches of up to maxBatch rows, one batch per
@@ -32,6 +44,8 @@ struct PipelineSettings
     qint64 dedupWindowMs = DedupWindow::kDefaultWindowMs;
     int dedupMaxEntries = DedupWindow::kDefaultMaxEntries; // per account
     int maxBatch = 500;          // rows per transaction / event-loop turn
+    int maxHeld = 20000;         // queued messages past which the accounts pause (storage failing)
+    int firstRetryMs = 100;      // after a failed batch; doubles up to kMaxRetryMs
     DedupWindow::Clock clock;    // empty → monotonic clock
 };
 
@@ -42,13 +56,16 @@ struct PipelineStats
     quint64 filtered = 0;    // stored, marked filtered, not delivered
     quint64 duplicates = 0;  // dropped by the window or by the store
     quint64 invalid = 0;     // no account or no id: logged and dropped
-    quint64 storeErrors = 0; // messages whose batch failed to commit
+    quint64 storeErrors = 0; // failed commits (each kept and tried again)
+    quint64 pauses = 0;      // times the queue passed maxHeld
 };
 
 class InboundPipeline : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kMaxRetryMs = 5000;
+
     InboundPipeline(MessageStore &store, const Config &config, QObject *parent = nullptr);
     InboundPipeline(MessageStore &store, const Config &config, const PipelineSettings &settings,
                     QObject *parent = nullptr);
@@ -62,19 +79,32 @@ public:
     void submit(InboundMessage message);
     void submitBatch(QList<InboundMessage> messages); // catch-up pages
 
-    // Writes everything queued now (shutdown, tests). False when a batch failed.
+    // Writes everything queued now (shutdown, tests). False when a batch failed (it stays queued).
     bool flush();
     int pendingCount() const { return int(m_pending); }
     PipelineStats stats() const { return m_stats; }
+    // Why the history does not take writes now; empty while it does.
+    QString storageError() const { return m_storageError; }
+    bool isPaused() const { return m_paused; }
 
 Q_SIGNALS:
     void delivered(const ct::InboundMessage &message);
     void filteredOut(const ct::InboundMessage &message);
     // After each committed batch: everything delivered by it, in order (for batch consumers).
     void batchDelivered(const QList<ct::InboundMessage> &messages);
-    void storeFailed(const QString &error);
+    void storeFailed(const QString &error); // each failed commit
+    // The history stopped taking writes (error says why; held = messages kept in memory), or
+    // took them again (error empty).
+    void storageChanged(const QString &error, int held);
+    // True: so many messages wait for the history that the accounts should stop reading until
+    // it recovers (false again); their catch-up then fetches what they missed.
+    void pausedChanged(bool paused);
 
 private:
+    void retry();
+    void setStorageError(const QString &error);
+    void updatePaused();
+
     // nowMs: the dedup clock, read on first use and kept for the rest of a batch.
     bool accept(InboundMessage &message, qint64 *nowMs);
     void queued(); // after messages joined the queue: bound it, schedule the flush
@@ -91,6 +121,10 @@ private:
     std::deque<QList<InboundMessage>> m_queue; // accepted, in batches of at most maxBatch
     qsizetype m_pending = 0;                   // messages in m_queue
     QTimer m_flushTimer;
+    QTimer m_retryTimer;
+    int m_retryMs = 0;      // 0 while the history takes writes
+    QString m_storageError;
+    bool m_paused = false;
     PipelineStats m_stats;
 };
 

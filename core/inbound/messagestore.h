@@ -13,9 +13,11 @@ class MessageStore
 {
 public:
     virtual ~MessageStore() = default;
-    // Commits every message of the batch at once. inserted[i] tells whether batch[i] was new
-    // (false: already stored for its account). False on an error, and then nothing is stored.
-    virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *inserted,
+    // Commits every message of the batch at once. fresh[i] tells whether batch[i] is news to
+    // this process: stored now, or stored by another process on the same history since this
+    // one opened it (false: a repeat, or stored before). False on an error (why in *error:
+    // disk full, read-only, locked, …), and then nothing of the batch is stored.
+    virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh,
                             QString *error = nullptr) = 0;
 };
 

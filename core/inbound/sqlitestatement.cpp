@@ -153,10 +153,21 @@ namespace ct {
 
 int SqliteStatement::queryInt64(qint64 *value, QString *error)
 {
+    return queryInt64s(value, 1, error);
+}
+
+int SqliteStatement::lastErrorCode() const
+{
+    return m_db ? sqlite3_errcode(m_db) : SQLITE_MISUSE;
+}
+
+int SqliteStatement::queryInt64s(qint64 *values, int count, QString *error)
+{
     const int rc = sqlite3_step(m_stmt);
     int result = -1;
     if (rc == SQLITE_ROW) {
-        *value = sqlite3_column_int64(m_stmt, 0);
+        for (int c = 0; c < count; ++c)
+            values[c] = sqlite3_column_int64(m_stmt, c);
         result = 1;
     } else if (rc == SQLITE_DONE) {
         result = 0;

@@ -46,6 +46,10 @@ public:
     // Runs a query and resets it: 1 with *value = column 0 of its first row (0 when NULL),
     // 0 when it has no row, -1 on error (error set).
     int queryInt64(qint64 *value, QString *error);
+    // The same for the first `count` columns of its first row.
+    int queryInt64s(qint64 *values, int count, QString *error);
+    // The SQLite result code of the connection's latest failed call (SQLITE_FULL, _BUSY, ...).
+    int lastErrorCode() const;
 
 private:
     sqlite3 *m_db = nullptr;

@@ -24,10 +24,14 @@ QByteArray bytesOf(const google::protobuf::MessageLite &m)
 
 void OpenImConnection::startCatchUp()
 {
-    if (m_history) {
+    // The history's seqs once, at the first catch-up; after that this process's own (m_known:
+    // what it handed to the pipeline, which keeps everything until stored). Another process on
+    // the same history may have stored seqs this one never received while it was away.
+    if (m_history && !m_durableSeqsRead && m_history->isOpen()) {
         const auto durable = m_history->openimMaxSeqs(address());
         for (auto it = durable.constBegin(); it != durable.constEnd(); ++it)
             m_known[it.key()] = std::max(m_known.value(it.key()), it.value());
+        m_durableSeqsRead = true;
     }
     ::openim::sdkws::GetMaxSeqReq req;
     req.set_userid(m_userID.toStdString());

@@ -37,6 +37,8 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     connect(&m_socket, &QWebSocket::disconnected, this, &OpenImConnection::onDisconnected);
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &OpenImConnection::onText);
     connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &OpenImConnection::onBinary);
+    if (m_pipeline)
+        connect(m_pipeline, &InboundPipeline::pausedChanged, this, &OpenImConnection::onPipelinePaused);
 }
 
 OpenImConnection::~OpenImConnection()
@@ -105,6 +107,10 @@ void OpenImConnection::openSocket()
         setState(AccountState::NeedsLogin, tr("no token or no userID"));
         return;
     }
+    if (m_pipeline && m_pipeline->isPaused()) {
+        onPipelinePaused(true);
+        return;
+    }
     QUrl url(m_config.wsAddr);
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("sendID"), m_userID);
@@ -163,6 +169,28 @@ void OpenImConnection::scheduleReconnect(const QString &reason)
     }
     m_retry.start(*delay);
     setState(AccountState::Backoff, reason, QDateTime::currentDateTimeUtc().addMSecs(*delay));
+}
+
+void OpenImConnection::onPipelinePaused(bool paused)
+{
+    if (m_stopping || m_noReconnect)
+        return;
+    if (paused) {
+        m_storagePaused = true;
+        m_retry.stop();
+        m_heartbeat.stop();
+        m_stopping = true; // onDisconnected: no reconnect of its own
+        m_socket.abort();
+        m_stopping = false;
+        failAllPending(tr("paused"));
+        m_pullInFlight = false;
+        setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
+                                            .arg(m_pipeline->storageError()));
+    } else if (m_storagePaused) {
+        m_storagePaused = false;
+        m_backoff.reset();
+        openSocket();
+    }
 }
 
 void OpenImConnection::onText(const QString &text)

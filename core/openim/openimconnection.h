@@ -2,6 +2,8 @@
 // One OpenIM account's live gateway connection (docs/protocols.md "OpenIM"): handshake, JSON
 // envelope + protobuf frames, msgIncr-matched requests with timeouts, heartbeat, pushes into
 // the inbound pipeline, seq catch-up after every (re)connect, kick and token errors, sends.
+// While the pipeline is paused (the history fails and too many messages wait) the socket is
+// closed; it reconnects, and catches up, once the history takes writes again.
 #include "accounts/accountconnection.h"
 #include "config/configmodel.h"
 #include "net/backoff.h"
@@ -97,6 +99,7 @@ private:
     void onRefusalProbeFinished(QNetworkReply *reply, const QString &reason);
     void cancelRefusalProbe();
     void scheduleReconnect(const QString &reason);
+    void onPipelinePaused(bool paused);
     void onHeartbeat();
     void sweepRequests();
     void request(int reqId, const QByteArray &data, Callback callback);
@@ -139,6 +142,8 @@ private:
     QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
     bool m_pullInFlight = false;
     int m_caughtUp = 0; // messages pulled by the running catch-up
+    bool m_durableSeqsRead = false; // the history's seqs are merged in once, at the first catch-up
+    bool m_storagePaused = false;
 };
 
 } // namespace ct

@@ -312,7 +312,7 @@ private Q_SLOTS:
         HistoryStore store(file);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
         QCOMPARE(store.gotifyLastId(gotifyOps()), qint64(41));
         QCOMPARE(store.openimMaxSeqs(openimPrimary()).value(QStringLiteral("si_a_b")), qint64(12));
         QVERIFY(store.contains(gotifyOps(), QStringLiteral("9")));

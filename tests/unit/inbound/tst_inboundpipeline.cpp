@@ -189,24 +189,6 @@ private Q_SLOTS:
         QCOMPARE(pipeline.stats().invalid, quint64(2));
         QCOMPARE(store.count(HistoryQuery{}), 0);
     }
-    void storeFailure_deliversNothing_andLetsTheMessageComeAgain()
-    {
-        const QString file = freshPath();
-        HistoryStore store(file);
-        QVERIFY(store.open());
-        InboundPipeline pipeline(store, Config{});
-        QSignalSpy delivered(&pipeline, &InboundPipeline::delivered);
-        QSignalSpy failed(&pipeline, &InboundPipeline::storeFailed);
-        store.close();
-        pipeline.submit(gotifyMessage(1));
-        QVERIFY(!pipeline.flush());
-        QCOMPARE(failed.size(), 1);
-        QCOMPARE(delivered.size(), 0);
-        QVERIFY(store.open());
-        pipeline.submit(gotifyMessage(1)); // the catch-up brings it again
-        QVERIFY(pipeline.flush());
-        QCOMPARE(ids(delivered), QStringList{QStringLiteral("1")});
-    }
     void mixedSubmissions_areDeliveredInOrder_inBatchesOfAtMostMaxBatch()
     {
         HistoryStore store(freshPath());

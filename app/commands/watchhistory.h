@@ -1,0 +1,39 @@
+#pragma once
+// What `watch` says about its history (DESIGN.md "Command line"): while the history does not
+// take writes, why, and how many received messages wait in memory; that it does again; that a
+// corrupt history was moved aside (and where), or a deleted one started again. With --json one
+// line each: {"type":"history","state":"failing"|"ok"|"moved-aside"|"restarted"|"waiting",…}.
+// Messages are never lost to any of these: the pipeline keeps them (InboundPipeline).
+#include "commandcontext.h"
+
+class QObject;
+
+namespace ct {
+class HistoryStore;
+class InboundPipeline;
+}
+
+namespace ct::cli {
+
+class WatchHistoryReport
+{
+public:
+    WatchHistoryReport(CommandContext &ctx, bool json, HistoryStore &history);
+
+    // Prints the store's and the pipeline's changes from now on (owner: lifetime of the wiring).
+    void follow(InboundPipeline &pipeline, QObject *owner);
+    // The history cannot be opened yet: the accounts wait; said once per distinct reason.
+    void waiting(const QString &reason);
+    // A corrupt file moved aside while the history was opened (before follow()).
+    void movedAsideAtOpen();
+
+private:
+    void line(const QString &state, const QString &detail, int held = -1, const QString &movedTo = {});
+
+    CommandContext &m_ctx;
+    bool m_json;
+    HistoryStore &m_history;
+    QString m_lastWaiting;
+};
+
+} // namespace ct::cli
