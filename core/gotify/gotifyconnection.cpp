@@ -20,6 +20,7 @@ constexpr int kDefaultPongTimeoutMs = 10000;
 constexpr int kSuspendFactor = 3; // a tick this many periods late means the machine slept
 constexpr int kBatchDelayMs = 2;   // a burst is handed over every 2 ms…
 constexpr int kMaxBatch = 500;     // …or every 500 frames, whichever comes first
+constexpr int kMaxHeldDuringCatchup = 20000; // stream frames kept while a catch-up runs
 } // namespace
 
 GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const InboundSettings &inbound,
@@ -77,13 +78,19 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
             m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong());
         if (m_pipeline && !messages.isEmpty())
             m_pipeline->submitBatch(messages);
+        flushStreamBatch(); // the stream frames held meanwhile, after the older caught-up ones
         Q_EMIT catchupFinished(int(messages.size()), pages);
     });
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::pausedChanged, this, &GotifyConnection::onPipelinePaused);
     connect(m_catchup, &GotifyCatchup::failed, this, [this](const GotifyError &e) {
         qCWarning(lcGotify) << address().toString() << "catch-up failed:" << e.message();
-        setLastError(tr("catch-up failed: %1").arg(e.message()));
+        // The gap stays unfetched: storing the newer stream frames would move the cursor past
+        // it. Drop them (the server keeps them) and reconnect: the next catch-up brings all.
+        m_streamBatch.clear();
+        m_lastSocketError = tr("catch-up failed: %1").arg(e.message());
+        m_socket->abort();
+        onDropped(m_attempt);
     });
 }
 
@@ -121,9 +128,9 @@ void GotifyConnection::stop(bool disable)
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_pongTimer.stop();
+    endStreamBatch();
     m_catchup->cancel();
     m_socket->abort();
-    flushStreamBatch();
     setState(AccountState::Disabled, disable ? tr("switched off") : tr("stopped"));
 }
 
@@ -200,7 +207,7 @@ void GotifyConnection::onDropped(quint64 attempt)
     if (attempt != m_attempt || m_handledAttempt == attempt || !m_running)
         return; // stale, already handled, or stopped on purpose
     m_handledAttempt = attempt;
-    flushStreamBatch();
+    endStreamBatch();
     m_pingTimer.stop();
     m_pongTimer.stop();
     m_catchup->cancel();
@@ -243,9 +250,9 @@ void GotifyConnection::onPipelinePaused(bool paused)
         m_retryTimer.stop();
         m_pingTimer.stop();
         m_pongTimer.stop();
+        endStreamBatch();
         m_catchup->cancel();
         m_socket->abort();
-        flushStreamBatch();
         m_storagePaused = true;
         setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
                                             .arg(m_pipeline->storageError()));
@@ -283,7 +290,16 @@ void GotifyConnection::onTextFrame(const QString &frame)
         qCDebug(lcGotify) << address().toString() << "ignored a frame that is not a message";
         return;
     }
-    m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong());
+    if (m_catchup->isRunning()) {
+        // Held until the catch-up's older messages are handed over first (see flushStreamBatch).
+        if (m_streamBatch.size() > kMaxHeldDuringCatchup) {
+            m_streamBatch.clear();
+            m_lastSocketError = tr("too many messages during the catch-up; fetching them again");
+            m_socket->abort();
+            onDropped(m_attempt);
+        }
+        return;
+    }
     if (m_streamBatch.size() >= kMaxBatch)
         flushStreamBatch();
     else if (!m_batchTimer.isActive())
@@ -293,10 +309,27 @@ void GotifyConnection::onTextFrame(const QString &frame)
 void GotifyConnection::flushStreamBatch()
 {
     m_batchTimer.stop();
+    // Never ahead of a running catch-up: a stored stream message moves the history's cursor,
+    // and a process killed before the catch-up's older messages are stored would never fetch
+    // them again. The catch-up's end hands both over, oldest first.
+    if (m_catchup->isRunning())
+        return;
     QList<InboundMessage> batch;
     batch.swap(m_streamBatch);
+    for (const InboundMessage &m : std::as_const(batch))
+        m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong()); // handed to the pipeline: kept
     if (m_pipeline && !batch.isEmpty())
         m_pipeline->submitBatch(std::move(batch));
+}
+
+void GotifyConnection::endStreamBatch()
+{
+    // With a catch-up still running the held frames are dropped, not stored: the next catch-up
+    // (from m_lastSeenId, below them) fetches them with the rest.
+    if (m_catchup->isRunning())
+        m_streamBatch.clear();
+    else
+        flushStreamBatch();
 }
 
 } // namespace ct

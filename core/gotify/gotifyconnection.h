@@ -59,6 +59,7 @@ private:
     void onPingTick();
     void onTextFrame(const QString &frame);
     void flushStreamBatch();
+    void endStreamBatch(); // the connection ends: hand the batch over, or drop it mid-catch-up
     void onPipelinePaused(bool paused);
 
     GotifyEndpoint m_endpoint;

@@ -112,20 +112,28 @@ bool migrateTo(QSqlDatabase &db, int target, QString *error)
         return false;
     }
     for (int v = from + 1; v <= target; ++v) {
-        if (!db.transaction()) {
-            if (error)
-                *error = db.lastError().text();
+        // The write lock first, then look again: another process opening the same new file at
+        // the same moment may have migrated it meanwhile (and a deferred transaction would fail
+        // on its snapshot instead of waiting).
+        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
             return false;
+        const int now = version(db, error);
+        if (now < 0) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            return false;
+        }
+        if (now >= v) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            continue;
         }
         bool ok = true;
         for (const QString &sql : migration(v))
             ok = ok && exec(db, sql, error);
         ok = ok && exec(db, QStringLiteral("DELETE FROM schema_version"), error)
-             && exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(v), error);
-        if (!ok || !db.commit()) {
-            if (ok && error)
-                *error = db.lastError().text();
-            db.rollback();
+             && exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(v), error)
+             && exec(db, QStringLiteral("COMMIT"), error);
+        if (!ok) {
+            exec(db, QStringLiteral("ROLLBACK"), nullptr);
             return false;
         }
     }

@@ -1,0 +1,245 @@
+// `channeltray watch` under storage faults, beside another watch, and killed with -9, end to end:
+// the real binary, the loopback Gotify server on 127.0.0.1, and the history on a real 8 MiB
+// tmpfs that the test fills up (a full disk, not a simulated one: SQLite gets ENOSPC).
+#include "inbound/historystore.h"
+#include "smallfilesystem.h"
+#include "watchfixture.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::test;
+using ct::testserver::GotifyServer;
+
+namespace {
+const AccountAddress kOps{kGotifyChannel, QStringLiteral("ops")};
+
+// Posts n messages (pushed to every open stream), letting the event loop send them out.
+QStringList post(GotifyServer &server, int n)
+{
+    QStringList ids;
+    for (int i = 0; i < n; ++i) {
+        ids << QString::number(server.postMessage(QStringLiteral("message %1").arg(i), QStringLiteral("flood")));
+        if (i % 50 == 49)
+            QCoreApplication::processEvents();
+    }
+    QCoreApplication::processEvents();
+    return ids;
+}
+int duplicates(const QStringList &ids)
+{
+    return int(ids.size() - QSet<QString>(ids.cbegin(), ids.cend()).size());
+}
+QString historyFile(const QString &dataHome)
+{
+    return dataHome + QStringLiteral("/channeltray/history.sqlite");
+}
+// How many of ids the history at dataHome holds (each at most once: UNIQUE(account, id)).
+int storedOf(const QString &dataHome, const QStringList &ids)
+{
+    HistoryStore store(historyFile(dataHome));
+    if (!store.openReadOnly())
+        return -1;
+    int n = 0;
+    for (const QString &id : ids)
+        n += store.contains(kOps, id) ? 1 : 0;
+    return n;
+}
+int storedCount(const QString &dataHome)
+{
+    HistoryStore store(historyFile(dataHome));
+    return store.openReadOnly() ? store.count(HistoryQuery{}) : -1;
+}
+} // namespace
+
+class TestFaultsWatch : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    int m_runs = 0;
+    QString fresh(const QString &what)
+    {
+        const QString d = m_dir.filePath(QStringLiteral("%1-%2").arg(what).arg(++m_runs));
+        QDir().mkpath(d);
+        return d;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary()));
+    }
+
+    void diskFull_everyMessageIsHeld_toldWhy_andPrintedOnceWhenSpaceReturns()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        SmallFilesystem fs;
+        QString error;
+        const QString data = fresh(QStringLiteral("full"));
+        QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
+        WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("full.json")), server), data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        const QStringList before = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
+
+        QVERIFY(fs.fill() > 0);
+        const QStringList during = post(server, 1000);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.saidHistory(QStringLiteral("failing")), 20000);
+        const QJsonObject failing = watch.historyLines().first();
+        QVERIFY2(failing.value(QStringLiteral("detail")).toString().contains(QLatin1String("full")),
+                 qPrintable(failing.value(QStringLiteral("detail")).toString()));
+        QCOMPARE(watch.ids().size(), 50); // nothing delivered that is not stored
+
+        fs.release();
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 1050, 30000);
+        QVERIFY(watch.saidHistory(QStringLiteral("ok")));
+        QCOMPARE(watch.ids(), before + during); // each once, in order
+        QVERIFY(watch.stop());
+        QCOMPARE(storedOf(data, before + during), 1050);
+    }
+
+    void diskFull_thenKilled_theRestartFetchesEveryHeldMessageOnce()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        SmallFilesystem fs;
+        QString error;
+        const QString data = fresh(QStringLiteral("fullkill"));
+        QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("fullkill.json")), server);
+        QStringList printed;
+        QStringList posted;
+        {
+            WatchProcess first(config, data);
+            QVERIFY(first.start());
+            QTRY_VERIFY_WITH_TIMEOUT(first.connected() && server.streamCount() == 1, 20000);
+            posted += post(server, 20);
+            QTRY_COMPARE_WITH_TIMEOUT(first.ids().size(), 20, 20000);
+            QVERIFY(fs.fill() > 0);
+            posted += post(server, 1000);
+            QTRY_VERIFY_WITH_TIMEOUT(first.saidHistory(QStringLiteral("failing")), 20000);
+            first.kill9(); // holding 1,000 messages in memory only
+            printed += first.ids();
+        }
+        fs.release();
+        posted += post(server, 30); // and some while nobody listens
+        WatchProcess second(config, data);
+        QVERIFY(second.start());
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 30000);
+        QCOMPARE(storedOf(data, posted), posted.size());
+        QTRY_COMPARE_WITH_TIMEOUT(second.ids().size(), posted.size() - printed.size(), 20000);
+        printed += second.ids();
+        QCOMPARE(duplicates(printed), 0);
+        QCOMPARE(QSet<QString>(printed.cbegin(), printed.cend()), QSet<QString>(posted.cbegin(), posted.cend()));
+        QVERIFY(second.stop());
+    }
+
+    void twoWatchesOnOneHistory_eachPrintsEveryMessageOnce_noLockErrors()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = fresh(QStringLiteral("two"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("two.json")), server);
+        WatchProcess a(config, data);
+        WatchProcess b(config, data);
+        QVERIFY(a.start());
+        QVERIFY(b.start());
+        QTRY_VERIFY_WITH_TIMEOUT(a.connected() && b.connected() && server.streamCount() == 2, 20000);
+        const QStringList posted = post(server, 3000);
+        QTRY_COMPARE_WITH_TIMEOUT(a.ids().size(), 3000, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.ids().size(), 3000, 60000);
+        QCOMPARE(a.ids(), posted);
+        QCOMPARE(b.ids(), posted);
+        QVERIFY2(a.historyLines().isEmpty(), a.historyLines().isEmpty() ? "" : QJsonDocument(a.historyLines().first()).toJson().constData()); // no busy/locked error surfaced
+        QVERIFY(b.historyLines().isEmpty());
+        QVERIFY(a.stop());
+        QVERIFY(b.stop());
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QCOMPARE(store.count(HistoryQuery{}), 3000);
+    }
+
+    void corruptHistory_isMovedAsideKept_theUserIsToldWhere_andWatchRuns()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = fresh(QStringLiteral("corrupt"));
+        QDir().mkpath(data + QStringLiteral("/channeltray"));
+        {
+            QFile f(historyFile(data));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray("not a database at all ").repeated(500));
+        }
+        WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("corrupt.json")), server), data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QVERIFY(watch.saidHistory(QStringLiteral("moved-aside")));
+        const QString movedTo = watch.historyLines().first().value(QStringLiteral("movedTo")).toString();
+        QVERIFY(movedTo.startsWith(historyFile(data) + QStringLiteral(".corrupt-")));
+        QCOMPARE(QFileInfo(movedTo).size(), qint64(22 * 500)); // kept whole
+        QVERIFY(watch.stderrText().contains(movedTo.toUtf8()));
+        const QStringList posted = post(server, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids(), posted, 20000);
+        QVERIFY(watch.stop());
+    }
+
+    void killNineAtRandomMomentsOfAFlood_historyHoldsEachOnce_nothingPrintedTwice()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = fresh(QStringLiteral("kill"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("kill.json")), server);
+        QStringList posted;
+        QStringList printed;
+        QRandomGenerator random(QRandomGenerator::global()->generate());
+        for (int round = 0; round < 4; ++round) {
+            WatchProcess watch(config, data);
+            QVERIFY(watch.start());
+            QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+            // A flood, and the kill somewhere inside it (or, last round, a clean end).
+            const int killAfter = int(random.bounded(50, 1500));
+            for (int sent = 0; sent < 1500; sent += 50) {
+                posted += post(server, 50);
+                if (round < 3 && sent >= killAfter)
+                    break;
+            }
+            if (round < 3) {
+                // The very first run must have stored something: a history without any cursor
+                // is a first connect, which by design takes only the newest few (GotifyCatchup).
+                if (round == 0)
+                    QTRY_VERIFY_WITH_TIMEOUT(storedCount(data) > 0, 20000);
+                watch.kill9();
+            } else {
+                QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 30000);
+                QVERIFY(watch.stop());
+            }
+            printed += watch.ids();
+            QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 0, 10000);
+        }
+        QCOMPARE(storedOf(data, posted), posted.size()); // every message the server holds
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QCOMPARE(store.count(HistoryQuery{}), posted.size()); // once each
+        QCOMPARE(duplicates(printed), 0);                    // nothing delivered twice
+        qInfo("posted %d, printed %d (the rest was stored by a run killed before it printed)",
+              int(posted.size()), int(printed.size()));
+    }
+};
+
+int main(int argc, char **argv)
+{
+    reexecAsRootInNamespace(argc, argv); // mounting the small filesystem needs it
+    QCoreApplication app(argc, argv);
+    TestFaultsWatch test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_faults_watch.moc"

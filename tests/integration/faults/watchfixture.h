@@ -1,0 +1,118 @@
+#pragma once
+// `channeltray watch --json` as a child process against the loopback Gotify server: its
+// printed lines, split into message ids and history lines. Tokens go in a 0600 config file.
+#include "servers/gotify/gotifyserver.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+
+namespace ct::test {
+
+inline QString channeltrayBinary()
+{
+    return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray");
+}
+
+inline QString writeWatchConfig(const QString &path, const testserver::GotifyServer &server)
+{
+    const QJsonObject account{{QStringLiteral("serverUrl"), server.url().toString()},
+                              {QStringLiteral("clientToken"), server.clientToken()},
+                              {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
+                                                                      {QStringLiteral("maxReconnectDelayMs"), 500},
+                                                                      {QStringLiteral("maxReconnectAttempts"), 1000}}}};
+    const QJsonObject root{{QStringLiteral("channels"),
+                            QJsonObject{{QStringLiteral("gotify"),
+                                         QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+class WatchProcess : public QObject
+{
+public:
+    WatchProcess(const QString &config, const QString &dataHome) : m_config(config), m_dataHome(dataHome)
+    {
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, this, [this] { read(); });
+        QObject::connect(&m_process, &QProcess::readyReadStandardError, this,
+                         [this] { m_stderr += m_process.readAllStandardError(); });
+    }
+    ~WatchProcess() override
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+    bool start()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome);
+        env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
+        m_process.setProcessEnvironment(env);
+        m_process.start(channeltrayBinary(), {QStringLiteral("--config"), m_config, QStringLiteral("watch"),
+                                              QStringLiteral("--json")});
+        return m_process.waitForStarted(10000);
+    }
+    void kill9()
+    {
+        m_process.kill(); // SIGKILL
+        m_process.waitForFinished(10000);
+        read();
+    }
+    bool stop() // SIGTERM: ends like --timeout would
+    {
+        m_process.terminate();
+        const bool ok = m_process.waitForFinished(20000) && m_process.exitStatus() == QProcess::NormalExit
+                        && m_process.exitCode() == 0;
+        read();
+        return ok;
+    }
+    bool running() const { return m_process.state() == QProcess::Running; }
+    bool connected() const { return m_connected; }
+    const QStringList &ids() const { return m_ids; }           // message ids, in printed order
+    const QList<QJsonObject> &historyLines() const { return m_history; }
+    bool saidHistory(const QString &state) const
+    {
+        for (const QJsonObject &o : m_history)
+            if (o.value(QStringLiteral("state")).toString() == state)
+                return true;
+        return false;
+    }
+    QByteArray stderrText() const { return m_stderr; }
+
+private:
+    void read()
+    {
+        m_buffer += m_process.readAllStandardOutput();
+        qsizetype end;
+        while ((end = m_buffer.indexOf('\n')) >= 0) {
+            const QJsonObject o = QJsonDocument::fromJson(m_buffer.left(end)).object();
+            m_buffer.remove(0, end + 1);
+            const QString type = o.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("message"))
+                m_ids << o.value(QStringLiteral("id")).toString();
+            else if (type == QLatin1String("history"))
+                m_history << o;
+            else if (type == QLatin1String("state") && o.value(QStringLiteral("state")).toString() == QLatin1String("connected"))
+                m_connected = true;
+        }
+    }
+
+    QString m_config;
+    QString m_dataHome;
+    QProcess m_process;
+    QByteArray m_buffer;
+    QByteArray m_stderr;
+    QStringList m_ids;
+    QList<QJsonObject> m_history;
+    bool m_connected = false;
+};
+
+} // namespace ct::test
