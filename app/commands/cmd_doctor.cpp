@@ -4,7 +4,9 @@
 // problem. Token values are never printed.
 #include "accountsupport.h"
 #include "commands.h"
+#include "doctorhistory.h"
 #include "doctorprobe.h"
+#include "inbound/historystore.h"
 #include "config/tokencheck.h"
 #include "net/jwtclaims.h"
 #include "secrets/secretstore.h"
@@ -204,7 +206,8 @@ int runDoctor(CommandContext &ctx)
     for (const AccountAddress &a : allAccounts(load.config))
         reports << inspect(load.config, a, resolver);
 
-    bool ok = load.ok();
+    const HistoryReport history = inspectHistory(HistoryStore::defaultPath());
+    bool ok = load.ok() && history.problems.isEmpty();
     for (const AccountReport &r : reports)
         ok = ok && r.problems.isEmpty();
 
@@ -238,7 +241,8 @@ int runDoctor(CommandContext &ctx)
                                    {"problems", QJsonArray::fromStringList(load.problemStrings())}}},
             {"keychainUsed", resolver.keychainUsed()},
             {"accounts", accounts},
-            {"statusApi", statusApi.json}};
+            {"statusApi", statusApi.json},
+            {"history", history.toJson()}};
         ctx.out << QJsonDocument(root).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         printText(ctx.out, ctx.configPath, load, reports, resolver.keychainUsed());
@@ -248,6 +252,11 @@ int runDoctor(CommandContext &ctx)
         for (const QString &w : statusApi.warnings)
             ctx.out << "  warning: " << w << Qt::endl;
         for (const QString &n : statusApi.notes)
+            ctx.out << "  note: " << n << Qt::endl;
+        ctx.out << "history: " << history.path << Qt::endl;
+        for (const QString &p : history.problems)
+            ctx.out << "  problem: " << p << Qt::endl;
+        for (const QString &n : history.notes)
             ctx.out << "  note: " << n << Qt::endl;
         ctx.out << (ok ? "doctor: everything looks right" : "doctor: problems found") << Qt::endl;
     }

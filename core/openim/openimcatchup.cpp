@@ -5,6 +5,7 @@
 #include "openimconnection.h"
 
 #include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
 #include "sdkws.pb.h"
 
@@ -29,21 +30,28 @@ void OpenImConnection::startCatchUp()
     // the same history may have stored seqs this one never received while it was away.
     if (m_history && !m_durableSeqsRead && m_history->isOpen()) {
         const auto durable = m_history->openimMaxSeqs(address());
-        for (auto it = durable.constBegin(); it != durable.constEnd(); ++it)
+        for (auto it = durable.constBegin(); it != durable.constEnd(); ++it) {
             m_known[it.key()] = std::max(m_known.value(it.key()), it.value());
+            m_handed[it.key()] = std::max(m_handed.value(it.key()), it.value());
+        }
         m_durableSeqsRead = true;
     }
+    m_catchingUp = true;
     ::openim::sdkws::GetMaxSeqReq req;
     req.set_userid(m_userID.toStdString());
     request(openim::GetNewestSeq, bytesOf(req), [this](const openim::Response *response, const QString &error) {
         if (!response || response->errCode != 0) {
             qCWarning(lcOpenIm) << address().toString() << "newest seq failed:"
                                 << (response ? response->errMsg : error);
+            abandonCatchUp();
+            if (response)
+                m_socket.abort(); // reconnect: the next catch-up asks again
             return;
         }
         ::openim::sdkws::GetMaxSeqResp resp;
         if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
             qCWarning(lcOpenIm) << address().toString() << "undecodable GetMaxSeqResp dropped";
+            finishCatchUp(); // nothing to pull by: the pushes go on as before
             return;
         }
         for (const auto &[id, max] : resp.maxseqs()) {
@@ -54,8 +62,42 @@ void OpenImConnection::startCatchUp()
         }
         pumpCatchUp();
         if (catchUpIdle())
-            emit catchUpFinished(std::exchange(m_caughtUp, 0));
+            finishCatchUp();
     });
+}
+
+void OpenImConnection::finishCatchUp()
+{
+    if (!m_catchingUp)
+        return;
+    m_catchingUp = false;
+    QList<InboundMessage> held;
+    held.swap(m_heldPushes);
+    handOver(std::move(held));
+    emit catchUpFinished(std::exchange(m_caughtUp, 0));
+}
+
+void OpenImConnection::abandonCatchUp()
+{
+    if (!m_catchingUp)
+        return;
+    m_catchingUp = false;
+    m_caughtUp = 0;
+    m_heldPushes.clear();
+    m_known = m_handed; // the held pushes were not handed over: pull them next time
+    m_pending.clear();
+}
+
+void OpenImConnection::handOver(QList<InboundMessage> batch)
+{
+    if (batch.isEmpty())
+        return;
+    for (const InboundMessage &m : std::as_const(batch)) {
+        qint64 &handed = m_handed[m.conversationId];
+        handed = std::max(handed, m.seq);
+    }
+    if (m_pipeline)
+        m_pipeline->submitBatch(std::move(batch));
 }
 
 void OpenImConnection::addRange(const QString &conversationID, qint64 from, qint64 to)
@@ -93,14 +135,17 @@ void OpenImConnection::pumpCatchUp()
                 if (!response || response->errCode != 0) {
                     qCWarning(lcOpenIm) << address().toString() << "pull failed:"
                                         << (response ? response->errMsg : error);
-                    if (response) // the server said no: do not loop on it
+                    if (response) { // the server said no: do not loop on it
                         m_pending.clear();
+                        finishCatchUp();
+                    }
                     return; // on a lost connection the next connect starts over
                 }
                 ::openim::sdkws::PullMessageBySeqsResp resp;
                 if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
                     qCWarning(lcOpenIm) << address().toString() << "undecodable pull answer dropped";
                     m_pending.clear();
+                    finishCatchUp();
                     return;
                 }
                 for (const auto &[id, pull] : resp.msgs())
@@ -117,7 +162,7 @@ void OpenImConnection::pumpCatchUp()
                         m_pending.erase(p);
                 }
                 if (m_pending.isEmpty()) {
-                    emit catchUpFinished(std::exchange(m_caughtUp, 0));
+                    finishCatchUp();
                     return;
                 }
                 pumpCatchUp();

@@ -85,6 +85,7 @@ void OpenImConnection::stop(bool disable)
     m_heartbeat.stop();
     m_socket.close();
     failAllPending(tr("connection stopped"));
+    abandonCatchUp();
     setState(disable ? AccountState::Disabled : AccountState::Failed, tr("stopped"));
 }
 
@@ -148,6 +149,7 @@ void OpenImConnection::onDisconnected()
     m_heartbeat.stop();
     failAllPending(tr("connection lost"));
     m_pullInFlight = false;
+    abandonCatchUp();
     if (m_stopping || m_noReconnect)
         return;
     const QString reason = m_socket.errorString();
@@ -184,6 +186,7 @@ void OpenImConnection::onPipelinePaused(bool paused)
         m_stopping = false;
         failAllPending(tr("paused"));
         m_pullInFlight = false;
+        abandonCatchUp();
         setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
                                             .arg(m_pipeline->storageError()));
     } else if (m_storagePaused) {
@@ -355,17 +358,22 @@ void OpenImConnection::deliver(const QString &conversationID, const ::openim::sd
     batch.reserve(pull.msgs_size());
     qint64 &known = m_known[conversationID];
     for (const auto &msg : pull.msgs()) {
-        if (!pulled && msg.seq() > known + 1 && known >= 0)
+        if (!pulled && msg.seq() > known + 1 && known >= 0) {
             addRange(conversationID, known + 1, msg.seq() - 1); // a gap inside the pushes
+            m_catchingUp = true; // this push waits for the gap's pull (finishCatchUp)
+        }
         known = std::max<qint64>(known, msg.seq());
         batch << openim::toInbound(msg, conversationID, address(), m_userID, notification,
                                    pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
     }
     if (pulled)
         m_caughtUp += int(batch.size());
-    if (m_pipeline && !batch.isEmpty())
-        m_pipeline->submitBatch(batch);
-    emit messagesDecoded(int(batch.size()));
+    const int decoded = int(batch.size());
+    if (!pulled && m_catchingUp)
+        m_heldPushes.append(std::move(batch)); // after the catch-up's older messages
+    else
+        handOver(std::move(batch));
+    emit messagesDecoded(decoded);
     if (!pulled)
         pumpCatchUp();
 }

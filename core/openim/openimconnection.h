@@ -6,6 +6,7 @@
 // closed; it reconnects, and catches up, once the history takes writes again.
 #include "accounts/accountconnection.h"
 #include "config/configmodel.h"
+#include "inbound/inboundmessage.h"
 #include "net/backoff.h"
 #include "openimframe.h"
 
@@ -111,6 +112,9 @@ private:
     void startCatchUp();
     void addRange(const QString &conversationID, qint64 from, qint64 to);
     void pumpCatchUp();
+    void finishCatchUp();  // hands the held pushes over
+    void abandonCatchUp(); // drops them, and forgets their seqs
+    void handOver(QList<InboundMessage> batch);
 
     OpenImAccountConfig m_config;
     QString m_token;
@@ -142,6 +146,9 @@ private:
     QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
     bool m_pullInFlight = false;
     int m_caughtUp = 0; // messages pulled by the running catch-up
+    QHash<QString, qint64> m_handed; // conversation → highest seq handed to the pipeline
+    QList<InboundMessage> m_heldPushes; // pushes that arrived while the catch-up runs
+    bool m_catchingUp = false;
     bool m_durableSeqsRead = false; // the history's seqs are merged in once, at the first catch-up
     bool m_storagePaused = false;
 };

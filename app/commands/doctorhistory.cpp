@@ -1,0 +1,71 @@
+#include "doctorhistory.h"
+
+#include "inbound/historystore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QStorageInfo>
+
+namespace ct::cli {
+
+QJsonObject HistoryReport::toJson() const
+{
+    QJsonObject o{{QStringLiteral("path"), path},
+                  {QStringLiteral("exists"), exists},
+                  {QStringLiteral("movedAside"), QJsonArray::fromStringList(movedAside)},
+                  {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+                  {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+    if (bytesFree >= 0)
+        o.insert(QStringLiteral("bytesFree"), bytesFree);
+    return o;
+}
+
+HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes)
+{
+    HistoryReport r;
+    r.path = path;
+    const QFileInfo file(path);
+    r.exists = file.exists();
+    QString folder = file.absolutePath();
+    while (!QFileInfo::exists(folder) && folder.contains(QLatin1Char('/')) && folder != QLatin1String("/"))
+        folder = QFileInfo(folder).absolutePath(); // the nearest folder that exists
+    QStorageInfo storage(folder);
+    if (storage.isValid()) {
+        r.bytesFree = storage.bytesAvailable();
+        if (storage.isReadOnly())
+            r.problems << QStringLiteral("the history's filesystem (%1) is read-only: received messages are "
+                                         "kept in memory only until it takes writes again")
+                              .arg(storage.rootPath());
+        else if (r.bytesFree < minFreeBytes)
+            r.problems << QStringLiteral("the disk holding the history is nearly full (%1 MiB free): received "
+                                         "messages are kept in memory only while it is full")
+                              .arg(r.bytesFree >> 20);
+    }
+    const QDir dir = file.absoluteDir();
+    for (const QString &name : dir.entryList({file.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files, QDir::Name))
+        if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm")))
+            r.movedAside << dir.filePath(name);
+    for (const QString &aside : std::as_const(r.movedAside))
+        r.notes << QStringLiteral("an unreadable history was moved aside and kept: %1").arg(aside);
+    if (!r.exists) {
+        r.notes << QStringLiteral("no history yet; it is created at the first message");
+        return r;
+    }
+    HistoryStore store(path);
+    QString error;
+    if (!store.openReadOnly(&error)) {
+        r.problems << QStringLiteral("the history cannot be read (%1); the next start moves it aside and "
+                                     "starts a new one").arg(error);
+        return r;
+    }
+    QString detail;
+    if (!store.integrityOk(&detail))
+        r.problems << QStringLiteral("the history is damaged (%1); the next write that meets the damage moves "
+                                     "it aside and starts a new one").arg(detail.left(200));
+    if (!QFileInfo(dir.absolutePath()).isWritable())
+        r.problems << QStringLiteral("the history's folder %1 is not writable").arg(dir.absolutePath());
+    return r;
+}
+
+} // namespace ct::cli
