@@ -43,7 +43,8 @@ HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes)
                               .arg(r.bytesFree >> 20);
     }
     const QDir dir = file.absoluteDir();
-    for (const QString &name : dir.entryList({file.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files, QDir::Name))
+    for (const QString &name :
+         dir.entryList({file.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files, QDir::Name))
         if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm")))
             r.movedAside << dir.filePath(name);
     for (const QString &aside : std::as_const(r.movedAside))
@@ -56,13 +57,15 @@ HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes)
     QString error;
     if (!store.openReadOnly(&error)) {
         r.problems << QStringLiteral("the history cannot be read (%1); the next start moves it aside and "
-                                     "starts a new one").arg(error);
+                                     "starts a new one")
+                          .arg(error);
         return r;
     }
     QString detail;
     if (!store.integrityOk(&detail))
         r.problems << QStringLiteral("the history is damaged (%1); the next write that meets the damage moves "
-                                     "it aside and starts a new one").arg(detail.left(200));
+                                     "it aside and starts a new one")
+                          .arg(detail.left(200));
     if (!QFileInfo(dir.absolutePath()).isWritable())
         r.problems << QStringLiteral("the history's folder %1 is not writable").arg(dir.absolutePath());
     return r;

@@ -21,11 +21,13 @@ void WatchHistoryReport::follow(InboundPipeline &pipeline, QObject *owner)
         else
             line(QStringLiteral("failing"), error, held);
     });
-    QObject::connect(&m_history, &HistoryStore::movedAside, owner, [this](const QString &movedTo, const QString &reason) {
-        line(QStringLiteral("moved-aside"), reason, -1, movedTo);
-    });
+    QObject::connect(&m_history, &HistoryStore::movedAside, owner,
+                     [this](const QString &movedTo, const QString &reason) {
+                         line(QStringLiteral("moved-aside"), reason, -1, movedTo);
+                     });
     QObject::connect(&m_history, &HistoryStore::fileReplaced, owner, [this] {
-        line(QStringLiteral("restarted"), QStringLiteral("the history file was deleted or replaced; a new one was started"));
+        line(QStringLiteral("restarted"),
+             QStringLiteral("the history file was deleted or replaced; a new one was started"));
     });
 }
 
@@ -40,7 +42,8 @@ void WatchHistoryReport::waiting(const QString &reason)
 void WatchHistoryReport::movedAsideAtOpen()
 {
     if (!m_history.movedAsidePath().isEmpty())
-        line(QStringLiteral("moved-aside"), QStringLiteral("the history was unreadable"), -1, m_history.movedAsidePath());
+        line(QStringLiteral("moved-aside"), QStringLiteral("the history was unreadable"), -1,
+             m_history.movedAsidePath());
 }
 
 void WatchHistoryReport::line(const QString &state, const QString &detail, int held, const QString &movedTo)

@@ -11,7 +11,7 @@ class QObject;
 namespace ct {
 class HistoryStore;
 class InboundPipeline;
-}
+} // namespace ct
 
 namespace ct::cli {
 

@@ -35,8 +35,9 @@ SmallFilesystem::~SmallFilesystem()
 bool SmallFilesystem::mount(const QString &folder, qint64 bytes, QString *error)
 {
     QProcess p;
-    p.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                      QStringLiteral("size=%1,mode=0700").arg(bytes), QStringLiteral("tmpfs"), folder});
+    p.start(QStringLiteral("mount"),
+            {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+             QStringLiteral("size=%1,mode=0700").arg(bytes), QStringLiteral("tmpfs"), folder});
     if (!p.waitForFinished(10000) || p.exitCode() != 0) {
         *error = QStringLiteral("cannot mount a tmpfs on %1 (root or `unshare -rm` needed): %2")
                      .arg(folder, QString::fromLocal8Bit(p.readAllStandardError()));

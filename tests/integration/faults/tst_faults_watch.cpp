@@ -70,10 +70,7 @@ class TestFaultsWatch : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary()));
-    }
+    void initTestCase() { QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary())); }
 
     void diskFull_everyMessageIsHeld_toldWhy_andPrintedOnceWhenSpaceReturns()
     {
@@ -157,7 +154,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(b.ids().size(), 3000, 60000);
         QCOMPARE(a.ids(), posted);
         QCOMPARE(b.ids(), posted);
-        QVERIFY2(a.historyLines().isEmpty(), a.historyLines().isEmpty() ? "" : QJsonDocument(a.historyLines().first()).toJson().constData()); // no busy/locked error surfaced
+        QVERIFY2(
+            a.historyLines().isEmpty(),
+            a.historyLines().isEmpty()
+                ? ""
+                : QJsonDocument(a.historyLines().first()).toJson().constData()); // no busy/locked error surfaced
         QVERIFY(b.historyLines().isEmpty());
         QVERIFY(a.stop());
         QVERIFY(b.stop());
@@ -227,9 +228,9 @@ private Q_SLOTS:
         HistoryStore store(historyFile(data));
         QVERIFY(store.openReadOnly());
         QCOMPARE(store.count(HistoryQuery{}), posted.size()); // once each
-        QCOMPARE(duplicates(printed), 0);                    // nothing delivered twice
-        qInfo("posted %d, printed %d (the rest was stored by a run killed before it printed)",
-              int(posted.size()), int(printed.size()));
+        QCOMPARE(duplicates(printed), 0);                     // nothing delivered twice
+        qInfo("posted %d, printed %d (the rest was stored by a run killed before it printed)", int(posted.size()),
+              int(printed.size()));
     }
 };
 

@@ -18,14 +18,16 @@ inline QString channeltrayBinary()
 
 inline QString writeWatchConfig(const QString &path, const testserver::GotifyServer &server)
 {
-    const QJsonObject account{{QStringLiteral("serverUrl"), server.url().toString()},
-                              {QStringLiteral("clientToken"), server.clientToken()},
-                              {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
-                                                                      {QStringLiteral("maxReconnectDelayMs"), 500},
-                                                                      {QStringLiteral("maxReconnectAttempts"), 1000}}}};
-    const QJsonObject root{{QStringLiteral("channels"),
-                            QJsonObject{{QStringLiteral("gotify"),
-                                         QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
+    const QJsonObject account{
+        {QStringLiteral("serverUrl"), server.url().toString()},
+        {QStringLiteral("clientToken"), server.clientToken()},
+        {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
+                                                {QStringLiteral("maxReconnectDelayMs"), 500},
+                                                {QStringLiteral("maxReconnectAttempts"), 1000}}}};
+    const QJsonObject root{
+        {QStringLiteral("channels"),
+         QJsonObject{{QStringLiteral("gotify"),
+                      QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
@@ -56,8 +58,8 @@ public:
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome);
         env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
         m_process.setProcessEnvironment(env);
-        m_process.start(channeltrayBinary(), {QStringLiteral("--config"), m_config, QStringLiteral("watch"),
-                                              QStringLiteral("--json")});
+        m_process.start(channeltrayBinary(),
+                        {QStringLiteral("--config"), m_config, QStringLiteral("watch"), QStringLiteral("--json")});
         return m_process.waitForStarted(10000);
     }
     void kill9()
@@ -76,7 +78,7 @@ public:
     }
     bool running() const { return m_process.state() == QProcess::Running; }
     bool connected() const { return m_connected; }
-    const QStringList &ids() const { return m_ids; }           // message ids, in printed order
+    const QStringList &ids() const { return m_ids; } // message ids, in printed order
     const QList<QJsonObject> &historyLines() const { return m_history; }
     bool saidHistory(const QString &state) const
     {
@@ -100,7 +102,8 @@ private:
                 m_ids << o.value(QStringLiteral("id")).toString();
             else if (type == QLatin1String("history"))
                 m_history << o;
-            else if (type == QLatin1String("state") && o.value(QStringLiteral("state")).toString() == QLatin1String("connected"))
+            else if (type == QLatin1String("state")
+                     && o.value(QStringLiteral("state")).toString() == QLatin1String("connected"))
                 m_connected = true;
         }
     }

@@ -162,7 +162,7 @@ private Q_SLOTS:
         QVERIFY(tray.storeBatch(gotifyRange(6, 40), &fresh));
         QCOMPARE(fresh, QList<bool>(35, false));
         QVERIFY(tray.storeBatch(gotifyRange(41, 45), &fresh));
-        QCOMPARE(fresh, QList<bool>(5, true)); // the watch's 41..45 are news to the tray
+        QCOMPARE(fresh, QList<bool>(5, true));    // the watch's 41..45 are news to the tray
         QCOMPARE(tray.count(HistoryQuery{}), 45); // and the file holds each once
     }
 };

@@ -49,8 +49,7 @@ private Q_SLOTS:
         QVERIFY(store.open());
         InboundPipeline pipeline(store, Config{});
         QStringList delivered;
-        connect(&pipeline, &InboundPipeline::delivered, this,
-                [&](const InboundMessage &m) { delivered << m.id; });
+        connect(&pipeline, &InboundPipeline::delivered, this, [&](const InboundMessage &m) { delivered << m.id; });
         QSignalSpy storage(&pipeline, &InboundPipeline::storageChanged);
         SqliteWriteLock lock(file);
         QVERIFY(lock.held());
@@ -59,7 +58,7 @@ private Q_SLOTS:
         QVERIFY2(pipeline.storageError().contains(QLatin1String("locked")), qPrintable(pipeline.storageError()));
         QCOMPARE(storage.first().at(0).toString(), pipeline.storageError());
         for (int i = 11; i <= 20; ++i)
-            pipeline.submit(gotifyMessage(i)); // arrives while the history fails
+            pipeline.submit(gotifyMessage(i));    // arrives while the history fails
         pipeline.submitBatch(gotifyRange(5, 12)); // a catch-up overlapping what is held
         QVERIFY(delivered.isEmpty());
         QCOMPARE(pipeline.pendingCount(), 20);
@@ -111,8 +110,7 @@ private Q_SLOTS:
         settings.firstRetryMs = 20;
         InboundPipeline pipeline(store, Config{}, settings);
         QStringList delivered;
-        connect(&pipeline, &InboundPipeline::delivered, this,
-                [&](const InboundMessage &m) { delivered << m.id; });
+        connect(&pipeline, &InboundPipeline::delivered, this, [&](const InboundMessage &m) { delivered << m.id; });
         pipeline.submitBatch(gotifyRange(1, 3));
         QTRY_VERIFY(pipeline.storageError().contains(QLatin1String("unable to open")));
         QVERIFY(QFile::remove(blocker));
