@@ -90,12 +90,11 @@ private Q_SLOTS:
         QVERIFY(mute);
         QCOMPARE(mute->text(), QStringLiteral("Mute notifications from gotify/ops"));
         QVERIFY(!mute->isChecked());
-        mute->setChecked(true);
-        QVERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).muted);
-        QVERIFY(QFile(m_path).open(QIODevice::ReadOnly));
+        mute->setChecked(true); // saved once control is back in the event loop (the menu is rebuilt then)
+        QTRY_VERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).muted);
 
         named(ops, QStringLiteral("snooze:gotify/ops"))->trigger();
-        QCOMPARE(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).snoozeUntil, m_now.addSecs(3600));
+        QTRY_COMPARE(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).snoozeUntil, m_now.addSecs(3600));
 
         tray.rebuildMenu();
         for (QAction *a : tray.menu()->actions())
@@ -108,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(quiet);
         QVERIFY(!quiet->isChecked());
         quiet->setChecked(true);
-        QVERIFY(m_config.app.notifications.quietHours.enabled);
+        QTRY_VERIFY(m_config.app.notifications.quietHours.enabled);
         QCOMPARE(m_config.app.notifications.quietHours.minPriority, 8);
 
         QFile f(m_path);
@@ -149,6 +148,7 @@ private Q_SLOTS:
                                      QStringLiteral("Mute notifications from application backup"),
                                      QStringLiteral("Snooze application backup for 1 hour")}));
         named(menu.get(), QStringLiteral("mute:gotify/ops/app:3"))->setChecked(true);
+        QTRY_VERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops/app:3")).muted);
 
         NotificationPolicy policy;
         policy.setSettings(m_config.app.notifications);
