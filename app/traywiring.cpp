@@ -32,17 +32,6 @@ namespace ct::app {
 
 namespace {
 
-ui::SendResult toResult(const SendOutcome &o)
-{
-    ui::SendResult r;
-    r.ok = o.ok;
-    r.serverId = o.serverId;
-    r.time = QDateTime::fromString(o.time, Qt::ISODateWithMs);
-    r.error = o.error;
-    return r;
-}
-
-
 // Tokens for a draft: the ones typed in the editor, else inline in the config, else the keychain.
 void tokensFor(AppRuntime &runtime, const ui::AccountDraft &draft,
                std::function<void(QMap<QString, QString>)> done)
@@ -293,25 +282,7 @@ ui::TrayServices trayServicesFor(AppRuntime &runtime)
     ui::TrayServices services;
     services.imageFetcher = new ImageFetcher(&runtime);
     services.startDemo = demoLauncher(&runtime);
-    services.sender = [&runtime](const ui::SendRequest &request, ui::SendDone done) {
-        if (request.account.channel == kGotifyChannel) {
-            GotifySendRequest m;
-            m.title = request.title;
-            m.text = request.text;
-            m.priority = request.priority;
-            m.markdown = request.markdown;
-            m.clickUrl = request.clickUrl;
-            runtime.sendGotify(request.account, m, [done](const SendOutcome &o) { done(toResult(o)); });
-            return;
-        }
-        const OpenImSendKind kind = request.kind == ui::SendRequest::Kind::Picture ? OpenImSendKind::Picture
-                                    : request.kind == ui::SendRequest::Kind::Video ? OpenImSendKind::Video
-                                    : request.kind == ui::SendRequest::Kind::File  ? OpenImSendKind::File
-                                                                                   : OpenImSendKind::Text;
-        const QString value = kind == OpenImSendKind::Text ? request.text : request.url;
-        runtime.sendOpenIm(request.account, request.recipient, kind, value,
-                           [done](const SendOutcome &o) { done(toResult(o)); });
-    };
+    services.sender = [&runtime](const SendRequest &request, ui::SendDone done) { runtime.send(request, std::move(done)); };
     services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) { probeDraft(runtime, draft, done); };
     services.gotifyApi = [&runtime](const AccountAddress &address) -> GotifyApi * {
         auto *c = qobject_cast<GotifyConnection *>(runtime.registry().connection(address));

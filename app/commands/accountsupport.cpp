@@ -1,5 +1,8 @@
 #include "accountsupport.h"
 
+#include "inbound/historystore.h"
+#include "inbound/sentmessage.h"
+
 namespace ct::cli {
 
 bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool requireValid)
@@ -46,6 +49,17 @@ AccountAddress findAccount(const CommandContext &ctx, const Config &config, cons
         return {};
     }
     return address;
+}
+
+void keepSentMessage(const CommandContext &ctx, const Config &config, const InboundMessage &sent)
+{
+    HistoryStore history(HistoryStore::defaultPath());
+    QString error;
+    if (!history.open(&error)) {
+        ctx.err << "channeltray send: sent, but not kept in the history: " << error << Qt::endl;
+        return;
+    }
+    storeSentMessage(history, config, sent);
 }
 
 } // namespace ct::cli

@@ -1,7 +1,9 @@
 #pragma once
-// Shared by the subcommands: loading the config with a clear report, and account lookup.
+// Shared by the subcommands: loading the config with a clear report, account lookup, and
+// keeping a sent message in the history.
 #include "commandcontext.h"
 #include "config/configloader.h"
+#include "inbound/inboundmessage.h"
 
 namespace ct::cli {
 
@@ -16,5 +18,9 @@ AccountAddress findAccount(const CommandContext &ctx, const Config &config, cons
                            int *exitCode);
 
 bool accountExists(const Config &config, const AccountAddress &address);
+
+// Stores a message `send` sent in the history, as the tray does (storeSentMessage). A history
+// that cannot be opened is reported on stderr; the send itself has succeeded all the same.
+void keepSentMessage(const CommandContext &ctx, const Config &config, const InboundMessage &sent);
 
 } // namespace ct::cli

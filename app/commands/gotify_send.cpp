@@ -1,3 +1,4 @@
+#include "accountsupport.h"
 #include "gotify/gotifyapi.h"
 #include "gotify_commands.h"
 #include "secrets/tokenresolver.h"
@@ -37,7 +38,8 @@ int runGotifySend(CommandContext &ctx, const Config &config, const AccountAddres
     if (!gotifyEndpointFor(config, account.accountId, tokens, &endpoint, &error))
         return ctx.failure(error);
 
-    GotifySendRequest request;
+    SendRequest request;
+    request.account = account;
     request.text = parser.value(QStringLiteral("text"));
     request.title = parser.value(QStringLiteral("title"));
     request.markdown = parser.isSet(QStringLiteral("markdown"));
@@ -59,6 +61,7 @@ int runGotifySend(CommandContext &ctx, const Config &config, const AccountAddres
     loop.exec();
     if (!result.ok())
         return ctx.failure(QStringLiteral("%1: %2").arg(account.toString(), result.error.message()));
+    keepSentMessage(ctx, config, gotifySendResult(result, account).sent);
     ctx.out << QJsonDocument(result.value.toObject()).toJson(QJsonDocument::Compact) << Qt::endl;
     return ExitOk;
 }

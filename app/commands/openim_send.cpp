@@ -1,6 +1,7 @@
 #include "openim_commands.h"
 
 #include "inbound/historystore.h"
+#include "inbound/sentmessage.h"
 #include "openim/openimconnection.h"
 #include "secrets/tokenresolver.h"
 
@@ -57,24 +58,32 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
     struct Choice
     {
         const char *option;
-        OpenImConnection::Kind kind;
+        SendRequest::Kind kind;
     };
-    const Choice choices[] = {{"text", OpenImConnection::Kind::Text},
-                              {"image", OpenImConnection::Kind::Picture},
-                              {"video", OpenImConnection::Kind::Video},
-                              {"file", OpenImConnection::Kind::File}};
+    const Choice choices[] = {{"text", SendRequest::Kind::Text},
+                              {"image", SendRequest::Kind::Picture},
+                              {"video", SendRequest::Kind::Video},
+                              {"file", SendRequest::Kind::File}};
     int chosen = 0;
-    OpenImConnection::Kind kind = OpenImConnection::Kind::Text;
+    SendRequest request;
+    request.account = account;
+    request.recipient = to;
     QString value;
     for (const Choice &c : choices) {
         if (!parser.isSet(QLatin1String(c.option)))
             continue;
         ++chosen;
-        kind = c.kind;
+        request.kind = c.kind;
         value = parser.value(QLatin1String(c.option));
     }
     if (chosen != 1 || value.isEmpty())
         return ctx.usageError(QStringLiteral("give exactly one of --text, --image, --video, --file"));
+    if (request.kind == SendRequest::Kind::Text) {
+        request.text = value;
+    } else {
+        request.url = value;
+        request.localFile = localFileFor(value);
+    }
 
     TokenResolver tokens;
     QString error;
@@ -100,7 +109,7 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
     QObject::connect(&connection, &AccountConnection::stateChanged, &loop,
                      [&](AccountState state, const QString &detail) {
                          if (state == AccountState::Connected && requestId < 0) {
-                             requestId = connection.send(to, kind, value, localFileFor(value));
+                             requestId = connection.send(request);
                          } else if (state == AccountState::NeedsLogin || state == AccountState::Failed
                                     || (state == AccountState::Backoff && requestId < 0)) {
                              ctx.err << "channeltray send: " << account.toString() << " could not connect: "
@@ -109,15 +118,16 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
                          }
                      });
     QObject::connect(&connection, &OpenImConnection::sendFinished, &loop,
-                     [&](int id, const OpenImSendResult &r) {
+                     [&](int id, const SendResult &r) {
                          if (id != requestId)
                              return;
                          if (r.ok) {
+                             storeSentMessage(history, config, r.sent);
                              ctx.out << QJsonDocument(QJsonObject{{"account", account.toString()},
                                                                   {"to", to},
-                                                                  {"serverMsgID", r.serverMsgID},
-                                                                  {"clientMsgID", r.clientMsgID},
-                                                                  {"sendTime", r.sendTime}})
+                                                                  {"serverMsgID", r.serverId},
+                                                                  {"clientMsgID", r.clientId},
+                                                                  {"sendTime", r.time.isValid() ? r.time.toMSecsSinceEpoch() : 0}})
                                             .toJson(QJsonDocument::Compact)
                                      << Qt::endl;
                              exitCode = ExitOk;

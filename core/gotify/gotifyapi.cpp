@@ -1,31 +1,53 @@
 #include "gotifyapi.h"
 
+#include "gotifydecoder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
 namespace ct {
 
-QJsonObject GotifySendRequest::toJson(int defaultPriority) const
+QJsonObject gotifyMessageBody(const SendRequest &request, int defaultPriority)
 {
-    QJsonObject body{{QStringLiteral("message"), text}, {QStringLiteral("priority"), priority.value_or(defaultPriority)}};
-    if (!title.isEmpty())
-        body.insert(QStringLiteral("title"), title);
+    QJsonObject body{{QStringLiteral("message"), request.text},
+                     {QStringLiteral("priority"), request.priority.value_or(defaultPriority)}};
+    if (!request.title.isEmpty())
+        body.insert(QStringLiteral("title"), request.title);
     QJsonObject extras;
-    if (markdown)
+    if (request.markdown)
         extras.insert(QStringLiteral("client::display"), QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}});
     QJsonObject notification;
-    if (!clickUrl.isEmpty())
-        notification.insert(QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), clickUrl}});
-    if (!bigImageUrl.isEmpty())
-        notification.insert(QStringLiteral("bigImageUrl"), bigImageUrl);
+    if (!request.clickUrl.isEmpty())
+        notification.insert(QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), request.clickUrl}});
+    if (!request.bigImageUrl.isEmpty())
+        notification.insert(QStringLiteral("bigImageUrl"), request.bigImageUrl);
     if (!notification.isEmpty())
         extras.insert(QStringLiteral("client::notification"), notification);
     if (!extras.isEmpty())
         body.insert(QStringLiteral("extras"), extras);
-    if (appId > 0)
-        body.insert(QStringLiteral("appid"), appId);
+    if (request.appId > 0)
+        body.insert(QStringLiteral("appid"), request.appId);
     return body;
+}
+
+SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &account)
+{
+    SendResult out;
+    out.errCode = result.httpStatus;
+    if (!result.ok()) {
+        out.error = result.error.message();
+        return out;
+    }
+    const QJsonObject message = result.value.toObject();
+    out.ok = true;
+    out.serverId = QString::number(message.value(QStringLiteral("id")).toInteger());
+    out.time = QDateTime::fromString(message.value(QStringLiteral("date")).toString(), Qt::ISODateWithMs);
+    if (std::optional<InboundMessage> sent = decodeGotifyMessage(message, account, InboundMessage::Via::Stream)) {
+        out.sent = *sent;
+        out.sent.direction = InboundMessage::Direction::Out;
+    }
+    return out;
 }
 
 QJsonObject GotifyAppParams::toJson() const
@@ -52,21 +74,21 @@ void GotifyApi::call(const QByteArray &method, const QString &path, const QJsonV
     m_rest->send(std::move(r), std::move(done));
 }
 
-void GotifyApi::sendMessage(const GotifySendRequest &request, Callback done)
+void GotifyApi::sendMessage(const SendRequest &request, Callback done)
 {
     const int defaultPriority = endpoint().defaultPriority;
     if (!endpoint().appToken.isEmpty() || endpoint().clientToken.isEmpty()) {
-        GotifySendRequest withoutApp = request;
+        SendRequest withoutApp = request;
         withoutApp.appId = 0;
-        call("POST", QStringLiteral("/message"), withoutApp.toJson(defaultPriority), std::move(done),
+        call("POST", QStringLiteral("/message"), gotifyMessageBody(withoutApp, defaultPriority), std::move(done),
              GotifyRestClient::TokenKind::App);
         return;
     }
     // v3 with only a client token: the body names the application.
     auto post = [this, request, defaultPriority, done](qint64 appId) {
-        GotifySendRequest withApp = request;
+        SendRequest withApp = request;
         withApp.appId = appId;
-        call("POST", QStringLiteral("/message"), withApp.toJson(defaultPriority), done);
+        call("POST", QStringLiteral("/message"), gotifyMessageBody(withApp, defaultPriority), done);
     };
     if (request.appId > 0) {
         post(request.appId);

@@ -2,6 +2,7 @@
 // The Gotify REST operations of one account, on top of its GotifyRestClient (serial queue):
 // send, administration (applications, clients, messages) and health. Every answer is the
 // server's JSON (GotifyResult::value) or a typed GotifyError.
+#include "accounts/sendrequest.h"
 #include "gotifyrestclient.h"
 
 #include <QJsonObject>
@@ -9,19 +10,10 @@
 
 namespace ct {
 
-struct GotifySendRequest
-{
-    QString text;
-    QString title;
-    std::optional<int> priority; // the account's defaultPriority when not given
-    bool markdown = false;
-    QString clickUrl;
-    QString bigImageUrl;
-    qint64 appId = 0;            // v3 with only a client token: which application posts
-
-    // The POST /message body (extras: docs/protocols.md "Message").
-    QJsonObject toJson(int defaultPriority) const;
-};
+// The POST /message body of a send (extras: docs/protocols.md "Message").
+QJsonObject gotifyMessageBody(const SendRequest &request, int defaultPriority);
+// A POST /message answer as a send result: the server's id and date, and the sent message.
+SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &account);
 
 struct GotifyAppParams
 {
@@ -55,7 +47,7 @@ public:
 
     // POST /message with the app token; without one, with the client token and `appid`
     // (v3; the first application is used when the request names none).
-    void sendMessage(const GotifySendRequest &request, Callback done);
+    void sendMessage(const SendRequest &request, Callback done);
 
     void listApplications(Callback done);
     void createApplication(const GotifyAppParams &params, Callback done);

@@ -24,7 +24,7 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     , m_history(history)
     , m_gzip(config.compression == QStringLiteral("gzip"))
 {
-    qRegisterMetaType<ct::OpenImSendResult>();
+    qRegisterMetaType<ct::SendResult>();
     setToken(token);
     m_clock.start();
     m_heartbeat.setInterval(15000); // well inside the server's 30 s read deadline

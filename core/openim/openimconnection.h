@@ -5,6 +5,7 @@
 // While the pipeline is paused (the history fails and too many messages wait) the socket is
 // closed; it reconnects, and catches up, once the history takes writes again.
 #include "accounts/accountconnection.h"
+#include "accounts/sendrequest.h"
 #include "config/configmodel.h"
 #include "inbound/inboundmessage.h"
 #include "net/backoff.h"
@@ -31,22 +32,10 @@ namespace ct {
 class InboundPipeline;
 class HistoryStore;
 
-struct OpenImSendResult
-{
-    bool ok = false;
-    QString serverMsgID;
-    QString clientMsgID;
-    qint64 sendTime = 0; // ms
-    int errCode = 0;     // server errCode; -1 timeout, -2 not connected, -3 bad target
-    QString error;
-};
-
 class OpenImConnection : public AccountConnection
 {
     Q_OBJECT
 public:
-    enum class Kind { Text, Picture, Video, File };
-
     // `pipeline` and `history` may be null (probe, tests); the token is never logged.
     OpenImConnection(const OpenImAccountConfig &config, const QString &token, InboundPipeline *pipeline,
                      HistoryStore *history, QObject *parent = nullptr);
@@ -63,9 +52,10 @@ public:
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
 
-    // target "user:<id>" or "group:<id>"; `value` is the text or the URL. Returns a request id
-    // reported by sendFinished(). `localFile` describes the media when it is readable.
-    int send(const QString &target, Kind kind, const QString &value, const QString &localFile = {});
+    // Sends request.text or request.url to request.recipient ("user:<id>" or "group:<id>");
+    // request.localFile describes the media when it is readable. Returns a request id reported
+    // by sendFinished(), whose result carries the sent message for the history.
+    int send(const SendRequest &request);
 
     // Highest seq seen per conversation (durable history merged with this session's).
     QHash<QString, qint64> knownMaxSeqs() const { return m_known; }
@@ -75,7 +65,7 @@ Q_SIGNALS:
     // A token problem by the vendor's event names (OnUserTokenExpired, OnUserTokenInvalid,
     // OnKickedOffline); the refresh component hooks in here.
     void tokenProblem(const QString &event, int errCode);
-    void sendFinished(int requestId, const ct::OpenImSendResult &result);
+    void sendFinished(int requestId, const ct::SendResult &result);
     // The catch-up ran dry; `messages`: how many it pulled since the previous one finished.
     void catchUpFinished(int messages);
     void messagesDecoded(int count); // after each push or pulled page went to the pipeline
@@ -155,4 +145,4 @@ private:
 
 } // namespace ct
 
-Q_DECLARE_METATYPE(ct::OpenImSendResult)
+Q_DECLARE_METATYPE(ct::SendResult)

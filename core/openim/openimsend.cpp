@@ -1,8 +1,7 @@
-// Sends (docs/protocols.md "Requests", 1003: the request data is a bare MsgData) and their history
-// rows.
+// Sends (docs/protocols.md "Requests", 1003: the request data is a bare MsgData). The result
+// carries the message as sent; whoever asked for the send stores it (storeSentMessage).
 #include "openimconnection.h"
 
-#include "inbound/historystore.h"
 #include "logging/logging.h"
 #include "msg.pb.h"
 #include "openimcontent.h"
@@ -23,23 +22,36 @@ QString newClientMsgID(const QString &userID)
         + QByteArray::number(QRandomGenerator::global()->generate64());
     return QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Md5).toHex());
 }
+SendResult failure(int errCode, const QString &error)
+{
+    SendResult r;
+    r.errCode = errCode;
+    r.error = error;
+    return r;
+}
 } // namespace
 
-int OpenImConnection::send(const QString &target, Kind kind, const QString &value, const QString &localFile)
+int OpenImConnection::send(const SendRequest &toSend)
 {
     const int id = ++m_sendIds;
-    auto finish = [this, id](OpenImSendResult result) {
+    const QString &target = toSend.recipient;
+    const QString &value = toSend.kind == SendRequest::Kind::Text ? toSend.text : toSend.url;
+    // A refusal before anything was sent is reported from the event loop, never from inside
+    // send(); the server's answer is reported at once, so whoever stores the sent message does
+    // so before the server's echo of it (a push to the sender) is read.
+    auto refuse = [this, id](const SendResult &result) {
         QTimer::singleShot(0, this, [this, id, result] { emit sendFinished(id, result); });
     };
+    auto finish = [this, id](const SendResult &result) { emit sendFinished(id, result); };
     const bool toUser = target.startsWith(QStringLiteral("user:"));
     const bool toGroup = target.startsWith(QStringLiteral("group:"));
     const QString peer = target.mid(target.indexOf(QLatin1Char(':')) + 1);
     if ((!toUser && !toGroup) || peer.isEmpty()) {
-        finish({false, {}, {}, 0, -3, tr("target must be user:<id> or group:<id>")});
+        refuse(failure(-3, tr("target must be user:<id> or group:<id>")));
         return id;
     }
     if (!m_handshakeDone) {
-        finish({false, {}, {}, 0, -2, tr("not connected")});
+        refuse(failure(-2, tr("not connected")));
         return id;
     }
     ::openim::sdkws::MsgData msg;
@@ -54,22 +66,22 @@ int OpenImConnection::send(const QString &target, Kind kind, const QString &valu
     msg.set_sessiontype(toUser ? 1 : 3);
     msg.set_msgfrom(100);
     QByteArray content;
-    switch (kind) {
-    case Kind::Text:
+    switch (toSend.kind) {
+    case SendRequest::Kind::Text:
         msg.set_contenttype(openim::Text);
         content = openim::textContent(value);
         break;
-    case Kind::Picture:
+    case SendRequest::Kind::Picture:
         msg.set_contenttype(openim::Picture);
-        content = openim::pictureContent(value, localFile);
+        content = openim::pictureContent(value, toSend.localFile);
         break;
-    case Kind::Video:
+    case SendRequest::Kind::Video:
         msg.set_contenttype(openim::Video);
-        content = openim::videoContent(value, localFile);
+        content = openim::videoContent(value, toSend.localFile);
         break;
-    case Kind::File:
+    case SendRequest::Kind::File:
         msg.set_contenttype(openim::File);
-        content = openim::fileContent(value, localFile);
+        content = openim::fileContent(value, toSend.localFile);
         break;
     }
     msg.set_content(content.toStdString());
@@ -81,8 +93,8 @@ int OpenImConnection::send(const QString &target, Kind kind, const QString &valu
     const std::string bytes = msg.SerializeAsString();
     request(openim::SendMsg, QByteArray(bytes.data(), int(bytes.size())),
             [this, finish, msg, clientMsgID](const openim::Response *response, const QString &error) {
-                OpenImSendResult result;
-                result.clientMsgID = clientMsgID;
+                SendResult result;
+                result.clientId = clientMsgID;
                 if (!response) {
                     result.errCode = error == tr("request timed out") ? -1 : -2;
                     result.error = error;
@@ -100,9 +112,10 @@ int OpenImConnection::send(const QString &target, Kind kind, const QString &valu
                     return finish(result);
                 }
                 result.ok = true;
-                result.serverMsgID = QString::fromStdString(resp.servermsgid());
-                result.sendTime = resp.sendtime();
-                if (m_history) {
+                result.serverId = QString::fromStdString(resp.servermsgid());
+                if (resp.sendtime() > 0)
+                    result.time = QDateTime::fromMSecsSinceEpoch(resp.sendtime(), Qt::UTC);
+                {
                     ::openim::sdkws::MsgData stored = msg;
                     stored.set_servermsgid(resp.servermsgid());
                     stored.set_sendtime(resp.sendtime());
@@ -112,11 +125,9 @@ int OpenImConnection::send(const QString &target, Kind kind, const QString &valu
                         : (m_userID < QString::fromStdString(stored.recvid())
                                ? QStringLiteral("si_%1_%2").arg(m_userID, QString::fromStdString(stored.recvid()))
                                : QStringLiteral("si_%1_%2").arg(QString::fromStdString(stored.recvid()), m_userID));
-                    InboundMessage out = openim::toInbound(stored, conversationID, address(), m_userID, false,
-                                                           InboundMessage::Via::Stream);
-                    out.direction = InboundMessage::Direction::Out;
-                    if (!m_history->storeOutgoing(out))
-                        qCWarning(lcOpenIm) << address().toString() << "sent message not stored in history";
+                    result.sent = openim::toInbound(stored, conversationID, address(), m_userID, false,
+                                                    InboundMessage::Via::Stream);
+                    result.sent.direction = InboundMessage::Direction::Out;
                 }
                 finish(result);
             });

@@ -3,8 +3,7 @@
 #include "accounts/healthmonitor.h"
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
-#include "gotify/gotifydecoder.h"
-#include "inbound/sessionkeyresolver.h"
+#include "inbound/sentmessage.h"
 #include "gotify/gotifyprobe.h"
 #include "inbound/historyquery.h"
 #include "inbound/historyretention.h"
@@ -223,11 +222,28 @@ void AppRuntime::updateUnread()
         m_registry->setUnread(a, unread.value(a));
 }
 
-void AppRuntime::sendGotify(const AccountAddress &account, const GotifySendRequest &request, SendCallback done)
+void AppRuntime::send(const SendRequest &request, SendCallback done)
 {
+    // Sent messages are history too: stored here, once, whichever channel sent them.
+    auto stored = [this, done](const SendResult &result) {
+        if (result.ok)
+            storeSentMessage(*m_history, m_config, result.sent);
+        done(result);
+    };
+    if (request.account.channel == kGotifyChannel)
+        sendGotify(request, std::move(stored));
+    else
+        sendOpenIm(request, std::move(stored));
+}
+
+void AppRuntime::sendGotify(const SendRequest &request, SendCallback done)
+{
+    const AccountAddress &account = request.account;
     const GotifyAccountConfig *cfg = m_config.gotifyAccount(account.accountId);
     if (!cfg) {
-        done({false, {}, {}, tr("no account %1").arg(account.toString())});
+        SendResult none;
+        none.error = tr("no account %1").arg(account.toString());
+        done(none);
         return;
     }
     // The account's own REST queue when it is live (one request in flight per account).
@@ -241,52 +257,27 @@ void AppRuntime::sendGotify(const AccountAddress &account, const GotifySendReque
             m_tokens.value(tokenKey(account, QStringLiteral("clientToken")))));
         api = owned.get();
     }
-    api->sendMessage(request, [this, account, done, owned](const GotifyResult &r) {
-        SendOutcome out;
-        out.ok = !r.error.isError();
-        if (out.ok) {
-            const QJsonObject o = r.value.toObject();
-            out.serverId = QString::number(o.value(QStringLiteral("id")).toInteger());
-            out.time = o.value(QStringLiteral("date")).toString();
-            // Sent messages are history too (OpenIM's connection stores its own sends).
-            if (std::optional<InboundMessage> sent = decodeGotifyMessage(o, account, InboundMessage::Via::Stream)) {
-                sent->direction = InboundMessage::Direction::Out;
-                sent->sessionKey = SessionKeyResolver(m_config).keyFor(*sent);
-                m_history->storeOutgoing(*sent);
-            }
-        } else {
-            out.error = r.error.message();
-        }
-        done(out);
-    });
+    api->sendMessage(request, [account, done, owned](const GotifyResult &r) { done(gotifySendResult(r, account)); });
 }
 
-void AppRuntime::sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
-                            const QString &value, SendCallback done)
+void AppRuntime::sendOpenIm(const SendRequest &request, SendCallback done)
 {
-    auto *im = qobject_cast<OpenImConnection *>(m_registry->connection(account));
+    auto *im = qobject_cast<OpenImConnection *>(m_registry->connection(request.account));
     if (!im || im->state() != AccountState::Connected) {
-        done({false, {}, {}, tr("%1 is not connected; messages are sent over its live connection").arg(account.toString())});
+        SendResult offline;
+        offline.errCode = -2;
+        offline.error = tr("%1 is not connected; messages are sent over its live connection").arg(request.account.toString());
+        done(offline);
         return;
     }
-    const auto k = kind == OpenImSendKind::Picture ? OpenImConnection::Kind::Picture
-                   : kind == OpenImSendKind::Video ? OpenImConnection::Kind::Video
-                   : kind == OpenImSendKind::File  ? OpenImConnection::Kind::File
-                                                   : OpenImConnection::Kind::Text;
-    const int id = im->send(target, k, value);
+    const int id = im->send(request);
     auto connection = std::make_shared<QMetaObject::Connection>();
     *connection = connect(im, &OpenImConnection::sendFinished, this,
-                          [id, done, connection](int requestId, const OpenImSendResult &r) {
+                          [id, done, connection](int requestId, const SendResult &r) {
                               if (requestId != id)
                                   return;
                               QObject::disconnect(*connection);
-                              SendOutcome out;
-                              out.ok = r.ok;
-                              out.serverId = r.serverMsgID;
-                              out.time = r.sendTime ? QDateTime::fromMSecsSinceEpoch(r.sendTime, Qt::UTC).toString(Qt::ISODate)
-                                                    : QString();
-                              out.error = r.error;
-                              done(out);
+                              done(r);
                           });
 }
 

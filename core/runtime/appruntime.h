@@ -8,8 +8,8 @@
 //   runtime.open(&error);          // the SQLite history
 //   runtime.applyConfig(config);   // tokens (inline, else keychain, asynchronously) → accounts
 #include "accounts/accountregistry.h"
+#include "accounts/sendrequest.h"
 #include "config/configmodel.h"
-#include "gotify/gotifyapi.h"
 #include "secrets/secretresult.h"
 
 #include <QHash>
@@ -28,16 +28,6 @@ class NotificationPolicy;
 class SecretStore;
 class TokenRefresher;
 struct InboundMessage;
-
-struct SendOutcome
-{
-    bool ok = false;
-    QString serverId;   // Gotify message id; OpenIM serverMsgID
-    QString time;       // server time, ISO 8601
-    QString error;      // the server's own words when it refused
-};
-
-enum class OpenImSendKind { Text, Picture, Video, File };
 
 // What the latest health probe of an account found beyond HealthMonitor's ProbeResult (the
 // `doctor --probe` fields), for the Diagnostics tab. Never holds a token.
@@ -82,10 +72,10 @@ public:
     HealthMonitor &health() { return *m_health; }
     SecretStore &secrets() { return *m_secrets; }
 
-    using SendCallback = std::function<void(const SendOutcome &)>;
-    void sendGotify(const AccountAddress &account, const GotifySendRequest &request, SendCallback done);
-    void sendOpenIm(const AccountAddress &account, const QString &target, OpenImSendKind kind,
-                    const QString &value, SendCallback done);
+    // Sends through request.account: Gotify over its REST queue, OpenIM over its live
+    // connection. A sent message is stored in the history (with its session key) before `done`.
+    using SendCallback = std::function<void(const SendResult &)>;
+    void send(const SendRequest &request, SendCallback done);
 
     // The details of the account's latest finished health probe (set before
     // HealthMonitor::probeFinished is emitted); empty when none ran yet.
@@ -121,6 +111,8 @@ private:
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
+    void sendGotify(const SendRequest &request, SendCallback done);
+    void sendOpenIm(const SendRequest &request, SendCallback done);
     void updateUnread();
 
     Options m_options;

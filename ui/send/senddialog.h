@@ -49,7 +49,7 @@ public:
     QPushButton *sendButton() const { return m_send; }
 
 Q_SIGNALS:
-    void sent(const ct::ui::SendRequest &request, const ct::ui::SendResult &result);
+    void sent(const ct::SendRequest &request, const ct::SendResult &result);
 
 private:
     void reloadAccounts();

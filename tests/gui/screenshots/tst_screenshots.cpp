@@ -112,7 +112,11 @@ private Q_SLOTS:
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
         SendDialog dialog(&registry, [](const SendRequest &, SendDone done) {
-            done(SendResult{true, QStringLiteral("4711"), QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC), {}});
+            SendResult ok;
+            ok.ok = true;
+            ok.serverId = QStringLiteral("4711");
+            ok.time = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
+            done(ok);
         });
         dialog.chooseAccount(AccountAddress::parse(QStringLiteral("gotify/ops")));
         dialog.titleField()->setText(QStringLiteral("Deploy"));

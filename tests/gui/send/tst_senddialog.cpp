@@ -69,12 +69,16 @@ private Q_SLOTS:
         QCOMPARE(r.account.toString(), QStringLiteral("gotify/ops"));
         QCOMPARE(r.title, QStringLiteral("Deploy"));
         QCOMPARE(r.text, QStringLiteral("**done**"));
-        QCOMPARE(r.priority, 8);
+        QCOMPARE(r.priority, std::optional<int>(8));
         QVERIFY(r.markdown);
         QCOMPARE(r.clickUrl, QStringLiteral("https://ci.example.com/1"));
         QVERIFY(dialog.isSending());
         QVERIFY(!dialog.sendButton()->isEnabled()); // one at a time
-        m_pending(SendResult{true, QStringLiteral("4711"), QDateTime::currentDateTimeUtc(), {}});
+        SendResult ok;
+        ok.ok = true;
+        ok.serverId = QStringLiteral("4711");
+        ok.time = QDateTime::currentDateTimeUtc();
+        m_pending(ok);
         QVERIFY(dialog.resultText().startsWith(QStringLiteral("Sent. Server id 4711 at ")));
         QCOMPARE(sent, 1);
         QVERIFY(dialog.sendButton()->isEnabled()); // ready for another
@@ -100,7 +104,9 @@ private Q_SLOTS:
         QCOMPARE(m_requests.first().recipient, QStringLiteral("group:g42"));
         QCOMPARE(m_requests.first().kind, SendRequest::Kind::Picture);
         QCOMPARE(m_requests.first().url, QStringLiteral("https://img.example.com/cat.png"));
-        m_pending(SendResult{false, {}, {}, QStringLiteral("1004 RecordNotFoundError: group not found")});
+        SendResult refused;
+        refused.error = QStringLiteral("1004 RecordNotFoundError: group not found");
+        m_pending(refused);
         QCOMPARE(dialog.resultText(), QStringLiteral("Not sent: 1004 RecordNotFoundError: group not found"));
     }
 

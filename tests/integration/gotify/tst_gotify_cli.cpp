@@ -39,10 +39,10 @@ class TestGotifyCli : public QObject
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         return path;
     }
-    void prepare(QProcess &p)
+    void prepare(QProcess &p, const QString &dataDir = QStringLiteral("data"))
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(dataDir));
         env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
         p.setProcessEnvironment(env);
     }
@@ -121,7 +121,7 @@ private Q_SLOTS:
         GotifyServer server;
         QVERIFY(server.listen());
         QProcess p;
-        prepare(p);
+        prepare(p, QStringLiteral("send-data")); // a history of its own: message ids start at 1 on every server
         p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("send"), QStringLiteral("--account"),
                            QStringLiteral("gotify/ops"), QStringLiteral("--text"), QStringLiteral("**hi**"), QStringLiteral("--title"),
                            QStringLiteral("cli"), QStringLiteral("--priority"), QStringLiteral("9"), QStringLiteral("--markdown"),
@@ -138,6 +138,21 @@ private Q_SLOTS:
                  QStringLiteral("text/markdown"));
         QCOMPARE(m->extras.value(QStringLiteral("client::notification")).toObject().value(QStringLiteral("click")).toObject()
                      .value(QStringLiteral("url")).toString(), QStringLiteral("https://example.org/x"));
+
+        // Kept in the history as the tray keeps what it sends: outgoing, with its session key.
+        QProcess h;
+        prepare(h, QStringLiteral("send-data"));
+        h.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("history"), QStringLiteral("--json"),
+                           QStringLiteral("--account"), QStringLiteral("gotify/ops")});
+        QVERIFY(h.waitForFinished(20000));
+        QCOMPARE(h.exitCode(), 0);
+        const QList<QJsonObject> rows = lines(h.readAllStandardOutput());
+        const auto sent = std::find_if(rows.begin(), rows.end(), [](const QJsonObject &o) {
+            return o.value(QStringLiteral("text")).toString() == QStringLiteral("**hi**");
+        });
+        QVERIFY(sent != rows.end());
+        QCOMPARE(sent->value(QStringLiteral("direction")).toString(), QStringLiteral("out"));
+        QVERIFY(sent->value(QStringLiteral("session")).toString().startsWith(QStringLiteral("agent:")));
     }
 
     void testSend_withoutPriority_usesTheAccountDefault_andBadTokenExits1()

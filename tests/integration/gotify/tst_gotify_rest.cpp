@@ -39,7 +39,7 @@ private Q_SLOTS:
         GotifyEndpoint e = test::endpointFor(server, QStringLiteral("ops"));
         e.defaultPriority = 7;
         GotifyApi api(e);
-        GotifySendRequest req;
+        SendRequest req;
         req.text = QStringLiteral("plain");
         const GotifyResult r = await([&](auto cb) { api.sendMessage(req, cb); });
         QVERIFY2(r.ok(), qPrintable(r.error.message()));
@@ -55,7 +55,7 @@ private Q_SLOTS:
         GotifyServer server;
         QVERIFY(server.listen());
         GotifyApi api(test::endpointFor(server, QStringLiteral("ops")));
-        GotifySendRequest req;
+        SendRequest req;
         req.text = QStringLiteral("**bold**");
         req.title = QStringLiteral("T");
         req.priority = 0;
@@ -79,7 +79,7 @@ private Q_SLOTS:
         GotifyEndpoint e = test::endpointFor(server, QStringLiteral("ops"));
         e.appToken = QStringLiteral("Anope");
         GotifyApi api(e);
-        GotifySendRequest req;
+        SendRequest req;
         req.text = QStringLiteral("x");
         const GotifyResult r = await([&](auto cb) { api.sendMessage(req, cb); });
         QCOMPARE(r.error.kind, GotifyError::Kind::Unauthorized);
@@ -96,7 +96,7 @@ private Q_SLOTS:
         GotifyEndpoint e = test::endpointFor(server, QStringLiteral("v3"));
         e.appToken.clear();
         GotifyApi api(e);
-        GotifySendRequest req;
+        SendRequest req;
         req.text = QStringLiteral("via appid");
         const GotifyResult sent = await([&](auto cb) { api.sendMessage(req, cb); });
         QVERIFY2(sent.ok(), qPrintable(sent.error.message()));

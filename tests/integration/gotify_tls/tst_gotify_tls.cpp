@@ -18,7 +18,7 @@ namespace {
 GotifyResult sendOne(const GotifyEndpoint &endpoint, const QString &text)
 {
     GotifyApi api(endpoint);
-    GotifySendRequest req;
+    SendRequest req;
     req.text = text;
     GotifyResult noAnswer;
     noAnswer.error.kind = GotifyError::Kind::Protocol;

@@ -35,6 +35,14 @@ private:
         tokens << s.mintToken(user, platform);
         return tokens.last();
     }
+    static SendRequest sendRequest(const QString &recipient, SendRequest::Kind kind, const QString &value)
+    {
+        SendRequest r;
+        r.recipient = recipient;
+        r.kind = kind;
+        (kind == SendRequest::Kind::Text ? r.text : r.url) = value;
+        return r;
+    }
     std::unique_ptr<OpenImConnection> connectBot(const OpenImAccountConfig &a, const QString &t)
     {
         auto c = std::make_unique<OpenImConnection>(a, t, pipeline.get(), history.get());
@@ -119,25 +127,25 @@ private Q_SLOTS:
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
         QTRY_COMPARE(c->state(), AccountState::Connected);
         QSignalSpy done(c.get(), &OpenImConnection::sendFinished);
-        const struct { QString target; OpenImConnection::Kind kind; QString value; int type; } cases[] = {
-            {"user:u_alice", OpenImConnection::Kind::Text, "hello", 101},
-            {"group:g_ops", OpenImConnection::Kind::Text, "hello group", 101},
-            {"user:u_alice", OpenImConnection::Kind::Picture, "http://x/p.png", 102},
-            {"group:g_ops", OpenImConnection::Kind::Video, "http://x/v.mp4", 104},
-            {"user:u_alice", OpenImConnection::Kind::File, "http://x/report.pdf", 105},
+        const struct { QString target; SendRequest::Kind kind; QString value; int type; } cases[] = {
+            {"user:u_alice", SendRequest::Kind::Text, "hello", 101},
+            {"group:g_ops", SendRequest::Kind::Text, "hello group", 101},
+            {"user:u_alice", SendRequest::Kind::Picture, "http://x/p.png", 102},
+            {"group:g_ops", SendRequest::Kind::Video, "http://x/v.mp4", 104},
+            {"user:u_alice", SendRequest::Kind::File, "http://x/report.pdf", 105},
         };
         for (const auto &k : cases) {
             const int before = int(done.size());
-            c->send(k.target, k.kind, k.value);
+            c->send(sendRequest(k.target, k.kind, k.value));
             QTRY_COMPARE(int(done.size()), before + 1);
-            const auto result = done.last().at(1).value<OpenImSendResult>();
+            const auto result = done.last().at(1).value<SendResult>();
             QVERIFY2(result.ok, qPrintable(result.error));
-            QVERIFY(!result.serverMsgID.isEmpty());
-            QVERIFY(result.sendTime > 0);
+            QVERIFY(!result.serverId.isEmpty());
+            QVERIFY(result.time.isValid());
             const auto &m = server->receivedMsgs().back();
             QCOMPARE(QString::fromStdString(m.sendid()), QString("u_bot"));
             QCOMPARE(m.contenttype(), k.type);
-            QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientMsgID);
+            QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientId);
             QCOMPARE(m.senderplatformid(), 7);
             const bool group = k.target.startsWith("group:");
             QCOMPARE(m.sessiontype(), group ? 3 : 1);
@@ -150,11 +158,15 @@ private Q_SLOTS:
                 QCOMPARE(content.value("sourceUrl").toString(), k.value);
                 QCOMPARE(content.value("fileName").toString(), QString("report.pdf"));
             }
-            QVERIFY(history->contains(c->address(), result.clientMsgID)); // stored as outgoing
+            // The sent message, ready for the history (whoever asked for the send stores it).
+            QCOMPARE(result.sent.account, c->address());
+            QCOMPARE(result.sent.id, result.clientId);
+            QCOMPARE(result.sent.direction, InboundMessage::Direction::Out);
+            QCOMPARE(result.sent.peer, k.target.section(':', 1));
         }
-        c->send("nobody", OpenImConnection::Kind::Text, "x");
+        c->send(sendRequest("nobody", SendRequest::Kind::Text, "x"));
         QTRY_COMPARE(int(done.size()), 6);
-        QCOMPARE(done.last().at(1).value<OpenImSendResult>().errCode, -3);
+        QCOMPARE(done.last().at(1).value<SendResult>().errCode, -3);
     }
 
     void testTokenErrors_needsLoginWithVendorEvent_data()

@@ -1,6 +1,7 @@
 // OpenImConnection transport variants against the loopback OpenIM server (real sockets):
 // compression=gzip end to end (handshake, push, pull, send), and a refused handshake answered
 // as plain HTTP 200 JSON without upgrade, read like the error text frame.
+#include "inbound/sentmessage.h"
 #include "openim/openimconnection.h"
 #include "openimtestsupport.h"
 
@@ -80,13 +81,20 @@ private Q_SLOTS:
 
         // send (1003)
         QSignalSpy done(c.get(), &OpenImConnection::sendFinished);
-        c->send("user:u_alice", OpenImConnection::Kind::Text, "sent over gzip");
+        // As AppRuntime and `channeltray send` do: the sent message goes into the history, so the
+        // server's echo of it is not delivered as a new message.
+        connect(c.get(), &OpenImConnection::sendFinished, this,
+                [this](int, const SendResult &r) { QVERIFY(storeSentMessage(*history, Config{}, r.sent)); });
+        SendRequest request;
+        request.recipient = QStringLiteral("user:u_alice");
+        request.text = QStringLiteral("sent over gzip");
+        c->send(request);
         QTRY_COMPARE(done.size(), 1);
-        const auto result = done.first().at(1).value<OpenImSendResult>();
+        const auto result = done.first().at(1).value<SendResult>();
         QVERIFY2(result.ok, qPrintable(result.error));
-        QVERIFY(!result.serverMsgID.isEmpty());
+        QVERIFY(!result.serverId.isEmpty());
         const auto &m = server->receivedMsgs().back();
-        QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientMsgID);
+        QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientId);
         QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
                  QString("sent over gzip"));
 

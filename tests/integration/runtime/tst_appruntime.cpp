@@ -80,21 +80,34 @@ private Q_SLOTS:
         QVERIFY(rt.sessionKeyFor(ops).startsWith(QStringLiteral("agent:main:")));
 
         // Test sends, through the accounts' own connections.
-        SendOutcome gotifySent, imSent;
+        SendResult gotifySent, imSent;
         bool gotifyDone = false, imDone = false;
-        GotifySendRequest hello;
+        SendRequest hello;
+        hello.account = ops;
         hello.title = QStringLiteral("hello");
         hello.text = QStringLiteral("from the tray");
         hello.priority = 3;
         hello.markdown = true;
-        rt.sendGotify(ops, hello, [&](const SendOutcome &o) { gotifySent = o; gotifyDone = true; });
-        rt.sendOpenIm(primary, QStringLiteral("user:alice"), OpenImSendKind::Text, QStringLiteral("hi alice"),
-                      [&](const SendOutcome &o) { imSent = o; imDone = true; });
+        SendRequest hi;
+        hi.account = primary;
+        hi.recipient = QStringLiteral("user:alice");
+        hi.text = QStringLiteral("hi alice");
+        rt.send(hello, [&](const SendResult &o) { gotifySent = o; gotifyDone = true; });
+        rt.send(hi, [&](const SendResult &o) { imSent = o; imDone = true; });
         QTRY_VERIFY_WITH_TIMEOUT(gotifyDone && imDone, 10000);
         QVERIFY2(gotifySent.ok, qPrintable(gotifySent.error));
         QVERIFY(gotifySent.serverId.toLongLong() > 0);
         QVERIFY2(imSent.ok, qPrintable(imSent.error));
         QVERIFY(!imSent.serverId.isEmpty());
+        // Both sent messages are in the history, each with its conversation's session key.
+        for (const auto &[account, id] : {std::pair{ops, gotifySent.serverId}, std::pair{primary, imSent.clientId}}) {
+            HistoryQuery q;
+            q.account = account;
+            const QList<HistoryRecord> rows = rt.history().query(q);
+            const auto it = std::find_if(rows.begin(), rows.end(), [&](const HistoryRecord &r) { return r.message.id == id; });
+            QVERIFY2(it != rows.end(), qPrintable(account.toString() + QLatin1Char(' ') + id));
+            QVERIFY(it->message.sessionKey.startsWith(QStringLiteral("agent:main:")));
+        }
     }
 
     void accountWithoutToken_isListedAsFailed_withWhatToDo()
