@@ -36,6 +36,8 @@ public:
     int pending() const { return int(m_waiting.size()); } // waiting, not counting the running one
     bool busy() const { return m_running.id != 0; }
     quint64 runningId() const { return m_running.id; }
+    // A timeout is armed for the running job (false once it finished, was cancelled or timed out).
+    bool timeoutArmed() const { return m_timeout.isActive(); }
 
 Q_SIGNALS:
     void started(quint64 id, const QString &label);

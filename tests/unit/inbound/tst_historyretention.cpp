@@ -71,8 +71,7 @@ private Q_SLOTS:
         QVERIFY(store.storeBatch(aged(1, 5, 1000), nullptr));
         HistoryRetention retention(store, 0);
         retention.runNow();
-        QVERIFY(!retention.isPurging());
-        QTest::qWait(20);
+        QVERIFY(!retention.isPurging()); // no purge started, so no chunk is scheduled
         QCOMPARE(store.count(HistoryQuery{}), 5);
     }
     void start_runsSoon_andThenPeriodically()

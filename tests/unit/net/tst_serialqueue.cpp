@@ -112,8 +112,9 @@ private Q_SLOTS:
         QCOMPARE(cancelled.at(0).at(0).toULongLong(), b);
         holdA();
         QTRY_COMPARE(ran, (QStringList{"a", "c"}));
-        QTest::qWait(20);
-        QCOMPARE(ran, (QStringList{"a", "c"}));
+        // Nothing runs or waits any more: the cancelled job can never run.
+        QVERIFY(!queue.busy());
+        QCOMPARE(queue.pending(), 0);
     }
 
     void cancel_runningJob_movesOn_andItsLateDoneIsIgnored()
@@ -171,7 +172,9 @@ private Q_SLOTS:
         QVERIFY(!queue.busy());
         QCOMPARE(queue.pending(), 0);
         hold();
-        QTest::qWait(20);
+        // The late done of the cancelled job starts nothing: the queue is and stays empty.
+        QVERIFY(!queue.busy());
+        QCOMPARE(queue.pending(), 0);
         QCOMPARE(ran, 1);
     }
 
@@ -215,7 +218,7 @@ private Q_SLOTS:
         QSignalSpy finished(&queue, &SerialQueue::finished);
         queue.enqueue([&](SerialQueue::Done done) { QTimer::singleShot(10, &queue, done); }, 200);
         QTRY_COMPARE(finished.size(), 1);
-        QTest::qWait(300);
+        QVERIFY(!queue.timeoutArmed()); // disarmed when the job finished: it cannot time out later
         QCOMPARE(timedOut.size(), 0);
     }
 
@@ -242,8 +245,15 @@ private Q_SLOTS:
         queue.enqueue([](SerialQueue::Done done) { done(); });
         queue.enqueue([](SerialQueue::Done done) { done(); });
         QTRY_COMPARE(idle.size(), 1);
-        QTest::qWait(20);
-        QCOMPARE(idle.size(), 1);
+        // A later job runs behind anything the first two could still have queued; when it
+        // starts, idle must still have fired exactly once.
+        int idleWhenThirdStarted = -1;
+        queue.enqueue([&](SerialQueue::Done done) {
+            idleWhenThirdStarted = int(idle.size());
+            done();
+        });
+        QTRY_COMPARE(idle.size(), 2);
+        QCOMPARE(idleWhenThirdStarted, 1);
     }
 
     void destroyedQueue_lateDoneIsHarmless()
