@@ -79,7 +79,7 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         if (m_pipeline && !messages.isEmpty())
             m_pipeline->submitBatch(messages);
         flushStreamBatch(); // the stream frames held meanwhile, after the older caught-up ones
-        Q_EMIT catchupFinished(int(messages.size()), pages);
+        Q_EMIT catchUpFinished(int(messages.size()), pages);
     });
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::pausedChanged, this, &GotifyConnection::onPipelinePaused);

@@ -49,7 +49,7 @@ public:
     void setPingTiming(int intervalMs, int pongTimeoutMs);
 
 Q_SIGNALS:
-    void catchupFinished(int messages, int pages);
+    void catchUpFinished(int messages, int pages);
 
 private:
     void open();

@@ -119,7 +119,7 @@ void StatusBoard::attach(const AccountAddress &address, AccountConnection *conne
         return;
     c.attached = connection;
     if (auto *g = qobject_cast<GotifyConnection *>(connection))
-        connect(g, &GotifyConnection::catchupFinished, this,
+        connect(g, &GotifyConnection::catchUpFinished, this,
                 [this, address](int messages) { onCatchup(address, messages); });
     else if (auto *im = qobject_cast<OpenImConnection *>(connection))
         connect(im, &OpenImConnection::catchUpFinished, this,

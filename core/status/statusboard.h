@@ -5,7 +5,7 @@
 //     connected time, reconnects;
 //   InboundPipeline::batchDelivered → messages by via (stream / catch-up), last message time;
 //   InboundPipeline::storeFailed → store errors;
-//   GotifyConnection::catchupFinished / OpenImConnection::catchUpFinished → catch-up sizes;
+//   GotifyConnection::catchUpFinished / OpenImConnection::catchUpFinished → catch-up sizes;
 //   TokenRefresher::refreshSucceeded / refreshFailed → refresh attempts by result.
 // The live values (state, detail, token expiry, latency) are read from the connection when an
 // answer is built. Never holds a token.

@@ -59,7 +59,7 @@ private Q_SLOTS:
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/ops");
         GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
-        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(c.state(), AccountState::Connected);
         QTRY_COMPARE(catchups.size(), 1);
@@ -94,7 +94,7 @@ private Q_SLOTS:
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/ops");
         GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
-        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(catchups.size(), 1);
         server.postMessage(QStringLiteral("seen"));
@@ -124,7 +124,7 @@ private Q_SLOTS:
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/new");
         GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
-        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(catchups.size(), 1);
         QTRY_COMPARE(sink.count(acc), 20);
@@ -200,7 +200,7 @@ private Q_SLOTS:
         slow.maxReconnectDelayMs = 60000;
         GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), slow, sink.pipeline.get(), sink.history.get());
         c.setPingTiming(50, 10000);
-        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         QSignalSpy states(&c, &AccountConnection::stateChanged);
         c.start();
         QTRY_COMPARE(catchups.size(), 1);
@@ -263,7 +263,7 @@ private Q_SLOTS:
         test::Sink sink;
         GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
         c.setPingTiming(50, 0);
-        QSignalSpy catchups(&c, &GotifyConnection::catchupFinished);
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_VERIFY(catchups.size() >= 2); // connected, declared dead, reconnected
         QVERIFY(streamRequests(server) >= 2);

@@ -102,7 +102,7 @@ private Q_SLOTS:
         const GotifyEndpoint e = endpoint(m_pki.caCertFile());
         QCOMPARE(e.streamUrl().scheme(), QStringLiteral("wss"));
         GotifyConnection conn(e, test::fastInbound(), sink.pipeline.get(), sink.history.get());
-        QSignalSpy caughtUp(&conn, &GotifyConnection::catchupFinished);
+        QSignalSpy caughtUp(&conn, &GotifyConnection::catchUpFinished);
         conn.start();
         QTRY_COMPARE_WITH_TIMEOUT(conn.state(), AccountState::Connected, 10000);
         QTRY_COMPARE(m_server->streamCount(), 1);
