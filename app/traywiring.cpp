@@ -5,6 +5,7 @@
 #include "gotify/gotifyendpoint.h"
 #include "gotify/gotifyprobe.h"
 #include "net/imagefetcher.h"
+#include "openim/openimprobe.h"
 #include "openim/openimrest.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
@@ -101,7 +102,7 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
             done(ok, message);
             probe->deleteLater();
         });
-        probe->start();
+        probe->run();
     });
 }
 

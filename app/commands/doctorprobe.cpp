@@ -2,7 +2,7 @@
 
 #include "gotify/gotifyendpoint.h"
 #include "gotify/gotifyprobe.h"
-#include "openim/openimrest.h"
+#include "openim/openimprobe.h"
 
 #include <QJsonArray>
 

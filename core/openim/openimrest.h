@@ -49,37 +49,4 @@ private:
     QNetworkAccessManager *m_network;
 };
 
-struct OpenImProbeResult
-{
-    bool reachable = false;
-    bool tokenValid = false;
-    int errCode = 0;
-    QString error;
-    QString userID;
-    int platformID = -1;
-    QDateTime expiresAt;
-    QString nickname;
-    int latencyMs = -1;
-};
-
-// doctor --probe / health: parse_token then get_users_info, with latency.
-class OpenImProbe : public QObject
-{
-    Q_OBJECT
-public:
-    OpenImProbe(const OpenImAccountConfig &config, const QString &token, QObject *parent = nullptr);
-    void start();
-    // Runs an event loop until done or timeout.
-    static OpenImProbeResult runBlocking(const OpenImAccountConfig &config, const QString &token,
-                                         int timeoutMs = 10000);
-
-Q_SIGNALS:
-    void finished(const ct::OpenImProbeResult &result);
-
-private:
-    QNetworkAccessManager *m_network;
-    OpenImRest m_rest;
-    OpenImProbeResult m_result;
-};
-
 } // namespace ct

@@ -13,7 +13,7 @@
 #include "logging/logging.h"
 #include "missingtokenconnection.h"
 #include "openim/openimconnection.h"
-#include "openim/openimrest.h"
+#include "openim/openimprobe.h"
 #include "refresh/tokenrefresher.h"
 #include "refreshwiring.h"
 #include "secrets/secretstore.h"
@@ -208,7 +208,7 @@ void AppRuntime::wireHealth(const Config &config)
                     done({r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error});
                     p->deleteLater();
                 });
-                p->start();
+                p->run();
             };
         }
         m_health->setAccount(address, HealthMonitor::intervalFor(config, address), probe);

@@ -1,5 +1,6 @@
 // OpenImConnection + OpenImRest against the loopback OpenIM server (real sockets).
 #include "openim/openimconnection.h"
+#include "openim/openimprobe.h"
 #include "openim/openimrest.h"
 #include "openimtestsupport.h"
 
