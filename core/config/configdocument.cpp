@@ -44,7 +44,7 @@ void count(const Json5Node &node, Counts &c)
 
 bool isIdentifier(const QString &key)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*$"));
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z_$][A-Za-z0-9_$]*\\z"));
     return re.match(key).hasMatch();
 }
 

@@ -7,7 +7,7 @@ namespace ct {
 
 bool isEnvName(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Z_][A-Z0-9_]*$"));
+    static const QRegularExpression re(QStringLiteral("^[A-Z_][A-Z0-9_]*\\z"));
     return re.match(name).hasMatch();
 }
 

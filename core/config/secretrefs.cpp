@@ -21,7 +21,7 @@ constexpr qint64 kDefaultMaxBytes = 1024 * 1024;
 
 bool matches(const QString &pattern, const QString &text)
 {
-    return QRegularExpression(QStringLiteral("^") + pattern + QStringLiteral("$")).match(text).hasMatch();
+    return QRegularExpression(QStringLiteral("^") + pattern + QStringLiteral("\\z")).match(text).hasMatch();
 }
 
 const QString kProviderPattern = QStringLiteral("[a-z][a-z0-9_-]{0,63}");
@@ -100,7 +100,7 @@ bool SecretRefResolver::isSecretRef(const QJsonValue &value)
 
 bool SecretRefResolver::isEnvShorthand(const QString &text, QString *name)
 {
-    static const QRegularExpression re(QStringLiteral("^\\$(?:\\{([A-Z_][A-Z0-9_]*)\\}|([A-Z_][A-Z0-9_]*))$"));
+    static const QRegularExpression re(QStringLiteral("^\\$(?:\\{([A-Z_][A-Z0-9_]*)\\}|([A-Z_][A-Z0-9_]*))\\z"));
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return false;

@@ -243,6 +243,22 @@ private Q_SLOTS:
         QVERIFY(!doc->remove({"nothing"}));
     }
 
+    // Found by tests/fuzz/config_document: "abc\n" passed the identifier check (a regular
+    // expression ending in '$', which also matches before a final newline), was written as the
+    // bare key `abc\n:`, and the file then read as key "abc".
+    void document_keyThatIsNotAnIdentifier_isQuoted_andReadsBackAsItself()
+    {
+        for (const QString &key : {QStringLiteral("abc\n"), QStringLiteral("a b"), QStringLiteral("1a")}) {
+            auto doc = ConfigDocument::fromText("{ a: 1, b: 2 }");
+            QVERIFY(doc);
+            QVERIFY(doc->set({key}, QStringLiteral("v")));
+            const auto reread = ConfigDocument::fromText(doc->text());
+            QVERIFY2(reread, doc->text().constData());
+            QCOMPARE(reread->object().value(key).toString(), QStringLiteral("v"));
+            QCOMPARE(reread->object().size(), 3);
+        }
+    }
+
     void document_refusesToReplaceANonObjectParent_textUnchanged()
     {
         auto doc = ConfigDocument::fromText("{ channels: 'x' }");

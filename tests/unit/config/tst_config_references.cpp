@@ -73,6 +73,9 @@ private Q_SLOTS:
         QTest::newRow("fallback not used") << "${TOKEN:-x}" << "t0k" << QStringList{};
         QTest::newRow("nested is not a fallback") << "${A:-${TOKEN}}" << "${A:-t0k}" << QStringList{};
         QTest::newRow("lone dollars") << "$5 $$ $" << "$5 $$ $" << QStringList{};
+        // Found by tests/fuzz/config_envsubst: the name check ended in '$', which matches before
+        // a final newline too, so "TOKEN\n" counted as a name.
+        QTest::newRow("a newline is not part of a name") << "${TOKEN\n}" << "${TOKEN\n}" << QStringList{};
     }
     void substitution_followsOpenClawsRules()
     {
@@ -103,6 +106,19 @@ private Q_SLOTS:
         QCOMPARE(a->clientToken, QStringLiteral("C-env"));
         QCOMPARE(a->credentialRefs.value("clientToken").description, QStringLiteral("env GOTIFY_OPS_CLIENT"));
         QCOMPARE(r.config.raw, raw);
+    }
+
+    // Found with tests/fuzz/config_envsubst (the same '$' anchor): "$NAME\n" and "${NAME}\n"
+    // were env shorthands, and an env SecretRef id "NAME\n" was valid.
+    void envShorthand_andEnvIds_endWhereTheTextEnds()
+    {
+        QVERIFY(!isEnvName(QStringLiteral("TOKEN\n")));
+        QVERIFY(!SecretRefResolver::isEnvShorthand(QStringLiteral("$TOKEN\n"), nullptr));
+        QVERIFY(!SecretRefResolver::isEnvShorthand(QStringLiteral("${TOKEN}\n"), nullptr));
+        const SecretRefResolver resolver({}, envOf({{"TOKEN\n", "t0k"}}));
+        const SecretRefResult r = resolver.resolve(QJsonObject{{"source", "env"}, {"id", "TOKEN\n"}});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.problem, QStringLiteral("an env SecretRef id must be an upper-case variable name"));
     }
 
     void envShorthandAndSecretRef_areTheSameReference()
