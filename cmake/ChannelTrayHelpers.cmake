@@ -58,3 +58,29 @@ function(channeltray_add_test_per_file prefix)
     channeltray_add_test(${name} SOURCES ${source} LIBS ${F_LIBS} LABELS ${F_LABELS})
   endforeach()
 endfunction()
+
+# channeltray_add_fuzzer(<name> SOURCES ... LIBS ...)
+# A libFuzzer target fuzz_<name> (only with CHANNELTRAY_FUZZ). Its seed corpus is the
+# corpus/ folder next to it and an optional <name>.dict; tools/fuzz.sh runs every target listed
+# in the fuzz_targets target.
+function(channeltray_add_fuzzer name)
+  if(NOT CHANNELTRAY_FUZZ)
+    return()
+  endif()
+  cmake_parse_arguments(Z "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(fuzz_${name} ${Z_SOURCES})
+  target_link_libraries(fuzz_${name} PRIVATE ${Z_LIBS})
+  target_include_directories(fuzz_${name} PRIVATE ${PROJECT_SOURCE_DIR}/core ${PROJECT_SOURCE_DIR}/tests)
+  target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+  if(NOT TARGET fuzz_targets)
+    add_custom_target(fuzz_targets)
+  endif()
+  add_dependencies(fuzz_targets fuzz_${name})
+  # One line per target (name, binary, corpus, dictionary) for tools/fuzz.sh.
+  set(dict "")
+  if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${name}.dict)
+    set(dict ${CMAKE_CURRENT_SOURCE_DIR}/${name}.dict)
+  endif()
+  set_property(GLOBAL APPEND PROPERTY CHANNELTRAY_FUZZERS
+               "${name}|$<TARGET_FILE:fuzz_${name}>|${CMAKE_CURRENT_SOURCE_DIR}/corpus|${dict}")
+endfunction()
