@@ -10,13 +10,13 @@
 #include <cstdlib>
 
 // The property `cond` must hold; otherwise prints `what` and aborts (libFuzzer saves the input).
-#define FUZZ_CHECK(cond, what)                                                                 \
-    do {                                                                                       \
-        if (!(cond)) {                                                                         \
-            std::fprintf(stderr, "FUZZ_CHECK failed: %s\n  %s\n  at %s:%d\n", #cond,           \
-                         qPrintable(QString(what)), __FILE__, __LINE__);                       \
-            std::abort();                                                                      \
-        }                                                                                      \
+#define FUZZ_CHECK(cond, what)                                                                                    \
+    do {                                                                                                          \
+        if (!(cond)) {                                                                                            \
+            std::fprintf(stderr, "FUZZ_CHECK failed: %s\n  %s\n  at %s:%d\n", #cond, qPrintable(QString(what)),   \
+                         __FILE__, __LINE__);                                                                     \
+            std::abort();                                                                                         \
+        }                                                                                                         \
     } while (0)
 
 namespace ctfuzz {
@@ -28,10 +28,7 @@ class FuzzInput
 public:
     FuzzInput(const uint8_t *data, size_t size) : m_data(reinterpret_cast<const char *>(data)), m_size(size) {}
 
-    uint8_t byte()
-    {
-        return m_pos < m_size ? uint8_t(m_data[m_pos++]) : 0;
-    }
+    uint8_t byte() { return m_pos < m_size ? uint8_t(m_data[m_pos++]) : 0; }
     // The bytes up to the next `separator` (which is consumed), or to the end.
     QByteArray until(char separator)
     {

@@ -49,19 +49,26 @@ QJsonObject modelReplace(QJsonObject o, const QStringList &path, const QJsonValu
 {
     if (path.isEmpty())
         return value.toObject();
-    o.insert(path.first(), path.size() == 1 ? value : modelReplace(o.value(path.first()).toObject(), path.mid(1), value));
+    o.insert(path.first(),
+             path.size() == 1 ? value : modelReplace(o.value(path.first()).toObject(), path.mid(1), value));
     return o;
 }
 
 QJsonValue valueOf(uint8_t kind, const QString &text)
 {
     switch (kind % 6) {
-    case 0: return text;
-    case 1: return double(text.size()) - 3.5;
-    case 2: return !text.isEmpty();
-    case 3: return QJsonValue(QJsonValue::Null);
-    case 4: return QJsonObject{{text, text}, {QStringLiteral("n"), 1}};
-    default: return QJsonArray{text, 2, QJsonObject{}};
+    case 0:
+        return text;
+    case 1:
+        return double(text.size()) - 3.5;
+    case 2:
+        return !text.isEmpty();
+    case 3:
+        return QJsonValue(QJsonValue::Null);
+    case 4:
+        return QJsonObject{{text, text}, {QStringLiteral("n"), 1}};
+    default:
+        return QJsonArray{text, 2, QJsonObject{}};
     }
 }
 
@@ -69,8 +76,10 @@ void checkReads(const ConfigDocument &doc, const QJsonObject &expected, const ch
 {
     const auto again = ConfigDocument::fromText(doc.text());
     FUZZ_CHECK(again, QStringLiteral("%1: the text no longer parses").arg(QLatin1String(what)));
-    FUZZ_CHECK(sameJson(again->object(), expected), QStringLiteral("%1: the text reads as another object").arg(QLatin1String(what)));
-    FUZZ_CHECK(sameJson(doc.object(), expected), QStringLiteral("%1: the document holds another object").arg(QLatin1String(what)));
+    FUZZ_CHECK(sameJson(again->object(), expected),
+               QStringLiteral("%1: the text reads as another object").arg(QLatin1String(what)));
+    FUZZ_CHECK(sameJson(doc.object(), expected),
+               QStringLiteral("%1: the document holds another object").arg(QLatin1String(what)));
 }
 } // namespace
 

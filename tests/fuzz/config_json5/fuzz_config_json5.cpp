@@ -44,7 +44,8 @@ void checkNode(const QByteArray &text, const Json5Node &node, qsizetype from, qs
         FUZZ_CHECK(first == '[' && text.at(node.end - 1) == ']', QStringLiteral("array at %1").arg(node.begin));
         break;
     case Json5Node::Kind::String:
-        FUZZ_CHECK(first == node.quote && text.at(node.end - 1) == node.quote, QStringLiteral("string at %1").arg(node.begin));
+        FUZZ_CHECK(first == node.quote && text.at(node.end - 1) == node.quote,
+                   QStringLiteral("string at %1").arg(node.begin));
         break;
     default:
         break;
@@ -81,7 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QJsonDocument json = QJsonDocument::fromJson(text, &jsonError);
     if (jsonError.error == QJsonParseError::NoError) {
         const QJsonValue expected = json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
-        FUZZ_CHECK(root || depthOf(expected) > 250 || error.message.startsWith(QLatin1String("a line break inside a string")),
+        FUZZ_CHECK(root || depthOf(expected) > 250
+                       || error.message.startsWith(QLatin1String("a line break inside a string")),
                    QStringLiteral("strict JSON refused: %1").arg(error.toString()));
         if (root)
             FUZZ_CHECK(sameJson(root->toJson(), expected), QStringLiteral("strict JSON read differently"));
@@ -100,7 +102,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (auto it = run.globalMatch(QString::fromUtf8(text)); it.hasNext();) {
         const QString word = it.next().captured();
         if (word.contains(QRegularExpression(QStringLiteral("[0-9]"))))
-            FUZZ_CHECK(!error.message.contains(word), QStringLiteral("the error quotes the file: %1").arg(error.message));
+            FUZZ_CHECK(!error.message.contains(word),
+                       QStringLiteral("the error quotes the file: %1").arg(error.message));
     }
     return 0;
 }

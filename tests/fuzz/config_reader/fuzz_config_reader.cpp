@@ -37,7 +37,8 @@ QJsonValue withoutCommands(const QJsonValue &v)
 
 bool isTokenKey(const QString &key)
 {
-    return key == QLatin1String("token") || key == QLatin1String("appToken") || key == QLatin1String("clientToken");
+    return key == QLatin1String("token") || key == QLatin1String("appToken")
+           || key == QLatin1String("clientToken");
 }
 
 // The secret parts of what looks like a URL: the password of "scheme://user:password@" and
@@ -56,7 +57,7 @@ QStringList urlSecrets(const QString &text)
 bool isUrlKey(const QString &key)
 {
     return key == QLatin1String("serverUrl") || key == QLatin1String("wsAddr") || key == QLatin1String("apiAddr")
-        || key == QLatin1String("endpoint");
+           || key == QLatin1String("endpoint");
 }
 
 struct Strings
@@ -121,10 +122,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (secret.size() < 12)
             return;
         if (std::count_if(strings.others.begin(), strings.others.end(),
-                          [&](const QString &o) { return o.contains(secret); }) > allowed)
+                          [&](const QString &o) { return o.contains(secret); })
+            > allowed)
             return;
         for (const ConfigProblem &p : result.problems)
-            FUZZ_CHECK(!p.toString().contains(secret), QStringLiteral("a problem quotes a secret: %1").arg(p.toString()));
+            FUZZ_CHECK(!p.toString().contains(secret),
+                       QStringLiteral("a problem quotes a secret: %1").arg(p.toString()));
     };
     for (const QString &token : std::as_const(strings.tokens))
         checkSecret(token, 0);

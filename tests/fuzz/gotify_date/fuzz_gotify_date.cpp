@@ -12,9 +12,9 @@ using namespace ct;
 namespace {
 QDateTime expectedInstant(const QString &text)
 {
-    static const QRegularExpression rfc3339(QStringLiteral(
-        "^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?"
-        "(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))\\z"));
+    static const QRegularExpression rfc3339(
+        QStringLiteral("^([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]{1,9}))?"
+                       "(?:[Zz]|([+-])([0-9]{2}):([0-9]{2}))\\z"));
     const QRegularExpressionMatch m = rfc3339.match(text);
     if (m.hasMatch()) {
         auto n = [&m](int i) { return m.captured(i).toInt(); };

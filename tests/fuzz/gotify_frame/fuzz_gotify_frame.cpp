@@ -34,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     slot.id = QStringLiteral("untouched");
     const bool decoded = decodeGotifyFrame(frame, account, slot);
     FUZZ_CHECK(decoded == fast.has_value(), printable(frame));
-    FUZZ_CHECK(decoded ? difference(slot, fast).isEmpty() : slot.id == QLatin1String("untouched"), printable(frame));
+    FUZZ_CHECK(decoded ? difference(slot, fast).isEmpty() : slot.id == QLatin1String("untouched"),
+               printable(frame));
 
     // A frame the scanner handles parses as a JSON object too (it never accepts broken JSON).
     if (const auto fields = scanGotifyFrame(frame))

@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString token;
     if (mode & 1) {
         const auto options = QByteArray::Base64UrlEncoding
-            | ((mode & 2) ? QByteArray::KeepTrailingEquals : QByteArray::OmitTrailingEquals);
+                             | ((mode & 2) ? QByteArray::KeepTrailingEquals : QByteArray::OmitTrailingEquals);
         const QByteArray header = in.until('\0'), payload = in.until('\0'), signature = in.rest();
         token = QString::fromLatin1(header.toBase64(options) + '.' + payload.toBase64(options) + '.'
                                     + signature.toBase64(options));
@@ -32,14 +32,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!claims) {
         FUZZ_CHECK(!error.isEmpty() && error != QLatin1String("unset"), token);
         for (const QString &part : token.split(QLatin1Char('.')))
-            FUZZ_CHECK(part.size() < 24 || !error.contains(part), QStringLiteral("error quotes the token: %1").arg(error));
+            FUZZ_CHECK(part.size() < 24 || !error.contains(part),
+                       QStringLiteral("error quotes the token: %1").arg(error));
         return 0;
     }
     FUZZ_CHECK(error.isEmpty(), error);
     const QJsonValue userId = claims->all.value(QStringLiteral("UserID"));
     FUZZ_CHECK(claims->userID == (userId.isString() ? userId.toString() : QString()), claims->userID);
     if (claims->platformID)
-        FUZZ_CHECK(*claims->platformID >= 0 && *claims->platformID <= 1000000, QString::number(*claims->platformID));
+        FUZZ_CHECK(*claims->platformID >= 0 && *claims->platformID <= 1000000,
+                   QString::number(*claims->platformID));
     FUZZ_CHECK(claims->expiresAt.isValid() == claims->all.value(QStringLiteral("exp")).isDouble(), token);
     FUZZ_CHECK(claims->issuedAt.isValid() == claims->all.value(QStringLiteral("iat")).isDouble(), token);
     (void)claims->isExpiredAt(QDateTime::currentDateTimeUtc());

@@ -27,13 +27,12 @@ void deliver(const QString &conversationID, const wire::sdkws::PullMsgs &pull, b
 {
     for (const auto &msg : pull.msgs()) {
         const InboundMessage m = oim::toInbound(msg, conversationID, kAccount, QStringLiteral("self"),
-                                                   notification, InboundMessage::Via::Stream);
+                                                notification, InboundMessage::Via::Stream);
         FUZZ_CHECK(!m.text.isNull(), conversationID);
     }
 }
 
-template<typename Pushed>
-void deliverAll(const Pushed &p)
+template <typename Pushed> void deliverAll(const Pushed &p)
 {
     for (const auto &[id, pull] : p.msgs())
         deliver(QString::fromStdString(id), pull, false);
