@@ -1,14 +1,23 @@
-// No token in any log line: with every channeltray.* category switched on down to debug,
-// a token goes through the redaction helpers, JwtClaims errors and SecretStore
-// write/read/remove, and none of the captured log lines contains it.
+// No token in any log line: with every channeltray.* category switched on down to debug, the
+// real paths a token takes (an AppRuntime connecting, receiving, sending, probing and failing a
+// token refresh against the loopback Gotify and OpenIM servers; SecretStore write/read/remove;
+// JwtClaims errors; the redaction helpers) log nothing that contains it.
+#include "accounts/healthmonitor.h"
+#include "config/configloader.h"
+#include "gotifyserver.h"
 #include "logging/logging.h"
+#include "openimloopbackserver.h"
+#include "runtime/appruntime.h"
 #include "net/jwtclaims.h"
 #include "net/redact.h"
 #include "net/serialqueue.h"
 #include "secrets/secretstore.h"
 
 #include <QMutex>
+#include <QJsonObject>
 #include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
 
@@ -74,6 +83,70 @@ private Q_SLOTS:
             QVERIFY2(category->isDebugEnabled(), category->categoryName());
         qCDebug(lcNet) << "capture-probe";
         QVERIFY(capturedLines().last().contains(QStringLiteral("capture-probe")));
+    }
+
+    void runtime_connectReceiveSendProbeAndRefresh_neverLogTheTokens()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        testserver::GotifyServer gotify;
+        QVERIFY(gotify.listen());
+        loopback::OpenImLoopbackServer openim;
+        QVERIFY(openim.start());
+        openim.addUser(QStringLiteral("bot"));
+        openim.addUser(QStringLiteral("alice"));
+        const QString imToken = openim.mintToken(QStringLiteral("bot"), 5);
+        const QString expired = openim.mintBadToken(QStringLiteral("bot"), 5, 1501);
+        const QJsonObject channels{
+            {"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{
+                {"serverUrl", gotify.url().toString()}, {"clientToken", gotify.clientToken()},
+                {"appToken", gotify.appToken()}}}}}}},
+            {"multi-openim", QJsonObject{
+                {"tokenRefresh", QJsonObject{{"mode", "off"},
+                                             {"manualLoginMarkerPath", dir.filePath(QStringLiteral("manual-login.json"))}}},
+                {"accounts", QJsonObject{
+                    {"primary", QJsonObject{{"wsAddr", openim.wsAddr()}, {"apiAddr", openim.apiAddr()}, {"token", imToken}}},
+                    {"expired", QJsonObject{{"wsAddr", openim.wsAddr()}, {"apiAddr", openim.apiAddr()}, {"token", expired}}}}}}}};
+        const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
+        QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
+        const int before = capturedLines().size();
+
+        AppRuntime::Options options{dir.filePath(QStringLiteral("c.json")), dir.filePath(QStringLiteral("h.sqlite"))};
+        options.firstProbeDelayMs = -1;
+        AppRuntime rt(options);
+        QVERIFY(rt.open(nullptr));
+        QSignalSpy probed(&rt.health(), &HealthMonitor::probeFinished);
+        rt.applyConfig(config.config);
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
+        const AccountAddress expiredAccount{kOpenImChannel, QStringLiteral("expired")};
+        auto stateOf = [&](const AccountAddress &a) {
+            return rt.registry().connection(a) ? rt.registry().connection(a)->state() : AccountState::Disabled;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(ops), AccountState::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(primary), AccountState::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(expiredAccount), AccountState::NeedsLogin, 10000);
+        rt.health().checkNow(ops); // the health probes of both channels, with their tokens
+        rt.health().checkNow(primary);
+        QTRY_VERIFY_WITH_TIMEOUT(probed.size() >= 2, 10000);
+
+        gotify.postMessage(QStringLiteral("hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(ops), 1, 10000);
+        int sent = 0;
+        SendRequest toGotify;
+        toGotify.account = ops;
+        toGotify.text = QStringLiteral("from the tray");
+        SendRequest toOpenIm;
+        toOpenIm.account = primary;
+        toOpenIm.recipient = QStringLiteral("user:alice");
+        toOpenIm.text = QStringLiteral("hi");
+        for (const SendRequest &r : {toGotify, toOpenIm})
+            rt.send(r, [&](const SendResult &result) { sent += result.ok ? 1 : 100; });
+        QTRY_COMPARE_WITH_TIMEOUT(sent, 2, 10000);
+
+        QVERIFY2(capturedLines().size() - before >= 10, "the runtime should have logged what it did");
+        for (const QString &secret : {gotify.clientToken(), gotify.appToken(), imToken, expired})
+            verifyNoLineContains(secret);
     }
 
     void redactionHelpers_neverLetTheTokenThrough()
