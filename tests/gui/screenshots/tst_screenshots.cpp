@@ -1,9 +1,14 @@
 // Renders the main window, the account editor and the send dialog to PNG files in
-// <build>/screenshots/ (docs/screenshot.png for the README is copied from there).
+// <build>/screenshots/ (docs/screenshot.png for the README is copied from there), and checks
+// that each picture shows what its name says: the states and unread count in the accounts
+// table, the stored messages and the selected one in full, the editor's ws:// problem, the
+// send dialog's result.
 #include "editor/accounteditordialog.h"
 #include "editor/openimform.h"
 #include "gui/guitesthelpers.h"
+#include "history/historymodel.h"
 #include "history/messagestab.h"
+#include "history/messageview.h"
 #include "inbound/historystore.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
@@ -49,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_out));
     }
 
-    void testMainWindow()
+    void mainWindow_showsTheAccountStatesAndTheStoredMessages()
     {
         HistoryStore store(m_dir.filePath(QStringLiteral("history.sqlite")));
         QVERIFY(store.open());
@@ -87,14 +92,22 @@ private Q_SLOTS:
         window.resize(960, 420);
         window.showTab(MainWindow::Tab::Accounts);
         window.accountsTab()->view()->selectRow(1);
+        QCOMPARE(window.currentTab(), MainWindow::Tab::Accounts);
+        QCOMPARE(window.accountsTab()->view()->model()->rowCount(), registry.rowCount());
+        QCOMPARE(registry.connection(AccountAddress::parse(QStringLiteral("gotify/alerts")))->state(), AccountState::Backoff);
+        QCOMPARE(registry.unread(AccountAddress::parse(QStringLiteral("gotify/ops"))), 8);
         save(&window, QStringLiteral("mainwindow-accounts.png"));
         window.resize(960, 560);
         window.showTab(MainWindow::Tab::Messages);
         window.messagesTab()->view()->selectRow(0);
+        QCOMPARE(window.currentTab(), MainWindow::Tab::Messages);
+        QCOMPARE(window.messagesTab()->model()->rowCount(), 12);
+        // The newest message (the twelfth stored) is selected and shown in full.
+        QVERIFY(window.messagesTab()->messageView()->toPlainText().contains(texts.at(11 % texts.size())));
         save(&window, QStringLiteral("mainwindow-messages.png"));
     }
 
-    void testAccountEditor()
+    void accountEditor_showsTheWsAddressProblem()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, [](const AccountDraft &, ProbeDone) {});
         dialog.startNew(kOpenImChannel);
@@ -104,10 +117,13 @@ private Q_SLOTS:
                                               + b64(R"({"UserID":"u_bot","PlatformID":5,"exp":4102444800})") + QStringLiteral(".c2ln"));
         dialog.openImForm()->wsAddr()->setText(QStringLiteral("http://openim.example.com:10001"));
         dialog.openImForm()->apiAddr()->setText(QStringLiteral("http://openim.example.com:10002"));
+        const QString problems = dialog.validate().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(QStringLiteral("ws://")), qPrintable(problems));
+        QVERIFY(!dialog.saveButton()->isEnabled());
         save(&dialog, QStringLiteral("account-editor.png"));
     }
 
-    void testSendDialog()
+    void sendDialog_showsTheServersAnswer()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
@@ -123,6 +139,7 @@ private Q_SLOTS:
         dialog.priorityField()->setValue(6);
         dialog.textField()->setPlainText(QStringLiteral("api v2.14 is live on **all** nodes"));
         dialog.sendButton()->click();
+        QVERIFY2(dialog.resultText().startsWith(QStringLiteral("Sent. Server id 4711 at ")), qPrintable(dialog.resultText()));
         save(&dialog, QStringLiteral("send-dialog.png"));
     }
 };
