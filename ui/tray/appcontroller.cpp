@@ -51,6 +51,9 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     QString error;
     if (!m_runtime.history().isOpen() && !m_runtime.open(&error))
         m_problems << tr("The message history could not be opened: %1").arg(error);
+    if (!m_runtime.history().movedAsidePath().isEmpty())
+        m_problems << tr("The message history could not be read; it was moved to %1 and a new one was started.")
+                          .arg(m_runtime.history().movedAsidePath());
     loadConfig();
     // The registry is filled by AppRuntime::applyConfig once the tokens are read.
     connect(&m_runtime, &AppRuntime::accountsStarted, this,
@@ -103,6 +106,21 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
     connect(w->messagesTab(), &MessagesTab::readRequested, this, [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
+    // The history's own trouble, in the window's notice while it lasts (messages are not lost:
+    // the pipeline keeps them and stores them when the history takes writes again).
+    connect(&m_runtime.pipeline(), &InboundPipeline::storageChanged, this, [this](const QString &error, int held) {
+        QStringList notice = m_problems;
+        if (!error.isEmpty())
+            notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
+                         "memory and stored when it works again.", nullptr, held)
+                          .arg(error);
+        m_window->showNotice(notice.join(QLatin1Char('\n')));
+    });
+    connect(&m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
+        m_problems << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
+                          .arg(why, movedTo);
+        m_window->showNotice(m_problems.join(QLatin1Char('\n')));
+    });
 }
 
 AppController::~AppController()

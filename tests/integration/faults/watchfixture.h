@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QStringList>
 
 namespace ct::test {
@@ -78,7 +79,11 @@ public:
     }
     bool running() const { return m_process.state() == QProcess::Running; }
     bool connected() const { return m_connected; }
-    const QStringList &ids() const { return m_ids; } // message ids, in printed order
+    const QStringList &ids() const { return m_ids; }   // message ids, in printed order
+    const QStringList &keys() const { return m_keys; } // "<account> <id>" of each printed message
+    int connectedAccounts() const { return int(m_connectedAccounts.size()); }
+    qint64 pid() const { return m_process.processId(); }
+    QProcess::ExitStatus exitStatus() const { return m_process.exitStatus(); }
     const QList<QJsonObject> &historyLines() const { return m_history; }
     bool saidHistory(const QString &state) const
     {
@@ -98,13 +103,16 @@ private:
             const QJsonObject o = QJsonDocument::fromJson(m_buffer.left(end)).object();
             m_buffer.remove(0, end + 1);
             const QString type = o.value(QStringLiteral("type")).toString();
-            if (type == QLatin1String("message"))
+            if (type == QLatin1String("message")) {
                 m_ids << o.value(QStringLiteral("id")).toString();
-            else if (type == QLatin1String("history"))
+                m_keys << o.value(QStringLiteral("account")).toString() + QLatin1Char(' ') + m_ids.last();
+            } else if (type == QLatin1String("history")) {
                 m_history << o;
-            else if (type == QLatin1String("state")
-                     && o.value(QStringLiteral("state")).toString() == QLatin1String("connected"))
+            } else if (type == QLatin1String("state")
+                       && o.value(QStringLiteral("state")).toString() == QLatin1String("connected")) {
                 m_connected = true;
+                m_connectedAccounts.insert(o.value(QStringLiteral("account")).toString());
+            }
         }
     }
 
@@ -114,6 +122,8 @@ private:
     QByteArray m_buffer;
     QByteArray m_stderr;
     QStringList m_ids;
+    QStringList m_keys;
+    QSet<QString> m_connectedAccounts;
     QList<QJsonObject> m_history;
     bool m_connected = false;
 };

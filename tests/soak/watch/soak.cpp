@@ -1,0 +1,297 @@
+// channeltray-soak: the product (`channeltray watch --json`, a child process) on many Gotify
+// accounts spread over several loopback Gotify servers, while random faults hit it: TCP drops
+// without a close frame, garbage frames, at least one disk-full episode (its history lives on a
+// real tmpfs that is filled up, then freed) and at least one kill -9 with a restart. At the end
+// the servers' records are compared with the history and with every printed line:
+//   lost       (account, message) pairs the servers hold that the history does not
+//   duplicated pairs printed more than once, across all runs of the product
+//   crashes    runs of the product that ended other than by our kill -9 or SIGTERM
+// Prints one JSON line of figures (and the product's RSS after warm-up) and exits 1 unless
+// lost, duplicated and crashes are all 0.
+#include "servers/gotify/gotifyserver.h"
+#include "smallfilesystem.h"
+#include "watchfixture.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <memory>
+
+using namespace ct::test;
+using ct::testserver::GotifyServer;
+
+namespace {
+
+struct Options
+{
+    int accounts = 200;
+    int servers = 20;
+    int messages = 50000;
+    int durationS = 1800;
+};
+
+// Runs the event loop until done() or the deadline; false on the deadline.
+template <typename Done> bool waitFor(Done done, int ms)
+{
+    QDeadlineTimer deadline(ms);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+qint64 rssKiB(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+// Every (account, id) the history holds.
+QSet<QString> storedKeys(const QString &file)
+{
+    QSet<QString> keys;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("soak-read"));
+        db.setDatabaseName(file);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (q.exec(QStringLiteral(
+                    "SELECT a.address, m.msg_id FROM messages m JOIN accounts a ON a.id = m.account_id")))
+                while (q.next())
+                    keys.insert(q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString());
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("soak-read"));
+    return keys;
+}
+
+QString writeConfig(const QString &path, const QList<GotifyServer *> &servers, const QStringList &tokens,
+                    const QList<int> &serverOf)
+{
+    QJsonObject accounts;
+    for (int i = 0; i < tokens.size(); ++i)
+        accounts.insert(QStringLiteral("a%1").arg(i),
+                        QJsonObject{{QStringLiteral("serverUrl"), servers.at(serverOf.at(i))->url().toString()},
+                                    {QStringLiteral("clientToken"), tokens.at(i)},
+                                    {QStringLiteral("inbound"),
+                                     QJsonObject{{QStringLiteral("reconnectDelayMs"), 100},
+                                                 {QStringLiteral("maxReconnectDelayMs"), 1000},
+                                                 {QStringLiteral("maxReconnectAttempts"), 100000}}}});
+    const QJsonObject root{
+        {QStringLiteral("channels"),
+         QJsonObject{{QStringLiteral("gotify"), QJsonObject{{QStringLiteral("accounts"), accounts}}}}}};
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(QJsonDocument(root).toJson());
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    reexecAsRootInNamespace(argc, argv); // the disk-full episode mounts a tmpfs
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("accounts"), QStringLiteral("Gotify accounts (default 200)."),
+                      QStringLiteral("N"), QStringLiteral("200")});
+    parser.addOption({QStringLiteral("servers"), QStringLiteral("Loopback servers (default 20)."),
+                      QStringLiteral("N"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("messages"), QStringLiteral("Messages posted (default 50000)."),
+                      QStringLiteral("N"), QStringLiteral("50000")});
+    parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds at most for posting (default 1800)."),
+                      QStringLiteral("S"), QStringLiteral("1800")});
+    parser.process(app);
+    Options o;
+    o.accounts = qMax(1, parser.value(QStringLiteral("accounts")).toInt());
+    o.servers = qBound(1, parser.value(QStringLiteral("servers")).toInt(), o.accounts);
+    o.messages = qMax(100, parser.value(QStringLiteral("messages")).toInt());
+    o.durationS = qMax(10, parser.value(QStringLiteral("duration")).toInt());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (!QFile::exists(channeltrayBinary())) {
+        err << "soak: no product binary at " << channeltrayBinary() << " (set CHANNELTRAY_BINARY_DIR)\n";
+        return 2;
+    }
+
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QDir().mkpath(data);
+    SmallFilesystem fs;
+    QString error;
+    if (!fs.mount(data, 512LL << 20, &error)) {
+        err << "soak: " << error << '\n';
+        return 2;
+    }
+    std::vector<std::unique_ptr<GotifyServer>> owned;
+    QList<GotifyServer *> servers;
+    for (int s = 0; s < o.servers; ++s) {
+        owned.push_back(std::make_unique<GotifyServer>());
+        if (!owned.back()->listen()) {
+            err << "soak: a loopback server cannot listen\n";
+            return 2;
+        }
+        servers << owned.back().get();
+    }
+    QStringList tokens;
+    QList<int> serverOf;
+    for (int i = 0; i < o.accounts; ++i) {
+        serverOf << i % o.servers;
+        tokens << servers.at(i % o.servers)->addClient(QStringLiteral("soak-%1").arg(i));
+    }
+    const QString config = writeConfig(dir.filePath(QStringLiteral("config.json")), servers, tokens, serverOf);
+
+    QRandomGenerator random(QRandomGenerator::global()->generate());
+    QList<std::shared_ptr<WatchProcess>> runs;
+    int crashes = 0;
+    int kills = 0;
+    int diskFullEpisodes = 0;
+    int drops = 0;
+    int garbage = 0;
+    auto startRun = [&] {
+        runs << std::make_shared<WatchProcess>(config, data);
+        return runs.last()->start()
+               && waitFor([&] { return runs.last()->connectedAccounts() >= o.accounts; }, 120000);
+    };
+    if (!startRun()) {
+        err << "soak: the product did not connect every account\n";
+        return 2;
+    }
+
+    QHash<int, QStringList> postedPerServer;
+    int posted = 0;
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 postingMs = qint64(o.durationS) * 1000 * 7 / 10; // the rest is for settling
+    const int killAt = o.messages * 35 / 100;
+    const int fullAt = o.messages * 65 / 100;
+    QList<qint64> rss;
+    qint64 lastRssAt = 0;
+    while (posted < o.messages) {
+        // Paced to finish posting within postingMs.
+        const qint64 due = postingMs * posted / o.messages;
+        if (clock.elapsed() < due) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            QThread::msleep(1);
+            continue;
+        }
+        const int s = int(random.bounded(o.servers));
+        postedPerServer[s] << QString::number(servers.at(s)->postMessage(QStringLiteral("soak %1").arg(posted)));
+        ++posted;
+        if (posted % 20 == 0)
+            QCoreApplication::processEvents();
+        WatchProcess &run = *runs.last();
+        if (!run.running()) { // died on its own
+            ++crashes;
+            startRun();
+            continue;
+        }
+        if (clock.elapsed() - lastRssAt > 2000 && posted > o.messages / 10) {
+            lastRssAt = clock.elapsed();
+            rss << rssKiB(run.pid());
+        }
+        if (posted == killAt) {
+            run.kill9();
+            ++kills;
+            startRun();
+        } else if (posted == fullAt) {
+            fs.fill();
+            ++diskFullEpisodes;
+            const int during = qMin(500, o.messages - posted);
+            for (int i = 0; i < during; ++i) {
+                const int t = int(random.bounded(o.servers));
+                postedPerServer[t] << QString::number(
+                    servers.at(t)->postMessage(QStringLiteral("full %1").arg(i)));
+            }
+            posted += during;
+            waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); }, 20000);
+            fs.release();
+        } else if (random.bounded(1000) < 3) {
+            servers.at(int(random.bounded(o.servers)))->dropStreams(); // TCP drop, no close frame
+            ++drops;
+        } else if (random.bounded(1000) < 2) {
+            servers.at(int(random.bounded(o.servers)))
+                ->pushRawFrames(
+                    {QStringLiteral("{\"id\":"), QStringLiteral("\x01\x02 not json"), QStringLiteral("[1,2,3]")});
+            ++garbage;
+        }
+    }
+
+    // Settle: every (account, message) of the servers in the history, then a clean stop.
+    QSet<QString> expected;
+    for (int i = 0; i < o.accounts; ++i)
+        for (const QString &id : postedPerServer.value(serverOf.at(i)))
+            expected.insert(QStringLiteral("a%1").arg(i).prepend(QStringLiteral("gotify/")) + QLatin1Char(' ')
+                            + id);
+    const QString historyFile = data + QStringLiteral("/channeltray/history.sqlite");
+    QSet<QString> stored;
+    waitFor(
+        [&] {
+            static QElapsedTimer lastCheck;
+            if (lastCheck.isValid() && lastCheck.elapsed() < 2000)
+                return false;
+            lastCheck.start();
+            stored = storedKeys(historyFile);
+            return stored.contains(expected);
+        },
+        120000);
+    if (runs.last()->running() && !runs.last()->stop())
+        ++crashes;
+    stored = storedKeys(historyFile);
+
+    int lost = 0;
+    for (const QString &k : std::as_const(expected))
+        lost += stored.contains(k) ? 0 : 1;
+    QHash<QString, int> printedCount;
+    for (const auto &run : std::as_const(runs))
+        for (const QString &k : run->keys())
+            ++printedCount[k];
+    int duplicated = 0;
+    for (auto it = printedCount.cbegin(); it != printedCount.cend(); ++it)
+        duplicated += it.value() > 1 ? 1 : 0;
+    qint64 rssFirst = rss.isEmpty() ? -1 : rss.first();
+    qint64 rssMax = -1;
+    for (qint64 r : std::as_const(rss))
+        rssMax = qMax(rssMax, r);
+    const QJsonObject figures{{QStringLiteral("accounts"), o.accounts},
+                              {QStringLiteral("servers"), o.servers},
+                              {QStringLiteral("messagesPosted"), posted},
+                              {QStringLiteral("deliveriesExpected"), int(expected.size())},
+                              {QStringLiteral("stored"), int(stored.size())},
+                              {QStringLiteral("printed"), int(printedCount.size())},
+                              {QStringLiteral("lost"), lost},
+                              {QStringLiteral("duplicated"), duplicated},
+                              {QStringLiteral("crashes"), crashes},
+                              {QStringLiteral("kills"), kills},
+                              {QStringLiteral("diskFullEpisodes"), diskFullEpisodes},
+                              {QStringLiteral("tcpDrops"), drops},
+                              {QStringLiteral("garbageFrames"), garbage},
+                              {QStringLiteral("rssKiBAfterWarmup"), rssFirst},
+                              {QStringLiteral("rssKiBMax"), rssMax},
+                              {QStringLiteral("seconds"), int(clock.elapsed() / 1000)}};
+    out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << Qt::endl;
+    return lost == 0 && duplicated == 0 && crashes == 0 ? 0 : 1;
+}
