@@ -103,7 +103,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             QJsonObject expected = before;
             const Outcome model = path.isEmpty() ? Outcome::Refused : modelSet(expected, path, value);
             const bool ok = doc->set(path, value, &error);
-            FUZZ_CHECK(ok == (model == Outcome::Done), QStringLiteral("set %1: %2").arg(pathText, error));
+            // A path deeper than the reader's nesting cap (256) is refused, not written unreadable.
+            const bool tooDeep = !ok && path.size() >= 250 && error.contains(QLatin1String("nested more than"));
+            FUZZ_CHECK(ok == (model == Outcome::Done) || tooDeep,
+                       QStringLiteral("set %1: %2").arg(pathText, error));
             if (ok)
                 checkReads(*doc, expected, "set");
             break;
@@ -146,8 +149,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 }
             }
             const bool ok = doc->applyChanges(before, after, &error);
-            FUZZ_CHECK(ok, QStringLiteral("applyChanges %1: %2").arg(pathText, error));
-            checkReads(*doc, after, "applyChanges");
+            const bool tooDeep = !ok && path.size() >= 250 && error.contains(QLatin1String("nested more than"));
+            FUZZ_CHECK(ok || tooDeep, QStringLiteral("applyChanges %1: %2").arg(pathText, error));
+            if (ok)
+                checkReads(*doc, after, "applyChanges");
             break;
         }
         }
