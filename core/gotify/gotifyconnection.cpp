@@ -17,6 +17,7 @@ namespace ct {
 namespace {
 constexpr int kDefaultPingMs = 15000;
 constexpr int kDefaultPongTimeoutMs = 10000;
+constexpr int kDefaultHandshakeTimeoutMs = 20000;
 constexpr int kSuspendFactor = 3; // a tick this many periods late means the machine slept
 constexpr int kBatchDelayMs = 2;   // a burst is handed over every 2 ms…
 constexpr int kMaxBatch = 500;     // …or every 500 frames, whichever comes first
@@ -38,6 +39,17 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
     connect(&m_batchTimer, &QTimer::timeout, this, &GotifyConnection::flushStreamBatch);
     m_pingTimer.setInterval(kDefaultPingMs);
     m_pongTimer.setInterval(kDefaultPongTimeoutMs);
+    m_handshakeTimer.setSingleShot(true);
+    m_handshakeTimer.setInterval(kDefaultHandshakeTimeoutMs);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcGotify) << address().toString() << "no WebSocket handshake in time";
+        m_lastSocketError = tr("the server did not complete the connection within %1 s")
+                                .arg(m_handshakeTimer.interval() / 1000.0);
+        m_socket->abort();
+        onDropped(m_attempt);
+    });
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(kMaxFrameBytes));
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(kMaxFrameBytes));
     connect(&m_retryTimer, &QTimer::timeout, this, &GotifyConnection::open);
     connect(&m_pingTimer, &QTimer::timeout, this, &GotifyConnection::onPingTick);
     connect(&m_pongTimer, &QTimer::timeout, this, [this] {
@@ -128,6 +140,7 @@ void GotifyConnection::stop(bool disable)
     m_retryTimer.stop();
     m_pingTimer.stop();
     m_pongTimer.stop();
+    m_handshakeTimer.stop();
     endStreamBatch();
     m_catchup->cancel();
     m_socket->abort();
@@ -188,11 +201,13 @@ void GotifyConnection::open()
         }
     }
     qCDebug(lcGotify) << address().toString() << "connecting" << redactUrl(request.url());
+    m_handshakeTimer.start();
     m_socket->open(request);
 }
 
 void GotifyConnection::onConnected()
 {
+    m_handshakeTimer.stop();
     m_handledAttempt = 0;
     m_backoff.reset();
     setLastError({});
@@ -207,6 +222,7 @@ void GotifyConnection::onDropped(quint64 attempt)
     if (attempt != m_attempt || m_handledAttempt == attempt || !m_running)
         return; // stale, already handled, or stopped on purpose
     m_handledAttempt = attempt;
+    m_handshakeTimer.stop();
     endStreamBatch();
     m_pingTimer.stop();
     m_pongTimer.stop();
@@ -248,6 +264,7 @@ void GotifyConnection::onPipelinePaused(bool paused)
     if (paused) {
         ++m_attempt; // the closed socket's late signals are stale
         m_retryTimer.stop();
+        m_handshakeTimer.stop();
         m_pingTimer.stop();
         m_pongTimer.stop();
         endStreamBatch();

@@ -47,6 +47,12 @@ public:
     int reconnectAttempts() const { return m_backoff.attempts(); }
     // For tests and tuning: ping period (default 15 s) and how long a pong may take (10 s).
     void setPingTiming(int intervalMs, int pongTimeoutMs);
+    // How long the TCP + TLS + WebSocket handshake may take in all (default 20 s): a server that
+    // accepts and never answers, or trickles its answer, ends in Backoff, not Connecting forever.
+    void setHandshakeTimeoutMs(int ms) { m_handshakeTimer.setInterval(ms); }
+    // Frames and messages past this size close the stream (a hostile server cannot make this
+    // process hold 16 MiB frames); the account reconnects with backoff.
+    static constexpr qint64 kMaxFrameBytes = 4 << 20;
 
 Q_SIGNALS:
     void catchUpFinished(int messages, int pages);
@@ -73,6 +79,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_pingTimer;
     QTimer m_pongTimer;
+    QTimer m_handshakeTimer;
     QTimer m_batchTimer; // coalesces a burst of frames into one pipeline batch (one transaction)
     QList<InboundMessage> m_streamBatch;
     QElapsedTimer m_sinceTick;

@@ -1,0 +1,179 @@
+// Hostile and broken Gotify servers, each contained to its account: a server that accepts and
+// never answers, one that trickles its answer a byte at a time, one that redirects forever, a
+// 16 MiB frame, deeply nested JSON. The hostile account ends in Backoff with a clear reason
+// within its handshake timeout (or drops the frame), and a second account on a healthy loopback
+// server receives its messages meanwhile, undelayed. Real sockets on 127.0.0.1 throughout.
+#include "integration/gotify/gotifytestfixture.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::test;
+using ct::testserver::GotifyServer;
+
+namespace {
+// A TCP server that answers every connection with `behaviour` (silent, trickle, redirect).
+class BrokenServer : public QObject
+{
+public:
+    enum class Behaviour { Silent, Trickle, Redirect };
+    explicit BrokenServer(Behaviour behaviour) : m_behaviour(behaviour)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                ++m_connections;
+                s->setParent(this);
+                if (m_behaviour == Behaviour::Redirect) {
+                    connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                        s->readAll();
+                        s->write(QStringLiteral(
+                                     "HTTP/1.1 302 Found\r\nLocation: %1/stream\r\nContent-Length: 0\r\n\r\n")
+                                     .arg(url().toString())
+                                     .toUtf8());
+                    });
+                } else if (m_behaviour == Behaviour::Trickle) {
+                    auto *t = new QTimer(s);
+                    connect(t, &QTimer::timeout, s, [s] { s->write("H"); }); // "HTTP/1.1 101…", never done
+                    t->start(100);
+                }
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int connections() const { return m_connections; }
+
+private:
+    Behaviour m_behaviour;
+    QTcpServer m_server;
+    int m_connections = 0;
+};
+
+GotifyEndpoint endpointAt(const QUrl &url, const QString &id)
+{
+    GotifyEndpoint e;
+    e.address = {kGotifyChannel, id};
+    e.serverUrl = url;
+    e.clientToken = QStringLiteral("C-hostile-test");
+    e.requestTimeoutMs = 2000;
+    return e;
+}
+} // namespace
+
+class TestFaultsHostile : public QObject
+{
+    Q_OBJECT
+
+    // The healthy account delivers a message posted now within its own few hundred ms, while
+    // `hostile` misbehaves; returns how long it took.
+    static qint64 healthyDeliversMeanwhile(Sink &sink, GotifyServer &healthy)
+    {
+        const int before = sink.count(QStringLiteral("gotify/healthy"));
+        QElapsedTimer clock;
+        clock.start();
+        healthy.postMessage(QStringLiteral("still flowing"));
+        if (!QTest::qWaitFor([&] { return sink.count(QStringLiteral("gotify/healthy")) > before; }, 10000))
+            return -1;
+        return clock.elapsed();
+    }
+
+private Q_SLOTS:
+    void initTestCase() { qRegisterMetaType<ct::InboundMessage>(); }
+
+    void brokenServers_endInBackoffWithTheReason_andTheOtherAccountFlows_data()
+    {
+        QTest::addColumn<int>("behaviour");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("accepts, never answers")
+            << int(BrokenServer::Behaviour::Silent) << QStringLiteral("did not complete");
+        QTest::newRow("trickles a byte at a time") << int(BrokenServer::Behaviour::Trickle) << QStringLiteral("");
+        QTest::newRow("redirects forever") << int(BrokenServer::Behaviour::Redirect) << QStringLiteral("");
+    }
+    void brokenServers_endInBackoffWithTheReason_andTheOtherAccountFlows()
+    {
+        QFETCH(int, behaviour);
+        QFETCH(QString, reason);
+        BrokenServer broken{static_cast<BrokenServer::Behaviour>(behaviour)};
+        GotifyServer healthy;
+        QVERIFY(healthy.listen());
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        GotifyConnection bad(endpointAt(broken.url(), QStringLiteral("hostile")), fastInbound(1000),
+                             sink.pipeline.get(), sink.history.get());
+        bad.setHandshakeTimeoutMs(800);
+        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
+        good.start();
+        bad.start();
+        QTRY_COMPARE_WITH_TIMEOUT(good.state(), AccountState::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(broken.connections() >= 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(bad.state() == AccountState::Backoff, 10000);
+        QVERIFY2(bad.lastError().contains(reason), qPrintable(bad.lastError()));
+        QVERIFY(!bad.lastError().isEmpty());
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        // It keeps trying, with backoff, and never gets further than Backoff/Connecting.
+        QTRY_VERIFY_WITH_TIMEOUT(broken.connections() >= 2, 10000);
+        for (const QList<QVariant> &s : std::as_const(badStates))
+            QVERIFY(s.at(0).value<AccountState>() != AccountState::Connected);
+        bad.stop();
+        good.stop();
+    }
+
+    void sixteenMiBFrame_closesOnlyThatStream_whichReconnectsAndFlows()
+    {
+        GotifyServer hostile;
+        GotifyServer healthy;
+        QVERIFY(hostile.listen());
+        QVERIFY(healthy.listen());
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(1000),
+                             sink.pipeline.get(), sink.history.get());
+        good.start();
+        bad.start();
+        QTRY_VERIFY_WITH_TIMEOUT(good.state() == AccountState::Connected && bad.state() == AccountState::Connected,
+                                 10000);
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
+        const QString huge = QStringLiteral("{\"id\":1,\"message\":\"") + QString(16 << 20, QLatin1Char('x'))
+                             + QStringLiteral("\"}");
+        hostile.pushRawFrames({huge});
+        QTRY_VERIFY_WITH_TIMEOUT(!badStates.isEmpty(), 20000); // dropped the stream
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Connected, 20000); // and came back
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        hostile.postMessage(QStringLiteral("after the big one"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
+        QCOMPARE(sink.count(QStringLiteral("gotify/hostile")), 1); // the huge frame was never a message
+        bad.stop();
+        good.stop();
+    }
+
+    void deeplyNestedAndBrokenJson_framesAreDropped_theStreamGoesOn()
+    {
+        GotifyServer hostile;
+        QVERIFY(hostile.listen());
+        Sink sink;
+        GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(), sink.pipeline.get(),
+                             sink.history.get());
+        bad.start();
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Connected, 10000);
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        hostile.pushRawFrames({QString(100000, QLatin1Char('[')) + QString(100000, QLatin1Char(']')),
+                               QStringLiteral("{\"id\":") + QString(50000, QLatin1Char('{')),
+                               QStringLiteral("{\"id\":\"not a number\",\"message\":7}"),
+                               QStringLiteral("\xff\xfe")});
+        hostile.postMessage(QStringLiteral("after the garbage"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
+        QCOMPARE(bad.state(), AccountState::Connected);
+        bad.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultsHostile)
+#include "tst_faults_hostile.moc"
