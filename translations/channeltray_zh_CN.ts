@@ -193,6 +193,14 @@
         <source>woke from suspend</source>
         <translation>从休眠中唤醒</translation>
     </message>
+    <message>
+        <source>paused: the history does not take writes (%1)</source>
+        <translation>已暂停：历史记录无法写入（%1）</translation>
+    </message>
+    <message>
+        <source>too many messages during the catch-up; fetching them again</source>
+        <translation>补取期间消息过多；正在重新获取</translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyProbe</name>
@@ -313,6 +321,14 @@
     <message>
         <source>undecodable send answer</source>
         <translation>无法解析发送应答</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>paused: the history does not take writes (%1)</source>
+        <translation>已暂停：历史记录无法写入（%1）</translation>
     </message>
 </context>
 <context>
