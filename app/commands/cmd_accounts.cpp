@@ -31,11 +31,12 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
     const Config &c = load.config;
     const bool json = parser.isSet(QStringLiteral("json"));
     auto print = [&](const AccountAddress &a, bool enabled, const QString &server,
-                     const QStringList &inlineFields) {
+                     const QStringList &inlineFields, const QString &name) {
         if (json) {
             ctx.out << QJsonDocument(QJsonObject{{"account", a.toString()},
                                                  {"channel", a.channel},
                                                  {"id", a.accountId},
+                                                 {"name", name.isEmpty() ? a.accountId : name},
                                                  {"enabled", enabled},
                                                  {"server", server},
                                                  {"inlineTokens", QJsonArray::fromStringList(inlineFields)}})
@@ -52,12 +53,13 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
             inl << QStringLiteral("appToken");
         if (!a.clientToken.isEmpty() && !a.credentialRefs.contains(QStringLiteral("clientToken")))
             inl << QStringLiteral("clientToken");
-        print(a.address(), c.gotify.enabled && a.enabled, a.serverUrl, inl);
+        print(a.address(), c.gotify.enabled && a.enabled, a.serverUrl, inl, a.name);
     }
     for (const auto &a : c.openim.accounts)
         print(a.address(), c.openim.enabled && a.enabled, a.wsAddr,
               a.token.isEmpty() || a.credentialRefs.contains(QStringLiteral("token"))
-                  ? QStringList{} : QStringList{QStringLiteral("token")});
+                  ? QStringList{} : QStringList{QStringLiteral("token")},
+              a.name);
     return ExitOk;
 }
 

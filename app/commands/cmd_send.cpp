@@ -1,4 +1,5 @@
-// `send --account <channel>/<id> …`: one message through one account; dispatches on the channel.
+// `send [--account <channel>/<id>] …`: one message through one account (a Gotify one named by
+// channels.gotify.defaultAccount when --account is not given); dispatches on the channel.
 #include "accountsupport.h"
 #include "commands.h"
 #include "gotify_commands.h"
@@ -24,14 +25,19 @@ int runSend(CommandContext &ctx)
     parser.addOption({QStringLiteral("file"), QStringLiteral("File URL (OpenIM)."), QStringLiteral("URL")});
     if (!parser.parse(ctx.args))
         return ctx.usageError(parser.errorText());
-    if (!parser.isSet(QStringLiteral("account")))
-        return ctx.usageError(QStringLiteral("--account <channel>/<id> is required"));
-
     LoadResult load;
     if (!loadConfigForCommand(ctx, load))
         return ExitFailure;
+    // Without --account, channels.gotify.defaultAccount (as the plugin picks it); OpenIM has no
+    // default: its accounts are always named.
+    QString wanted = parser.value(QStringLiteral("account"));
+    if (!parser.isSet(QStringLiteral("account"))) {
+        if (load.config.gotify.defaultAccount.isEmpty())
+            return ctx.usageError(QStringLiteral("--account <channel>/<id> is required (or set channels.gotify.defaultAccount)"));
+        wanted = AccountAddress{kGotifyChannel, load.config.gotify.defaultAccount}.toString();
+    }
     int exitCode = ExitOk;
-    const AccountAddress account = findAccount(ctx, load.config, parser.value(QStringLiteral("account")), &exitCode);
+    const AccountAddress account = findAccount(ctx, load.config, wanted, &exitCode);
     if (!account.isValid())
         return exitCode;
 

@@ -68,6 +68,44 @@ void readAgents(const QJsonObject &agents, JsonReader &r, Config &config)
     }
 }
 
+// OpenClaw's route bindings: `bindings: [{ agentId, match: { channel, accountId } }]` at the
+// top (and the same list under agents.bindings). accountId "*" is the channel-wide fallback;
+// no accountId means the channel's default account. Bindings that match a conversation (peer,
+// guildId, teamId, roles) choose an agent per conversation, which this app does not route:
+// they are passed over.
+void readBindings(const QJsonValue &list, const QString &path, JsonReader &r, Config &config)
+{
+    if (!list.isArray()) {
+        r.addProblem(path, QStringLiteral("expected an array, got %1").arg(JsonReader::describe(list)));
+        return;
+    }
+    const QJsonArray bindings = list.toArray();
+    for (qsizetype i = 0; i < bindings.size(); ++i) {
+        const QString itemPath = QStringLiteral("%1[%2]").arg(path).arg(i);
+        const QJsonObject b = bindings.at(i).toObject();
+        const QJsonObject match = b.value(QStringLiteral("match")).toObject();
+        const QString channel = match.value(QStringLiteral("channel")).toString();
+        if (channel != kGotifyChannel && channel != kOpenImChannel)
+            continue; // another channel's, or not a binding at all: not ours to judge
+        QString agentId;
+        if (!r.readString(b, itemPath, QStringLiteral("agentId"), agentId) || agentId.isEmpty()) {
+            if (!b.contains(QStringLiteral("agentId")))
+                r.addProblem(JsonReader::join(itemPath, QStringLiteral("agentId")), QStringLiteral("missing"));
+            continue;
+        }
+        if (match.contains(QStringLiteral("peer")) || match.contains(QStringLiteral("guildId"))
+            || match.contains(QStringLiteral("teamId")) || match.contains(QStringLiteral("roles")))
+            continue;
+        QString accountId;
+        if (!r.readString(match, JsonReader::join(itemPath, QStringLiteral("match")),
+                          QStringLiteral("accountId"), accountId))
+            accountId = channel == kGotifyChannel && !config.gotify.defaultAccount.isEmpty()
+                            ? config.gotify.defaultAccount
+                            : QStringLiteral("default");
+        config.agents.append(AgentBinding{agentId, channel, {accountId}});
+    }
+}
+
 void readSession(const QJsonObject &session, JsonReader &r, SessionConfig &out)
 {
     const QString path = QStringLiteral("session");
@@ -145,8 +183,13 @@ LoadResult configFromJson(const QJsonObject &raw, const EnvLookup &env)
             readGotifyChannel(block, r, config.gotify);
     }
     QJsonObject block;
-    if (r.readObject(root, QString(), QStringLiteral("agents"), block))
+    if (r.readObject(root, QString(), QStringLiteral("agents"), block)) {
         readAgents(block, r, config);
+        if (block.contains(QStringLiteral("bindings")))
+            readBindings(block.value(QStringLiteral("bindings")), QStringLiteral("agents.bindings"), r, config);
+    }
+    if (root.contains(QStringLiteral("bindings")))
+        readBindings(root.value(QStringLiteral("bindings")), QStringLiteral("bindings"), r, config);
     if (r.readObject(root, QString(), QStringLiteral("session"), block))
         readSession(block, r, config.session);
     if (r.readObject(root, QString(), QStringLiteral("channeltray"), block))

@@ -35,7 +35,11 @@ struct CredentialRef
 
 struct InboundSettings
 {
+    // Gotify: when the file does not say (enabledExplicit false), inbound runs only for an
+    // account that has a clientToken (an appToken-only account is a send-only account), as in
+    // the plugin; the runtime decides once it knows the tokens (keychain included).
     bool enabled = true;
+    bool enabledExplicit = false;
     int reconnectDelayMs = 2000;
     int maxReconnectDelayMs = 30000;
     int maxReconnectAttempts = 10;
@@ -45,6 +49,7 @@ struct GotifyAccountConfig
 {
     QString id;
     QString jsonPath; // "channels.gotify.accounts.<id>" or "channels.gotify" for `default`
+    QString name;     // display name; empty → the id
     bool enabled = true;
     QString serverUrl;
     QString appToken;    // inline value, empty when not in the file
@@ -61,6 +66,7 @@ struct OpenImAccountConfig
 {
     QString id;
     QString jsonPath; // "channels.multi-openim.accounts.<id>"
+    QString name;     // display name; empty → the id
     bool enabled = true;
     QString token; // inline value, empty when not in the file
     QString wsAddr;
@@ -125,7 +131,8 @@ struct GotifyChannelConfig
     QList<GotifyAccountConfig> accounts; // `default` (single-account form) merged in
 };
 
-// agents.<agentId>.channels.<channel>.accounts: [ids]
+// agents.<agentId>.channels.<channel>.accounts: [ids], or one entry of OpenClaw's `bindings`
+// (account id "*" for every account of the channel)
 struct AgentBinding
 {
     QString agentId;
@@ -155,12 +162,14 @@ struct Config
     SessionConfig session;
     AppSettings app;
 
-    // Agent bound to an account, "main" when none.
+    // Agent bound to an account, "main" when none. A binding naming the account wins over a
+    // channel-wide one (account id "*"); within each, the first in the file.
     QString agentFor(const AccountAddress &address) const
     {
-        for (const AgentBinding &b : agents)
-            if (b.channel == address.channel && b.accountIds.contains(address.accountId))
-                return b.agentId;
+        for (const QString &id : {address.accountId, QStringLiteral("*")})
+            for (const AgentBinding &b : agents)
+                if (b.channel == address.channel && b.accountIds.contains(id))
+                    return b.agentId;
         return QStringLiteral("main");
     }
     const GotifyAccountConfig *gotifyAccount(const QString &id) const

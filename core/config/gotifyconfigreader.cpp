@@ -11,6 +11,7 @@ namespace {
 const QString kBlockPath = QStringLiteral("channels.gotify");
 const QString kDefaultId = QStringLiteral("default");
 const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
+constexpr int kMaxPriority = 10; // Gotify priorities run from 0 to 10
 
 bool hasKey(const QJsonObject &obj, const QString &key)
 {
@@ -61,7 +62,8 @@ void readNamedExtras(const QJsonObject &obj, const QString &path, GotifyAccountC
                      JsonReader &r)
 {
     r.readBool(obj, path, QStringLiteral("enabled"), a.enabled);
-    r.readInt(obj, path, QStringLiteral("defaultPriority"), a.defaultPriority, 0);
+    r.readString(obj, path, QStringLiteral("name"), a.name);
+    r.readIntInRange(obj, path, QStringLiteral("defaultPriority"), a.defaultPriority, 0, kMaxPriority);
     r.readString(obj, path, QStringLiteral("caCertFile"), a.caCertFile);
     r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"),
                       a.healthCheckIntervalMinutes);
@@ -74,7 +76,7 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
 {
     out.present = true;
     r.readBool(block, kBlockPath, QStringLiteral("enabled"), out.enabled);
-    r.readInt(block, kBlockPath, QStringLiteral("defaultPriority"), out.defaultPriority, 0);
+    r.readIntInRange(block, kBlockPath, QStringLiteral("defaultPriority"), out.defaultPriority, 0, kMaxPriority);
     r.readPositiveInt(block, kBlockPath, QStringLiteral("healthCheckIntervalMinutes"),
                       out.healthCheckIntervalMinutes);
     readInboundSettings(block, kBlockPath, r, out.inbound);

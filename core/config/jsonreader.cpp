@@ -114,6 +114,23 @@ bool JsonReader::readInt(const QJsonObject &obj, const QString &parent, const QS
     return true;
 }
 
+bool JsonReader::readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key,
+                                int &out, int minimum, int maximum)
+{
+    int value = out;
+    if (!readInt(obj, parent, key, value, minimum))
+        return false;
+    if (value > maximum) {
+        addProblem(join(parent, key), QStringLiteral("expected an integer from %1 to %2, got %3")
+                                          .arg(minimum)
+                                          .arg(maximum)
+                                          .arg(value));
+        return false;
+    }
+    out = value;
+    return true;
+}
+
 bool JsonReader::readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
                                  int &out)
 {

@@ -29,6 +29,9 @@ public:
     bool readBool(const QJsonObject &obj, const QString &parent, const QString &key, bool &out);
     bool readInt(const QJsonObject &obj, const QString &parent, const QString &key, int &out,
                  int minimum = INT_MIN);
+    // An integer from `minimum` to `maximum` (Gotify priorities: 0 to 10).
+    bool readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key,
+                        int &out, int minimum, int maximum);
     // An integer that must be at least 1 (delays, attempts, intervals, timeouts).
     bool readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
                          int &out);

@@ -21,6 +21,7 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
     a.healthCheckIntervalMinutes = channel.healthCheckIntervalMinutes;
 
     r.readBool(obj, path, QStringLiteral("enabled"), a.enabled);
+    r.readString(obj, path, QStringLiteral("name"), a.name);
     r.readString(obj, path, QStringLiteral("token"), a.token, JsonReader::Echo::Hide);
     r.requireUrl(obj, path, QStringLiteral("wsAddr"), a.wsAddr, kWsSchemes);
     r.requireUrl(obj, path, QStringLiteral("apiAddr"), a.apiAddr, kHttpSchemes);
@@ -74,7 +75,8 @@ void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, Jso
     if (!r.readObject(owner, ownerPath, QStringLiteral("inbound"), inbound))
         return;
     const QString path = JsonReader::join(ownerPath, QStringLiteral("inbound"));
-    r.readBool(inbound, path, QStringLiteral("enabled"), io.enabled);
+    if (r.readBool(inbound, path, QStringLiteral("enabled"), io.enabled))
+        io.enabledExplicit = true;
     r.readPositiveInt(inbound, path, QStringLiteral("reconnectDelayMs"), io.reconnectDelayMs);
     r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectDelayMs"), io.maxReconnectDelayMs);
     r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectAttempts"),

@@ -88,8 +88,7 @@ void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpR
     r.readStringList(http, path, QStringLiteral("clearOnSuccess"), out.clearOnSuccess, true);
 }
 
-void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookRefreshConfig &out,
-              bool required)
+void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookRefreshConfig &out)
 {
     const QString commandPath = JsonReader::join(path, QStringLiteral("command"));
     const QJsonValue command = hook.value(QStringLiteral("command"));
@@ -101,9 +100,9 @@ void readHook(const QJsonObject &hook, const QString &path, JsonReader &r, HookR
         if (out.command.isEmpty() || out.command.first().isEmpty())
             r.addProblem(commandPath, QStringLiteral("expected a program and its arguments, got "
                                                      "an empty list"));
-    } else if (required && (command.isUndefined() || command.isNull())) {
-        r.addProblem(commandPath, QStringLiteral("missing; tokenRefresh.mode is \"hook\""));
     }
+    // No command with mode "hook" is what the plugin does when no hook is installed: the first
+    // token problem writes the manual-login marker at once. Not a mistake in the file.
     r.readPositiveInt(hook, path, QStringLiteral("timeoutMs"), out.timeoutMs);
 }
 
@@ -141,8 +140,8 @@ void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader 
                       TokenRefreshConfig &out)
 {
     // The mode is "explicit" when the file names it. Only then do we insist on the settings
-    // that mode needs: a config without tokenRefresh at all runs with the default mode (hook)
-    // and no command, which the refresh component treats as "ask for a manual login".
+    // that mode needs (http: an endpoint). The default mode is hook, as in the plugin; hook
+    // without a command, named or not, is "ask for a manual login" at the first token problem.
     bool explicitMode = false;
     QString mode;
     if (r.readString(block, path, QStringLiteral("mode"), mode)) {
@@ -165,12 +164,9 @@ void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader 
         r.addProblem(httpPath, QStringLiteral("missing; tokenRefresh.mode is \"http\""));
 
     QJsonObject hook;
-    const bool needHook = explicitMode && out.mode == RefreshMode::Hook;
     const QString hookPath = JsonReader::join(path, QStringLiteral("hook"));
     if (r.readObject(block, path, QStringLiteral("hook"), hook))
-        readHook(hook, hookPath, r, out.hook, needHook);
-    else if (needHook && !block.contains(QStringLiteral("hook")))
-        r.addProblem(hookPath, QStringLiteral("missing; tokenRefresh.mode is \"hook\""));
+        readHook(hook, hookPath, r, out.hook);
 
     r.readString(block, path, QStringLiteral("manualLoginMarkerPath"), out.manualLoginMarkerPath);
 }

@@ -122,7 +122,9 @@ void GotifyConnection::setPingTiming(int intervalMs, int pongTimeoutMs)
 void GotifyConnection::start()
 {
     if (!m_inbound.enabled) {
-        setState(AccountState::Disabled, tr("inbound is switched off for this account"));
+        setState(AccountState::Disabled, m_inbound.enabledExplicit
+                                             ? tr("inbound is switched off for this account")
+                                             : tr("send only: no clientToken, so nothing is received"));
         return;
     }
     if (m_running && (state() == AccountState::Connected || state() == AccountState::Connecting))

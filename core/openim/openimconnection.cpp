@@ -22,6 +22,8 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     , m_config(config)
     , m_pipeline(pipeline)
     , m_history(history)
+    , m_backoff(config.inbound.reconnectDelayMs, config.inbound.maxReconnectDelayMs,
+                config.inbound.maxReconnectAttempts, 0.2)
     , m_gzip(config.compression == QStringLiteral("gzip"))
 {
     qRegisterMetaType<ct::SendResult>();
@@ -48,10 +50,10 @@ OpenImConnection::~OpenImConnection()
     m_socket.abort();
 }
 
-void OpenImConnection::setToken(const QString &token)
+void OpenImConnection::setToken(const QString &token, const QString &userID)
 {
     m_token = token;
-    m_userID = m_config.userID;
+    m_userID = userID.isEmpty() ? m_config.userID : userID;
     m_platformID = m_config.platformID.value_or(0);
     if (const auto claims = JwtClaims::parse(token)) {
         if (m_userID.isEmpty())

@@ -44,7 +44,9 @@ public:
     void start() override;
     void stop(bool disable = false) override;
     void reconnectNow() override;
-    void setToken(const QString &token); // e.g. after a refresh; reconnects when it was needed
+    // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
+    // wins over the config's userID and the token's claims.
+    void setToken(const QString &token, const QString &userID = {});
 
     QString userID() const { return m_userID; }
     int platformID() const { return m_platformID; }
@@ -119,7 +121,7 @@ private:
     QTimer m_heartbeat;
     QTimer m_retry;
     QTimer m_requestSweep;
-    Backoff m_backoff{1000, 30000, 0, 0.2};
+    Backoff m_backoff; // from the account's inbound reconnect settings
     QElapsedTimer m_clock;
     QElapsedTimer m_pingSent;
     bool m_awaitingPong = false;

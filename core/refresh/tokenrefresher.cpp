@@ -189,7 +189,8 @@ void TokenRefresher::persist(Account &a, const RefreshAttemptResult &result)
     credentials.token = result.token;
     credentials.userID = result.userID;
     if (const auto claims = JwtClaims::parse(result.token)) {
-        if (!claims->userID.isEmpty())
+        // The hook's userID (it names the user the new token is for) wins over the claims.
+        if (credentials.userID.isEmpty())
             credentials.userID = claims->userID;
         credentials.expiresAt = claims->expiresAt;
     }

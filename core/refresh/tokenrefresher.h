@@ -12,8 +12,8 @@
 // file (ConfigTokenPatcher, textual, atomic) when the account's token is inline, else (keychain
 // token, or a ${VAR}/SecretRef in the token field, which is never overwritten) to the keychain through the TokenWriter (SecretStore by default via secretStoreWriter()); the
 // account's marker is removed; refreshSucceeded() is emitted and credentials() holds the
-// new token and the userID (from the token's JWT claims when it names one, else from the
-// hook's output). On terminal failure: the manual-login marker is written (never a token),
+// new token and the userID (the hook's output when it names one, else the token's JWT
+// claims); the connection uses that userID over the config's. On terminal failure: the manual-login marker is written (never a token),
 // markerWritten() then refreshFailed(…, terminal = true).
 //
 // HOOK-UP (owner of the connections, e.g. app/ or the CLI `watch`):
@@ -53,7 +53,7 @@ class SecretStore;
 struct RefreshedCredentials
 {
     QString token;        // NEVER log it
-    QString userID;       // empty when neither the claims nor the hook named one
+    QString userID;       // the hook's, else the claims'; empty when neither named one
     QDateTime expiresAt;  // the token's "exp", invalid when absent
 };
 

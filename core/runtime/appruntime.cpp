@@ -161,6 +161,14 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
             *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
             m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
+        // No clientToken: a send-only account when it has an appToken and the file does not
+        // ask for inbound (the plugin's default), else a missing token.
+        const bool wantsInbound = cfg->inbound.enabledExplicit && cfg->inbound.enabled;
+        if (endpoint.clientToken.isEmpty() && !endpoint.appToken.isEmpty() && !wantsInbound) {
+            InboundSettings sendOnly = cfg->inbound;
+            sendOnly.enabled = false;
+            return new GotifyConnection(endpoint, sendOnly, m_pipeline.get(), m_history.get());
+        }
         if (endpoint.clientToken.isEmpty())
             return new MissingTokenConnection(
                 address, tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")

@@ -23,7 +23,7 @@ void wireTokenRefresh(TokenRefresher &refresher, QObject *context, ConnectionLoo
                              return;
                          if (onNewToken)
                              onNewToken(a, credentials->token);
-                         im->setToken(credentials->token);
+                         im->setToken(credentials->token, credentials->userID);
                          im->reconnectNow();
                      });
     QObject::connect(&refresher, &TokenRefresher::refreshFailed, context,

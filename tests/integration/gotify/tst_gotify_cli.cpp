@@ -155,6 +155,29 @@ private Q_SLOTS:
         QVERIFY(sent->value(QStringLiteral("session")).toString().startsWith(QStringLiteral("agent:")));
     }
 
+    void testSend_withoutAccount_goesThroughDefaultAccount_ofASendOnlyAccount()
+    {
+        // An appToken-only account (send only) named by channels.gotify.defaultAccount, in a
+        // commented JSON5 file as the gateway keeps it.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString config = m_dir.filePath(QStringLiteral("send-default.json5"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("{\n  channels: { gotify: {\n    defaultAccount: 'ops', // send without --account\n"
+                               "    accounts: { ops: { serverUrl: '%1', appToken: '%2' } },\n  } },\n}\n")
+                    .arg(server.url().toString(), server.appToken()).toUtf8());
+        f.close();
+        QProcess p;
+        prepare(p);
+        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--text"), QStringLiteral("hi")});
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QVERIFY(server.store().message(1));
+        QCOMPARE(server.store().message(1)->message, QStringLiteral("hi"));
+    }
+
     void testSend_withoutPriority_usesTheAccountDefault_andBadTokenExits1()
     {
         GotifyServer server;

@@ -81,7 +81,7 @@ private Q_SLOTS:
         delete m_dir;
     }
 
-    void testHook_success_readsTokenAndUserID_noTokenOnArgv()
+    void testHook_success_readsTokenAndItsUserIDWins_noTokenOnArgv()
     {
         const QString token = makeJwt("u_claims");
         const QString s = script("ok.sh", "echo '{\"token\": \"" + token.toUtf8() + "\", \"userID\": \"u_hook\"}'");
@@ -90,7 +90,7 @@ private Q_SLOTS:
         m_refresher->trigger(kPrimary, "OnUserTokenExpired errCode=1501");
         QVERIFY(ok.wait(10000));
         QCOMPARE(m_written, QStringList{token});
-        QCOMPARE(m_refresher->credentials(kPrimary)->userID, QStringLiteral("u_claims")); // claims win
+        QCOMPARE(m_refresher->credentials(kPrimary)->userID, QStringLiteral("u_hook")); // the hook names the user
         const QByteArray argv = readFile(s + ".argv");
         QCOMPARE(argv, QByteArray("--account\nprimary\n--why=OnUserTokenExpired errCode=1501\n"));
         QVERIFY(!argv.contains(token.toUtf8()));

@@ -121,6 +121,20 @@ private Q_SLOTS:
         QVERIFY2(detail.contains(QStringLiteral("set-token gotify/ops")), qPrintable(detail));
     }
 
+    void appTokenOnlyAccount_isSendOnly_notFailed()
+    {
+        // The plugin's default: inbound runs only with a clientToken; an appToken alone is a
+        // valid account that sends (the health monitor does not retry it as failed).
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c5.json")), m_dir.filePath(QStringLiteral("h5.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()},
+                                                       {"appToken", m_gotify.appToken()}})}}));
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("disabled"), 10000);
+        const QString detail = rt.registry().index(0).data(AccountRegistry::DetailRole).toString();
+        QVERIFY2(detail.contains(QStringLiteral("send only")), qPrintable(detail));
+    }
+
     void keychainToken_isUsed_whenNotInline()
     {
         SecretStore store;

@@ -301,3 +301,58 @@ void TestConfigDefaults::everyDmScopeName_isAccepted()
 }
 
 QTEST_GUILESS_MAIN(TestConfigDefaults)
+
+void TestConfigDefaults::seed_hookModeWithoutCommand_isValid()
+{
+    // The plugin's default mode is hook; with no hook installed the first token problem writes
+    // the manual-login marker (TokenRefresher), it is not a mistake in the file.
+    const LoadResult r = parseConfig(R"({"channels":{"multi-openim":{"tokenRefresh":{"mode":"hook"},
+        "accounts":{"p":{"token":"t","wsAddr":"ws://127.0.0.1:1","apiAddr":"http://127.0.0.1:2"}}}}})");
+    QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
+    QCOMPARE(r.config.openim.tokenRefresh.mode, RefreshMode::Hook);
+    QVERIFY(r.config.openim.tokenRefresh.hook.command.isEmpty());
+}
+
+void TestConfigDefaults::seed_nameIsTheDisplayName_andPriorityRunsFrom0To10()
+{
+    const Config c = load(R"({"channels":{"gotify":{"defaultPriority":10,"accounts":{"ops":{"name":"Ops pushes",
+        "serverUrl":"http://127.0.0.1:1","appToken":"A"}}},
+        "multi-openim":{"accounts":{"p":{"name":"Bot","token":"t","wsAddr":"ws://127.0.0.1:1","apiAddr":"http://127.0.0.1:2"}}}}})");
+    QCOMPARE(c.gotifyAccount("ops")->name, QStringLiteral("Ops pushes"));
+    QCOMPARE(c.gotifyAccount("ops")->defaultPriority, 10);
+    QCOMPARE(c.openimAccount("p")->name, QStringLiteral("Bot"));
+    const LoadResult r = parseConfig(R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:1",
+        "appToken":"A","defaultPriority":11}}}}})");
+    QCOMPARE(r.problemStrings(), QStringList{"channels.gotify.accounts.ops.defaultPriority: expected an integer from 0 to 10, got 11"});
+}
+
+void TestConfigDefaults::seed_gotifyInboundEnabled_isExplicitOnlyWhenTheFileSaysSo()
+{
+    const Config c = load(R"({"channels":{"gotify":{"accounts":{
+        "send":{"serverUrl":"http://127.0.0.1:1","appToken":"A"},
+        "off":{"serverUrl":"http://127.0.0.1:1","clientToken":"C","inbound":{"enabled":false}}}}}})");
+    QVERIFY(!c.gotifyAccount("send")->inbound.enabledExplicit); // the runtime decides: no clientToken → send only
+    QVERIFY(c.gotifyAccount("off")->inbound.enabledExplicit);
+    QVERIFY(!c.gotifyAccount("off")->inbound.enabled);
+}
+
+void TestConfigDefaults::seed_bindings_topLevelAndUnderAgents_accountBeatsChannelWide()
+{
+    const LoadResult r = parseConfig(R"({
+      "bindings": [
+        {"agentId": "support", "match": {"channel": "gotify", "accountId": "*"}},
+        {"agentId": "ops-agent", "match": {"channel": "gotify", "accountId": "ops"}},
+        {"agentId": "peer-only", "match": {"channel": "multi-openim", "accountId": "p", "peer": {"kind": "direct", "id": "u1"}}},
+        {"agentId": "elsewhere", "match": {"channel": "discord", "accountId": "x"}}
+      ],
+      "agents": {"bindings": [{"agentId": "im-agent", "match": {"channel": "multi-openim"}}]},
+      "channels": {"gotify": {"accounts": {"ops": {"serverUrl": "http://127.0.0.1:1", "appToken": "A"},
+                                            "other": {"serverUrl": "http://127.0.0.1:1", "appToken": "A"}}},
+                   "multi-openim": {"accounts": {"default": {"token": "t", "wsAddr": "ws://127.0.0.1:1", "apiAddr": "http://127.0.0.1:2"},
+                                                 "p": {"token": "t", "wsAddr": "ws://127.0.0.1:1", "apiAddr": "http://127.0.0.1:2"}}}}})");
+    QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
+    QCOMPARE(r.config.agentFor({kGotifyChannel, "ops"}), QStringLiteral("ops-agent"));
+    QCOMPARE(r.config.agentFor({kGotifyChannel, "other"}), QStringLiteral("support"));
+    QCOMPARE(r.config.agentFor({kOpenImChannel, "default"}), QStringLiteral("im-agent")); // no accountId: the default account
+    QCOMPARE(r.config.agentFor({kOpenImChannel, "p"}), QStringLiteral("main"));           // per-conversation bindings are not ours
+}

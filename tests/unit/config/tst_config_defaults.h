@@ -23,4 +23,8 @@ private Q_SLOTS:
     void agentsSessionAndAppSettings_areRead();
     void everyDmScopeName_isAccepted_data();
     void everyDmScopeName_isAccepted();
+    void seed_hookModeWithoutCommand_isValid();
+    void seed_nameIsTheDisplayName_andPriorityRunsFrom0To10();
+    void seed_gotifyInboundEnabled_isExplicitOnlyWhenTheFileSaysSo();
+    void seed_bindings_topLevelAndUnderAgents_accountBeatsChannelWide();
 };

@@ -140,9 +140,6 @@ QList<ValidationCase> oneWrongValueCases()
         {"http mode without http block", tr + "mode", QByteArray(R"("http")"),
          R"(channels.multi-openim.tokenRefresh.http: missing; tokenRefresh.mode is "http")"});
     cases.append(
-        {"hook mode without hook block", tr + "mode", QByteArray(R"("hook")"),
-         R"(channels.multi-openim.tokenRefresh.hook: missing; tokenRefresh.mode is "hook")"});
-    cases.append(
         {"http endpoint not http", tr + "http", QByteArray(R"({"endpoint":"ftp://a"})"),
          R"(channels.multi-openim.tokenRefresh.http.endpoint: expected an http:// or https:// URL, got "ftp://a")"});
     cases.append(
