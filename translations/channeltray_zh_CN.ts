@@ -201,6 +201,10 @@
         <source>too many messages during the catch-up; fetching them again</source>
         <translation>补取期间消息过多；正在重新获取</translation>
     </message>
+    <message>
+        <source>send only: no clientToken, so nothing is received</source>
+        <translation>仅发送：没有 clientToken，因此不接收消息</translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyProbe</name>
