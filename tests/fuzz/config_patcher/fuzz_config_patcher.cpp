@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // account id, the file path or the file's other text (keys, which a parse error may name).
     const auto notQuoted = [&](const QString &secret) {
         return secret.size() < 12 || accountId.contains(secret) || path.contains(secret)
-               || before.count(secret.toUtf8()) > (old && old->scalar.toString() == secret ? 1 : 0)
+               || QString::fromUtf8(before).count(secret) > (old && old->scalar.toString() == secret ? 1 : 0)
                || !error.contains(secret);
     };
     FUZZ_CHECK(notQuoted(newValue), QStringLiteral("the error quotes the new value: %1").arg(error));
