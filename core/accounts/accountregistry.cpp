@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 #include <algorithm>
 
 namespace ct {
@@ -32,11 +33,19 @@ QByteArray openimSettings(const OpenImAccountConfig &a)
                   {"enabled", a.enabled}, {"health", a.healthCheckIntervalMinutes}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
+
+QString serverKey(const QString &url)
+{
+    const QUrl u(url);
+    return u.port() > 0 ? QStringLiteral("%1:%2").arg(u.host()).arg(u.port()) : u.host();
+}
 } // namespace
 
 AccountRegistry::AccountRegistry(ConnectionFactory factory, QObject *parent)
     : QAbstractListModel(parent), m_factory(std::move(factory))
 {
+    m_startTimer.setInterval(0);
+    connect(&m_startTimer, &QTimer::timeout, this, &AccountRegistry::startSlice);
 }
 
 AccountRegistry::~AccountRegistry()
@@ -50,11 +59,11 @@ std::vector<AccountRegistry::Wanted> AccountRegistry::wantedFrom(const Config &c
     std::vector<Wanted> wanted;
     if (config.gotify.present) {
         for (const GotifyAccountConfig &a : config.gotify.accounts)
-            wanted.push_back({a.address(), gotifySettings(a), config.gotify.enabled && a.enabled});
+            wanted.push_back({a.address(), serverKey(a.serverUrl), gotifySettings(a), config.gotify.enabled && a.enabled});
     }
     if (config.openim.present) {
         for (const OpenImAccountConfig &a : config.openim.accounts)
-            wanted.push_back({a.address(), openimSettings(a), config.openim.enabled && a.enabled});
+            wanted.push_back({a.address(), serverKey(a.wsAddr), openimSettings(a), config.openim.enabled && a.enabled});
     }
     std::stable_sort(wanted.begin(), wanted.end(), [](const Wanted &x, const Wanted &y) {
         if (x.address.channel != y.address.channel)
@@ -64,20 +73,47 @@ std::vector<AccountRegistry::Wanted> AccountRegistry::wantedFrom(const Config &c
     return wanted;
 }
 
+AccountRegistry::Entry AccountRegistry::makeEntry(const Config &config, const Wanted &w)
+{
+    Entry e;
+    e.address = w.address;
+    e.server = w.server;
+    e.settings = w.settings;
+    e.enabled = w.enabled;
+    e.connection = m_factory(config, w.address);
+    return e;
+}
+
 void AccountRegistry::setConfig(const Config &config)
 {
     const std::vector<Wanted> wanted = wantedFrom(config);
 
+    // A first config (the usual case, and a thousand accounts) is one insertion.
+    if (m_entries.empty()) {
+        if (wanted.empty())
+            return;
+        beginInsertRows({}, 0, int(wanted.size()) - 1);
+        m_entries.reserve(wanted.size());
+        for (const Wanted &w : wanted)
+            m_entries.push_back(makeEntry(config, w));
+        reindex();
+        for (Entry &e : m_entries)
+            attach(e);
+        endInsertRows();
+        return;
+    }
+
     // 1. Remove rows no longer wanted, from the bottom up.
+    QHash<AccountAddress, const Wanted *> byAddress;
+    for (const Wanted &w : wanted)
+        byAddress.insert(w.address, &w);
     for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
-        const auto it = std::find_if(wanted.begin(), wanted.end(), [&](const Wanted &w) {
-            return w.address == m_entries[size_t(row)].address;
-        });
-        if (it != wanted.end())
+        if (byAddress.contains(m_entries[size_t(row)].address))
             continue;
         beginRemoveRows({}, row, row);
-        delete m_entries[size_t(row)].connection;
+        detach(m_entries[size_t(row)]);
         m_entries.erase(m_entries.begin() + row);
+        reindex();
         endRemoveRows();
     }
     // 2. Insert new rows at their sorted position; re-create changed connections.
@@ -86,18 +122,18 @@ void AccountRegistry::setConfig(const Config &config)
         const int existing = rowOf(w.address);
         if (existing < 0) {
             beginInsertRows({}, int(i), int(i));
-            Entry e{w.address, w.settings, w.enabled, nullptr, 0};
-            e.connection = m_factory(config, w.address);
-            m_entries.insert(m_entries.begin() + qsizetype(i), e);
+            m_entries.insert(m_entries.begin() + qsizetype(i), makeEntry(config, w));
+            reindex();
             attach(m_entries[i]);
             endInsertRows();
             continue;
         }
         Entry &e = m_entries[size_t(existing)];
-        if (e.settings != w.settings || e.enabled != w.enabled) {
-            delete e.connection;
+        if (e.settings != w.settings || e.enabled != w.enabled || e.server != w.server) {
+            detach(e);
             e.settings = w.settings;
             e.enabled = w.enabled;
+            e.server = w.server;
             e.connection = m_factory(config, w.address);
             attach(e);
             const QModelIndex idx = index(existing);
@@ -106,8 +142,21 @@ void AccountRegistry::setConfig(const Config &config)
     }
 }
 
+void AccountRegistry::reindex()
+{
+    m_rows.clear();
+    m_rows.reserve(qsizetype(m_entries.size()));
+    for (size_t i = 0; i < m_entries.size(); ++i)
+        m_rows.insert(m_entries[i].address, int(i));
+}
+
 void AccountRegistry::attach(Entry &entry)
 {
+    entry.counted = entry.connection ? entry.connection->state() : AccountState::Disabled;
+    entry.countedRetry = 0;
+    ++m_stateCounts[size_t(entry.counted)];
+    m_unreadTotal += entry.unread;
+    recount(entry);
     AccountConnection *c = entry.connection;
     if (!c)
         return;
@@ -115,7 +164,12 @@ void AccountRegistry::attach(Entry &entry)
     const AccountAddress address = entry.address;
     connect(c, &AccountConnection::stateChanged, this,
             [this, address](AccountState state, const QString &detail) {
-                rowChanged(address, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
+                const int row = rowOf(address);
+                if (row < 0)
+                    return;
+                recount(m_entries[size_t(row)]);
+                const QModelIndex idx = index(row);
+                Q_EMIT dataChanged(idx, idx, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
                 Q_EMIT accountStateChanged(address, state, detail);
             });
     connect(c, &AccountConnection::lastErrorChanged, this,
@@ -124,6 +178,56 @@ void AccountRegistry::attach(Entry &entry)
             [this, address] { rowChanged(address, {LatencyMsRole}); });
     connect(c, &AccountConnection::tokenExpiresAtChanged, this,
             [this, address] { rowChanged(address, {TokenExpiresAtRole}); });
+}
+
+void AccountRegistry::detach(Entry &entry)
+{
+    --m_stateCounts[size_t(entry.counted)];
+    m_unreadTotal -= entry.unread;
+    if (entry.countedRetry) {
+        auto [from, to] = m_retries.equal_range(entry.countedRetry);
+        for (auto it = from; it != to; ++it)
+            if (it->second == entry.address) {
+                m_retries.erase(it);
+                break;
+            }
+        entry.countedRetry = 0;
+    }
+    delete entry.connection;
+    entry.connection = nullptr;
+}
+
+// Moves the entry to the count of its connection's current state, and its retry time into or
+// out of m_retries: O(log N).
+void AccountRegistry::recount(Entry &entry)
+{
+    const AccountConnection *c = entry.connection;
+    const AccountState now = c ? c->state() : AccountState::Disabled;
+    if (now != entry.counted) {
+        --m_stateCounts[size_t(entry.counted)];
+        ++m_stateCounts[size_t(now)];
+        entry.counted = now;
+    }
+    const QDateTime retry = c && now == AccountState::Backoff ? c->nextRetryAt() : QDateTime();
+    const qint64 key = retry.isValid() ? qMax<qint64>(1, retry.toMSecsSinceEpoch()) : 0;
+    if (key == entry.countedRetry)
+        return;
+    if (entry.countedRetry) {
+        auto [from, to] = m_retries.equal_range(entry.countedRetry);
+        for (auto it = from; it != to; ++it)
+            if (it->second == entry.address) {
+                m_retries.erase(it);
+                break;
+            }
+    }
+    if (key)
+        m_retries.emplace(key, entry.address);
+    entry.countedRetry = key;
+}
+
+QDateTime AccountRegistry::earliestRetry() const
+{
+    return m_retries.empty() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(m_retries.begin()->first, Qt::UTC);
 }
 
 void AccountRegistry::rowChanged(const AccountAddress &address, const QList<int> &roles)
@@ -161,6 +265,7 @@ QVariant AccountRegistry::data(const QModelIndex &index, int role) const
     case TokenExpiresAtRole: return c ? c->tokenExpiresAt() : QDateTime();
     case UnreadRole: return e.unread;
     case EnabledRole: return e.enabled;
+    case ServerRole: return e.server;
     default: return {};
     }
 }
@@ -173,15 +278,12 @@ QHash<int, QByteArray> AccountRegistry::roleNames() const
             {LastErrorRole, "lastError"},   {LatencyMsRole, "latencyMs"},
             {NextRetryAtRole, "nextRetryAt"}, {TokenExpiresAtRole, "tokenExpiresAt"},
             {UnreadRole, "unread"},         {EnabledRole, "enabled"},
-            {Qt::DisplayRole, "display"}};
+            {ServerRole, "server"},         {Qt::DisplayRole, "display"}};
 }
 
 int AccountRegistry::rowOf(const AccountAddress &address) const
 {
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        if (m_entries[i].address == address)
-            return int(i);
-    return -1;
+    return m_rows.value(address, -1);
 }
 
 AccountConnection *AccountRegistry::connection(const AccountAddress &address) const
@@ -193,6 +295,7 @@ AccountConnection *AccountRegistry::connection(const AccountAddress &address) co
 QList<AccountAddress> AccountRegistry::addresses() const
 {
     QList<AccountAddress> out;
+    out.reserve(qsizetype(m_entries.size()));
     for (const Entry &e : m_entries)
         out << e.address;
     return out;
@@ -203,6 +306,7 @@ void AccountRegistry::setUnread(const AccountAddress &address, int unread)
     const int row = rowOf(address);
     if (row < 0 || m_entries[size_t(row)].unread == unread)
         return;
+    m_unreadTotal += unread - m_entries[size_t(row)].unread;
     m_entries[size_t(row)].unread = unread;
     rowChanged(address, {UnreadRole});
 }
@@ -215,13 +319,51 @@ int AccountRegistry::unread(const AccountAddress &address) const
 
 void AccountRegistry::startAll()
 {
-    for (Entry &e : m_entries)
-        if (e.enabled && e.connection)
-            e.connection->start();
+    // Round-robin over the servers, so the first slices reach every server a little.
+    QHash<QString, std::deque<AccountAddress>> byServer;
+    QStringList order;
+    for (const Entry &e : m_entries) {
+        if (!e.enabled || !e.connection)
+            continue;
+        if (!byServer.contains(e.server))
+            order << e.server;
+        byServer[e.server].push_back(e.address);
+    }
+    m_startQueue.clear();
+    for (bool any = true; any;) {
+        any = false;
+        for (const QString &server : std::as_const(order)) {
+            std::deque<AccountAddress> &q = byServer[server];
+            if (q.empty())
+                continue;
+            m_startQueue.push_back(q.front());
+            q.pop_front();
+            any = true;
+        }
+    }
+    startSlice(); // the first slice now; the rest one slice per event-loop pass
+}
+
+void AccountRegistry::startSlice()
+{
+    for (int n = 0; n < kStartSlice && !m_startQueue.empty(); ++n) {
+        const AccountAddress a = m_startQueue.front();
+        m_startQueue.pop_front();
+        const int row = rowOf(a);
+        if (row >= 0 && m_entries[size_t(row)].enabled)
+            if (AccountConnection *c = m_entries[size_t(row)].connection)
+                c->start();
+    }
+    if (m_startQueue.empty())
+        m_startTimer.stop();
+    else if (!m_startTimer.isActive())
+        m_startTimer.start();
 }
 
 void AccountRegistry::stopAll()
 {
+    m_startQueue.clear();
+    m_startTimer.stop();
     for (Entry &e : m_entries)
         if (e.connection)
             e.connection->stop();
@@ -230,8 +372,9 @@ void AccountRegistry::stopAll()
 QHash<AccountState, int> AccountRegistry::stateCounts() const
 {
     QHash<AccountState, int> counts;
-    for (const Entry &e : m_entries)
-        ++counts[e.connection ? e.connection->state() : AccountState::Disabled];
+    for (size_t s = 0; s < kStateCount; ++s)
+        if (m_stateCounts[s] > 0)
+            counts.insert(AccountState(s), m_stateCounts[s]);
     return counts;
 }
 

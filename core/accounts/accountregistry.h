@@ -1,12 +1,21 @@
 #pragma once
 // The list of every configured account and its live connection; what the tray, the windows
 // and the CLI observe. Connections are made by a factory so each channel plugs in its own.
+//
+// Built for a thousand accounts: finding a row is a hash lookup; the per-state counts, the
+// unread total and the earliest retry are kept up to date as each account changes (O(1) or
+// O(log N) per change), so observers never walk every row to repaint; startAll() opens the
+// connections a slice per event-loop pass, interleaved across servers.
 #include "accountconnection.h"
 #include "config/configmodel.h"
 
 #include <QAbstractListModel>
 #include <QHash>
+#include <QTimer>
+#include <array>
+#include <deque>
 #include <functional>
+#include <map>
 #include <vector>
 
 namespace ct {
@@ -28,6 +37,7 @@ public:
         TokenExpiresAtRole,
         UnreadRole,
         EnabledRole,
+        ServerRole, // "host:port" of the account's server, for grouping
     };
     Q_ENUM(Role)
 
@@ -54,38 +64,61 @@ public:
     void setUnread(const AccountAddress &address, int unread);
     int unread(const AccountAddress &address) const;
 
-    // Start every enabled connection / stop them all.
+    // Start every enabled connection, kStartSlice per event-loop pass, taking the servers in
+    // turn (no server is sent all its accounts at once); stop them all.
     void startAll();
     void stopAll();
+    static constexpr int kStartSlice = 25;
+    bool starting() const { return !m_startQueue.empty(); }
 
-    // Counts of accounts per state (for the tray tooltip and icon).
+    // Counts of accounts per state (for the tray tooltip and icon); kept as accounts change.
     QHash<AccountState, int> stateCounts() const;
+    int stateCount(AccountState state) const { return m_stateCounts[size_t(state)]; }
+    int unreadTotal() const { return m_unreadTotal; }
+    // The earliest next retry of the accounts waiting in backoff; invalid when none waits.
+    QDateTime earliestRetry() const;
 
 Q_SIGNALS:
     void accountStateChanged(const ct::AccountAddress &address, ct::AccountState state,
                              const QString &detail);
 
 private:
+    static constexpr size_t kStateCount = size_t(AccountState::Failed) + 1;
     struct Entry
     {
         AccountAddress address;
+        QString server;
         QByteArray settings; // canonical JSON of the account's config, to detect changes
         bool enabled = true;
         AccountConnection *connection = nullptr;
         int unread = 0;
+        AccountState counted = AccountState::Disabled; // the state it is counted under
+        qint64 countedRetry = 0;                          // its key in m_retries, 0 = none
     };
     struct Wanted
     {
         AccountAddress address;
+        QString server;
         QByteArray settings;
         bool enabled;
     };
     static std::vector<Wanted> wantedFrom(const Config &config);
+    Entry makeEntry(const Config &config, const Wanted &wanted);
     void attach(Entry &entry);
+    void detach(Entry &entry); // takes it out of the counts and deletes its connection
+    void recount(Entry &entry);
+    void reindex();
     void rowChanged(const AccountAddress &address, const QList<int> &roles = {});
+    void startSlice();
 
     ConnectionFactory m_factory;
     std::vector<Entry> m_entries;
+    QHash<AccountAddress, int> m_rows;
+    std::array<int, kStateCount> m_stateCounts{};
+    std::multimap<qint64, AccountAddress> m_retries; // ms since epoch → account in backoff
+    int m_unreadTotal = 0;
+    std::deque<AccountAddress> m_startQueue;
+    QTimer m_startTimer;
 };
 
 } // namespace ct

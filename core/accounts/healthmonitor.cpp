@@ -42,7 +42,10 @@ void HealthMonitor::setAccount(const AccountAddress &address, std::chrono::milli
     Entry &e = m_accounts[address];
     e.interval = interval.count() > 0 ? interval : std::chrono::milliseconds(std::chrono::minutes(30));
     e.probe = std::move(probe);
-    e.due = QDateTime::currentDateTimeUtc().addMSecs(e.interval.count());
+    // Accounts added together are spread over up to a tenth of their interval (by address, so
+    // the same account keeps its place), so a thousand of them are not all probed at once.
+    const qint64 spread = std::max<qint64>(1, e.interval.count() / 10);
+    e.due = QDateTime::currentDateTimeUtc().addMSecs(e.interval.count() + qint64(qHash(address) % quint64(spread)));
     ++e.probeGeneration;
     e.probing = false;
     arm();
@@ -75,6 +78,17 @@ void HealthMonitor::checkNow(const AccountAddress &address)
 {
     if (m_accounts.contains(address))
         check(address);
+}
+
+void HealthMonitor::spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 at = from.count();
+    for (Entry &e : m_accounts) {
+        e.due = now.addMSecs(at);
+        at += spacing.count();
+    }
+    arm();
 }
 
 void HealthMonitor::arm()

@@ -60,6 +60,9 @@ public:
 
     // Runs the account's check now (the tray's "check now"); the next tick stays as it was.
     void checkNow(const AccountAddress &address);
+    // The next check of every account, one `spacing` apart starting `from` now (the first look
+    // after start: a thousand accounts are probed over a while, not in one burst).
+    void spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing);
 
     QList<AccountAddress> accounts() const { return m_accounts.keys(); }
     QDateTime nextCheckAt(const AccountAddress &address) const;

@@ -43,6 +43,7 @@ public:
     explicit GotifyApi(const GotifyEndpoint &endpoint, QObject *parent = nullptr);
 
     GotifyRestClient &rest() { return *m_rest; }
+    void setNetwork(QNetworkAccessManager *network) { m_rest->setNetwork(network); }
     const GotifyEndpoint &endpoint() const { return m_rest->endpoint(); }
 
     // POST /message with the app token; without one, with the client token and `appid`

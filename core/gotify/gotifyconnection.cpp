@@ -113,6 +113,11 @@ GotifyConnection::~GotifyConnection()
     m_socket->abort();
 }
 
+void GotifyConnection::setNetwork(QNetworkAccessManager *network)
+{
+    m_api->setNetwork(network);
+}
+
 void GotifyConnection::setPingTiming(int intervalMs, int pongTimeoutMs)
 {
     m_pingTimer.setInterval(intervalMs);

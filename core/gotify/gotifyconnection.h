@@ -20,6 +20,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 
+class QNetworkAccessManager;
 class QWebSocket;
 
 namespace ct {
@@ -44,6 +45,8 @@ public:
     void reconnectNow() override;
 
     GotifyApi &api() { return *m_api; }
+    // The process's shared network manager for the REST calls (catch-up, sends); before start().
+    void setNetwork(QNetworkAccessManager *network);
     int reconnectAttempts() const { return m_backoff.attempts(); }
     // For tests and tuning: ping period (default 15 s) and how long a pong may take (10 s).
     void setPingTiming(int intervalMs, int pongTimeoutMs);

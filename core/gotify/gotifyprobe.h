@@ -34,6 +34,7 @@ class GotifyProbe : public QObject
     Q_OBJECT
 public:
     explicit GotifyProbe(const GotifyEndpoint &endpoint, QObject *parent = nullptr);
+    void setNetwork(QNetworkAccessManager *network) { m_api.setNetwork(network); } // before run()
     void run(); // emits finished() once
     // FOR COMMAND-LINE CODE ONLY: runs a local event loop until the probe is done.
     static GotifyProbeResult runBlocking(const GotifyEndpoint &endpoint, int timeoutMs = 20000);

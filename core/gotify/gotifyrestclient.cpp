@@ -16,7 +16,7 @@
 namespace ct {
 
 GotifyRestClient::GotifyRestClient(const GotifyEndpoint &endpoint, QObject *parent)
-    : QObject(parent), m_endpoint(endpoint), m_nam(new QNetworkAccessManager(this)), m_queue(new SerialQueue(this))
+    : QObject(parent), m_endpoint(endpoint), m_queue(new SerialQueue(this))
 {
     auto giveUp = [this](quint64 id, GotifyError::Kind kind, const QString &text) {
         const InFlight f = m_inFlight.take(id);
@@ -106,6 +106,8 @@ void GotifyRestClient::start(quint64 jobId, const Request &request, const Callba
 
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
+    if (!m_nam)
+        m_nam = new QNetworkAccessManager(this); // its own, made on the first request
     QNetworkReply *reply = m_nam->sendCustomRequest(nr, request.method, request.body);
     m_inFlight.insert(jobId, {reply, done});
     connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, timer, finish] {

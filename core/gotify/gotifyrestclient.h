@@ -55,6 +55,9 @@ public:
     void setEndpoint(const GotifyEndpoint &endpoint);
     // Queues the request; `done` is called exactly once (also on timeout), from the event loop.
     void send(Request request, Callback done);
+    // Sends through this manager (shared by every account of a process: one HTTP thread and one
+    // connection pool, not one per account) instead of one of its own. Before the first request.
+    void setNetwork(QNetworkAccessManager *network) { m_nam = network; }
     void cancelAll();
     int pending() const;
 
@@ -63,7 +66,7 @@ private:
     static GotifyResult resultOf(QNetworkReply *reply, qint64 latencyMs);
 
     GotifyEndpoint m_endpoint;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *m_nam = nullptr; // shared (not owned) or made on first use
     SerialQueue *m_queue;
     struct InFlight
     {

@@ -44,6 +44,8 @@ public:
     void start() override;
     void stop(bool disable = false) override;
     void reconnectNow() override;
+    // The process's shared network manager, for the HTTP look at a refused handshake.
+    void setNetwork(QNetworkAccessManager *network) { m_http = network; }
     // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
     // wins over the config's userID and the token's claims.
     void setToken(const QString &token, const QString &userID = {});
@@ -116,7 +118,7 @@ private:
     QPointer<HistoryStore> m_history;
     QWebSocket m_socket;
     QUrl m_url;                                  // holds the token: never logged unredacted
-    QNetworkAccessManager *m_http = nullptr;     // created on the first refused handshake only
+    QNetworkAccessManager *m_http = nullptr;     // shared (setNetwork) or made on the first refused handshake
     QPointer<QNetworkReply> m_refusalProbe;
     QTimer m_heartbeat;
     QTimer m_retry;

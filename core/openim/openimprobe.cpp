@@ -8,8 +8,14 @@
 namespace ct {
 
 OpenImProbe::OpenImProbe(const OpenImAccountConfig &config, const QString &token, QObject *parent)
+    : OpenImProbe(config, token, nullptr, parent)
+{
+}
+
+OpenImProbe::OpenImProbe(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
+                         QObject *parent)
     : QObject(parent)
-    , m_network(new QNetworkAccessManager(this))
+    , m_network(network ? network : new QNetworkAccessManager(this))
     , m_rest(config, token, m_network, this)
 {
 }

@@ -27,6 +27,9 @@ class OpenImProbe : public QObject
     Q_OBJECT
 public:
     OpenImProbe(const OpenImAccountConfig &config, const QString &token, QObject *parent = nullptr);
+    // Through a shared network manager (not owned) instead of one of its own.
+    OpenImProbe(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
+                QObject *parent);
     void run(); // emits finished() once
     // Runs an event loop until done or timeout.
     static OpenImProbeResult runBlocking(const OpenImAccountConfig &config, const QString &token,

@@ -21,6 +21,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTimer>
 #include <memory>
 
@@ -40,8 +41,10 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()),
       m_secrets(std::make_unique<SecretStore>()),
-      m_refresher(std::make_unique<TokenRefresher>())
+      m_refresher(std::make_unique<TokenRefresher>()),
+      m_network(new QNetworkAccessManager(this))
 {
+    m_refresher->setNetworkAccessManager(m_network);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
     m_retention = std::make_unique<HistoryRetention>(*m_history);
     m_registry = std::make_unique<AccountRegistry>(
@@ -102,13 +105,10 @@ void AppRuntime::applyConfig(const Config &config)
         wireHealth(config);
         m_registry->startAll();
         updateUnread();
+        // One first probe of every account (latency shows without waiting for the interval),
+        // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.
         if (m_options.firstProbeDelayMs >= 0)
-            QTimer::singleShot(m_options.firstProbeDelayMs, this, [this, generation] {
-                if (generation != m_generation)
-                    return;
-                for (const AccountAddress &a : m_health->accounts())
-                    m_health->checkNow(a);
-            });
+            m_health->spreadNextChecks(std::chrono::milliseconds(m_options.firstProbeDelayMs), std::chrono::milliseconds(20));
         Q_EMIT accountsStarted();
     });
 }
@@ -137,6 +137,11 @@ void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
             const QString inlineValue = TokenResolver::inlineValue(config, address, field);
             if (!inlineValue.isEmpty()) {
                 m_tokens.insert(key, inlineValue);
+                continue;
+            }
+            // Only what a connection needs to start: the app token waits for a send.
+            if (field == QLatin1String("appToken")) {
+                m_tokens.remove(key);
                 continue;
             }
             ++job->pending;
@@ -173,7 +178,9 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
             return new MissingTokenConnection(
                 address, tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
                              .arg(address.toString()));
-        return new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
+        auto *gotify = new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
+        gotify->setNetwork(m_network);
+        return gotify;
     }
     const OpenImAccountConfig *cfg = config.openimAccount(address.accountId);
     const QString token = m_tokens.value(tokenKey(address, QStringLiteral("token")));
@@ -181,6 +188,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         return new MissingTokenConnection(
             address, tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString()));
     auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
+    im->setNetwork(m_network);
     refreshOnTokenProblems(*m_refresher, im);
     return im;
 }
@@ -197,6 +205,7 @@ void AppRuntime::wireHealth(const Config &config)
                 m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
             probe = [this, endpoint, address](std::function<void(const ProbeResult &)> done) {
                 auto *p = new GotifyProbe(endpoint, this);
+                p->setNetwork(m_network);
                 connect(p, &GotifyProbe::finished, this, [this, p, done, address](const GotifyProbeResult &r) {
                     m_probeDetails.insert(address, {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health});
                     done({r.ok(), int(r.latencyMs), r.clientTokenAccepted == false,
@@ -208,7 +217,7 @@ void AppRuntime::wireHealth(const Config &config)
         } else {
             const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
             probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
-                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))), this);
+                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))), m_network, this);
                 connect(p, &OpenImProbe::finished, this, [this, p, done, address](const OpenImProbeResult &r) {
                     const QString user = r.nickname.isEmpty() ? r.userID : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
                     m_probeDetails.insert(address, {r.reachable, r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt,
@@ -228,6 +237,23 @@ void AppRuntime::updateUnread()
     const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
     for (const AccountAddress &a : m_registry->addresses())
         m_registry->setUnread(a, unread.value(a));
+}
+
+void AppRuntime::withToken(const AccountAddress &account, const QString &field,
+                           std::function<void(const QString &)> done)
+{
+    const QString key = tokenKey(account, field);
+    if (const auto it = m_tokens.constFind(key); it != m_tokens.cend()) {
+        done(*it);
+        return;
+    }
+    m_secrets->read(account, field, [this, key, account, field, done](const SecretResult &r) {
+        if (r.ok())
+            m_tokens.insert(key, r.value);
+        else if (r.error != SecretError::NotFound)
+            Q_EMIT keychainProblem(account, field, r.message);
+        done(r.ok() ? r.value : QString());
+    });
 }
 
 void AppRuntime::send(const SendRequest &request, SendCallback done)
@@ -254,15 +280,28 @@ void AppRuntime::sendGotify(const SendRequest &request, SendCallback done)
         done(none);
         return;
     }
+    // The app token is read when the first send needs it (not for every account at start).
+    if (!m_tokens.contains(tokenKey(account, QStringLiteral("appToken")))) {
+        withToken(account, QStringLiteral("appToken"), [this, account, request, done](const QString &) {
+            if (!m_tokens.contains(tokenKey(account, QStringLiteral("appToken"))))
+                m_tokens.insert(tokenKey(account, QStringLiteral("appToken")), QString()); // none: send as is
+            sendGotify(request, done);
+        });
+        return;
+    }
     // The account's own REST queue when it is live (one request in flight per account).
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
+        *cfg, m_tokens.value(tokenKey(account, QStringLiteral("appToken"))),
+        m_tokens.value(tokenKey(account, QStringLiteral("clientToken"))));
     GotifyApi *api = nullptr;
-    if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account)))
+    if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account))) {
         api = &live->api();
+        api->rest().setEndpoint(endpoint); // with the app token read since it started
+    }
     std::shared_ptr<GotifyApi> owned;
     if (!api) {
-        owned = std::make_shared<GotifyApi>(GotifyEndpoint::fromConfig(
-            *cfg, m_tokens.value(tokenKey(account, QStringLiteral("appToken"))),
-            m_tokens.value(tokenKey(account, QStringLiteral("clientToken")))));
+        owned = std::make_shared<GotifyApi>(endpoint);
+        owned->setNetwork(m_network);
         api = owned.get();
     }
     api->sendMessage(request, [account, done, owned](const GotifyResult &r) { done(gotifySendResult(r, account)); });

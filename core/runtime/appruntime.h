@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QNetworkAccessManager;
+
 namespace ct {
 
 class HealthMonitor;
@@ -107,7 +109,10 @@ Q_SIGNALS:
 
 private:
     struct Tokens;
+    // Reads the tokens the connections need to start (Gotify clientToken, OpenIM token) that are
+    // not inline; an appToken is looked up when a send needs it.
     void resolveTokens(const Config &config, std::function<void()> done);
+    void withToken(const AccountAddress &account, const QString &field, std::function<void(const QString &)> done);
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
@@ -125,6 +130,9 @@ private:
     std::unique_ptr<TokenRefresher> m_refresher;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<HealthMonitor> m_health;
+    // One network manager for every account's REST calls, probes and token refreshes: one HTTP
+    // thread and one connection pool per process, whatever the number of accounts.
+    QNetworkAccessManager *m_network;
     QHash<AccountAddress, ProbeDetails> m_probeDetails;
     QHash<QString, QString> m_tokens; // "<address>/<field>" → value; never logged
     quint64 m_generation = 0;         // a newer applyConfig wins over a slower one

@@ -14,6 +14,7 @@ struct TrayActions
     std::function<void()> showMainWindow;   // left click
     std::function<void()> showMessages;
     std::function<void()> showAccounts;
+    std::function<void()> findAccount; // the Accounts tab with its search field focused
     std::function<void()> showDiagnostics;
     std::function<void()> showGotifyAdmin;
     std::function<void()> showAbout;

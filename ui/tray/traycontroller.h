@@ -1,15 +1,17 @@
 #pragma once
 // The system tray icon, driven by the AccountRegistry: icon (state dot + unread badge),
-// tooltip (counts per state, next retry), and the menu of accounts and windows.
+// tooltip (counts per state, next retry) and the menu (TrayMenu, built when shown).
+// Changes are coalesced: any number of account changes within one frame (kRepaintDelayMs)
+// make one repaint, which reads the registry's running counts (no walk over the accounts),
+// and sets the icon and tooltip only when they differ from what is shown.
 #include "trayactions.h"
 #include "trayhealth.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 class QMenu;
-class QAction;
 
 namespace ct {
 class AccountRegistry;
@@ -19,47 +21,57 @@ namespace ct::ui {
 
 class AutostartFile;
 class MessageBox;
+class TrayMenu;
 
 class TrayController : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr int kRepaintDelayMs = 16;
+
     TrayController(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
                    TrayActions actions, QObject *parent = nullptr);
     ~TrayController() override;
 
     void show();
     QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QMenu *menu() const { return m_menu; }
+    QMenu *menu() const;
 
-    TrayHealth health() const { return m_health; }
-    int unreadTotal() const { return m_unread; }
+    // What is shown; a repaint that is still pending is done first.
+    TrayHealth health();
+    int unreadTotal();
     QString toolTipText() const;
 
     // A desktop notification through the tray (freedesktop service or a balloon).
     void notify(const QString &title, const QString &body);
     QString lastNotificationTitle() const { return m_lastTitle; }
 
-    // Rebuilds the menu now (it is also rebuilt before it is shown and when accounts change).
+    // Rebuilds the menu now (it is also rebuilt before it is shown).
     void rebuildMenu();
+    // Repaints now if a repaint is pending.
+    void repaintNow();
+    // How many repaints and menu builds there were (tests bound them by a constant).
+    int repaintCount() const { return m_repaints; }
+    int menuBuildCount() const;
 
 Q_SIGNALS:
     void notificationClicked();
 
 private:
-    void refresh();
-    void addAccountMenu(int row);
-    void toggleAutostart(bool on);
+    void scheduleRepaint();
+    void repaint();
 
     AccountRegistry *m_registry;
-    AutostartFile *m_autostart;
-    MessageBox *m_messageBox;
     TrayActions m_actions;
     QSystemTrayIcon *m_tray;
-    QMenu *m_menu;
+    TrayMenu *m_menu;
+    QTimer m_repaintTimer;
     TrayHealth m_health = TrayHealth::AllDisabled;
     int m_unread = 0;
+    bool m_iconSet = false;
+    QString m_toolTip;
     QString m_lastTitle;
+    int m_repaints = 0;
 };
 
 } // namespace ct::ui

@@ -1,6 +1,7 @@
 // channeltray-gotify-server: the loopback Gotify server as a program (demo, manual tests).
 // Prints {"url","port","mode","appToken","clientToken","appId"} as one JSON line on stdout.
 #include "gotifyserver.h"
+#include "servercontrol.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -17,6 +18,8 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("v3"), QStringLiteral("behave like a Gotify v3 server")});
     parser.addOption({QStringLiteral("port"), QStringLiteral("port (default: any free port)"), QStringLiteral("N"), QStringLiteral("0")});
     parser.addOption({QStringLiteral("seed"), QStringLiteral("store N messages at start"), QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("report-connections"),
+                      QStringLiteral("print {\"connections\":N} when the number of open streams changes")});
     parser.process(app);
 
     ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3")) ? ct::testserver::GotifyServer::Mode::V3
@@ -37,5 +40,15 @@ int main(int argc, char **argv)
     QTextStream out(stdout);
     out << QJsonDocument(info).toJson(QJsonDocument::Compact) << '\n';
     out.flush();
+
+    // stdin: "drop" drops every stream without a close frame, "quit" ends the server.
+    ct::testserver::ServerControl control;
+    control.addCommand(QStringLiteral("drop"), [&server] { server.dropStreams(); });
+    control.listenOnStdin();
+    control.setReporting(parser.isSet(QStringLiteral("report-connections")));
+    QObject::connect(&server, &ct::testserver::GotifyServer::streamConnected, &control,
+                     [&] { control.setConnections(server.streamCount()); });
+    QObject::connect(&server, &ct::testserver::GotifyServer::streamDisconnected, &control,
+                     [&] { control.setConnections(server.streamCount()); });
     return app.exec();
 }

@@ -2,6 +2,7 @@
 // trying a client by hand. Prints one JSON line with the addresses, users and tokens to
 // stdout (tokens go to stdout only, never to a log), then serves until killed.
 #include "openimloopbackserver.h"
+#include "servercontrol.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,7 +26,9 @@ int main(int argc, char **argv)
     QCommandLineOption count(QStringLiteral("users"),
                              QStringLiteral("Also create n users u_1 … u_n (e.g. 100 for the memory benchmark)."),
                              QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({users, platform, group, count});
+    QCommandLineOption report(QStringLiteral("report-connections"),
+                              QStringLiteral("Print {\"connections\":N} when the number of gateway sessions changes."));
+    parser.addOptions({users, platform, group, count, report});
     parser.process(app);
 
     ct::loopback::OpenImLoopbackServer server;
@@ -53,5 +56,18 @@ int main(int argc, char **argv)
                           {QStringLiteral("users"), QJsonArray::fromStringList(ids)},
                           {QStringLiteral("tokens"), tokens}};
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << Qt::endl;
+
+    // stdin: "drop" drops every session's TCP connection without a close frame, "quit" ends it.
+    ct::testserver::ServerControl control;
+    control.addCommand(QStringLiteral("drop"), [&server, ids] {
+        for (const QString &id : ids)
+            server.dropTcp(id);
+    });
+    control.listenOnStdin();
+    control.setReporting(parser.isSet(report));
+    QObject::connect(&server.gateway(), &ct::loopback::LoopbackGateway::sessionOpened, &control,
+                     [&control] { control.connectionOpened(); });
+    QObject::connect(&server.gateway(), &ct::loopback::LoopbackGateway::sessionClosed, &control,
+                     [&control] { control.connectionClosed(); });
     return app.exec();
 }

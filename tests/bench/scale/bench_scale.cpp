@@ -1,0 +1,325 @@
+// bench_scale: the real `channeltray` (tray, and `watch`) with N accounts, Gotify and OpenIM
+// mixed, on two loopback Gotify and two loopback OpenIM servers, each server in its own process.
+// Prints, per mode and N: time until the servers see all N connections, RSS then, RSS 10 s
+// later, RSS and idle CPU over the next 60 s (and over 10 more minutes with --long), threads,
+// and the storm figures: every server drops every connection at once; how long until all N
+// are back, and (tray) when the tray last repainted and how many repaints it took.
+//
+// Run under tools/headless.sh (a display, a tray host, D-Bus, a fresh $HOME):
+//   tools/headless.sh build/tests/bench/scale/bench_scale [--accounts 1,100,1000] [--mode tray|watch|both] [--long]
+// Figures, not a test: nothing here passes or fails.
+#include "benchprocess.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+using ct::bench::ProcSample;
+using ct::bench::sampleProcess;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(2);
+    }
+    return true;
+}
+
+void idleFor(int ms)
+{
+    waitUntil([] { return false; }, ms);
+}
+
+// One loopback server process: its first stdout line describes it, then it reports how many
+// client connections are open; "drop" on its stdin drops them all.
+struct Server
+{
+    std::unique_ptr<QProcess> process;
+    QJsonObject info;
+    int connections = 0;
+    QByteArray buffer;
+
+    bool start(const QString &program, const QStringList &args)
+    {
+        process = std::make_unique<QProcess>();
+        process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QObject::connect(process.get(), &QProcess::readyReadStandardOutput, [this] { read(); });
+        process->start(program, args + QStringList{QStringLiteral("--report-connections")});
+        return process->waitForStarted(10000) && waitUntil([this] { return !info.isEmpty(); }, 20000);
+    }
+    void read()
+    {
+        buffer += process->readAllStandardOutput();
+        qsizetype end;
+        while ((end = buffer.indexOf('\n')) >= 0) {
+            const QJsonObject o = QJsonDocument::fromJson(buffer.left(end)).object();
+            buffer.remove(0, end + 1);
+            if (info.isEmpty())
+                info = o;
+            else if (o.contains(QStringLiteral("connections")))
+                connections = o.value(QStringLiteral("connections")).toInt();
+        }
+    }
+    void command(const char *line) { process->write(QByteArray(line) + '\n'); }
+    ~Server()
+    {
+        if (process) {
+            process->write("quit\n");
+            if (!process->waitForFinished(3000))
+                process->kill();
+            process->waitForFinished(3000);
+        }
+    }
+};
+
+struct Run
+{
+    QString mode;
+    int accounts = 0;
+    bool connected = false;
+    double connectS = 0;
+    ProcSample atConnected, after10s, after60s, afterLong;
+    double idleCpuMsPerMin = 0, longIdleCpuMsPerMin = 0;
+    double reconnectS = -1, lastRepaintS = -1;
+    int repaints = -1;
+};
+
+QString mib(double v)
+{
+    return QString::number(v, 'f', 1) + QStringLiteral(" MiB");
+}
+
+QString g_binary = QStringLiteral(CHANNELTRAY_BIN);
+constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
+
+// Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
+bool idleWatching(qint64 pid, int ms)
+{
+    return waitUntil([pid] { return sampleProcess(pid).rssMiB > kRssLimitMiB; }, ms) == false;
+}
+
+Run runOnce(const QString &mode, int n, bool longRun)
+{
+    Run run;
+    run.mode = mode;
+    run.accounts = n;
+    QTemporaryDir home;
+    const int gotifyAccounts = n == 1 ? 1 : (n + 1) / 2;
+    const int openimAccounts = n - gotifyAccounts;
+    const int gotifyServers = gotifyAccounts >= 2 ? 2 : 1;
+    const int openimServers = openimAccounts >= 2 ? 2 : (openimAccounts == 1 ? 1 : 0);
+
+    std::vector<std::unique_ptr<Server>> servers;
+    QJsonObject gotifyNamed, openimNamed;
+    for (int s = 0; s < gotifyServers; ++s) {
+        auto server = std::make_unique<Server>();
+        if (!server->start(QStringLiteral(CHANNELTRAY_GOTIFY_SERVER), {})) {
+            out() << "cannot start the Gotify server\n";
+            return run;
+        }
+        for (int i = s; i < gotifyAccounts; i += gotifyServers)
+            gotifyNamed.insert(QStringLiteral("bot%1").arg(i + 1, 4, 10, QLatin1Char('0')),
+                               QJsonObject{{QStringLiteral("serverUrl"), server->info.value(QStringLiteral("url"))},
+                                           {QStringLiteral("clientToken"), server->info.value(QStringLiteral("clientToken"))},
+                                           {QStringLiteral("appToken"), server->info.value(QStringLiteral("appToken"))}});
+        servers.push_back(std::move(server));
+    }
+    for (int s = 0; s < openimServers; ++s) {
+        const int users = (openimAccounts - s + openimServers - 1) / openimServers;
+        auto server = std::make_unique<Server>();
+        if (!server->start(QStringLiteral(CHANNELTRAY_OPENIM_SERVER), {QStringLiteral("--users"), QString::number(users)})) {
+            out() << "cannot start the OpenIM server\n";
+            return run;
+        }
+        const QJsonObject tokens = server->info.value(QStringLiteral("tokens")).toObject();
+        for (int u = 1; u <= users; ++u)
+            openimNamed.insert(QStringLiteral("im%1-%2").arg(s + 1).arg(u, 4, 10, QLatin1Char('0')),
+                               QJsonObject{{QStringLiteral("wsAddr"), server->info.value(QStringLiteral("wsAddr"))},
+                                           {QStringLiteral("apiAddr"), server->info.value(QStringLiteral("apiAddr"))},
+                                           {QStringLiteral("token"), tokens.value(QStringLiteral("u_%1").arg(u))}});
+        servers.push_back(std::move(server));
+    }
+    QJsonObject channels{{QStringLiteral("gotify"),
+                          QJsonObject{{QStringLiteral("inbound"), QJsonObject{{QStringLiteral("enabled"), true}}},
+                                      {QStringLiteral("accounts"), gotifyNamed}}}};
+    if (!openimNamed.isEmpty())
+        channels.insert(QStringLiteral("multi-openim"),
+                        QJsonObject{{QStringLiteral("tokenRefresh"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("off")}}},
+                                    {QStringLiteral("accounts"), openimNamed}});
+    const QString configPath = home.filePath(QStringLiteral("config.json"));
+    QFile config(configPath);
+    if (!config.open(QIODevice::WriteOnly))
+        return run;
+    config.write(QJsonDocument(QJsonObject{{QStringLiteral("channels"), channels}}).toJson());
+    config.close();
+
+    auto total = [&] {
+        int sum = 0;
+        for (const auto &s : servers)
+            sum += s->connections;
+        return sum;
+    };
+
+    QProcess product;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral("state")));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("channeltray.ui.debug=true"));
+    product.setProcessEnvironment(env);
+    product.setStandardOutputFile(QProcess::nullDevice());
+    // The tray logs each repaint ("tray: repainted") on channeltray.tray; the bench times them.
+    QElapsedTimer clock;
+    QList<qint64> repaints;
+    QByteArray errBuffer;
+    QObject::connect(&product, &QProcess::readyReadStandardError, [&] {
+        errBuffer += product.readAllStandardError();
+        qsizetype end;
+        while ((end = errBuffer.indexOf('\n')) >= 0) {
+            if (errBuffer.left(end).contains("tray: repainted"))
+                repaints << clock.elapsed();
+            errBuffer.remove(0, end + 1);
+        }
+    });
+    QStringList args{QStringLiteral("--config"), configPath};
+    if (mode == QLatin1String("watch"))
+        args.prepend(QStringLiteral("watch"));
+    clock.start();
+    product.start(g_binary, args);
+    if (!product.waitForStarted(10000)) {
+        out() << "cannot start " << g_binary << "\n";
+        return run;
+    }
+    const qint64 pid = product.processId();
+    run.connected = waitUntil([&] {
+        return total() == n || product.state() != QProcess::Running || sampleProcess(pid).rssMiB > kRssLimitMiB;
+    }, 180000) && total() == n;
+    run.connectS = clock.elapsed() / 1000.0;
+    run.atConnected = sampleProcess(pid);
+    if (!run.connected) {
+        out() << mode << " N=" << n << ": only " << total() << " connected after " << run.connectS << " s\n";
+        product.kill();
+        product.waitForFinished();
+        return run;
+    }
+    const auto stopped = [&](const char *when) {
+        out() << mode << " N=" << n << ": connected after " << run.connectS << " s, RSS then "
+              << mib(run.atConnected.rssMiB) << ", passed " << mib(kRssLimitMiB) << " " << when << "; stopped\n";
+        product.kill();
+        product.waitForFinished();
+        run.connected = false;
+        return run;
+    };
+    if (!idleWatching(pid, 10000))
+        return stopped("within 10 s");
+    run.after10s = sampleProcess(pid);
+    if (!idleWatching(pid, 60000))
+        return stopped("within 70 s");
+    run.after60s = sampleProcess(pid);
+    run.idleCpuMsPerMin = (run.after60s.cpuNs - run.after10s.cpuNs) / 1e6;
+    if (longRun) {
+        idleFor(600000);
+        run.afterLong = sampleProcess(pid);
+        run.longIdleCpuMsPerMin = (run.afterLong.cpuNs - run.after60s.cpuNs) / 1e6 / 10.0;
+    }
+
+    // The storm: every server drops every connection at once; all come back by themselves.
+    const int repaintsBefore = int(repaints.size());
+    const qint64 dropAt = clock.elapsed();
+    for (const auto &s : servers)
+        s->command("drop");
+    waitUntil([&] { return total() < n; }, 10000);
+    if (waitUntil([&] { return total() == n; }, 180000)) {
+        run.reconnectS = (clock.elapsed() - dropAt) / 1000.0;
+        idleFor(3000); // repaints that were still coming
+        if (mode == QLatin1String("tray") && repaints.size() > repaintsBefore) {
+            run.repaints = int(repaints.size()) - repaintsBefore;
+            run.lastRepaintS = (repaints.last() - dropAt) / 1000.0;
+        }
+    }
+    product.terminate();
+    if (!product.waitForFinished(10000))
+        product.kill();
+    return run;
+}
+
+void print(const Run &r, bool longRun)
+{
+    QTextStream &o = out();
+    o << QStringLiteral("%1 N=%2").arg(r.mode, -5).arg(r.accounts, 4);
+    if (!r.connected) {
+        o << "  not all connected\n";
+        o.flush();
+        return;
+    }
+    o << "  connected after " << QString::number(r.connectS, 'f', 2) << " s"
+      << "  RSS then " << mib(r.atConnected.rssMiB) << ", +10 s " << mib(r.after10s.rssMiB) << ", +70 s "
+      << mib(r.after60s.rssMiB) << "  idle CPU " << QString::number(r.idleCpuMsPerMin, 'f', 1) << " ms/min"
+      << "  threads " << r.after60s.threads;
+    if (longRun)
+        o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " (" << QString::number(r.afterLong.rssMiB - r.atConnected.rssMiB, 'f', 2)
+          << " MiB since connected), idle CPU " << QString::number(r.longIdleCpuMsPerMin, 'f', 1) << " ms/min";
+    if (r.reconnectS >= 0)
+        o << "  storm: all back after " << QString::number(r.reconnectS, 'f', 2) << " s";
+    else
+        o << "  storm: not all came back";
+    if (r.repaints >= 0)
+        o << ", last repaint at +" << QString::number(r.lastRepaintS, 'f', 2) << " s, " << r.repaints << " repaints";
+    o << "\n";
+    o.flush();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The real tray and watch with many accounts"));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("accounts"), QStringLiteral("Account counts (default 1,100,1000)."),
+                      QStringLiteral("list"), QStringLiteral("1,100,1000")});
+    parser.addOption({QStringLiteral("mode"), QStringLiteral("tray, watch or both (default both)."),
+                      QStringLiteral("mode"), QStringLiteral("both")});
+    parser.addOption({QStringLiteral("long"), QStringLiteral("Also idle 10 more minutes.")});
+    parser.addOption({QStringLiteral("binary"), QStringLiteral("The channeltray to measure (default: this build's)."),
+                      QStringLiteral("path")});
+    parser.process(app);
+    if (parser.isSet(QStringLiteral("binary")))
+        g_binary = parser.value(QStringLiteral("binary"));
+    const QString mode = parser.value(QStringLiteral("mode"));
+    QStringList modes = mode == QLatin1String("both") ? QStringList{QStringLiteral("tray"), QStringLiteral("watch")}
+                                                       : QStringList{mode};
+    const bool longRun = parser.isSet(QStringLiteral("long"));
+    for (const QString &m : modes)
+        for (const QString &count : parser.value(QStringLiteral("accounts")).split(QLatin1Char(',')))
+            print(runOnce(m, count.toInt(), longRun), longRun);
+    return 0;
+}

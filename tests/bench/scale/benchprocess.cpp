@@ -1,0 +1,32 @@
+#include "benchprocess.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace ct::bench {
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+ProcSample sampleProcess(qint64 pid)
+{
+    ProcSample s;
+    const QString base = QStringLiteral("/proc/%1").arg(pid);
+    for (const QByteArray &line : readAll(base + QStringLiteral("/status")).split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            s.rssMiB = line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        else if (line.startsWith("Threads:"))
+            s.threads = line.mid(8).trimmed().toInt();
+    }
+    const QStringList tasks = QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &task : tasks)
+        s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat")).split(' ').value(0).toLongLong();
+    return s;
+}
+
+} // namespace ct::bench

@@ -1,0 +1,17 @@
+#pragma once
+// What bench_scale reads about a running process from /proc: resident memory, threads and the
+// CPU time of all its threads (schedstat, nanoseconds).
+#include <QtGlobal>
+
+namespace ct::bench {
+
+struct ProcSample
+{
+    double rssMiB = 0;
+    int threads = 0;
+    qint64 cpuNs = 0; // summed over the threads alive now
+};
+
+ProcSample sampleProcess(qint64 pid);
+
+} // namespace ct::bench
