@@ -5,7 +5,9 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -13,12 +15,22 @@ namespace ct::ui {
 
 AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_model(new AccountTableModel(registry, this)),
-      m_view(new QTableView), m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
+      m_filtered(new QSortFilterProxyModel(this)), m_search(new QLineEdit), m_view(new QTableView), m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
       m_remove(new QPushButton(tr("&Remove…"))), m_reconnect(new QPushButton(tr("Reconnect &now"))),
       m_send(new QPushButton(tr("Send &test message…"))), m_contacts(new QPushButton(tr("&Contacts…")))
 {
     m_contacts->setToolTip(tr("Friends and pending friend applications of the selected OpenIM account"));
-    m_view->setModel(m_model);
+    // With hundreds of accounts: a search over every column and sorting by any of them.
+    m_filtered->setSourceModel(m_model);
+    m_filtered->setFilterKeyColumn(-1);
+    m_filtered->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_search->setPlaceholderText(tr("Search accounts (address, state, detail)…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search accounts"));
+    connect(m_search, &QLineEdit::textChanged, m_filtered, &QSortFilterProxyModel::setFilterFixedString);
+    m_view->setModel(m_filtered);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // the registry's order until a header is clicked
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -35,6 +47,7 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
         buttons->addWidget(b);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
 
@@ -49,8 +62,14 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     });
     connect(m_view, &QTableView::activated, this, [this] { Q_EMIT messagesRequested(selectedAccount()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsTab::updateButtons);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AccountsTab::updateButtons);
+    connect(m_filtered, &QAbstractItemModel::rowsRemoved, this, &AccountsTab::updateButtons);
     updateButtons();
+}
+
+void AccountsTab::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
 }
 
 AccountAddress AccountsTab::selectedAccount() const

@@ -4,7 +4,9 @@
 
 #include <QWidget>
 
+class QLineEdit;
 class QPushButton;
+class QSortFilterProxyModel;
 class QTableView;
 
 namespace ct {
@@ -25,6 +27,9 @@ public:
     AccountTableModel *model() const { return m_model; }
     AccountAddress selectedAccount() const;
     QPushButton *contactsButton() const { return m_contacts; }
+    QLineEdit *searchField() const { return m_search; }
+    // Focuses the search field, its text selected (the tray's "Find account…").
+    void focusSearch();
 
 Q_SIGNALS:
     void addRequested();
@@ -39,6 +44,8 @@ private:
 
     AccountRegistry *m_registry;
     AccountTableModel *m_model;
+    QSortFilterProxyModel *m_filtered; // by the search text, over every column; sortable
+    QLineEdit *m_search;
     QTableView *m_view;
     QPushButton *m_add;
     QPushButton *m_edit;

@@ -184,6 +184,11 @@ TrayActions AppController::trayActions()
     a.showMainWindow = [w] { w->bringToFront(); };
     a.showMessages = [w] { w->showTab(MainWindow::Tab::Messages); w->bringToFront(); };
     a.showAccounts = [w] { w->showTab(MainWindow::Tab::Accounts); w->bringToFront(); };
+    a.findAccount = [w] {
+        w->showTab(MainWindow::Tab::Accounts);
+        w->bringToFront();
+        w->accountsTab()->focusSearch();
+    };
     a.showDiagnostics = [w] { w->showTab(MainWindow::Tab::Diagnostics); w->bringToFront(); };
     a.showAbout = [w] { showAboutBox(w); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };

@@ -90,7 +90,7 @@ void TrayMenu::addGroups()
     // Attention first: the accounts that will not come back by themselves.
     const int attention = m_registry->stateCount(AccountState::Failed) + m_registry->stateCount(AccountState::NeedsLogin);
     if (attention > 0) {
-        m_menu->addSection(tr("%n account(s) need attention", nullptr, attention));
+        m_menu->addSection(tr("Need attention: %1").arg(attention));
         int shown = 0;
         for (int row = 0; row < m_registry->rowCount() && shown < kAttentionLimit; ++row) {
             if (!needsAttention(m_registry->index(row).data(AccountRegistry::StateRole).value<AccountState>()))
@@ -99,7 +99,7 @@ void TrayMenu::addGroups()
             ++shown;
         }
         if (attention > shown) {
-            QAction *more = m_menu->addAction(tr("%n more…", nullptr, attention - shown));
+            QAction *more = m_menu->addAction(tr("%1 more…").arg(attention - shown));
             more->setEnabled(bool(m_actions.findAccount));
             connect(more, &QAction::triggered, this, [this] { m_actions.findAccount(); });
         }
@@ -127,7 +127,7 @@ void TrayMenu::addGroups()
                             .arg(it->connected)
                             .arg(it->total);
         if (it->attention > 0)
-            title += tr(", %n need attention", nullptr, it->attention);
+            title += tr(", %1 need attention").arg(it->attention);
         QMenu *sub = m_menu->addMenu(title);
         sub->menuAction()->setObjectName(QStringLiteral("group:%1/%2").arg(channel, server));
         sub->setIcon(stateIcon(it->attention ? AccountState::Failed

@@ -16,12 +16,15 @@ class DrivenConnection : public AccountConnection
 public:
     using AccountConnection::AccountConnection;
     int starts = 0;
+    QList<AccountAddress> *startLog = nullptr;
     void start() override
     {
         ++starts;
+        if (startLog)
+            startLog->append(address());
         setState(AccountState::Connecting);
     }
-    void drive(AccountState s, const QString &detail = {}) { setState(s, detail); }
+    void drive(AccountState s, const QString &detail = {}, const QDateTime &retry = {}) { setState(s, detail, retry); }
     void latency(int ms) { setLatencyMs(ms); }
 };
 
@@ -155,6 +158,60 @@ private Q_SLOTS:
         QCOMPARE(reg.unread({kGotifyChannel, "ops"}), 0);
         reg.setUnread({kOpenImChannel, "primary"}, 7);
         QCOMPARE(changed.count(), 1); // no change, no signal
+    }
+
+    void startAll_opensOneSlicePerPass_takingServersInTurn()
+    {
+        QList<AccountAddress> started;
+        AccountRegistry reg([&](const Config &, const AccountAddress &address) {
+            auto *c = new DrivenConnection(address);
+            c->startLog = &started;
+            return c;
+        });
+        QList<GotifyAccountConfig> accounts;
+        for (int i = 0; i < 60; ++i) // a00…a29 on one server, b00…b29 on another
+            accounts << gotify(QStringLiteral("%1%2").arg(i < 30 ? 'a' : 'b').arg(i % 30, 2, 10, QLatin1Char('0')),
+                               i < 30 ? QStringLiteral("http://127.0.0.1:1") : QStringLiteral("http://127.0.0.2:2"));
+        reg.setConfig(configWith(accounts, {}));
+        reg.startAll();
+        QCOMPARE(started.size(), AccountRegistry::kStartSlice); // not all in one pass
+        QVERIFY(reg.starting());
+        for (int i = 0; i + 1 < started.size(); ++i) // the two servers alternate
+            QVERIFY(started[i].accountId.at(0) != started[i + 1].accountId.at(0));
+        QTRY_VERIFY(!reg.starting());
+        QCOMPARE(started.size(), 60);
+    }
+
+    void counts_unreadAndEarliestRetry_followEachChange()
+    {
+        AccountRegistry reg(factory());
+        reg.setConfig(configWith({gotify("a"), gotify("b"), gotify("c")}, {}));
+        QCOMPARE(reg.stateCount(AccountState::Disabled), 3);
+        auto *a = static_cast<DrivenConnection *>(reg.connection({kGotifyChannel, "a"}));
+        auto *b = static_cast<DrivenConnection *>(reg.connection({kGotifyChannel, "b"}));
+        a->drive(AccountState::Connected);
+        const QDateTime soon = QDateTime::currentDateTimeUtc().addSecs(5);
+        const QDateTime later = soon.addSecs(60);
+        b->drive(AccountState::Backoff, QStringLiteral("dropped"), later);
+        QCOMPARE(reg.stateCount(AccountState::Connected), 1);
+        QCOMPARE(reg.stateCount(AccountState::Backoff), 1);
+        QCOMPARE(reg.stateCount(AccountState::Disabled), 1);
+        QCOMPARE(reg.earliestRetry().toMSecsSinceEpoch(), later.toMSecsSinceEpoch());
+        a->drive(AccountState::Backoff, QStringLiteral("dropped"), soon);
+        QCOMPARE(reg.earliestRetry().toMSecsSinceEpoch(), soon.toMSecsSinceEpoch());
+        a->drive(AccountState::Connected);
+        QCOMPARE(reg.earliestRetry().toMSecsSinceEpoch(), later.toMSecsSinceEpoch());
+        reg.setUnread({kGotifyChannel, "a"}, 4);
+        reg.setUnread({kGotifyChannel, "c"}, 2);
+        reg.setUnread({kGotifyChannel, "a"}, 1);
+        QCOMPARE(reg.unreadTotal(), 3);
+        // Removing an account takes it out of every count.
+        reg.setConfig(configWith({gotify("a"), gotify("c")}, {}));
+        QCOMPARE(reg.stateCount(AccountState::Backoff), 0);
+        QVERIFY(!reg.earliestRetry().isValid());
+        QCOMPARE(reg.stateCounts().value(AccountState::Connected), 1);
+        QCOMPARE(reg.rowOf({kGotifyChannel, "c"}), 1);
+        QCOMPARE(reg.rowOf({kGotifyChannel, "b"}), -1);
     }
 };
 
