@@ -7,6 +7,8 @@
 #include "openim_commands.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
+#include "gotify/gotifyconnection.h"
+#include "net/heartbeatclock.h"
 #include "openim/openimconnection.h"
 #include "process/signalwatcher.h"
 #include "refresh/tokenrefresher.h"
@@ -94,10 +96,15 @@ int runWatch(CommandContext &ctx)
     TokenResolver tokens;
     QObject owner;
     QList<AccountConnection *> connections;
+    HeartbeatClock heartbeat(std::chrono::seconds(15)); // one wake-up per period for all accounts
     for (const AccountAddress &a : accounts) {
         AccountConnection *c = connectionFor(config, a, tokens, &pipeline, &history, &owner, &error);
         if (!c)
             return ctx.failure(error);
+        if (auto *gotify = qobject_cast<GotifyConnection *>(c))
+            gotify->setHeartbeatClock(&heartbeat);
+        else if (auto *im = qobject_cast<OpenImConnection *>(c))
+            im->setHeartbeatClock(&heartbeat);
         connections << c;
     }
 

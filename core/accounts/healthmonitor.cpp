@@ -76,8 +76,10 @@ QDateTime HealthMonitor::timerDueAt() const
 
 void HealthMonitor::checkNow(const AccountAddress &address)
 {
-    if (m_accounts.contains(address))
-        check(address);
+    if (!m_accounts.contains(address))
+        return;
+    Q_EMIT checkRequested(address);
+    check(address);
 }
 
 void HealthMonitor::spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing)

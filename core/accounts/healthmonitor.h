@@ -70,6 +70,9 @@ public:
     QDateTime timerDueAt() const;
 
 Q_SIGNALS:
+    // checkNow() was called: the answer must be fresh (an owner that shares answers between
+    // accounts drops its shared one).
+    void checkRequested(const ct::AccountAddress &address);
     void probeFinished(const ct::AccountAddress &address, const ct::ProbeResult &result);
     void latencyMeasured(const ct::AccountAddress &address, int latencyMs);
     void retryingFailed(const ct::AccountAddress &address);

@@ -6,6 +6,7 @@
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
+#include "net/heartbeatclock.h"
 #include "net/redact.h"
 
 #include <QNetworkRequest>
@@ -83,6 +84,7 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
     connect(m_socket, &QWebSocket::textMessageReceived, this, &GotifyConnection::onTextFrame);
     connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &) {
         m_pongTimer.stop();
+        m_awaitingPong = false;
         setLatencyMs(int(elapsedMs));
     });
     connect(m_catchup, &GotifyCatchup::finished, this, [this](const QList<InboundMessage> &messages, int pages) {
@@ -116,6 +118,35 @@ GotifyConnection::~GotifyConnection()
 void GotifyConnection::setNetwork(QNetworkAccessManager *network)
 {
     m_api->setNetwork(network);
+}
+
+void GotifyConnection::setHeartbeatClock(HeartbeatClock *clock)
+{
+    if (m_clock)
+        disconnect(m_clock, nullptr, this, nullptr);
+    m_clock = clock;
+    if (m_clock)
+        connect(m_clock, &HeartbeatClock::beat, this, [this] {
+            if (m_pingTimer.isActive() || state() != AccountState::Connected)
+                return;
+            if (m_sinceTick.restart() > qint64(kSuspendFactor) * m_clock->period().count()) {
+                qCInfo(lcGotify) << address().toString() << "clock beat late: reconnecting";
+                m_reconnectAtOnce = true;
+                m_lastSocketError = tr("woke from suspend");
+                m_socket->abort();
+                onDropped(m_attempt);
+                return;
+            }
+            if (m_awaitingPong) { // nothing back for a whole period
+                qCInfo(lcGotify) << address().toString() << "no pong in time: dead link";
+                m_lastSocketError = tr("no answer to ping (dead link)");
+                m_socket->abort();
+                onDropped(m_attempt);
+                return;
+            }
+            m_awaitingPong = true;
+            m_socket->ping();
+        });
 }
 
 void GotifyConnection::setPingTiming(int intervalMs, int pongTimeoutMs)
@@ -220,7 +251,9 @@ void GotifyConnection::onConnected()
     setLastError({});
     setState(AccountState::Connected);
     m_sinceTick.start();
-    m_pingTimer.start();
+    m_awaitingPong = false;
+    if (!m_clock)
+        m_pingTimer.start();
     m_catchup->start(m_catchupFrom);
 }
 

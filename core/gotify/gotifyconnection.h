@@ -26,6 +26,7 @@ class QWebSocket;
 namespace ct {
 
 class GotifyApi;
+class HeartbeatClock;
 class GotifyCatchup;
 class HistoryStore;
 class InboundPipeline;
@@ -47,6 +48,9 @@ public:
     GotifyApi &api() { return *m_api; }
     // The process's shared network manager for the REST calls (catch-up, sends); before start().
     void setNetwork(QNetworkAccessManager *network);
+    // Pings on the process's shared clock instead of its own timer (a missing pong is then
+    // noticed at the next beat); before start().
+    void setHeartbeatClock(HeartbeatClock *clock);
     int reconnectAttempts() const { return m_backoff.attempts(); }
     // For tests and tuning: ping period (default 15 s) and how long a pong may take (10 s).
     void setPingTiming(int intervalMs, int pongTimeoutMs);
@@ -87,6 +91,8 @@ private:
     QList<InboundMessage> m_streamBatch;
     QElapsedTimer m_sinceTick;
     QElapsedTimer m_pingSent;
+    HeartbeatClock *m_clock = nullptr;
+    bool m_awaitingPong = false; // on the shared clock: a ping went out, no pong yet
     quint64 m_attempt = 0;
     quint64 m_handledAttempt = 0;
     qint64 m_lastSeenId = 0;

@@ -3,6 +3,7 @@
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
+#include "net/heartbeatclock.h"
 #include "net/jwtclaims.h"
 #include "net/redact.h"
 #include "openimcontent.h"
@@ -143,7 +144,8 @@ void OpenImConnection::onConnected()
 {
     // The first text frame decides (isMsgResp=true).
     m_upgraded = true;
-    m_heartbeat.start();
+    if (!m_beats)
+        m_heartbeat.start();
 }
 
 void OpenImConnection::onDisconnected()
@@ -241,6 +243,18 @@ void OpenImConnection::onHandshakeAnswer(int errCode, const QString &errMsg)
         return;
     }
     m_socket.abort(); // onDisconnected schedules the retry
+}
+
+void OpenImConnection::setHeartbeatClock(HeartbeatClock *clock)
+{
+    if (m_beats)
+        disconnect(m_beats, nullptr, this, nullptr);
+    m_beats = clock;
+    if (m_beats)
+        connect(m_beats, &HeartbeatClock::beat, this, [this] {
+            if (m_upgraded && !m_stopping && m_socket.state() == QAbstractSocket::ConnectedState)
+                onHeartbeat();
+        });
 }
 
 void OpenImConnection::onHeartbeat()

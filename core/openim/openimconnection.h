@@ -29,6 +29,8 @@ class PullMsgs;
 
 namespace ct {
 
+class HeartbeatClock;
+
 class InboundPipeline;
 class HistoryStore;
 
@@ -46,9 +48,15 @@ public:
     void reconnectNow() override;
     // The process's shared network manager, for the HTTP look at a refused handshake.
     void setNetwork(QNetworkAccessManager *network) { m_http = network; }
+<<<<<<< HEAD
     // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
     // wins over the config's userID and the token's claims.
     void setToken(const QString &token, const QString &userID = {});
+=======
+    // Pings on the process's shared clock instead of its own 15 s timer; before start().
+    void setHeartbeatClock(HeartbeatClock *clock);
+    void setToken(const QString &token); // e.g. after a refresh; reconnects when it was needed
+>>>>>>> 589bbe8 (Scale: one HeartbeatClock per process for the keep-alive pings of every Gotify and OpenIM connection (tray and watch), instead of a timer per account; the Diagnostics probe table finds rows by hash and measures its columns at most once a second and only when shown (it measured every row of every column after each probe: 8.9 s of CPU per idle minute with 1,000 accounts); connected accounts share their server's latest probe answer for half an interval, except when Probe now asks; bench_scale --log, --breakdown, utime+stime next to schedstat; rss_breakdown.sh)
 
     QString userID() const { return m_userID; }
     int platformID() const { return m_platformID; }
@@ -121,6 +129,7 @@ private:
     QNetworkAccessManager *m_http = nullptr;     // shared (setNetwork) or made on the first refused handshake
     QPointer<QNetworkReply> m_refusalProbe;
     QTimer m_heartbeat;
+    HeartbeatClock *m_beats = nullptr; // when set, m_heartbeat stays idle
     QTimer m_retry;
     QTimer m_requestSweep;
     Backoff m_backoff; // from the account's inbound reconnect settings

@@ -11,6 +11,7 @@
 #include "inbound/inboundpipeline.h"
 #include "inbound/notificationpolicy.h"
 #include "logging/logging.h"
+#include "net/heartbeatclock.h"
 #include "missingtokenconnection.h"
 #include "openim/openimconnection.h"
 #include "openim/openimprobe.h"
@@ -42,7 +43,8 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
       m_notifications(std::make_unique<NotificationPolicy>()),
       m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()),
-      m_network(new QNetworkAccessManager(this))
+      m_network(new QNetworkAccessManager(this)),
+      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this))
 {
     m_refresher->setNetworkAccessManager(m_network);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
@@ -61,6 +63,9 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
         if (AccountConnection *c = m_registry->connection(a))
             c->reportLatency(ms);
     });
+    // "Probe now" asks the server again, for every account it names.
+    connect(m_health.get(), &HealthMonitor::checkRequested, this,
+            [this](const AccountAddress &a) { m_serverProbes.remove(m_probeServerKey.value(a)); });
     m_health->setRefreshRequester([this](const AccountAddress &a, const QString &reason) {
         if (a.channel == kOpenImChannel)
             m_refresher->trigger(a, reason);
@@ -180,6 +185,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
                              .arg(address.toString()));
         auto *gotify = new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
         gotify->setNetwork(m_network);
+        gotify->setHeartbeatClock(m_heartbeat);
         return gotify;
     }
     const OpenImAccountConfig *cfg = config.openimAccount(address.accountId);
@@ -189,13 +195,42 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
             address, tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString()));
     auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
     im->setNetwork(m_network);
+    im->setHeartbeatClock(m_heartbeat);
     refreshOnTokenProblems(*m_refresher, im);
     return im;
+}
+
+HealthMonitor::Probe AppRuntime::sharedPerServer(const AccountAddress &address, const QString &server,
+                                                 std::chrono::milliseconds interval, HealthMonitor::Probe probe)
+{
+    const QString key = address.channel + QLatin1Char(' ') + server;
+    m_probeServerKey.insert(address, key);
+    return [this, address, key, interval, probe](std::function<void(const ProbeResult &)> done) {
+        const AccountConnection *c = m_registry->connection(address);
+        const auto shared = m_serverProbes.constFind(key);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (c && c->state() == AccountState::Connected && shared != m_serverProbes.cend()
+            && now - shared->atMs < interval.count() / 2) {
+            ProbeDetails details = shared->details;
+            details.user = m_probeDetails.value(address).user; // the account's own, if it had one
+            details.tokenAccepted = true;                      // its stream is open
+            m_probeDetails.insert(address, details);
+            done(shared->result);
+            return;
+        }
+        probe([this, key, address, done](const ProbeResult &r) {
+            if (r.ok)
+                m_serverProbes.insert(key, {QDateTime::currentMSecsSinceEpoch(), r, m_probeDetails.value(address)});
+            done(r);
+        });
+    };
 }
 
 void AppRuntime::wireHealth(const Config &config)
 {
     m_health->clear();
+    m_serverProbes.clear();
+    m_probeServerKey.clear();
     for (const AccountAddress &address : m_registry->addresses()) {
         HealthMonitor::Probe probe;
         if (address.channel == kGotifyChannel) {
@@ -228,7 +263,10 @@ void AppRuntime::wireHealth(const Config &config)
                 p->run();
             };
         }
-        m_health->setAccount(address, HealthMonitor::intervalFor(config, address), probe);
+        const QString server = address.channel == kGotifyChannel ? config.gotifyAccount(address.accountId)->serverUrl
+                                                                 : config.openimAccount(address.accountId)->apiAddr;
+        const std::chrono::milliseconds interval = HealthMonitor::intervalFor(config, address);
+        m_health->setAccount(address, interval, sharedPerServer(address, server, interval, std::move(probe)));
     }
 }
 

@@ -8,6 +8,7 @@
 //   runtime.open(&error);          // the SQLite history
 //   runtime.applyConfig(config);   // tokens (inline, else keychain, asynchronously) → accounts
 #include "accounts/accountregistry.h"
+#include "accounts/healthmonitor.h"
 #include "accounts/sendrequest.h"
 #include "config/configmodel.h"
 #include "secrets/secretresult.h"
@@ -22,7 +23,7 @@ class QNetworkAccessManager;
 
 namespace ct {
 
-class HealthMonitor;
+class HeartbeatClock;
 class HistoryRetention;
 class HistoryStore;
 class InboundPipeline;
@@ -133,7 +134,23 @@ private:
     // One network manager for every account's REST calls, probes and token refreshes: one HTTP
     // thread and one connection pool per process, whatever the number of accounts.
     QNetworkAccessManager *m_network;
+    // One keep-alive clock for every connection (a wake-up per period, not one per account).
+    HeartbeatClock *m_heartbeat;
     QHash<AccountAddress, ProbeDetails> m_probeDetails;
+    // The latest successful probe per server ("<channel> <server>"): a connected account whose
+    // server was probed for another account within half an interval takes that answer instead
+    // of probing again (its live stream already proves its token), so a thousand accounts on
+    // four servers cost a few probes per interval, not a thousand.
+    struct ServerProbe
+    {
+        qint64 atMs = 0;
+        ProbeResult result;
+        ProbeDetails details;
+    };
+    QHash<QString, ServerProbe> m_serverProbes;
+    QHash<AccountAddress, QString> m_probeServerKey; // account → its key in m_serverProbes
+    HealthMonitor::Probe sharedPerServer(const AccountAddress &address, const QString &server,
+                                         std::chrono::milliseconds interval, HealthMonitor::Probe probe);
     QHash<QString, QString> m_tokens; // "<address>/<field>" → value; never logged
     quint64 m_generation = 0;         // a newer applyConfig wins over a slower one
 };

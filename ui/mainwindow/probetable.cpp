@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -29,6 +30,14 @@ ProbeTable::ProbeTable(QWidget *parent)
     m_note->setWordWrap(true);
     m_note->setText(tr("Health probes are not available in this session."));
     connect(m_probe, &QPushButton::clicked, this, &ProbeTable::probeNow);
+    m_resize.setSingleShot(true);
+    m_resize.setInterval(1000);
+    connect(&m_resize, &QTimer::timeout, this, [this] {
+        if (!isVisible())
+            return; // measured when shown
+        m_resizePending = false;
+        m_table->resizeColumnsToContents();
+    });
 
     auto *label = new QLabel(tr("Ser&ver probes (as doctor --probe):"));
     label->setBuddy(m_table);
@@ -57,18 +66,34 @@ void ProbeTable::setSource(HealthMonitor *health, DetailsLookup details, NotConn
     syncAccounts();
 }
 
+void ProbeTable::scheduleResize()
+{
+    m_resizePending = true;
+    if (!m_resize.isActive())
+        m_resize.start();
+}
+
+void ProbeTable::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_resizePending) {
+        m_resizePending = false;
+        m_table->resizeColumnsToContents();
+    }
+}
+
 int ProbeTable::rowFor(const AccountAddress &account)
 {
     const QString name = account.toString();
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (m_table->item(r, AccountColumn)->text() == name)
-            return r;
+    if (QTableWidgetItem *item = m_rows.value(name))
+        return item->row();
     const int r = m_table->rowCount();
     m_table->insertRow(r);
     for (int c = 0; c < ColumnCount; ++c)
         m_table->setItem(r, c, new QTableWidgetItem);
     m_table->item(r, AccountColumn)->setText(name);
     m_table->item(r, ResultColumn)->setText(tr("not probed yet"));
+    m_rows.insert(name, m_table->item(r, AccountColumn));
     return r;
 }
 
@@ -76,23 +101,27 @@ void ProbeTable::syncAccounts()
 {
     if (!m_health)
         return;
-    QStringList wanted;
+    QSet<QString> wanted;
+    m_table->setSortingEnabled(false);
     for (const AccountAddress &a : m_health->accounts()) {
-        wanted << a.toString();
+        wanted.insert(a.toString());
         rowFor(a);
     }
-    for (int r = m_table->rowCount() - 1; r >= 0; --r)
-        if (!wanted.contains(m_table->item(r, AccountColumn)->text()))
+    for (int r = m_table->rowCount() - 1; r >= 0; --r) {
+        const QString name = m_table->item(r, AccountColumn)->text();
+        if (!wanted.contains(name)) {
+            m_rows.remove(name);
             m_table->removeRow(r);
+        }
+    }
     m_table->sortItems(AccountColumn);
+    scheduleResize();
 }
 
 QString ProbeTable::cell(const AccountAddress &account, Column column) const
 {
-    for (int r = 0; r < m_table->rowCount(); ++r)
-        if (m_table->item(r, AccountColumn)->text() == account.toString())
-            return m_table->item(r, column)->text();
-    return {};
+    const QTableWidgetItem *item = m_rows.value(account.toString());
+    return item ? m_table->item(item->row(), column)->text() : QString();
 }
 
 void ProbeTable::probeNow()
@@ -125,7 +154,7 @@ void ProbeTable::onProbeFinished(const AccountAddress &address, const ProbeResul
     set(CheckedColumn, QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss")));
     set(ErrorColumn, result.error);
     m_table->item(r, ErrorColumn)->setToolTip(result.error);
-    m_table->resizeColumnsToContents();
+    scheduleResize();
 }
 
 } // namespace ct::ui

@@ -6,12 +6,14 @@
 #include "config/accountaddress.h"
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 #include <functional>
 
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace ct {
 class HealthMonitor;
@@ -43,8 +45,14 @@ public:
 
     void probeNow();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     int rowFor(const AccountAddress &account);
+    // Column widths follow the contents, but measuring a thousand rows is costly: at most once
+    // a second, and only while the table is shown (a hidden one is measured when shown).
+    void scheduleResize();
     void syncAccounts();
     void onProbeFinished(const ct::AccountAddress &address, const ct::ProbeResult &result);
 
@@ -55,6 +63,9 @@ private:
     QTableWidget *m_table;
     QPushButton *m_probe;
     QMetaObject::Connection m_connection;
+    QHash<QString, QTableWidgetItem *> m_rows; // account → the item of its Account column
+    QTimer m_resize;
+    bool m_resizePending = false;
 };
 
 } // namespace ct::ui

@@ -115,6 +115,8 @@ QString mib(double v)
 }
 
 QString g_binary = QStringLiteral(CHANNELTRAY_BIN);
+QString g_logPath; // --log: the product's stderr goes here too
+bool g_breakdown = false; // --breakdown: where the RSS goes, after the 70 s sample
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
 // Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
@@ -192,15 +194,25 @@ Run runOnce(const QString &mode, int n, bool longRun)
     env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral("state")));
     env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("channeltray.ui.debug=true"));
+    // More categories for a --log run: BENCH_LOGGING_RULES="channeltray.openim.debug=true".
+    QString rules = QStringLiteral("channeltray.ui.debug=true");
+    if (const QString more = qEnvironmentVariable("BENCH_LOGGING_RULES"); !more.isEmpty())
+        rules += QLatin1Char(';') + more;
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), rules);
     product.setProcessEnvironment(env);
     product.setStandardOutputFile(QProcess::nullDevice());
     // The tray logs each repaint ("tray: repainted") on channeltray.tray; the bench times them.
     QElapsedTimer clock;
     QList<qint64> repaints;
     QByteArray errBuffer;
+    QFile log(g_logPath);
+    if (!g_logPath.isEmpty())
+        log.open(QIODevice::WriteOnly | QIODevice::Append);
     QObject::connect(&product, &QProcess::readyReadStandardError, [&] {
-        errBuffer += product.readAllStandardError();
+        const QByteArray chunk = product.readAllStandardError();
+        if (log.isOpen())
+            log.write(QByteArray::number(clock.elapsed()) + " " + chunk);
+        errBuffer += chunk;
         qsizetype end;
         while ((end = errBuffer.indexOf('\n')) >= 0) {
             if (errBuffer.left(end).contains("tray: repainted"))
@@ -244,6 +256,12 @@ Run runOnce(const QString &mode, int n, bool longRun)
         return stopped("within 70 s");
     run.after60s = sampleProcess(pid);
     run.idleCpuMsPerMin = (run.after60s.cpuNs - run.after10s.cpuNs) / 1e6;
+    if (g_breakdown) {
+        QProcess breakdown;
+        breakdown.start(QStringLiteral(CHANNELTRAY_RSS_BREAKDOWN), {QString::number(pid)});
+        breakdown.waitForFinished(20000);
+        out() << mode << " N=" << n << " RSS by mapping:\n" << breakdown.readAllStandardOutput();
+    }
     if (longRun) {
         idleFor(600000);
         run.afterLong = sampleProcess(pid);
@@ -282,6 +300,7 @@ void print(const Run &r, bool longRun)
     o << "  connected after " << QString::number(r.connectS, 'f', 2) << " s"
       << "  RSS then " << mib(r.atConnected.rssMiB) << ", +10 s " << mib(r.after10s.rssMiB) << ", +70 s "
       << mib(r.after60s.rssMiB) << "  idle CPU " << QString::number(r.idleCpuMsPerMin, 'f', 1) << " ms/min"
+      << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms)"
       << "  threads " << r.after60s.threads;
     if (longRun)
         o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " (" << QString::number(r.afterLong.rssMiB - r.atConnected.rssMiB, 'f', 2)
@@ -311,7 +330,11 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("long"), QStringLiteral("Also idle 10 more minutes.")});
     parser.addOption({QStringLiteral("binary"), QStringLiteral("The channeltray to measure (default: this build's)."),
                       QStringLiteral("path")});
+    parser.addOption({QStringLiteral("log"), QStringLiteral("Append the product's stderr to this file."), QStringLiteral("file")});
+    parser.addOption({QStringLiteral("breakdown"), QStringLiteral("Print where the RSS goes (smaps) after the 70 s sample.")});
     parser.process(app);
+    g_breakdown = parser.isSet(QStringLiteral("breakdown"));
+    g_logPath = parser.value(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("binary")))
         g_binary = parser.value(QStringLiteral("binary"));
     const QString mode = parser.value(QStringLiteral("mode"));

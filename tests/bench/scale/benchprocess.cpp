@@ -23,6 +23,10 @@ ProcSample sampleProcess(qint64 pid)
         else if (line.startsWith("Threads:"))
             s.threads = line.mid(8).trimmed().toInt();
     }
+    // /proc/PID/stat: fields after the ")" of the command name; utime and stime are 14 and 15.
+    const QByteArray stat = readAll(base + QStringLiteral("/stat"));
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    s.cpuMs = (fields.value(11).toLongLong() + fields.value(12).toLongLong()) * 10; // USER_HZ = 100
     const QStringList tasks = QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks)
         s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat")).split(' ').value(0).toLongLong();

@@ -9,7 +9,8 @@ struct ProcSample
 {
     double rssMiB = 0;
     int threads = 0;
-    qint64 cpuNs = 0; // summed over the threads alive now
+    qint64 cpuNs = 0; // summed over the threads alive now (schedstat)
+    qint64 cpuMs = 0; // utime + stime of the whole process (/proc/PID/stat), 10 ms steps
 };
 
 ProcSample sampleProcess(qint64 pid);
