@@ -23,7 +23,7 @@
         <translation>Gotify 服务器未及时响应</translation>
     </message>
     <message>
-        <source>the server&apos;s TLS certificate is not trusted (%1); set caCertFile for a self-signed server</source>
+        <source>the server's TLS certificate is not trusted (%1); set caCertFile for a self-signed server</source>
         <translation>服务器的 TLS 证书不受信任（%1）；自签名服务器请设置 caCertFile</translation>
     </message>
     <message>
@@ -201,10 +201,6 @@
         <source>too many messages during the catch-up; fetching them again</source>
         <translation>补取期间消息过多；正在重新获取</translation>
     </message>
-    <message>
-        <source>send only: no clientToken, so nothing is received</source>
-        <translation>仅发送：没有 clientToken，因此不接收消息</translation>
-    </message>
 </context>
 <context>
     <name>ct::GotifyProbe</name>
@@ -259,7 +255,7 @@
         <translation>JWT 的%1不是 JSON 对象</translation>
     </message>
     <message>
-        <source>JWT claim &quot;%1&quot; is not a valid NumericDate</source>
+        <source>JWT claim "%1" is not a valid NumericDate</source>
         <translation>JWT 声明“%1”不是有效的 NumericDate</translation>
     </message>
     <message>
@@ -267,11 +263,11 @@
         <translation>JWT 必须由 3 个以点分隔的部分组成，实际为 %1 个</translation>
     </message>
     <message>
-        <source>JWT claim &quot;UserID&quot; is not a string</source>
+        <source>JWT claim "UserID" is not a string</source>
         <translation>JWT 声明“UserID”不是字符串</translation>
     </message>
     <message>
-        <source>JWT claim &quot;PlatformID&quot; is not a small whole number</source>
+        <source>JWT claim "PlatformID" is not a small whole number</source>
         <translation>JWT 声明“PlatformID”不是较小的整数</translation>
     </message>
 </context>
@@ -356,7 +352,7 @@
         <translation>钥匙串中没有为 %1 保存的密钥。</translation>
     </message>
     <message>
-        <source>No Secret Service is running (is gnome-keyring or KeePassXC&apos;s Secret Service enabled?)</source>
+        <source>No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service enabled?)</source>
         <translation>没有运行中的 Secret Service（是否已启用 gnome-keyring 或 KeePassXC 的 Secret Service？）</translation>
     </message>
     <message>
@@ -376,7 +372,7 @@
         <translation>钥匙串报告了一个错误：%1</translation>
     </message>
     <message>
-        <source>Invalid keychain entry &quot;%1&quot;: expected &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;.</source>
+        <source>Invalid keychain entry "%1": expected &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;.</source>
         <translation>无效的钥匙串条目“%1”：应为 &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;。</translation>
     </message>
     <message>
@@ -458,7 +454,7 @@
         <translation>请输入账户 ID。</translation>
     </message>
     <message>
-        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
+        <source>Use letters, digits, '.', '_' and '-' only.</source>
         <translation>只能使用字母、数字、“.”、“_”和“-”。</translation>
     </message>
     <message>
@@ -554,6 +550,14 @@
     <message>
         <source>Friends and pending friend applications of the selected OpenIM account</source>
         <translation>所选 OpenIM 账户的好友和待处理的好友申请</translation>
+    </message>
+    <message>
+        <source>Search accounts (address, state, detail)…</source>
+        <translation>搜索账户（地址、状态、详情）…</translation>
+    </message>
+    <message>
+        <source>Search accounts</source>
+        <translation>搜索账户</translation>
     </message>
 </context>
 <context>
@@ -1439,7 +1443,7 @@
         <translation>平台 ID</translation>
     </message>
     <message>
-        <source>Paste the user&apos;s JWT. Stored in the system keychain.</source>
+        <source>Paste the user's JWT. Stored in the system keychain.</source>
         <translation>粘贴用户的 JWT。保存在系统钥匙串中。</translation>
     </message>
     <message>
@@ -1840,37 +1844,40 @@
             <numerusform>%n 条未读消息</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ct::ui::TrayMenu</name>
     <message>
         <source>No accounts yet</source>
         <translation>还没有账户</translation>
     </message>
     <message>
-        <source>&amp;Messages…</source>
-        <translation>消息(&amp;M)…</translation>
+        <source>Need attention: %1</source>
+        <translation>需要处理：%1</translation>
     </message>
     <message>
-        <source>&amp;Accounts…</source>
-        <translation>账户(&amp;A)…</translation>
+        <source>%1 more…</source>
+        <translation>另有 %1 个…</translation>
     </message>
     <message>
-        <source>&amp;Send test message…</source>
-        <translation>发送测试消息(&amp;S)…</translation>
+        <source>%1 — %2: %3 of %4 connected</source>
+        <translation>%1 — %2：%4 个中已连接 %3 个</translation>
     </message>
     <message>
-        <source>&amp;Gotify administration…</source>
-        <translation>Gotify 管理(&amp;G)…</translation>
+        <source>(no server)</source>
+        <translation>（无服务器）</translation>
     </message>
     <message>
-        <source>&amp;Diagnostics…</source>
-        <translation>诊断(&amp;D)…</translation>
+        <source>, %1 need attention</source>
+        <translation>，%1 个需要处理</translation>
     </message>
     <message>
-        <source>Start at &amp;login</source>
-        <translation>登录时启动(&amp;L)</translation>
+        <source>&amp;Find account…</source>
+        <translation>查找账户(&amp;F)…</translation>
     </message>
     <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -1879,8 +1886,7 @@
     <message numerus="yes">
         <source> (%n unread)</source>
         <translation>
-            <numerusform>（%n 条未读）</numerusform>
-        </translation>
+            <numerusform>（%n 条未读）</numerusform></translation>
     </message>
     <message>
         <source>&amp;Reconnect now</source>
@@ -1895,16 +1901,44 @@
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Send test message…</source>
+        <translation>发送测试消息(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Copy session key</source>
         <translation>复制会话键(&amp;C)</translation>
     </message>
     <message>
-        <source>Start at login</source>
-        <translation>登录时启动</translation>
+        <source>&amp;Messages…</source>
+        <translation>消息(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Gotify administration…</source>
+        <translation>Gotify 管理(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnostics…</source>
+        <translation>诊断(&amp;D)…</translation>
     </message>
     <message>
         <source>A&amp;bout ChannelTray…</source>
         <translation>关于 ChannelTray(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Start at &amp;login</source>
+        <translation>登录时启动(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>登录时启动</translation>
     </message>
 </context>
 <context>

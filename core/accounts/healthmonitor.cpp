@@ -88,6 +88,7 @@ void HealthMonitor::spreadNextChecks(std::chrono::milliseconds from, std::chrono
     qint64 at = from.count();
     for (Entry &e : m_accounts) {
         e.due = now.addMSecs(at);
+        e.firstPending = true;
         at += spacing.count();
     }
     arm();
@@ -125,6 +126,14 @@ void HealthMonitor::onTimer()
         if (it->due <= horizon) {
             due << it.key();
             it->due = now.addMSecs(it->interval.count());
+            if (it->firstPending) {
+                const AccountConnection *c = m_lookup ? m_lookup(it.key()) : nullptr;
+                const AccountState s = c ? c->state() : AccountState::Disabled;
+                if (s == AccountState::Connecting || s == AccountState::Backoff || s == AccountState::Refreshing)
+                    it->due = now.addMSecs(std::min<qint64>(1000, it->interval.count())); // not yet
+                else
+                    it->firstPending = false;
+            }
         }
     }
     for (const AccountAddress &address : due)

@@ -61,7 +61,8 @@ public:
     // Runs the account's check now (the tray's "check now"); the next tick stays as it was.
     void checkNow(const AccountAddress &address);
     // The next check of every account, one `spacing` apart starting `from` now (the first look
-    // after start: a thousand accounts are probed over a while, not in one burst).
+    // after start: a thousand accounts are probed over a while, not in one burst). An account
+    // not connected yet at its turn is looked at again every second until it is.
     void spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing);
 
     QList<AccountAddress> accounts() const { return m_accounts.keys(); }
@@ -86,6 +87,7 @@ private:
         QDateTime due;
         quint64 probeGeneration = 0; // a result of an older probe is dropped
         bool probing = false;
+        bool firstPending = false; // spreadNextChecks: probe as soon as it is connected
     };
     void check(const AccountAddress &address);
     void onTimer();

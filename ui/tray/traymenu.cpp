@@ -213,6 +213,8 @@ void TrayMenu::addAccountMenu(QMenu *parent, int row)
         if (m_actions.sessionKeyFor)
             QApplication::clipboard()->setText(m_actions.sessionKeyFor(address));
     });
+    if (m_actions.extendAccountMenu)
+        m_actions.extendAccountMenu(sub, address);
 }
 
 void TrayMenu::addWindowActions()
@@ -234,7 +236,10 @@ void TrayMenu::addWindowActions()
     });
     add(tr("&Gotify administration…"), m_actions.showGotifyAdmin);
     add(tr("&Diagnostics…"), m_actions.showDiagnostics);
+    add(tr("A&bout ChannelTray…"), m_actions.showAbout);
     m_menu->addSeparator();
+    if (m_actions.extendMenu)
+        m_actions.extendMenu(m_menu);
     QAction *autostart = m_menu->addAction(tr("Start at &login"));
     autostart->setCheckable(true);
     autostart->setEnabled(m_autostart != nullptr);

@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(ct::ui::langFromArgs({QStringLiteral("--lang=en")}), QStringLiteral("en"));
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/channeltray_zh_CN.qm")));
         QCOMPARE(ct::ui::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-        QCOMPARE(QCoreApplication::translate("ct::ui::TrayController", "&Quit"), QStringLiteral("退出(&Q)"));
+        QCOMPARE(QCoreApplication::translate("ct::ui::TrayMenu", "&Quit"), QStringLiteral("退出(&Q)"));
         QCOMPARE(QCoreApplication::translate("StateLabels", "connected"), QStringLiteral("已连接"));
     }
 };

@@ -72,7 +72,8 @@ private Q_SLOTS:
         QSignalSpy reset(&registry, &QAbstractItemModel::modelReset);
         QSignalSpy stateChanges(&registry, &AccountRegistry::accountStateChanged);
         int stateRowsChanged = 0;
-        connect(&registry, &QAbstractItemModel::dataChanged, this,
+        QObject counting; // the counter lives in this function: so does the connection
+        connect(&registry, &QAbstractItemModel::dataChanged, &counting,
                 [&](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
                     stateRowsChanged += roles.contains(AccountRegistry::StateRole) ? 1 : 0;
                 });
