@@ -611,6 +611,21 @@
         <source>Import from openclaw.json</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The message history could not be read; it was moved to %1 and a new one was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received messages cannot be stored in the history (%1); %n message(s) are kept in memory and stored when it works again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The message history could not be read (%1); it was moved to %2 and a new one was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>

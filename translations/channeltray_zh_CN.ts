@@ -607,6 +607,19 @@
         <source>no connection</source>
         <translation>没有连接</translation>
     </message>
+    <message>
+        <source>The message history could not be read; it was moved to %1 and a new one was started.</source>
+        <translation>无法读取消息历史；已将其移至 %1，并新建了一个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received messages cannot be stored in the history (%1); %n message(s) are kept in memory and stored when it works again.</source>
+        <translation>
+            <numerusform>收到的消息无法存入历史（%1）；%n 条消息暂存在内存中，恢复后再存入。</numerusform></translation>
+    </message>
+    <message>
+        <source>The message history could not be read (%1); it was moved to %2 and a new one was started.</source>
+        <translation>无法读取消息历史（%1）；已将其移至 %2，并新建了一个。</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -1886,7 +1899,8 @@
     <message numerus="yes">
         <source> (%n unread)</source>
         <translation>
-            <numerusform>（%n 条未读）</numerusform></translation>
+            <numerusform>（%n 条未读）</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Reconnect now</source>
