@@ -203,6 +203,14 @@
         <source>too many messages during the catch-up; fetching them again</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server did not complete the connection within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>send only: no clientToken, so nothing is received</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyProbe</name>

@@ -201,6 +201,14 @@
         <source>too many messages during the catch-up; fetching them again</source>
         <translation>补取期间消息过多；正在重新获取</translation>
     </message>
+    <message>
+        <source>the server did not complete the connection within %1 s</source>
+        <translation>服务器未在 %1 秒内完成连接</translation>
+    </message>
+    <message>
+        <source>send only: no clientToken, so nothing is received</source>
+        <translation>仅发送：没有 clientToken，因此不会接收任何消息</translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyProbe</name>
@@ -614,7 +622,8 @@
     <message numerus="yes">
         <source>Received messages cannot be stored in the history (%1); %n message(s) are kept in memory and stored when it works again.</source>
         <translation>
-            <numerusform>收到的消息无法存入历史（%1）；%n 条消息暂存在内存中，恢复后再存入。</numerusform></translation>
+            <numerusform>收到的消息无法存入历史（%1）；%n 条消息暂存在内存中，恢复后再存入。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The message history could not be read (%1); it was moved to %2 and a new one was started.</source>

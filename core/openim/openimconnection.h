@@ -48,14 +48,11 @@ public:
     void reconnectNow() override;
     // The process's shared network manager, for the HTTP look at a refused handshake.
     void setNetwork(QNetworkAccessManager *network) { m_http = network; }
-<<<<<<< HEAD
     // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
     // wins over the config's userID and the token's claims.
     void setToken(const QString &token, const QString &userID = {});
-=======
     // Pings on the process's shared clock instead of its own 15 s timer; before start().
     void setHeartbeatClock(HeartbeatClock *clock);
->>>>>>> 589bbe8 (Scale: one HeartbeatClock per process for the keep-alive pings of every Gotify and OpenIM connection (tray and watch), instead of a timer per account; the Diagnostics probe table finds rows by hash and measures its columns at most once a second and only when shown (it measured every row of every column after each probe: 8.9 s of CPU per idle minute with 1,000 accounts); connected accounts share their server's latest probe answer for half an interval, except when Probe now asks; bench_scale --log, --breakdown, utime+stime next to schedstat; rss_breakdown.sh)
 
     QString userID() const { return m_userID; }
     int platformID() const { return m_platformID; }
