@@ -24,6 +24,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTimer>
 
 #include <memory>
@@ -94,17 +95,22 @@ int runWatch(CommandContext &ctx)
         historyReport.movedAsideAtOpen();
     InboundPipeline pipeline(history, config);
     TokenResolver tokens;
+    // Before `owner`, so it outlives the connections that send through it.
+    QNetworkAccessManager network; // one HTTP thread for every account's catch-up, not one each
+    HeartbeatClock heartbeat(std::chrono::seconds(15)); // one wake-up per period for all accounts
     QObject owner;
     QList<AccountConnection *> connections;
-    HeartbeatClock heartbeat(std::chrono::seconds(15)); // one wake-up per period for all accounts
     for (const AccountAddress &a : accounts) {
         AccountConnection *c = connectionFor(config, a, tokens, &pipeline, &history, &owner, &error);
         if (!c)
             return ctx.failure(error);
-        if (auto *gotify = qobject_cast<GotifyConnection *>(c))
+        if (auto *gotify = qobject_cast<GotifyConnection *>(c)) {
             gotify->setHeartbeatClock(&heartbeat);
-        else if (auto *im = qobject_cast<OpenImConnection *>(c))
+            gotify->setNetwork(&network);
+        } else if (auto *im = qobject_cast<OpenImConnection *>(c)) {
             im->setHeartbeatClock(&heartbeat);
+            im->setNetwork(&network);
+        }
         connections << c;
     }
 
