@@ -62,7 +62,9 @@ bool checkAccountEntry(const QString &id, const QJsonValue &value, const QString
         return false;
     }
     if (!value.isObject()) {
-        r.addProblem(path, QStringLiteral("expected an object, got %1").arg(JsonReader::describe(value)));
+        // A string here is often a token pasted in place of the account's object: never quote it.
+        r.addProblem(path, QStringLiteral("expected an object, got %1")
+                               .arg(value.isString() ? QStringLiteral("a string") : JsonReader::describe(value)));
         return false;
     }
     return true;

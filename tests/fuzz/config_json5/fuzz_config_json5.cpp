@@ -83,7 +83,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (jsonError.error == QJsonParseError::NoError) {
         const QJsonValue expected = json.isArray() ? QJsonValue(json.array()) : QJsonValue(json.object());
         FUZZ_CHECK(root || depthOf(expected) > 250
-                       || error.message.startsWith(QLatin1String("a line break inside a string")),
+                       || error.message.startsWith(QLatin1String("a line break inside a string"))
+                       // Qt 6.4 also lets "\0" followed by a digit through; JSON5 refuses it.
+                       || error.message.contains(QLatin1String("after \\0 in a string")),
                    QStringLiteral("strict JSON refused: %1").arg(error.toString()));
         if (root)
             FUZZ_CHECK(sameJson(root->toJson(), expected), QStringLiteral("strict JSON read differently"));

@@ -26,6 +26,9 @@ QList<ValidationCase> oneWrongValueCases()
                   "channels.multi-openim.accounts.primary: expected an object, got an array"});
     cases.append({"gotify account given a number", g + "accounts.ops", QByteArray("7"),
                   "channels.gotify.accounts.ops: expected an object, got 7"});
+    // A token pasted where the account's object belongs is not repeated in the problem.
+    cases.append({"gotify account given a token string", g + "accounts.ops", QByteArray(R"("s3cr3t-token")"),
+                  "channels.gotify.accounts.ops: expected an object, got a string"});
     cases.append(
         {"list item not a string", pri + "inboundWhitelist", QByteArray("[\"u1\", 1]"),
          "channels.multi-openim.accounts.primary.inboundWhitelist[1]: expected a string, got 1"});
