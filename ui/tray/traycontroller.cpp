@@ -10,8 +10,8 @@
 
 namespace ct::ui {
 
-TrayController::TrayController(AccountRegistry *registry, AutostartFile *autostart,
-                               MessageBox *messageBox, TrayActions actions, QObject *parent)
+TrayController::TrayController(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+                               TrayActions actions, QObject *parent)
     : QObject(parent), m_registry(registry), m_actions(std::move(actions)), m_tray(new QSystemTrayIcon(this)),
       m_menu(new TrayMenu(registry, autostart, messageBox, m_actions, this))
 {
@@ -31,7 +31,8 @@ TrayController::TrayController(AccountRegistry *registry, AutostartFile *autosta
     connect(m_registry, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &, const QModelIndex &, const QList<int> &roles) {
                 // Latency and error texts are not shown by the tray.
-                if (roles.isEmpty() || roles.contains(AccountRegistry::StateRole) || roles.contains(AccountRegistry::UnreadRole)
+                if (roles.isEmpty() || roles.contains(AccountRegistry::StateRole)
+                    || roles.contains(AccountRegistry::UnreadRole)
                     || roles.contains(AccountRegistry::NextRetryAtRole))
                     scheduleRepaint();
             });
@@ -112,9 +113,9 @@ QString TrayController::toolTipText() const
     if (m_registry->rowCount() == 0)
         lines << tr("No accounts configured");
     QStringList parts;
-    for (AccountState s : {AccountState::Connected, AccountState::Connecting, AccountState::Backoff,
-                           AccountState::Refreshing, AccountState::NeedsLogin, AccountState::Failed,
-                           AccountState::Disabled}) {
+    for (AccountState s :
+         {AccountState::Connected, AccountState::Connecting, AccountState::Backoff, AccountState::Refreshing,
+          AccountState::NeedsLogin, AccountState::Failed, AccountState::Disabled}) {
         if (const int n = m_registry->stateCount(s); n > 0)
             parts << tr("%1 %2").arg(n).arg(StateLabels::label(s));
     }

@@ -55,8 +55,8 @@ QIcon TrayMenu::stateIcon(AccountState s)
     return *it;
 }
 
-TrayMenu::TrayMenu(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox, TrayActions actions,
-                   QObject *parent)
+TrayMenu::TrayMenu(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+                   TrayActions actions, QObject *parent)
     : QObject(parent), m_registry(registry), m_autostart(autostart), m_messageBox(messageBox),
       m_actions(std::move(actions)), m_menu(new QMenu)
 {
@@ -88,7 +88,8 @@ void TrayMenu::rebuild()
 void TrayMenu::addGroups()
 {
     // Attention first: the accounts that will not come back by themselves.
-    const int attention = m_registry->stateCount(AccountState::Failed) + m_registry->stateCount(AccountState::NeedsLogin);
+    const int attention = m_registry->stateCount(AccountState::Failed)
+                          + m_registry->stateCount(AccountState::NeedsLogin);
     if (attention > 0) {
         m_menu->addSection(tr("Need attention: %1").arg(attention));
         int shown = 0;
@@ -113,7 +114,8 @@ void TrayMenu::addGroups()
     QMap<QPair<QString, QString>, Group> groups;
     for (int row = 0; row < m_registry->rowCount(); ++row) {
         const QModelIndex idx = m_registry->index(row);
-        Group &g = groups[{idx.data(AccountRegistry::ChannelRole).toString(), idx.data(AccountRegistry::ServerRole).toString()}];
+        Group &g = groups[{idx.data(AccountRegistry::ChannelRole).toString(),
+                           idx.data(AccountRegistry::ServerRole).toString()}];
         const auto state = idx.data(AccountRegistry::StateRole).value<AccountState>();
         ++g.total;
         g.connected += state == AccountState::Connected ? 1 : 0;
@@ -130,9 +132,9 @@ void TrayMenu::addGroups()
             title += tr(", %1 need attention").arg(it->attention);
         QMenu *sub = m_menu->addMenu(title);
         sub->menuAction()->setObjectName(QStringLiteral("group:%1/%2").arg(channel, server));
-        sub->setIcon(stateIcon(it->attention ? AccountState::Failed
+        sub->setIcon(stateIcon(it->attention                ? AccountState::Failed
                                : it->connected == it->total ? AccountState::Connected
-                                                           : AccountState::Connecting));
+                                                            : AccountState::Connecting));
         connect(sub, &QMenu::aboutToShow, this, [this, sub, channel, server] { fillGroup(sub, channel, server); });
     }
     QAction *find = m_menu->addAction(tr("&Find account…"));
@@ -164,7 +166,9 @@ void TrayMenu::fillGroup(QMenu *menu, const QString &channel, const QString &ser
     }
     for (qsizetype from = 0; from < rows.size(); from += kPageSize) {
         const QList<int> page = rows.mid(from, kPageSize);
-        const auto id = [this](int row) { return m_registry->index(row).data(AccountRegistry::AccountIdRole).toString(); };
+        const auto id = [this](int row) {
+            return m_registry->index(row).data(AccountRegistry::AccountIdRole).toString();
+        };
         QMenu *pageMenu = menu->addMenu(tr("%1 … %2").arg(id(page.first()), id(page.last())));
         connect(pageMenu, &QMenu::aboutToShow, this, [this, pageMenu, page] {
             clearMenu(pageMenu);

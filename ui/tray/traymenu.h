@@ -19,7 +19,7 @@ class QMenu;
 namespace ct {
 class AccountRegistry;
 struct AccountAddress;
-}
+} // namespace ct
 
 namespace ct::ui {
 

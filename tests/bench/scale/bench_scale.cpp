@@ -115,8 +115,8 @@ QString mib(double v)
 }
 
 QString g_binary = QStringLiteral(CHANNELTRAY_BIN);
-QString g_logPath; // --log: the product's stderr goes here too
-bool g_breakdown = false; // --breakdown: where the RSS goes, after the 70 s sample
+QString g_logPath;                    // --log: the product's stderr goes here too
+bool g_breakdown = false;             // --breakdown: where the RSS goes, after the 70 s sample
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
 // Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
@@ -145,25 +145,28 @@ Run runOnce(const QString &mode, int n, bool longRun)
             return run;
         }
         for (int i = s; i < gotifyAccounts; i += gotifyServers)
-            gotifyNamed.insert(QStringLiteral("bot%1").arg(i + 1, 4, 10, QLatin1Char('0')),
-                               QJsonObject{{QStringLiteral("serverUrl"), server->info.value(QStringLiteral("url"))},
-                                           {QStringLiteral("clientToken"), server->info.value(QStringLiteral("clientToken"))},
-                                           {QStringLiteral("appToken"), server->info.value(QStringLiteral("appToken"))}});
+            gotifyNamed.insert(
+                QStringLiteral("bot%1").arg(i + 1, 4, 10, QLatin1Char('0')),
+                QJsonObject{{QStringLiteral("serverUrl"), server->info.value(QStringLiteral("url"))},
+                            {QStringLiteral("clientToken"), server->info.value(QStringLiteral("clientToken"))},
+                            {QStringLiteral("appToken"), server->info.value(QStringLiteral("appToken"))}});
         servers.push_back(std::move(server));
     }
     for (int s = 0; s < openimServers; ++s) {
         const int users = (openimAccounts - s + openimServers - 1) / openimServers;
         auto server = std::make_unique<Server>();
-        if (!server->start(QStringLiteral(CHANNELTRAY_OPENIM_SERVER), {QStringLiteral("--users"), QString::number(users)})) {
+        if (!server->start(QStringLiteral(CHANNELTRAY_OPENIM_SERVER),
+                           {QStringLiteral("--users"), QString::number(users)})) {
             out() << "cannot start the OpenIM server\n";
             return run;
         }
         const QJsonObject tokens = server->info.value(QStringLiteral("tokens")).toObject();
         for (int u = 1; u <= users; ++u)
-            openimNamed.insert(QStringLiteral("im%1-%2").arg(s + 1).arg(u, 4, 10, QLatin1Char('0')),
-                               QJsonObject{{QStringLiteral("wsAddr"), server->info.value(QStringLiteral("wsAddr"))},
-                                           {QStringLiteral("apiAddr"), server->info.value(QStringLiteral("apiAddr"))},
-                                           {QStringLiteral("token"), tokens.value(QStringLiteral("u_%1").arg(u))}});
+            openimNamed.insert(
+                QStringLiteral("im%1-%2").arg(s + 1).arg(u, 4, 10, QLatin1Char('0')),
+                QJsonObject{{QStringLiteral("wsAddr"), server->info.value(QStringLiteral("wsAddr"))},
+                            {QStringLiteral("apiAddr"), server->info.value(QStringLiteral("apiAddr"))},
+                            {QStringLiteral("token"), tokens.value(QStringLiteral("u_%1").arg(u))}});
         servers.push_back(std::move(server));
     }
     QJsonObject channels{{QStringLiteral("gotify"),
@@ -171,7 +174,8 @@ Run runOnce(const QString &mode, int n, bool longRun)
                                       {QStringLiteral("accounts"), gotifyNamed}}}};
     if (!openimNamed.isEmpty())
         channels.insert(QStringLiteral("multi-openim"),
-                        QJsonObject{{QStringLiteral("tokenRefresh"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("off")}}},
+                        QJsonObject{{QStringLiteral("tokenRefresh"),
+                                     QJsonObject{{QStringLiteral("mode"), QStringLiteral("off")}}},
                                     {QStringLiteral("accounts"), openimNamed}});
     const QString configPath = home.filePath(QStringLiteral("config.json"));
     QFile config(configPath);
@@ -230,9 +234,13 @@ Run runOnce(const QString &mode, int n, bool longRun)
         return run;
     }
     const qint64 pid = product.processId();
-    run.connected = waitUntil([&] {
-        return total() == n || product.state() != QProcess::Running || sampleProcess(pid).rssMiB > kRssLimitMiB;
-    }, 180000) && total() == n;
+    run.connected = waitUntil(
+                        [&] {
+                            return total() == n || product.state() != QProcess::Running
+                                   || sampleProcess(pid).rssMiB > kRssLimitMiB;
+                        },
+                        180000)
+                    && total() == n;
     run.connectS = clock.elapsed() / 1000.0;
     run.atConnected = sampleProcess(pid);
     if (!run.connected) {
@@ -303,14 +311,16 @@ void print(const Run &r, bool longRun)
       << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms)"
       << "  threads " << r.after60s.threads;
     if (longRun)
-        o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " (" << QString::number(r.afterLong.rssMiB - r.atConnected.rssMiB, 'f', 2)
+        o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " ("
+          << QString::number(r.afterLong.rssMiB - r.atConnected.rssMiB, 'f', 2)
           << " MiB since connected), idle CPU " << QString::number(r.longIdleCpuMsPerMin, 'f', 1) << " ms/min";
     if (r.reconnectS >= 0)
         o << "  storm: all back after " << QString::number(r.reconnectS, 'f', 2) << " s";
     else
         o << "  storm: not all came back";
     if (r.repaints >= 0)
-        o << ", last repaint at +" << QString::number(r.lastRepaintS, 'f', 2) << " s, " << r.repaints << " repaints";
+        o << ", last repaint at +" << QString::number(r.lastRepaintS, 'f', 2) << " s, " << r.repaints
+          << " repaints";
     o << "\n";
     o.flush();
 }
@@ -328,18 +338,22 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("mode"), QStringLiteral("tray, watch or both (default both)."),
                       QStringLiteral("mode"), QStringLiteral("both")});
     parser.addOption({QStringLiteral("long"), QStringLiteral("Also idle 10 more minutes.")});
-    parser.addOption({QStringLiteral("binary"), QStringLiteral("The channeltray to measure (default: this build's)."),
+    parser.addOption({QStringLiteral("binary"),
+                      QStringLiteral("The channeltray to measure (default: this build's)."),
                       QStringLiteral("path")});
-    parser.addOption({QStringLiteral("log"), QStringLiteral("Append the product's stderr to this file."), QStringLiteral("file")});
-    parser.addOption({QStringLiteral("breakdown"), QStringLiteral("Print where the RSS goes (smaps) after the 70 s sample.")});
+    parser.addOption({QStringLiteral("log"), QStringLiteral("Append the product's stderr to this file."),
+                      QStringLiteral("file")});
+    parser.addOption(
+        {QStringLiteral("breakdown"), QStringLiteral("Print where the RSS goes (smaps) after the 70 s sample.")});
     parser.process(app);
     g_breakdown = parser.isSet(QStringLiteral("breakdown"));
     g_logPath = parser.value(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("binary")))
         g_binary = parser.value(QStringLiteral("binary"));
     const QString mode = parser.value(QStringLiteral("mode"));
-    QStringList modes = mode == QLatin1String("both") ? QStringList{QStringLiteral("tray"), QStringLiteral("watch")}
-                                                       : QStringList{mode};
+    QStringList modes = mode == QLatin1String("both")
+                            ? QStringList{QStringLiteral("tray"), QStringLiteral("watch")}
+                            : QStringList{mode};
     const bool longRun = parser.isSet(QStringLiteral("long"));
     for (const QString &m : modes)
         for (const QString &count : parser.value(QStringLiteral("accounts")).split(QLatin1Char(',')))

@@ -29,7 +29,10 @@ ProcSample sampleProcess(qint64 pid)
     s.cpuMs = (fields.value(11).toLongLong() + fields.value(12).toLongLong()) * 10; // USER_HZ = 100
     const QStringList tasks = QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks)
-        s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat")).split(' ').value(0).toLongLong();
+        s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat"))
+                       .split(' ')
+                       .value(0)
+                       .toLongLong();
     return s;
 }
 

@@ -51,10 +51,11 @@ private Q_SLOTS:
             accounts.insert(QStringLiteral("bot%1").arg(i, 3, 10, QLatin1Char('0')),
                             QJsonObject{{QStringLiteral("serverUrl"), m_server.url().toString()},
                                         {QStringLiteral("clientToken"), m_server.clientToken()}});
-        const QJsonObject root{{QStringLiteral("channels"),
-                                QJsonObject{{QStringLiteral("gotify"),
-                                             QJsonObject{{QStringLiteral("inbound"), QJsonObject{{QStringLiteral("enabled"), true}}},
-                                                         {QStringLiteral("accounts"), accounts}}}}}};
+        const QJsonObject root{
+            {QStringLiteral("channels"),
+             QJsonObject{{QStringLiteral("gotify"),
+                          QJsonObject{{QStringLiteral("inbound"), QJsonObject{{QStringLiteral("enabled"), true}}},
+                                      {QStringLiteral("accounts"), accounts}}}}}};
         const LoadResult load = parseConfig(QJsonDocument(root).toJson());
         QVERIFY2(load.ok(), qPrintable(load.problemStrings().join(QLatin1Char('\n'))));
 
@@ -96,8 +97,9 @@ private Q_SLOTS:
         const int repaints = m_tray->repaintCount() - repaintsBefore;
         QVERIFY2(repaints <= 2 + elapsed / TrayController::kRepaintDelayMs,
                  qPrintable(QStringLiteral("%1 repaints in %2 ms").arg(repaints).arg(elapsed)));
-        QVERIFY2(repaints < stateChanges.size() / 4,
-                 qPrintable(QStringLiteral("%1 repaints for %2 state changes").arg(repaints).arg(stateChanges.size())));
+        QVERIFY2(
+            repaints < stateChanges.size() / 4,
+            qPrintable(QStringLiteral("%1 repaints for %2 state changes").arg(repaints).arg(stateChanges.size())));
     }
 
     void testTooltip_countsEveryAccount()
@@ -123,8 +125,9 @@ private Q_SLOTS:
         QVERIFY(group);
         QVERIFY(group->actions().isEmpty()); // filled when opened
         Q_EMIT group->aboutToShow();
-        QCOMPARE(titles(group), (QStringList{QStringLiteral("bot001 … bot050"), QStringLiteral("bot051 … bot100"),
-                                             QStringLiteral("bot101 … bot150"), QStringLiteral("bot151 … bot200")}));
+        QCOMPARE(titles(group),
+                 (QStringList{QStringLiteral("bot001 … bot050"), QStringLiteral("bot051 … bot100"),
+                              QStringLiteral("bot101 … bot150"), QStringLiteral("bot151 … bot200")}));
         QMenu *page = group->actions().first()->menu();
         Q_EMIT page->aboutToShow();
         QCOMPARE(page->actions().size(), TrayMenu::kPageSize);
