@@ -5,7 +5,9 @@
 # input that did it is kept in build-asan/findings/<target>/ (reproduce:
 # build-asan/tests/fuzz/<target>/fuzz_<target> <file>).
 # Usage: tools/fuzz.sh [target ...]      (default: every target)
-#   FUZZ_SECONDS=30 FUZZ_JOBS=2 FUZZ_NICE=0
+#   FUZZ_SECONDS=30 FUZZ_JOBS=2 FUZZ_NICE=0 FUZZ_SEED=1 (0: a new random seed each run)
+# A fixed seed makes the mutations the same on every machine, so a finding in CI is one that
+# the same command finds here too (only how far 30 s get differs with the machine's speed).
 # New inputs the fuzzer finds go to build-asan/corpus/<target>/ (kept between runs, not committed).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +15,7 @@ cd "$root"
 seconds="${FUZZ_SECONDS:-30}"
 jobs="${FUZZ_JOBS:-2}"
 nice_level="${FUZZ_NICE:-0}"
+seed="${FUZZ_SEED:-1}"
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -23,7 +26,7 @@ run_one() { # name binary corpus dictionary
   local name="$1" bin="$2" seeds="$3" dict="$4"
   mkdir -p "$out/corpus/$name" "$out/findings/$name"
   local args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
-              -artifact_prefix="$out/findings/$name/")
+              -artifact_prefix="$out/findings/$name/" -seed="$seed")
   [[ -n "$dict" ]] && args+=(-dict="$dict")
   local start=$SECONDS rc=0
   nice -n "$nice_level" "$bin" "${args[@]}" "$out/corpus/$name" "$seeds" >"$out/findings/$name.log" 2>&1 || rc=$?

@@ -30,7 +30,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(error.startsWith(QLatin1String("unresolved placeholder {")), error);
         for (const QJsonValue &v : context.accountState) {
             const QString secret = v.toString();
-            if (secret.size() >= 24 && !text.contains(secret) && !context.accountId.contains(secret))
+            // A value with braces may be spelled by the error's own quoting of a placeholder of
+            // the text ("placeholder {state.x}: ..."), so only brace-free values are checked.
+            const bool quotable = secret.contains(QLatin1Char('{')) || secret.contains(QLatin1Char('}'));
+            if (secret.size() >= 24 && !quotable && !text.contains(secret) && !context.accountId.contains(secret))
                 FUZZ_CHECK(!error.contains(secret), QStringLiteral("error quotes a state value: %1").arg(error));
         }
     }
