@@ -18,7 +18,7 @@ struct CommandEntry
 
 const CommandEntry kCommands[] = {
     {"doctor", runDoctor}, {"accounts", runAccounts}, {"history", runHistory},
-    {"watch", runWatch},   {"send", runSend},     {"notifications", runNotifications},
+    {"watch", runWatch},   {"send", runSend},         {"notifications", runNotifications},
 };
 } // namespace
 

@@ -27,8 +27,7 @@ bool isSandbox(qint64 pid)
 {
 #ifdef Q_OS_UNIX
     QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
-    return pid > 0 && cmdline.open(QIODevice::ReadOnly) &&
-           cmdline.readAll().contains("channeltray-sandbox");
+    return pid > 0 && cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().contains("channeltray-sandbox");
 #else
     Q_UNUSED(pid)
     return false;

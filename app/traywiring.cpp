@@ -18,10 +18,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QPointer>
 #include <QProcess>
 #include <QTimer>
-#include <QNetworkAccessManager>
 #include <memory>
 
 #ifdef Q_OS_UNIX
@@ -74,7 +74,8 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
                                                                      tokens.value(QStringLiteral("clientToken"))),
                                           &runtime);
             QObject::connect(probe, &GotifyProbe::finished, probe, [probe, done](const GotifyProbeResult &r) {
-                QString message = r.ok() ? QCoreApplication::translate("TrayWiring", "Reachable: Gotify %1, user %2, health %3, %4 ms")
+                QString message = r.ok() ? QCoreApplication::translate(
+                                               "TrayWiring", "Reachable: Gotify %1, user %2, health %3, %4 ms")
                                                .arg(r.version, r.user, r.health)
                                                .arg(r.latencyMs)
                                          : r.problems.join(QLatin1Char('\n'));
@@ -97,8 +98,12 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
         auto *probe = new OpenImProbe(cfg, token, &runtime);
         QObject::connect(probe, &OpenImProbe::finished, probe, [probe, done](const OpenImProbeResult &r) {
             const bool ok = r.reachable && r.tokenValid;
-            QString message = ok ? QCoreApplication::translate("TrayWiring", "Token accepted for %1 (%2), %3 ms").arg(r.userID, r.nickname).arg(r.latencyMs)
-                                 : (r.error.isEmpty() ? QCoreApplication::translate("TrayWiring", "The server did not accept the token.") : r.error);
+            QString message = ok ? QCoreApplication::translate("TrayWiring", "Token accepted for %1 (%2), %3 ms")
+                                       .arg(r.userID, r.nickname)
+                                       .arg(r.latencyMs)
+                                 : (r.error.isEmpty() ? QCoreApplication::translate(
+                                        "TrayWiring", "The server did not accept the token.")
+                                                      : r.error);
             done(ok, message);
             probe->deleteLater();
         });
@@ -116,7 +121,8 @@ void loadContacts(AppRuntime &runtime, const AccountAddress &address, ui::Contac
             found = &a;
     if (!found) {
         ui::ContactsResult r;
-        r.error = QCoreApplication::translate("TrayWiring", "%1 is not an OpenIM account of this configuration.").arg(address.toString());
+        r.error = QCoreApplication::translate("TrayWiring", "%1 is not an OpenIM account of this configuration.")
+                      .arg(address.toString());
         done(r);
         return;
     }
@@ -142,7 +148,6 @@ void loadContacts(AppRuntime &runtime, const AccountAddress &address, ui::Contac
     });
 }
 
-
 // ---- "Try the demo" ----
 
 DemoPaths withDefaults(DemoPaths p)
@@ -150,9 +155,10 @@ DemoPaths withDefaults(DemoPaths p)
     const QString here = QCoreApplication::applicationDirPath();
     if (p.sandbox.isEmpty()) {
         // Installed: libexec, relative to bin (GNUInstallDirs); built: the build tree's layout.
-        const QStringList candidates{QDir::cleanPath(here + QStringLiteral("/" CHANNELTRAY_SANDBOX_FROM_BIN)),
-                                     QDir::cleanPath(here + QStringLiteral("/../tests/servers/sandbox/channeltray-sandbox")),
-                                     here + QStringLiteral("/channeltray-sandbox")};
+        const QStringList candidates{
+            QDir::cleanPath(here + QStringLiteral("/" CHANNELTRAY_SANDBOX_FROM_BIN)),
+            QDir::cleanPath(here + QStringLiteral("/../tests/servers/sandbox/channeltray-sandbox")),
+            here + QStringLiteral("/channeltray-sandbox")};
         p.sandbox = candidates.join(QLatin1Char('\n')); // resolved in findSandbox()
     }
     if (p.demoDir.isEmpty()) {
@@ -207,7 +213,7 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
     QDir().mkpath(dir + QStringLiteral("/data"));
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     const QString pidPath = sandboxPidFileFor(config);
-    stopSandbox(pidPath); // the one an earlier demo run left behind
+    stopSandbox(pidPath);  // the one an earlier demo run left behind
     QFile::remove(config); // wait for this run's config, not an old one
 
     hooks.report({Kind::StartingSandbox, sandbox});
@@ -277,14 +283,17 @@ std::function<void(const ui::DemoHooks &)> demoLauncher(QObject *owner, const De
     };
 }
 
-
 ui::TrayServices trayServicesFor(AppRuntime &runtime)
 {
     ui::TrayServices services;
     services.imageFetcher = new ImageFetcher(&runtime);
     services.startDemo = demoLauncher(&runtime);
-    services.sender = [&runtime](const SendRequest &request, ui::SendDone done) { runtime.send(request, std::move(done)); };
-    services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) { probeDraft(runtime, draft, done); };
+    services.sender = [&runtime](const SendRequest &request, ui::SendDone done) {
+        runtime.send(request, std::move(done));
+    };
+    services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) {
+        probeDraft(runtime, draft, done);
+    };
     services.gotifyApi = [&runtime](const AccountAddress &address) -> GotifyApi * {
         auto *c = qobject_cast<GotifyConnection *>(runtime.registry().connection(address));
         return c ? &c->api() : nullptr;

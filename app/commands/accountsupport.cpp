@@ -10,8 +10,7 @@ bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool re
     result = loadConfig(ctx.configPath);
     if (!result.fileFound) {
         ctx.err << "channeltray: no config file at " << ctx.configPath
-                << " (create one with `channeltray accounts add` or the tray's welcome page)"
-                << Qt::endl;
+                << " (create one with `channeltray accounts add` or the tray's welcome page)" << Qt::endl;
         return false;
     }
     // Invalid JSON is never usable: the raw object is empty and saving it would wipe the file.
@@ -33,15 +32,12 @@ bool accountExists(const Config &config, const AccountAddress &address)
     return false;
 }
 
-AccountAddress findAccount(const CommandContext &ctx, const Config &config, const QString &text,
-                           int *exitCode)
+AccountAddress findAccount(const CommandContext &ctx, const Config &config, const QString &text, int *exitCode)
 {
     const AccountAddress address = AccountAddress::parse(text);
-    if (!address.isValid()
-        || (address.channel != kGotifyChannel && address.channel != kOpenImChannel)) {
+    if (!address.isValid() || (address.channel != kGotifyChannel && address.channel != kOpenImChannel)) {
         *exitCode = ctx.usageError(
-            QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>")
-                .arg(text));
+            QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>").arg(text));
         return {};
     }
     if (!accountExists(config, address)) {

@@ -14,8 +14,7 @@ bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool re
 
 // Parses "<channel>/<id>" and checks the account exists in the config. On failure prints the
 // reason and returns an invalid address; `exitCode` is set to ExitUsage or ExitFailure.
-AccountAddress findAccount(const CommandContext &ctx, const Config &config, const QString &text,
-                           int *exitCode);
+AccountAddress findAccount(const CommandContext &ctx, const Config &config, const QString &text, int *exitCode);
 
 bool accountExists(const Config &config, const AccountAddress &address);
 

@@ -30,8 +30,8 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
         return ExitFailure;
     const Config &c = load.config;
     const bool json = parser.isSet(QStringLiteral("json"));
-    auto print = [&](const AccountAddress &a, bool enabled, const QString &server,
-                     const QStringList &inlineFields, const QString &name) {
+    auto print = [&](const AccountAddress &a, bool enabled, const QString &server, const QStringList &inlineFields,
+                     const QString &name) {
         if (json) {
             ctx.out << QJsonDocument(QJsonObject{{"account", a.toString()},
                                                  {"channel", a.channel},
@@ -43,8 +43,7 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
                            .toJson(QJsonDocument::Compact)
                     << Qt::endl;
         } else {
-            ctx.out << a.toString() << "\t" << (enabled ? "enabled" : "disabled") << "\t" << server
-                    << Qt::endl;
+            ctx.out << a.toString() << "\t" << (enabled ? "enabled" : "disabled") << "\t" << server << Qt::endl;
         }
     };
     for (const auto &a : c.gotify.accounts) {
@@ -58,7 +57,8 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
     for (const auto &a : c.openim.accounts)
         print(a.address(), c.openim.enabled && a.enabled, a.wsAddr,
               a.token.isEmpty() || a.credentialRefs.contains(QStringLiteral("token"))
-                  ? QStringList{} : QStringList{QStringLiteral("token")},
+                  ? QStringList{}
+                  : QStringList{QStringLiteral("token")},
               a.name);
     return ExitOk;
 }
@@ -84,11 +84,16 @@ int addAccount(CommandContext &ctx, const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("account"), QStringLiteral("gotify/<id> or multi-openim/<id>"));
     parser.addOption({QStringLiteral("server-url"), QStringLiteral("Gotify server URL."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("default-priority"), QStringLiteral("Gotify default priority."), QStringLiteral("n")});
-    parser.addOption({QStringLiteral("ws-addr"), QStringLiteral("OpenIM gateway ws:// URL."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("api-addr"), QStringLiteral("OpenIM REST http:// URL."), QStringLiteral("url")});
-    parser.addOption({QStringLiteral("user-id"), QStringLiteral("OpenIM userID (default: from the token)."), QStringLiteral("id")});
-    parser.addOption({QStringLiteral("platform-id"), QStringLiteral("OpenIM platformID (default: from the token)."), QStringLiteral("n")});
+    parser.addOption(
+        {QStringLiteral("default-priority"), QStringLiteral("Gotify default priority."), QStringLiteral("n")});
+    parser.addOption(
+        {QStringLiteral("ws-addr"), QStringLiteral("OpenIM gateway ws:// URL."), QStringLiteral("url")});
+    parser.addOption(
+        {QStringLiteral("api-addr"), QStringLiteral("OpenIM REST http:// URL."), QStringLiteral("url")});
+    parser.addOption({QStringLiteral("user-id"), QStringLiteral("OpenIM userID (default: from the token)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("platform-id"),
+                      QStringLiteral("OpenIM platformID (default: from the token)."), QStringLiteral("n")});
     parser.addOption({QStringLiteral("disabled"), QStringLiteral("Add the account switched off.")});
     if (!parser.parse(args))
         return ctx.usageError(parser.errorText());
@@ -98,8 +103,9 @@ int addAccount(CommandContext &ctx, const QStringList &args)
     const AccountAddress address = AccountAddress::parse(pos.first());
     const bool gotify = address.channel == kGotifyChannel;
     if (!address.isValid() || (!gotify && address.channel != kOpenImChannel))
-        return ctx.usageError(QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>")
-                                  .arg(pos.first()));
+        return ctx.usageError(
+            QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>")
+                .arg(pos.first()));
     QJsonObject account;
     auto intOption = [&](const QString &name, const QString &key) -> bool {
         if (!parser.isSet(name))
@@ -152,9 +158,9 @@ int addAccount(CommandContext &ctx, const QStringList &args)
     }
     if (!saveConfigChanges(ctx.configPath, loaded, root, &error))
         return ctx.failure(error);
-    ctx.out << "added " << address.toString() << "; now store its token(s): echo -n TOKEN | channeltray accounts set-token "
-            << address.toString() << (gotify ? " --field clientToken (and --field appToken to send)" : "")
-            << Qt::endl;
+    ctx.out << "added " << address.toString()
+            << "; now store its token(s): echo -n TOKEN | channeltray accounts set-token " << address.toString()
+            << (gotify ? " --field clientToken (and --field appToken to send)" : "") << Qt::endl;
     return ExitOk;
 }
 
@@ -186,8 +192,8 @@ int removeAccount(CommandContext &ctx, const QStringList &args)
     for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
         const SecretResult r = store.removeBlocking(address, field);
         if (!r.ok()) {
-            ctx.err << "channeltray accounts: could not remove " << field << " from the keychain: "
-                    << r.message << Qt::endl;
+            ctx.err << "channeltray accounts: could not remove " << field << " from the keychain: " << r.message
+                    << Qt::endl;
             return ExitFailure;
         }
     }
@@ -198,7 +204,8 @@ int setToken(CommandContext &ctx, const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("account"), QStringLiteral("the account"));
-    parser.addOption({QStringLiteral("field"), QStringLiteral("token | appToken | clientToken"), QStringLiteral("field")});
+    parser.addOption(
+        {QStringLiteral("field"), QStringLiteral("token | appToken | clientToken"), QStringLiteral("field")});
     if (!parser.parse(args))
         return ctx.usageError(parser.errorText());
     if (parser.positionalArguments().size() != 1)
@@ -206,12 +213,14 @@ int setToken(CommandContext &ctx, const QStringList &args)
     const AccountAddress parsed = AccountAddress::parse(parser.positionalArguments().first());
     const QStringList fields = TokenResolver::fieldsFor(parsed.channel);
     if (fields.isEmpty())
-        return ctx.usageError(QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>")
-                                  .arg(parser.positionalArguments().first()));
+        return ctx.usageError(
+            QStringLiteral("\"%1\" is not an account address: use gotify/<id> or multi-openim/<id>")
+                .arg(parser.positionalArguments().first()));
     QString field = parser.value(QStringLiteral("field"));
     if (field.isEmpty()) {
         if (fields.size() > 1)
-            return ctx.usageError(QStringLiteral("a Gotify account has two tokens: say --field appToken or --field clientToken"));
+            return ctx.usageError(
+                QStringLiteral("a Gotify account has two tokens: say --field appToken or --field clientToken"));
         field = fields.first();
     }
     if (!fields.contains(field))
@@ -227,7 +236,8 @@ int setToken(CommandContext &ctx, const QStringList &args)
 
     const QString token = ctx.in.readAll().trimmed();
     if (token.isEmpty())
-        return ctx.usageError(QStringLiteral("no token on standard input (echo -n TOKEN | channeltray accounts set-token ...)"));
+        return ctx.usageError(
+            QStringLiteral("no token on standard input (echo -n TOKEN | channeltray accounts set-token ...)"));
     SecretStore store;
     const SecretResult written = store.writeBlocking(address, field, token);
     if (!written.ok())
@@ -252,8 +262,9 @@ int setToken(CommandContext &ctx, const QStringList &args)
     if (ConfigEditor::removeAt(root, path)) {
         QString error;
         if (!saveConfigChanges(ctx.configPath, load.config.raw, root, &error))
-            return ctx.failure(QStringLiteral("the token is in the keychain, but the plain-text copy could not be removed: %1")
-                                   .arg(error));
+            return ctx.failure(
+                QStringLiteral("the token is in the keychain, but the plain-text copy could not be removed: %1")
+                    .arg(error));
         ctx.out << "stored " << field << " of " << address.toString()
                 << " in the keychain and removed the plain-text copy from " << ctx.configPath << Qt::endl;
     } else {
@@ -280,7 +291,8 @@ int runAccounts(CommandContext &ctx)
         return removeAccount(ctx, args);
     if (sub == QLatin1String("set-token"))
         return setToken(ctx, args);
-    return ctx.usageError(QStringLiteral("unknown accounts command \"%1\" (list, add, remove, set-token)").arg(sub));
+    return ctx.usageError(
+        QStringLiteral("unknown accounts command \"%1\" (list, add, remove, set-token)").arg(sub));
 }
 
 } // namespace ct::cli

@@ -4,10 +4,10 @@
 // problem. Token values are never printed.
 #include "accountsupport.h"
 #include "commands.h"
+#include "config/tokencheck.h"
 #include "doctorhistory.h"
 #include "doctorprobe.h"
 #include "inbound/historystore.h"
-#include "config/tokencheck.h"
 #include "net/jwtclaims.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
@@ -88,8 +88,8 @@ AccountReport inspect(const Config &config, const AccountAddress &address, Token
                 r.userID = claims->userID;
                 r.expiresAt = claims->expiresAt;
                 if (claims->isExpiredAt(QDateTime::currentDateTimeUtc()))
-                    r.problems << QStringLiteral("token expired at %1")
-                                      .arg(claims->expiresAt.toString(Qt::ISODate));
+                    r.problems
+                        << QStringLiteral("token expired at %1").arg(claims->expiresAt.toString(Qt::ISODate));
             } else {
                 r.problems << QStringLiteral("token is not a readable JWT: %1").arg(why);
             }
@@ -133,8 +133,8 @@ QJsonObject toJson(const AccountReport &r)
     return o;
 }
 
-void printText(QTextStream &out, const QString &path, const LoadResult &load,
-               const QList<AccountReport> &reports, bool keychainUsed)
+void printText(QTextStream &out, const QString &path, const LoadResult &load, const QList<AccountReport> &reports,
+               bool keychainUsed)
 {
     out << "config: " << path << Qt::endl;
     if (load.ok())
@@ -164,10 +164,11 @@ void printText(QTextStream &out, const QString &path, const LoadResult &load,
             out << "    note: " << n << Qt::endl;
         for (auto it = r.probe.constBegin(); it != r.probe.constEnd(); ++it)
             out << "    probe " << it.key() << ": "
-                << (it.value().isString() ? it.value().toString()
-                                          : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()})
-                                                                  .toJson(QJsonDocument::Compact))
-                                                .mid(1).chopped(1))
+                << (it.value().isString()
+                        ? it.value().toString()
+                        : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))
+                              .mid(1)
+                              .chopped(1))
                 << Qt::endl;
     }
     if (!keychainUsed)
@@ -184,16 +185,16 @@ int runDoctor(CommandContext &ctx)
     if (!parser.parse(ctx.args))
         return ctx.usageError(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return ctx.usageError(QStringLiteral("unexpected argument \"%1\"")
-                                  .arg(parser.positionalArguments().first()));
+        return ctx.usageError(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     const bool json = parser.isSet(QStringLiteral("json"));
 
     LoadResult load = loadConfig(ctx.configPath);
     if (!load.fileFound) {
         if (json)
-            ctx.out << QJsonDocument(QJsonObject{{"ok", false},
-                                                 {"config", QJsonObject{{"path", ctx.configPath},
-                                                                        {"found", false}}}})
+            ctx.out << QJsonDocument(
+                           QJsonObject{{"ok", false},
+                                       {"config", QJsonObject{{"path", ctx.configPath}, {"found", false}}}})
                            .toJson(QJsonDocument::Compact)
                     << Qt::endl;
         else
@@ -237,7 +238,9 @@ int runDoctor(CommandContext &ctx)
             accounts.append(toJson(r));
         const QJsonObject root{
             {"ok", ok},
-            {"config", QJsonObject{{"path", ctx.configPath}, {"found", true}, {"valid", load.ok()},
+            {"config", QJsonObject{{"path", ctx.configPath},
+                                   {"found", true},
+                                   {"valid", load.ok()},
                                    {"problems", QJsonArray::fromStringList(load.problemStrings())}}},
             {"keychainUsed", resolver.keychainUsed()},
             {"accounts", accounts},

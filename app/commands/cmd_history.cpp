@@ -22,9 +22,8 @@ int runHistory(CommandContext &ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Read the durable message history."));
-    const QCommandLineOption accountOption(QStringLiteral("account"),
-                                           QStringLiteral("only this account (<channel>/<id>)"),
-                                           QStringLiteral("A"));
+    const QCommandLineOption accountOption(
+        QStringLiteral("account"), QStringLiteral("only this account (<channel>/<id>)"), QStringLiteral("A"));
     const QCommandLineOption sessionOption(QStringLiteral("session"), QStringLiteral("only this session key"),
                                            QStringLiteral("K"));
     const QCommandLineOption limitOption(QStringLiteral("limit"),
@@ -40,7 +39,8 @@ int runHistory(CommandContext &ctx)
         return ExitOk;
     }
     if (!parser.positionalArguments().isEmpty())
-        return ctx.usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return ctx.usageError(
+            QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
 
     HistoryQuery query;
     query.limit = kDefaultLimit;

@@ -28,10 +28,14 @@ qint64 parseDuration(const QString &text)
         return 0;
     const qint64 n = m.captured(1).toLongLong();
     switch (m.captured(2).at(0).toLatin1()) {
-    case 's': return n;
-    case 'm': return n * 60;
-    case 'h': return n * 3600;
-    default: return n * 86400;
+    case 's':
+        return n;
+    case 'm':
+        return n * 60;
+    case 'h':
+        return n * 3600;
+    default:
+        return n * 86400;
     }
 }
 
@@ -50,7 +54,8 @@ bool checkTarget(CommandContext &ctx, const Config &config, const QString &targe
     const AccountAddress a = accountOfTarget(target);
     if (!a.isValid()) {
         *code = ctx.usageError(QStringLiteral("\"%1\" is not a target: use an account (gotify/ops), "
-                                              "gotify/<id>/app:<appid> or multi-openim/<id>/conversation:<id>").arg(target));
+                                              "gotify/<id>/app:<appid> or multi-openim/<id>/conversation:<id>")
+                                   .arg(target));
         return false;
     }
     const bool known = a.channel == kGotifyChannel ? config.gotifyAccount(a.accountId) != nullptr
@@ -70,7 +75,8 @@ int list(CommandContext &ctx, const LoadResult &load, bool json)
     if (json) {
         QJsonObject quiet;
         if (q.enabled)
-            quiet = {{"start", q.start.toString(QStringLiteral("HH:mm"))}, {"end", q.end.toString(QStringLiteral("HH:mm"))},
+            quiet = {{"start", q.start.toString(QStringLiteral("HH:mm"))},
+                     {"end", q.end.toString(QStringLiteral("HH:mm"))},
                      {"minPriority", q.minPriority}};
         QJsonObject mute;
         for (auto it = n.mute.constBegin(); it != n.mute.constEnd(); ++it) {
@@ -81,14 +87,16 @@ int list(CommandContext &ctx, const LoadResult &load, bool json)
                 e.insert(QStringLiteral("minPriority"), it->minPriority);
             mute.insert(it.key(), e);
         }
-        ctx.out << QJsonDocument(QJsonObject{{"quietHours", q.enabled ? QJsonValue(quiet) : QJsonValue()}, {"mute", mute}})
+        ctx.out << QJsonDocument(
+                       QJsonObject{{"quietHours", q.enabled ? QJsonValue(quiet) : QJsonValue()}, {"mute", mute}})
                        .toJson(QJsonDocument::Compact)
                 << Qt::endl;
         return ExitOk;
     }
     if (q.enabled)
-        ctx.out << "quiet hours " << q.start.toString(QStringLiteral("HH:mm")) << "–" << q.end.toString(QStringLiteral("HH:mm"))
-                << ": only priority " << q.minPriority << " and above" << Qt::endl;
+        ctx.out << "quiet hours " << q.start.toString(QStringLiteral("HH:mm")) << "–"
+                << q.end.toString(QStringLiteral("HH:mm")) << ": only priority " << q.minPriority << " and above"
+                << Qt::endl;
     else
         ctx.out << "no quiet hours" << Qt::endl;
     for (auto it = n.mute.constBegin(); it != n.mute.constEnd(); ++it) {
@@ -96,7 +104,8 @@ int list(CommandContext &ctx, const LoadResult &load, bool json)
         if (it->muted)
             what << QStringLiteral("muted");
         if (it->snoozeUntil.isValid() && it->snoozeUntil > now)
-            what << QStringLiteral("snoozed until %1").arg(it->snoozeUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+            what << QStringLiteral("snoozed until %1")
+                        .arg(it->snoozeUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         if (it->minPriority >= 0)
             what << QStringLiteral("minimum priority %1").arg(it->minPriority);
         if (!what.isEmpty())
@@ -111,10 +120,14 @@ int runNotifications(CommandContext &ctx)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Mutes, snoozes and quiet hours of desktop notifications."));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list | mute | unmute | min-priority | quiet-hours"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("list | mute | unmute | min-priority | quiet-hours"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("list: one JSON object"));
-    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("mute: only this long (30m, 2h, 1d)"), QStringLiteral("DURATION"));
-    const QCommandLineOption minOption(QStringLiteral("min-priority"), QStringLiteral("quiet-hours: what still notifies (default 8)"), QStringLiteral("N"));
+    const QCommandLineOption forOption(QStringLiteral("for"), QStringLiteral("mute: only this long (30m, 2h, 1d)"),
+                                       QStringLiteral("DURATION"));
+    const QCommandLineOption minOption(QStringLiteral("min-priority"),
+                                       QStringLiteral("quiet-hours: what still notifies (default 8)"),
+                                       QStringLiteral("N"));
     parser.addOptions({json, forOption, minOption});
     parser.addHelpOption();
     if (!parser.parse(ctx.args))
@@ -134,11 +147,13 @@ int runNotifications(CommandContext &ctx)
     QJsonObject root = load.config.raw;
     QString error;
     int code = ExitOk;
-    if (action == QLatin1String("mute") || action == QLatin1String("unmute") || action == QLatin1String("min-priority")) {
+    if (action == QLatin1String("mute") || action == QLatin1String("unmute")
+        || action == QLatin1String("min-priority")) {
         const int want = action == QLatin1String("min-priority") ? 3 : 2;
         if (pos.size() != want)
-            return ctx.usageError(action == QLatin1String("min-priority") ? QStringLiteral("min-priority needs a target and a number (or none)")
-                                                                          : QStringLiteral("%1 needs exactly one target").arg(action));
+            return ctx.usageError(action == QLatin1String("min-priority")
+                                      ? QStringLiteral("min-priority needs a target and a number (or none)")
+                                      : QStringLiteral("%1 needs exactly one target").arg(action));
         const QString target = pos.at(1);
         if (!checkTarget(ctx, load.config, target, &code))
             return code;
@@ -148,9 +163,13 @@ int runNotifications(CommandContext &ctx)
             if (parser.isSet(forOption)) {
                 const qint64 seconds = parseDuration(parser.value(forOption));
                 if (seconds <= 0)
-                    return ctx.usageError(QStringLiteral("--for takes a duration such as 30m, 2h or 1d, got \"%1\"").arg(parser.value(forOption)));
+                    return ctx.usageError(
+                        QStringLiteral("--for takes a duration such as 30m, 2h or 1d, got \"%1\"")
+                            .arg(parser.value(forOption)));
                 rule.snoozeUntil = QDateTime::currentDateTimeUtc().addSecs(seconds);
-                done = QStringLiteral("%1 snoozed until %2").arg(target, rule.snoozeUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                done = QStringLiteral("%1 snoozed until %2")
+                           .arg(target,
+                                rule.snoozeUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
             } else {
                 rule.muted = true;
                 done = QStringLiteral("%1 muted").arg(target);
@@ -195,9 +214,11 @@ int runNotifications(CommandContext &ctx)
             return ctx.failure(error);
         return save(ctx, load, root,
                     QStringLiteral("quiet hours %1–%2: only priority %3 and above")
-                        .arg(pos.at(1), pos.at(2)).arg(q.minPriority));
+                        .arg(pos.at(1), pos.at(2))
+                        .arg(q.minPriority));
     }
-    return ctx.usageError(QStringLiteral("unknown action \"%1\" (list, mute, unmute, min-priority, quiet-hours)").arg(action));
+    return ctx.usageError(
+        QStringLiteral("unknown action \"%1\" (list, mute, unmute, min-priority, quiet-hours)").arg(action));
 }
 
 } // namespace ct::cli

@@ -15,11 +15,14 @@ int runSend(CommandContext &ctx)
     // Gotify
     parser.addOption({QStringLiteral("text"), QStringLiteral("Message text."), QStringLiteral("T")});
     parser.addOption({QStringLiteral("title"), QStringLiteral("Title (Gotify)."), QStringLiteral("T")});
-    parser.addOption({QStringLiteral("priority"), QStringLiteral("Priority (Gotify; default: the account's)."), QStringLiteral("N")});
+    parser.addOption({QStringLiteral("priority"), QStringLiteral("Priority (Gotify; default: the account's)."),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("markdown"), QStringLiteral("Send as text/markdown (Gotify).")});
-    parser.addOption({QStringLiteral("click-url"), QStringLiteral("URL opened on click (Gotify)."), QStringLiteral("U")});
+    parser.addOption(
+        {QStringLiteral("click-url"), QStringLiteral("URL opened on click (Gotify)."), QStringLiteral("U")});
     // OpenIM (handled by the OpenIM branch)
-    parser.addOption({QStringLiteral("to"), QStringLiteral("user:<id> | group:<id> (OpenIM)."), QStringLiteral("R")});
+    parser.addOption(
+        {QStringLiteral("to"), QStringLiteral("user:<id> | group:<id> (OpenIM)."), QStringLiteral("R")});
     parser.addOption({QStringLiteral("image"), QStringLiteral("Image URL (OpenIM)."), QStringLiteral("URL")});
     parser.addOption({QStringLiteral("video"), QStringLiteral("Video URL (OpenIM)."), QStringLiteral("URL")});
     parser.addOption({QStringLiteral("file"), QStringLiteral("File URL (OpenIM)."), QStringLiteral("URL")});
@@ -33,7 +36,8 @@ int runSend(CommandContext &ctx)
     QString wanted = parser.value(QStringLiteral("account"));
     if (!parser.isSet(QStringLiteral("account"))) {
         if (load.config.gotify.defaultAccount.isEmpty())
-            return ctx.usageError(QStringLiteral("--account <channel>/<id> is required (or set channels.gotify.defaultAccount)"));
+            return ctx.usageError(
+                QStringLiteral("--account <channel>/<id> is required (or set channels.gotify.defaultAccount)"));
         wanted = AccountAddress{kGotifyChannel, load.config.gotify.defaultAccount}.toString();
     }
     int exitCode = ExitOk;

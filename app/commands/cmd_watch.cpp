@@ -3,21 +3,21 @@
 #include "accounts/accountconnection.h"
 #include "accountsupport.h"
 #include "commands.h"
+#include "gotify/gotifyconnection.h"
 #include "gotify_commands.h"
-#include "openim_commands.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
-#include "gotify/gotifyconnection.h"
+#include "inbound/messagejson.h"
 #include "net/heartbeatclock.h"
 #include "openim/openimconnection.h"
+#include "openim_commands.h"
 #include "process/signalwatcher.h"
 #include "refresh/tokenrefresher.h"
 #include "runtime/refreshwiring.h"
-#include "inbound/messagejson.h"
 #include "secrets/tokenresolver.h"
 #include "status/statusapi.h"
-#include "watchstatusapi.h"
 #include "watchhistory.h"
+#include "watchstatusapi.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,9 +46,13 @@ int runWatch(CommandContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per line.")});
-    parser.addOption({QStringLiteral("account"), QStringLiteral("Account <channel>/<id> (repeatable; default: all enabled)."), QStringLiteral("A")});
+    parser.addOption({QStringLiteral("account"),
+                      QStringLiteral("Account <channel>/<id> (repeatable; default: all enabled)."),
+                      QStringLiteral("A")});
     parser.addOption({QStringLiteral("count"), QStringLiteral("Exit after N messages."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Exit after S seconds (exit 3 if --count was not reached)."), QStringLiteral("S")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Exit after S seconds (exit 3 if --count was not reached)."),
+                      QStringLiteral("S")});
     if (!parser.parse(ctx.args))
         return ctx.usageError(parser.errorText());
     const bool json = parser.isSet(QStringLiteral("json"));
@@ -56,7 +60,9 @@ int runWatch(CommandContext &ctx)
     const int count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toInt(&ok) : 0;
     if (!ok || count < 0)
         return ctx.usageError(QStringLiteral("--count needs a positive number"));
-    const double timeoutS = parser.isSet(QStringLiteral("timeout")) ? parser.value(QStringLiteral("timeout")).toDouble(&ok) : 0;
+    const double timeoutS = parser.isSet(QStringLiteral("timeout"))
+                                ? parser.value(QStringLiteral("timeout")).toDouble(&ok)
+                                : 0;
     if (!ok || timeoutS < 0)
         return ctx.usageError(QStringLiteral("--timeout needs a number of seconds"));
 
@@ -122,18 +128,20 @@ int runWatch(CommandContext &ctx)
         loop.quit();
     };
     for (AccountConnection *c : std::as_const(connections)) {
-        QObject::connect(c, &AccountConnection::stateChanged, &loop, [&, c](AccountState state, const QString &detail) {
-            if (json)
-                ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("state")},
-                                                     {QStringLiteral("account"), c->address().toString()},
-                                                     {QStringLiteral("state"), accountStateName(state)},
-                                                     {QStringLiteral("detail"), detail}})
-                               .toJson(QJsonDocument::Compact)
-                        << Qt::endl;
-            else
-                ctx.out << c->address().toString() << ": " << accountStateName(state)
-                        << (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')')) << Qt::endl;
-        });
+        QObject::connect(
+            c, &AccountConnection::stateChanged, &loop, [&, c](AccountState state, const QString &detail) {
+                if (json)
+                    ctx.out << QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("state")},
+                                                         {QStringLiteral("account"), c->address().toString()},
+                                                         {QStringLiteral("state"), accountStateName(state)},
+                                                         {QStringLiteral("detail"), detail}})
+                                   .toJson(QJsonDocument::Compact)
+                            << Qt::endl;
+                else
+                    ctx.out << c->address().toString() << ": " << accountStateName(state)
+                            << (detail.isEmpty() ? QString() : QStringLiteral(" (") + detail + QLatin1Char(')'))
+                            << Qt::endl;
+            });
     }
     // Token problems of OpenIM accounts go to the refresh recipe of the config; its outcome is
     // printed as "refresh" and "marker" lines, and a new token reconnects the account.
@@ -153,31 +161,39 @@ int runWatch(CommandContext &ctx)
     for (AccountConnection *c : std::as_const(connections))
         if (auto *im = qobject_cast<OpenImConnection *>(c))
             refreshOnTokenProblems(refresher, im);
-    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, &loop, [&](const AccountAddress &a, const QString &reason) {
-        if (json)
-            printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
-                       {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("ok")}});
-        else
-            ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
-    });
+    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, &loop,
+                     [&](const AccountAddress &a, const QString &reason) {
+                         if (json)
+                             printJson({{QStringLiteral("type"), QStringLiteral("refresh")},
+                                        {QStringLiteral("account"), a.toString()},
+                                        {QStringLiteral("reason"), reason},
+                                        {QStringLiteral("result"), QStringLiteral("ok")}});
+                         else
+                             ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
+                     });
     QObject::connect(&refresher, &TokenRefresher::refreshFailed, &loop,
                      [&](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
                          if (!terminal)
                              return;
                          if (json)
-                             printJson({{QStringLiteral("type"), QStringLiteral("refresh")}, {QStringLiteral("account"), a.toString()},
-                                        {QStringLiteral("reason"), reason}, {QStringLiteral("result"), QStringLiteral("failed")},
+                             printJson({{QStringLiteral("type"), QStringLiteral("refresh")},
+                                        {QStringLiteral("account"), a.toString()},
+                                        {QStringLiteral("reason"), reason},
+                                        {QStringLiteral("result"), QStringLiteral("failed")},
                                         {QStringLiteral("error"), error}});
                          else
-                             ctx.out << a.toString() << ": token refresh failed (" << reason << "): " << error << Qt::endl;
+                             ctx.out << a.toString() << ": token refresh failed (" << reason << "): " << error
+                                     << Qt::endl;
                      });
-    QObject::connect(&refresher, &TokenRefresher::markerWritten, &loop, [&](const AccountAddress &a, const QString &path) {
-        if (json)
-            printJson({{QStringLiteral("type"), QStringLiteral("marker")}, {QStringLiteral("account"), a.toString()},
-                       {QStringLiteral("path"), path}});
-        else
-            ctx.out << a.toString() << ": needs a manual login; marker written to " << path << Qt::endl;
-    });
+    QObject::connect(
+        &refresher, &TokenRefresher::markerWritten, &loop, [&](const AccountAddress &a, const QString &path) {
+            if (json)
+                printJson({{QStringLiteral("type"), QStringLiteral("marker")},
+                           {QStringLiteral("account"), a.toString()},
+                           {QStringLiteral("path"), path}});
+            else
+                ctx.out << a.toString() << ": needs a manual login; marker written to " << path << Qt::endl;
+        });
 
     QObject::connect(&pipeline, &InboundPipeline::delivered, &loop, [&](const InboundMessage &m) {
         if (!accounts.contains(m.account) || (count > 0 && printed >= count))
@@ -193,8 +209,8 @@ int runWatch(CommandContext &ctx)
 
     // channeltray.statusApi: /status, /health, /doctor, /metrics of the watched accounts.
     error.clear();
-    const std::unique_ptr<StatusApi> statusApi =
-        startWatchStatusApi(ctx.configPath, config, connections, pipeline, refresher, history, tokens, &error);
+    const std::unique_ptr<StatusApi> statusApi = startWatchStatusApi(ctx.configPath, config, connections, pipeline,
+                                                                     refresher, history, tokens, &error);
     if (!statusApi && !error.isEmpty())
         return ctx.failure(error);
 

@@ -12,8 +12,8 @@ namespace {
 
 ProbeOutcome probeGotify(const GotifyAccountConfig &account, const QMap<QString, QString> &tokens)
 {
-    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-        account, tokens.value(QStringLiteral("appToken")), tokens.value(QStringLiteral("clientToken")));
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(account, tokens.value(QStringLiteral("appToken")),
+                                                               tokens.value(QStringLiteral("clientToken")));
     const GotifyProbeResult r = GotifyProbe::runBlocking(endpoint);
     ProbeOutcome out;
     out.ok = r.ok();
@@ -29,9 +29,8 @@ ProbeOutcome probeOpenIm(const OpenImAccountConfig &account, const QMap<QString,
     const OpenImProbeResult r = OpenImProbe::runBlocking(account, tokens.value(QStringLiteral("token")));
     ProbeOutcome out;
     out.ok = r.reachable && r.tokenValid;
-    out.report = QJsonObject{{"reachable", r.reachable},
-                             {"tokenAccepted", r.tokenValid},
-                             {"latencyMs", r.latencyMs}};
+    out.report = QJsonObject{
+        {"reachable", r.reachable}, {"tokenAccepted", r.tokenValid}, {"latencyMs", r.latencyMs}};
     if (!r.userID.isEmpty())
         out.report.insert(QStringLiteral("user"), r.userID);
     if (!r.nickname.isEmpty())
@@ -42,8 +41,9 @@ ProbeOutcome probeOpenIm(const OpenImAccountConfig &account, const QMap<QString,
         out.report.insert(QStringLiteral("errCode"), r.errCode);
     if (!out.ok)
         out.problem = !r.error.isEmpty() ? r.error
-                      : !r.reachable     ? QStringLiteral("the OpenIM REST API at %1 is not reachable").arg(account.apiAddr)
-                                         : QStringLiteral("the server refused the token");
+                      : !r.reachable
+                          ? QStringLiteral("the OpenIM REST API at %1 is not reachable").arg(account.apiAddr)
+                          : QStringLiteral("the server refused the token");
     return out;
 }
 
@@ -52,9 +52,11 @@ ProbeOutcome probeOpenIm(const OpenImAccountConfig &account, const QMap<QString,
 ProbeOutcome probeAccount(const Config &config, const AccountAddress &address,
                           const QMap<QString, QString> &tokens)
 {
-    if (const GotifyAccountConfig *g = address.channel == kGotifyChannel ? config.gotifyAccount(address.accountId) : nullptr)
+    if (const GotifyAccountConfig *g = address.channel == kGotifyChannel ? config.gotifyAccount(address.accountId)
+                                                                         : nullptr)
         return probeGotify(*g, tokens);
-    if (const OpenImAccountConfig *o = address.channel == kOpenImChannel ? config.openimAccount(address.accountId) : nullptr)
+    if (const OpenImAccountConfig *o = address.channel == kOpenImChannel ? config.openimAccount(address.accountId)
+                                                                         : nullptr)
         return probeOpenIm(*o, tokens);
     ProbeOutcome out;
     out.problem = QStringLiteral("no such account");

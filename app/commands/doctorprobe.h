@@ -11,8 +11,8 @@ namespace ct::cli {
 struct ProbeOutcome
 {
     bool ok = false;
-    QString problem;     // one line when !ok
-    QJsonObject report;  // reachable, version, user, tokens accepted, health, latencyMs …
+    QString problem;    // one line when !ok
+    QJsonObject report; // reachable, version, user, tokens accepted, health, latencyMs …
 };
 
 // `tokens` maps a field ("token", "appToken", "clientToken") to its value. Blocking.

@@ -12,7 +12,7 @@ class HistoryStore;
 class InboundPipeline;
 class TokenResolver;
 struct GotifyEndpoint;
-}
+} // namespace ct
 
 namespace ct::cli {
 

@@ -11,7 +11,7 @@ class AccountConnection;
 class HistoryStore;
 class InboundPipeline;
 class TokenResolver;
-}
+} // namespace ct
 
 namespace ct::cli {
 

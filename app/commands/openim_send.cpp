@@ -54,7 +54,8 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
 {
     const QString to = parser.value(QStringLiteral("to"));
     if (!to.startsWith(QLatin1String("user:")) && !to.startsWith(QLatin1String("group:")))
-        return ctx.usageError(QStringLiteral("--to user:<id> or --to group:<id> is required for an OpenIM account"));
+        return ctx.usageError(
+            QStringLiteral("--to user:<id> or --to group:<id> is required for an OpenIM account"));
     struct Choice
     {
         const char *option;
@@ -101,8 +102,8 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
     QTimer deadline;
     deadline.setSingleShot(true);
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
-        ctx.err << "channeltray send: no answer from " << account.toString() << " within "
-                << kSendTimeoutMs / 1000 << " s" << Qt::endl;
+        ctx.err << "channeltray send: no answer from " << account.toString() << " within " << kSendTimeoutMs / 1000
+                << " s" << Qt::endl;
         exitCode = ExitTimeout;
         loop.quit();
     });
@@ -117,27 +118,25 @@ int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddres
                              loop.quit();
                          }
                      });
-    QObject::connect(&connection, &OpenImConnection::sendFinished, &loop,
-                     [&](int id, const SendResult &r) {
-                         if (id != requestId)
-                             return;
-                         if (r.ok) {
-                             storeSentMessage(history, config, r.sent);
-                             ctx.out << QJsonDocument(QJsonObject{{"account", account.toString()},
-                                                                  {"to", to},
-                                                                  {"serverMsgID", r.serverId},
-                                                                  {"clientMsgID", r.clientId},
-                                                                  {"sendTime", r.time.isValid() ? r.time.toMSecsSinceEpoch() : 0}})
-                                            .toJson(QJsonDocument::Compact)
-                                     << Qt::endl;
-                             exitCode = ExitOk;
-                         } else {
-                             ctx.err << "channeltray send: the server refused the message: " << r.error
-                                     << (r.errCode ? QStringLiteral(" (errCode %1)").arg(r.errCode) : QString())
-                                     << Qt::endl;
-                         }
-                         loop.quit();
-                     });
+    QObject::connect(&connection, &OpenImConnection::sendFinished, &loop, [&](int id, const SendResult &r) {
+        if (id != requestId)
+            return;
+        if (r.ok) {
+            storeSentMessage(history, config, r.sent);
+            ctx.out << QJsonDocument(QJsonObject{{"account", account.toString()},
+                                                 {"to", to},
+                                                 {"serverMsgID", r.serverId},
+                                                 {"clientMsgID", r.clientId},
+                                                 {"sendTime", r.time.isValid() ? r.time.toMSecsSinceEpoch() : 0}})
+                           .toJson(QJsonDocument::Compact)
+                    << Qt::endl;
+            exitCode = ExitOk;
+        } else {
+            ctx.err << "channeltray send: the server refused the message: " << r.error
+                    << (r.errCode ? QStringLiteral(" (errCode %1)").arg(r.errCode) : QString()) << Qt::endl;
+        }
+        loop.quit();
+    });
     deadline.start(kSendTimeoutMs);
     QTimer::singleShot(0, &connection, [&connection] { connection.start(); });
     loop.exec();

@@ -13,9 +13,13 @@ namespace ct {
 namespace {
 QByteArray gotifySettings(const GotifyAccountConfig &a)
 {
-    QJsonObject o{{"serverUrl", a.serverUrl}, {"appToken", a.appToken}, {"clientToken", a.clientToken},
-                  {"defaultPriority", a.defaultPriority}, {"caCertFile", a.caCertFile},
-                  {"enabled", a.enabled}, {"inboundEnabled", a.inbound.enabled},
+    QJsonObject o{{"serverUrl", a.serverUrl},
+                  {"appToken", a.appToken},
+                  {"clientToken", a.clientToken},
+                  {"defaultPriority", a.defaultPriority},
+                  {"caCertFile", a.caCertFile},
+                  {"enabled", a.enabled},
+                  {"inboundEnabled", a.inbound.enabled},
                   {"reconnectDelayMs", a.inbound.reconnectDelayMs},
                   {"maxReconnectDelayMs", a.inbound.maxReconnectDelayMs},
                   {"maxReconnectAttempts", a.inbound.maxReconnectAttempts},
@@ -25,12 +29,17 @@ QByteArray gotifySettings(const GotifyAccountConfig &a)
 
 QByteArray openimSettings(const OpenImAccountConfig &a)
 {
-    QJsonObject o{{"token", a.token}, {"wsAddr", a.wsAddr}, {"apiAddr", a.apiAddr},
-                  {"userID", a.userID}, {"platformID", a.platformID ? *a.platformID : -1},
+    QJsonObject o{{"token", a.token},
+                  {"wsAddr", a.wsAddr},
+                  {"apiAddr", a.apiAddr},
+                  {"userID", a.userID},
+                  {"platformID", a.platformID ? *a.platformID : -1},
                   {"requireMention", a.requireMention},
                   {"inboundWhitelist", QJsonArray::fromStringList(a.inboundWhitelist)},
-                  {"disableFriendSdk", a.disableFriendSdk}, {"compression", a.compression},
-                  {"enabled", a.enabled}, {"health", a.healthCheckIntervalMinutes}};
+                  {"disableFriendSdk", a.disableFriendSdk},
+                  {"compression", a.compression},
+                  {"enabled", a.enabled},
+                  {"health", a.healthCheckIntervalMinutes}};
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -59,11 +68,13 @@ std::vector<AccountRegistry::Wanted> AccountRegistry::wantedFrom(const Config &c
     std::vector<Wanted> wanted;
     if (config.gotify.present) {
         for (const GotifyAccountConfig &a : config.gotify.accounts)
-            wanted.push_back({a.address(), serverKey(a.serverUrl), gotifySettings(a), config.gotify.enabled && a.enabled});
+            wanted.push_back(
+                {a.address(), serverKey(a.serverUrl), gotifySettings(a), config.gotify.enabled && a.enabled});
     }
     if (config.openim.present) {
         for (const OpenImAccountConfig &a : config.openim.accounts)
-            wanted.push_back({a.address(), serverKey(a.wsAddr), openimSettings(a), config.openim.enabled && a.enabled});
+            wanted.push_back(
+                {a.address(), serverKey(a.wsAddr), openimSettings(a), config.openim.enabled && a.enabled});
     }
     std::stable_sort(wanted.begin(), wanted.end(), [](const Wanted &x, const Wanted &y) {
         if (x.address.channel != y.address.channel)
@@ -162,16 +173,15 @@ void AccountRegistry::attach(Entry &entry)
         return;
     c->setParent(nullptr);
     const AccountAddress address = entry.address;
-    connect(c, &AccountConnection::stateChanged, this,
-            [this, address](AccountState state, const QString &detail) {
-                const int row = rowOf(address);
-                if (row < 0)
-                    return;
-                recount(m_entries[size_t(row)]);
-                const QModelIndex idx = index(row);
-                Q_EMIT dataChanged(idx, idx, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
-                Q_EMIT accountStateChanged(address, state, detail);
-            });
+    connect(c, &AccountConnection::stateChanged, this, [this, address](AccountState state, const QString &detail) {
+        const int row = rowOf(address);
+        if (row < 0)
+            return;
+        recount(m_entries[size_t(row)]);
+        const QModelIndex idx = index(row);
+        Q_EMIT dataChanged(idx, idx, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
+        Q_EMIT accountStateChanged(address, state, detail);
+    });
     connect(c, &AccountConnection::lastErrorChanged, this,
             [this, address] { rowChanged(address, {LastErrorRole}); });
     connect(c, &AccountConnection::latencyChanged, this,
@@ -253,32 +263,46 @@ QVariant AccountRegistry::data(const QModelIndex &index, int role) const
     const AccountState state = c ? c->state() : AccountState::Disabled;
     switch (role) {
     case Qt::DisplayRole:
-    case AddressRole: return e.address.toString();
-    case ChannelRole: return e.address.channel;
-    case AccountIdRole: return e.address.accountId;
-    case StateRole: return QVariant::fromValue(state);
-    case StateNameRole: return accountStateName(state);
-    case DetailRole: return c ? c->detail() : QString();
-    case LastErrorRole: return c ? c->lastError() : QString();
-    case LatencyMsRole: return c ? c->latencyMs() : -1;
-    case NextRetryAtRole: return c ? c->nextRetryAt() : QDateTime();
-    case TokenExpiresAtRole: return c ? c->tokenExpiresAt() : QDateTime();
-    case UnreadRole: return e.unread;
-    case EnabledRole: return e.enabled;
-    case ServerRole: return e.server;
-    default: return {};
+    case AddressRole:
+        return e.address.toString();
+    case ChannelRole:
+        return e.address.channel;
+    case AccountIdRole:
+        return e.address.accountId;
+    case StateRole:
+        return QVariant::fromValue(state);
+    case StateNameRole:
+        return accountStateName(state);
+    case DetailRole:
+        return c ? c->detail() : QString();
+    case LastErrorRole:
+        return c ? c->lastError() : QString();
+    case LatencyMsRole:
+        return c ? c->latencyMs() : -1;
+    case NextRetryAtRole:
+        return c ? c->nextRetryAt() : QDateTime();
+    case TokenExpiresAtRole:
+        return c ? c->tokenExpiresAt() : QDateTime();
+    case UnreadRole:
+        return e.unread;
+    case EnabledRole:
+        return e.enabled;
+    case ServerRole:
+        return e.server;
+    default:
+        return {};
     }
 }
 
 QHash<int, QByteArray> AccountRegistry::roleNames() const
 {
-    return {{AddressRole, "address"},       {ChannelRole, "channel"},
-            {AccountIdRole, "accountId"},   {StateRole, "state"},
-            {StateNameRole, "stateName"},   {DetailRole, "detail"},
-            {LastErrorRole, "lastError"},   {LatencyMsRole, "latencyMs"},
+    return {{AddressRole, "address"},         {ChannelRole, "channel"},
+            {AccountIdRole, "accountId"},     {StateRole, "state"},
+            {StateNameRole, "stateName"},     {DetailRole, "detail"},
+            {LastErrorRole, "lastError"},     {LatencyMsRole, "latencyMs"},
             {NextRetryAtRole, "nextRetryAt"}, {TokenExpiresAtRole, "tokenExpiresAt"},
-            {UnreadRole, "unread"},         {EnabledRole, "enabled"},
-            {ServerRole, "server"},         {Qt::DisplayRole, "display"}};
+            {UnreadRole, "unread"},           {EnabledRole, "enabled"},
+            {ServerRole, "server"},           {Qt::DisplayRole, "display"}};
 }
 
 int AccountRegistry::rowOf(const AccountAddress &address) const

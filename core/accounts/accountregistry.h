@@ -79,8 +79,7 @@ public:
     QDateTime earliestRetry() const;
 
 Q_SIGNALS:
-    void accountStateChanged(const ct::AccountAddress &address, ct::AccountState state,
-                             const QString &detail);
+    void accountStateChanged(const ct::AccountAddress &address, ct::AccountState state, const QString &detail);
 
 private:
     static constexpr size_t kStateCount = size_t(AccountState::Failed) + 1;
@@ -93,7 +92,7 @@ private:
         AccountConnection *connection = nullptr;
         int unread = 0;
         AccountState counted = AccountState::Disabled; // the state it is counted under
-        qint64 countedRetry = 0;                          // its key in m_retries, 0 = none
+        qint64 countedRetry = 0;                       // its key in m_retries, 0 = none
     };
     struct Wanted
     {

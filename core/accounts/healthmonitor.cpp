@@ -36,8 +36,7 @@ std::chrono::milliseconds HealthMonitor::intervalFor(const Config &config, const
     return std::chrono::minutes(minutes);
 }
 
-void HealthMonitor::setAccount(const AccountAddress &address, std::chrono::milliseconds interval,
-                               Probe probe)
+void HealthMonitor::setAccount(const AccountAddress &address, std::chrono::milliseconds interval, Probe probe)
 {
     Entry &e = m_accounts[address];
     e.interval = interval.count() > 0 ? interval : std::chrono::milliseconds(std::chrono::minutes(30));
@@ -45,7 +44,8 @@ void HealthMonitor::setAccount(const AccountAddress &address, std::chrono::milli
     // Accounts added together are spread over up to a tenth of their interval (by address, so
     // the same account keeps its place), so a thousand of them are not all probed at once.
     const qint64 spread = std::max<qint64>(1, e.interval.count() / 10);
-    e.due = QDateTime::currentDateTimeUtc().addMSecs(e.interval.count() + qint64(qHash(address) % quint64(spread)));
+    e.due = QDateTime::currentDateTimeUtc().addMSecs(e.interval.count()
+                                                     + qint64(qHash(address) % quint64(spread)));
     ++e.probeGeneration;
     e.probing = false;
     arm();
@@ -150,8 +150,7 @@ void HealthMonitor::check(const AccountAddress &address)
     if (!connection)
         return;
     if (connection->state() == AccountState::Failed) {
-        qCInfo(lcAccounts).noquote() << "health check:" << address.toString()
-                                     << "is failed; reconnecting";
+        qCInfo(lcAccounts).noquote() << "health check:" << address.toString() << "is failed; reconnecting";
         Q_EMIT retryingFailed(address);
         connection->reconnectNow();
         return;
@@ -172,14 +171,14 @@ void HealthMonitor::check(const AccountAddress &address)
         if (result.ok && result.latencyMs >= 0)
             Q_EMIT self->latencyMeasured(address, result.latencyMs);
         if (result.tokenRefused) {
-            qCInfo(lcAccounts).noquote() << "health check:" << address.toString()
-                                         << "token refused:" << result.error;
+            qCInfo(lcAccounts).noquote()
+                << "health check:" << address.toString() << "token refused:" << result.error;
             Q_EMIT self->tokenRefused(address, result.error);
             if (self->m_refresh)
                 self->m_refresh(address, QStringLiteral("HealthProbe %1").arg(result.error).trimmed());
         } else if (!result.ok) {
-            qCInfo(lcAccounts).noquote() << "health check:" << address.toString()
-                                         << "probe failed:" << result.error;
+            qCInfo(lcAccounts).noquote()
+                << "health check:" << address.toString() << "probe failed:" << result.error;
         }
     });
 }

@@ -32,8 +32,8 @@ QString makeDirs(const QString &dir)
 
 } // namespace
 
-bool writeFileAtomically(const QString &path, const QByteArray &content, QString *error,
-                         bool createDirs, FileMode mode)
+bool writeFileAtomically(const QString &path, const QByteArray &content, QString *error, bool createDirs,
+                         FileMode mode)
 {
     auto fail = [&](const QString &why) {
         if (error)

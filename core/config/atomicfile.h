@@ -9,8 +9,7 @@
 namespace ct {
 
 // What an existing file's permission bits become. A new file is always 0600.
-enum class FileMode
-{
+enum class FileMode {
     KeepExisting, // files that other programs own too (state file, patched config)
     OwnerOnly     // 0600 on every write, also when the existing file was more open
 };

@@ -11,11 +11,11 @@ namespace ct {
 
 struct ConfigDocument::Style
 {
-    char keyQuote = '"';     // 0: unquoted where the key is an identifier
+    char keyQuote = '"'; // 0: unquoted where the key is an identifier
     QByteArray separator = ": ";
     bool trailingComma = false;
     bool multiline = true;
-    QByteArray indent;       // of the container's members
+    QByteArray indent; // of the container's members
 };
 
 namespace {
@@ -48,7 +48,10 @@ bool isIdentifier(const QString &key)
     return re.match(key).hasMatch();
 }
 
-bool isLineSpace(char c) { return c == ' ' || c == '\t'; }
+bool isLineSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
 
 QByteArray numberText(double d)
 {
@@ -67,12 +70,24 @@ QByteArray stringText(const QString &s, char quote)
     for (const QChar ch : s) {
         const char16_t u = ch.unicode();
         switch (u) {
-        case '\\': out += QLatin1String("\\\\"); break;
-        case '\n': out += QLatin1String("\\n"); break;
-        case '\r': out += QLatin1String("\\r"); break;
-        case '\t': out += QLatin1String("\\t"); break;
-        case '\b': out += QLatin1String("\\b"); break;
-        case '\f': out += QLatin1String("\\f"); break;
+        case '\\':
+            out += QLatin1String("\\\\");
+            break;
+        case '\n':
+            out += QLatin1String("\\n");
+            break;
+        case '\r':
+            out += QLatin1String("\\r");
+            break;
+        case '\t':
+            out += QLatin1String("\\t");
+            break;
+        case '\b':
+            out += QLatin1String("\\b");
+            break;
+        case '\f':
+            out += QLatin1String("\\f");
+            break;
         default:
             if (u == char16_t(quote))
                 out += QLatin1Char('\\');
@@ -129,9 +144,8 @@ std::optional<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, J
         if (error) {
             *error = Json5Error{0, 0, 0, QString(),
                                 QStringLiteral("expected a JSON object at the top, got %1")
-                                    .arg(root->kind == Json5Node::Kind::Array
-                                             ? QStringLiteral("an array")
-                                             : QStringLiteral("a single value"))};
+                                    .arg(root->kind == Json5Node::Kind::Array ? QStringLiteral("an array")
+                                                                              : QStringLiteral("a single value"))};
         }
         return std::nullopt;
     }
@@ -230,8 +244,8 @@ ConfigDocument::Style ConfigDocument::styleFor(const Json5Node &container) const
         s.indent = indentAt(container.begin) + m_unit;
         // An empty object is laid out over lines when it already spans lines, or when it is
         // the value of a member that starts its own line ("accounts: {}").
-        const QByteArray lead =
-            m_text.mid(lineStart(container.begin), container.begin - lineStart(container.begin));
+        const QByteArray lead = m_text.mid(lineStart(container.begin),
+                                           container.begin - lineStart(container.begin));
         s.multiline = m_text.mid(container.begin, container.end - container.begin).contains('\n')
                       || &container == &m_root || lead.trimmed().isEmpty()
                       || (lead.trimmed().endsWith(':') && !lead.contains('{') && !lead.contains('[')
@@ -247,8 +261,8 @@ QByteArray ConfigDocument::keyText(const QString &key, const Style &style) const
     return stringText(key, style.keyQuote ? style.keyQuote : m_stringQuote);
 }
 
-QByteArray ConfigDocument::serialize(const QJsonValue &value, const Style &style,
-                                     const QByteArray &indent, bool multiline) const
+QByteArray ConfigDocument::serialize(const QJsonValue &value, const Style &style, const QByteArray &indent,
+                                     bool multiline) const
 {
     switch (value.type()) {
     case QJsonValue::Null:
@@ -300,8 +314,7 @@ QByteArray ConfigDocument::serialize(const QJsonValue &value, const Style &style
 
 bool ConfigDocument::apply(QList<Edit> edits, QString *error)
 {
-    std::sort(edits.begin(), edits.end(),
-              [](const Edit &a, const Edit &b) { return a.begin > b.begin; });
+    std::sort(edits.begin(), edits.end(), [](const Edit &a, const Edit &b) { return a.begin > b.begin; });
     QByteArray text = m_text;
     for (const Edit &e : edits)
         text.replace(e.begin, e.end - e.begin, e.text);
@@ -318,28 +331,25 @@ bool ConfigDocument::apply(QList<Edit> edits, QString *error)
     return true;
 }
 
-bool ConfigDocument::insertMember(const Json5Node &object, const QString &key,
-                                  const QJsonValue &value, QString *error)
+bool ConfigDocument::insertMember(const Json5Node &object, const QString &key, const QJsonValue &value,
+                                  QString *error)
 {
     const Style style = styleFor(object);
-    QByteArray member = keyText(key, style) + style.separator +
-                        serialize(value, style, style.indent, style.multiline);
+    QByteArray member = keyText(key, style) + style.separator
+                        + serialize(value, style, style.indent, style.multiline);
     if (object.entries.empty()) {
         const qsizetype close = object.end - 1;
         const QByteArray inside = m_text.mid(object.begin + 1, close - object.begin - 1);
         const QByteArray outer = indentAt(object.begin);
         const QByteArray comma = style.multiline && style.trailingComma ? "," : "";
         if (inside.trimmed().isEmpty()) {
-            const QByteArray body = style.multiline
-                                        ? m_eol + style.indent + member + comma + m_eol + outer
-                                        : " " + member + " ";
+            const QByteArray body = style.multiline ? m_eol + style.indent + member + comma + m_eol + outer
+                                                    : " " + member + " ";
             return apply({{object.begin + 1, close, body}}, error);
         }
         // Only comments inside: keep them, add the member before the closing brace.
         if (startsLine(close))
-            return apply({{lineStart(close), lineStart(close),
-                           style.indent + member + comma + m_eol}},
-                         error);
+            return apply({{lineStart(close), lineStart(close), style.indent + member + comma + m_eol}}, error);
         return apply({{close, close, m_eol + style.indent + member + comma + m_eol + outer}}, error);
     }
     const Json5Entry &last = object.entries.back();
@@ -364,8 +374,7 @@ bool ConfigDocument::insertMember(const Json5Node &object, const QString &key,
             }
         }
         if (i < m_text.size() && m_text.at(i) == '\n') {
-            QList<Edit> edits{{i + 1, i + 1,
-                               style.indent + member + (style.trailingComma ? "," : "") + m_eol}};
+            QList<Edit> edits{{i + 1, i + 1, style.indent + member + (style.trailingComma ? "," : "") + m_eol}};
             if (last.comma < 0)
                 edits.append({last.value.end, last.value.end, ","});
             return apply(edits, error);
@@ -421,9 +430,8 @@ bool ConfigDocument::set(const QStringList &path, const QJsonValue &value, QStri
             if (error)
                 *error = QStringLiteral("cannot set %1: %2 is %3, not an object")
                              .arg(json5PathString(path), json5PathString(path.mid(0, i + 1)),
-                                  e->value.kind == Json5Node::Kind::Array
-                                      ? QStringLiteral("an array")
-                                      : QStringLiteral("a single value"));
+                                  e->value.kind == Json5Node::Kind::Array ? QStringLiteral("an array")
+                                                                          : QStringLiteral("a single value"));
             return false;
         }
         node = &e->value;
@@ -501,14 +509,13 @@ bool ConfigDocument::remove(const QStringList &path, QString *error)
 bool ConfigDocument::removeItem(const QStringList &path, int index, QString *error)
 {
     const Json5Node *array = nodeAt(path);
-    if (!array || array->kind != Json5Node::Kind::Array || index < 0
-        || size_t(index) >= array->entries.size())
+    if (!array || array->kind != Json5Node::Kind::Array || index < 0 || size_t(index) >= array->entries.size())
         return false;
     return apply(removal(*array, size_t(index)), error);
 }
 
-bool ConfigDocument::diff(const QStringList &path, const QJsonObject &before,
-                          const QJsonObject &after, QString *error)
+bool ConfigDocument::diff(const QStringList &path, const QJsonObject &before, const QJsonObject &after,
+                          QString *error)
 {
     for (auto it = before.begin(); it != before.end(); ++it)
         if (!after.contains(it.key())) {
@@ -525,8 +532,7 @@ bool ConfigDocument::diff(const QStringList &path, const QJsonObject &before,
         if (before.contains(it.key()) && sameJson(old, it.value()))
             continue;
         const Json5Node *current = nodeAt(here);
-        if (old.isObject() && it.value().isObject() && current
-            && current->kind == Json5Node::Kind::Object) {
+        if (old.isObject() && it.value().isObject() && current && current->kind == Json5Node::Kind::Object) {
             if (!diff(here, old.toObject(), it.value().toObject(), error))
                 return false;
             continue;
@@ -556,8 +562,7 @@ bool ConfigDocument::diff(const QStringList &path, const QJsonObject &before,
     return true;
 }
 
-bool ConfigDocument::applyChanges(const QJsonObject &before, const QJsonObject &after,
-                                  QString *error)
+bool ConfigDocument::applyChanges(const QJsonObject &before, const QJsonObject &after, QString *error)
 {
     const QByteArray original = m_text;
     const Json5Node originalRoot = m_root;

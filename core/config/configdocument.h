@@ -57,11 +57,9 @@ private:
     QByteArray serialize(const QJsonValue &value, const Style &style, const QByteArray &indent,
                          bool multiline) const;
     QByteArray keyText(const QString &key, const Style &style) const;
-    bool insertMember(const Json5Node &object, const QString &key, const QJsonValue &value,
-                      QString *error);
+    bool insertMember(const Json5Node &object, const QString &key, const QJsonValue &value, QString *error);
     QList<Edit> removal(const Json5Node &container, size_t index) const;
-    bool diff(const QStringList &path, const QJsonObject &before, const QJsonObject &after,
-              QString *error);
+    bool diff(const QStringList &path, const QJsonObject &before, const QJsonObject &after, QString *error);
 
     qsizetype lineStart(qsizetype pos) const;
     QByteArray indentAt(qsizetype pos) const;

@@ -13,8 +13,7 @@ const QStringList kGotifySingleFormFields{QStringLiteral("serverUrl"), QStringLi
 
 // Recursive helpers: each level copies its object, edits the child and writes it back, which
 // is how QJsonObject values are changed in place.
-bool setIn(QJsonObject &obj, const QStringList &path, qsizetype index, const QJsonValue &value,
-           QString *error)
+bool setIn(QJsonObject &obj, const QStringList &path, qsizetype index, const QJsonValue &value, QString *error)
 {
     const QString &key = path.at(index);
     if (index == path.size() - 1) {
@@ -28,8 +27,7 @@ bool setIn(QJsonObject &obj, const QStringList &path, qsizetype index, const QJs
     } else if (!existing.isUndefined() && !existing.isNull()) {
         if (error)
             *error = QStringLiteral("cannot set %1: %2 is %3, not an object")
-                         .arg(ConfigEditor::dottedPath(path),
-                              ConfigEditor::dottedPath(path.mid(0, index + 1)),
+                         .arg(ConfigEditor::dottedPath(path), ConfigEditor::dottedPath(path.mid(0, index + 1)),
                               JsonReader::describe(existing));
         return false;
     }
@@ -64,8 +62,7 @@ bool usesGotifySingleForm(const QJsonObject &root, const AccountAddress &address
         return false;
     if (ConfigEditor::valueAt(root, ConfigEditor::accountPath(address)).isObject())
         return false;
-    const QJsonObject block =
-        ConfigEditor::valueAt(root, {QStringLiteral("channels"), kGotifyChannel}).toObject();
+    const QJsonObject block = ConfigEditor::valueAt(root, {QStringLiteral("channels"), kGotifyChannel}).toObject();
     for (const QString &f : kGotifySingleFormFields)
         if (block.contains(f))
             return true;
@@ -77,8 +74,8 @@ void unbindFromAgents(QJsonObject &root, const AccountAddress &address)
 {
     const QJsonObject agents = root.value(QStringLiteral("agents")).toObject();
     for (auto it = agents.constBegin(); it != agents.constEnd(); ++it) {
-        const QStringList listPath{QStringLiteral("agents"), it.key(), QStringLiteral("channels"),
-                                   address.channel, QStringLiteral("accounts")};
+        const QStringList listPath{QStringLiteral("agents"), it.key(), QStringLiteral("channels"), address.channel,
+                                   QStringLiteral("accounts")};
         const QJsonValue list = ConfigEditor::valueAt(root, listPath);
         if (!list.isArray())
             continue;
@@ -106,8 +103,7 @@ QJsonValue ConfigEditor::valueAt(const QJsonObject &root, const QStringList &pat
     return current;
 }
 
-bool ConfigEditor::setAt(QJsonObject &root, const QStringList &path, const QJsonValue &value,
-                         QString *error)
+bool ConfigEditor::setAt(QJsonObject &root, const QStringList &path, const QJsonValue &value, QString *error)
 {
     if (path.isEmpty()) {
         if (error)
@@ -128,8 +124,7 @@ bool ConfigEditor::removeAt(QJsonObject &root, const QStringList &path)
 
 QStringList ConfigEditor::accountPath(const AccountAddress &address)
 {
-    return {QStringLiteral("channels"), address.channel, QStringLiteral("accounts"),
-            address.accountId};
+    return {QStringLiteral("channels"), address.channel, QStringLiteral("accounts"), address.accountId};
 }
 
 QStringList ConfigEditor::accountFieldPath(const QJsonObject &root, const AccountAddress &address,
@@ -140,8 +135,8 @@ QStringList ConfigEditor::accountFieldPath(const QJsonObject &root, const Accoun
     return accountPath(address) << field;
 }
 
-bool ConfigEditor::setAccountField(QJsonObject &root, const AccountAddress &address,
-                                   const QString &field, const QJsonValue &value, QString *error)
+bool ConfigEditor::setAccountField(QJsonObject &root, const AccountAddress &address, const QString &field,
+                                   const QJsonValue &value, QString *error)
 {
     return setAt(root, accountFieldPath(root, address, field), value, error);
 }
@@ -159,8 +154,7 @@ bool ConfigEditor::removeAccount(QJsonObject &root, const AccountAddress &addres
         return false;
     const QStringList defaultAccountPath{QStringLiteral("channels"), kGotifyChannel,
                                          QStringLiteral("defaultAccount")};
-    if (address.channel == kGotifyChannel &&
-        valueAt(root, defaultAccountPath).toString() == address.accountId)
+    if (address.channel == kGotifyChannel && valueAt(root, defaultAccountPath).toString() == address.accountId)
         removeAt(root, defaultAccountPath);
     unbindFromAgents(root, address);
     return true;

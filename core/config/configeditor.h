@@ -35,9 +35,8 @@ public:
     // connection fields serverUrl/appToken/clientToken live directly under channels.gotify.
     static QStringList accountFieldPath(const QJsonObject &root, const AccountAddress &address,
                                         const QString &field);
-    static bool setAccountField(QJsonObject &root, const AccountAddress &address,
-                                const QString &field, const QJsonValue &value,
-                                QString *error = nullptr);
+    static bool setAccountField(QJsonObject &root, const AccountAddress &address, const QString &field,
+                                const QJsonValue &value, QString *error = nullptr);
 
     // Removes an account in every form it is written in (for gotify/default also the
     // single-account keys), drops it from agents.*.channels.<channel>.accounts lists, and

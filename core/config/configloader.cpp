@@ -37,8 +37,8 @@ void readAgents(const QJsonObject &agents, JsonReader &r, Config &config)
             const QString chPath = JsonReader::join(channelsPath, ch.key());
             QJsonObject chObj;
             if (!ch->isObject()) {
-                r.addProblem(chPath, QStringLiteral("expected an object, got %1")
-                                         .arg(JsonReader::describe(ch.value())));
+                r.addProblem(chPath,
+                             QStringLiteral("expected an object, got %1").arg(JsonReader::describe(ch.value())));
                 continue;
             }
             chObj = ch->toObject();
@@ -49,13 +49,10 @@ void readAgents(const QJsonObject &agents, JsonReader &r, Config &config)
             for (qsizetype i = 0; i < binding.accountIds.size(); ++i) {
                 const AccountAddress address{ch.key(), binding.accountIds.at(i)};
                 const QString itemPath = QStringLiteral("%1[%2]").arg(listPath).arg(i);
-                const bool known = ch.key() == kGotifyChannel
-                                       ? config.gotifyAccount(address.accountId) != nullptr
-                                       : config.openimAccount(address.accountId) != nullptr;
+                const bool known = ch.key() == kGotifyChannel ? config.gotifyAccount(address.accountId) != nullptr
+                                                              : config.openimAccount(address.accountId) != nullptr;
                 if (!known)
-                    r.addProblem(
-                        itemPath,
-                        QStringLiteral("no account %1 in this config").arg(address.toString()));
+                    r.addProblem(itemPath, QStringLiteral("no account %1 in this config").arg(address.toString()));
                 const QString other = boundTo.value(address);
                 if (!other.isEmpty() && other != agent.key())
                     r.addProblem(itemPath, QStringLiteral("%1 is already bound to agent %2")
@@ -97,8 +94,8 @@ void readBindings(const QJsonValue &list, const QString &path, JsonReader &r, Co
             || match.contains(QStringLiteral("teamId")) || match.contains(QStringLiteral("roles")))
             continue;
         QString accountId;
-        if (!r.readString(match, JsonReader::join(itemPath, QStringLiteral("match")),
-                          QStringLiteral("accountId"), accountId))
+        if (!r.readString(match, JsonReader::join(itemPath, QStringLiteral("match")), QStringLiteral("accountId"),
+                          accountId))
             accountId = channel == kGotifyChannel && !config.gotify.defaultAccount.isEmpty()
                             ? config.gotify.defaultAccount
                             : QStringLiteral("default");
@@ -205,8 +202,8 @@ LoadResult parseConfig(const QByteArray &json)
     if (json.trimmed().isEmpty()) {
         LoadResult result;
         result.fileFound = true;
-        result.problems.append(ConfigProblem{
-            QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
+        result.problems.append(
+            ConfigProblem{QString(), QStringLiteral("the file is empty; expected a JSON object"), 0, 0});
         return result;
     }
     Json5Error error;
@@ -226,16 +223,15 @@ LoadResult loadConfig(const QString &path)
     QFile f(file);
     if (!f.exists()) {
         LoadResult result;
-        result.problems.append(ConfigProblem{
-            QString(), QStringLiteral("config file %1 does not exist").arg(file), 0, 0});
+        result.problems.append(
+            ConfigProblem{QString(), QStringLiteral("config file %1 does not exist").arg(file), 0, 0});
         return result;
     }
     if (!f.open(QIODevice::ReadOnly)) {
         LoadResult result;
         result.fileFound = true;
         result.problems.append(ConfigProblem{
-            QString(), QStringLiteral("cannot read config file %1: %2").arg(file, f.errorString()),
-            0, 0});
+            QString(), QStringLiteral("cannot read config file %1: %2").arg(file, f.errorString()), 0, 0});
         return result;
     }
     LoadResult result = parseConfig(f.readAll());

@@ -56,7 +56,7 @@ struct GotifyAccountConfig
     QString clientToken; // inline value, empty when not in the file
     int defaultPriority = 5;
     InboundSettings inbound;
-    QString caCertFile;                 // optional PEM for self-signed servers
+    QString caCertFile; // optional PEM for self-signed servers
     int healthCheckIntervalMinutes = 30;
     QMap<QString, CredentialRef> credentialRefs; // "appToken"/"clientToken" held as references
     AccountAddress address() const { return {kGotifyChannel, id}; }
@@ -71,12 +71,12 @@ struct OpenImAccountConfig
     QString token; // inline value, empty when not in the file
     QString wsAddr;
     QString apiAddr;
-    QString userID;                 // empty → JWT UserID claim
-    std::optional<int> platformID;  // nullopt → JWT PlatformID claim
+    QString userID;                // empty → JWT UserID claim
+    std::optional<int> platformID; // nullopt → JWT PlatformID claim
     bool requireMention = false;
     QStringList inboundWhitelist;
     bool disableFriendSdk = true;
-    QString compression;            // "" or "gzip"
+    QString compression; // "" or "gzip"
     int healthCheckIntervalMinutes = 30;
     InboundSettings inbound;
     QMap<QString, CredentialRef> credentialRefs; // "token" held as a reference
@@ -91,8 +91,8 @@ struct HttpRefreshConfig
     QMap<QString, QString> headers;
     QJsonValue body; // any JSON; placeholders in string leaves
     int timeoutMs = 15000;
-    QStringList responseTokenPaths;              // fallbacks, in order
-    QMap<QString, QStringList> stateWriteBack;   // field → fallback paths
+    QStringList responseTokenPaths;            // fallbacks, in order
+    QMap<QString, QStringList> stateWriteBack; // field → fallback paths
     QStringList clearOnSuccess;
 };
 

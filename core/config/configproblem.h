@@ -16,14 +16,10 @@ struct ConfigProblem
     int column = 0;
 
     // "<json path>: <problem>", or just the problem when it concerns the whole file.
-    QString toString() const
-    {
-        return path.isEmpty() ? message : path + QStringLiteral(": ") + message;
-    }
+    QString toString() const { return path.isEmpty() ? message : path + QStringLiteral(": ") + message; }
     friend bool operator==(const ConfigProblem &a, const ConfigProblem &b)
     {
-        return a.path == b.path && a.message == b.message && a.line == b.line &&
-               a.column == b.column;
+        return a.path == b.path && a.message == b.message && a.line == b.line && a.column == b.column;
     }
 };
 

@@ -115,10 +115,7 @@ public:
         return substitute(value, path, true);
     }
 
-    static QString join(const QString &a, const QString &b)
-    {
-        return a.isEmpty() ? b : a + QLatin1Char('.') + b;
-    }
+    static QString join(const QString &a, const QString &b) { return a.isEmpty() ? b : a + QLatin1Char('.') + b; }
 
 private:
     void problem(const QString &path, const QString &message)
@@ -153,9 +150,8 @@ QJsonObject resolveAccounts(Walker &w, const QJsonObject &block, const QString &
         QJsonObject resolved;
         for (auto f = account.begin(); f != account.end(); ++f) {
             const QString fieldPath = Walker::join(path, f.key());
-            resolved.insert(f.key(), fields.contains(f.key())
-                                         ? w.credential(f.value(), fieldPath, active)
-                                         : w.substitute(f.value(), fieldPath, active));
+            resolved.insert(f.key(), fields.contains(f.key()) ? w.credential(f.value(), fieldPath, active)
+                                                              : w.substitute(f.value(), fieldPath, active));
         }
         resolvedAccounts.insert(it.key(), resolved);
     }
@@ -186,9 +182,8 @@ ResolvedReferences resolveReferences(const QJsonObject &raw, const EnvLookup &en
                 if (it.key() == QLatin1String("accounts"))
                     continue;
                 const QString fieldPath = Walker::join(path, it.key());
-                resolved.insert(it.key(), fields.contains(it.key())
-                                              ? w.credential(it.value(), fieldPath, active)
-                                              : w.substitute(it.value(), fieldPath, active));
+                resolved.insert(it.key(), fields.contains(it.key()) ? w.credential(it.value(), fieldPath, active)
+                                                                    : w.substitute(it.value(), fieldPath, active));
             }
             resolvedChannels.insert(gotify, resolved);
         }
@@ -208,8 +203,8 @@ ResolvedReferences resolveReferences(const QJsonObject &raw, const EnvLookup &en
                     QJsonObject httpOut = refresh.value(QStringLiteral("http")).toObject();
                     for (const QString &key : {QStringLiteral("headers"), QStringLiteral("body")})
                         if (http.contains(key))
-                            httpOut.insert(key, w.recipeValue(http.value(key),
-                                                              fieldPath + QStringLiteral(".http.") + key));
+                            httpOut.insert(
+                                key, w.recipeValue(http.value(key), fieldPath + QStringLiteral(".http.") + key));
                     if (it->toObject().value(QStringLiteral("http")).isObject())
                         refresh.insert(QStringLiteral("http"), httpOut);
                     resolved.insert(it.key(), refresh);

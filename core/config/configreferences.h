@@ -19,7 +19,7 @@ namespace ct {
 
 struct ResolvedReferences
 {
-    QJsonObject root; // the config with references replaced by their values
+    QJsonObject root;                          // the config with references replaced by their values
     QHash<QString, CredentialRef> credentials; // dotted path of a credential field → its reference
     QList<ConfigProblem> problems;
 };

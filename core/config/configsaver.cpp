@@ -77,8 +77,7 @@ bool writeConfigDocument(const QString &path, const ConfigDocument &doc, const Q
         return true; // nothing changed: the file is not touched
     QString why;
     // The previous version may hold tokens: the backup is 0600 whatever the file's mode.
-    if (exists && !writeFileAtomically(file + QStringLiteral(".bak"), previous, &why, false,
-                                       FileMode::OwnerOnly))
+    if (exists && !writeFileAtomically(file + QStringLiteral(".bak"), previous, &why, false, FileMode::OwnerOnly))
         return failSave(why, error);
     if (!writeFileAtomically(file, doc.text(), &why, true, FileMode::KeepExisting))
         return failSave(why, error);
@@ -102,8 +101,7 @@ bool saveConfigJson(const QString &path, const QJsonObject &root, QString *error
     return writeConfigDocument(file, *current.doc, current.bytes, error);
 }
 
-bool saveConfigChanges(const QString &path, const QJsonObject &before, const QJsonObject &after,
-                       QString *error)
+bool saveConfigChanges(const QString &path, const QJsonObject &before, const QJsonObject &after, QString *error)
 {
     const QString file = expandUserPath(path);
     if (file.isEmpty())

@@ -28,8 +28,7 @@ bool saveConfigChanges(const QString &path, const QJsonObject &before, const QJs
 
 // Reads the file ("~/" expanded) as a document; an absent file is an empty one ("{}").
 // False with a sentence naming the file, line and column when it cannot be read or parsed.
-bool readConfigDocument(const QString &path, std::optional<ConfigDocument> &out,
-                        QString *error = nullptr);
+bool readConfigDocument(const QString &path, std::optional<ConfigDocument> &out, QString *error = nullptr);
 
 // Writes `doc` over the file at `path` when its text differs from `previous` (the bytes read
 // before editing), keeping `previous` as `<file>.bak`.

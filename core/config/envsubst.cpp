@@ -38,8 +38,9 @@ EnvSubstitution substituteEnv(const QString &text, const EnvLookup &lookup)
         const qsizetype dash = inner.indexOf(QLatin1String(":-"));
         const QString name = dash < 0 ? inner : inner.left(dash);
         const QString fallback = dash < 0 ? QString() : inner.mid(dash + 2);
-        const bool validFallback = dash < 0 || (!fallback.contains(QLatin1Char('$'))
-                                                && !fallback.contains(QLatin1Char('{')));
+        const bool validFallback = dash < 0
+                                   || (!fallback.contains(QLatin1Char('$'))
+                                       && !fallback.contains(QLatin1Char('{')));
         if (close < 0 || !isEnvName(name) || !validFallback) {
             out.text += c; // not a reference: the text stays as written
             ++i;

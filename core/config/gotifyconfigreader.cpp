@@ -21,15 +21,14 @@ bool hasKey(const QJsonObject &obj, const QString &key)
 
 bool hasSingleForm(const QJsonObject &block)
 {
-    return hasKey(block, QStringLiteral("serverUrl")) ||
-           hasKey(block, QStringLiteral("appToken")) ||
-           hasKey(block, QStringLiteral("clientToken"));
+    return hasKey(block, QStringLiteral("serverUrl")) || hasKey(block, QStringLiteral("appToken"))
+           || hasKey(block, QStringLiteral("clientToken"));
 }
 
 // Reads the connection keys of `obj` over `base`: everything `obj` does not set keeps the value
 // of `base`. A missing serverUrl is a problem only when `urlRequired`.
-GotifyAccountConfig readAccount(const QJsonObject &obj, const QString &path,
-                                GotifyAccountConfig base, bool urlRequired, JsonReader &r)
+GotifyAccountConfig readAccount(const QJsonObject &obj, const QString &path, GotifyAccountConfig base,
+                                bool urlRequired, JsonReader &r)
 {
     GotifyAccountConfig a = std::move(base);
     a.jsonPath = path;
@@ -58,15 +57,13 @@ bool sameServer(const QString &a, const QString &b)
 }
 
 // The rest of a named account: keys the single form does not have.
-void readNamedExtras(const QJsonObject &obj, const QString &path, GotifyAccountConfig &a,
-                     JsonReader &r)
+void readNamedExtras(const QJsonObject &obj, const QString &path, GotifyAccountConfig &a, JsonReader &r)
 {
     r.readBool(obj, path, QStringLiteral("enabled"), a.enabled);
     r.readString(obj, path, QStringLiteral("name"), a.name);
     r.readIntInRange(obj, path, QStringLiteral("defaultPriority"), a.defaultPriority, 0, kMaxPriority);
     r.readString(obj, path, QStringLiteral("caCertFile"), a.caCertFile);
-    r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"),
-                      a.healthCheckIntervalMinutes);
+    r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"), a.healthCheckIntervalMinutes);
     readInboundSettings(obj, path, r, a.inbound);
 }
 
@@ -92,8 +89,7 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
     r.readObject(block, kBlockPath, QStringLiteral("accounts"), accounts);
     const QJsonValue namedDefault = accounts.value(kDefaultId);
 
-    const bool namedDefaultHasUrl =
-        namedDefault.toObject().value(QStringLiteral("serverUrl")).isString();
+    const bool namedDefaultHasUrl = namedDefault.toObject().value(QStringLiteral("serverUrl")).isString();
 
     std::optional<GotifyAccountConfig> single;
     if (hasSingleForm(block)) {
@@ -119,13 +115,12 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
             if (obj.value(QStringLiteral("serverUrl")).isString())
                 namedUrl = obj.value(QStringLiteral("serverUrl")).toString();
             if (!singleUrl.isEmpty() && !namedUrl.isEmpty() && !sameServer(singleUrl, namedUrl))
-                r.addProblem(
-                    JsonReader::join(path, QStringLiteral("serverUrl")),
-                    QStringLiteral("duplicate account \"default\": %1 is also given as "
-                                   "channels.gotify.serverUrl (%2); the single-account "
-                                   "form is account \"default\", so remove one of them")
-                        .arg(JsonReader::quoted(JsonReader::safeUrlForMessage(namedUrl)),
-                             JsonReader::quoted(JsonReader::safeUrlForMessage(singleUrl))));
+                r.addProblem(JsonReader::join(path, QStringLiteral("serverUrl")),
+                             QStringLiteral("duplicate account \"default\": %1 is also given as "
+                                            "channels.gotify.serverUrl (%2); the single-account "
+                                            "form is account \"default\", so remove one of them")
+                                 .arg(JsonReader::quoted(JsonReader::safeUrlForMessage(namedUrl)),
+                                      JsonReader::quoted(JsonReader::safeUrlForMessage(singleUrl))));
             base = *single;
             single.reset();
         }
@@ -146,8 +141,7 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
             r.addProblem(JsonReader::join(kBlockPath, QStringLiteral("defaultAccount")),
                          QStringLiteral("no Gotify account named %1 (accounts: %2)")
                              .arg(JsonReader::quoted(defaultAccount),
-                                  known.isEmpty() ? QStringLiteral("none")
-                                                  : known.join(QStringLiteral(", "))));
+                                  known.isEmpty() ? QStringLiteral("none") : known.join(QStringLiteral(", "))));
     }
 
     if (out.enabled && out.accounts.isEmpty() && accounts.isEmpty() && !hasSingleForm(block))

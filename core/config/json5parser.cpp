@@ -95,7 +95,8 @@ private:
     {
         QString out;
         for (const QString &segment : m_path)
-            out += (out.isEmpty() || segment.startsWith(QLatin1Char('[')) ? QString() : QStringLiteral(".")) + segment;
+            out += (out.isEmpty() || segment.startsWith(QLatin1Char('[')) ? QString() : QStringLiteral("."))
+                   + segment;
         return out;
     }
 
@@ -118,18 +119,23 @@ private:
     static bool isSpaceCodePoint(char32_t cp)
     {
         switch (cp) {
-        case '\t': case '\n': case '\v': case '\f': case '\r': case ' ':
-        case 0xA0: case 0x2028: case 0x2029: case 0xFEFF:
+        case '\t':
+        case '\n':
+        case '\v':
+        case '\f':
+        case '\r':
+        case ' ':
+        case 0xA0:
+        case 0x2028:
+        case 0x2029:
+        case 0xFEFF:
             return true;
         default:
             return cp > 0x7F && QChar::category(cp) == QChar::Separator_Space;
         }
     }
 
-    static bool isLineTerminator(char32_t cp)
-    {
-        return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029;
-    }
+    static bool isLineTerminator(char32_t cp) { return cp == '\n' || cp == '\r' || cp == 0x2028 || cp == 0x2029; }
 
     // White space and comments.
     void skipSpace()
@@ -309,7 +315,7 @@ private:
     bool quoted(QString &out, char quote)
     {
         const qsizetype start = m_pos;
-        ++m_pos; // the opening quote
+        ++m_pos;        // the opening quote
         QByteArray run; // raw UTF-8 between escapes
         auto flush = [&] {
             out += QString::fromUtf8(run);
@@ -340,12 +346,24 @@ private:
             int len = 1;
             const char32_t cp = codePointAt(m_pos, &len);
             switch (e) {
-            case 'b': out += QChar(u'\b'); break;
-            case 'f': out += QChar(u'\f'); break;
-            case 'n': out += QChar(u'\n'); break;
-            case 'r': out += QChar(u'\r'); break;
-            case 't': out += QChar(u'\t'); break;
-            case 'v': out += QChar(u'\v'); break;
+            case 'b':
+                out += QChar(u'\b');
+                break;
+            case 'f':
+                out += QChar(u'\f');
+                break;
+            case 'n':
+                out += QChar(u'\n');
+                break;
+            case 'r':
+                out += QChar(u'\r');
+                break;
+            case 't':
+                out += QChar(u'\t');
+                break;
+            case 'v':
+                out += QChar(u'\v');
+                break;
             case '0':
                 if (isDigit(peek(1))) {
                     ++m_pos;
@@ -408,8 +426,12 @@ private:
         if (cp < 0x80)
             return false;
         switch (QChar::category(cp)) {
-        case QChar::Letter_Uppercase: case QChar::Letter_Lowercase: case QChar::Letter_Titlecase:
-        case QChar::Letter_Modifier: case QChar::Letter_Other: case QChar::Number_Letter:
+        case QChar::Letter_Uppercase:
+        case QChar::Letter_Lowercase:
+        case QChar::Letter_Titlecase:
+        case QChar::Letter_Modifier:
+        case QChar::Letter_Other:
+        case QChar::Number_Letter:
             return true;
         default:
             return false;
@@ -422,8 +444,10 @@ private:
         if (cp < 0x80)
             return false;
         switch (QChar::category(cp)) {
-        case QChar::Mark_NonSpacing: case QChar::Mark_SpacingCombining:
-        case QChar::Number_DecimalDigit: case QChar::Punctuation_Connector:
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Number_DecimalDigit:
+        case QChar::Punctuation_Connector:
             return true;
         default:
             return false;
@@ -603,10 +627,7 @@ QString Json5Error::toString() const
     if (line == 0)
         return message; // about the document as a whole
     const QString where = path.isEmpty() ? QString() : QStringLiteral(" (in %1)").arg(path);
-    return QStringLiteral("invalid JSON5 at line %1, column %2%3: %4")
-        .arg(line)
-        .arg(column)
-        .arg(where, message);
+    return QStringLiteral("invalid JSON5 at line %1, column %2%3: %4").arg(line).arg(column).arg(where, message);
 }
 
 std::optional<Json5Node> parseJson5(const QByteArray &text, Json5Error *error)

@@ -43,9 +43,9 @@ struct Json5Entry
     QString key;             // object members only
     qsizetype keyBegin = -1; // first byte of the key (its quote when quoted); items: the value
     qsizetype keyEnd = -1;
-    char keyQuote = 0;       // '"', '\'' or 0 for an identifier key
+    char keyQuote = 0; // '"', '\'' or 0 for an identifier key
     Json5Node value;
-    qsizetype comma = -1;    // the ',' after this entry, -1 when there is none
+    qsizetype comma = -1; // the ',' after this entry, -1 when there is none
 };
 
 struct Json5Error
@@ -53,7 +53,7 @@ struct Json5Error
     int line = 0;   // 1-based
     int column = 0; // 1-based, in characters
     qsizetype offset = 0;
-    QString path;   // JSON path of the value being read ("channels.gotify.accounts[0]")
+    QString path; // JSON path of the value being read ("channels.gotify.accounts[0]")
     QString message;
 
     // "invalid JSON5 at line 2, column 3 (in channels.gotify): <message>"; just the message

@@ -69,86 +69,77 @@ QString JsonReader::safeUrlForMessage(const QString &url)
 {
     const QUrl parsed(url);
     if (parsed.isValid() && (!parsed.userInfo().isEmpty() || parsed.hasQuery()))
-        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString() +
-               (parsed.hasQuery() ? QStringLiteral("?…") : QString());
+        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
+               + (parsed.hasQuery() ? QStringLiteral("?…") : QString());
     return url;
 }
 
-bool JsonReader::readBool(const QJsonObject &obj, const QString &parent, const QString &key,
-                          bool &out)
+bool JsonReader::readBool(const QJsonObject &obj, const QString &parent, const QString &key, bool &out)
 {
     if (!isSet(obj, key))
         return false;
     const QJsonValue v = obj.value(key);
     if (!v.isBool()) {
-        addProblem(join(parent, key),
-                   QStringLiteral("expected true or false, got %1").arg(describe(v)));
+        addProblem(join(parent, key), QStringLiteral("expected true or false, got %1").arg(describe(v)));
         return false;
     }
     out = v.toBool();
     return true;
 }
 
-bool JsonReader::readInt(const QJsonObject &obj, const QString &parent, const QString &key,
-                         int &out, int minimum)
+bool JsonReader::readInt(const QJsonObject &obj, const QString &parent, const QString &key, int &out, int minimum)
 {
     if (!isSet(obj, key))
         return false;
     const QJsonValue v = obj.value(key);
     const double d = v.toDouble();
     if (!v.isDouble() || std::floor(d) != d || d < INT_MIN || d > INT_MAX) {
-        addProblem(join(parent, key),
-                   QStringLiteral("expected an integer, got %1").arg(describe(v)));
+        addProblem(join(parent, key), QStringLiteral("expected an integer, got %1").arg(describe(v)));
         return false;
     }
     if (d < minimum) {
-        const QString wanted = minimum == 1 ? QStringLiteral("a positive integer")
-                               : minimum == 0
-                                   ? QStringLiteral("an integer of 0 or more")
-                                   : QStringLiteral("an integer of %1 or more").arg(minimum);
-        addProblem(join(parent, key),
-                   QStringLiteral("expected %1, got %2").arg(wanted, describe(v)));
+        const QString wanted = minimum == 1   ? QStringLiteral("a positive integer")
+                               : minimum == 0 ? QStringLiteral("an integer of 0 or more")
+                                              : QStringLiteral("an integer of %1 or more").arg(minimum);
+        addProblem(join(parent, key), QStringLiteral("expected %1, got %2").arg(wanted, describe(v)));
         return false;
     }
     out = static_cast<int>(d);
     return true;
 }
 
-bool JsonReader::readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key,
-                                int &out, int minimum, int maximum)
+bool JsonReader::readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key, int &out,
+                                int minimum, int maximum)
 {
     int value = out;
     if (!readInt(obj, parent, key, value, minimum))
         return false;
     if (value > maximum) {
-        addProblem(join(parent, key), QStringLiteral("expected an integer from %1 to %2, got %3")
-                                          .arg(minimum)
-                                          .arg(maximum)
-                                          .arg(value));
+        addProblem(
+            join(parent, key),
+            QStringLiteral("expected an integer from %1 to %2, got %3").arg(minimum).arg(maximum).arg(value));
         return false;
     }
     out = value;
     return true;
 }
 
-bool JsonReader::readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
-                                 int &out)
+bool JsonReader::readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key, int &out)
 {
     return readInt(obj, parent, key, out, 1);
 }
 
-bool JsonReader::readString(const QJsonObject &obj, const QString &parent, const QString &key,
-                            QString &out, Echo echo)
+bool JsonReader::readString(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                            Echo echo)
 {
     if (!isSet(obj, key))
         return false;
     const QJsonValue v = obj.value(key);
     if (!v.isString()) {
         // A secret typed as a number would still be a secret: describe only its kind.
-        const QString got =
-            echo == Echo::Hide && !v.isArray() && !v.isObject()
-                ? (v.isBool() ? QStringLiteral("a boolean") : QStringLiteral("a number"))
-                : describe(v);
+        const QString got = echo == Echo::Hide && !v.isArray() && !v.isObject()
+                                ? (v.isBool() ? QStringLiteral("a boolean") : QStringLiteral("a number"))
+                                : describe(v);
         addProblem(join(parent, key), QStringLiteral("expected a string, got %1").arg(got));
         return false;
     }
@@ -191,15 +182,13 @@ bool JsonReader::readStringList(const QJsonObject &obj, const QString &parent, c
     return ok;
 }
 
-bool JsonReader::readObject(const QJsonObject &obj, const QString &parent, const QString &key,
-                            QJsonObject &out)
+bool JsonReader::readObject(const QJsonObject &obj, const QString &parent, const QString &key, QJsonObject &out)
 {
     if (!isSet(obj, key))
         return false;
     const QJsonValue v = obj.value(key);
     if (!v.isObject()) {
-        addProblem(join(parent, key),
-                   QStringLiteral("expected an object, got %1").arg(describe(v)));
+        addProblem(join(parent, key), QStringLiteral("expected an object, got %1").arg(describe(v)));
         return false;
     }
     out = v.toObject();
@@ -231,16 +220,16 @@ bool JsonReader::readStringMap(const QJsonObject &obj, const QString &parent, co
 bool JsonReader::checkUrl(const QString &path, const QString &url, const QStringList &schemes)
 {
     const QUrl parsed(url, QUrl::StrictMode);
-    const bool good =
-        parsed.isValid() && schemes.contains(parsed.scheme().toLower()) && !parsed.host().isEmpty();
+    const bool good = parsed.isValid() && schemes.contains(parsed.scheme().toLower()) && !parsed.host().isEmpty();
     if (!good)
-        addProblem(path, QStringLiteral("expected %1, got %2")
-                             .arg(urlExpectation(schemes), quoted(safeUrlForMessage(url))));
+        addProblem(
+            path,
+            QStringLiteral("expected %1, got %2").arg(urlExpectation(schemes), quoted(safeUrlForMessage(url))));
     return good;
 }
 
-bool JsonReader::readUrl(const QJsonObject &obj, const QString &parent, const QString &key,
-                         QString &out, const QStringList &schemes)
+bool JsonReader::readUrl(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                         const QStringList &schemes)
 {
     if (!isSet(obj, key))
         return false;
@@ -256,12 +245,11 @@ bool JsonReader::readUrl(const QJsonObject &obj, const QString &parent, const QS
     return true;
 }
 
-bool JsonReader::requireUrl(const QJsonObject &obj, const QString &parent, const QString &key,
-                            QString &out, const QStringList &schemes)
+bool JsonReader::requireUrl(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
+                            const QStringList &schemes)
 {
     if (!isSet(obj, key)) {
-        addProblem(join(parent, key),
-                   QStringLiteral("missing; expected %1").arg(urlExpectation(schemes)));
+        addProblem(join(parent, key), QStringLiteral("missing; expected %1").arg(urlExpectation(schemes)));
         return false;
     }
     return readUrl(obj, parent, key, out, schemes);

@@ -15,11 +15,7 @@ class JsonReader
 {
 public:
     // Whether a string's value may be echoed in a problem message. Tokens never are.
-    enum class Echo
-    {
-        Value,
-        Hide
-    };
+    enum class Echo { Value, Hide };
 
     void addProblem(const QString &path, const QString &message);
     const QList<ConfigProblem> &problems() const { return m_problems; }
@@ -30,18 +26,16 @@ public:
     bool readInt(const QJsonObject &obj, const QString &parent, const QString &key, int &out,
                  int minimum = INT_MIN);
     // An integer from `minimum` to `maximum` (Gotify priorities: 0 to 10).
-    bool readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key,
-                        int &out, int minimum, int maximum);
+    bool readIntInRange(const QJsonObject &obj, const QString &parent, const QString &key, int &out, int minimum,
+                        int maximum);
     // An integer that must be at least 1 (delays, attempts, intervals, timeouts).
-    bool readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key,
-                         int &out);
+    bool readPositiveInt(const QJsonObject &obj, const QString &parent, const QString &key, int &out);
     bool readString(const QJsonObject &obj, const QString &parent, const QString &key, QString &out,
                     Echo echo = Echo::Value);
     // An array of strings; with `acceptSingle`, a lone string counts as a one-element list.
-    bool readStringList(const QJsonObject &obj, const QString &parent, const QString &key,
-                        QStringList &out, bool acceptSingle = false);
-    bool readObject(const QJsonObject &obj, const QString &parent, const QString &key,
-                    QJsonObject &out);
+    bool readStringList(const QJsonObject &obj, const QString &parent, const QString &key, QStringList &out,
+                        bool acceptSingle = false);
+    bool readObject(const QJsonObject &obj, const QString &parent, const QString &key, QJsonObject &out);
     // An object whose every value is a string ({"Header": "value"}).
     bool readStringMap(const QJsonObject &obj, const QString &parent, const QString &key,
                        QMap<QString, QString> &out);

@@ -16,8 +16,9 @@ void readUrgency(const QJsonObject &notifications, const QString &path, JsonRead
     r.readInt(urgency, urgencyPath, QStringLiteral("normalFrom"), m.normalFrom);
     r.readInt(urgency, urgencyPath, QStringLiteral("criticalFrom"), m.criticalFrom);
     if (m.criticalFrom < m.normalFrom) {
-        r.addProblem(JsonReader::join(urgencyPath, QStringLiteral("criticalFrom")),
-                     QStringLiteral("must not be below normalFrom (%1), got %2").arg(m.normalFrom).arg(m.criticalFrom));
+        r.addProblem(
+            JsonReader::join(urgencyPath, QStringLiteral("criticalFrom")),
+            QStringLiteral("must not be below normalFrom (%1), got %2").arg(m.normalFrom).arg(m.criticalFrom));
         return;
     }
     out.urgency = m;
@@ -30,14 +31,16 @@ bool readTime(const QJsonObject &obj, const QString &path, const QString &key, J
         return false;
     const QTime t = QTime::fromString(text, QStringLiteral("HH:mm"));
     if (!t.isValid()) {
-        r.addProblem(JsonReader::join(path, key), QStringLiteral("expected a time as \"HH:mm\", got %1").arg(JsonReader::quoted(text)));
+        r.addProblem(JsonReader::join(path, key),
+                     QStringLiteral("expected a time as \"HH:mm\", got %1").arg(JsonReader::quoted(text)));
         return false;
     }
     out = t;
     return true;
 }
 
-void readQuietHours(const QJsonObject &notifications, const QString &path, JsonReader &r, NotificationSettings &out)
+void readQuietHours(const QJsonObject &notifications, const QString &path, JsonReader &r,
+                    NotificationSettings &out)
 {
     QJsonObject quiet;
     if (!r.readObject(notifications, path, QStringLiteral("quietHours"), quiet))
@@ -75,8 +78,9 @@ void readMute(const QJsonObject &notifications, const QString &path, JsonReader 
         if (r.readString(entry, entryPath, QStringLiteral("snoozeUntil"), until)) {
             rule.snoozeUntil = QDateTime::fromString(until, Qt::ISODate);
             if (!rule.snoozeUntil.isValid())
-                r.addProblem(JsonReader::join(entryPath, QStringLiteral("snoozeUntil")),
-                             QStringLiteral("expected an ISO 8601 date and time, got %1").arg(JsonReader::quoted(until)));
+                r.addProblem(
+                    JsonReader::join(entryPath, QStringLiteral("snoozeUntil")),
+                    QStringLiteral("expected an ISO 8601 date and time, got %1").arg(JsonReader::quoted(until)));
             else
                 rule.snoozeUntil = rule.snoozeUntil.toUTC();
         }

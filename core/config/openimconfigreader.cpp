@@ -38,12 +38,11 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
         if (compression == QLatin1String("gzip"))
             a.compression = compression;
         else
-            r.addProblem(JsonReader::join(path, QStringLiteral("compression")),
-                         QStringLiteral("expected \"gzip\" or no value, got %1")
-                             .arg(JsonReader::quoted(compression)));
+            r.addProblem(
+                JsonReader::join(path, QStringLiteral("compression")),
+                QStringLiteral("expected \"gzip\" or no value, got %1").arg(JsonReader::quoted(compression)));
     }
-    r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"),
-                      a.healthCheckIntervalMinutes);
+    r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"), a.healthCheckIntervalMinutes);
     readInboundSettings(obj, path, r, a.inbound);
     return a;
 }
@@ -57,8 +56,8 @@ bool checkAccountEntry(const QString &id, const QJsonValue &value, const QString
         return false;
     }
     if (id.contains(QLatin1Char('/'))) {
-        r.addProblem(path, QStringLiteral("an account id must not contain '/', got %1")
-                               .arg(JsonReader::quoted(id)));
+        r.addProblem(path,
+                     QStringLiteral("an account id must not contain '/', got %1").arg(JsonReader::quoted(id)));
         return false;
     }
     if (!value.isObject()) {
@@ -70,8 +69,7 @@ bool checkAccountEntry(const QString &id, const QJsonValue &value, const QString
     return true;
 }
 
-void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, JsonReader &r,
-                         InboundSettings &io)
+void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, JsonReader &r, InboundSettings &io)
 {
     QJsonObject inbound;
     if (!r.readObject(owner, ownerPath, QStringLiteral("inbound"), inbound))
@@ -81,12 +79,11 @@ void readInboundSettings(const QJsonObject &owner, const QString &ownerPath, Jso
         io.enabledExplicit = true;
     r.readPositiveInt(inbound, path, QStringLiteral("reconnectDelayMs"), io.reconnectDelayMs);
     r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectDelayMs"), io.maxReconnectDelayMs);
-    r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectAttempts"),
-                      io.maxReconnectAttempts);
+    r.readPositiveInt(inbound, path, QStringLiteral("maxReconnectAttempts"), io.maxReconnectAttempts);
     // Only judge the pair where this object sets one of them, so that a bad channel-level pair
     // is not reported again for every account that inherits it.
-    const bool setsDelays = inbound.contains(QStringLiteral("reconnectDelayMs")) ||
-                            inbound.contains(QStringLiteral("maxReconnectDelayMs"));
+    const bool setsDelays = inbound.contains(QStringLiteral("reconnectDelayMs"))
+                            || inbound.contains(QStringLiteral("maxReconnectDelayMs"));
     if (setsDelays && io.maxReconnectDelayMs < io.reconnectDelayMs)
         r.addProblem(JsonReader::join(path, QStringLiteral("maxReconnectDelayMs")),
                      QStringLiteral("must not be less than reconnectDelayMs (%1), got %2")

@@ -83,8 +83,7 @@ std::optional<QJsonValue> jsonPointer(const QJsonValue &root, const QString &poi
 
 } // namespace
 
-SecretRefResolver::SecretRefResolver(const QJsonObject &root, EnvLookup env)
-    : m_env(std::move(env))
+SecretRefResolver::SecretRefResolver(const QJsonObject &root, EnvLookup env) : m_env(std::move(env))
 {
     const QJsonObject secrets = root.value(QStringLiteral("secrets")).toObject();
     m_providers = secrets.value(QStringLiteral("providers")).toObject();
@@ -94,8 +93,7 @@ SecretRefResolver::SecretRefResolver(const QJsonObject &root, EnvLookup env)
 bool SecretRefResolver::isSecretRef(const QJsonValue &value)
 {
     const QJsonObject o = value.toObject();
-    return value.isObject() && o.value(QStringLiteral("source")).isString()
-           && o.contains(QStringLiteral("id"));
+    return value.isObject() && o.value(QStringLiteral("source")).isString() && o.contains(QStringLiteral("id"));
 }
 
 bool SecretRefResolver::isEnvShorthand(const QString &text, QString *name)
@@ -124,8 +122,9 @@ SecretRefResult SecretRefResolver::resolve(const QJsonObject &ref) const
     if (!ref.value(QStringLiteral("id")).isString() || id.isEmpty())
         return failed(r, QStringLiteral("a SecretRef needs a string id"));
     if (!matches(kProviderPattern, provider))
-        return failed(r, QStringLiteral("the provider name \"%1\" is not valid (lower case letters, digits, '_' and '-')")
-                             .arg(provider.left(64)));
+        return failed(
+            r, QStringLiteral("the provider name \"%1\" is not valid (lower case letters, digits, '_' and '-')")
+                   .arg(provider.left(64)));
     const QJsonValue entry = m_providers.value(provider);
     if (source == QLatin1String("env")) {
         if (!entry.isUndefined() && entry.toObject().value(QStringLiteral("source")).toString() != source)
@@ -142,12 +141,10 @@ SecretRefResult SecretRefResolver::resolve(const QJsonObject &ref) const
     return resolveExec(provider, config, id, r);
 }
 
-SecretRefResult SecretRefResolver::resolveEnv(const QString &provider, const QString &id,
-                                              SecretRefResult r) const
+SecretRefResult SecretRefResolver::resolveEnv(const QString &provider, const QString &id, SecretRefResult r) const
 {
-    r.description = provider == QLatin1String("default")
-                        ? QStringLiteral("env %1").arg(id)
-                        : QStringLiteral("env provider %1 %2").arg(provider, id);
+    r.description = provider == QLatin1String("default") ? QStringLiteral("env %1").arg(id)
+                                                         : QStringLiteral("env provider %1 %2").arg(provider, id);
     if (!matches(kEnvIdPattern, id))
         return failed(r, QStringLiteral("an env SecretRef id must be an upper-case variable name"));
     const QJsonValue allowlist = m_providers.value(provider).toObject().value(QStringLiteral("allowlist"));
@@ -276,8 +273,12 @@ SecretRefResult SecretRefResolver::resolveExec(const QString &provider, const QJ
         r.value = value.toString();
         return r;
     }
-    const QString code = answer.value(QStringLiteral("errors")).toObject().value(id).toObject()
-                             .value(QStringLiteral("code")).toString();
+    const QString code = answer.value(QStringLiteral("errors"))
+                             .toObject()
+                             .value(id)
+                             .toObject()
+                             .value(QStringLiteral("code"))
+                             .toString();
     if (code == QLatin1String("NOT_FOUND") || code == QLatin1String("AMBIGUOUS_DUPLICATE_KEY"))
         return failed(r, QStringLiteral("%1 answered %2 for %3").arg(command, code, id));
     return failed(r, QStringLiteral("%1 gave no value for %2").arg(command, id));

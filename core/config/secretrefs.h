@@ -28,9 +28,10 @@ namespace ct {
 struct SecretRefResult
 {
     bool ok = false;
-    QString value;       // NEVER log it
-    QString description; // "env GOTIFY_TOKEN", "file provider vault /gotify/ops", "exec provider pass openim/primary"
-    QString problem;     // why it could not be resolved; empty when ok
+    QString value; // NEVER log it
+    QString
+        description; // "env GOTIFY_TOKEN", "file provider vault /gotify/ops", "exec provider pass openim/primary"
+    QString problem; // why it could not be resolved; empty when ok
 };
 
 class SecretRefResolver

@@ -11,8 +11,8 @@ bool isReference(const QMap<QString, CredentialRef> &refs, const QString &field)
 }
 } // namespace
 
-TokenOrigin tokenOrigin(const QString &inlineValue, const AccountAddress &address,
-                        const QString &field, const KeychainTokenProbe &hasKeychainToken)
+TokenOrigin tokenOrigin(const QString &inlineValue, const AccountAddress &address, const QString &field,
+                        const KeychainTokenProbe &hasKeychainToken)
 {
     if (!inlineValue.isEmpty())
         return TokenOrigin::Inline;
@@ -21,8 +21,7 @@ TokenOrigin tokenOrigin(const QString &inlineValue, const AccountAddress &addres
     return TokenOrigin::Missing;
 }
 
-QList<ConfigProblem> checkAccountTokens(const Config &config,
-                                        const KeychainTokenProbe &hasKeychainToken)
+QList<ConfigProblem> checkAccountTokens(const Config &config, const KeychainTokenProbe &hasKeychainToken)
 {
     QList<ConfigProblem> problems;
     if (config.openim.enabled) {
@@ -32,12 +31,11 @@ QList<ConfigProblem> checkAccountTokens(const Config &config,
             const QString field = QStringLiteral("token");
             if (!isReference(a.credentialRefs, field)
                 && tokenOrigin(a.token, a.address(), field, hasKeychainToken) == TokenOrigin::Missing)
-                problems.append(ConfigProblem{
-                    a.jsonPath,
-                    QStringLiteral("no token: not in the file and not in the keychain "
-                                   "(run: channeltray accounts set-token %1)")
-                        .arg(a.address().toString()),
-                    0, 0});
+                problems.append(ConfigProblem{a.jsonPath,
+                                              QStringLiteral("no token: not in the file and not in the keychain "
+                                                             "(run: channeltray accounts set-token %1)")
+                                                  .arg(a.address().toString()),
+                                              0, 0});
         }
     }
     if (config.gotify.enabled) {
@@ -46,20 +44,19 @@ QList<ConfigProblem> checkAccountTokens(const Config &config,
                 continue;
             const QString app = QStringLiteral("appToken");
             const QString client = QStringLiteral("clientToken");
-            const bool missing = !isReference(a.credentialRefs, app)
-                                 && !isReference(a.credentialRefs, client)
-                                 && tokenOrigin(a.appToken, a.address(), app, hasKeychainToken) ==
-                                     TokenOrigin::Missing &&
-                                 tokenOrigin(a.clientToken, a.address(), client,
-                                             hasKeychainToken) == TokenOrigin::Missing;
+            const bool missing = !isReference(a.credentialRefs, app) && !isReference(a.credentialRefs, client)
+                                 && tokenOrigin(a.appToken, a.address(), app, hasKeychainToken)
+                                        == TokenOrigin::Missing
+                                 && tokenOrigin(a.clientToken, a.address(), client, hasKeychainToken)
+                                        == TokenOrigin::Missing;
             if (missing)
-                problems.append(ConfigProblem{
-                    a.jsonPath,
-                    QStringLiteral("no token: neither appToken nor clientToken is in the file or "
-                                   "the keychain (run: channeltray accounts set-token %1 "
-                                   "--field appToken)")
-                        .arg(a.address().toString()),
-                    0, 0});
+                problems.append(
+                    ConfigProblem{a.jsonPath,
+                                  QStringLiteral("no token: neither appToken nor clientToken is in the file or "
+                                                 "the keychain (run: channeltray accounts set-token %1 "
+                                                 "--field appToken)")
+                                      .arg(a.address().toString()),
+                                  0, 0});
         }
     }
     return problems;

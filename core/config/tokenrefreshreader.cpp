@@ -30,8 +30,7 @@ QString withStandIns(const QString &endpoint)
     return out + endpoint.mid(last);
 }
 
-void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, QString &out,
-                  bool required)
+void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, QString &out, bool required)
 {
     const QString key = QStringLiteral("endpoint");
     const QJsonValue v = http.value(key);
@@ -44,8 +43,7 @@ void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, Q
     }
     const QString endpoint = v.toString();
     const QUrl filled(withStandIns(endpoint), QUrl::StrictMode);
-    if (!filled.isValid() || !kHttpSchemes.contains(filled.scheme().toLower())
-        || filled.host().isEmpty()) {
+    if (!filled.isValid() || !kHttpSchemes.contains(filled.scheme().toLower()) || filled.host().isEmpty()) {
         r.addProblem(JsonReader::join(path, key),
                      QStringLiteral("expected %1 once its placeholders are filled in, got %2")
                          .arg(JsonReader::urlExpectation(kHttpSchemes),
@@ -55,8 +53,7 @@ void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, Q
     out = endpoint;
 }
 
-void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpRefreshConfig &out,
-              bool required)
+void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpRefreshConfig &out, bool required)
 {
     r.readString(http, path, QStringLiteral("stateFile"), out.stateFile);
     readEndpoint(http, path, r, out.endpoint, required);
@@ -136,8 +133,7 @@ std::optional<RefreshMode> refreshModeFromName(const QString &name)
     return std::nullopt;
 }
 
-void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader &r,
-                      TokenRefreshConfig &out)
+void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader &r, TokenRefreshConfig &out)
 {
     // The mode is "explicit" when the file names it. Only then do we insist on the settings
     // that mode needs (http: an endpoint). The default mode is hook, as in the plugin; hook
@@ -149,9 +145,9 @@ void readTokenRefresh(const QJsonObject &block, const QString &path, JsonReader 
             out.mode = *parsed;
             explicitMode = true;
         } else {
-            r.addProblem(JsonReader::join(path, QStringLiteral("mode")),
-                         QStringLiteral("expected \"http\", \"hook\" or \"off\", got %1")
-                             .arg(JsonReader::quoted(mode)));
+            r.addProblem(
+                JsonReader::join(path, QStringLiteral("mode")),
+                QStringLiteral("expected \"http\", \"hook\" or \"off\", got %1").arg(JsonReader::quoted(mode)));
         }
     }
 

@@ -11,7 +11,8 @@ ConnectivityMonitor::ConnectivityMonitor(QObject *parent) : QObject(parent) {}
 
 void ConnectivityMonitor::watchSystem(bool *reachability, bool *sleep)
 {
-    const bool haveReachability = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
+    const bool haveReachability = QNetworkInformation::loadBackendByFeatures(
+        QNetworkInformation::Feature::Reachability);
     if (haveReachability) {
         QNetworkInformation *info = QNetworkInformation::instance();
         const auto apply = [this](QNetworkInformation::Reachability r) {

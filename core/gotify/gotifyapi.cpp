@@ -16,7 +16,8 @@ QJsonObject gotifyMessageBody(const SendRequest &request, int defaultPriority)
         body.insert(QStringLiteral("title"), request.title);
     QJsonObject extras;
     if (request.markdown)
-        extras.insert(QStringLiteral("client::display"), QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}});
+        extras.insert(QStringLiteral("client::display"),
+                      QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}});
     QJsonObject notification;
     if (!request.clickUrl.isEmpty())
         notification.insert(QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), request.clickUrl}});
@@ -52,8 +53,10 @@ SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &ac
 
 QJsonObject GotifyAppParams::toJson() const
 {
-    return {{QStringLiteral("name"), name}, {QStringLiteral("description"), description},
-            {QStringLiteral("defaultPriority"), defaultPriority}, {QStringLiteral("sortKey"), sortKey}};
+    return {{QStringLiteral("name"), name},
+            {QStringLiteral("description"), description},
+            {QStringLiteral("defaultPriority"), defaultPriority},
+            {QStringLiteral("sortKey"), sortKey}};
 }
 
 GotifyApi::GotifyApi(const GotifyEndpoint &endpoint, QObject *parent)
@@ -113,7 +116,10 @@ void GotifyApi::sendMessage(const SendRequest &request, Callback done)
     });
 }
 
-void GotifyApi::listApplications(Callback done) { call("GET", QStringLiteral("/application"), {}, std::move(done)); }
+void GotifyApi::listApplications(Callback done)
+{
+    call("GET", QStringLiteral("/application"), {}, std::move(done));
+}
 void GotifyApi::createApplication(const GotifyAppParams &p, Callback done)
 {
     call("POST", QStringLiteral("/application"), p.toJson(), std::move(done));
@@ -132,8 +138,8 @@ void GotifyApi::deleteApplicationImage(qint64 id, Callback done)
 }
 void GotifyApi::rotateApplicationToken(qint64 id, Callback done)
 {
-    call("PUT", QStringLiteral("/application/%1/security").arg(id), QJsonObject{{QStringLiteral("regenerateToken"), true}},
-         std::move(done));
+    call("PUT", QStringLiteral("/application/%1/security").arg(id),
+         QJsonObject{{QStringLiteral("regenerateToken"), true}}, std::move(done));
 }
 
 void GotifyApi::uploadApplicationImage(qint64 id, const QString &fileName, const QByteArray &data, Callback done)
@@ -141,7 +147,8 @@ void GotifyApi::uploadApplicationImage(qint64 id, const QString &fileName, const
     const QByteArray boundary = "ct-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     QByteArray body;
     body += "--" + boundary + "\r\n";
-    body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName.toUtf8().replace('"', '_') + "\"\r\n";
+    body += "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName.toUtf8().replace('"', '_')
+            + "\"\r\n";
     body += "Content-Type: application/octet-stream\r\n\r\n";
     body += data;
     body += "\r\n--" + boundary + "--\r\n";
@@ -153,14 +160,18 @@ void GotifyApi::uploadApplicationImage(qint64 id, const QString &fileName, const
     m_rest->send(std::move(r), std::move(done));
 }
 
-void GotifyApi::listClients(Callback done) { call("GET", QStringLiteral("/client"), {}, std::move(done)); }
+void GotifyApi::listClients(Callback done)
+{
+    call("GET", QStringLiteral("/client"), {}, std::move(done));
+}
 void GotifyApi::createClient(const QString &name, Callback done)
 {
     call("POST", QStringLiteral("/client"), QJsonObject{{QStringLiteral("name"), name}}, std::move(done));
 }
 void GotifyApi::updateClient(qint64 id, const QString &name, Callback done)
 {
-    call("PUT", QStringLiteral("/client/%1").arg(id), QJsonObject{{QStringLiteral("name"), name}}, std::move(done));
+    call("PUT", QStringLiteral("/client/%1").arg(id), QJsonObject{{QStringLiteral("name"), name}},
+         std::move(done));
 }
 void GotifyApi::deleteClient(qint64 id, Callback done)
 {
@@ -173,7 +184,8 @@ void GotifyApi::listMessages(int limit, qint64 since, Callback done, qint64 appI
     q.addQueryItem(QStringLiteral("limit"), QString::number(qBound(1, limit, 200)));
     if (since > 0)
         q.addQueryItem(QStringLiteral("since"), QString::number(since));
-    const QString path = appId > 0 ? QStringLiteral("/application/%1/message").arg(appId) : QStringLiteral("/message");
+    const QString path = appId > 0 ? QStringLiteral("/application/%1/message").arg(appId)
+                                   : QStringLiteral("/message");
     call("GET", path, {}, std::move(done), GotifyRestClient::TokenKind::Client, q);
 }
 void GotifyApi::deleteMessage(qint64 id, Callback done)
@@ -184,31 +196,41 @@ void GotifyApi::deleteApplicationMessages(qint64 appId, Callback done)
 {
     call("DELETE", QStringLiteral("/application/%1/message").arg(appId), {}, std::move(done));
 }
-void GotifyApi::deleteAllMessages(Callback done) { call("DELETE", QStringLiteral("/message"), {}, std::move(done)); }
+void GotifyApi::deleteAllMessages(Callback done)
+{
+    call("DELETE", QStringLiteral("/message"), {}, std::move(done));
+}
 
 void GotifyApi::health(std::function<void(const GotifyHealth &)> done)
 {
-    call("GET", QStringLiteral("/health"), {}, [done](const GotifyResult &r) {
-        GotifyHealth h;
-        h.httpStatus = r.httpStatus;
-        h.latencyMs = r.latencyMs;
-        h.reachable = r.httpStatus != 0;
-        const QJsonObject o = r.value.toObject();
-        h.health = o.value(QStringLiteral("health")).toString();
-        h.database = o.value(QStringLiteral("database")).toString();
-        // 500, or any field that is not green, is unhealthy.
-        h.healthy = r.httpStatus == 200 && h.health == QLatin1String("green") && h.database == QLatin1String("green");
-        if (!h.healthy)
-            h.error = r.error.isError() ? r.error.message()
-                                        : QStringLiteral("health %1, database %2").arg(h.health, h.database);
-        done(h);
-    }, GotifyRestClient::TokenKind::None);
+    call(
+        "GET", QStringLiteral("/health"), {},
+        [done](const GotifyResult &r) {
+            GotifyHealth h;
+            h.httpStatus = r.httpStatus;
+            h.latencyMs = r.latencyMs;
+            h.reachable = r.httpStatus != 0;
+            const QJsonObject o = r.value.toObject();
+            h.health = o.value(QStringLiteral("health")).toString();
+            h.database = o.value(QStringLiteral("database")).toString();
+            // 500, or any field that is not green, is unhealthy.
+            h.healthy = r.httpStatus == 200 && h.health == QLatin1String("green")
+                        && h.database == QLatin1String("green");
+            if (!h.healthy)
+                h.error = r.error.isError() ? r.error.message()
+                                            : QStringLiteral("health %1, database %2").arg(h.health, h.database);
+            done(h);
+        },
+        GotifyRestClient::TokenKind::None);
 }
 
 void GotifyApi::version(Callback done)
 {
     call("GET", QStringLiteral("/version"), {}, std::move(done), GotifyRestClient::TokenKind::None);
 }
-void GotifyApi::currentUser(Callback done) { call("GET", QStringLiteral("/current/user"), {}, std::move(done)); }
+void GotifyApi::currentUser(Callback done)
+{
+    call("GET", QStringLiteral("/current/user"), {}, std::move(done));
+}
 
 } // namespace ct

@@ -75,7 +75,8 @@ public:
 
 private:
     void call(const QByteArray &method, const QString &path, const QJsonValue &body, Callback done,
-              GotifyRestClient::TokenKind token = GotifyRestClient::TokenKind::Client, const QUrlQuery &query = {});
+              GotifyRestClient::TokenKind token = GotifyRestClient::TokenKind::Client,
+              const QUrlQuery &query = {});
     GotifyRestClient *m_rest;
 };
 

@@ -49,8 +49,11 @@ void GotifyCatchup::fetch(qint64 since, quint64 generation)
             if (auto m = decodeGotifyMessage(v.toObject(), m_account, InboundMessage::Via::Catchup))
                 m_newestFirst.append(std::move(*m));
         }
-        const qint64 nextSince = r.value.toObject().value(QStringLiteral("paging")).toObject()
-                                     .value(QStringLiteral("since")).toInteger();
+        const qint64 nextSince = r.value.toObject()
+                                     .value(QStringLiteral("paging"))
+                                     .toObject()
+                                     .value(QStringLiteral("since"))
+                                     .toInteger();
         if (reached || messages.isEmpty() || nextSince <= 0 || oldest <= 0) {
             m_running = false;
             QList<InboundMessage> oldestFirst(m_newestFirst.crbegin(), m_newestFirst.crend());

@@ -23,7 +23,11 @@ public:
 
     // lastId 0 = the account never stored a message: deliver at most kFirstConnectLimit.
     void start(qint64 lastId);
-    void cancel() { ++m_generation; m_running = false; }
+    void cancel()
+    {
+        ++m_generation;
+        m_running = false;
+    }
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:

@@ -19,9 +19,9 @@ namespace {
 constexpr int kDefaultPingMs = 15000;
 constexpr int kDefaultPongTimeoutMs = 10000;
 constexpr int kDefaultHandshakeTimeoutMs = 20000;
-constexpr int kSuspendFactor = 3; // a tick this many periods late means the machine slept
-constexpr int kBatchDelayMs = 2;   // a burst is handed over every 2 ms…
-constexpr int kMaxBatch = 500;     // …or every 500 frames, whichever comes first
+constexpr int kSuspendFactor = 3;            // a tick this many periods late means the machine slept
+constexpr int kBatchDelayMs = 2;             // a burst is handed over every 2 ms…
+constexpr int kMaxBatch = 500;               // …or every 500 frames, whichever comes first
 constexpr int kMaxHeldDuringCatchup = 20000; // stream frames kept while a catch-up runs
 } // namespace
 
@@ -29,7 +29,8 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
                                    InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
     : AccountConnection(endpoint.address, parent), m_endpoint(endpoint), m_inbound(inbound), m_pipeline(pipeline),
       m_history(history), m_api(new GotifyApi(endpoint, this)),
-      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)), m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this)),
+      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)),
+      m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this)),
       m_backoff(inbound.reconnectDelayMs, inbound.maxReconnectDelayMs, inbound.maxReconnectAttempts, 0.2)
 {
     // Timers and connections are made once, here; reconnects reuse them.
@@ -64,19 +65,22 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         const quint64 attempt = m_attempt;
         QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
     });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError error) {
-        m_lastSocketError = m_socket->errorString();
-        if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
-            // Not trusted: say which certificate problem and point at the account's caCertFile.
-            const QString why = m_sslErrors.isEmpty() ? m_lastSocketError : m_sslErrors.join(QStringLiteral("; "));
-            m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
-        }
-        // Qt 6.4 reports a refused upgrade only in the text ("Unhandled http status code: 401").
-        if (m_lastSocketError.contains(QLatin1String(": 401")) || m_lastSocketError.contains(QLatin1String(" 401 ")))
-            m_authRefused = true;
-        const quint64 attempt = m_attempt;
-        QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
-    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
+            [this](QAbstractSocket::SocketError error) {
+                m_lastSocketError = m_socket->errorString();
+                if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
+                    // Not trusted: say which certificate problem and point at the account's caCertFile.
+                    const QString why = m_sslErrors.isEmpty() ? m_lastSocketError
+                                                              : m_sslErrors.join(QStringLiteral("; "));
+                    m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
+                }
+                // Qt 6.4 reports a refused upgrade only in the text ("Unhandled http status code: 401").
+                if (m_lastSocketError.contains(QLatin1String(": 401"))
+                    || m_lastSocketError.contains(QLatin1String(" 401 ")))
+                    m_authRefused = true;
+                const quint64 attempt = m_attempt;
+                QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
+            });
     connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
             m_sslErrors << e.errorString(); // never ignored: the handshake fails after this
@@ -311,8 +315,8 @@ void GotifyConnection::onPipelinePaused(bool paused)
         m_catchup->cancel();
         m_socket->abort();
         m_storagePaused = true;
-        setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
-                                            .arg(m_pipeline->storageError()));
+        setState(AccountState::Backoff,
+                 tr("paused: the history does not take writes (%1)").arg(m_pipeline->storageError()));
     } else if (m_storagePaused) {
         m_storagePaused = false;
         m_backoff.reset();

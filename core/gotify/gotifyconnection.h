@@ -97,7 +97,7 @@ private:
     quint64 m_handledAttempt = 0;
     qint64 m_lastSeenId = 0;
     qint64 m_catchupFrom = 0;
-    qint64 m_startCursor = 0;     // the history's cursor when this connection first opened
+    qint64 m_startCursor = 0; // the history's cursor when this connection first opened
     bool m_startCursorRead = false;
     bool m_storagePaused = false;
     bool m_running = false;

@@ -73,8 +73,7 @@ qint64 daysSinceEpoch(int y, int m, int d)
 {
     static const int kDaysBeforeMonth[] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
     const qint64 yearsBefore = y - 1; // years 1 .. y-1
-    const qint64 daysBeforeYear =
-        yearsBefore * 365 + yearsBefore / 4 - yearsBefore / 100 + yearsBefore / 400;
+    const qint64 daysBeforeYear = yearsBefore * 365 + yearsBefore / 4 - yearsBefore / 100 + yearsBefore / 400;
     constexpr qint64 kDaysBefore1970 = 719162; // days of the years 1 .. 1969
     return daysBeforeYear - kDaysBefore1970 + kDaysBeforeMonth[m - 1] + (m > 2 && isLeapYear(y) ? 1 : 0) + d - 1;
 }
@@ -91,8 +90,8 @@ QDateTime parseGotifyDate(QStringView s)
     // the epoch; anything else (and anything it does not accept) goes to Qt's ISO parser.
     const int y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2);
     const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
-    if (y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0
-        && sec < 60 && s.size() >= 20 && s.at(4) == QLatin1Char('-') && s.at(7) == QLatin1Char('-')
+    if (y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && h >= 0 && h < 24 && mi >= 0 && mi < 60 && sec >= 0 && sec < 60
+        && s.size() >= 20 && s.at(4) == QLatin1Char('-') && s.at(7) == QLatin1Char('-')
         && (s.at(10) == QLatin1Char('T') || s.at(10) == QLatin1Char('t')) && s.at(13) == QLatin1Char(':')
         && s.at(16) == QLatin1Char(':')) {
         static const int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -144,7 +143,8 @@ std::optional<InboundMessage> decodeGotifyMessage(const QJsonObject &o, const Ac
     m.serverTime = parseGotifyDate(o.value(QStringLiteral("date")).toString());
 
     const QJsonObject extras = o.value(QStringLiteral("extras")).toObject();
-    const QString peerId = extras.value(QStringLiteral("openclaw")).toObject().value(QStringLiteral("peerId")).toVariant().toString();
+    const QString peerId =
+        extras.value(QStringLiteral("openclaw")).toObject().value(QStringLiteral("peerId")).toVariant().toString();
     m.peer = SessionKeyResolver::gotifyPeer(peerId, appid, m.title);
     const QString contentType =
         extras.value(QStringLiteral("client::display")).toObject().value(QStringLiteral("contentType")).toString();

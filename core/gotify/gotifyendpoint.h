@@ -15,10 +15,10 @@ namespace ct {
 struct GotifyEndpoint
 {
     AccountAddress address;
-    QUrl serverUrl;          // http(s)://host[:port][/prefix]
-    QString appToken;        // may be empty (send then needs a v3 client token + appid)
-    QString clientToken;     // stream, read, administer
-    QString caCertFile;      // optional PEM added to the trusted CAs
+    QUrl serverUrl;      // http(s)://host[:port][/prefix]
+    QString appToken;    // may be empty (send then needs a v3 client token + appid)
+    QString clientToken; // stream, read, administer
+    QString caCertFile;  // optional PEM added to the trusted CAs
     int requestTimeoutMs = 15000;
     int defaultPriority = 5;
 
@@ -57,8 +57,10 @@ struct GotifyEndpoint
         const QList<QSslCertificate> extra = QSslCertificate::fromPath(caCertFile, QSsl::Pem);
         if (extra.isEmpty() && error) {
             *error = QFileInfo(caCertFile).isReadable()
-                         ? QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 holds no PEM certificate").arg(caCertFile)
-                         : QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 cannot be read").arg(caCertFile);
+                         ? QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 holds no PEM certificate")
+                               .arg(caCertFile)
+                         : QCoreApplication::translate("GotifyEndpoint", "caCertFile %1 cannot be read")
+                               .arg(caCertFile);
         }
         ssl.setCaCertificates(ssl.caCertificates() + extra);
         return ssl;

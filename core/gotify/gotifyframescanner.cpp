@@ -36,10 +36,10 @@ const char16_t *skipPlain(const char16_t *p, const char16_t *end)
     const __m128i surrogate = _mm_set1_epi16(short(0xD800));
     for (; end - p >= 8; p += 8) {
         const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
-        const __m128i special =
-            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(c, quote), _mm_cmpeq_epi16(c, backslash)),
-                         _mm_or_si128(_mm_cmplt_epi16(_mm_xor_si128(c, flip), space),
-                                      _mm_cmpeq_epi16(_mm_and_si128(c, surrogateMask), surrogate)));
+        const __m128i special = _mm_or_si128(
+            _mm_or_si128(_mm_cmpeq_epi16(c, quote), _mm_cmpeq_epi16(c, backslash)),
+            _mm_or_si128(_mm_cmplt_epi16(_mm_xor_si128(c, flip), space),
+                         _mm_cmpeq_epi16(_mm_and_si128(c, surrogateMask), surrogate)));
         // Two mask bits per 16-bit lane.
         if (const uint mask = uint(_mm_movemask_epi8(special)))
             return p + qCountTrailingZeroBits(mask) / 2;
@@ -305,11 +305,21 @@ QString GotifyFrameString::toString() const
             continue;
         }
         switch (p[1]) {
-        case u'b': *d++ = u'\b'; break;
-        case u'f': *d++ = u'\f'; break;
-        case u'n': *d++ = u'\n'; break;
-        case u'r': *d++ = u'\r'; break;
-        case u't': *d++ = u'\t'; break;
+        case u'b':
+            *d++ = u'\b';
+            break;
+        case u'f':
+            *d++ = u'\f';
+            break;
+        case u'n':
+            *d++ = u'\n';
+            break;
+        case u'r':
+            *d++ = u'\r';
+            break;
+        case u't':
+            *d++ = u'\t';
+            break;
         case u'u':
             *d++ = char16_t(hex4(p + 2));
             p += 4;

@@ -20,12 +20,15 @@ struct GotifyProbeResult
     std::optional<bool> clientTokenAccepted; // nullopt: no client token configured
     std::optional<bool> appTokenAccepted;    // nullopt: no app token configured
     bool healthy = false;
-    QString health;   // "green", "orange", …
+    QString health; // "green", "orange", …
     QString database;
     qint64 latencyMs = -1; // of GET /health
     QStringList problems;  // one user-facing line each
 
-    bool ok() const { return reachable && healthy && clientTokenAccepted.value_or(true) && appTokenAccepted.value_or(true); }
+    bool ok() const
+    {
+        return reachable && healthy && clientTokenAccepted.value_or(true) && appTokenAccepted.value_or(true);
+    }
     QJsonObject toJson() const;
 };
 
@@ -35,7 +38,7 @@ class GotifyProbe : public QObject
 public:
     explicit GotifyProbe(const GotifyEndpoint &endpoint, QObject *parent = nullptr);
     void setNetwork(QNetworkAccessManager *network) { m_api.setNetwork(network); } // before run()
-    void run(); // emits finished() once
+    void run();                                                                    // emits finished() once
     // FOR COMMAND-LINE CODE ONLY: runs a local event loop until the probe is done.
     static GotifyProbeResult runBlocking(const GotifyEndpoint &endpoint, int timeoutMs = 20000);
 

@@ -65,11 +65,10 @@ void GotifyRestClient::cancelAll()
 void GotifyRestClient::send(Request request, Callback done)
 {
     auto id = std::make_shared<quint64>(0);
-    *id = m_queue->enqueue(
-        [this, id, request = std::move(request), done = std::move(done)](SerialQueue::Done finish) {
-            start(*id, request, done, finish);
-        },
-        m_endpoint.requestTimeoutMs, QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path);
+    *id = m_queue->enqueue([this, id, request = std::move(request), done = std::move(done)](
+                               SerialQueue::Done finish) { start(*id, request, done, finish); },
+                           m_endpoint.requestTimeoutMs,
+                           QString::fromLatin1(request.method) + QLatin1Char(' ') + request.path);
 }
 
 void GotifyRestClient::start(quint64 jobId, const Request &request, const Callback &done,
@@ -80,8 +79,8 @@ void GotifyRestClient::start(quint64 jobId, const Request &request, const Callba
         url.setQuery(request.query);
     QNetworkRequest nr(url);
     nr.setTransferTimeout(m_endpoint.requestTimeoutMs);
-    const QString token = !request.overrideToken.isEmpty() ? request.overrideToken
-                          : request.token == TokenKind::App  ? m_endpoint.appToken
+    const QString token = !request.overrideToken.isEmpty()     ? request.overrideToken
+                          : request.token == TokenKind::App    ? m_endpoint.appToken
                           : request.token == TokenKind::Client ? m_endpoint.clientToken
                                                                : QString();
     if (!token.isEmpty())
@@ -157,15 +156,23 @@ GotifyResult GotifyRestClient::resultOf(QNetworkReply *reply, qint64 latencyMs)
     if (r.error.description.isEmpty())
         r.error.description = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
     switch (r.httpStatus) {
-    case 400: r.error.kind = GotifyError::Kind::BadRequest; break;
-    case 401: r.error.kind = GotifyError::Kind::Unauthorized; break;
+    case 400:
+        r.error.kind = GotifyError::Kind::BadRequest;
+        break;
+    case 401:
+        r.error.kind = GotifyError::Kind::Unauthorized;
+        break;
     case 403:
         r.error.kind = r.error.description.contains(QLatin1String("elevat"), Qt::CaseInsensitive)
                            ? GotifyError::Kind::NotElevated
                            : GotifyError::Kind::Forbidden;
         break;
-    case 404: r.error.kind = GotifyError::Kind::NotFound; break;
-    default: r.error.kind = r.httpStatus >= 500 ? GotifyError::Kind::Server : GotifyError::Kind::Protocol; break;
+    case 404:
+        r.error.kind = GotifyError::Kind::NotFound;
+        break;
+    default:
+        r.error.kind = r.httpStatus >= 500 ? GotifyError::Kind::Server : GotifyError::Kind::Protocol;
+        break;
     }
     return r;
 }

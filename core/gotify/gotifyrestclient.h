@@ -24,8 +24,8 @@ struct GotifyResult
 {
     GotifyError error;
     int httpStatus = 0;
-    QJsonValue value;    // the parsed JSON answer (Undefined when the body was empty)
-    QByteArray body;     // the raw answer
+    QJsonValue value; // the parsed JSON answer (Undefined when the body was empty)
+    QByteArray body;  // the raw answer
     qint64 latencyMs = -1;
     bool ok() const { return !error.isError(); }
 };
@@ -40,8 +40,8 @@ public:
     struct Request
     {
         QByteArray method = QByteArrayLiteral("GET");
-        QString path;          // "/message"
-        QUrlQuery query;       // never a token
+        QString path;    // "/message"
+        QUrlQuery query; // never a token
         QByteArray body;
         QByteArray contentType = QByteArrayLiteral("application/json");
         TokenKind token = TokenKind::Client;

@@ -11,11 +11,12 @@ bool HistoryInserter::prepare(const QSqlDatabase &db, qint64 writerId, qint64 ro
     return m_single.prepare(db, historyrow::insertSql(1), error)
            && m_chunk.prepare(db, historyrow::insertSql(kRowsPerStatement), error)
            && m_maxRowId.prepare(db, QStringLiteral("SELECT MAX(row_id) FROM messages"), error)
-           && m_rowIdOf.prepare(db, QStringLiteral("SELECT row_id, stored_by FROM messages"
-                                                   " WHERE account_id = ? AND msg_id = ?"),
+           && m_rowIdOf.prepare(db,
+                                QStringLiteral("SELECT row_id, stored_by FROM messages"
+                                               " WHERE account_id = ? AND msg_id = ?"),
                                 error)
-           && m_claim.prepare(db, QStringLiteral("INSERT OR IGNORE INTO claims (writer, row_id, at) VALUES (?, ?, ?)"),
-                              error);
+           && m_claim.prepare(
+               db, QStringLiteral("INSERT OR IGNORE INTO claims (writer, row_id, at) VALUES (?, ?, ?)"), error);
 }
 
 bool HistoryInserter::largestRowId(qint64 *rowId, QString *error)

@@ -32,13 +32,13 @@ public:
 
     // fresh[i] = whether batch[i] is news to this writer (see above). ids[i] are batch[i]'s
     // account and session numbers.
-    bool insert(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,
-                qint64 storedAtMs, QList<bool> &fresh, QString *error);
+    bool insert(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids, qint64 storedAtMs,
+                QList<bool> &fresh, QString *error);
 
 private:
     bool largestRowId(qint64 *rowId, QString *error);
-    bool resolveChunk(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,
-                      qsizetype first, qint64 rowIdBefore, QList<bool> &fresh, QString *error);
+    bool resolveChunk(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids, qsizetype first,
+                      qint64 rowIdBefore, QList<bool> &fresh, QString *error);
     // For a row that was already there: 1 when another writer stored it after this one opened
     // and this one had not claimed it yet (it is claimed now).
     int claimForeign(qint64 rowId, qint64 storedBy, QString *error);

@@ -10,12 +10,12 @@ namespace ct {
 
 struct HistoryQuery
 {
-    AccountAddress account;  // invalid → every account
-    QString sessionKey;      // empty → every session
-    QString search;          // empty → no text filter; else substring of title or text
-    int limit = 100;         // newest first, at most this many
+    AccountAddress account; // invalid → every account
+    QString sessionKey;     // empty → every session
+    QString search;         // empty → no text filter; else substring of title or text
+    int limit = 100;        // newest first, at most this many
     int offset = 0;
-    qint64 beforeRowId = 0;  // > 0 → only rows older than this one (keyset paging)
+    qint64 beforeRowId = 0; // > 0 → only rows older than this one (keyset paging)
     bool includeFiltered = true;
     bool includeOutgoing = true;
 };

@@ -107,8 +107,8 @@ QList<SessionSummary> HistoryStore::sessions(const AccountAddress &account) cons
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral(
-        "SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
-        " JOIN sessions s ON s.id = m.session_id WHERE %2 GROUP BY m.session_id ORDER BY last_row DESC")
+                  "SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
+                  " JOIN sessions s ON s.id = m.session_id WHERE %2 GROUP BY m.session_id ORDER BY last_row DESC")
                   .arg(kUnread, kAccountIs));
     q.bindValue(0, account.toString());
     if (!q.exec())
@@ -150,7 +150,8 @@ QHash<AccountAddress, int> HistoryStore::unreadByAccount() const
     QSqlQuery q(db());
     q.setForwardOnly(true);
     if (q.exec(QStringLiteral("SELECT a.address, COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id"
-                              " WHERE %1 GROUP BY m.account_id").arg(kUnread)))
+                              " WHERE %1 GROUP BY m.account_id")
+                   .arg(kUnread)))
         while (q.next())
             counts.insert(AccountAddress::parse(q.value(0).toString()), q.value(1).toInt());
     return counts;
@@ -162,7 +163,8 @@ QHash<QString, int> HistoryStore::unreadBySession(const AccountAddress &account)
     QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT s.key, COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id"
-                             " WHERE %1 AND %2 GROUP BY m.session_id").arg(kUnread, kAccountIs));
+                             " WHERE %1 AND %2 GROUP BY m.session_id")
+                  .arg(kUnread, kAccountIs));
     q.bindValue(0, account.toString());
     if (q.exec())
         while (q.next())

@@ -6,10 +6,8 @@
 namespace ct {
 
 HistoryRetention::HistoryRetention(HistoryStore &store, int retentionDays, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_days(retentionDays)
-    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    : QObject(parent), m_store(store), m_days(retentionDays),
+      m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_interval.setInterval(24 * 60 * 60 * 1000);
     connect(&m_interval, &QTimer::timeout, this, &HistoryRetention::runNow);

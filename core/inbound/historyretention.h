@@ -29,7 +29,7 @@ public:
     void start(int firstRunDelayMs = 5000); // periodic runs
     void stop();
     bool isStarted() const { return m_interval.isActive(); }
-    void runNow();                          // starts one chunked purge now
+    void runNow(); // starts one chunked purge now
     bool isPurging() const { return m_purging; }
 
 Q_SIGNALS:

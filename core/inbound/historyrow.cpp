@@ -11,10 +11,10 @@ namespace {
 // Insert order. recordAt() reads the same columns, with the account address and session key
 // joined in place of their numbers, after row_id.
 const char *const kColumns[] = {
-    "account_id", "msg_id", "seq", "conversation", "peer", "group_id", "sender", "sender_name",
-    "title", "text", "content_type", "raw_content", "priority", "server_time", "time_ms",
-    "stored_at", "via", "direction", "at_users", "mentions_me", "mentions_all",
-    "is_notification", "from_self", "click_url", "image_url", "session_id", "filtered", "read",
+    "account_id",      "msg_id",    "seq",       "conversation", "peer",        "group_id",    "sender",
+    "sender_name",     "title",     "text",      "content_type", "raw_content", "priority",    "server_time",
+    "time_ms",         "stored_at", "via",       "direction",    "at_users",    "mentions_me", "mentions_all",
+    "is_notification", "from_self", "click_url", "image_url",    "session_id",  "filtered",    "read",
     "stored_by", // not read back: recordAt() stops at read
 };
 constexpr int kColumnCount = int(sizeof(kColumns) / sizeof(kColumns[0]));
@@ -43,8 +43,8 @@ qsizetype textUnits(const InboundMessage &m)
     for (const QString &u : m.atUserIds)
         atUsers += u.size() + 1;
     return m.id.size() + m.conversationId.size() + m.peer.size() + m.groupId.size() + m.sender.size()
-           + m.senderName.size() + m.title.size() + m.text.size() + m.contentType.size()
-           + m.rawContent.size() + atUsers + m.clickUrl.size() + m.imageUrl.size();
+           + m.senderName.size() + m.title.size() + m.text.size() + m.contentType.size() + m.rawContent.size()
+           + atUsers + m.clickUrl.size() + m.imageUrl.size();
 }
 
 QString selectFrom()
@@ -60,7 +60,8 @@ QString selectFrom()
             columns += QStringLiteral(", m.") + name;
     }
     return QStringLiteral("SELECT %1 FROM messages m JOIN accounts a ON a.id = m.account_id"
-                          " JOIN sessions s ON s.id = m.session_id").arg(columns);
+                          " JOIN sessions s ON s.id = m.session_id")
+        .arg(columns);
 }
 
 // Texts go through the statement's UTF-8 row buffer (no allocation, no UTF-16 translation).

@@ -29,8 +29,8 @@ qsizetype textUnits(const InboundMessage &message);
 // Binds parameters firstParam.. (kParamsPerRow of them). Texts are copied into the statement's
 // row buffer, reserved by the caller for every row of the statement.
 // storedBy: the writing HistoryStore's writer id (which process stored the row).
-void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs,
-          bool read, qint64 storedBy, int firstParam = 1);
+void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs, bool read,
+          qint64 storedBy, int firstParam = 1);
 HistoryRecord recordAt(const QSqlQuery &query);
 
 } // namespace ct::historyrow

@@ -20,24 +20,23 @@ const QStringList &migration(int toVersion)
         QStringLiteral("CREATE TABLE sessions (id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL,"
                        " key TEXT NOT NULL, UNIQUE (account_id, key))"),
         QStringLiteral("CREATE INDEX sessions_by_key ON sessions (key)"),
-        QStringLiteral(
-            "CREATE TABLE messages ("
-            " row_id INTEGER PRIMARY KEY,"
-            " account_id INTEGER NOT NULL, msg_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
-            " conversation TEXT, peer TEXT, group_id TEXT, sender TEXT, sender_name TEXT,"
-            " title TEXT, text TEXT, content_type TEXT, raw_content TEXT,"
-            " priority INTEGER NOT NULL DEFAULT 0,"
-            " server_time INTEGER,"              // ms since epoch, UTC; NULL when unknown
-            " time_ms INTEGER NOT NULL,"         // server_time, else stored_at: what retention uses
-            " stored_at INTEGER NOT NULL,"
-            " via INTEGER NOT NULL DEFAULT 0,"   // 0 stream, 1 catchup
-            " direction INTEGER NOT NULL DEFAULT 0," // 0 in, 1 out
-            " at_users TEXT, mentions_me INTEGER NOT NULL DEFAULT 0,"
-            " mentions_all INTEGER NOT NULL DEFAULT 0, is_notification INTEGER NOT NULL DEFAULT 0,"
-            " from_self INTEGER NOT NULL DEFAULT 0, click_url TEXT, image_url TEXT,"
-            " session_id INTEGER NOT NULL, filtered INTEGER NOT NULL DEFAULT 0,"
-            " read INTEGER NOT NULL DEFAULT 0,"
-            " UNIQUE (account_id, msg_id))"),
+        QStringLiteral("CREATE TABLE messages ("
+                       " row_id INTEGER PRIMARY KEY,"
+                       " account_id INTEGER NOT NULL, msg_id TEXT NOT NULL, seq INTEGER NOT NULL DEFAULT 0,"
+                       " conversation TEXT, peer TEXT, group_id TEXT, sender TEXT, sender_name TEXT,"
+                       " title TEXT, text TEXT, content_type TEXT, raw_content TEXT,"
+                       " priority INTEGER NOT NULL DEFAULT 0,"
+                       " server_time INTEGER,"      // ms since epoch, UTC; NULL when unknown
+                       " time_ms INTEGER NOT NULL," // server_time, else stored_at: what retention uses
+                       " stored_at INTEGER NOT NULL,"
+                       " via INTEGER NOT NULL DEFAULT 0,"       // 0 stream, 1 catchup
+                       " direction INTEGER NOT NULL DEFAULT 0," // 0 in, 1 out
+                       " at_users TEXT, mentions_me INTEGER NOT NULL DEFAULT 0,"
+                       " mentions_all INTEGER NOT NULL DEFAULT 0, is_notification INTEGER NOT NULL DEFAULT 0,"
+                       " from_self INTEGER NOT NULL DEFAULT 0, click_url TEXT, image_url TEXT,"
+                       " session_id INTEGER NOT NULL, filtered INTEGER NOT NULL DEFAULT 0,"
+                       " read INTEGER NOT NULL DEFAULT 0,"
+                       " UNIQUE (account_id, msg_id))"),
         QStringLiteral("CREATE INDEX messages_by_account ON messages (account_id, row_id)"),
         QStringLiteral("CREATE INDEX messages_by_session ON messages (session_id, row_id)"),
         QStringLiteral("CREATE INDEX messages_by_time ON messages (time_ms)"),
@@ -66,10 +65,14 @@ const QStringList &migration(int toVersion)
     };
     static const QStringList none;
     switch (toVersion) {
-    case 1: return v1;
-    case 2: return v2;
-    case 3: return v3;
-    default: return none;
+    case 1:
+        return v1;
+    case 2:
+        return v2;
+    case 3:
+        return v3;
+    default:
+        return none;
     }
 }
 

@@ -8,10 +8,10 @@
 
 #include <QAtomicInteger>
 #include <QDateTime>
-#include <QRandomGenerator>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -54,10 +54,9 @@ bool execRaw(sqlite3 *handle, const char *sql, QString *error)
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path, QObject *parent)
-    : QObject(parent)
-    , m_path(path.isEmpty() ? defaultPath() : path)
-    , m_connection(QStringLiteral("channeltray-history-%1").arg(++g_connectionCounter))
-    , m_writerId(qint64(QRandomGenerator::global()->generate64() >> 2) + 1) // positive, never 0
+    : QObject(parent), m_path(path.isEmpty() ? defaultPath() : path),
+      m_connection(QStringLiteral("channeltray-history-%1").arg(++g_connectionCounter)),
+      m_writerId(qint64(QRandomGenerator::global()->generate64() >> 2) + 1) // positive, never 0
 {
 }
 
@@ -192,8 +191,9 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
         // SQLite reads lazily: read the schema now, so a file that is not a database (or whose
         // first pages are corrupt) is found here, not by the first batch.
         sqlite3 *handle = SqliteStatement::handleOf(d);
-        const int rc = handle ? sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr)
-                              : SQLITE_ERROR;
+        const int rc = handle
+                           ? sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr)
+                           : SQLITE_ERROR;
         if (rc != SQLITE_OK) {
             m_corrupt = isCorruptCode(rc & 0xff);
             return fail(error, QStringLiteral("cannot read %1: %2")
@@ -243,8 +243,8 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
 void HistoryStore::close()
 {
     if (m_insert) // this writer's claims mean nothing once it is gone
-        execRaw(SqliteStatement::handleOf(db()), qPrintable(QStringLiteral("DELETE FROM claims WHERE writer = %1")
-                                                               .arg(m_writerId)), nullptr);
+        execRaw(SqliteStatement::handleOf(db()),
+                qPrintable(QStringLiteral("DELETE FROM claims WHERE writer = %1").arg(m_writerId)), nullptr);
     m_insert.reset();
     m_cursor.reset();
     m_accountIds.clear();
@@ -381,8 +381,7 @@ qint64 HistoryStore::sessionId(qint64 account, const QString &key, QString *erro
     return m_sessionIds[cacheKey] = find.value(0).toLongLong();
 }
 
-bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted,
-                                 QString *error)
+bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error)
 {
     // Keyed without building strings per message: (account, conversation); Gotify's is empty.
     QHash<QPair<AccountAddress, QString>, qint64> highest;
@@ -404,8 +403,7 @@ bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList
     }
     for (auto it = highest.cbegin(); it != highest.cend(); ++it) {
         m_cursor->bind(1, it.key().first.toString());
-        m_cursor->bind(2, it.key().second.isEmpty() ? gotifyCursorName()
-                                                    : openimCursorPrefix() + it.key().second);
+        m_cursor->bind(2, it.key().second.isEmpty() ? gotifyCursorName() : openimCursorPrefix() + it.key().second);
         m_cursor->bind(3, it.value());
         if (m_cursor->exec(error) < 0)
             return false;

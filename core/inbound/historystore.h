@@ -76,14 +76,14 @@ public:
 
     // --- catch-up cursors --------------------------------------------------------------
     bool contains(const AccountAddress &account, const QString &messageId) const;
-    qint64 gotifyLastId(const AccountAddress &account) const; // 0 = none
-    void setGotifyLastId(const AccountAddress &account, qint64 id); // only moves forward
+    qint64 gotifyLastId(const AccountAddress &account) const;                  // 0 = none
+    void setGotifyLastId(const AccountAddress &account, qint64 id);            // only moves forward
     QHash<QString, qint64> openimMaxSeqs(const AccountAddress &account) const; // conversation → seq
 
     // --- reading -----------------------------------------------------------------------
     // Newest first. On a database error: empty, and *error says why.
     QList<HistoryRecord> query(const HistoryQuery &query, QString *error = nullptr) const;
-    int count(const HistoryQuery &query) const;                  // ignores limit/offset
+    int count(const HistoryQuery &query) const;                          // ignores limit/offset
     QList<SessionSummary> sessions(const AccountAddress &account) const; // newest first
 
     // Unread = incoming, not filtered, not read.
@@ -115,7 +115,7 @@ private:
     bool openConnection(bool readOnly, QString *error);
     bool openForWriting(QString *error); // open(), moving a corrupt file aside once
     bool moveAside(const QString &reason, QString *error);
-    bool stillOurFile() const;           // path() still names the file this store has open
+    bool stillOurFile() const; // path() still names the file this store has open
     void rememberFile();
     bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error);
     int lastSqliteCode() const; // primary result code of the connection's latest failure
@@ -129,16 +129,16 @@ private:
     QString m_connection;
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
-    bool m_corrupt = false;        // the latest open or write failed on a corrupt file
-    bool m_stillLocked = false;    // the latest write waited kBusyTimeoutMs and found it locked
+    bool m_corrupt = false;     // the latest open or write failed on a corrupt file
+    bool m_stillLocked = false; // the latest write waited kBusyTimeoutMs and found it locked
     qint64 m_writerId = 0;
     QString m_movedAside;
-    quint64 m_fileDevice = 0;      // identity of the open file (POSIX st_dev/st_ino)
+    quint64 m_fileDevice = 0; // identity of the open file (POSIX st_dev/st_ino)
     quint64 m_fileInode = 0;
     std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
-    QHash<AccountAddress, qint64> m_accountIds;           // address → accounts.id
-    QHash<QPair<qint64, QString>, qint64> m_sessionIds;   // (account id, key) → sessions.id
+    QHash<AccountAddress, qint64> m_accountIds;         // address → accounts.id
+    QHash<QPair<qint64, QString>, qint64> m_sessionIds; // (account id, key) → sessions.id
 };
 
 } // namespace ct

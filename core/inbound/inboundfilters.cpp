@@ -56,8 +56,8 @@ InboundFilters::Verdict InboundFilters::verdict(const InboundMessage &message, c
         return Verdict::Pass;
     if (!rules->whitelist.isEmpty() && !message.fromSelf && !rules->whitelist.contains(message.sender))
         return Verdict::NotWhitelisted;
-    if (rules->requireMention && !message.groupId.isEmpty() && !message.fromSelf
-        && !message.mentionsMe && !message.mentionsAll)
+    if (rules->requireMention && !message.groupId.isEmpty() && !message.fromSelf && !message.mentionsMe
+        && !message.mentionsAll)
         return Verdict::MentionRequired;
     return Verdict::Pass;
 }
@@ -75,9 +75,12 @@ bool InboundFilters::apply(InboundMessage &message) const
 QString InboundFilters::verdictName(Verdict verdict)
 {
     switch (verdict) {
-    case Verdict::Pass: return QStringLiteral("pass");
-    case Verdict::NotWhitelisted: return QStringLiteral("not-whitelisted");
-    case Verdict::MentionRequired: return QStringLiteral("mention-required");
+    case Verdict::Pass:
+        return QStringLiteral("pass");
+    case Verdict::NotWhitelisted:
+        return QStringLiteral("not-whitelisted");
+    case Verdict::MentionRequired:
+        return QStringLiteral("mention-required");
     }
     return QString();
 }

@@ -31,13 +31,13 @@ struct InboundMessage
     QDateTime serverTime;   // UTC
     Via via = Via::Stream;
     Direction direction = Direction::In;
-    QStringList atUserIds;  // OpenIM atUserIDList
-    bool mentionsMe = false;    // set by the pipeline from atUserIds and the account's userID
-    bool mentionsAll = false;   // the all-members tag was present
+    QStringList atUserIds;       // OpenIM atUserIDList
+    bool mentionsMe = false;     // set by the pipeline from atUserIds and the account's userID
+    bool mentionsAll = false;    // the all-members tag was present
     bool isNotification = false; // OpenIM notification conversation: stored, never notified
-    bool fromSelf = false;      // set by the pipeline: the account itself sent it (another device)
-    QString clickUrl;       // Gotify client::notification.click.url
-    QString imageUrl;       // picture / big image URL when any
+    bool fromSelf = false;       // set by the pipeline: the account itself sent it (another device)
+    QString clickUrl;            // Gotify client::notification.click.url
+    QString imageUrl;            // picture / big image URL when any
 
     // Filled by the pipeline:
     QString sessionKey;

@@ -1,7 +1,7 @@
 #include "inboundpipeline.h"
 
-#include "messagestore.h"
 #include "logging/logging.h"
+#include "messagestore.h"
 
 #include <QMetaMethod>
 
@@ -12,13 +12,9 @@ InboundPipeline::InboundPipeline(MessageStore &store, const Config &config, QObj
 {
 }
 
-InboundPipeline::InboundPipeline(MessageStore &store, const Config &config,
-                                 const PipelineSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_store(store)
-    , m_settings(settings)
-    , m_filters(config)
-    , m_keys(config)
+InboundPipeline::InboundPipeline(MessageStore &store, const Config &config, const PipelineSettings &settings,
+                                 QObject *parent)
+    : QObject(parent), m_store(store), m_settings(settings), m_filters(config), m_keys(config)
 {
     if (m_settings.maxBatch < 1)
         m_settings.maxBatch = 1;
@@ -66,8 +62,8 @@ DedupWindow &InboundPipeline::windowFor(const AccountAddress &account)
         return *m_lastWindow; // a burst comes from one account: skip hashing its address
     auto it = m_dedup.find(account);
     if (it == m_dedup.end())
-        it = m_dedup.insert(account, DedupWindow(m_settings.dedupWindowMs, m_settings.dedupMaxEntries,
-                                                 m_settings.clock));
+        it = m_dedup.insert(account,
+                            DedupWindow(m_settings.dedupWindowMs, m_settings.dedupMaxEntries, m_settings.clock));
     // An insert may move every window: the remembered pointer is only ever the latest one.
     m_lastWindowAccount = account;
     m_lastWindow = &*it;
@@ -79,8 +75,7 @@ bool InboundPipeline::accept(InboundMessage &message, qint64 *nowMs)
     ++m_stats.submitted;
     if (!message.account.isValid() || message.id.isEmpty()) {
         ++m_stats.invalid;
-        qCWarning(lcInbound) << "dropping a message without account or id from"
-                             << message.account.toString();
+        qCWarning(lcInbound) << "dropping a message without account or id from" << message.account.toString();
         return false;
     }
     DedupWindow &window = windowFor(message.account);
@@ -134,7 +129,8 @@ void InboundPipeline::submitBatch(QList<InboundMessage> messages)
         for (qsizetype from = 0; from < kept; from += max) { // a large catch-up page
             QList<InboundMessage> part;
             part.reserve(qMin(max, kept - from));
-            std::move(messages.begin() + from, messages.begin() + qMin(kept, from + max), std::back_inserter(part));
+            std::move(messages.begin() + from, messages.begin() + qMin(kept, from + max),
+                      std::back_inserter(part));
             m_queue.push_back(std::move(part));
         }
     }

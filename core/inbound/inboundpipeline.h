@@ -43,10 +43,10 @@ struct PipelineSettings
 {
     qint64 dedupWindowMs = DedupWindow::kDefaultWindowMs;
     int dedupMaxEntries = DedupWindow::kDefaultMaxEntries; // per account
-    int maxBatch = 500;          // rows per transaction / event-loop turn
-    int maxHeld = 20000;         // queued messages past which the accounts pause (storage failing)
-    int firstRetryMs = 100;      // after a failed batch; doubles up to kMaxRetryMs
-    DedupWindow::Clock clock;    // empty → monotonic clock
+    int maxBatch = 500;                                    // rows per transaction / event-loop turn
+    int maxHeld = 20000;      // queued messages past which the accounts pause (storage failing)
+    int firstRetryMs = 100;   // after a failed batch; doubles up to kMaxRetryMs
+    DedupWindow::Clock clock; // empty → monotonic clock
 };
 
 struct PipelineStats
@@ -116,13 +116,13 @@ private:
     InboundFilters m_filters;
     SessionKeyResolver m_keys;
     QHash<AccountAddress, DedupWindow> m_dedup; // one window per account, keyed by message id
-    AccountAddress m_lastWindowAccount;          // windowFor()'s last answer
+    AccountAddress m_lastWindowAccount;         // windowFor()'s last answer
     DedupWindow *m_lastWindow = nullptr;
     std::deque<QList<InboundMessage>> m_queue; // accepted, in batches of at most maxBatch
     qsizetype m_pending = 0;                   // messages in m_queue
     QTimer m_flushTimer;
     QTimer m_retryTimer;
-    int m_retryMs = 0;      // 0 while the history takes writes
+    int m_retryMs = 0; // 0 while the history takes writes
     QString m_storageError;
     bool m_paused = false;
     PipelineStats m_stats;

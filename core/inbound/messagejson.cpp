@@ -62,8 +62,8 @@ QByteArray messageJsonLine(const InboundMessage &m, bool withDirection)
     line.add("time", isoUtc(m.serverTime));
     line.add("via", viaName(m.via));
     if (withDirection)
-        line.add("direction", m.direction == InboundMessage::Direction::Out ? QStringLiteral("out")
-                                                                           : QStringLiteral("in"));
+        line.add("direction",
+                 m.direction == InboundMessage::Direction::Out ? QStringLiteral("out") : QStringLiteral("in"));
     if (m.filtered)
         line.add("filtered", true);
     return line.finish();

@@ -17,8 +17,7 @@ public:
     // this process: stored now, or stored by another process on the same history since this
     // one opened it (false: a repeat, or stored before). False on an error (why in *error:
     // disk full, read-only, locked, …), and then nothing of the batch is stored.
-    virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh,
-                            QString *error = nullptr) = 0;
+    virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) = 0;
 };
 
 } // namespace ct

@@ -9,8 +9,7 @@ constexpr int kBodyMax = 200;
 }
 
 NotificationPolicy::NotificationPolicy(int gotifyMinPriority, QObject *parent)
-    : QObject(parent)
-    , m_minPriority(gotifyMinPriority)
+    : QObject(parent), m_minPriority(gotifyMinPriority)
 {
     qRegisterMetaType<ct::Notification>();
 }
@@ -94,9 +93,8 @@ void NotificationPolicy::add(QHash<AccountAddress, Pending> &map, const Notifica
         p.timer->setSingleShot(true);
         const AccountAddress account = n.account;
         const bool catchup = &map == &m_catchup;
-        connect(p.timer, &QTimer::timeout, this, [this, account, catchup] {
-            emitPending(catchup ? m_catchup : m_stream, account, catchup);
-        });
+        connect(p.timer, &QTimer::timeout, this,
+                [this, account, catchup] { emitPending(catchup ? m_catchup : m_stream, account, catchup); });
     }
     // Stream: a fixed window from the first message. Catch-up: until the account is quiet.
     if (debounce || !p.timer->isActive())

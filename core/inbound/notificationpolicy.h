@@ -34,7 +34,7 @@ struct Notification
     QString title;
     QString body;
     AccountAddress account;
-    QString messageId;    // empty for a summary
+    QString messageId; // empty for a summary
     bool isSummary = false;
     int count = 1;
     NotificationUrgency urgency = NotificationUrgency::Normal;
@@ -87,11 +87,10 @@ private:
         QList<Notification> items; // the first threshold + 1 only
         int count = 0;
         NotificationUrgency urgency = NotificationUrgency::Low; // the highest so far
-        QTimer *timer = nullptr;   // child of this policy, one per account and kind
+        QTimer *timer = nullptr;                                // child of this policy, one per account and kind
     };
     void add(QHash<AccountAddress, Pending> &map, const Notification &n, bool debounce);
-    void emitPending(QHash<AccountAddress, Pending> &map, const AccountAddress &account,
-                     bool alwaysSummarize);
+    void emitPending(QHash<AccountAddress, Pending> &map, const AccountAddress &account, bool alwaysSummarize);
 
     int m_minPriority;
     int m_threshold = 3;

@@ -26,7 +26,8 @@ AccountAddress accountOfTarget(const QString &target)
     if (a.channel != kGotifyChannel && a.channel != kOpenImChannel)
         return {};
     if (parts.size() == 3) {
-        const QString prefix = a.channel == kGotifyChannel ? QStringLiteral("app:") : QStringLiteral("conversation:");
+        const QString prefix = a.channel == kGotifyChannel ? QStringLiteral("app:")
+                                                           : QStringLiteral("conversation:");
         if (!parts.at(2).startsWith(prefix) || parts.at(2).size() == prefix.size())
             return {};
     }

@@ -2,8 +2,7 @@
 
 namespace ct {
 
-SessionKeyResolver::SessionKeyResolver(const Config &config)
-    : m_scope(config.session.dmScope)
+SessionKeyResolver::SessionKeyResolver(const Config &config) : m_scope(config.session.dmScope)
 {
     for (const AgentBinding &b : config.agents)
         for (const QString &accountId : b.accountIds)

@@ -37,8 +37,8 @@ private:
     QString buildKey(const AccountAddress &account, const QString &peer, const QString &groupId) const;
 
     DmScope m_scope = DmScope::Main;
-    QHash<AccountAddress, QString> m_agents;          // first binding wins
-    QHash<QString, QHash<QString, QString>> m_links;  // channel → peer → canonical
+    QHash<AccountAddress, QString> m_agents;         // first binding wins
+    QHash<QString, QHash<QString, QString>> m_links; // channel → peer → canonical
     struct LastKey
     {
         AccountAddress account;

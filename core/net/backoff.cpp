@@ -11,8 +11,7 @@ namespace ct {
 Backoff::Backoff(int initialMs, int maxMs, int maxAttempts, double jitter, RandomSource random)
     : m_initialMs(std::max(0, initialMs)), m_maxMs(std::max(m_initialMs, maxMs)),
       m_maxAttempts(std::max(0, maxAttempts)),
-      m_jitter(std::isfinite(jitter) ? std::clamp(jitter, 0.0, 1.0) : 0.0),
-      m_random(std::move(random))
+      m_jitter(std::isfinite(jitter) ? std::clamp(jitter, 0.0, 1.0) : 0.0), m_random(std::move(random))
 {
     if (!m_random)
         m_random = [] { return QRandomGenerator::global()->generateDouble(); };

@@ -16,8 +16,7 @@ public:
 
     // maxAttempts 0 = unlimited. jitter is a fraction (0.2 = ±20 %), clamped to [0, 1].
     // Without a random source the process-wide QRandomGenerator is used.
-    Backoff(int initialMs, int maxMs, int maxAttempts = 0, double jitter = 0.2,
-            RandomSource random = {});
+    Backoff(int initialMs, int maxMs, int maxAttempts = 0, double jitter = 0.2, RandomSource random = {});
 
     // A random source from a fixed seed: the same seed gives the same delays.
     static RandomSource seeded(quint32 seed);

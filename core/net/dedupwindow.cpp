@@ -7,9 +7,8 @@
 namespace ct {
 
 DedupWindow::DedupWindow(qint64 windowMs, int maxEntries, Clock clock)
-    : m_windowMs(windowMs > 0 ? windowMs : 1)
-    , m_maxEntries(maxEntries > 0 ? maxEntries : 1)
-    , m_clock(std::move(clock))
+    : m_windowMs(windowMs > 0 ? windowMs : 1), m_maxEntries(maxEntries > 0 ? maxEntries : 1),
+      m_clock(std::move(clock))
 {
     m_seen.reserve(qMin(m_maxEntries, 4096));
 }
@@ -171,7 +170,8 @@ void DedupWindow::evictOldest()
     // (the oldest of all) is forgotten. Dead entries are dropped on the way.
     while (!m_numbered.empty() || !m_order.empty()) {
         const bool numberedIsOlder = !m_numbered.empty()
-            && (m_order.empty() || m_numbered.front().generation < m_order.front().generation);
+                                     && (m_order.empty()
+                                         || m_numbered.front().generation < m_order.front().generation);
         if (numberedIsOlder ? popNumberedFront() : popFront())
             return;
     }

@@ -50,11 +50,7 @@ private:
     {
         size_t hash;
         QString text;
-        explicit Key(const QString &key)
-            : hash(qHash(QStringView(key)))
-            , text(key)
-        {
-        }
+        explicit Key(const QString &key) : hash(qHash(QStringView(key))), text(key) {}
         bool operator==(const Key &other) const { return hash == other.hash && text == other.text; }
         friend size_t qHash(const Key &key, size_t seed = 0) noexcept { return key.hash ^ seed; }
     };
@@ -93,7 +89,7 @@ private:
     Clock m_clock;
     quint64 m_nextGeneration = 1;
     QHash<Key, Seen> m_seen;
-    std::deque<Entry> m_order; // insertion order; may hold stale entries for removed keys
+    std::deque<Entry> m_order;       // insertion order; may hold stale entries for removed keys
     std::deque<Numbered> m_numbered; // increasing numbers, in insertion order; may hold dead ones
     qint64 m_highestNumber = -1;     // highest number ever queued (until clear())
     int m_numberedLive = 0;

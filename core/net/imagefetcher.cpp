@@ -38,8 +38,9 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
         });
     };
     const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")
-                           && scheme != QLatin1String("file"))) {
+    if (!url.isValid()
+        || (scheme != QLatin1String("http") && scheme != QLatin1String("https")
+            && scheme != QLatin1String("file"))) {
         later({}, tr("only http, https and file URLs are fetched"));
         return;
     }
@@ -72,7 +73,8 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
         const QByteArray bytes = reply->property(kTooLarge).toBool() ? QByteArray() : reply->readAll();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (reply->property(kTooLarge).toBool() || bytes.size() > m_maxBytes)
-            finish(key, {}, tr("the image is larger than %1 MB").arg(double(m_maxBytes) / (1024 * 1024), 0, 'g', 3));
+            finish(key, {},
+                   tr("the image is larger than %1 MB").arg(double(m_maxBytes) / (1024 * 1024), 0, 'g', 3));
         else if (reply->error() != QNetworkReply::NoError)
             finish(key, {}, status >= 400 ? tr("the server answered HTTP %1").arg(status) : reply->errorString());
         else

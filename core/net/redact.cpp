@@ -36,23 +36,19 @@ bool isSensitiveName(const QString &name)
     if (n.isEmpty())
         return false;
     static const QStringList exact = {
-        QStringLiteral("token"),         QStringLiteral("key"),
-        QStringLiteral("access_token"),  QStringLiteral("password"),
-        QStringLiteral("authorization"), QStringLiteral("proxy-authorization"),
-        QStringLiteral("cookie"),        QStringLiteral("set-cookie"),
-        QStringLiteral("x-gotify-key"),  QStringLiteral("pass"),
-        QStringLiteral("pwd"),           QStringLiteral("sig"),
+        QStringLiteral("token"),     QStringLiteral("key"),           QStringLiteral("access_token"),
+        QStringLiteral("password"),  QStringLiteral("authorization"), QStringLiteral("proxy-authorization"),
+        QStringLiteral("cookie"),    QStringLiteral("set-cookie"),    QStringLiteral("x-gotify-key"),
+        QStringLiteral("pass"),      QStringLiteral("pwd"),           QStringLiteral("sig"),
         QStringLiteral("signature"),
     };
     if (exact.contains(n))
         return true;
     static const QStringList parts = {
-        QStringLiteral("token"),    QStringLiteral("key"),     QStringLiteral("secret"),
-        QStringLiteral("password"), QStringLiteral("passwd"),  QStringLiteral("auth"),
-        QStringLiteral("cookie"),   QStringLiteral("session"),
+        QStringLiteral("token"),  QStringLiteral("key"),  QStringLiteral("secret"), QStringLiteral("password"),
+        QStringLiteral("passwd"), QStringLiteral("auth"), QStringLiteral("cookie"), QStringLiteral("session"),
     };
-    return std::any_of(parts.cbegin(), parts.cend(),
-                       [&n](const QString &part) { return n.contains(part); });
+    return std::any_of(parts.cbegin(), parts.cend(), [&n](const QString &part) { return n.contains(part); });
 }
 
 QString redactUrl(const QUrl &input)
@@ -86,8 +82,8 @@ QString redactHeader(const QByteArray &name, const QByteArray &value)
         const QByteArray trimmed = value.trimmed();
         const qsizetype space = trimmed.indexOf(' ');
         if (space > 0)
-            return headerName + QStringLiteral(": ") + QString::fromLatin1(trimmed.left(space)) +
-                   QLatin1Char(' ') + kRedacted;
+            return headerName + QStringLiteral(": ") + QString::fromLatin1(trimmed.left(space)) + QLatin1Char(' ')
+                   + kRedacted;
     }
     return headerName + QStringLiteral(": ") + kRedacted;
 }

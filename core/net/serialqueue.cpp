@@ -43,8 +43,7 @@ bool SerialQueue::cancel(quint64 id)
             scheduleNext();
         return true;
     }
-    const auto it = std::find_if(m_waiting.begin(), m_waiting.end(),
-                                 [id](const Entry &e) { return e.id == id; });
+    const auto it = std::find_if(m_waiting.begin(), m_waiting.end(), [id](const Entry &e) { return e.id == id; });
     if (it == m_waiting.end())
         return false;
     const QString label = it->label;
@@ -123,8 +122,7 @@ void SerialQueue::onTimeout()
         return;
     const quint64 id = m_running.id;
     const QString label = m_running.label;
-    qCInfo(lcNet) << "serial queue: job" << id << label << "timed out after" << m_running.timeoutMs
-                  << "ms";
+    qCInfo(lcNet) << "serial queue: job" << id << label << "timed out after" << m_running.timeoutMs << "ms";
     leaveRunning();
     Q_EMIT timedOut(id, label);
     if (m_waiting.empty())

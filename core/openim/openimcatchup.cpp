@@ -41,8 +41,8 @@ void OpenImConnection::startCatchUp()
     req.set_userid(m_userID.toStdString());
     request(openim::GetNewestSeq, bytesOf(req), [this](const openim::Response *response, const QString &error) {
         if (!response || response->errCode != 0) {
-            qCWarning(lcOpenIm) << address().toString() << "newest seq failed:"
-                                << (response ? response->errMsg : error);
+            qCWarning(lcOpenIm) << address().toString()
+                                << "newest seq failed:" << (response ? response->errMsg : error);
             abandonCatchUp();
             if (response)
                 m_socket.abort(); // reconnect: the next catch-up asks again
@@ -133,8 +133,8 @@ void OpenImConnection::pumpCatchUp()
             [this, pageEnds](const openim::Response *response, const QString &error) {
                 m_pullInFlight = false;
                 if (!response || response->errCode != 0) {
-                    qCWarning(lcOpenIm) << address().toString() << "pull failed:"
-                                        << (response ? response->errMsg : error);
+                    qCWarning(lcOpenIm)
+                        << address().toString() << "pull failed:" << (response ? response->errMsg : error);
                     if (response) { // the server said no: do not loop on it
                         m_pending.clear();
                         finishCatchUp();

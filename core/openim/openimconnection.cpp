@@ -19,13 +19,10 @@ namespace ct {
 
 OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QString &token,
                                    InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
-    : AccountConnection(config.address(), parent)
-    , m_config(config)
-    , m_pipeline(pipeline)
-    , m_history(history)
-    , m_backoff(config.inbound.reconnectDelayMs, config.inbound.maxReconnectDelayMs,
-                config.inbound.maxReconnectAttempts, 0.2)
-    , m_gzip(config.compression == QStringLiteral("gzip"))
+    : AccountConnection(config.address(), parent), m_config(config), m_pipeline(pipeline), m_history(history),
+      m_backoff(config.inbound.reconnectDelayMs, config.inbound.maxReconnectDelayMs,
+                config.inbound.maxReconnectAttempts, 0.2),
+      m_gzip(config.compression == QStringLiteral("gzip"))
 {
     qRegisterMetaType<ct::SendResult>();
     setToken(token);
@@ -191,8 +188,8 @@ void OpenImConnection::onPipelinePaused(bool paused)
         failAllPending(tr("paused"));
         m_pullInFlight = false;
         abandonCatchUp();
-        setState(AccountState::Backoff, tr("paused: the history does not take writes (%1)")
-                                            .arg(m_pipeline->storageError()));
+        setState(AccountState::Backoff,
+                 tr("paused: the history does not take writes (%1)").arg(m_pipeline->storageError()));
     } else if (m_storagePaused) {
         m_storagePaused = false;
         m_backoff.reset();
@@ -320,14 +317,16 @@ void OpenImConnection::onBinary(const QByteArray &frame)
     if (m_gzip) {
         const auto plain = openim::gzipDecompress(frame);
         if (!plain) {
-            qCWarning(lcOpenIm) << address().toString() << "dropped a frame that is not gzip (" << frame.size() << "bytes)";
+            qCWarning(lcOpenIm) << address().toString() << "dropped a frame that is not gzip (" << frame.size()
+                                << "bytes)";
             return;
         }
         json = *plain;
     }
     const auto response = openim::decodeResponse(json);
     if (!response) {
-        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable frame (" << frame.size() << "bytes)";
+        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable frame (" << frame.size()
+                            << "bytes)";
         return;
     }
     if (response->reqIdentifier == openim::PushMsg) {

@@ -25,7 +25,7 @@ class QNetworkReply;
 namespace openim::sdkws {
 class MsgData;
 class PullMsgs;
-}
+} // namespace openim::sdkws
 
 namespace ct {
 
@@ -121,8 +121,8 @@ private:
     QPointer<InboundPipeline> m_pipeline;
     QPointer<HistoryStore> m_history;
     QWebSocket m_socket;
-    QUrl m_url;                                  // holds the token: never logged unredacted
-    QNetworkAccessManager *m_http = nullptr;     // shared (setNetwork) or made on the first refused handshake
+    QUrl m_url;                              // holds the token: never logged unredacted
+    QNetworkAccessManager *m_http = nullptr; // shared (setNetwork) or made on the first refused handshake
     QPointer<QNetworkReply> m_refusalProbe;
     QTimer m_heartbeat;
     HeartbeatClock *m_beats = nullptr; // when set, m_heartbeat stays idle
@@ -141,11 +141,11 @@ private:
     quint64 m_msgIncr = 0;
     int m_sendIds = 0;
     QHash<QString, Pending> m_requests;
-    QHash<QString, qint64> m_known;                 // conversation → highest seq seen
+    QHash<QString, qint64> m_known;                  // conversation → highest seq seen
     QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
     bool m_pullInFlight = false;
-    int m_caughtUp = 0; // messages pulled by the running catch-up
-    QHash<QString, qint64> m_handed; // conversation → highest seq handed to the pipeline
+    int m_caughtUp = 0;                 // messages pulled by the running catch-up
+    QHash<QString, qint64> m_handed;    // conversation → highest seq handed to the pipeline
     QList<InboundMessage> m_heldPushes; // pushes that arrived while the catch-up runs
     bool m_catchingUp = false;
     bool m_durableSeqsRead = false; // the history's seqs are merged in once, at the first catch-up

@@ -2,13 +2,13 @@
 
 #include "sdkws.pb.h"
 
-#include <QFileInfo>
-#include <QSize>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMimeDatabase>
+#include <QSize>
 #include <QUrl>
 #include <QUuid>
 
@@ -96,7 +96,8 @@ QString readableText(int contentType, const QByteArray &content, QString *imageU
     case Markdown:
         return orFallback(o.contains(QStringLiteral("content")) ? s("content") : s("markdown"));
     case Picture: {
-        const QString url = o.value(QStringLiteral("sourcePicture")).toObject().value(QStringLiteral("url")).toString();
+        const QString url =
+            o.value(QStringLiteral("sourcePicture")).toObject().value(QStringLiteral("url")).toString();
         if (imageUrl)
             *imageUrl = url;
         return labelled(QStringLiteral("[picture]"), {url});
@@ -151,12 +152,9 @@ QByteArray textContent(const QString &text)
 
 QByteArray pictureContent(const QString &url, const QString &localFile)
 {
-    QJsonObject picture{{QStringLiteral("uuid"), uuid()},
-                        {QStringLiteral("type"), mimeOf(url)},
-                        {QStringLiteral("size"), 0},
-                        {QStringLiteral("width"), 0},
-                        {QStringLiteral("height"), 0},
-                        {QStringLiteral("url"), url}};
+    QJsonObject picture{{QStringLiteral("uuid"), uuid()}, {QStringLiteral("type"), mimeOf(url)},
+                        {QStringLiteral("size"), 0},      {QStringLiteral("width"), 0},
+                        {QStringLiteral("height"), 0},    {QStringLiteral("url"), url}};
     const QFileInfo info(localFile);
     if (!localFile.isEmpty() && info.isReadable()) {
         picture.insert(QStringLiteral("size"), info.size());

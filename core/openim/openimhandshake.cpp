@@ -38,7 +38,8 @@ void OpenImConnection::probeRefusalOverHttp(const QString &reason)
                       << redactUrl(url);
     QNetworkReply *reply = m_http->get(request);
     m_refusalProbe = reply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, reason] { onRefusalProbeFinished(reply, reason); });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, reason] { onRefusalProbeFinished(reply, reason); });
 }
 
 void OpenImConnection::onRefusalProbeFinished(QNetworkReply *reply, const QString &reason)

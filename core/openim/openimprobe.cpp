@@ -14,9 +14,8 @@ OpenImProbe::OpenImProbe(const OpenImAccountConfig &config, const QString &token
 
 OpenImProbe::OpenImProbe(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
                          QObject *parent)
-    : QObject(parent)
-    , m_network(network ? network : new QNetworkAccessManager(this))
-    , m_rest(config, token, m_network, this)
+    : QObject(parent), m_network(network ? network : new QNetworkAccessManager(this)),
+      m_rest(config, token, m_network, this)
 {
 }
 
@@ -33,7 +32,8 @@ void OpenImProbe::run()
         m_result.tokenValid = true;
         m_result.userID = d.value(QStringLiteral("userID")).toString();
         m_result.platformID = d.value(QStringLiteral("platformID")).toInt(-1);
-        m_result.expiresAt = QDateTime::fromSecsSinceEpoch(d.value(QStringLiteral("expireTimeSeconds")).toInteger(), Qt::UTC);
+        m_result.expiresAt = QDateTime::fromSecsSinceEpoch(
+            d.value(QStringLiteral("expireTimeSeconds")).toInteger(), Qt::UTC);
         m_rest.getUsersInfo({m_result.userID}, [this](const OpenImRestResult &info) {
             const QJsonArray users = info.data.toObject().value(QStringLiteral("usersInfo")).toArray();
             if (!users.isEmpty())

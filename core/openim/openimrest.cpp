@@ -16,10 +16,7 @@ namespace ct {
 
 OpenImRest::OpenImRest(const OpenImAccountConfig &config, const QString &token, QNetworkAccessManager *network,
                        QObject *parent)
-    : QObject(parent)
-    , m_config(config)
-    , m_token(token)
-    , m_network(network)
+    : QObject(parent), m_config(config), m_token(token), m_network(network)
 {
 }
 
@@ -70,8 +67,8 @@ void OpenImRest::parseToken(Callback callback)
 
 void OpenImRest::getUsersInfo(const QStringList &userIDs, Callback callback)
 {
-    post(QStringLiteral("/user/get_users_info"), {{QStringLiteral("userIDs"), QJsonArray::fromStringList(userIDs)}},
-         std::move(callback));
+    post(QStringLiteral("/user/get_users_info"),
+         {{QStringLiteral("userIDs"), QJsonArray::fromStringList(userIDs)}}, std::move(callback));
 }
 
 void OpenImRest::newestSeq(const QString &userID, Callback callback)
@@ -83,7 +80,8 @@ void OpenImRest::friendList(const QString &userID, Callback callback)
 {
     post(QStringLiteral("/friend/get_friend_list"),
          {{QStringLiteral("userID"), userID},
-          {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
+          {QStringLiteral("pagination"),
+           QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
          std::move(callback));
 }
 
@@ -91,7 +89,8 @@ void OpenImRest::friendApplications(const QString &userID, Callback callback)
 {
     post(QStringLiteral("/friend/get_friend_apply_list"),
          {{QStringLiteral("userID"), userID},
-          {QStringLiteral("pagination"), QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
+          {QStringLiteral("pagination"),
+           QJsonObject{{QStringLiteral("pageNumber"), 1}, {QStringLiteral("showNumber"), 100}}}},
          std::move(callback));
 }
 

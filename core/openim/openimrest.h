@@ -19,8 +19,8 @@ inline const QString kFriendApiDisabled = QStringLiteral("MULTI_OPENIM_FRIEND_AP
 struct OpenImRestResult
 {
     bool ok = false;
-    int errCode = 0;     // server errCode; -1 transport error
-    QString code;        // local refusal code, e.g. MULTI_OPENIM_FRIEND_API_DISABLED
+    int errCode = 0; // server errCode; -1 transport error
+    QString code;    // local refusal code, e.g. MULTI_OPENIM_FRIEND_API_DISABLED
     QString error;
     QJsonValue data;
     int latencyMs = -1;
@@ -40,8 +40,8 @@ public:
     void parseToken(Callback callback);
     void getUsersInfo(const QStringList &userIDs, Callback callback);
     void newestSeq(const QString &userID, Callback callback);
-    void friendList(const QString &userID, Callback callback);          // guarded
-    void friendApplications(const QString &userID, Callback callback);  // guarded
+    void friendList(const QString &userID, Callback callback);         // guarded
+    void friendApplications(const QString &userID, Callback callback); // guarded
 
 private:
     OpenImAccountConfig m_config;

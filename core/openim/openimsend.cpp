@@ -19,7 +19,7 @@ QString newClientMsgID(const QString &userID)
 {
     // 32 hex chars like the vendor SDKs: md5 of user, time and randomness.
     const QByteArray seed = userID.toUtf8() + QByteArray::number(QDateTime::currentMSecsSinceEpoch())
-        + QByteArray::number(QRandomGenerator::global()->generate64());
+                            + QByteArray::number(QRandomGenerator::global()->generate64());
     return QString::fromLatin1(QCryptographicHash::hash(seed, QCryptographicHash::Md5).toHex());
 }
 SendResult failure(int errCode, const QString &error)
@@ -91,46 +91,49 @@ int OpenImConnection::send(const SendRequest &toSend)
     (*msg.mutable_options())["history"] = true;
     (*msg.mutable_options())["persistent"] = true;
     const std::string bytes = msg.SerializeAsString();
-    request(openim::SendMsg, QByteArray(bytes.data(), int(bytes.size())),
-            [this, finish, msg, clientMsgID](const openim::Response *response, const QString &error) {
-                SendResult result;
-                result.clientId = clientMsgID;
-                if (!response) {
-                    result.errCode = error == tr("request timed out") ? -1 : -2;
-                    result.error = error;
-                    return finish(result);
-                }
-                if (response->errCode != 0) {
-                    result.errCode = response->errCode;
-                    result.error = response->errMsg;
-                    return finish(result);
-                }
-                ::openim::msg::SendMsgResp resp;
-                if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
-                    result.errCode = -4;
-                    result.error = tr("undecodable send answer");
-                    return finish(result);
-                }
-                result.ok = true;
-                result.serverId = QString::fromStdString(resp.servermsgid());
-                if (resp.sendtime() > 0)
-                    result.time = QDateTime::fromMSecsSinceEpoch(resp.sendtime(), Qt::UTC);
-                {
-                    ::openim::sdkws::MsgData stored = msg;
-                    stored.set_servermsgid(resp.servermsgid());
-                    stored.set_sendtime(resp.sendtime());
-                    stored.set_status(2);
-                    const QString conversationID = stored.sessiontype() == 3
+    request(
+        openim::SendMsg, QByteArray(bytes.data(), int(bytes.size())),
+        [this, finish, msg, clientMsgID](const openim::Response *response, const QString &error) {
+            SendResult result;
+            result.clientId = clientMsgID;
+            if (!response) {
+                result.errCode = error == tr("request timed out") ? -1 : -2;
+                result.error = error;
+                return finish(result);
+            }
+            if (response->errCode != 0) {
+                result.errCode = response->errCode;
+                result.error = response->errMsg;
+                return finish(result);
+            }
+            ::openim::msg::SendMsgResp resp;
+            if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
+                result.errCode = -4;
+                result.error = tr("undecodable send answer");
+                return finish(result);
+            }
+            result.ok = true;
+            result.serverId = QString::fromStdString(resp.servermsgid());
+            if (resp.sendtime() > 0)
+                result.time = QDateTime::fromMSecsSinceEpoch(resp.sendtime(), Qt::UTC);
+            {
+                ::openim::sdkws::MsgData stored = msg;
+                stored.set_servermsgid(resp.servermsgid());
+                stored.set_sendtime(resp.sendtime());
+                stored.set_status(2);
+                const QString conversationID =
+                    stored.sessiontype() == 3
                         ? QStringLiteral("sg_") + QString::fromStdString(stored.groupid())
                         : (m_userID < QString::fromStdString(stored.recvid())
                                ? QStringLiteral("si_%1_%2").arg(m_userID, QString::fromStdString(stored.recvid()))
-                               : QStringLiteral("si_%1_%2").arg(QString::fromStdString(stored.recvid()), m_userID));
-                    result.sent = openim::toInbound(stored, conversationID, address(), m_userID, false,
-                                                    InboundMessage::Via::Stream);
-                    result.sent.direction = InboundMessage::Direction::Out;
-                }
-                finish(result);
-            });
+                               : QStringLiteral("si_%1_%2")
+                                     .arg(QString::fromStdString(stored.recvid()), m_userID));
+                result.sent = openim::toInbound(stored, conversationID, address(), m_userID, false,
+                                                InboundMessage::Via::Stream);
+                result.sent.direction = InboundMessage::Direction::Out;
+            }
+            finish(result);
+        });
     return id;
 }
 

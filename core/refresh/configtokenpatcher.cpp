@@ -11,8 +11,8 @@ namespace ct {
 
 QStringList ConfigTokenPatcher::openImTokenPath(const QString &accountId)
 {
-    return {QStringLiteral("channels"), QStringLiteral("multi-openim"), QStringLiteral("accounts"),
-            accountId, QStringLiteral("token")};
+    return {QStringLiteral("channels"), QStringLiteral("multi-openim"), QStringLiteral("accounts"), accountId,
+            QStringLiteral("token")};
 }
 
 bool ConfigTokenPatcher::patchString(const QString &configPath, const QStringList &keyPath,
@@ -48,7 +48,8 @@ bool ConfigTokenPatcher::patchString(const QString &configPath, const QStringLis
     if (node->kind != Json5Node::Kind::String)
         return fail(QStringLiteral("the value is not a string"));
     // ${VAR} (or the $VAR shorthand) is a reference the file's owner keeps; never overwrite it.
-    static const QRegularExpression reference(QStringLiteral("\\$\\{[A-Z_][A-Z0-9_]*(:-[^${}]*)?\\}|^\\$[A-Z_][A-Z0-9_]*\\z"));
+    static const QRegularExpression reference(
+        QStringLiteral("\\$\\{[A-Z_][A-Z0-9_]*(:-[^${}]*)?\\}|^\\$[A-Z_][A-Z0-9_]*\\z"));
     if (reference.match(node->scalar.toString().replace(QStringLiteral("$${"), QString())).hasMatch())
         return fail(QStringLiteral("the value is an environment reference, not a token"));
     QString editError;

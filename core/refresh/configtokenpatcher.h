@@ -20,12 +20,12 @@ public:
     // `newValue`. Fails (file untouched) when the file is not valid JSON5, when the key is not
     // there, when it is there more than once, or when its value is not a string. `*error`
     // names the key path and the file, never the value.
-    static bool patchString(const QString &configPath, const QStringList &keyPath,
-                            const QString &newValue, QString *error = nullptr);
+    static bool patchString(const QString &configPath, const QStringList &keyPath, const QString &newValue,
+                            QString *error = nullptr);
 
     // patchString() with openImTokenPath(accountId).
-    static bool patchOpenImToken(const QString &configPath, const QString &accountId,
-                                 const QString &newToken, QString *error = nullptr);
+    static bool patchOpenImToken(const QString &configPath, const QString &accountId, const QString &newToken,
+                                 QString *error = nullptr);
 };
 
 } // namespace ct

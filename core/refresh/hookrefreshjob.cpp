@@ -9,8 +9,8 @@
 
 namespace ct {
 
-HookRefreshJob::HookRefreshJob(const HookRefreshConfig &config, const QString &accountId,
-                               const QString &reason, QObject *parent)
+HookRefreshJob::HookRefreshJob(const HookRefreshConfig &config, const QString &accountId, const QString &reason,
+                               QObject *parent)
     : QObject(parent), m_config(config), m_accountId(accountId), m_reason(reason)
 {
     m_timeout.setSingleShot(true);
@@ -22,10 +22,9 @@ HookRefreshJob::HookRefreshJob(const HookRefreshConfig &config, const QString &a
     connect(&m_process, &QProcess::finished, this, &HookRefreshJob::onProcessFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart)
-            finish(RefreshAttemptResult::failure(
-                QStringLiteral("the hook %1 could not be started: %2")
-                    .arg(m_process.program(), m_process.errorString()),
-                false));
+            finish(RefreshAttemptResult::failure(QStringLiteral("the hook %1 could not be started: %2")
+                                                     .arg(m_process.program(), m_process.errorString()),
+                                                 false));
     });
 }
 
@@ -73,16 +72,15 @@ void HookRefreshJob::onProcessFinished(int exitCode, QProcess::ExitStatus status
     const QByteArray err = m_process.readAllStandardError();
     // stderr may echo anything; only its size reaches the log.
     if (!err.isEmpty())
-        qCDebug(lcRefresh) << "refresh hook for" << m_accountId << "wrote" << err.size()
-                           << "bytes to stderr";
+        qCDebug(lcRefresh) << "refresh hook for" << m_accountId << "wrote" << err.size() << "bytes to stderr";
     if (m_timedOut)
         return finish(RefreshAttemptResult::failure(
             QStringLiteral("the hook did not finish within %1 ms").arg(m_timeout.interval()), false));
     if (status != QProcess::NormalExit)
         return finish(RefreshAttemptResult::failure(QStringLiteral("the hook crashed"), false));
     if (exitCode != 0)
-        return finish(RefreshAttemptResult::failure(
-            QStringLiteral("the hook exited with code %1").arg(exitCode), false));
+        return finish(
+            RefreshAttemptResult::failure(QStringLiteral("the hook exited with code %1").arg(exitCode), false));
     finish(parseOutput(out));
 }
 
@@ -96,8 +94,7 @@ RefreshAttemptResult HookRefreshJob::parseOutput(const QByteArray &out) const
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(text, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return RefreshAttemptResult::failure(
-            QStringLiteral("the hook's output is not a JSON object"), false);
+        return RefreshAttemptResult::failure(QStringLiteral("the hook's output is not a JSON object"), false);
     const QJsonObject object = doc.object();
     const QString token = object.value(QStringLiteral("token")).toString();
     if (token.isEmpty())

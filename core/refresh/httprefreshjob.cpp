@@ -26,8 +26,7 @@ QStringList HttpRefreshJob::defaultTokenPaths()
 
 HttpRefreshJob::HttpRefreshJob(QNetworkAccessManager *network, const HttpRefreshConfig &config,
                                const QString &accountId, const QString &reason, QObject *parent)
-    : QObject(parent), m_network(network), m_config(config), m_accountId(accountId),
-      m_reason(reason)
+    : QObject(parent), m_network(network), m_config(config), m_accountId(accountId), m_reason(reason)
 {
 }
 
@@ -108,8 +107,8 @@ void HttpRefreshJob::start()
     request.setTransferTimeout(timeoutMs);
     const QByteArray method =
         (m_config.method.isEmpty() ? QStringLiteral("POST") : m_config.method).toUpper().toUtf8();
-    qCInfo(lcRefresh).noquote() << "refresh request for" << m_accountId << method
-                                << redactUrl(url) << "headers:" << redactHeaders(request);
+    qCInfo(lcRefresh).noquote() << "refresh request for" << m_accountId << method << redactUrl(url)
+                                << "headers:" << redactHeaders(request);
     m_reply = m_network->sendCustomRequest(request, method, body);
     connect(m_reply, &QNetworkReply::finished, this, &HttpRefreshJob::onReplyFinished);
 }
@@ -132,17 +131,18 @@ void HttpRefreshJob::onReplyFinished()
     }
     if (status < 200 || status > 299) {
         const QString phrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        return finish(RefreshAttemptResult::failure(
-            QStringLiteral("HTTP %1 %2").arg(status).arg(phrase).trimmed()));
+        return finish(
+            RefreshAttemptResult::failure(QStringLiteral("HTTP %1 %2").arg(status).arg(phrase).trimmed()));
     }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || doc.isNull())
-        return finish(RefreshAttemptResult::failure(
-            QStringLiteral("HTTP %1 but the response is not JSON (%2)").arg(status).arg(parseError.errorString())));
+        return finish(RefreshAttemptResult::failure(QStringLiteral("HTTP %1 but the response is not JSON (%2)")
+                                                        .arg(status)
+                                                        .arg(parseError.errorString())));
     const QJsonValue response = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
-    const QStringList paths =
-        m_config.responseTokenPaths.isEmpty() ? defaultTokenPaths() : m_config.responseTokenPaths;
+    const QStringList paths = m_config.responseTokenPaths.isEmpty() ? defaultTokenPaths()
+                                                                    : m_config.responseTokenPaths;
     QString matched;
     const auto token = jsonPathFirstString(response, paths, &matched);
     if (!token)

@@ -22,8 +22,8 @@ public:
     // Token paths used when the recipe has no responseTokenPath.
     static QStringList defaultTokenPaths();
 
-    HttpRefreshJob(QNetworkAccessManager *network, const HttpRefreshConfig &config,
-                   const QString &accountId, const QString &reason, QObject *parent = nullptr);
+    HttpRefreshJob(QNetworkAccessManager *network, const HttpRefreshConfig &config, const QString &accountId,
+                   const QString &reason, QObject *parent = nullptr);
     ~HttpRefreshJob() override;
 
     // Builds and sends the request; a recipe that cannot be built finishes (queued) at once.

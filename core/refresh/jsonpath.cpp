@@ -32,8 +32,7 @@ std::optional<QJsonValue> jsonPathValue(const QJsonValue &root, const QString &p
     return current;
 }
 
-std::optional<QJsonValue> jsonPathFirst(const QJsonValue &root, const QStringList &paths,
-                                        QString *matchedPath)
+std::optional<QJsonValue> jsonPathFirst(const QJsonValue &root, const QStringList &paths, QString *matchedPath)
 {
     for (const QString &path : paths) {
         const auto value = jsonPathValue(root, path);
@@ -46,8 +45,7 @@ std::optional<QJsonValue> jsonPathFirst(const QJsonValue &root, const QStringLis
     return std::nullopt;
 }
 
-std::optional<QString> jsonPathFirstString(const QJsonValue &root, const QStringList &paths,
-                                           QString *matchedPath)
+std::optional<QString> jsonPathFirstString(const QJsonValue &root, const QStringList &paths, QString *matchedPath)
 {
     for (const QString &path : paths) {
         const auto value = jsonPathValue(root, path);

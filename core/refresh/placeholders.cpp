@@ -35,11 +35,12 @@ Resolution resolve(const QString &name, const PlaceholderContext &context, QStri
     else {
         if (error) {
             const QString problem = value.isUndefined() || value.isNull()
-                ? QStringLiteral("the state file has no field \"%1\" for account \"%2\"")
-                : QStringLiteral("field \"%1\" of account \"%2\" in the state file is not a "
-                                 "string, number or boolean");
+                                        ? QStringLiteral("the state file has no field \"%1\" for account \"%2\"")
+                                        : QStringLiteral(
+                                            "field \"%1\" of account \"%2\" in the state file is not a "
+                                            "string, number or boolean");
             *error = QStringLiteral("unresolved placeholder {%1}: ").arg(name)
-                + problem.arg(field, context.accountId);
+                     + problem.arg(field, context.accountId);
         }
         return {false, {}};
     }
@@ -48,8 +49,7 @@ Resolution resolve(const QString &name, const PlaceholderContext &context, QStri
 
 } // namespace
 
-std::optional<QString> expandPlaceholders(const QString &text, const PlaceholderContext &context,
-                                          QString *error)
+std::optional<QString> expandPlaceholders(const QString &text, const PlaceholderContext &context, QString *error)
 {
     const QRegularExpression &pattern = refreshPlaceholderPattern();
     QString out;
@@ -69,8 +69,7 @@ std::optional<QString> expandPlaceholders(const QString &text, const Placeholder
     return out;
 }
 
-std::optional<QJsonValue> expandPlaceholdersInJson(const QJsonValue &value,
-                                                   const PlaceholderContext &context,
+std::optional<QJsonValue> expandPlaceholdersInJson(const QJsonValue &value, const PlaceholderContext &context,
                                                    QString *error)
 {
     if (value.isString()) {

@@ -14,7 +14,7 @@ namespace ct {
 struct PlaceholderContext
 {
     QString accountId;
-    QString reason;          // for hook argv; empty resolves to ""
+    QString reason;           // for hook argv; empty resolves to ""
     QJsonObject accountState; // stateFile[accountId]; empty when there is none
 };
 
@@ -25,8 +25,7 @@ std::optional<QString> expandPlaceholders(const QString &text, const Placeholder
                                           QString *error = nullptr);
 
 // Expands placeholders in every string leaf of `value` (object keys are left alone).
-std::optional<QJsonValue> expandPlaceholdersInJson(const QJsonValue &value,
-                                                   const PlaceholderContext &context,
+std::optional<QJsonValue> expandPlaceholdersInJson(const QJsonValue &value, const PlaceholderContext &context,
                                                    QString *error = nullptr);
 
 } // namespace ct

@@ -38,8 +38,7 @@ QJsonObject StateFile::accountState(const QJsonObject &root, const QString &acco
     return root.value(accountId).toObject();
 }
 
-bool StateFile::writeBack(const QString &path, const QString &accountId, const QJsonObject &fields,
-                          QString *error)
+bool StateFile::writeBack(const QString &path, const QString &accountId, const QJsonObject &fields, QString *error)
 {
     const QString file = expandUserPath(path);
     if (!read(path, error))
@@ -49,8 +48,8 @@ bool StateFile::writeBack(const QString &path, const QString &accountId, const Q
     QFile f(file);
     if (f.open(QIODevice::ReadOnly))
         before = f.readAll();
-    std::optional<ConfigDocument> doc =
-        before.trimmed().isEmpty() ? ConfigDocument::fromText("{}\n") : ConfigDocument::fromText(before);
+    std::optional<ConfigDocument> doc = before.trimmed().isEmpty() ? ConfigDocument::fromText("{}\n")
+                                                                   : ConfigDocument::fromText(before);
     if (!doc) {
         if (error)
             *error = QStringLiteral("the state file %1 is not a JSON object").arg(file);

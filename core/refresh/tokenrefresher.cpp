@@ -37,23 +37,22 @@ namespace {
 QString modeName(RefreshMode mode)
 {
     switch (mode) {
-    case RefreshMode::Http: return QStringLiteral("http");
-    case RefreshMode::Hook: return QStringLiteral("hook");
-    case RefreshMode::Off: return QStringLiteral("off");
+    case RefreshMode::Http:
+        return QStringLiteral("http");
+    case RefreshMode::Hook:
+        return QStringLiteral("hook");
+    case RefreshMode::Off:
+        return QStringLiteral("off");
     }
     return {};
 }
 } // namespace
 
-TokenRefresher::TokenRefresher(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this))
-{
-}
+TokenRefresher::TokenRefresher(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
 
 TokenRefresher::~TokenRefresher() = default;
 
-void TokenRefresher::setConfig(const TokenRefreshConfig &refresh,
-                               const QList<OpenImAccountConfig> &accounts,
+void TokenRefresher::setConfig(const TokenRefreshConfig &refresh, const QList<OpenImAccountConfig> &accounts,
                                const QString &configFilePath)
 {
     m_refresh = refresh;
@@ -110,16 +109,16 @@ void TokenRefresher::trigger(const AccountAddress &address, const QString &reaso
 {
     Account &a = account(address);
     if (a.inFlight) {
-        qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "already in flight;"
-                                    << reason << "joins it";
+        qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "already in flight;" << reason
+                                    << "joins it";
         return;
     }
     a.inFlight = true;
     a.reason = reason;
     a.attempts = 0;
     a.lastError.clear();
-    qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "starts:" << reason
-                                << "mode" << modeName(m_refresh.mode);
+    qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "starts:" << reason << "mode"
+                                << modeName(m_refresh.mode);
     // Never emit from inside trigger(): the caller is often a connection's own signal handler.
     Account *ap = &a;
     QTimer::singleShot(0, this, [this, ap] {
@@ -165,20 +164,18 @@ void TokenRefresher::startAttempt(Account &a)
     job->start();
 }
 
-void TokenRefresher::onAttemptFinished(Account &a, const RefreshAttemptResult &result,
-                                       const QStringList &secrets)
+void TokenRefresher::onAttemptFinished(Account &a, const RefreshAttemptResult &result, const QStringList &secrets)
 {
     if (result.ok)
         return persist(a, result);
     a.lastError = result.error;
     const bool retry = result.retryable && m_refresh.mode == RefreshMode::Http
-        && a.attempts < m_policy.maxAttempts;
+                       && a.attempts < m_policy.maxAttempts;
     if (!retry)
         return failTerminally(a, result.error, secrets);
     const int delay = a.backoff.next().value_or(m_policy.maxDelayMs);
-    qCWarning(lcRefresh).noquote() << "refresh attempt" << a.attempts << "of"
-                                   << a.address.toString() << "failed:" << result.error
-                                   << "- next attempt in" << delay << "ms";
+    qCWarning(lcRefresh).noquote() << "refresh attempt" << a.attempts << "of" << a.address.toString()
+                                   << "failed:" << result.error << "- next attempt in" << delay << "ms";
     Q_EMIT refreshFailed(a.address, a.reason, result.error, false);
     a.retryTimer.start(delay);
 }
@@ -204,8 +201,7 @@ void TokenRefresher::persist(Account &a, const RefreshAttemptResult &result)
         if (m_configPath.isEmpty())
             error = QStringLiteral("the token of %1 is inline but the config file is unknown")
                         .arg(a.address.toString());
-        else if (ConfigTokenPatcher::patchOpenImToken(m_configPath, a.address.accountId,
-                                                      result.token, &error))
+        else if (ConfigTokenPatcher::patchOpenImToken(m_configPath, a.address.accountId, result.token, &error))
             const_cast<OpenImAccountConfig *>(config)->token = result.token;
         if (!error.isEmpty()) {
             qCWarning(lcRefresh).noquote() << error;
@@ -227,8 +223,8 @@ void TokenRefresher::persist(Account &a, const RefreshAttemptResult &result)
         if (!self)
             return;
         if (!ok) {
-            qCWarning(lcRefresh).noquote() << "storing the new token of" << ap->address.toString()
-                                           << "failed:" << error;
+            qCWarning(lcRefresh).noquote()
+                << "storing the new token of" << ap->address.toString() << "failed:" << error;
             Q_EMIT self->persistFailed(ap->address, error);
         }
         self->succeed(*ap, credentials);
@@ -241,8 +237,8 @@ void TokenRefresher::succeed(Account &a, const RefreshedCredentials &credentials
     a.backoff.reset();
     a.credentials = credentials;
     a.lastError.clear();
-    qCInfo(lcRefresh).noquote() << "refresh of" << a.address.toString() << "succeeded after"
-                                << a.attempts << "attempt(s)";
+    qCInfo(lcRefresh).noquote() << "refresh of" << a.address.toString() << "succeeded after" << a.attempts
+                                << "attempt(s)";
     removeMarker(a);
     Q_EMIT refreshSucceeded(a.address, a.reason);
 }
@@ -271,8 +267,7 @@ void TokenRefresher::failTerminally(Account &a, const QString &error, const QStr
         known << a.credentials->token;
     const QString path = markerPath(a.address);
     QString writeError;
-    qCWarning(lcRefresh).noquote() << "refresh of" << a.address.toString()
-                                   << "failed terminally:" << error;
+    qCWarning(lcRefresh).noquote() << "refresh of" << a.address.toString() << "failed terminally:" << error;
     if (marker.write(path, known, &writeError))
         Q_EMIT markerWritten(a.address, path);
     else

@@ -52,9 +52,9 @@ class SecretStore;
 
 struct RefreshedCredentials
 {
-    QString token;        // NEVER log it
-    QString userID;       // the hook's, else the claims'; empty when neither named one
-    QDateTime expiresAt;  // the token's "exp", invalid when absent
+    QString token;       // NEVER log it
+    QString userID;      // the hook's, else the claims'; empty when neither named one
+    QDateTime expiresAt; // the token's "exp", invalid when absent
 };
 
 class TokenRefresher : public QObject
@@ -106,8 +106,8 @@ Q_SIGNALS:
     void refreshStarted(const ct::AccountAddress &address, const QString &reason);
     void refreshSucceeded(const ct::AccountAddress &address, const QString &reason);
     // terminal = false: another attempt follows after the backoff; true: a marker was written.
-    void refreshFailed(const ct::AccountAddress &address, const QString &reason,
-                       const QString &error, bool terminal);
+    void refreshFailed(const ct::AccountAddress &address, const QString &reason, const QString &error,
+                       bool terminal);
     // The token was refreshed but could not be stored (keychain or config file).
     void persistFailed(const ct::AccountAddress &address, const QString &error);
     void markerWritten(const ct::AccountAddress &address, const QString &path);

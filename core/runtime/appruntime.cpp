@@ -3,16 +3,16 @@
 #include "accounts/healthmonitor.h"
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
-#include "inbound/sentmessage.h"
 #include "gotify/gotifyprobe.h"
 #include "inbound/historyquery.h"
 #include "inbound/historyretention.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "inbound/notificationpolicy.h"
+#include "inbound/sentmessage.h"
 #include "logging/logging.h"
-#include "net/heartbeatclock.h"
 #include "missingtokenconnection.h"
+#include "net/heartbeatclock.h"
 #include "openim/openimconnection.h"
 #include "openim/openimprobe.h"
 #include "refresh/tokenrefresher.h"
@@ -36,14 +36,11 @@ QString tokenKey(const AccountAddress &a, const QString &field)
 } // namespace
 
 AppRuntime::AppRuntime(const Options &options, QObject *parent)
-    : QObject(parent),
-      m_options(options),
+    : QObject(parent), m_options(options),
       m_history(std::make_unique<HistoryStore>(options.historyPath.isEmpty() ? HistoryStore::defaultPath()
                                                                              : options.historyPath)),
-      m_notifications(std::make_unique<NotificationPolicy>()),
-      m_secrets(std::make_unique<SecretStore>()),
-      m_refresher(std::make_unique<TokenRefresher>()),
-      m_network(new QNetworkAccessManager(this)),
+      m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
+      m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
       m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this))
 {
     m_refresher->setNetworkAccessManager(m_network);
@@ -89,7 +86,9 @@ void AppRuntime::wireRefresher()
 {
     wireTokenRefresh(
         *m_refresher, this, [this](const AccountAddress &a) { return m_registry->connection(a); },
-        [this](const AccountAddress &a, const QString &token) { m_tokens.insert(tokenKey(a, QStringLiteral("token")), token); });
+        [this](const AccountAddress &a, const QString &token) {
+            m_tokens.insert(tokenKey(a, QStringLiteral("token")), token);
+        });
 }
 
 void AppRuntime::applyConfig(const Config &config)
@@ -113,7 +112,8 @@ void AppRuntime::applyConfig(const Config &config)
         // One first probe of every account (latency shows without waiting for the interval),
         // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.
         if (m_options.firstProbeDelayMs >= 0)
-            m_health->spreadNextChecks(std::chrono::milliseconds(m_options.firstProbeDelayMs), std::chrono::milliseconds(20));
+            m_health->spreadNextChecks(std::chrono::milliseconds(m_options.firstProbeDelayMs),
+                                       std::chrono::milliseconds(20));
         Q_EMIT accountsStarted();
     });
 }
@@ -181,8 +181,9 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         }
         if (endpoint.clientToken.isEmpty())
             return new MissingTokenConnection(
-                address, tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
-                             .arg(address.toString()));
+                address,
+                tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
+                    .arg(address.toString()));
         auto *gotify = new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
         gotify->setNetwork(m_network);
         gotify->setHeartbeatClock(m_heartbeat);
@@ -220,7 +221,8 @@ HealthMonitor::Probe AppRuntime::sharedPerServer(const AccountAddress &address, 
         }
         probe([this, key, address, done](const ProbeResult &r) {
             if (r.ok)
-                m_serverProbes.insert(key, {QDateTime::currentMSecsSinceEpoch(), r, m_probeDetails.value(address)});
+                m_serverProbes.insert(key,
+                                      {QDateTime::currentMSecsSinceEpoch(), r, m_probeDetails.value(address)});
             done(r);
         });
     };
@@ -242,7 +244,8 @@ void AppRuntime::wireHealth(const Config &config)
                 auto *p = new GotifyProbe(endpoint, this);
                 p->setNetwork(m_network);
                 connect(p, &GotifyProbe::finished, this, [this, p, done, address](const GotifyProbeResult &r) {
-                    m_probeDetails.insert(address, {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health});
+                    m_probeDetails.insert(address,
+                                          {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health});
                     done({r.ok(), int(r.latencyMs), r.clientTokenAccepted == false,
                           r.problems.join(QStringLiteral("; "))});
                     p->deleteLater();
@@ -252,19 +255,26 @@ void AppRuntime::wireHealth(const Config &config)
         } else {
             const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
             probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
-                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))), m_network, this);
+                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))),
+                                          m_network, this);
                 connect(p, &OpenImProbe::finished, this, [this, p, done, address](const OpenImProbeResult &r) {
-                    const QString user = r.nickname.isEmpty() ? r.userID : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
-                    m_probeDetails.insert(address, {r.reachable, r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt,
-                                                    {}, user, {}});
+                    const QString user = r.nickname.isEmpty()
+                                             ? r.userID
+                                             : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
+                    m_probeDetails.insert(address, {r.reachable,
+                                                    r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt,
+                                                    {},
+                                                    user,
+                                                    {}});
                     done({r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error});
                     p->deleteLater();
                 });
                 p->run();
             };
         }
-        const QString server = address.channel == kGotifyChannel ? config.gotifyAccount(address.accountId)->serverUrl
-                                                                 : config.openimAccount(address.accountId)->apiAddr;
+        const QString server = address.channel == kGotifyChannel
+                                   ? config.gotifyAccount(address.accountId)->serverUrl
+                                   : config.openimAccount(address.accountId)->apiAddr;
         const std::chrono::milliseconds interval = HealthMonitor::intervalFor(config, address);
         m_health->setAccount(address, interval, sharedPerServer(address, server, interval, std::move(probe)));
     }
@@ -342,7 +352,8 @@ void AppRuntime::sendGotify(const SendRequest &request, SendCallback done)
         owned->setNetwork(m_network);
         api = owned.get();
     }
-    api->sendMessage(request, [account, done, owned](const GotifyResult &r) { done(gotifySendResult(r, account)); });
+    api->sendMessage(request,
+                     [account, done, owned](const GotifyResult &r) { done(gotifySendResult(r, account)); });
 }
 
 void AppRuntime::sendOpenIm(const SendRequest &request, SendCallback done)
@@ -351,7 +362,8 @@ void AppRuntime::sendOpenIm(const SendRequest &request, SendCallback done)
     if (!im || im->state() != AccountState::Connected) {
         SendResult offline;
         offline.errCode = -2;
-        offline.error = tr("%1 is not connected; messages are sent over its live connection").arg(request.account.toString());
+        offline.error = tr("%1 is not connected; messages are sent over its live connection")
+                            .arg(request.account.toString());
         done(offline);
         return;
     }

@@ -26,14 +26,15 @@ void wireTokenRefresh(TokenRefresher &refresher, QObject *context, ConnectionLoo
                          im->setToken(credentials->token, credentials->userID);
                          im->reconnectNow();
                      });
-    QObject::connect(&refresher, &TokenRefresher::refreshFailed, context,
-                     [lookup](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
-                         if (!terminal)
-                             return;
-                         if (AccountConnection *c = lookup(a))
-                             c->markNeedsLogin(QCoreApplication::translate("RefreshWiring", "%1 — token refresh failed: %2")
-                                                   .arg(reason, error));
-                     });
+    QObject::connect(
+        &refresher, &TokenRefresher::refreshFailed, context,
+        [lookup](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
+            if (!terminal)
+                return;
+            if (AccountConnection *c = lookup(a))
+                c->markNeedsLogin(QCoreApplication::translate("RefreshWiring", "%1 — token refresh failed: %2")
+                                      .arg(reason, error));
+        });
 }
 
 void refreshOnTokenProblems(TokenRefresher &refresher, OpenImConnection *connection)

@@ -20,17 +20,14 @@ QString secretErrorMessage(SecretError error, const QString &key, const QString 
     case SecretError::None:
         return QString();
     case SecretError::NotFound:
-        return QCoreApplication::translate("ct::SecretStore",
-                                           "No secret is stored in the keychain for %1.")
+        return QCoreApplication::translate("ct::SecretStore", "No secret is stored in the keychain for %1.")
             .arg(key);
     case SecretError::NoBackend:
         return QCoreApplication::translate(
-            "ct::SecretStore",
-            "No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service "
-            "enabled?)");
+            "ct::SecretStore", "No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service "
+                               "enabled?)");
     case SecretError::Locked:
-        return QCoreApplication::translate("ct::SecretStore",
-                                           "The keychain is locked. Unlock it and try again.");
+        return QCoreApplication::translate("ct::SecretStore", "The keychain is locked. Unlock it and try again.");
     case SecretError::AccessDenied:
         return QCoreApplication::translate("ct::SecretStore", "Access to the keychain was denied.");
     case SecretError::Other:
@@ -38,12 +35,10 @@ QString secretErrorMessage(SecretError error, const QString &key, const QString 
     }
     if (detail.isEmpty())
         return QCoreApplication::translate("ct::SecretStore", "The keychain reported an error.");
-    return QCoreApplication::translate("ct::SecretStore", "The keychain reported an error: %1")
-        .arg(detail);
+    return QCoreApplication::translate("ct::SecretStore", "The keychain reported an error: %1").arg(detail);
 }
 
-SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &detail,
-                                      const QString &key,
+SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &detail, const QString &key,
                                       const std::function<bool()> &serviceReachable)
 {
     SecretError error = SecretError::Other;
@@ -62,9 +57,8 @@ SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &deta
         break;
     case QKeychain::AccessDenied:
         // libsecret reports a locked collection as AccessDenied.
-        error = detail.contains(QLatin1String("lock"), Qt::CaseInsensitive)
-                    ? SecretError::Locked
-                    : SecretError::AccessDenied;
+        error = detail.contains(QLatin1String("lock"), Qt::CaseInsensitive) ? SecretError::Locked
+                                                                            : SecretError::AccessDenied;
         break;
     case QKeychain::CouldNotDeleteEntry:
         error = SecretError::Other;

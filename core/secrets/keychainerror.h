@@ -12,8 +12,7 @@ namespace ct {
 // serviceReachable is asked only when the code alone cannot tell a missing Secret Service
 // from another failure (libsecret reports both as OtherError); it defaults to
 // isSecretServiceReachable().
-SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &detail,
-                                      const QString &key,
+SecretResult secretResultFromKeychain(QKeychain::Error code, const QString &detail, const QString &key,
                                       const std::function<bool()> &serviceReachable = {});
 
 // The user-facing text for an error (translated), with `detail` appended where useful.

@@ -5,8 +5,7 @@
 
 namespace ct {
 
-enum class SecretError
-{
+enum class SecretError {
     None,         // success
     NotFound,     // no secret stored under that key
     NoBackend,    // no Secret Service / keychain reachable (nothing on D-Bus answers)

@@ -16,8 +16,7 @@ bool isSecretServiceReachable(QString *why)
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
         if (why)
-            *why = QStringLiteral("the D-Bus session bus is not reachable (%1)")
-                       .arg(bus.lastError().message());
+            *why = QStringLiteral("the D-Bus session bus is not reachable (%1)").arg(bus.lastError().message());
         return false;
     }
     QDBusConnectionInterface *daemon = bus.interface();
@@ -29,8 +28,7 @@ bool isSecretServiceReachable(QString *why)
     const QDBusReply<bool> registered = daemon->isServiceRegistered(service);
     if (registered.isValid() && registered.value())
         return true;
-    const QDBusReply<QStringList> activatable =
-        daemon->call(QStringLiteral("ListActivatableNames"));
+    const QDBusReply<QStringList> activatable = daemon->call(QStringLiteral("ListActivatableNames"));
     if (activatable.isValid() && activatable.value().contains(service))
         return true;
     if (why)

@@ -36,16 +36,14 @@ QStringList SecretStore::knownFields()
 
 QString SecretStore::keyFor(const AccountAddress &address, const QString &field)
 {
-    if (!address.isValid() || address.channel.contains(QLatin1Char('/')) ||
-        !knownFields().contains(field))
+    if (!address.isValid() || address.channel.contains(QLatin1Char('/')) || !knownFields().contains(field))
         return QString();
     return address.toString() + QLatin1Char('/') + field;
 }
 
 SecretStore::SecretStore(QObject *parent) : SecretStore(kDefaultService, parent) {}
 
-SecretStore::SecretStore(const QString &service, QObject *parent)
-    : QObject(parent), m_service(service)
+SecretStore::SecretStore(const QString &service, QObject *parent) : QObject(parent), m_service(service)
 {
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setInterval(kDefaultRetryDelayMs);
@@ -59,8 +57,8 @@ quint64 SecretStore::read(const AccountAddress &address, const QString &field, C
     return enqueue(Operation::Read, address, field, QString(), std::move(callback));
 }
 
-quint64 SecretStore::write(const AccountAddress &address, const QString &field,
-                           const QString &value, Callback callback)
+quint64 SecretStore::write(const AccountAddress &address, const QString &field, const QString &value,
+                           Callback callback)
 {
     return enqueue(Operation::Write, address, field, value, std::move(callback));
 }
@@ -70,8 +68,8 @@ quint64 SecretStore::remove(const AccountAddress &address, const QString &field,
     return enqueue(Operation::Remove, address, field, QString(), std::move(callback));
 }
 
-quint64 SecretStore::enqueue(Operation operation, const AccountAddress &address,
-                             const QString &field, const QString &value, Callback callback)
+quint64 SecretStore::enqueue(Operation operation, const AccountAddress &address, const QString &field,
+                             const QString &value, Callback callback)
 {
     Request request;
     request.id = m_nextId++;
@@ -82,8 +80,7 @@ quint64 SecretStore::enqueue(Operation operation, const AccountAddress &address,
         request.key = address.toString() + QLatin1Char('/') + field;
     request.value = value;
     request.callback = std::move(callback);
-    qCDebug(lcSecrets).noquote() << "queue" << operationName(operation) << request.key << "as"
-                                 << request.id;
+    qCDebug(lcSecrets).noquote() << "queue" << operationName(operation) << request.key << "as" << request.id;
     m_queue.push_back(std::move(request));
     scheduleNext();
     return m_queue.back().id;
@@ -141,8 +138,8 @@ void SecretStore::startJob()
     job->setInsecureFallback(false);
     job->setKey(request.key);
     connect(job, &QKeychain::Job::finished, this, &SecretStore::onJobFinished);
-    qCDebug(lcSecrets).noquote() << "start" << operationName(request.operation) << request.key
-                                 << "attempt" << request.attempt + 1;
+    qCDebug(lcSecrets).noquote() << "start" << operationName(request.operation) << request.key << "attempt"
+                                 << request.attempt + 1;
     job->start();
 }
 
@@ -152,8 +149,8 @@ void SecretStore::onJobFinished(QKeychain::Job *job)
         return;
     Request &request = m_queue.front();
     if (job->error() != QKeychain::NoError)
-        qCDebug(lcSecrets).noquote() << "keychain error" << int(job->error()) << "for"
-                                     << request.key << "-" << job->errorString();
+        qCDebug(lcSecrets).noquote() << "keychain error" << int(job->error()) << "for" << request.key << "-"
+                                     << job->errorString();
     SecretResult result = secretResultFromKeychain(job->error(), job->errorString(), request.key);
     if (result.ok() && request.operation == Operation::Read) {
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(job))
@@ -163,8 +160,8 @@ void SecretStore::onJobFinished(QKeychain::Job *job)
         result = SecretResult{}; // nothing to remove is what the caller wanted
     if (result.error == SecretError::NoBackend && request.attempt == 0) {
         ++request.attempt;
-        qCInfo(lcSecrets).noquote() << "keychain not reachable for" << request.key
-                                    << "- retrying in" << m_retryTimer.interval() << "ms";
+        qCInfo(lcSecrets).noquote() << "keychain not reachable for" << request.key << "- retrying in"
+                                    << m_retryTimer.interval() << "ms";
         // Started by the timer, never from inside this finished handler.
         m_retryTimer.start();
         Q_EMIT retryScheduled(request.id, m_retryTimer.interval());
@@ -222,24 +219,20 @@ SecretResult SecretStore::runBlocking(const std::function<quint64(Callback)> &st
     return state->result;
 }
 
-SecretResult SecretStore::readBlocking(const AccountAddress &address, const QString &field,
-                                       int timeoutMs)
+SecretResult SecretStore::readBlocking(const AccountAddress &address, const QString &field, int timeoutMs)
 {
     return runBlocking([&](Callback cb) { return read(address, field, std::move(cb)); }, timeoutMs);
 }
 
-SecretResult SecretStore::writeBlocking(const AccountAddress &address, const QString &field,
-                                        const QString &value, int timeoutMs)
+SecretResult SecretStore::writeBlocking(const AccountAddress &address, const QString &field, const QString &value,
+                                        int timeoutMs)
 {
-    return runBlocking([&](Callback cb) { return write(address, field, value, std::move(cb)); },
-                       timeoutMs);
+    return runBlocking([&](Callback cb) { return write(address, field, value, std::move(cb)); }, timeoutMs);
 }
 
-SecretResult SecretStore::removeBlocking(const AccountAddress &address, const QString &field,
-                                         int timeoutMs)
+SecretResult SecretStore::removeBlocking(const AccountAddress &address, const QString &field, int timeoutMs)
 {
-    return runBlocking([&](Callback cb) { return remove(address, field, std::move(cb)); },
-                       timeoutMs);
+    return runBlocking([&](Callback cb) { return remove(address, field, std::move(cb)); }, timeoutMs);
 }
 
 } // namespace ct

@@ -28,12 +28,7 @@ class SecretStore : public QObject
     Q_OBJECT
 public:
     using Callback = std::function<void(const SecretResult &)>;
-    enum class Operation
-    {
-        Read,
-        Write,
-        Remove
-    };
+    enum class Operation { Read, Write, Remove };
     Q_ENUM(Operation)
 
     static inline const QString kDefaultService = QStringLiteral("channeltray");
@@ -63,12 +58,10 @@ public:
     // other events (timers, sockets, deleteLater) meanwhile, so never call these from a GUI
     // slot or from inside another SecretStore callback. Needs a QCoreApplication. After a
     // timeout the operation stays queued (later ones wait behind it) until the keychain answers.
-    SecretResult readBlocking(const AccountAddress &address, const QString &field,
-                              int timeoutMs = 30000);
-    SecretResult writeBlocking(const AccountAddress &address, const QString &field,
-                               const QString &value, int timeoutMs = 30000);
-    SecretResult removeBlocking(const AccountAddress &address, const QString &field,
-                                int timeoutMs = 30000);
+    SecretResult readBlocking(const AccountAddress &address, const QString &field, int timeoutMs = 30000);
+    SecretResult writeBlocking(const AccountAddress &address, const QString &field, const QString &value,
+                               int timeoutMs = 30000);
+    SecretResult removeBlocking(const AccountAddress &address, const QString &field, int timeoutMs = 30000);
 
     int pending() const { return int(m_queue.size()); } // queued, including the running one
     bool busy() const { return m_running; }
@@ -95,8 +88,8 @@ private:
         bool invalid = false;
     };
 
-    quint64 enqueue(Operation operation, const AccountAddress &address, const QString &field,
-                    const QString &value, Callback callback);
+    quint64 enqueue(Operation operation, const AccountAddress &address, const QString &field, const QString &value,
+                    Callback callback);
     SecretResult runBlocking(const std::function<quint64(Callback)> &start, int timeoutMs);
     void scheduleNext();
     void startNext();

@@ -17,8 +17,8 @@ SecretStore *TokenResolver::store()
     return m_store;
 }
 
-ResolvedToken TokenResolver::resolveBlocking(const QString &inlineValue,
-                                             const AccountAddress &address, const QString &field)
+ResolvedToken TokenResolver::resolveBlocking(const QString &inlineValue, const AccountAddress &address,
+                                             const QString &field)
 {
     ResolvedToken out;
     if (!inlineValue.isEmpty()) {
@@ -80,8 +80,7 @@ ResolvedToken TokenResolver::resolveBlocking(const Config &config, const Account
     return out;
 }
 
-QString TokenResolver::inlineValue(const Config &config, const AccountAddress &address,
-                                   const QString &field)
+QString TokenResolver::inlineValue(const Config &config, const AccountAddress &address, const QString &field)
 {
     if (address.channel == kGotifyChannel) {
         if (const GotifyAccountConfig *a = config.gotifyAccount(address.accountId)) {
@@ -110,12 +109,18 @@ QStringList TokenResolver::fieldsFor(const QString &channel)
 QString tokenOriginName(TokenOrigin origin)
 {
     switch (origin) {
-    case TokenOrigin::Keychain: return QStringLiteral("keychain");
-    case TokenOrigin::Inline: return QStringLiteral("inline");
-    case TokenOrigin::Env: return QStringLiteral("env");
-    case TokenOrigin::File: return QStringLiteral("file");
-    case TokenOrigin::Exec: return QStringLiteral("exec");
-    case TokenOrigin::Missing: return QStringLiteral("missing");
+    case TokenOrigin::Keychain:
+        return QStringLiteral("keychain");
+    case TokenOrigin::Inline:
+        return QStringLiteral("inline");
+    case TokenOrigin::Env:
+        return QStringLiteral("env");
+    case TokenOrigin::File:
+        return QStringLiteral("file");
+    case TokenOrigin::Exec:
+        return QStringLiteral("exec");
+    case TokenOrigin::Missing:
+        return QStringLiteral("missing");
     }
     return QStringLiteral("missing");
 }

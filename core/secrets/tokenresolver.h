@@ -16,9 +16,9 @@ class SecretStore;
 struct ResolvedToken
 {
     TokenOrigin origin = TokenOrigin::Missing;
-    QString value;                           // NEVER log it
+    QString value;                                 // NEVER log it
     SecretError keychainError = SecretError::None; // why the keychain could not answer
-    QString message;                         // user-facing, empty when found
+    QString message;                               // user-facing, empty when found
     QString source; // where it comes from: "keychain", "inline", "env GOTIFY_TOKEN", "file provider vault /x"…
     bool found() const { return origin != TokenOrigin::Missing; }
 };
@@ -31,17 +31,14 @@ public:
     ~TokenResolver();
 
     // FOR COMMAND-LINE CODE ONLY (spins a local event loop on a keychain read).
-    ResolvedToken resolveBlocking(const QString &inlineValue, const AccountAddress &address,
-                                  const QString &field);
+    ResolvedToken resolveBlocking(const QString &inlineValue, const AccountAddress &address, const QString &field);
     // The same, knowing the account's references (Config's credentialRefs).
-    ResolvedToken resolveBlocking(const Config &config, const AccountAddress &address,
-                                  const QString &field);
+    ResolvedToken resolveBlocking(const Config &config, const AccountAddress &address, const QString &field);
     // The reference held by `field` of the account, or null when the field is inline/absent.
     static const CredentialRef *reference(const Config &config, const AccountAddress &address,
                                           const QString &field);
     // Inline values of an account's fields, by name ("token", "appToken", "clientToken").
-    static QString inlineValue(const Config &config, const AccountAddress &address,
-                               const QString &field);
+    static QString inlineValue(const Config &config, const AccountAddress &address, const QString &field);
     // The fields an account of this channel can hold.
     static QStringList fieldsFor(const QString &channel);
 

@@ -95,9 +95,7 @@ void ApplicationsPage::reload()
 {
     if (!api())
         return;
-    api()->listApplications(onSuccess([this](const GotifyResult &r) {
-        fill(r.value.toArray());
-    }));
+    api()->listApplications(onSuccess([this](const GotifyResult &r) { fill(r.value.toArray()); }));
 }
 
 void ApplicationsPage::fill(const QJsonArray &apps)
@@ -114,7 +112,8 @@ void ApplicationsPage::fill(const QJsonArray &apps)
         name->setData(kPriorityRole, o.value(QStringLiteral("defaultPriority")).toInt());
         m_table->setItem(row, 0, name);
         m_table->setItem(row, 1, new QTableWidgetItem(o.value(QStringLiteral("description")).toString()));
-        m_table->setItem(row, 2, new QTableWidgetItem(QString::number(o.value(QStringLiteral("defaultPriority")).toInt())));
+        m_table->setItem(
+            row, 2, new QTableWidgetItem(QString::number(o.value(QStringLiteral("defaultPriority")).toInt())));
         m_table->setItem(row, 3, new QTableWidgetItem(QString::number(o.value(QStringLiteral("id")).toInteger())));
         if (name->data(kIdRole).toLongLong() == keep)
             m_table->selectRow(row);
@@ -140,11 +139,11 @@ void ApplicationsPage::fetchIcon(const QString &image)
     request.contentType.clear();
     // The answer is an image, not JSON: the raw body counts whenever the server said 200.
     api()->rest().send(request, guarded([this, image](const GotifyResult &r) {
-        QPixmap pixmap;
-        if (r.httpStatus == 200 && pixmap.loadFromData(r.body))
-            m_icons.insert(image, QIcon(pixmap));
-        applyIcon(image);
-    }));
+                           QPixmap pixmap;
+                           if (r.httpStatus == 200 && pixmap.loadFromData(r.body))
+                               m_icons.insert(image, QIcon(pixmap));
+                           applyIcon(image);
+                       }));
 }
 
 void ApplicationsPage::applyIcon(const QString &image)
@@ -206,16 +205,17 @@ void ApplicationsPage::create()
     if (!api())
         return;
     GotifyAppParams params{m_name->text().trimmed(), m_description->text().trimmed(), m_priority->value(), 0};
-    api()->createApplication(params, onSuccess([this](const GotifyResult &r) {
-        const QJsonObject o = r.value.toObject();
-        showStatus(tr("Application “%1” created.").arg(o.value(QStringLiteral("name")).toString()));
-        const QString token = o.value(QStringLiteral("token")).toString();
-        if (!token.isEmpty())
-            m_token->reveal(tr("The token of “%1” is shown only now; copy it before closing this window.")
-                                .arg(o.value(QStringLiteral("name")).toString()),
-                            token);
-        reload();
-    }));
+    api()->createApplication(
+        params, onSuccess([this](const GotifyResult &r) {
+            const QJsonObject o = r.value.toObject();
+            showStatus(tr("Application “%1” created.").arg(o.value(QStringLiteral("name")).toString()));
+            const QString token = o.value(QStringLiteral("token")).toString();
+            if (!token.isEmpty())
+                m_token->reveal(tr("The token of “%1” is shown only now; copy it before closing this window.")
+                                    .arg(o.value(QStringLiteral("name")).toString()),
+                                token);
+            reload();
+        }));
 }
 
 void ApplicationsPage::save()
@@ -248,8 +248,8 @@ void ApplicationsPage::removeIcon()
 {
     const qint64 id = selectedId();
     if (!api() || id == 0
-        || !confirm(tr("Remove icon"), tr("Remove the icon of “%1”? Gotify shows its default icon instead.")
-                                           .arg(selectedName())))
+        || !confirm(tr("Remove icon"),
+                    tr("Remove the icon of “%1”? Gotify shows its default icon instead.").arg(selectedName())))
         return;
     api()->deleteApplicationImage(id, statusThenReload(tr("Icon removed.")));
 }
@@ -263,11 +263,13 @@ void ApplicationsPage::rotateToken()
                                            "token stops working.")
                                             .arg(name)))
         return;
-    api()->rotateApplicationToken(id, onSuccess([this, name](const GotifyResult &r) {
-        showStatus(tr("The token of “%1” was rotated.").arg(name));
-        m_token->reveal(tr("The new token of “%1” is shown only now; copy it before closing this window.").arg(name),
-                        r.value.toObject().value(QStringLiteral("token")).toString());
-    }));
+    api()->rotateApplicationToken(
+        id, onSuccess([this, name](const GotifyResult &r) {
+            showStatus(tr("The token of “%1” was rotated.").arg(name));
+            m_token->reveal(
+                tr("The new token of “%1” is shown only now; copy it before closing this window.").arg(name),
+                r.value.toObject().value(QStringLiteral("token")).toString());
+        }));
 }
 
 void ApplicationsPage::remove()

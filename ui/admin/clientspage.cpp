@@ -77,10 +77,14 @@ void ClientsPage::reload()
             auto *name = new QTableWidgetItem(o.value(QStringLiteral("name")).toString());
             name->setData(Qt::UserRole, o.value(QStringLiteral("id")).toInteger());
             m_table->setItem(row, 0, name);
-            m_table->setItem(row, 1, new QTableWidgetItem(QString::number(o.value(QStringLiteral("id")).toInteger())));
-            const QDateTime used = QDateTime::fromString(o.value(QStringLiteral("lastUsed")).toString(), Qt::ISODateWithMs);
-            m_table->setItem(row, 2, new QTableWidgetItem(used.isValid() ? QLocale().toString(used.toLocalTime(), QLocale::ShortFormat)
-                                                                         : tr("never")));
+            m_table->setItem(row, 1,
+                             new QTableWidgetItem(QString::number(o.value(QStringLiteral("id")).toInteger())));
+            const QDateTime used = QDateTime::fromString(o.value(QStringLiteral("lastUsed")).toString(),
+                                                         Qt::ISODateWithMs);
+            m_table->setItem(
+                row, 2,
+                new QTableWidgetItem(used.isValid() ? QLocale().toString(used.toLocalTime(), QLocale::ShortFormat)
+                                                    : tr("never")));
             if (name->data(Qt::UserRole).toLongLong() == keep)
                 m_table->selectRow(row);
         }
@@ -116,16 +120,18 @@ void ClientsPage::create()
 {
     if (!api())
         return;
-    api()->createClient(m_name->text().trimmed(), onSuccess([this](const GotifyResult &r) {
-        const QJsonObject o = r.value.toObject();
-        const QString name = o.value(QStringLiteral("name")).toString();
-        showStatus(tr("Client “%1” created.").arg(name));
-        const QString token = o.value(QStringLiteral("token")).toString();
-        if (!token.isEmpty())
-            m_token->reveal(tr("The token of “%1” is shown only now; copy it before closing this window.").arg(name),
-                            token);
-        reload();
-    }));
+    api()->createClient(
+        m_name->text().trimmed(), onSuccess([this](const GotifyResult &r) {
+            const QJsonObject o = r.value.toObject();
+            const QString name = o.value(QStringLiteral("name")).toString();
+            showStatus(tr("Client “%1” created.").arg(name));
+            const QString token = o.value(QStringLiteral("token")).toString();
+            if (!token.isEmpty())
+                m_token->reveal(
+                    tr("The token of “%1” is shown only now; copy it before closing this window.").arg(name),
+                    token);
+            reload();
+        }));
 }
 
 void ClientsPage::rename()

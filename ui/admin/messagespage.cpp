@@ -112,31 +112,37 @@ void MessagesPage::load(qint64 since)
 {
     if (!api())
         return;
-    api()->listMessages(m_pageSize, since, guarded([this, since](const GotifyResult &r) {
-        if (!r.ok()) {
-            showError(r.error);
-            return;
-        }
-        const QJsonObject o = r.value.toObject();
-        m_since = since;
-        m_nextSince = o.value(QStringLiteral("paging")).toObject().value(QStringLiteral("since")).toInteger();
-        m_table->setRowCount(0);
-        for (const QJsonValue &v : o.value(QStringLiteral("messages")).toArray()) {
-            const QJsonObject m = v.toObject();
-            const int row = m_table->rowCount();
-            m_table->insertRow(row);
-            auto *id = new QTableWidgetItem(QString::number(m.value(QStringLiteral("id")).toInteger()));
-            id->setData(Qt::UserRole, m.value(QStringLiteral("id")).toInteger());
-            m_table->setItem(row, 0, id);
-            const QDateTime date = QDateTime::fromString(m.value(QStringLiteral("date")).toString(), Qt::ISODateWithMs);
-            m_table->setItem(row, 1, new QTableWidgetItem(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat)));
-            m_table->setItem(row, 2, new QTableWidgetItem(m.value(QStringLiteral("title")).toString()));
-            m_table->setItem(row, 3, new QTableWidgetItem(m.value(QStringLiteral("message")).toString().simplified()));
-            m_table->setItem(row, 4, new QTableWidgetItem(QString::number(m.value(QStringLiteral("priority")).toInt())));
-        }
-        m_page->setText(tr("Page %1, %n message(s)", nullptr, m_table->rowCount()).arg(m_pageNumber));
-        updateButtons();
-    }), appId());
+    api()->listMessages(
+        m_pageSize, since, guarded([this, since](const GotifyResult &r) {
+            if (!r.ok()) {
+                showError(r.error);
+                return;
+            }
+            const QJsonObject o = r.value.toObject();
+            m_since = since;
+            m_nextSince = o.value(QStringLiteral("paging")).toObject().value(QStringLiteral("since")).toInteger();
+            m_table->setRowCount(0);
+            for (const QJsonValue &v : o.value(QStringLiteral("messages")).toArray()) {
+                const QJsonObject m = v.toObject();
+                const int row = m_table->rowCount();
+                m_table->insertRow(row);
+                auto *id = new QTableWidgetItem(QString::number(m.value(QStringLiteral("id")).toInteger()));
+                id->setData(Qt::UserRole, m.value(QStringLiteral("id")).toInteger());
+                m_table->setItem(row, 0, id);
+                const QDateTime date = QDateTime::fromString(m.value(QStringLiteral("date")).toString(),
+                                                             Qt::ISODateWithMs);
+                m_table->setItem(
+                    row, 1, new QTableWidgetItem(QLocale().toString(date.toLocalTime(), QLocale::ShortFormat)));
+                m_table->setItem(row, 2, new QTableWidgetItem(m.value(QStringLiteral("title")).toString()));
+                m_table->setItem(row, 3,
+                                 new QTableWidgetItem(m.value(QStringLiteral("message")).toString().simplified()));
+                m_table->setItem(
+                    row, 4, new QTableWidgetItem(QString::number(m.value(QStringLiteral("priority")).toInt())));
+            }
+            m_page->setText(tr("Page %1, %n message(s)", nullptr, m_table->rowCount()).arg(m_pageNumber));
+            updateButtons();
+        }),
+        appId());
 }
 
 qint64 MessagesPage::selectedId() const
@@ -171,9 +177,8 @@ void MessagesPage::removeOne()
     const qint64 id = selectedId();
     if (!api() || id == 0 || !confirm(tr("Delete message"), tr("Delete message %1 from the server?").arg(id)))
         return;
-    api()->deleteMessage(id, guarded([this, id](const GotifyResult &r) {
-        afterDelete(r, tr("Message %1 deleted.").arg(id));
-    }));
+    api()->deleteMessage(
+        id, guarded([this, id](const GotifyResult &r) { afterDelete(r, tr("Message %1 deleted.").arg(id)); }));
 }
 
 void MessagesPage::removeApplication()
@@ -184,8 +189,8 @@ void MessagesPage::removeApplication()
         || !confirm(tr("Delete messages"), tr("Delete every message of “%1” from the server?").arg(name)))
         return;
     api()->deleteApplicationMessages(app, guarded([this, name](const GotifyResult &r) {
-        afterDelete(r, tr("The messages of “%1” were deleted.").arg(name));
-    }));
+                                         afterDelete(r, tr("The messages of “%1” were deleted.").arg(name));
+                                     }));
 }
 
 void MessagesPage::removeAll()
@@ -194,9 +199,8 @@ void MessagesPage::removeAll()
         || !confirm(tr("Delete messages"),
                     tr("Delete every message of every application from the server? This cannot be undone.")))
         return;
-    api()->deleteAllMessages(guarded([this](const GotifyResult &r) {
-        afterDelete(r, tr("All messages were deleted."));
-    }));
+    api()->deleteAllMessages(
+        guarded([this](const GotifyResult &r) { afterDelete(r, tr("All messages were deleted.")); }));
 }
 
 } // namespace ct::ui

@@ -19,8 +19,7 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
 }
 
 MessageBox::Button MessageBox::ask(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                                   const QString &text, QMessageBox::StandardButtons buttons,
-                                   Button defaultButton)
+                                   const QString &text, QMessageBox::StandardButtons buttons, Button defaultButton)
 {
     m_asked.append(text);
     if (!m_answers.isEmpty())

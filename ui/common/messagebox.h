@@ -32,9 +32,8 @@ public:
     QStringList askedTexts() const { return m_asked; }
 
 protected:
-    virtual Button show(QMessageBox::Icon icon, QWidget *parent, const QString &title,
-                        const QString &text, QMessageBox::StandardButtons buttons,
-                        Button defaultButton);
+    virtual Button show(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
+                        QMessageBox::StandardButtons buttons, Button defaultButton);
 
 private:
     Button ask(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,

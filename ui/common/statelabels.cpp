@@ -5,13 +5,20 @@ namespace ct::ui {
 QString StateLabels::label(AccountState state)
 {
     switch (state) {
-    case AccountState::Disabled: return tr("disabled");
-    case AccountState::Connecting: return tr("connecting");
-    case AccountState::Connected: return tr("connected");
-    case AccountState::Backoff: return tr("waiting to retry");
-    case AccountState::Refreshing: return tr("refreshing token");
-    case AccountState::NeedsLogin: return tr("needs login");
-    case AccountState::Failed: return tr("failed");
+    case AccountState::Disabled:
+        return tr("disabled");
+    case AccountState::Connecting:
+        return tr("connecting");
+    case AccountState::Connected:
+        return tr("connected");
+    case AccountState::Backoff:
+        return tr("waiting to retry");
+    case AccountState::Refreshing:
+        return tr("refreshing token");
+    case AccountState::NeedsLogin:
+        return tr("needs login");
+    case AccountState::Failed:
+        return tr("failed");
     }
     return {};
 }
@@ -19,13 +26,17 @@ QString StateLabels::label(AccountState state)
 QColor StateLabels::color(AccountState state)
 {
     switch (state) {
-    case AccountState::Connected: return QColor(0x2e, 0xa0, 0x43);
+    case AccountState::Connected:
+        return QColor(0x2e, 0xa0, 0x43);
     case AccountState::Connecting:
     case AccountState::Backoff:
-    case AccountState::Refreshing: return QColor(0xe0, 0x9b, 0x12);
+    case AccountState::Refreshing:
+        return QColor(0xe0, 0x9b, 0x12);
     case AccountState::NeedsLogin:
-    case AccountState::Failed: return QColor(0xd0, 0x33, 0x2b);
-    case AccountState::Disabled: break;
+    case AccountState::Failed:
+        return QColor(0xd0, 0x33, 0x2b);
+    case AccountState::Disabled:
+        break;
     }
     return QColor(0x8a, 0x8a, 0x8a);
 }

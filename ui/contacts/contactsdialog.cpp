@@ -44,16 +44,18 @@ QString timeText(qint64 value)
     if (value <= 0)
         return {};
     // OpenIM sends milliseconds; small values are seconds.
-    const QDateTime t = value > 100000000000LL ? QDateTime::fromMSecsSinceEpoch(value) : QDateTime::fromSecsSinceEpoch(value);
+    const QDateTime t = value > 100000000000LL ? QDateTime::fromMSecsSinceEpoch(value)
+                                               : QDateTime::fromSecsSinceEpoch(value);
     return QLocale().toString(t, QLocale::ShortFormat);
 }
 
 } // namespace
 
 ContactsDialog::ContactsDialog(const AccountAddress &account, ContactsLoader loader, QWidget *parent)
-    : QDialog(parent), m_account(account), m_loader(std::move(loader)), m_message(new QLabel), m_tabs(new QTabWidget),
-      m_friends(makeTable({tr("User ID"), tr("Nickname"), tr("Remark")}, tr("Friends"))),
-      m_applications(makeTable({tr("From"), tr("Nickname"), tr("Message"), tr("Sent")}, tr("Pending friend applications"))),
+    : QDialog(parent), m_account(account), m_loader(std::move(loader)), m_message(new QLabel),
+      m_tabs(new QTabWidget), m_friends(makeTable({tr("User ID"), tr("Nickname"), tr("Remark")}, tr("Friends"))),
+      m_applications(
+          makeTable({tr("From"), tr("Nickname"), tr("Message"), tr("Sent")}, tr("Pending friend applications"))),
       m_refresh(new QPushButton(tr("&Refresh")))
 {
     setWindowTitle(tr("Contacts of %1").arg(account.toString()));
@@ -112,15 +114,16 @@ void ContactsDialog::showResult(const ContactsResult &r)
     for (const QJsonValue &v : r.friends.toObject().value(QStringLiteral("friendsInfo")).toArray()) {
         const QJsonObject f = v.toObject();
         const QJsonObject user = f.value(QStringLiteral("friendUser")).toObject();
-        addRow(m_friends, {user.value(QStringLiteral("userID")).toString(), user.value(QStringLiteral("nickname")).toString(),
-                           f.value(QStringLiteral("remark")).toString()});
+        addRow(m_friends,
+               {user.value(QStringLiteral("userID")).toString(), user.value(QStringLiteral("nickname")).toString(),
+                f.value(QStringLiteral("remark")).toString()});
     }
     for (const QJsonValue &v : r.applications.toObject().value(QStringLiteral("friendRequests")).toArray()) {
         const QJsonObject a = v.toObject();
-        addRow(m_applications, {a.value(QStringLiteral("fromUserID")).toString(),
-                                a.value(QStringLiteral("fromNickname")).toString(),
-                                a.value(QStringLiteral("reqMsg")).toString(),
-                                timeText(a.value(QStringLiteral("createTime")).toInteger())});
+        addRow(m_applications,
+               {a.value(QStringLiteral("fromUserID")).toString(),
+                a.value(QStringLiteral("fromNickname")).toString(), a.value(QStringLiteral("reqMsg")).toString(),
+                timeText(a.value(QStringLiteral("createTime")).toInteger())});
     }
     m_friends->resizeColumnsToContents();
     m_applications->resizeColumnsToContents();

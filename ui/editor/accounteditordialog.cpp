@@ -22,14 +22,14 @@
 
 namespace ct::ui {
 
-AccountEditorDialog::AccountEditorDialog(const Config &config, MessageBox *messageBox,
-                                         ConnectionProbe probe, QWidget *parent)
+AccountEditorDialog::AccountEditorDialog(const Config &config, MessageBox *messageBox, ConnectionProbe probe,
+                                         QWidget *parent)
     : QDialog(parent), m_config(config), m_messageBox(messageBox), m_probe(std::move(probe)),
       m_channel(new QComboBox), m_id(new QLineEdit), m_idNote(new FieldNote),
       m_enabled(new QCheckBox(tr("E&nabled"))), m_stack(new QStackedWidget), m_gotify(new GotifyForm),
       m_openim(new OpenImForm), m_other(new FieldNote), m_test(new QPushButton(tr("&Test connection"))),
-      m_testResult(new QLabel), m_remove(new QPushButton(tr("Re&move account…"))),
-      m_save(nullptr), m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
+      m_testResult(new QLabel), m_remove(new QPushButton(tr("Re&move account…"))), m_save(nullptr),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel))
 {
     setWindowTitle(tr("Account"));
     setMinimumWidth(520);
@@ -115,11 +115,13 @@ void AccountEditorDialog::startEdit(const AccountAddress &address, const QString
     m_id->setText(address.accountId);
     m_id->setReadOnly(true);
     m_remove->show();
-    if (const GotifyAccountConfig *g = m_config.gotifyAccount(address.accountId); g && address.channel == kGotifyChannel) {
+    if (const GotifyAccountConfig *g = m_config.gotifyAccount(address.accountId);
+        g && address.channel == kGotifyChannel) {
         m_gotify->load(*g);
         m_enabled->setChecked(g->enabled);
     }
-    if (const OpenImAccountConfig *o = m_config.openimAccount(address.accountId); o && address.channel == kOpenImChannel) {
+    if (const OpenImAccountConfig *o = m_config.openimAccount(address.accountId);
+        o && address.channel == kOpenImChannel) {
         m_openim->load(*o);
         m_enabled->setChecked(o->enabled);
     }
@@ -164,8 +166,9 @@ QStringList AccountEditorDialog::validate()
         idProblem = tr("Enter an account ID.");
     else if (!idPattern.match(d.address.accountId).hasMatch())
         idProblem = tr("Use letters, digits, '.', '_' and '-' only.");
-    else if (!isEditing() && ((channel() == kGotifyChannel && m_config.gotifyAccount(d.address.accountId))
-                              || (channel() == kOpenImChannel && m_config.openimAccount(d.address.accountId))))
+    else if (!isEditing()
+             && ((channel() == kGotifyChannel && m_config.gotifyAccount(d.address.accountId))
+                 || (channel() == kOpenImChannel && m_config.openimAccount(d.address.accountId))))
         idProblem = tr("An account %1 exists already.").arg(d.address.toString());
     m_idNote->setProblem(m_id, idProblem);
     if (!idProblem.isEmpty())
@@ -178,7 +181,8 @@ QStringList AccountEditorDialog::validate()
         const QJsonObject candidate = d.applyTo(m_config.raw, &error);
         if (!error.isEmpty())
             problems << error;
-        const QString accountPath = ConfigEditor::dottedPath(ConfigEditor::accountPath(d.address)) + QLatin1Char('.');
+        const QString accountPath = ConfigEditor::dottedPath(ConfigEditor::accountPath(d.address))
+                                    + QLatin1Char('.');
         const QString channelPath = QStringLiteral("channels.") + d.address.channel + QLatin1Char('.');
         for (const ConfigProblem &p : configFromJson(candidate).problems) {
             if (p.path.startsWith(accountPath))
@@ -230,7 +234,8 @@ void AccountEditorDialog::confirmRemove()
     const auto answer = m_messageBox->question(
         this, tr("Remove account"),
         tr("Remove %1 from the configuration? Its tokens are deleted from the keychain; "
-           "its message history is kept.").arg(m_editing.toString()));
+           "its message history is kept.")
+            .arg(m_editing.toString()));
     if (answer != QMessageBox::Yes)
         return;
     m_outcome = Removed;

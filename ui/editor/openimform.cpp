@@ -17,12 +17,12 @@
 namespace ct::ui {
 
 OpenImForm::OpenImForm(QWidget *parent)
-    : QWidget(parent), m_token(new QLineEdit), m_ws(new QLineEdit), m_api(new QLineEdit),
-      m_userId(new QLineEdit), m_platform(new QSpinBox),
+    : QWidget(parent), m_token(new QLineEdit), m_ws(new QLineEdit), m_api(new QLineEdit), m_userId(new QLineEdit),
+      m_platform(new QSpinBox),
       m_requireMention(new QCheckBox(tr("Only group messages that &mention this account"))),
-      m_disableFriendSdk(new QCheckBox(tr("Disable the &friend SDK (friend guard on)"))),
-      m_mode(new QComboBox), m_endpoint(new QLineEdit), m_hook(new QLineEdit), m_marker(new QLineEdit),
-      m_tokenNote(new FieldNote), m_wsNote(new FieldNote), m_apiNote(new FieldNote), m_refreshNote(new FieldNote)
+      m_disableFriendSdk(new QCheckBox(tr("Disable the &friend SDK (friend guard on)"))), m_mode(new QComboBox),
+      m_endpoint(new QLineEdit), m_hook(new QLineEdit), m_marker(new QLineEdit), m_tokenNote(new FieldNote),
+      m_wsNote(new FieldNote), m_apiNote(new FieldNote), m_refreshNote(new FieldNote)
 {
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setClearButtonEnabled(true);
@@ -140,7 +140,7 @@ void OpenImForm::showClaims()
     if (claims->expiresAt.isValid()) {
         const QString when = QLocale().toString(claims->expiresAt.toLocalTime(), QLocale::ShortFormat);
         parts << (claims->isExpiredAt(QDateTime::currentDateTimeUtc()) ? tr("EXPIRED %1").arg(when)
-                                                                        : tr("expires %1").arg(when));
+                                                                       : tr("expires %1").arg(when));
     }
     m_tokenNote->setProblem(m_token, {}); // clears a previous problem's marking
     m_tokenNote->setHint(parts.join(QStringLiteral(" · ")));

@@ -28,7 +28,8 @@ QString DemoStarter::describe(const DemoEvent &e)
         return tr("Starting ChannelTray on the demo configuration %1…").arg(e.detail);
     case DemoEvent::Kind::SandboxMissing:
         return tr("The demo servers (channeltray-sandbox) were not found. They are installed with ChannelTray "
-                  "unless it was built with CHANNELTRAY_BUILD_DEMO=OFF; looked for: %1").arg(e.detail);
+                  "unless it was built with CHANNELTRAY_BUILD_DEMO=OFF; looked for: %1")
+            .arg(e.detail);
     case DemoEvent::Kind::SandboxFailed:
         return tr("The demo servers did not start: %1").arg(e.detail);
     case DemoEvent::Kind::ConfigTimeout:

@@ -52,18 +52,21 @@ ImportPreview previewOpenClawImport(const QString &path)
     }
     QStringList lines;
     lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Found in %1:").arg(path);
-    lines << (accounts.isEmpty() ? QCoreApplication::translate("ct::ui::OpenClawImport", "no Gotify or OpenIM account")
-                                 : QCoreApplication::translate("ct::ui::OpenClawImport", "%n account(s): ", nullptr,
-                                                            int(accounts.size())) + accounts.join(QStringLiteral(", ")));
+    lines << (accounts.isEmpty()
+                  ? QCoreApplication::translate("ct::ui::OpenClawImport", "no Gotify or OpenIM account")
+                  : QCoreApplication::translate("ct::ui::OpenClawImport", "%n account(s): ", nullptr,
+                                                int(accounts.size()))
+                        + accounts.join(QStringLiteral(", ")));
     if (!p.inlineTokens.isEmpty())
         lines << QCoreApplication::translate("ct::ui::OpenClawImport",
                                              "%n token(s) stored in plain text in the file", nullptr,
                                              int(p.inlineTokens.size()));
     if (!r.problems.isEmpty())
         lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Problems:") << r.problemStrings();
-    lines << QString() << QCoreApplication::translate("ct::ui::OpenClawImport",
-                                                      "Use these accounts in ChannelTray? Keys ChannelTray does "
-                                                      "not know are kept as they are.");
+    lines << QString()
+          << QCoreApplication::translate("ct::ui::OpenClawImport",
+                                         "Use these accounts in ChannelTray? Keys ChannelTray does "
+                                         "not know are kept as they are.");
     p.summary = lines.join(QLatin1Char('\n'));
     return p;
 }

@@ -12,9 +12,9 @@ namespace ct::ui {
 struct InlineToken
 {
     AccountAddress address;
-    QString field;   // "token", "appToken", "clientToken"
+    QString field;    // "token", "appToken", "clientToken"
     QStringList path; // where it is written in the file
-    QString value;   // never shown, never logged
+    QString value;    // never shown, never logged
 };
 
 struct ImportPreview

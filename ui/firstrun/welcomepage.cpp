@@ -6,7 +6,8 @@
 
 namespace ct::ui {
 
-WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr), m_demo(nullptr), m_demoStatus(new QLabel)
+WelcomePage::WelcomePage(QWidget *parent)
+    : QWidget(parent), m_import(nullptr), m_demo(nullptr), m_demoStatus(new QLabel)
 {
     auto *title = new QLabel(tr("<h2>Welcome to ChannelTray</h2>"));
     auto *text = new QLabel(tr("ChannelTray keeps your Gotify and OpenIM accounts connected, shows "
@@ -28,7 +29,7 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_import(nullptr), 
     m_import = button(tr("&Import from openclaw.json…"),
                       tr("Use the accounts of an existing OpenClaw gateway configuration."));
     m_demo = button(tr("Try the &demo"),
-                               tr("Start local demo servers and watch live accounts without any setup."));
+                    tr("Start local demo servers and watch live accounts without any setup."));
     connect(gotify, &QPushButton::clicked, this, &WelcomePage::addGotifyRequested);
     connect(openim, &QPushButton::clicked, this, &WelcomePage::addOpenImRequested);
     connect(m_import, &QPushButton::clicked, this, &WelcomePage::importRequested);

@@ -104,7 +104,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             const QDateTime t = m.serverTime.isValid() ? m.serverTime : r->storedAt;
             return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         }
-        case AccountColumn: return m.account.toString();
+        case AccountColumn:
+            return m.account.toString();
         case FromColumn: {
             QString from = m.senderName.isEmpty() ? (m.sender.isEmpty() ? m.peer : m.sender) : m.senderName;
             if (m.senderName.isEmpty() && m.account.channel == kGotifyChannel && m_namer) {
@@ -118,7 +119,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return m.account.channel == kGotifyChannel && m.direction == InboundMessage::Direction::In
                        ? QVariant(m.priority)
                        : QVariant();
-        case MessageColumn: return summary(m);
+        case MessageColumn:
+            return summary(m);
         }
         return {};
     case Qt::ToolTipRole:
@@ -130,11 +132,16 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return f;
         }
         return {};
-    case RowIdRole: return r->rowId;
-    case SessionKeyRole: return m.sessionKey;
-    case ContentTypeRole: return m.contentType;
-    case ReadRole: return r->read;
-    default: return {};
+    case RowIdRole:
+        return r->rowId;
+    case SessionKeyRole:
+        return m.sessionKey;
+    case ContentTypeRole:
+        return m.contentType;
+    case ReadRole:
+        return r->read;
+    default:
+        return {};
     }
 }
 
@@ -143,11 +150,16 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TimeColumn: return tr("Time");
-    case AccountColumn: return tr("Account");
-    case FromColumn: return tr("From");
-    case PriorityColumn: return tr("Priority");
-    case MessageColumn: return tr("Message");
+    case TimeColumn:
+        return tr("Time");
+    case AccountColumn:
+        return tr("Account");
+    case FromColumn:
+        return tr("From");
+    case PriorityColumn:
+        return tr("Priority");
+    case MessageColumn:
+        return tr("Message");
     }
     return {};
 }

@@ -21,8 +21,8 @@ namespace ct::ui {
 
 MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_store(store), m_model(new HistoryModel(store, this)),
-      m_account(new QComboBox), m_session(new QComboBox), m_search(new QLineEdit),
-      m_searchDelay(new QTimer(this)), m_view(new QTableView), m_message(new MessageView)
+      m_account(new QComboBox), m_session(new QComboBox), m_search(new QLineEdit), m_searchDelay(new QTimer(this)),
+      m_view(new QTableView), m_message(new MessageView)
 {
     auto *filters = new QHBoxLayout;
     auto *accountLabel = new QLabel(tr("A&ccount:"));
@@ -112,7 +112,8 @@ void MessagesTab::reloadSessions()
     const AccountAddress account = AccountAddress::parse(m_account->currentData().toString());
     if (account.isValid() && m_store && m_store->isOpen()) {
         for (const SessionSummary &s : m_store->sessions(account)) {
-            const QString label = s.unread > 0 ? tr("%1 (%2 unread)").arg(s.sessionKey).arg(s.unread) : s.sessionKey;
+            const QString label = s.unread > 0 ? tr("%1 (%2 unread)").arg(s.sessionKey).arg(s.unread)
+                                               : s.sessionKey;
             m_session->addItem(label, s.sessionKey);
         }
     }

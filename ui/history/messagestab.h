@@ -17,7 +17,7 @@ class QTimer;
 namespace ct {
 class AccountRegistry;
 class HistoryStore;
-}
+} // namespace ct
 
 namespace ct::ui {
 

@@ -1,7 +1,7 @@
 #include "accountstab.h"
 
-#include "accounttablemodel.h"
 #include "accounts/accountregistry.h"
+#include "accounttablemodel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,7 +15,8 @@ namespace ct::ui {
 
 AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_model(new AccountTableModel(registry, this)),
-      m_filtered(new QSortFilterProxyModel(this)), m_search(new QLineEdit), m_view(new QTableView), m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
+      m_filtered(new QSortFilterProxyModel(this)), m_search(new QLineEdit), m_view(new QTableView),
+      m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
       m_remove(new QPushButton(tr("&Remove…"))), m_reconnect(new QPushButton(tr("Reconnect &now"))),
       m_send(new QPushButton(tr("Send &test message…"))), m_contacts(new QPushButton(tr("&Contacts…")))
 {

@@ -54,7 +54,8 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case AccountColumn: return src.data(AccountRegistry::AddressRole);
+    case AccountColumn:
+        return src.data(AccountRegistry::AddressRole);
     case StateColumn: {
         QString text = StateLabels::label(state);
         const QDateTime retry = src.data(AccountRegistry::NextRetryAtRole).toDateTime();
@@ -62,7 +63,8 @@ QVariant AccountTableModel::data(const QModelIndex &index, int role) const
             text += QLatin1Char(' ') + StateLabels::relativeTime(retry);
         return text;
     }
-    case DetailColumn: return src.data(AccountRegistry::DetailRole);
+    case DetailColumn:
+        return src.data(AccountRegistry::DetailRole);
     case LatencyColumn: {
         const int ms = src.data(AccountRegistry::LatencyMsRole).toInt();
         return ms < 0 ? QString() : tr("%1 ms").arg(ms);
@@ -84,12 +86,18 @@ QVariant AccountTableModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case AccountColumn: return tr("Account");
-    case StateColumn: return tr("State");
-    case DetailColumn: return tr("Detail");
-    case LatencyColumn: return tr("Latency");
-    case TokenExpiryColumn: return tr("Token expires");
-    case UnreadColumn: return tr("Unread");
+    case AccountColumn:
+        return tr("Account");
+    case StateColumn:
+        return tr("State");
+    case DetailColumn:
+        return tr("Detail");
+    case LatencyColumn:
+        return tr("Latency");
+    case TokenExpiryColumn:
+        return tr("Token expires");
+    case UnreadColumn:
+        return tr("Unread");
     }
     return {};
 }

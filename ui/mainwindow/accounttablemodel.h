@@ -13,8 +13,15 @@ class AccountTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { AccountColumn, StateColumn, DetailColumn, LatencyColumn, TokenExpiryColumn,
-                  UnreadColumn, ColumnCount };
+    enum Column {
+        AccountColumn,
+        StateColumn,
+        DetailColumn,
+        LatencyColumn,
+        TokenExpiryColumn,
+        UnreadColumn,
+        ColumnCount
+    };
 
     explicit AccountTableModel(AccountRegistry *registry, QObject *parent = nullptr);
 

@@ -14,7 +14,8 @@
 namespace ct::ui {
 
 DiagnosticsTab::DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, QWidget *parent)
-    : QWidget(parent), m_lister(std::move(markers)), m_probes(new ProbeTable), m_log(new QPlainTextEdit), m_markers(new QListWidget)
+    : QWidget(parent), m_lister(std::move(markers)), m_probes(new ProbeTable), m_log(new QPlainTextEdit),
+      m_markers(new QListWidget)
 {
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(2000); // memory stays flat however long the app runs

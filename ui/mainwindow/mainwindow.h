@@ -13,7 +13,7 @@ class QTabWidget;
 namespace ct {
 class AccountRegistry;
 class HistoryStore;
-}
+} // namespace ct
 
 namespace ct::ui {
 

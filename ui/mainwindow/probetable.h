@@ -19,7 +19,7 @@ namespace ct {
 class HealthMonitor;
 struct ProbeDetails;
 struct ProbeResult;
-}
+} // namespace ct
 
 namespace ct::ui {
 
@@ -27,8 +27,17 @@ class ProbeTable : public QWidget
 {
     Q_OBJECT
 public:
-    enum Column { AccountColumn, ResultColumn, ServerColumn, UserColumn, TokenColumn, LatencyColumn,
-                  CheckedColumn, ErrorColumn, ColumnCount };
+    enum Column {
+        AccountColumn,
+        ResultColumn,
+        ServerColumn,
+        UserColumn,
+        TokenColumn,
+        LatencyColumn,
+        CheckedColumn,
+        ErrorColumn,
+        ColumnCount
+    };
     using DetailsLookup = std::function<ProbeDetails(const AccountAddress &)>;
     // The state of an account's connection in words when it is not connected (empty when it is).
     using NotConnectedReason = std::function<QString(const AccountAddress &)>;

@@ -39,7 +39,8 @@ void DesktopNotifier::notify(const Notification &n)
 {
     NotificationBackend *b = backend();
     if (!b) {
-        qCDebug(lcUi) << "no notification service and no tray: notification for" << n.account.toString() << "not shown";
+        qCDebug(lcUi) << "no notification service and no tray: notification for" << n.account.toString()
+                      << "not shown";
         return;
     }
     quint64 summaryKey = 0;

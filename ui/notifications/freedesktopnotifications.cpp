@@ -3,10 +3,10 @@
 #include "logging/logging.h"
 
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDBusServiceWatcher>
-#include <QDBusMessage>
 
 namespace ct::ui {
 
@@ -50,7 +50,8 @@ void FreedesktopNotifications::queryCapabilities()
     if (m_capsQueried)
         return;
     m_capsQueried = true;
-    const QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("GetCapabilities"));
+    const QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                                                             QStringLiteral("GetCapabilities"));
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
         w->deleteLater();
@@ -161,7 +162,8 @@ void FreedesktopNotifications::withdraw(quint64 key)
 
 void FreedesktopNotifications::closeOnServer(uint serverId)
 {
-    QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("CloseNotification"));
+    QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface,
+                                                       QStringLiteral("CloseNotification"));
     call << serverId;
     m_bus.asyncCall(call);
 }

@@ -20,8 +20,8 @@ class FreedesktopNotifications : public NotificationBackend
 {
     Q_OBJECT
 public:
-    static const QString kService;    // org.freedesktop.Notifications
-    static const QString kAppId;      // org.channeltray.ChannelTray: icon name and desktop entry
+    static const QString kService; // org.freedesktop.Notifications
+    static const QString kAppId;   // org.channeltray.ChannelTray: icon name and desktop entry
 
     explicit FreedesktopNotifications(const QDBusConnection &bus = QDBusConnection::sessionBus(),
                                       QObject *parent = nullptr);
@@ -47,8 +47,8 @@ private:
     struct Entry
     {
         uint serverId = 0;
-        bool inFlight = false;       // a Notify call is waiting for its reply
-        bool withdrawn = false;      // withdraw() came while in flight
+        bool inFlight = false;                   // a Notify call is waiting for its reply
+        bool withdrawn = false;                  // withdraw() came while in flight
         std::optional<DesktopNotification> next; // to send once the reply is in
     };
     void queryCapabilities();

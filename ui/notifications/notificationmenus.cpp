@@ -52,15 +52,17 @@ void NotificationMenus::addTargetEntries(QMenu *menu, const QString &target, con
     mute->setCheckable(true);
     mute->setChecked(rule.muted);
     // Queued: saving the config rebuilds the menus, and with them this action.
-    connect(mute, &QAction::toggled, this, [this, target](bool on) { setMuted(target, on); }, Qt::QueuedConnection);
+    connect(
+        mute, &QAction::toggled, this, [this, target](bool on) { setMuted(target, on); }, Qt::QueuedConnection);
     const bool snoozed = rule.snoozeUntil.isValid() && now() < rule.snoozeUntil;
-    QAction *snoozeAction = snoozed ? menu->addAction(tr("Stop snoozing %1 (until %2)")
-                                                          .arg(label, rule.snoozeUntil.toLocalTime().toString(QStringLiteral("HH:mm"))))
+    QAction *snoozeAction = snoozed ? menu->addAction(
+                                tr("Stop snoozing %1 (until %2)")
+                                    .arg(label, rule.snoozeUntil.toLocalTime().toString(QStringLiteral("HH:mm"))))
                                     : menu->addAction(tr("Snooze %1 for 1 hour").arg(label));
     snoozeAction->setObjectName(QStringLiteral("snooze:") + target);
     connect(
-        snoozeAction, &QAction::triggered, this, [this, target, snoozed] { snooze(target, snoozed ? 0 : kSnoozeSeconds); },
-        Qt::QueuedConnection);
+        snoozeAction, &QAction::triggered, this,
+        [this, target, snoozed] { snooze(target, snoozed ? 0 : kSnoozeSeconds); }, Qt::QueuedConnection);
 }
 
 void NotificationMenus::addQuietHoursEntry(QMenu *menu)

@@ -180,7 +180,8 @@ void SendDialog::updateForm()
 {
     const AccountAddress a = chosenAccount();
     m_stack->setCurrentIndex(!a.isValid() ? 0 : a.channel == kGotifyChannel ? 1 : 2);
-    const bool media = a.channel == kOpenImChannel && m_kind->currentData().toInt() != int(SendRequest::Kind::Text);
+    const bool media = a.channel == kOpenImChannel
+                       && m_kind->currentData().toInt() != int(SendRequest::Kind::Text);
     m_url->setEnabled(media);
     m_text->setEnabled(a.isValid() && !media);
     const QString why = blocker();

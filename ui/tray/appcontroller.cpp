@@ -6,12 +6,12 @@
 #include "common/messagebox.h"
 #include "common/statelabels.h"
 #include "config/configeditor.h"
-#include "contacts/contactsdialog.h"
 #include "config/configloader.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
 #include "connectivity/connectivitymonitor.h"
 #include "connectivity/networkrecovery.h"
+#include "contacts/contactsdialog.h"
 #include "editor/accounteditordialog.h"
 #include "firstrun/demostarter.h"
 #include "firstrun/openclawimport.h"
@@ -68,22 +68,23 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     connectivity->watchSystem();
     new NetworkRecovery(m_registry, connectivity, this);
     // Mutes, snoozes and quiet hours from the tray menu and the Messages tab's context menu.
-    m_notificationMenus = new NotificationMenus(
-        [this] { return m_config.app.notifications; },
-        [this](const std::function<bool(QJsonObject &, QString *)> &edit) {
-            QJsonObject root = m_config.raw;
-            QString error;
-            if (!edit(root, &error)) {
-                m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
-                return false;
-            }
-            return saveRaw(root);
-        },
-        this);
+    m_notificationMenus = new NotificationMenus([this] { return m_config.app.notifications; },
+                                                [this](const std::function<bool(QJsonObject &, QString *)> &edit) {
+                                                    QJsonObject root = m_config.raw;
+                                                    QString error;
+                                                    if (!edit(root, &error)) {
+                                                        m_messageBox->warning(m_window.get(),
+                                                                              tr("Save configuration"), error);
+                                                        return false;
+                                                    }
+                                                    return saveRaw(root);
+                                                },
+                                                this);
     // Gotify application names in the Messages view, fetched once per account.
     auto *appNames = new GotifyAppNames(m_services.gotifyApi, this);
     HistoryModel *messages = w->messagesTab()->model();
-    messages->setSenderNamer([appNames](const InboundMessage &m) { return appNames->nameOf(m.account, m.sender); });
+    messages->setSenderNamer(
+        [appNames](const InboundMessage &m) { return appNames->nameOf(m.account, m.sender); });
     connect(appNames, &GotifyAppNames::changed, messages, &HistoryModel::sendersRenamed);
     w->messagesTab()->setContextMenuExtender(
         [this](QMenu *menu, const HistoryRecord &r) { m_notificationMenus->addMessageEntries(menu, r.message); });
@@ -92,35 +93,44 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
         &m_runtime.health(), [this](const AccountAddress &a) { return m_runtime.probeDetails(a); },
         [this](const AccountAddress &a) { return notConnectedReason(a); });
     connect(w->accountsTab(), &AccountsTab::addRequested, this, [this] { openAccountEditor(); });
-    connect(w->accountsTab(), &AccountsTab::editRequested, this, [this](const AccountAddress &a) { openAccountEditor(a); });
+    connect(w->accountsTab(), &AccountsTab::editRequested, this,
+            [this](const AccountAddress &a) { openAccountEditor(a); });
     connect(w->accountsTab(), &AccountsTab::removeRequested, this, &AppController::removeAccount);
-    connect(w->accountsTab(), &AccountsTab::sendRequested, this, [this](const AccountAddress &a) { openSendDialog(a); });
+    connect(w->accountsTab(), &AccountsTab::sendRequested, this,
+            [this](const AccountAddress &a) { openSendDialog(a); });
     connect(w->accountsTab(), &AccountsTab::contactsRequested, this, &AppController::openContacts);
-    connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this, [this] { openAccountEditor({}, kGotifyChannel); });
-    connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this, [this] { openAccountEditor({}, kOpenImChannel); });
+    connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this,
+            [this] { openAccountEditor({}, kGotifyChannel); });
+    connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this,
+            [this] { openAccountEditor({}, kOpenImChannel); });
     connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
     m_demo = new DemoStarter(m_services.startDemo, w->welcomePage(), this);
     connect(w->welcomePage(), &WelcomePage::demoRequested, m_demo, &DemoStarter::start);
     connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
     w->welcomePage()->setImportHint(detectOpenClawConfig());
     w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
-    connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
-    connect(w->messagesTab(), &MessagesTab::readRequested, this, [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
+    connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(),
+            &MessagesTab::messagesArrived);
+    connect(w->messagesTab(), &MessagesTab::readRequested, this,
+            [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
     // The history's own trouble, in the window's notice while it lasts (messages are not lost:
     // the pipeline keeps them and stores them when the history takes writes again).
     connect(&m_runtime.pipeline(), &InboundPipeline::storageChanged, this, [this](const QString &error, int held) {
         QStringList notice = m_problems;
         if (!error.isEmpty())
             notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
-                         "memory and stored when it works again.", nullptr, held)
+                         "memory and stored when it works again.",
+                         nullptr, held)
                           .arg(error);
         m_window->showNotice(notice.join(QLatin1Char('\n')));
     });
-    connect(&m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
-        m_problems << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
-                          .arg(why, movedTo);
-        m_window->showNotice(m_problems.join(QLatin1Char('\n')));
-    });
+    connect(
+        &m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
+            m_problems
+                << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
+                       .arg(why, movedTo);
+            m_window->showNotice(m_problems.join(QLatin1Char('\n')));
+        });
 }
 
 AppController::~AppController()
@@ -182,14 +192,23 @@ TrayActions AppController::trayActions()
     TrayActions a;
     MainWindow *w = m_window.get();
     a.showMainWindow = [w] { w->bringToFront(); };
-    a.showMessages = [w] { w->showTab(MainWindow::Tab::Messages); w->bringToFront(); };
-    a.showAccounts = [w] { w->showTab(MainWindow::Tab::Accounts); w->bringToFront(); };
+    a.showMessages = [w] {
+        w->showTab(MainWindow::Tab::Messages);
+        w->bringToFront();
+    };
+    a.showAccounts = [w] {
+        w->showTab(MainWindow::Tab::Accounts);
+        w->bringToFront();
+    };
     a.findAccount = [w] {
         w->showTab(MainWindow::Tab::Accounts);
         w->bringToFront();
         w->accountsTab()->focusSearch();
     };
-    a.showDiagnostics = [w] { w->showTab(MainWindow::Tab::Diagnostics); w->bringToFront(); };
+    a.showDiagnostics = [w] {
+        w->showTab(MainWindow::Tab::Diagnostics);
+        w->bringToFront();
+    };
     a.showAbout = [w] { showAboutBox(w); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
@@ -309,8 +328,10 @@ GotifyAdminWindow *AppController::openGotifyAdmin(const AccountAddress &account)
         m_admin = new GotifyAdminWindow(m_services.gotifyApi, m_messageBox, m_window.get());
         m_admin->setAttribute(Qt::WA_DeleteOnClose);
         // A reconfigured account gets a new connection (and API): offer the accounts afresh.
-        connect(m_registry, &QAbstractItemModel::rowsInserted, m_admin, [this] { m_admin->setAccounts(m_registry->addresses()); });
-        connect(m_registry, &QAbstractItemModel::rowsRemoved, m_admin, [this] { m_admin->setAccounts(m_registry->addresses()); });
+        connect(m_registry, &QAbstractItemModel::rowsInserted, m_admin,
+                [this] { m_admin->setAccounts(m_registry->addresses()); });
+        connect(m_registry, &QAbstractItemModel::rowsRemoved, m_admin,
+                [this] { m_admin->setAccounts(m_registry->addresses()); });
     }
     m_admin->setAccounts(m_registry->addresses());
     if (account.isValid())

@@ -14,7 +14,7 @@ namespace ct {
 class AccountRegistry;
 class AppRuntime;
 class HistoryStore;
-}
+} // namespace ct
 
 namespace ct::ui {
 

@@ -11,7 +11,7 @@ namespace ct::ui {
 
 struct TrayActions
 {
-    std::function<void()> showMainWindow;   // left click
+    std::function<void()> showMainWindow; // left click
     std::function<void()> showMessages;
     std::function<void()> showAccounts;
     std::function<void()> findAccount; // the Accounts tab with its search field focused

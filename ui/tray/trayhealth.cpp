@@ -17,10 +17,14 @@ TrayHealth trayHealthFrom(const QHash<AccountState, int> &counts)
 QColor trayHealthColor(TrayHealth health)
 {
     switch (health) {
-    case TrayHealth::AllConnected: return QColor(0x2e, 0xa0, 0x43);
-    case TrayHealth::Reconnecting: return QColor(0xf0, 0xa0, 0x10);
-    case TrayHealth::Failing: return QColor(0xd0, 0x22, 0x1c);
-    case TrayHealth::AllDisabled: break;
+    case TrayHealth::AllConnected:
+        return QColor(0x2e, 0xa0, 0x43);
+    case TrayHealth::Reconnecting:
+        return QColor(0xf0, 0xa0, 0x10);
+    case TrayHealth::Failing:
+        return QColor(0xd0, 0x22, 0x1c);
+    case TrayHealth::AllDisabled:
+        break;
     }
     return QColor(0x8a, 0x8a, 0x8a);
 }

@@ -8,9 +8,9 @@
 namespace ct::ui {
 
 TrayHostWatcher::TrayHostWatcher(QObject *parent)
-    : QObject(parent),
-      m_watcher(new QDBusServiceWatcher(QStringLiteral("org.kde.StatusNotifierWatcher"), QDBusConnection::sessionBus(),
-                                        QDBusServiceWatcher::WatchForRegistration, this)),
+    : QObject(parent), m_watcher(new QDBusServiceWatcher(QStringLiteral("org.kde.StatusNotifierWatcher"),
+                                                         QDBusConnection::sessionBus(),
+                                                         QDBusServiceWatcher::WatchForRegistration, this)),
       m_poll(new QTimer(this))
 {
     m_poll->setInterval(2000);

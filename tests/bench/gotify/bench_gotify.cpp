@@ -15,8 +15,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
@@ -46,8 +46,9 @@ QStringList makeFrames(int n, qint64 firstId)
     QStringList frames;
     frames.reserve(n);
     for (int i = 0; i < n; ++i)
-        frames << QStringLiteral("{\"id\":%1,\"appid\":1,\"message\":\"benchmark message number %1 with some text\","
-                                 "\"title\":\"bench\",\"priority\":5,\"date\":\"2026-11-22T10:00:00.123456789Z\"}")
+        frames << QStringLiteral(
+                      "{\"id\":%1,\"appid\":1,\"message\":\"benchmark message number %1 with some text\","
+                      "\"title\":\"bench\",\"priority\":5,\"date\":\"2026-11-22T10:00:00.123456789Z\"}")
                       .arg(firstId + i);
     return frames;
 }
@@ -73,7 +74,8 @@ struct ServerThread
         context.moveToThread(&thread);
         thread.start();
         QMetaObject::invokeMethod(
-            &context, [this] {
+            &context,
+            [this] {
                 server = new GotifyServer;
                 server->listen();
             },
@@ -81,14 +83,15 @@ struct ServerThread
     }
     ~ServerThread()
     {
-        QMetaObject::invokeMethod(&context, [this] { delete server; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &context, [this] { delete server; }, Qt::BlockingQueuedConnection);
         thread.quit();
         thread.wait();
     }
     void push(const QStringList &frames)
     {
-        QMetaObject::invokeMethod(server, [s = server, frames] { s->pushRawFrames(frames); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            server, [s = server, frames] { s->pushRawFrames(frames); }, Qt::QueuedConnection);
     }
 };
 
@@ -137,12 +140,20 @@ double rawRate(ServerThread &st, int accounts, const QStringList &frames, SlotWo
             if (work == SlotWork::DecodeAndPipeline && m)
                 pipeline.submit(std::move(*m));
         });
-        QNetworkRequest req(QUrl(st.server->url().toString().replace(QLatin1String("http"), QLatin1String("ws")) + QStringLiteral("/stream")));
+        QNetworkRequest req(QUrl(st.server->url().toString().replace(QLatin1String("http"), QLatin1String("ws"))
+                                 + QStringLiteral("/stream")));
         req.setRawHeader("X-Gotify-Key", st.server->clientToken().toUtf8());
         ws->open(req);
         sockets.push_back(std::move(ws));
     }
-    waitUntil([&] { for (auto &s : sockets) if (s->state() != QAbstractSocket::ConnectedState) return false; return true; }, 20000);
+    waitUntil(
+        [&] {
+            for (auto &s : sockets)
+                if (s->state() != QAbstractSocket::ConnectedState)
+                    return false;
+            return true;
+        },
+        20000);
     waitUntil([&] { return st.server->streamCount() == accounts; }, 20000);
     const quint64 expected = quint64(frames.size()) * quint64(accounts);
     QElapsedTimer t;
@@ -155,7 +166,6 @@ double rawRate(ServerThread &st, int accounts, const QStringList &frames, SlotWo
     waitUntil([&] { return st.server->streamCount() == 0; }, 5000);
     return received / secs;
 }
-
 
 double fullRate(ServerThread &st, int accounts, const QStringList &frames, Commit commit, PipelineStats *stats)
 {
@@ -173,10 +183,18 @@ double fullRate(ServerThread &st, int accounts, const QStringList &frames, Commi
     InboundSettings inbound;
     for (int i = 0; i < accounts; ++i) {
         conns.push_back(std::make_unique<GotifyConnection>(
-            endpoint(st.server->url(), st.server->clientToken(), QStringLiteral("b%1").arg(i)), inbound, &pipeline, &history));
+            endpoint(st.server->url(), st.server->clientToken(), QStringLiteral("b%1").arg(i)), inbound, &pipeline,
+            &history));
         conns.back()->start();
     }
-    waitUntil([&] { for (auto &c : conns) if (c->state() != AccountState::Connected) return false; return true; }, 30000);
+    waitUntil(
+        [&] {
+            for (auto &c : conns)
+                if (c->state() != AccountState::Connected)
+                    return false;
+            return true;
+        },
+        30000);
     waitUntil([&] { return st.server->streamCount() == accounts; }, 20000);
     QCoreApplication::processEvents(); // let the (empty) catch-ups finish
     const quint64 expected = quint64(frames.size()) * quint64(accounts);
@@ -243,15 +261,22 @@ void memoryPerAccount(int accounts)
     const long before = rssKb();
     std::vector<std::unique_ptr<GotifyConnection>> conns;
     for (int i = 0; i < accounts; ++i) {
-        conns.push_back(std::make_unique<GotifyConnection>(endpoint(url, token, QStringLiteral("m%1").arg(i)), InboundSettings{},
-                                                           &pipeline, &history));
+        conns.push_back(std::make_unique<GotifyConnection>(endpoint(url, token, QStringLiteral("m%1").arg(i)),
+                                                           InboundSettings{}, &pipeline, &history));
         conns.back()->start();
     }
-    waitUntil([&] { for (auto &c : conns) if (c->state() != AccountState::Connected) return false; return true; }, 60000);
+    waitUntil(
+        [&] {
+            for (auto &c : conns)
+                if (c->state() != AccountState::Connected)
+                    return false;
+            return true;
+        },
+        60000);
     waitUntil([] { return false; }, 500); // idle: catch-ups done
     const long after = rssKb();
-    std::printf("memory: %d idle connected accounts: RSS %+ld KB → %.1f KB per account\n", accounts, after - before,
-                double(after - before) / accounts);
+    std::printf("memory: %d idle connected accounts: RSS %+ld KB → %.1f KB per account\n", accounts,
+                after - before, double(after - before) / accounts);
     conns.clear();
     server.kill();
     server.waitForFinished();
@@ -292,19 +317,21 @@ int main(int argc, char **argv)
             storedDelivered = stats.delivered;
             ratio.push_back(channel.back() / raw.back());
         }
-        std::printf("  %3d account(s) x %6d frames: raw QWebSocket %9.0f msg/s | channel path %9.0f msg/s (%.0f%% of raw,"
-                    " delivered %llu) | with history %8.0f msg/s (%.0f%% of raw, delivered %llu)\n",
-                    accounts, int(frames.size()), median(raw), median(channel), 100.0 * median(ratio),
-                    static_cast<unsigned long long>(channelDelivered), median(stored), 100.0 * median(stored) / median(raw),
-                    static_cast<unsigned long long>(storedDelivered));
+        std::printf(
+            "  %3d account(s) x %6d frames: raw QWebSocket %9.0f msg/s | channel path %9.0f msg/s (%.0f%% of raw,"
+            " delivered %llu) | with history %8.0f msg/s (%.0f%% of raw, delivered %llu)\n",
+            accounts, int(frames.size()), median(raw), median(channel), 100.0 * median(ratio),
+            static_cast<unsigned long long>(channelDelivered), median(stored),
+            100.0 * median(stored) / median(raw), static_cast<unsigned long long>(storedDelivered));
     };
     const QStringList frames1 = makeFrames(n1, 1);
     report(1, frames1);
     {
         const double raw = rawRate(st, 1, frames1), decode = rawRate(st, 1, frames1, SlotWork::Decode),
                      pipeline = rawRate(st, 1, frames1, SlotWork::DecodeAndPipeline);
-        std::printf("  where the time goes, 1 account: receive %.0f ns, + decode %.0f ns, + dedup/key/delivery %.0f ns per message\n",
-                    1e9 / raw, 1e9 / decode - 1e9 / raw, 1e9 / pipeline - 1e9 / decode);
+        std::printf(
+            "  where the time goes, 1 account: receive %.0f ns, + decode %.0f ns, + dedup/key/delivery %.0f ns per message\n",
+            1e9 / raw, 1e9 / decode - 1e9 / raw, 1e9 / pipeline - 1e9 / decode);
     }
     offlinePath(frames1);
     report(100, makeFrames(n100, 1));

@@ -25,8 +25,7 @@ QString typicalFrame(int id)
         .arg(id);
 }
 
-template<typename Decode>
-void measure(const char *name, Decode decode)
+template <typename Decode> void measure(const char *name, Decode decode)
 {
     const AccountAddress account{kGotifyChannel, QStringLiteral("bench")};
     qint64 ns = 0;
@@ -55,7 +54,8 @@ int main()
 {
     // Each twice: the first round also warms up the allocator.
     for (int round = 0; round < 2; ++round) {
-        measure("decodeGotifyFrame", [](const QString &f, const AccountAddress &a) { return decodeGotifyFrame(f, a); });
+        measure("decodeGotifyFrame",
+                [](const QString &f, const AccountAddress &a) { return decodeGotifyFrame(f, a); });
         measure("decodeGotifyFrameViaJson", decodeGotifyFrameViaJson);
     }
     return 0;

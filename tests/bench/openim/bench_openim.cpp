@@ -40,7 +40,8 @@ static void run(int accounts, int perAccount, const QString &dir)
     Config config;
     InboundPipeline pipeline(history, config);
     quint64 delivered = 0;
-    QObject::connect(&pipeline, &InboundPipeline::delivered, [&delivered](const InboundMessage &) { ++delivered; });
+    QObject::connect(&pipeline, &InboundPipeline::delivered,
+                     [&delivered](const InboundMessage &) { ++delivered; });
     std::vector<std::unique_ptr<OpenImConnection>> conns;
     const long rssBefore = rssKb();
     for (int i = 0; i < accounts; ++i) {
@@ -53,19 +54,23 @@ static void run(int accounts, int perAccount, const QString &dir)
         conns.push_back(std::make_unique<OpenImConnection>(a, server.mintToken(user, 7), &pipeline, &history));
         conns.back()->start();
     }
-    waitFor([&] { return std::all_of(conns.begin(), conns.end(), [](auto &c) { return c->state() == AccountState::Connected; }); });
+    waitFor([&] {
+        return std::all_of(conns.begin(), conns.end(),
+                           [](auto &c) { return c->state() == AccountState::Connected; });
+    });
     QCoreApplication::processEvents();
     const long rssAfter = rssKb();
     QElapsedTimer t;
     t.start();
     for (int n = 0; n < perAccount; ++n)
         for (int i = 0; i < accounts; ++i)
-            server.deliverDirect(QStringLiteral("u_sender"), QStringLiteral("u_%1").arg(i), QStringLiteral("bench %1").arg(n));
+            server.deliverDirect(QStringLiteral("u_sender"), QStringLiteral("u_%1").arg(i),
+                                 QStringLiteral("bench %1").arg(n));
     const quint64 total = quint64(accounts) * quint64(perAccount);
     waitFor([&] { return delivered >= total; });
     const double secs = t.nsecsElapsed() / 1e9;
-    printf("accounts=%d messages=%llu decode+pipeline(+sqlite) %.0f msgs/s", accounts, (unsigned long long)delivered,
-           delivered / secs);
+    printf("accounts=%d messages=%llu decode+pipeline(+sqlite) %.0f msgs/s", accounts,
+           (unsigned long long)delivered, delivered / secs);
     if (accounts > 1)
         printf("  idle memory per connected account %.1f KB", double(rssAfter - rssBefore) / accounts);
     printf("\n");
@@ -75,7 +80,8 @@ static void run(int accounts, int perAccount, const QString &dir)
     QWebSocket raw;
     quint64 frames = 0;
     QObject::connect(&raw, &QWebSocket::binaryMessageReceived, [&frames](const QByteArray &) { ++frames; });
-    raw.open(QUrl(server.wsAddr() + QStringLiteral("/?sendID=u_raw&token=") + server.mintToken(QStringLiteral("u_raw"), 7)
+    raw.open(QUrl(server.wsAddr() + QStringLiteral("/?sendID=u_raw&token=")
+                  + server.mintToken(QStringLiteral("u_raw"), 7)
                   + QStringLiteral("&platformID=7&operationID=b&isBackground=false&isMsgResp=true&sdkType=js")));
     waitFor([&] { return server.onlineCount(QStringLiteral("u_raw")) == 1; });
     t.restart();

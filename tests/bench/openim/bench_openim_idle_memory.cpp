@@ -119,18 +119,22 @@ int runOne(int accounts, bool gzip, bool explain)
 {
     QProcess server;
     server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(QStringLiteral(CHANNELTRAY_OPENIM_SERVER), {QStringLiteral("--users"), QString::number(accounts)});
+    server.start(QStringLiteral(CHANNELTRAY_OPENIM_SERVER),
+                 {QStringLiteral("--users"), QString::number(accounts)});
     if (!server.waitForStarted(10000)) {
         std::printf("cannot start %s\n", CHANNELTRAY_OPENIM_SERVER);
         return 1;
     }
     QByteArray line;
-    waitFor([&] {
-        server.waitForReadyRead(50);
-        line += server.readAll();
-        return line.contains('\n');
-    }, 20000);
-    const QJsonObject info = QJsonDocument::fromJson(line.left(line.indexOf('\n'))).object(); // holds tokens: never printed
+    waitFor(
+        [&] {
+            server.waitForReadyRead(50);
+            line += server.readAll();
+            return line.contains('\n');
+        },
+        20000);
+    const QJsonObject info = QJsonDocument::fromJson(line.left(line.indexOf('\n')))
+                                 .object(); // holds tokens: never printed
     if (info.isEmpty()) {
         std::printf("the server printed no JSON line\n");
         return 1;

@@ -29,7 +29,8 @@ Config benchConfig()
 {
     Config c;
     c.session.dmScope = DmScope::PerAccountChannelPeer;
-    c.session.identityLinks.insert(QStringLiteral("alice"), {QStringLiteral("gotify:7"), QStringLiteral("multi-openim:u1")});
+    c.session.identityLinks.insert(QStringLiteral("alice"),
+                                   {QStringLiteral("gotify:7"), QStringLiteral("multi-openim:u1")});
     c.agents << AgentBinding{QStringLiteral("ops-agent"), kGotifyChannel, {QStringLiteral("ops")}};
     OpenImAccountConfig a;
     a.id = QStringLiteral("primary");
@@ -135,8 +136,8 @@ void throughput(const QString &file, HistoryStore::Durability durability, qint64
     const PipelineStats s = pipeline.stats();
     std::printf("throughput %-6s %lld messages: wall %.3f s = %.0f msg/s; CPU %.3f s = %.0f msg/s per CPU-second"
                 "  (delivered %llu, filtered %llu, %d arriving per turn, %d per transaction)\n",
-                durability == HistoryStore::Durability::Power ? "FULL" : "NORMAL", count, seconds,
-                count / seconds, cpu, count / cpu, static_cast<unsigned long long>(s.delivered),
+                durability == HistoryStore::Durability::Power ? "FULL" : "NORMAL", count, seconds, count / seconds,
+                cpu, count / cpu, static_cast<unsigned long long>(s.delivered),
                 static_cast<unsigned long long>(s.filtered), chunk, g_maxBatch);
 }
 
@@ -204,8 +205,8 @@ void latency(const QString &file, HistoryStore::Durability durability, int count
     std::sort(micros.begin(), micros.end());
     auto pct = [&](double p) { return micros.at(qMin(micros.size() - 1, qsizetype(p * micros.size()))); };
     std::printf("latency    %-6s %d messages at %d msg/s: p50 %.0f us, p99 %.0f us, max %.0f us\n",
-                durability == HistoryStore::Durability::Power ? "FULL" : "NORMAL", count,
-                1000 / intervalMs, pct(0.50), pct(0.99), micros.constLast());
+                durability == HistoryStore::Durability::Power ? "FULL" : "NORMAL", count, 1000 / intervalMs,
+                pct(0.50), pct(0.99), micros.constLast());
 }
 
 } // namespace
@@ -216,8 +217,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     const QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("where the SQLite files go"),
                                        QStringLiteral("DIR"));
-    const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("burst size"), QStringLiteral("N"),
-                                         QStringLiteral("200000"));
+    const QCommandLineOption countOption(QStringLiteral("count"), QStringLiteral("burst size"),
+                                         QStringLiteral("N"), QStringLiteral("200000"));
     const QCommandLineOption latencyOption(QStringLiteral("latency-count"), QStringLiteral("messages at 100/s"),
                                            QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption batchOption(QStringLiteral("batch"), QStringLiteral("rows per transaction"),
@@ -234,7 +235,8 @@ int main(int argc, char **argv)
 
     stages(tmp.filePath(QStringLiteral("stages.sqlite")), count);
     for (const auto durability : {HistoryStore::Durability::Process, HistoryStore::Durability::Power}) {
-        const QString tag = durability == HistoryStore::Durability::Power ? QStringLiteral("full") : QStringLiteral("normal");
+        const QString tag = durability == HistoryStore::Durability::Power ? QStringLiteral("full")
+                                                                          : QStringLiteral("normal");
         throughput(tmp.filePath(tag + QStringLiteral("-burst.sqlite")), durability, count, 1000);
         latency(tmp.filePath(tag + QStringLiteral("-latency.sqlite")), durability, latencyCount, 10);
     }

@@ -19,9 +19,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -139,7 +139,7 @@ private Q_SLOTS:
 
         createApp(page, QStringLiteral("backups"));
         QVERIFY(hasApp(m_v2, QStringLiteral("backups")));
-        QVERIFY(!page->tokenReveal()->isHidden());        // v2 answers the new token: shown once
+        QVERIFY(!page->tokenReveal()->isHidden()); // v2 answers the new token: shown once
         QVERIFY(page->tokenReveal()->field()->isReadOnly());
 
         page->table()->selectRow(rowOf(page->table(), QStringLiteral("backups")));
@@ -326,10 +326,7 @@ private Q_SLOTS:
         QTRY_VERIFY(w->applicationsPage()->table()->rowCount() > 0);
     }
 
-    void cleanupTestCase()
-    {
-        m_runtime.reset();
-    }
+    void cleanupTestCase() { m_runtime.reset(); }
 };
 
 QTEST_MAIN(TestGotifyAdmin)

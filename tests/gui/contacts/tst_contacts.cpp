@@ -35,7 +35,9 @@ class TestContacts : public QObject
 
     QJsonObject account(const QString &userID, bool friendSdkOff)
     {
-        QJsonObject a{{"wsAddr", m_server.wsAddr()}, {"apiAddr", m_server.apiAddr()}, {"userID", userID},
+        QJsonObject a{{"wsAddr", m_server.wsAddr()},
+                      {"apiAddr", m_server.apiAddr()},
+                      {"userID", userID},
                       {"token", m_server.mintToken(userID, 5)}};
         if (friendSdkOff)
             a.insert(QStringLiteral("disableFriendSdk"), false);
@@ -64,11 +66,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_runtime->open(&error), qPrintable(error));
         const QJsonObject channels{
-            {"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", "http://127.0.0.1:1"},
-                                                                                 {"clientToken", "c"}}}}}}},
-            {"multi-openim", QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
-                                         {"accounts", QJsonObject{{"guarded", account(QStringLiteral("watcher"), false)},
-                                                                  {"open", account(QStringLiteral("bot"), true)}}}}}};
+            {"gotify",
+             QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", "http://127.0.0.1:1"},
+                                                                      {"clientToken", "c"}}}}}}},
+            {"multi-openim",
+             QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
+                         {"accounts", QJsonObject{{"guarded", account(QStringLiteral("watcher"), false)},
+                                                  {"open", account(QStringLiteral("bot"), true)}}}}}};
         const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
         QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
         m_services = app::trayServicesFor(*m_runtime);

@@ -84,7 +84,8 @@ private Q_SLOTS:
     {
         QObject owner;
         WelcomePage page;
-        SingleInstance instance(QStringLiteral("channeltray-demo-test-%1").arg(QCoreApplication::applicationPid()));
+        SingleInstance instance(
+            QStringLiteral("channeltray-demo-test-%1").arg(QCoreApplication::applicationPid()));
         QVERIFY(instance.start());
         QVERIFY(instance.isPrimary());
         app::DemoPaths paths;
@@ -111,7 +112,8 @@ private Q_SLOTS:
     {
         QObject owner;
         WelcomePage page;
-        SingleInstance instance(QStringLiteral("channeltray-demo-test2-%1").arg(QCoreApplication::applicationPid()));
+        SingleInstance instance(
+            QStringLiteral("channeltray-demo-test2-%1").arg(QCoreApplication::applicationPid()));
         QVERIFY(instance.start());
         app::DemoPaths paths;
         paths.sandbox = QStringLiteral(CHANNELTRAY_SANDBOX);

@@ -15,9 +15,9 @@
 
 #include <QJsonObject>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <memory>
@@ -44,7 +44,8 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QVERIFY(m_gotify.listen());
-        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c.json")), m_dir.filePath(QStringLiteral("h.sqlite"))};
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c.json")),
+                                    m_dir.filePath(QStringLiteral("h.sqlite"))};
         options.firstProbeDelayMs = 300;
         m_runtime = std::make_unique<AppRuntime>(options);
         QString error;
@@ -62,7 +63,8 @@ private Q_SLOTS:
         const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
         QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
         m_runtime->applyConfig(config.config);
-        m_controller = std::make_unique<AppController>(*m_runtime, app::trayServicesFor(*m_runtime), &m_box, nullptr);
+        m_controller = std::make_unique<AppController>(*m_runtime, app::trayServicesFor(*m_runtime), &m_box,
+                                                       nullptr);
     }
 
     void testFirstProbe_afterStart_fillsTheRowWithoutWaitingForTheInterval()
@@ -99,12 +101,12 @@ private Q_SLOTS:
     void testUnhealthyServer_showsTheProblemInTheRow()
     {
         ProbeTable probes;
-        probes.setSource(&m_runtime->health(), [this](const AccountAddress &a) { return m_runtime->probeDetails(a); },
-                         {});
+        probes.setSource(&m_runtime->health(),
+                         [this](const AccountAddress &a) { return m_runtime->probeDetails(a); }, {});
         m_gotify.setHealthy(false);
         probes.probeNow();
         QTRY_COMPARE(probes.cell(m_ops, ProbeTable::ResultColumn), QStringLiteral("reachable, with problems"));
-                QVERIFY(!probes.cell(m_ops, ProbeTable::ErrorColumn).isEmpty());
+        QVERIFY(!probes.cell(m_ops, ProbeTable::ErrorColumn).isEmpty());
         m_gotify.setHealthy(true);
     }
 

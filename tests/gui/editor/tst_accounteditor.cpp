@@ -58,7 +58,8 @@ private Q_SLOTS:
         const QJsonObject root = d.applyTo(sampleConfig().raw);
         const LoadResult r = configFromJson(root);
         QVERIFY2(r.ok(), qPrintable(r.problemStrings().join(QLatin1Char('\n'))));
-        QCOMPARE(r.config.gotifyAccount(QStringLiteral("backup"))->serverUrl, QStringLiteral("https://push.example.com"));
+        QCOMPARE(r.config.gotifyAccount(QStringLiteral("backup"))->serverUrl,
+                 QStringLiteral("https://push.example.com"));
         QVERIFY(r.config.gotifyAccount(QStringLiteral("backup"))->clientToken.isEmpty());
         QVERIFY(r.config.gotifyAccount(QStringLiteral("ops"))); // other accounts untouched
     }
@@ -107,7 +108,8 @@ private Q_SLOTS:
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         dialog.startNew(kOpenImChannel);
         dialog.accountIdField()->setText(QStringLiteral("team-b"));
-        dialog.openImForm()->refreshMode()->setCurrentIndex(dialog.openImForm()->refreshMode()->findData(QStringLiteral("off")));
+        dialog.openImForm()->refreshMode()->setCurrentIndex(
+            dialog.openImForm()->refreshMode()->findData(QStringLiteral("off")));
         dialog.openImForm()->token()->setText(jwt(R"({"UserID":"u_bot","PlatformID":5,"exp":4102444800})"));
         const QString claims = dialog.openImForm()->claimsText();
         QVERIFY2(claims.contains(QStringLiteral("u_bot")), qPrintable(claims));
@@ -165,7 +167,8 @@ private Q_SLOTS:
         dialog.startEdit(AccountAddress::parse(QStringLiteral("multi-openim/primary")));
         QVERIFY(dialog.removeButton()->isVisibleTo(&dialog));
         QStringList removed;
-        connect(&dialog, &AccountEditorDialog::removeRequested, this, [&](const AccountAddress &a) { removed << a.toString(); });
+        connect(&dialog, &AccountEditorDialog::removeRequested, this,
+                [&](const AccountAddress &a) { removed << a.toString(); });
         box.setNextAnswer(QMessageBox::No);
         dialog.removeButton()->click();
         QVERIFY(removed.isEmpty());

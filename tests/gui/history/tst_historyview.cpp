@@ -1,10 +1,10 @@
 // The Messages tab over a real HistoryStore (SQLite in a temporary folder): rows are fetched a
 // page at a time as the view asks, filters and search go to the store, markdown is rendered,
 // and reading a message marks it read.
+#include "gui/guitesthelpers.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "history/messageview.h"
-#include "gui/guitesthelpers.h"
 #include "inbound/historystore.h"
 #include "net/imagefetcher.h"
 
@@ -20,7 +20,8 @@ using namespace ct::ui;
 using namespace ct::guitest;
 
 namespace {
-InboundMessage message(const QString &account, int id, const QString &text, const QString &session = QStringLiteral("agent:main:main"))
+InboundMessage message(const QString &account, int id, const QString &text,
+                       const QString &session = QStringLiteral("agent:main:main"))
 {
     InboundMessage m;
     m.account = AccountAddress::parse(account);
@@ -50,8 +51,11 @@ private Q_SLOTS:
         QList<InboundMessage> batch;
         for (int i = 1; i <= 250; ++i)
             batch << message(QStringLiteral("gotify/ops"), i, QStringLiteral("disk at %1 percent").arg(i % 100),
-                             i % 2 ? QStringLiteral("agent:main:gotify:direct:7") : QStringLiteral("agent:main:gotify:direct:9"));
-        InboundMessage md = message(QStringLiteral("gotify/alerts"), 1000, QStringLiteral("# Build **failed**\n\nSee [the log](https://ci.example.com/42)."));
+                             i % 2 ? QStringLiteral("agent:main:gotify:direct:7")
+                                   : QStringLiteral("agent:main:gotify:direct:9"));
+        InboundMessage md = message(
+            QStringLiteral("gotify/alerts"), 1000,
+            QStringLiteral("# Build **failed**\n\nSee [the log](https://ci.example.com/42)."));
         md.contentType = QStringLiteral("text/markdown");
         md.clickUrl = QStringLiteral("https://ci.example.com/42");
         batch << md;
@@ -147,12 +151,14 @@ private Q_SLOTS:
         HistoryModel model(m_store);
         model.setFilter(AccountAddress::parse(QStringLiteral("gotify/alerts")), {}, {});
         QCOMPARE(model.rowCount(), 1);
-        model.setFilter(AccountAddress::parse(QStringLiteral("gotify/ops")), QStringLiteral("agent:main:gotify:direct:9"), {});
+        model.setFilter(AccountAddress::parse(QStringLiteral("gotify/ops")),
+                        QStringLiteral("agent:main:gotify:direct:9"), {});
         QCOMPARE(model.rowCount(), 100); // first page of 125
         QVERIFY(model.canFetchMore({}));
         model.setFilter({}, {}, QStringLiteral("disk at 42 percent"));
         QCOMPARE(model.rowCount(), 3); // 42, 142, 242
-        QCOMPARE(model.index(0, HistoryModel::MessageColumn).data().toString(), QStringLiteral("Title 242 — disk at 42 percent"));
+        QCOMPARE(model.index(0, HistoryModel::MessageColumn).data().toString(),
+                 QStringLiteral("Title 242 — disk at 42 percent"));
     }
 
     void testTab_viewScrollsMoreIn_andRendersMarkdown()
@@ -162,7 +168,8 @@ private Q_SLOTS:
         MessagesTab tab(&registry, m_store);
         // The tab only asks for the read mark; in the tray AppRuntime::markRead answers.
         QSignalSpy readRequests(&tab, &MessagesTab::readRequested);
-        connect(&tab, &MessagesTab::readRequested, m_store, [this](const QList<qint64> &rows) { m_store->markRead(rows); });
+        connect(&tab, &MessagesTab::readRequested, m_store,
+                [this](const QList<qint64> &rows) { m_store->markRead(rows); });
         tab.resize(900, 600);
         tab.show();
         QVERIFY(QTest::qWaitForWindowExposed(&tab));
@@ -178,7 +185,8 @@ private Q_SLOTS:
         QVERIFY(tab.messageView()->toHtml().contains(QStringLiteral("https://ci.example.com/42")));
         QVERIFY(tab.messageView()->openExternalLinks());
         QCOMPARE(readRequests.size(), 1);
-        QCOMPARE(readRequests.first().first().value<QList<qint64>>(), QList<qint64>{tab.model()->recordAt(0)->rowId});
+        QCOMPARE(readRequests.first().first().value<QList<qint64>>(),
+                 QList<qint64>{tab.model()->recordAt(0)->rowId});
         QCOMPARE(m_store->unreadCount(AccountAddress::parse(QStringLiteral("gotify/alerts"))), 0);
 
         tab.searchField()->setText(QStringLiteral("disk at 7 percent"));

@@ -71,10 +71,12 @@ private Q_SLOTS:
         model.index(1, HistoryModel::FromColumn).data();
         QTRY_COMPARE(repainted.size(), 1);
         for (int row = 0; row < 3; ++row)
-            QCOMPARE(model.index(row, HistoryModel::FromColumn).data().toString(), QStringLiteral("nightly-backup"));
+            QCOMPARE(model.index(row, HistoryModel::FromColumn).data().toString(),
+                     QStringLiteral("nightly-backup"));
         QCOMPARE(names.fetches(), 1);
         QCOMPARE(model.index(0, HistoryModel::PriorityColumn).data().toInt(), 10);
-        QCOMPARE(model.headerData(HistoryModel::PriorityColumn, Qt::Horizontal).toString(), QStringLiteral("Priority"));
+        QCOMPARE(model.headerData(HistoryModel::PriorityColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Priority"));
     }
 };
 

@@ -41,20 +41,27 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 3);
         QCOMPARE(table.columnCount(), int(AccountTableModel::ColumnCount));
         registry.startAll();
-        driven(registry, QStringLiteral("gotify/ops"))->drive(AccountState::Connected, QStringLiteral("stream open"));
+        driven(registry, QStringLiteral("gotify/ops"))
+            ->drive(AccountState::Connected, QStringLiteral("stream open"));
         driven(registry, QStringLiteral("gotify/ops"))->latency(12);
         const QDateTime expiry = QDateTime::currentDateTimeUtc().addDays(3);
         driven(registry, QStringLiteral("gotify/ops"))->expires(expiry);
         registry.setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 4);
         const int row = registry.rowOf(AccountAddress::parse(QStringLiteral("gotify/ops")));
-        QCOMPARE(table.index(row, AccountTableModel::AccountColumn).data().toString(), QStringLiteral("gotify/ops"));
+        QCOMPARE(table.index(row, AccountTableModel::AccountColumn).data().toString(),
+                 QStringLiteral("gotify/ops"));
         QCOMPARE(table.index(row, AccountTableModel::StateColumn).data().toString(), QStringLiteral("connected"));
-        QCOMPARE(table.index(row, AccountTableModel::DetailColumn).data().toString(), QStringLiteral("stream open"));
+        QCOMPARE(table.index(row, AccountTableModel::DetailColumn).data().toString(),
+                 QStringLiteral("stream open"));
         QCOMPARE(table.index(row, AccountTableModel::LatencyColumn).data().toString(), QStringLiteral("12 ms"));
         QVERIFY(!table.index(row, AccountTableModel::TokenExpiryColumn).data().toString().isEmpty());
         QCOMPARE(table.index(row, AccountTableModel::UnreadColumn).data().toString(), QStringLiteral("4"));
-        driven(registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Backoff, {}, QDateTime::currentDateTimeUtc().addSecs(30));
-        QVERIFY(table.index(0, AccountTableModel::StateColumn).data().toString().startsWith(QStringLiteral("waiting to retry in")));
+        driven(registry, QStringLiteral("gotify/alerts"))
+            ->drive(AccountState::Backoff, {}, QDateTime::currentDateTimeUtc().addSecs(30));
+        QVERIFY(table.index(0, AccountTableModel::StateColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QStringLiteral("waiting to retry in")));
         // Removing an account removes its row.
         Config smaller = sampleConfig();
         smaller.openim.accounts.clear();
@@ -66,14 +73,17 @@ private Q_SLOTS:
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
-        MainWindow window(&registry, nullptr, [] { return QStringList{QStringLiteral("/tmp/manual-login.primary.json")}; });
+        MainWindow window(&registry, nullptr,
+                          [] { return QStringList{QStringLiteral("/tmp/manual-login.primary.json")}; });
         registry.startAll();
-        driven(registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::NeedsLogin, QStringLiteral("refresh rejected"));
+        driven(registry, QStringLiteral("multi-openim/primary"))
+            ->drive(AccountState::NeedsLogin, QStringLiteral("refresh rejected"));
         const QStringList events = window.diagnosticsTab()->events();
         QVERIFY(!events.isEmpty());
         QVERIFY2(events.last().endsWith(QStringLiteral("multi-openim/primary is needs login: refresh rejected")),
                  qPrintable(events.last()));
-        QCOMPARE(window.diagnosticsTab()->markerList()->item(0)->text(), QStringLiteral("/tmp/manual-login.primary.json"));
+        QCOMPARE(window.diagnosticsTab()->markerList()->item(0)->text(),
+                 QStringLiteral("/tmp/manual-login.primary.json"));
     }
 
     void testWelcomePage_andNotice()
@@ -114,7 +124,8 @@ private Q_SLOTS:
         registry.setConfig(sampleConfig());
         AccountsTab tab(&registry);
         QStringList send;
-        connect(&tab, &AccountsTab::sendRequested, this, [&send](const AccountAddress &a) { send << a.toString(); });
+        connect(&tab, &AccountsTab::sendRequested, this,
+                [&send](const AccountAddress &a) { send << a.toString(); });
         QVERIFY(!tab.selectedAccount().isValid());
         tab.view()->selectRow(1);
         QCOMPARE(tab.selectedAccount().toString(), QStringLiteral("gotify/ops"));

@@ -29,17 +29,21 @@ public:
 
     bool start(bool markup)
     {
-        writeScript(QStringLiteral("record.sh"), QStringLiteral(
-            "#!/bin/sh\n"
-            "f=\"%1/rec/$(date +%s%N)\"\n"
-            "{ echo \"id=$DUNST_ID\"; echo \"urgency=$DUNST_URGENCY\"; echo \"app=$DUNST_APP_NAME\";\n"
-            "  echo \"icon=$4\"; echo \"iconpath=$DUNST_ICON_PATH\"; echo \"entry=$DUNST_DESKTOP_ENTRY\"; echo \"summary=$DUNST_SUMMARY\";\n"
-            "  echo \"body=$DUNST_BODY\"; } > \"$f.tmp\" && mv \"$f.tmp\" \"$f\"\n").arg(m_dir));
-        writeScript(QStringLiteral("dmenu.sh"), QStringLiteral(
-            "#!/bin/sh\n"
-            "cat > \"%1/menu.tmp\"\n"
-            "grep -m1 -F \"#$(cat \"%1/pick\") (\" \"%1/menu.tmp\"\n"
-            "mv \"%1/menu.tmp\" \"%1/menu.txt\"\n").arg(m_dir));
+        writeScript(
+            QStringLiteral("record.sh"),
+            QStringLiteral(
+                "#!/bin/sh\n"
+                "f=\"%1/rec/$(date +%s%N)\"\n"
+                "{ echo \"id=$DUNST_ID\"; echo \"urgency=$DUNST_URGENCY\"; echo \"app=$DUNST_APP_NAME\";\n"
+                "  echo \"icon=$4\"; echo \"iconpath=$DUNST_ICON_PATH\"; echo \"entry=$DUNST_DESKTOP_ENTRY\"; echo \"summary=$DUNST_SUMMARY\";\n"
+                "  echo \"body=$DUNST_BODY\"; } > \"$f.tmp\" && mv \"$f.tmp\" \"$f\"\n")
+                .arg(m_dir));
+        writeScript(QStringLiteral("dmenu.sh"),
+                    QStringLiteral("#!/bin/sh\n"
+                                   "cat > \"%1/menu.tmp\"\n"
+                                   "grep -m1 -F \"#$(cat \"%1/pick\") (\" \"%1/menu.tmp\"\n"
+                                   "mv \"%1/menu.tmp\" \"%1/menu.txt\"\n")
+                        .arg(m_dir));
         // The app icon by its name, as an installed icon theme would hold it.
         QDir().mkpath(m_dir + QStringLiteral("/icons"));
         QImage icon(32, 32, QImage::Format_ARGB32);
@@ -48,10 +52,12 @@ public:
         QFile rc(m_dir + QStringLiteral("/dunstrc"));
         if (!rc.open(QIODevice::WriteOnly))
             return false;
-        rc.write(QStringLiteral("[global]\n    markup = %1\n    dmenu = %2/dmenu.sh\n    icon_path = %2/icons\n    stack_duplicates = false\n"
-                                "[record]\n    summary = \"*\"\n    script = %2/record.sh\n")
-                     .arg(markup ? QStringLiteral("full") : QStringLiteral("no"), m_dir)
-                     .toUtf8());
+        rc.write(
+            QStringLiteral(
+                "[global]\n    markup = %1\n    dmenu = %2/dmenu.sh\n    icon_path = %2/icons\n    stack_duplicates = false\n"
+                "[record]\n    summary = \"*\"\n    script = %2/record.sh\n")
+                .arg(markup ? QStringLiteral("full") : QStringLiteral("no"), m_dir)
+                .toUtf8());
         rc.close();
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.setStandardOutputFile(QProcess::nullDevice());

@@ -3,6 +3,7 @@
 // channeltray.notifications in a real config file (through the format-keeping writer); read
 // back, the settings make the NotificationPolicy silence what was muted, and the menus show the
 // new state. Snoozes run on the test's clock.
+#include "common/messagebox.h"
 #include "config/configloader.h"
 #include "config/configsaver.h"
 #include "gui/guitesthelpers.h"
@@ -13,7 +14,6 @@
 #include "inbound/notificationrules.h"
 #include "notifications/notificationmenus.h"
 #include "tray/traycontroller.h"
-#include "common/messagebox.h"
 
 #include <QMenu>
 #include <QTemporaryDir>
@@ -61,7 +61,8 @@ private Q_SLOTS:
         m_path = m_dir.filePath(QStringLiteral("config.json"));
         QFile f(m_path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write("{\n  // mine\n  \"channels\": {\"gotify\": {\"accounts\": {\"ops\": {\"serverUrl\": \"https://g.example.org\"}}}}\n}\n");
+        f.write(
+            "{\n  // mine\n  \"channels\": {\"gotify\": {\"accounts\": {\"ops\": {\"serverUrl\": \"https://g.example.org\"}}}}\n}\n");
         f.close();
         m_config = loadConfig(m_path).config;
         m_menus = std::make_unique<NotificationMenus>([this] { return m_config.app.notifications; },
@@ -94,14 +95,16 @@ private Q_SLOTS:
         QTRY_VERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).muted);
 
         named(ops, QStringLiteral("snooze:gotify/ops"))->trigger();
-        QTRY_COMPARE(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).snoozeUntil, m_now.addSecs(3600));
+        QTRY_COMPARE(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops")).snoozeUntil,
+                     m_now.addSecs(3600));
 
         tray.rebuildMenu();
         for (QAction *a : tray.menu()->actions())
             if (a->objectName() == QStringLiteral("account:gotify/ops"))
                 ops = a->menu();
         QVERIFY(named(ops, QStringLiteral("mute:gotify/ops"))->isChecked());
-        QVERIFY(named(ops, QStringLiteral("snooze:gotify/ops"))->text().startsWith(QStringLiteral("Stop snoozing")));
+        QVERIFY(
+            named(ops, QStringLiteral("snooze:gotify/ops"))->text().startsWith(QStringLiteral("Stop snoozing")));
 
         QAction *quiet = named(tray.menu(), QStringLiteral("quietHours"));
         QVERIFY(quiet);
@@ -135,7 +138,8 @@ private Q_SLOTS:
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
         MessagesTab tab(&registry, &store);
-        tab.setContextMenuExtender([this](QMenu *menu, const HistoryRecord &r) { m_menus->addMessageEntries(menu, r.message); });
+        tab.setContextMenuExtender(
+            [this](QMenu *menu, const HistoryRecord &r) { m_menus->addMessageEntries(menu, r.message); });
         QCOMPARE(tab.model()->rowCount(), 1);
         std::unique_ptr<QMenu> menu(tab.contextMenuFor(0));
         QVERIFY(menu);
@@ -143,10 +147,11 @@ private Q_SLOTS:
         for (QAction *a : menu->actions())
             if (!a->isSeparator())
                 texts << a->text().remove(QLatin1Char('&'));
-        QCOMPARE(texts, (QStringList{QStringLiteral("Mark read"), QStringLiteral("Mute notifications from gotify/ops"),
-                                     QStringLiteral("Snooze gotify/ops for 1 hour"),
-                                     QStringLiteral("Mute notifications from application backup"),
-                                     QStringLiteral("Snooze application backup for 1 hour")}));
+        QCOMPARE(texts,
+                 (QStringList{QStringLiteral("Mark read"), QStringLiteral("Mute notifications from gotify/ops"),
+                              QStringLiteral("Snooze gotify/ops for 1 hour"),
+                              QStringLiteral("Mute notifications from application backup"),
+                              QStringLiteral("Snooze application backup for 1 hour")}));
         named(menu.get(), QStringLiteral("mute:gotify/ops/app:3"))->setChecked(true);
         QTRY_VERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops/app:3")).muted);
 

@@ -95,12 +95,14 @@ private Q_SLOTS:
 
     void testGotifyPriority9_isCritical_withAppIconDesktopEntryAndActions()
     {
-        const Dunst::Record r = show(m_policy.single(gotify(1, 9, QStringLiteral("https://ci.example.org/run/1"))));
+        const Dunst::Record r = show(
+            m_policy.single(gotify(1, 9, QStringLiteral("https://ci.example.org/run/1"))));
         QCOMPARE(r.value(QStringLiteral("urgency")), QStringLiteral("CRITICAL"));
         QCOMPARE(r.value(QStringLiteral("app")), QStringLiteral("ChannelTray"));
         QCOMPARE(r.value(QStringLiteral("icon")), QStringLiteral("org.channeltray.ChannelTray"));
-        QVERIFY2(r.value(QStringLiteral("iconpath")).endsWith(QStringLiteral("/icons/org.channeltray.ChannelTray.png")),
-                 qPrintable(r.value(QStringLiteral("iconpath"))));
+        QVERIFY2(
+            r.value(QStringLiteral("iconpath")).endsWith(QStringLiteral("/icons/org.channeltray.ChannelTray.png")),
+            qPrintable(r.value(QStringLiteral("iconpath"))));
         QCOMPARE(r.value(QStringLiteral("entry")), QStringLiteral("org.channeltray.ChannelTray"));
         QCOMPARE(r.value(QStringLiteral("summary")), QStringLiteral("Backup 1"));
         QCOMPARE(r.value(QStringLiteral("body")), QStringLiteral("run 1 finished"));
@@ -109,15 +111,18 @@ private Q_SLOTS:
         for (const QString &line : menu)
             labels << line.section(QStringLiteral(" ("), 0, 0);
         labels.sort();
-        QCOMPARE(labels, (QStringList{QStringLiteral("#Mark read"), QStringLiteral("#Open"), QStringLiteral("#Open link")}));
+        QCOMPARE(labels, (QStringList{QStringLiteral("#Mark read"), QStringLiteral("#Open"),
+                                      QStringLiteral("#Open link")}));
     }
 
     void testUrgency_gotifyLowAndNormal_openImNormal_mentionCritical()
     {
         QCOMPARE(show(m_policy.single(gotify(2, 2))).value(QStringLiteral("urgency")), QStringLiteral("LOW"));
         QCOMPARE(show(m_policy.single(gotify(3, 5))).value(QStringLiteral("urgency")), QStringLiteral("NORMAL"));
-        QCOMPARE(show(m_policy.single(openim(QStringLiteral("d1"), false))).value(QStringLiteral("urgency")), QStringLiteral("NORMAL"));
-        QCOMPARE(show(m_policy.single(openim(QStringLiteral("m1"), true))).value(QStringLiteral("urgency")), QStringLiteral("CRITICAL"));
+        QCOMPARE(show(m_policy.single(openim(QStringLiteral("d1"), false))).value(QStringLiteral("urgency")),
+                 QStringLiteral("NORMAL"));
+        QCOMPARE(show(m_policy.single(openim(QStringLiteral("m1"), true))).value(QStringLiteral("urgency")),
+                 QStringLiteral("CRITICAL"));
     }
 
     void testClick_opensTheMessage_andTheNotificationGoes()

@@ -60,10 +60,12 @@ private Q_SLOTS:
         QVERIFY(store.open());
         QList<InboundMessage> batch;
         const QStringList texts{QStringLiteral("Backup finished in 4 min"), QStringLiteral("Disk /var at 91%"),
-                                QStringLiteral("Deploy of api v2.14 succeeded"), QStringLiteral("Certificate renews in 7 days")};
+                                QStringLiteral("Deploy of api v2.14 succeeded"),
+                                QStringLiteral("Certificate renews in 7 days")};
         for (int i = 0; i < 12; ++i) {
             InboundMessage m;
-            m.account = AccountAddress::parse(i % 3 ? QStringLiteral("gotify/ops") : QStringLiteral("multi-openim/primary"));
+            m.account = AccountAddress::parse(i % 3 ? QStringLiteral("gotify/ops")
+                                                    : QStringLiteral("multi-openim/primary"));
             m.id = QString::number(100 + i);
             m.title = i % 3 ? QStringLiteral("cron@db1") : QString();
             m.senderName = i % 3 ? QStringLiteral("cron") : QStringLiteral("alice");
@@ -79,13 +81,17 @@ private Q_SLOTS:
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
         registry.startAll();
-        driven(registry, QStringLiteral("gotify/ops"))->drive(AccountState::Connected, QStringLiteral("stream open, v2.6.1"));
+        driven(registry, QStringLiteral("gotify/ops"))
+            ->drive(AccountState::Connected, QStringLiteral("stream open, v2.6.1"));
         driven(registry, QStringLiteral("gotify/ops"))->latency(14);
-        driven(registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Backoff, QStringLiteral("connection refused"),
-                                                                 QDateTime::currentDateTimeUtc().addSecs(25));
-        driven(registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::Connected, QStringLiteral("u_bot on platform 5"));
+        driven(registry, QStringLiteral("gotify/alerts"))
+            ->drive(AccountState::Backoff, QStringLiteral("connection refused"),
+                    QDateTime::currentDateTimeUtc().addSecs(25));
+        driven(registry, QStringLiteral("multi-openim/primary"))
+            ->drive(AccountState::Connected, QStringLiteral("u_bot on platform 5"));
         driven(registry, QStringLiteral("multi-openim/primary"))->latency(38);
-        driven(registry, QStringLiteral("multi-openim/primary"))->expires(QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC));
+        driven(registry, QStringLiteral("multi-openim/primary"))
+            ->expires(QDateTime(QDate(2026, 12, 1), QTime(8, 0), Qt::UTC));
         registry.setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 8);
 
         MainWindow window(&registry, &store, {});
@@ -94,7 +100,8 @@ private Q_SLOTS:
         window.accountsTab()->view()->selectRow(1);
         QCOMPARE(window.currentTab(), MainWindow::Tab::Accounts);
         QCOMPARE(window.accountsTab()->view()->model()->rowCount(), registry.rowCount());
-        QCOMPARE(registry.connection(AccountAddress::parse(QStringLiteral("gotify/alerts")))->state(), AccountState::Backoff);
+        QCOMPARE(registry.connection(AccountAddress::parse(QStringLiteral("gotify/alerts")))->state(),
+                 AccountState::Backoff);
         QCOMPARE(registry.unread(AccountAddress::parse(QStringLiteral("gotify/ops"))), 8);
         save(&window, QStringLiteral("mainwindow-accounts.png"));
         window.resize(960, 560);
@@ -112,9 +119,12 @@ private Q_SLOTS:
         AccountEditorDialog dialog(sampleConfig(), nullptr, [](const AccountDraft &, ProbeDone) {});
         dialog.startNew(kOpenImChannel);
         dialog.accountIdField()->setText(QStringLiteral("team-b"));
-        const auto b64 = [](const QByteArray &d) { return QString::fromLatin1(d.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)); };
+        const auto b64 = [](const QByteArray &d) {
+            return QString::fromLatin1(d.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        };
         dialog.openImForm()->token()->setText(b64(R"({"alg":"HS256"})") + QLatin1Char('.')
-                                              + b64(R"({"UserID":"u_bot","PlatformID":5,"exp":4102444800})") + QStringLiteral(".c2ln"));
+                                              + b64(R"({"UserID":"u_bot","PlatformID":5,"exp":4102444800})")
+                                              + QStringLiteral(".c2ln"));
         dialog.openImForm()->wsAddr()->setText(QStringLiteral("http://openim.example.com:10001"));
         dialog.openImForm()->apiAddr()->setText(QStringLiteral("http://openim.example.com:10002"));
         const QString problems = dialog.validate().join(QLatin1Char('\n'));
@@ -139,7 +149,8 @@ private Q_SLOTS:
         dialog.priorityField()->setValue(6);
         dialog.textField()->setPlainText(QStringLiteral("api v2.14 is live on **all** nodes"));
         dialog.sendButton()->click();
-        QVERIFY2(dialog.resultText().startsWith(QStringLiteral("Sent. Server id 4711 at ")), qPrintable(dialog.resultText()));
+        QVERIFY2(dialog.resultText().startsWith(QStringLiteral("Sent. Server id 4711 at ")),
+                 qPrintable(dialog.resultText()));
         save(&dialog, QStringLiteral("send-dialog.png"));
     }
 };

@@ -36,7 +36,11 @@ private Q_SLOTS:
         m_registry = new AccountRegistry(drivenFactory(), this);
         m_registry->setConfig(sampleConfig());
     }
-    void init() { m_requests.clear(); m_pending = {}; }
+    void init()
+    {
+        m_requests.clear();
+        m_pending = {};
+    }
 
     void testNoAccountIsPreselected_sendNeedsAChoice()
     {

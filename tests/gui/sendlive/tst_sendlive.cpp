@@ -68,7 +68,8 @@ private Q_SLOTS:
         QVERIFY(m_openim.start());
         m_openim.addUser(QStringLiteral("bot"), QStringLiteral("Bot"));
         m_openim.addUser(QStringLiteral("alice"), QStringLiteral("Alice"));
-        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c.json")), m_dir.filePath(QStringLiteral("h.sqlite"))};
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c.json")),
+                                    m_dir.filePath(QStringLiteral("h.sqlite"))};
         options.firstProbeDelayMs = -1;
         m_runtime = std::make_unique<AppRuntime>(options);
         QString error;
@@ -76,10 +77,12 @@ private Q_SLOTS:
         const QJsonObject ops{{"serverUrl", m_gotify.url().toString()},
                               {"clientToken", m_gotify.clientToken()},
                               {"appToken", m_gotify.appToken()}};
-        const QJsonObject bot{{"wsAddr", m_openim.wsAddr()}, {"apiAddr", m_openim.apiAddr()},
-                              {"userID", "bot"}, {"token", m_openim.mintToken(QStringLiteral("bot"), 5)}};
-        const QJsonObject down{{"wsAddr", "ws://127.0.0.1:1"}, {"apiAddr", "http://127.0.0.1:1"},
-                               {"userID", "bot"}, {"token", "t"}};
+        const QJsonObject bot{{"wsAddr", m_openim.wsAddr()},
+                              {"apiAddr", m_openim.apiAddr()},
+                              {"userID", "bot"},
+                              {"token", m_openim.mintToken(QStringLiteral("bot"), 5)}};
+        const QJsonObject down{
+            {"wsAddr", "ws://127.0.0.1:1"}, {"apiAddr", "http://127.0.0.1:1"}, {"userID", "bot"}, {"token", "t"}};
         const QJsonObject channels{
             {"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", ops}}}}},
             {"multi-openim", QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
@@ -87,9 +90,11 @@ private Q_SLOTS:
         const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
         QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
         m_runtime->applyConfig(config.config);
-        m_controller = std::make_unique<AppController>(*m_runtime, app::trayServicesFor(*m_runtime), &m_box, nullptr);
+        m_controller = std::make_unique<AppController>(*m_runtime, app::trayServicesFor(*m_runtime), &m_box,
+                                                       nullptr);
         QTRY_COMPARE(m_runtime->registry().rowCount(), 3);
-        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->registry().connection(m_bot)->state() == AccountState::Connected, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_runtime->registry().connection(m_bot)->state() == AccountState::Connected,
+                                 15000);
     }
 
     void testGotify_allFieldsReachTheServer_resultInPlace_andInHistory()
@@ -116,7 +121,8 @@ private Q_SLOTS:
         QCOMPARE(stored->message, QStringLiteral("**v1.2** is live"));
         QCOMPARE(stored->priority, 8);
         const QJsonObject extras = stored->extras;
-        QCOMPARE(extras.value("client::display").toObject().value("contentType").toString(), QStringLiteral("text/markdown"));
+        QCOMPARE(extras.value("client::display").toObject().value("contentType").toString(),
+                 QStringLiteral("text/markdown"));
         QCOMPARE(extras.value("client::notification").toObject().value("click").toObject().value("url").toString(),
                  QStringLiteral("https://ci.example.com/run/7"));
         QVERIFY2(dialog->resultText().contains(QString::number(id)), qPrintable(dialog->resultText()));
@@ -147,8 +153,9 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(m.sendid()), QStringLiteral("bot"));
         QCOMPARE(QString::fromStdString(m.recvid()), QStringLiteral("alice"));
         QCOMPARE(m.contenttype(), 101);
-        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
-                 QStringLiteral("hello alice, 你好"));
+        QCOMPARE(
+            QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
+            QStringLiteral("hello alice, 你好"));
         // The gateway's answer carries the serverMsgID and send time the dialog shows.
         QVERIFY2(!dialog->resultText().contains(QStringLiteral("(none)")), qPrintable(dialog->resultText()));
 

@@ -23,7 +23,9 @@ class TestSingleInstance : public QObject
     Q_OBJECT
     static QString uniqueName()
     {
-        return QStringLiteral("channeltray-test-%1-%2").arg(QCoreApplication::applicationPid()).arg(QRandomGenerator::global()->generate());
+        return QStringLiteral("channeltray-test-%1-%2")
+            .arg(QCoreApplication::applicationPid())
+            .arg(QRandomGenerator::global()->generate());
     }
 
 private Q_SLOTS:
@@ -60,7 +62,8 @@ private Q_SLOTS:
         std::memcpy(address.sun_path, native.constData(), size_t(native.size()));
         QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
         ::close(fd);
-        struct stat info{};
+        struct stat info
+        {};
         QCOMPARE(::stat(native.constData(), &info), 0);
         QVERIFY(S_ISSOCK(info.st_mode));
         QLocalSocket refused;

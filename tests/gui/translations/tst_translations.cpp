@@ -57,7 +57,8 @@ private Q_SLOTS:
         QVERIFY(lupdate.waitForFinished(60000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
         const QStringList missing = unfinished(ts);
-        QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("untranslated in zh_CN:\n") + missing.join(QLatin1Char('\n'))));
+        QVERIFY2(missing.isEmpty(),
+                 qPrintable(QStringLiteral("untranslated in zh_CN:\n") + missing.join(QLatin1Char('\n'))));
     }
 
     void testCommittedFile_hasNoUnfinishedEntry()
@@ -68,10 +69,12 @@ private Q_SLOTS:
 
     void testLang_loadsTheBuiltInChineseTranslation()
     {
-        QCOMPARE(ct::ui::langFromArgs({QStringLiteral("--lang"), QStringLiteral("zh_CN")}), QStringLiteral("zh_CN"));
+        QCOMPARE(ct::ui::langFromArgs({QStringLiteral("--lang"), QStringLiteral("zh_CN")}),
+                 QStringLiteral("zh_CN"));
         QCOMPARE(ct::ui::langFromArgs({QStringLiteral("--lang=en")}), QStringLiteral("en"));
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/channeltray_zh_CN.qm")));
-        QCOMPARE(ct::ui::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QCOMPARE(ct::ui::installTranslations(*QCoreApplication::instance(), QStringLiteral("zh_CN")),
+                 QStringLiteral("zh_CN"));
         QCOMPARE(QCoreApplication::translate("ct::ui::TrayMenu", "&Quit"), QStringLiteral("退出(&Q)"));
         QCOMPARE(QCoreApplication::translate("StateLabels", "connected"), QStringLiteral("已连接"));
     }

@@ -54,12 +54,19 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 10000);
         m_registry = new AccountRegistry(drivenFactory(), this);
         m_registry->setConfig(sampleConfig());
-        m_autostart = new AutostartFile(m_dir.path() + QStringLiteral("/autostart"), QStringLiteral("channeltray"));
+        m_autostart = new AutostartFile(m_dir.path() + QStringLiteral("/autostart"),
+                                        QStringLiteral("channeltray"));
         TrayActions actions;
         actions.showMainWindow = [] {};
-        actions.setAccountEnabled = [this](const AccountAddress &a, bool on) { m_enabledCalls.append({a.toString(), on}); };
-        actions.sendTestMessage = [this](const AccountAddress &a) { m_sendCalls.append(a.isValid() ? a.toString() : QString()); };
-        actions.sessionKeyFor = [](const AccountAddress &a) { return QStringLiteral("agent:main:") + a.accountId; };
+        actions.setAccountEnabled = [this](const AccountAddress &a, bool on) {
+            m_enabledCalls.append({a.toString(), on});
+        };
+        actions.sendTestMessage = [this](const AccountAddress &a) {
+            m_sendCalls.append(a.isValid() ? a.toString() : QString());
+        };
+        actions.sessionKeyFor = [](const AccountAddress &a) {
+            return QStringLiteral("agent:main:") + a.accountId;
+        };
         actions.quit = [this] { ++m_quits; };
         m_tray = new TrayController(m_registry, m_autostart, &m_messageBox, actions, this);
         m_tray->show();
@@ -71,11 +78,13 @@ private Q_SLOTS:
         m_registry->startAll(); // every driven connection goes to Connecting
         QCOMPARE(m_tray->health(), TrayHealth::Reconnecting);
         QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::Reconnecting).rgb());
-        for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts"), QStringLiteral("multi-openim/primary")})
+        for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts"),
+                                 QStringLiteral("multi-openim/primary")})
             driven(*m_registry, a)->drive(AccountState::Connected);
         QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
         QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::AllConnected).rgb());
-        driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::NeedsLogin, QStringLiteral("refresh failed"));
+        driven(*m_registry, QStringLiteral("multi-openim/primary"))
+            ->drive(AccountState::NeedsLogin, QStringLiteral("refresh failed"));
         QCOMPARE(m_tray->health(), TrayHealth::Failing);
         QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::Failing).rgb());
         driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::Connected);
@@ -85,7 +94,8 @@ private Q_SLOTS:
     void testTooltip_countsStates_andNextRetry()
     {
         const QDateTime retry = QDateTime::currentDateTimeUtc().addSecs(42);
-        driven(*m_registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Backoff, QStringLiteral("dropped"), retry);
+        driven(*m_registry, QStringLiteral("gotify/alerts"))
+            ->drive(AccountState::Backoff, QStringLiteral("dropped"), retry);
         m_tray->repaintNow(); // changes are coalesced into one repaint per frame
         const QString tip = m_tray->trayIcon()->toolTip();
         QVERIFY2(tip.contains(QStringLiteral("2 connected")), qPrintable(tip));
@@ -113,11 +123,11 @@ private Q_SLOTS:
         QCOMPARE(titles.mid(0, 3), (QStringList{QStringLiteral("gotify/alerts — connected"),
                                                 QStringLiteral("gotify/ops — connected"),
                                                 QStringLiteral("multi-openim/primary — connected")}));
-        QCOMPARE(titles.mid(3), (QStringList{QStringLiteral("Messages…"), QStringLiteral("Accounts…"),
-                                             QStringLiteral("Send test message…"), QStringLiteral("Gotify administration…"),
-                                             QStringLiteral("Diagnostics…"), QStringLiteral("About ChannelTray…"),
-                                             QStringLiteral("Start at login"),
-                                             QStringLiteral("Quit")}));
+        QCOMPARE(titles.mid(3),
+                 (QStringList{QStringLiteral("Messages…"), QStringLiteral("Accounts…"),
+                              QStringLiteral("Send test message…"), QStringLiteral("Gotify administration…"),
+                              QStringLiteral("Diagnostics…"), QStringLiteral("About ChannelTray…"),
+                              QStringLiteral("Start at login"), QStringLiteral("Quit")}));
         QMenu *ops = accountMenu(QStringLiteral("gotify/ops"));
         QVERIFY(ops);
         QStringList sub;

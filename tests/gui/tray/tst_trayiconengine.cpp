@@ -27,12 +27,17 @@ private Q_SLOTS:
         QTest::addColumn<QList<int>>("states");
         QTest::addColumn<int>("health");
         const auto s = [](AccountState x) { return int(x); };
-        QTest::newRow("all connected") << QList<int>{s(AccountState::Connected), s(AccountState::Connected)} << int(TrayHealth::AllConnected);
-        QTest::newRow("connected + disabled") << QList<int>{s(AccountState::Connected), s(AccountState::Disabled)} << int(TrayHealth::AllConnected);
-        QTest::newRow("one in backoff") << QList<int>{s(AccountState::Connected), s(AccountState::Backoff)} << int(TrayHealth::Reconnecting);
+        QTest::newRow("all connected") << QList<int>{s(AccountState::Connected), s(AccountState::Connected)}
+                                       << int(TrayHealth::AllConnected);
+        QTest::newRow("connected + disabled")
+            << QList<int>{s(AccountState::Connected), s(AccountState::Disabled)} << int(TrayHealth::AllConnected);
+        QTest::newRow("one in backoff")
+            << QList<int>{s(AccountState::Connected), s(AccountState::Backoff)} << int(TrayHealth::Reconnecting);
         QTest::newRow("refreshing") << QList<int>{s(AccountState::Refreshing)} << int(TrayHealth::Reconnecting);
-        QTest::newRow("failed beats backoff") << QList<int>{s(AccountState::Backoff), s(AccountState::Failed)} << int(TrayHealth::Failing);
-        QTest::newRow("needs login") << QList<int>{s(AccountState::Connected), s(AccountState::NeedsLogin)} << int(TrayHealth::Failing);
+        QTest::newRow("failed beats backoff")
+            << QList<int>{s(AccountState::Backoff), s(AccountState::Failed)} << int(TrayHealth::Failing);
+        QTest::newRow("needs login") << QList<int>{s(AccountState::Connected), s(AccountState::NeedsLogin)}
+                                     << int(TrayHealth::Failing);
         QTest::newRow("all disabled") << QList<int>{s(AccountState::Disabled)} << int(TrayHealth::AllDisabled);
         QTest::newRow("no accounts") << QList<int>{} << int(TrayHealth::AllDisabled);
     }
@@ -48,7 +53,8 @@ private Q_SLOTS:
 
     void testIcon_dotHasTheHealthColour_atEverySize()
     {
-        for (TrayHealth h : {TrayHealth::AllConnected, TrayHealth::Reconnecting, TrayHealth::Failing, TrayHealth::AllDisabled}) {
+        for (TrayHealth h :
+             {TrayHealth::AllConnected, TrayHealth::Reconnecting, TrayHealth::Failing, TrayHealth::AllDisabled}) {
             const QIcon icon(new TrayIconEngine(h));
             for (int size : {16, 22, 32, 64}) {
                 const QColor c = dotColour(icon, size);
@@ -71,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(TrayIconEngine::badgeText(120), QStringLiteral("99+"));
         const QImage none = QIcon(new TrayIconEngine(TrayHealth::AllConnected, 0)).pixmap(64, 64).toImage();
         const QImage some = QIcon(new TrayIconEngine(TrayHealth::AllConnected, 5)).pixmap(64, 64).toImage();
-        const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint() + QPoint(-9, 0);
+        const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint()
+                              + QPoint(-9, 0);
         QVERIFY(none.pixelColor(corner) != some.pixelColor(corner));
         QCOMPARE(some.pixelColor(corner).rgb(), QColor(0xc6, 0x28, 0x28).rgb());
     }

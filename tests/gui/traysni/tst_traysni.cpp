@@ -50,27 +50,33 @@ class TestTraySni : public QObject
 
     QStringList registeredItems() const
     {
-        QDBusInterface watcher(kWatcher, QStringLiteral("/StatusNotifierWatcher"), QStringLiteral("org.freedesktop.DBus.Properties"));
-        const QDBusReply<QDBusVariant> r = watcher.call(QStringLiteral("Get"), kWatcher, QStringLiteral("RegisteredStatusNotifierItems"));
+        QDBusInterface watcher(kWatcher, QStringLiteral("/StatusNotifierWatcher"),
+                               QStringLiteral("org.freedesktop.DBus.Properties"));
+        const QDBusReply<QDBusVariant> r = watcher.call(QStringLiteral("Get"), kWatcher,
+                                                        QStringLiteral("RegisteredStatusNotifierItems"));
         return r.isValid() ? r.value().variant().toStringList() : QStringList{};
     }
     QString itemProperty(const QString &name) const
     {
-        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path, QStringLiteral("--method"),
-                      QStringLiteral("org.freedesktop.DBus.Properties.Get"), QStringLiteral("org.kde.StatusNotifierItem"), name});
+        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path,
+                      QStringLiteral("--method"), QStringLiteral("org.freedesktop.DBus.Properties.Get"),
+                      QStringLiteral("org.kde.StatusNotifierItem"), name});
     }
     QString menuPath() const
     {
-        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("objectpath '([^']+)'")).match(itemProperty(QStringLiteral("Menu")));
+        const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("objectpath '([^']+)'"))
+                                              .match(itemProperty(QStringLiteral("Menu")));
         return m.captured(1);
     }
     QString layout() const
     {
         const QString path = menuPath();
-        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
-               QStringLiteral("com.canonical.dbusmenu.AboutToShow"), QStringLiteral("0")});
-        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
-                      QStringLiteral("com.canonical.dbusmenu.GetLayout"), QStringLiteral("0"), QStringLiteral("int32 -1"), QStringLiteral("[]")});
+        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path,
+               QStringLiteral("--method"), QStringLiteral("com.canonical.dbusmenu.AboutToShow"),
+               QStringLiteral("0")});
+        return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path,
+                      QStringLiteral("--method"), QStringLiteral("com.canonical.dbusmenu.GetLayout"),
+                      QStringLiteral("0"), QStringLiteral("int32 -1"), QStringLiteral("[]")});
     }
 
 private Q_SLOTS:
@@ -106,7 +112,8 @@ private Q_SLOTS:
     void testItem_registersWithTheWatcher_active()
     {
         QCOMPARE(registeredItems().size(), 1);
-        QVERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")), qPrintable(itemProperty(QStringLiteral("Status"))));
+        QVERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
+                 qPrintable(itemProperty(QStringLiteral("Status"))));
     }
 
     void testTooltip_showsAccountStates_notTheLastNotification()
@@ -114,7 +121,8 @@ private Q_SLOTS:
         m_registry->startAll();
         for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts")})
             driven(*m_registry, a)->drive(AccountState::Connected);
-        driven(*m_registry, QStringLiteral("multi-openim/primary"))->drive(AccountState::Failed, QStringLiteral("gave up"));
+        driven(*m_registry, QStringLiteral("multi-openim/primary"))
+            ->drive(AccountState::Failed, QStringLiteral("gave up"));
         QTRY_VERIFY2(itemProperty(QStringLiteral("ToolTip")).contains(QStringLiteral("2 connected")),
                      qPrintable(itemProperty(QStringLiteral("ToolTip"))));
         QVERIFY(itemProperty(QStringLiteral("ToolTip")).contains(QStringLiteral("1 failed")));
@@ -123,7 +131,8 @@ private Q_SLOTS:
     void testMenu_listsTheAccounts_andAnEntryClickedOverDBusActs()
     {
         const QString l = layout();
-        for (const QString &a : {QStringLiteral("gotify/alerts"), QStringLiteral("gotify/ops"), QStringLiteral("multi-openim/primary")})
+        for (const QString &a : {QStringLiteral("gotify/alerts"), QStringLiteral("gotify/ops"),
+                                 QStringLiteral("multi-openim/primary")})
             QVERIFY2(l.contains(a + QStringLiteral(" — ")), qPrintable(l));
         // The "Reconnect now" entry inside gotify/ops's submenu.
         const int ops = l.indexOf(QStringLiteral("gotify/ops — "));
@@ -131,9 +140,9 @@ private Q_SLOTS:
         const QRegularExpressionMatch m = entry.match(l, ops);
         QVERIFY2(m.hasMatch(), qPrintable(l));
         const QString path = menuPath();
-        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path, QStringLiteral("--method"),
-               QStringLiteral("com.canonical.dbusmenu.Event"), m.captured(1), QStringLiteral("clicked"),
-               QStringLiteral("<0>"), QStringLiteral("0")});
+        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), path,
+               QStringLiteral("--method"), QStringLiteral("com.canonical.dbusmenu.Event"), m.captured(1),
+               QStringLiteral("clicked"), QStringLiteral("<0>"), QStringLiteral("0")});
         QTRY_COMPARE(driven(*m_registry, QStringLiteral("gotify/ops"))->reconnects, 1);
     }
 };

@@ -70,12 +70,16 @@ private Q_SLOTS:
 
     void doctor_onABrokenConfig_listsEveryProblemWithItsJsonPath_andExits1()
     {
-        writeFile(m_config, "{ \"channels\": { \"gotify\": { \"accounts\": { \"ops\": { \"serverUrl\": \"ftp://x\", \"clientToken\": \"C1\", \"inbound\": { \"reconnectDelayMs\": -5 } } } }, \"multi-openim\": { \"accounts\": { \"team-b\": { \"wsAddr\": \"http://x\", \"apiAddr\": \"http://y\", \"token\": \"a.b.c\" } } } }, \"session\": { \"dmScope\": \"per-planet\" } }");
+        writeFile(
+            m_config,
+            "{ \"channels\": { \"gotify\": { \"accounts\": { \"ops\": { \"serverUrl\": \"ftp://x\", \"clientToken\": \"C1\", \"inbound\": { \"reconnectDelayMs\": -5 } } } }, \"multi-openim\": { \"accounts\": { \"team-b\": { \"wsAddr\": \"http://x\", \"apiAddr\": \"http://y\", \"token\": \"a.b.c\" } } } }, \"session\": { \"dmScope\": \"per-planet\" } }");
         const Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.serverUrl: ")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.inbound.reconnectDelayMs: ")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("channels.multi-openim.accounts.team-b.wsAddr: ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.ops.inbound.reconnectDelayMs: ")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("channels.multi-openim.accounts.team-b.wsAddr: ")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("session.dmScope: ")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("plain text in the config file")));
         QVERIFY(!r.out.contains(QStringLiteral("C1")) && !r.err.contains(QStringLiteral("C1")));
@@ -84,24 +88,38 @@ private Q_SLOTS:
     void doctor_onInvalidJson_reportsLineAndColumn()
     {
         writeFile(m_config, "{\n  \"channels\": {\n    \"gotify\": [1,,2]\n  }\n}\n");
-        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config});
+        const Run r = run(
+            {QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
-        const QString problem = o.value(QStringLiteral("config")).toObject().value(QStringLiteral("problems")).toArray().first().toString();
+        const QString problem = o.value(QStringLiteral("config"))
+                                    .toObject()
+                                    .value(QStringLiteral("problems"))
+                                    .toArray()
+                                    .first()
+                                    .toString();
         QVERIFY2(problem.contains(QStringLiteral("line 3")), qPrintable(problem));
     }
 
     void doctor_withEveryTokenInline_neverTouchesTheKeychain()
     {
-        writeFile(m_config, "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:9\", \"appToken\":\"A1\",\"clientToken\":\"C1\"}}}}}");
+        writeFile(
+            m_config,
+            "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:9\", \"appToken\":\"A1\",\"clientToken\":\"C1\"}}}}}");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
-        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
+        const Run r = run(
+            {QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("keychainUsed")).toBool(true), false);
-        const QJsonObject tokens = o.value(QStringLiteral("accounts")).toArray().first().toObject().value(QStringLiteral("tokens")).toObject();
+        const QJsonObject tokens = o.value(QStringLiteral("accounts"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("tokens"))
+                                       .toObject();
         QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("inline"));
     }
 
@@ -110,31 +128,44 @@ private Q_SLOTS:
         const QString vault = m_dir.filePath(QStringLiteral("vault.json"));
         writeFile(vault, "{\"gotify\": {\"ops\": \"C-FROM-VAULT\"}}");
         QFile::setPermissions(vault, QFile::ReadOwner | QFile::WriteOwner);
-        writeFile(m_config, QStringLiteral(
-            "{\n  // tokens by reference\n  secrets: { providers: { vault: { source: 'file', path: '%1', mode: 'json' } } },\n"
-            "  channels: { gotify: { accounts: {\n"
-            "    ops: { serverUrl: 'http://127.0.0.1:9', clientToken: { source: 'file', provider: 'vault', id: '/gotify/ops' },\n"
-            "           appToken: '${CT_DOCTOR_APP}' },\n"
-            "    home: { serverUrl: 'http://127.0.0.1:9', clientToken: '$CT_DOCTOR_UNSET' },\n"
-            "  } } },\n}\n").arg(vault).toUtf8());
+        writeFile(
+            m_config,
+            QStringLiteral(
+                "{\n  // tokens by reference\n  secrets: { providers: { vault: { source: 'file', path: '%1', mode: 'json' } } },\n"
+                "  channels: { gotify: { accounts: {\n"
+                "    ops: { serverUrl: 'http://127.0.0.1:9', clientToken: { source: 'file', provider: 'vault', id: '/gotify/ops' },\n"
+                "           appToken: '${CT_DOCTOR_APP}' },\n"
+                "    home: { serverUrl: 'http://127.0.0.1:9', clientToken: '$CT_DOCTOR_UNSET' },\n"
+                "  } } },\n}\n")
+                .arg(vault)
+                .toUtf8());
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("CT_DOCTOR_APP"), QStringLiteral("A-FROM-ENV"));
         env.remove(QStringLiteral("CT_DOCTOR_UNSET"));
         Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
         QCOMPARE(r.exitCode, 1); // home's reference is unresolved
-        QVERIFY2(r.out.contains(QStringLiteral("clientToken: file provider vault /gotify/ops")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: file provider vault /gotify/ops")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QStringLiteral("appToken: env CT_DOCTOR_APP")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("clientToken: missing (env CT_DOCTOR_UNSET unresolved)")), qPrintable(r.out));
-        QVERIFY2(r.out.contains(QStringLiteral("channels.gotify.accounts.home.clientToken: unresolved reference (env CT_DOCTOR_UNSET): environment variable CT_DOCTOR_UNSET is not set")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: missing (env CT_DOCTOR_UNSET unresolved)")),
+                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral(
+                "channels.gotify.accounts.home.clientToken: unresolved reference (env CT_DOCTOR_UNSET): environment variable CT_DOCTOR_UNSET is not set")),
+            qPrintable(r.out));
         QVERIFY(!r.out.contains(QStringLiteral("C-FROM-VAULT")) && !r.out.contains(QStringLiteral("A-FROM-ENV")));
         QVERIFY(!r.err.contains(QStringLiteral("C-FROM-VAULT")) && !r.err.contains(QStringLiteral("A-FROM-ENV")));
-        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {}, env);
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {},
+                env);
         QJsonObject ops;
-        for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("accounts")).toArray())
+        for (const QJsonValue &a :
+             QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("accounts")).toArray())
             if (a.toObject().value(QStringLiteral("account")).toString() == QStringLiteral("gotify/ops"))
                 ops = a.toObject();
-        QCOMPARE(ops.value(QStringLiteral("tokens")).toObject().value(QStringLiteral("clientToken")).toString(), QStringLiteral("file"));
-        QCOMPARE(ops.value(QStringLiteral("tokenSources")).toObject().value(QStringLiteral("appToken")).toString(), QStringLiteral("env CT_DOCTOR_APP"));
+        QCOMPARE(ops.value(QStringLiteral("tokens")).toObject().value(QStringLiteral("clientToken")).toString(),
+                 QStringLiteral("file"));
+        QCOMPARE(ops.value(QStringLiteral("tokenSources")).toObject().value(QStringLiteral("appToken")).toString(),
+                 QStringLiteral("env CT_DOCTOR_APP"));
     }
 
     void addThenSetToken_putsTheTokenInTheKeychain_andNoTokenInTheFile()
@@ -146,8 +177,9 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QFileDevice::Permissions mode = QFile::permissions(m_config);
         QVERIFY(mode.testFlag(QFileDevice::ReadOwner) && mode.testFlag(QFileDevice::WriteOwner));
-        QVERIFY(!(mode & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
-                          | QFileDevice::WriteOther))); // 0600
+        QVERIFY(!(mode
+                  & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
+                     | QFileDevice::WriteOther))); // 0600
         r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops"),
                  QStringLiteral("--field"), QStringLiteral("clientToken"), QStringLiteral("--config"), m_config},
                 token.toUtf8());
@@ -156,13 +188,20 @@ private Q_SLOTS:
         QVERIFY(!readFile(m_config).contains(token.toUtf8()));
 
         SecretStore store;
-        const SecretResult read = store.readBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken"));
+        const SecretResult read = store.readBlocking({kGotifyChannel, QStringLiteral("ops")},
+                                                     QStringLiteral("clientToken"));
         QVERIFY2(read.ok(), qPrintable(read.message));
         QCOMPARE(read.value, token);
 
         r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config});
-        const QJsonObject tokens = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("accounts"))
-                                       .toArray().first().toObject().value(QStringLiteral("tokens")).toObject();
+        const QJsonObject tokens = QJsonDocument::fromJson(r.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("accounts"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("tokens"))
+                                       .toObject();
         QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("keychain"));
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!r.out.contains(token));
@@ -174,20 +213,28 @@ private Q_SLOTS:
         const QString accountMarker = m_dir.filePath(QStringLiteral("markers/manual-login.ops-bot.json"));
         QDir().mkpath(m_dir.filePath(QStringLiteral("markers")));
         writeFile(accountMarker, "{\"account\":\"multi-openim/ops-bot\"}");
-        writeFile(m_config, QStringLiteral("{\"channels\":{\"multi-openim\":{\"tokenRefresh\":{\"mode\":\"off\",\"manualLoginMarkerPath\":\"%1\"},"
-                                           "\"accounts\":{\"ops-bot\":{\"wsAddr\":\"ws://127.0.0.1:1\",\"apiAddr\":\"http://127.0.0.1:2\"}}}}}")
-                                .arg(marker).toUtf8());
-        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("multi-openim/ops-bot"),
-                           QStringLiteral("--config"), m_config}, QByteArray("H.E.Y"));
+        writeFile(
+            m_config,
+            QStringLiteral(
+                "{\"channels\":{\"multi-openim\":{\"tokenRefresh\":{\"mode\":\"off\",\"manualLoginMarkerPath\":\"%1\"},"
+                "\"accounts\":{\"ops-bot\":{\"wsAddr\":\"ws://127.0.0.1:1\",\"apiAddr\":\"http://127.0.0.1:2\"}}}}}")
+                .arg(marker)
+                .toUtf8());
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"),
+                           QStringLiteral("multi-openim/ops-bot"), QStringLiteral("--config"), m_config},
+                          QByteArray("H.E.Y"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!QFile::exists(accountMarker));
     }
 
     void setToken_onAnInlineToken_movesItOutOfTheFile_keepingUnknownKeys()
     {
-        writeFile(m_config, "{\"gateway\":{\"port\":18789},\"channels\":{\"multi-openim\":{\"accounts\":{\"primary\": {\"wsAddr\":\"ws://127.0.0.1:10001\",\"apiAddr\":\"http://127.0.0.1:10002\",\"token\":\"OLD.TOKEN.X\",\"extraKey\":7}}}}}");
-        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("multi-openim/primary"),
-                           QStringLiteral("--config"), m_config}, QByteArray("NEW.TOKEN.Y\n"));
+        writeFile(
+            m_config,
+            "{\"gateway\":{\"port\":18789},\"channels\":{\"multi-openim\":{\"accounts\":{\"primary\": {\"wsAddr\":\"ws://127.0.0.1:10001\",\"apiAddr\":\"http://127.0.0.1:10002\",\"token\":\"OLD.TOKEN.X\",\"extraKey\":7}}}}}");
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("set-token"),
+                           QStringLiteral("multi-openim/primary"), QStringLiteral("--config"), m_config},
+                          QByteArray("NEW.TOKEN.Y\n"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QByteArray after = readFile(m_config);
         QVERIFY(!after.contains("OLD.TOKEN.X"));
@@ -195,7 +242,9 @@ private Q_SLOTS:
         const QJsonObject root = QJsonDocument::fromJson(after).object();
         QCOMPARE(root.value(QStringLiteral("gateway")).toObject().value(QStringLiteral("port")).toInt(), 18789);
         QCOMPARE(root[QStringLiteral("channels")][QStringLiteral("multi-openim")][QStringLiteral("accounts")]
-                     [QStringLiteral("primary")][QStringLiteral("extraKey")].toInt(), 7);
+                     [QStringLiteral("primary")][QStringLiteral("extraKey")]
+                         .toInt(),
+                 7);
         SecretStore store;
         QCOMPARE(store.readBlocking({kOpenImChannel, QStringLiteral("primary")}, QStringLiteral("token")).value,
                  QStringLiteral("NEW.TOKEN.Y"));
@@ -211,7 +260,8 @@ private Q_SLOTS:
         QVERIFY(QFile::setPermissions(m_config, QFile::ReadOwner | QFile::WriteOwner));
         Run r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/ops2"),
                      QStringLiteral("--server-url"), QStringLiteral("https://ops2.example.org"),
-                     QStringLiteral("--default-priority"), QStringLiteral("7"), QStringLiteral("--config"), m_config});
+                     QStringLiteral("--default-priority"), QStringLiteral("7"), QStringLiteral("--config"),
+                     m_config});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(readFile(m_config), readFile(corpus + QStringLiteral("/expected/gotify-single.add-ops2.json5")));
 
@@ -222,8 +272,10 @@ private Q_SLOTS:
                  QStringLiteral("--field"), QStringLiteral("clientToken"), QStringLiteral("--config"), m_config},
                 QByteArray("CxFromStdin"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(readFile(m_config), readFile(corpus + QStringLiteral("/expected/gotify-single.drop-clientToken.json5")));
-        QCOMPARE(readFile(m_config + QStringLiteral(".bak")), readFile(corpus + QStringLiteral("/gotify-single.json5")));
+        QCOMPARE(readFile(m_config),
+                 readFile(corpus + QStringLiteral("/expected/gotify-single.drop-clientToken.json5")));
+        QCOMPARE(readFile(m_config + QStringLiteral(".bak")),
+                 readFile(corpus + QStringLiteral("/gotify-single.json5")));
     }
 
     void editCommands_onInvalidJson_failAndLeaveTheFileByteForByte()
@@ -234,7 +286,8 @@ private Q_SLOTS:
                      QStringLiteral("--config"), m_config});
         QCOMPARE(r.exitCode, 1);
         r = run({QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/new"),
-                 QStringLiteral("--server-url"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--config"), m_config});
+                 QStringLiteral("--server-url"), QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--config"),
+                 m_config});
         QCOMPARE(r.exitCode, 1);
         r = run({QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops"),
                  QStringLiteral("--field"), QStringLiteral("appToken"), QStringLiteral("--config"), m_config},
@@ -249,10 +302,13 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("accounts without subcommand") << QStringList{QStringLiteral("accounts")};
-        QTest::newRow("bad address") << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("ops")};
-        QTest::newRow("gotify needs --field") << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops")};
+        QTest::newRow("bad address") << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"),
+                                                    QStringLiteral("ops")};
+        QTest::newRow("gotify needs --field")
+            << QStringList{QStringLiteral("accounts"), QStringLiteral("set-token"), QStringLiteral("gotify/ops")};
         QTest::newRow("unknown doctor option") << QStringList{QStringLiteral("doctor"), QStringLiteral("--bogus")};
-        QTest::newRow("add without url") << QStringList{QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/x")};
+        QTest::newRow("add without url")
+            << QStringList{QStringLiteral("accounts"), QStringLiteral("add"), QStringLiteral("gotify/x")};
     }
     void usageErrors_exit2_withAOneLineReason()
     {
@@ -266,15 +322,22 @@ private Q_SLOTS:
 
     void removeAccount_dropsItFromTheFileAndTheKeychain()
     {
-        writeFile(m_config, "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:1\"}, \"keep\":{\"serverUrl\":\"http://127.0.0.1:2\"}}}}}");
+        writeFile(
+            m_config,
+            "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:1\"}, \"keep\":{\"serverUrl\":\"http://127.0.0.1:2\"}}}}}");
         SecretStore store;
-        QVERIFY(store.writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken"), QStringLiteral("A-remove-me")).ok());
-        const Run r = run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("gotify/ops"), QStringLiteral("--config"), m_config});
+        QVERIFY(store
+                    .writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken"),
+                                   QStringLiteral("A-remove-me"))
+                    .ok());
+        const Run r = run({QStringLiteral("accounts"), QStringLiteral("remove"), QStringLiteral("gotify/ops"),
+                           QStringLiteral("--config"), m_config});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const LoadResult load = loadConfig(m_config);
         QVERIFY(!load.config.gotifyAccount(QStringLiteral("ops")));
         QVERIFY(load.config.gotifyAccount(QStringLiteral("keep")));
-        QCOMPARE(store.readBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken")).error, SecretError::NotFound);
+        QCOMPARE(store.readBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("appToken")).error,
+                 SecretError::NotFound);
     }
 };
 

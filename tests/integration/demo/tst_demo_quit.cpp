@@ -52,8 +52,8 @@ class TestDemoQuit : public QObject
         sandbox->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         sandbox->start(bin(QStringLiteral("tests/servers/sandbox/channeltray-sandbox")),
                        {QStringLiteral("--write-config"), config, QStringLiteral("--quiet")});
-        const bool ready = sandbox->waitForStarted(10000) &&
-                           QTest::qWaitFor([&] { return QFileInfo(config).size() > 0; }, 15000);
+        const bool ready = sandbox->waitForStarted(10000)
+                           && QTest::qWaitFor([&] { return QFileInfo(config).size() > 0; }, 15000);
         return ready ? sandbox : nullptr;
     }
 
@@ -77,8 +77,7 @@ class TestDemoQuit : public QObject
         QByteArray log;
         auto startedOrEnded = [&] {
             log += tray->readAllStandardError();
-            return log.contains("tray started with config") ||
-                   tray->state() == QProcess::NotRunning;
+            return log.contains("tray started with config") || tray->state() == QProcess::NotRunning;
         };
         if (QTest::qWaitFor(startedOrEnded, 30000) && tray->state() == QProcess::Running)
             return true;
@@ -91,8 +90,7 @@ class TestDemoQuit : public QObject
     QProcess *startDemoSandbox()
     {
         QProcess *sandbox = startSandbox(QStringLiteral("demo"));
-        if (!sandbox ||
-            !writePidFile(path(QStringLiteral("demo/sandbox.pid")), sandbox->processId()))
+        if (!sandbox || !writePidFile(path(QStringLiteral("demo/sandbox.pid")), sandbox->processId()))
             return nullptr;
         return sandbox;
     }
@@ -144,8 +142,7 @@ private Q_SLOTS:
         QProcess *sandbox = startDemoSandbox();
         QVERIFY(sandbox);
         QDir().mkpath(path(QStringLiteral("user")));
-        QVERIFY(QFile::copy(path(QStringLiteral("demo/config.json")),
-                            path(QStringLiteral("user/config.json"))));
+        QVERIFY(QFile::copy(path(QStringLiteral("demo/config.json")), path(QStringLiteral("user/config.json"))));
         QProcess *tray = startTray(path(QStringLiteral("user/config.json")));
         QVERIFY(waitUntilRunning(tray));
 

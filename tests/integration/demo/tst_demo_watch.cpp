@@ -90,7 +90,8 @@ private Q_SLOTS:
                 QVERIFY(o.value(QStringLiteral("session")).toString().startsWith(QLatin1String("agent:")));
             } else if (type == QLatin1String("refresh")) {
                 QCOMPARE(account, QStringLiteral("multi-openim/primary"));
-                QVERIFY2(o.value(QStringLiteral("reason")).toString().contains(QLatin1String("errCode=1501")), line.constData());
+                QVERIFY2(o.value(QStringLiteral("reason")).toString().contains(QLatin1String("errCode=1501")),
+                         line.constData());
                 if (o.value(QStringLiteral("result")).toString() == QLatin1String("ok"))
                     ++refreshedOk;
             }
@@ -107,7 +108,8 @@ private Q_SLOTS:
         QFile config(m_dir.filePath(QStringLiteral("config.json")));
         QVERIFY(config.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(config.readAll());
-        const QRegularExpression tokenValue(QStringLiteral("\"(?:token|appToken|clientToken)\"\\s*:\\s*\"([^\"]+)\""));
+        const QRegularExpression tokenValue(
+            QStringLiteral("\"(?:token|appToken|clientToken)\"\\s*:\\s*\"([^\"]+)\""));
         int checked = 0;
         for (auto it = tokenValue.globalMatch(text); it.hasNext();) {
             const QByteArray token = it.next().captured(1).toUtf8();

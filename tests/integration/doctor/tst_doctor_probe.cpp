@@ -1,8 +1,8 @@
 // `channeltray doctor --probe` against the loopback Gotify and OpenIM servers on 127.0.0.1:
 // the real binary, a config with the accounts, and the servers' answers in its report.
 #include "gotifyserver.h"
-#include "testpki.h"
 #include "openimloopbackserver.h"
+#include "testpki.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,7 +60,8 @@ class TestDoctorProbe : public QObject
     {
         QJsonObject accounts;
         for (auto it = caCertFileByAccount.cbegin(); it != caCertFileByAccount.cend(); ++it) {
-            QJsonObject a{{"serverUrl", serverUrl.toString()}, {"appToken", appToken}, {"clientToken", clientToken}};
+            QJsonObject a{
+                {"serverUrl", serverUrl.toString()}, {"appToken", appToken}, {"clientToken", clientToken}};
             if (!it.value().isEmpty())
                 a.insert(QStringLiteral("caCertFile"), it.value());
             accounts.insert(it.key(), a);
@@ -78,15 +79,14 @@ class TestDoctorProbe : public QObject
         const QJsonObject root{
             {"channels",
              QJsonObject{
-                 {"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{
-                                                         {"serverUrl", m_gotify.url().toString()},
-                                                         {"appToken", m_gotify.appToken()},
-                                                         {"clientToken", gotifyClientToken}}}}}}},
+                 {"gotify", QJsonObject{{"accounts",
+                                         QJsonObject{{"ops", QJsonObject{{"serverUrl", m_gotify.url().toString()},
+                                                                         {"appToken", m_gotify.appToken()},
+                                                                         {"clientToken", gotifyClientToken}}}}}}},
                  {"multi-openim",
-                  QJsonObject{{"accounts", QJsonObject{{"primary", QJsonObject{
-                                                            {"wsAddr", m_openim.wsAddr()},
-                                                            {"apiAddr", m_openim.apiAddr()},
-                                                            {"token", imToken}}}}}}}}}};
+                  QJsonObject{{"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                               {"apiAddr", m_openim.apiAddr()},
+                                                                               {"token", imToken}}}}}}}}}};
         const QString path = m_dir.filePath(QStringLiteral("config.json"));
         QFile f(path);
         f.open(QIODevice::WriteOnly | QIODevice::Truncate);
@@ -108,11 +108,14 @@ private Q_SLOTS:
     {
         const Run r = runDoctor(writeConfig(m_gotify.clientToken(), m_imToken));
         QVERIFY2(r.exitCode == 0, qPrintable(r.out));
-        const QJsonObject gotify = accountReport(r.json, QStringLiteral("gotify/ops")).value(QStringLiteral("probe")).toObject();
+        const QJsonObject gotify =
+            accountReport(r.json, QStringLiteral("gotify/ops")).value(QStringLiteral("probe")).toObject();
         QVERIFY2(gotify.value(QStringLiteral("reachable")).toBool(), qPrintable(r.out));
         QCOMPARE(gotify.value(QStringLiteral("version")).toString(), m_gotify.version());
         QVERIFY(gotify.value(QStringLiteral("latencyMs")).toInt(-1) >= 0);
-        const QJsonObject im = accountReport(r.json, QStringLiteral("multi-openim/primary")).value(QStringLiteral("probe")).toObject();
+        const QJsonObject im = accountReport(r.json, QStringLiteral("multi-openim/primary"))
+                                   .value(QStringLiteral("probe"))
+                                   .toObject();
         QVERIFY2(im.value(QStringLiteral("tokenAccepted")).toBool(), qPrintable(r.out));
         QCOMPARE(im.value(QStringLiteral("user")).toString(), QStringLiteral("bot"));
         QVERIFY(!r.out.contains(m_imToken));
@@ -121,14 +124,15 @@ private Q_SLOTS:
 
     void probe_withRefusedTokens_exits1_andNamesTheProblem()
     {
-        const Run r = runDoctor(writeConfig(QStringLiteral("C-not-a-client"),
-                                            m_openim.mintBadToken(QStringLiteral("bot"), 7, 1502)));
+        const Run r = runDoctor(
+            writeConfig(QStringLiteral("C-not-a-client"), m_openim.mintBadToken(QStringLiteral("bot"), 7, 1502)));
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.json.value(QStringLiteral("ok")).toBool(true), false);
         const QJsonObject gotify = accountReport(r.json, QStringLiteral("gotify/ops"));
         QVERIFY2(!gotify.value(QStringLiteral("problems")).toArray().isEmpty(), qPrintable(r.out));
         const QJsonObject im = accountReport(r.json, QStringLiteral("multi-openim/primary"));
-        QCOMPARE(im.value(QStringLiteral("probe")).toObject().value(QStringLiteral("tokenAccepted")).toBool(true), false);
+        QCOMPARE(im.value(QStringLiteral("probe")).toObject().value(QStringLiteral("tokenAccepted")).toBool(true),
+                 false);
     }
 
     // A self-signed HTTPS server (CA made for this run): the account with caCertFile probes
@@ -147,7 +151,8 @@ private Q_SLOTS:
                                                   {{QStringLiteral("secure"), pki.caCertFile()}});
         const Run ok = runDoctor(trusted);
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.out));
-        const QJsonObject probe = accountReport(ok.json, QStringLiteral("gotify/secure")).value(QStringLiteral("probe")).toObject();
+        const QJsonObject probe =
+            accountReport(ok.json, QStringLiteral("gotify/secure")).value(QStringLiteral("probe")).toObject();
         QVERIFY2(probe.value(QStringLiteral("reachable")).toBool(), qPrintable(ok.out));
         QCOMPARE(probe.value(QStringLiteral("version")).toString(), server.version());
         QCOMPARE(probe.value(QStringLiteral("clientTokenAccepted")).toBool(), true);

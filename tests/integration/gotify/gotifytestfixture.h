@@ -37,8 +37,7 @@ inline InboundSettings fastInbound(int attempts = 10)
 
 // Runs one asynchronous API call (`call` gets the callback to hand on) and waits up to 15 s for
 // its answer; returns `noAnswer` when none comes.
-template <typename Call>
-GotifyResult awaitResult(Call call, GotifyResult noAnswer)
+template <typename Call> GotifyResult awaitResult(Call call, GotifyResult noAnswer)
 {
     GotifyResult out = std::move(noAnswer);
     QEventLoop loop;
@@ -68,11 +67,12 @@ struct Sink
         if (!history->open(&error))
             qFatal("history: %s", qPrintable(error));
         pipeline = std::make_unique<InboundPipeline>(*history, config);
-        QObject::connect(pipeline.get(), &InboundPipeline::delivered, pipeline.get(), [this](const InboundMessage &m) {
-            delivered[m.account.toString()].append(m.id.toLongLong());
-            if (m.via == InboundMessage::Via::Catchup)
-                ++viaCatchup[m.account.toString()];
-        });
+        QObject::connect(pipeline.get(), &InboundPipeline::delivered, pipeline.get(),
+                         [this](const InboundMessage &m) {
+                             delivered[m.account.toString()].append(m.id.toLongLong());
+                             if (m.via == InboundMessage::Via::Catchup)
+                                 ++viaCatchup[m.account.toString()];
+                         });
     }
     int count(const QString &account) const { return int(delivered.value(account).size()); }
     bool allOnce(const QString &account) const

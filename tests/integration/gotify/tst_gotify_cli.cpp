@@ -18,19 +18,24 @@ class TestGotifyCli : public QObject
 
     QTemporaryDir m_dir;
 
-    QString binary() const { return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray"); }
+    QString binary() const
+    {
+        return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray");
+    }
     QString writeConfig(const GotifyServer &server, const QString &clientToken = {})
     {
-        const QJsonObject account{{QStringLiteral("serverUrl"), server.url().toString()},
-                                  {QStringLiteral("appToken"), server.appToken()},
-                                  {QStringLiteral("clientToken"), clientToken.isEmpty() ? server.clientToken() : clientToken},
-                                  {QStringLiteral("defaultPriority"), 6},
-                                  {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
-                                                                          {QStringLiteral("maxReconnectDelayMs"), 200},
-                                                                          {QStringLiteral("maxReconnectAttempts"), 3}}}};
+        const QJsonObject account{
+            {QStringLiteral("serverUrl"), server.url().toString()},
+            {QStringLiteral("appToken"), server.appToken()},
+            {QStringLiteral("clientToken"), clientToken.isEmpty() ? server.clientToken() : clientToken},
+            {QStringLiteral("defaultPriority"), 6},
+            {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("reconnectDelayMs"), 50},
+                                                    {QStringLiteral("maxReconnectDelayMs"), 200},
+                                                    {QStringLiteral("maxReconnectAttempts"), 3}}}};
         const QJsonObject root{{QStringLiteral("channels"),
                                 QJsonObject{{QStringLiteral("gotify"),
-                                             QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
+                                             QJsonObject{{QStringLiteral("accounts"),
+                                                          QJsonObject{{QStringLiteral("ops"), account}}}}}}}};
         const QString path = m_dir.filePath(QStringLiteral("config-%1.json").arg(server.port()));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
@@ -110,8 +115,9 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         QProcess p;
         prepare(p);
-        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("watch"), QStringLiteral("--json"),
-                           QStringLiteral("--count"), QStringLiteral("5"), QStringLiteral("--timeout"), QStringLiteral("1")});
+        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("watch"),
+                           QStringLiteral("--json"), QStringLiteral("--count"), QStringLiteral("5"),
+                           QStringLiteral("--timeout"), QStringLiteral("1")});
         QVERIFY(p.waitForFinished(20000));
         QCOMPARE(p.exitCode(), 3);
     }
@@ -122,9 +128,10 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         QProcess p;
         prepare(p, QStringLiteral("send-data")); // a history of its own: message ids start at 1 on every server
-        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("send"), QStringLiteral("--account"),
-                           QStringLiteral("gotify/ops"), QStringLiteral("--text"), QStringLiteral("**hi**"), QStringLiteral("--title"),
-                           QStringLiteral("cli"), QStringLiteral("--priority"), QStringLiteral("9"), QStringLiteral("--markdown"),
+        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("send"),
+                           QStringLiteral("--account"), QStringLiteral("gotify/ops"), QStringLiteral("--text"),
+                           QStringLiteral("**hi**"), QStringLiteral("--title"), QStringLiteral("cli"),
+                           QStringLiteral("--priority"), QStringLiteral("9"), QStringLiteral("--markdown"),
                            QStringLiteral("--click-url"), QStringLiteral("https://example.org/x")});
         QSignalSpy finished(&p, &QProcess::finished);
         QVERIFY(finished.wait(20000));
@@ -134,16 +141,24 @@ private Q_SLOTS:
         QCOMPARE(answer.value(QStringLiteral("priority")).toInt(), 9);
         const GotifyMessage *m = server.store().message(1);
         QVERIFY(m);
-        QCOMPARE(m->extras.value(QStringLiteral("client::display")).toObject().value(QStringLiteral("contentType")).toString(),
+        QCOMPARE(m->extras.value(QStringLiteral("client::display"))
+                     .toObject()
+                     .value(QStringLiteral("contentType"))
+                     .toString(),
                  QStringLiteral("text/markdown"));
-        QCOMPARE(m->extras.value(QStringLiteral("client::notification")).toObject().value(QStringLiteral("click")).toObject()
-                     .value(QStringLiteral("url")).toString(), QStringLiteral("https://example.org/x"));
+        QCOMPARE(m->extras.value(QStringLiteral("client::notification"))
+                     .toObject()
+                     .value(QStringLiteral("click"))
+                     .toObject()
+                     .value(QStringLiteral("url"))
+                     .toString(),
+                 QStringLiteral("https://example.org/x"));
 
         // Kept in the history as the tray keeps what it sends: outgoing, with its session key.
         QProcess h;
         prepare(h, QStringLiteral("send-data"));
-        h.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("history"), QStringLiteral("--json"),
-                           QStringLiteral("--account"), QStringLiteral("gotify/ops")});
+        h.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("history"),
+                           QStringLiteral("--json"), QStringLiteral("--account"), QStringLiteral("gotify/ops")});
         QVERIFY(h.waitForFinished(20000));
         QCOMPARE(h.exitCode(), 0);
         const QList<QJsonObject> rows = lines(h.readAllStandardOutput());
@@ -166,11 +181,13 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QStringLiteral("{\n  channels: { gotify: {\n    defaultAccount: 'ops', // send without --account\n"
                                "    accounts: { ops: { serverUrl: '%1', appToken: '%2' } },\n  } },\n}\n")
-                    .arg(server.url().toString(), server.appToken()).toUtf8());
+                    .arg(server.url().toString(), server.appToken())
+                    .toUtf8());
         f.close();
         QProcess p;
         prepare(p);
-        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--text"), QStringLiteral("hi")});
+        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--text"),
+                           QStringLiteral("hi")});
         QSignalSpy finished(&p, &QProcess::finished);
         QVERIFY(finished.wait(20000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());

@@ -12,8 +12,7 @@ using ct::testserver::GotifyServer;
 
 namespace {
 // Runs one API call and waits for its answer.
-template <typename Call>
-GotifyResult await(Call call)
+template <typename Call> GotifyResult await(Call call)
 {
     GotifyResult noAnswer;
     noAnswer.error.kind = GotifyError::Kind::Timeout;
@@ -28,7 +27,8 @@ class TestGotifyRest : public QObject
     static void verifyNoTokenInQuery(const GotifyServer &server)
     {
         for (const auto &rec : server.requestLog())
-            QVERIFY2(!rec.query.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(rec.path + QLatin1Char('?') + rec.query));
+            QVERIFY2(!rec.query.contains(QLatin1String("token"), Qt::CaseInsensitive),
+                     qPrintable(rec.path + QLatin1Char('?') + rec.query));
     }
 
 private Q_SLOTS:
@@ -46,7 +46,8 @@ private Q_SLOTS:
         QCOMPARE(r.value.toObject().value(QStringLiteral("priority")).toInt(), 7);
         QCOMPARE(r.value.toObject().value(QStringLiteral("title")).toString(), QStringLiteral("channeltray-demo"));
         QVERIFY(server.store().message(1)->extras.isEmpty());
-        QVERIFY(server.requestLog().last().headers.contains({QByteArray("X-Gotify-Key"), server.appToken().toUtf8()}));
+        QVERIFY(
+            server.requestLog().last().headers.contains({QByteArray("X-Gotify-Key"), server.appToken().toUtf8()}));
         verifyNoTokenInQuery(server);
     }
 
@@ -66,10 +67,18 @@ private Q_SLOTS:
         const auto *m = server.store().message(r.value.toObject().value(QStringLiteral("id")).toInteger());
         QVERIFY(m);
         QCOMPARE(m->priority, 0);
-        QCOMPARE(m->extras.value(QStringLiteral("client::display")).toObject().value(QStringLiteral("contentType")).toString(),
+        QCOMPARE(m->extras.value(QStringLiteral("client::display"))
+                     .toObject()
+                     .value(QStringLiteral("contentType"))
+                     .toString(),
                  QStringLiteral("text/markdown"));
-        QCOMPARE(m->extras.value(QStringLiteral("client::notification")).toObject().value(QStringLiteral("click")).toObject()
-                     .value(QStringLiteral("url")).toString(), QStringLiteral("https://example.org/"));
+        QCOMPARE(m->extras.value(QStringLiteral("client::notification"))
+                     .toObject()
+                     .value(QStringLiteral("click"))
+                     .toObject()
+                     .value(QStringLiteral("url"))
+                     .toString(),
+                 QStringLiteral("https://example.org/"));
     }
 
     void testSend_badAppToken_typedErrorWithServerDescription()
@@ -127,24 +136,35 @@ private Q_SLOTS:
         GotifyServer server;
         QVERIFY(server.listen());
         GotifyApi api(test::endpointFor(server, QStringLiteral("ops")));
-        const GotifyResult created = await([&](auto cb) { api.createApplication({QStringLiteral("probe"), QStringLiteral("d"), 3, 0}, cb); });
+        const GotifyResult created = await([&](auto cb) {
+            api.createApplication({QStringLiteral("probe"), QStringLiteral("d"), 3, 0}, cb);
+        });
         QVERIFY(created.ok());
         const qint64 appId = created.value.toObject().value(QStringLiteral("id")).toInteger();
         QVERIFY(!created.value.toObject().value(QStringLiteral("token")).toString().isEmpty());
-        const GotifyResult updated = await([&](auto cb) { api.updateApplication(appId, {QStringLiteral("probe2"), {}, 4, 0}, cb); });
+        const GotifyResult updated = await([&](auto cb) {
+            api.updateApplication(appId, {QStringLiteral("probe2"), {}, 4, 0}, cb);
+        });
         QCOMPARE(updated.value.toObject().value(QStringLiteral("name")).toString(), QStringLiteral("probe2"));
-        const GotifyResult icon = await([&](auto cb) { api.uploadApplicationImage(appId, QStringLiteral("i.png"), QByteArray("\x89PNG\r\n", 6), cb); });
+        const GotifyResult icon = await([&](auto cb) {
+            api.uploadApplicationImage(appId, QStringLiteral("i.png"), QByteArray("\x89PNG\r\n", 6), cb);
+        });
         QVERIFY2(icon.ok(), qPrintable(icon.error.message()));
-        QVERIFY(icon.value.toObject().value(QStringLiteral("image")).toString().startsWith(QLatin1String("image/")));
+        QVERIFY(
+            icon.value.toObject().value(QStringLiteral("image")).toString().startsWith(QLatin1String("image/")));
         QVERIFY(await([&](auto cb) { api.deleteApplicationImage(appId, cb); }).ok());
-        const GotifyResult badIcon = await([&](auto cb) { api.uploadApplicationImage(appId, QStringLiteral("i.txt"), "x", cb); });
+        const GotifyResult badIcon = await(
+            [&](auto cb) { api.uploadApplicationImage(appId, QStringLiteral("i.txt"), "x", cb); });
         QCOMPARE(badIcon.error.kind, GotifyError::Kind::BadRequest);
         QCOMPARE(await([&](auto cb) { api.listApplications(cb); }).value.toArray().size(), 2);
 
         const GotifyResult client = await([&](auto cb) { api.createClient(QStringLiteral("c"), cb); });
         const qint64 clientId = client.value.toObject().value(QStringLiteral("id")).toInteger();
-        QCOMPARE(await([&](auto cb) { api.updateClient(clientId, QStringLiteral("c2"), cb); }).value.toObject()
-                     .value(QStringLiteral("name")).toString(), QStringLiteral("c2"));
+        QCOMPARE(await([&](auto cb) { api.updateClient(clientId, QStringLiteral("c2"), cb); })
+                     .value.toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("c2"));
         QCOMPARE(await([&](auto cb) { api.listClients(cb); }).value.toArray().size(), 2);
         QVERIFY(await([&](auto cb) { api.deleteClient(clientId, cb); }).ok());
         QCOMPARE(await([&](auto cb) { api.listClients(cb); }).value.toArray().size(), 1);
@@ -156,7 +176,14 @@ private Q_SLOTS:
         QCOMPARE(paging.value(QStringLiteral("size")).toInt(), 2);
         QCOMPARE(paging.value(QStringLiteral("since")).toInt(), 4);
         const GotifyResult p2 = await([&](auto cb) { api.listMessages(2, 4, cb); });
-        QCOMPARE(p2.value.toObject().value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("id")).toInt(), 3);
+        QCOMPARE(p2.value.toObject()
+                     .value(QStringLiteral("messages"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toInt(),
+                 3);
         const GotifyResult appPage = await([&](auto cb) { api.listMessages(100, 0, cb, appId); });
         QCOMPARE(appPage.value.toObject().value(QStringLiteral("messages")).toArray().size(), 3);
         QVERIFY(await([&](auto cb) { api.deleteMessage(5, cb); }).ok());

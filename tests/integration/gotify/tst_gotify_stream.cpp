@@ -15,8 +15,10 @@ class TestGotifyStream : public QObject
     static void verifyNoTokenInQuery(const GotifyServer &server)
     {
         for (const auto &rec : server.requestLog()) {
-            QVERIFY2(!rec.query.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(rec.path + QLatin1Char('?') + rec.query));
-            QVERIFY2(!rec.query.contains(server.clientToken()) || server.clientToken().isEmpty(), qPrintable(rec.path));
+            QVERIFY2(!rec.query.contains(QLatin1String("token"), Qt::CaseInsensitive),
+                     qPrintable(rec.path + QLatin1Char('?') + rec.query));
+            QVERIFY2(!rec.query.contains(server.clientToken()) || server.clientToken().isEmpty(),
+                     qPrintable(rec.path));
             QVERIFY2(!rec.query.contains(server.appToken()) || server.appToken().isEmpty(), qPrintable(rec.path));
         }
     }
@@ -35,8 +37,10 @@ private Q_SLOTS:
         QVERIFY(a.listen());
         QVERIFY(b.listen());
         test::Sink sink;
-        GotifyConnection ca(test::endpointFor(a, QStringLiteral("alpha")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
-        GotifyConnection cb(test::endpointFor(b, QStringLiteral("beta")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection ca(test::endpointFor(a, QStringLiteral("alpha")), test::fastInbound(),
+                            sink.pipeline.get(), sink.history.get());
+        GotifyConnection cb(test::endpointFor(b, QStringLiteral("beta")), test::fastInbound(), sink.pipeline.get(),
+                            sink.history.get());
         ca.start();
         cb.start();
         QTRY_COMPARE(ca.state(), AccountState::Connected);
@@ -58,7 +62,8 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/ops");
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
         QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(c.state(), AccountState::Connected);
@@ -66,11 +71,11 @@ private Q_SLOTS:
         server.postMessage(QStringLiteral("before"));
         QTRY_COMPARE(sink.count(acc), 1);
 
-        server.dropStreams(); // no close frame
+        server.dropStreams();         // no close frame
         for (int i = 0; i < 200; ++i) // while the client is away
             server.postMessage(QStringLiteral("gap %1").arg(i));
         QTRY_COMPARE(catchups.size(), 2); // reconnected and caught up
-        for (int i = 0; i < 250; ++i) // live again
+        for (int i = 0; i < 250; ++i)     // live again
             server.postMessage(QStringLiteral("live %1").arg(i));
         QTRY_COMPARE_WITH_TIMEOUT(sink.count(acc), 451, 20000);
         QVERIFY(sink.allOnce(acc));
@@ -93,7 +98,8 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/ops");
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
         QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(catchups.size(), 1);
@@ -123,7 +129,8 @@ private Q_SLOTS:
         server.storeMissedMessages(100);
         test::Sink sink;
         const QString acc = QStringLiteral("gotify/new");
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
         QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();
         QTRY_COMPARE(catchups.size(), 1);
@@ -137,10 +144,12 @@ private Q_SLOTS:
         GotifyServer server;
         QVERIFY(server.listen());
         test::Sink sink;
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
         c.start();
         QTRY_COMPARE(c.state(), AccountState::Connected);
-        QVERIFY(server.revokeToken(server.clientToken().isEmpty() ? QString() : test::endpointFor(server, {}).clientToken));
+        QVERIFY(server.revokeToken(server.clientToken().isEmpty() ? QString()
+                                                                  : test::endpointFor(server, {}).clientToken));
         QTRY_COMPARE(c.state(), AccountState::Failed);
         QVERIFY2(c.detail().contains(QLatin1String("client token was refused")), qPrintable(c.detail()));
         QTest::qWait(300); // far more than the backoff delays: no retry loop
@@ -198,7 +207,8 @@ private Q_SLOTS:
         InboundSettings slow = test::fastInbound();
         slow.reconnectDelayMs = 60000; // a backoff would be visible: the test would time out
         slow.maxReconnectDelayMs = 60000;
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), slow, sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), slow, sink.pipeline.get(),
+                           sink.history.get());
         c.setPingTiming(50, 10000);
         QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         QSignalSpy states(&c, &AccountConnection::stateChanged);
@@ -228,15 +238,21 @@ private Q_SLOTS:
 
     void testDecode_peerContentTypeClickAndImage()
     {
-        const QJsonObject extras{{QStringLiteral("openclaw"), QJsonObject{{QStringLiteral("peerId"), QStringLiteral("alice")}}},
-                                 {QStringLiteral("client::display"), QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}}},
-                                 {QStringLiteral("client::notification"),
-                                  QJsonObject{{QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://x/")}}},
-                                              {QStringLiteral("bigImageUrl"), QStringLiteral("https://x/i.png")}}}};
+        const QJsonObject extras{
+            {QStringLiteral("openclaw"), QJsonObject{{QStringLiteral("peerId"), QStringLiteral("alice")}}},
+            {QStringLiteral("client::display"),
+             QJsonObject{{QStringLiteral("contentType"), QStringLiteral("text/markdown")}}},
+            {QStringLiteral("client::notification"),
+             QJsonObject{
+                 {QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), QStringLiteral("https://x/")}}},
+                 {QStringLiteral("bigImageUrl"), QStringLiteral("https://x/i.png")}}}};
         const AccountAddress acc{kGotifyChannel, QStringLiteral("ops")};
-        auto m = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 42}, {QStringLiteral("appid"), 7},
-                                                 {QStringLiteral("message"), QStringLiteral("hi")}, {QStringLiteral("title"), QStringLiteral("T")},
-                                                 {QStringLiteral("priority"), 8}, {QStringLiteral("extras"), extras}},
+        auto m = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 42},
+                                                 {QStringLiteral("appid"), 7},
+                                                 {QStringLiteral("message"), QStringLiteral("hi")},
+                                                 {QStringLiteral("title"), QStringLiteral("T")},
+                                                 {QStringLiteral("priority"), 8},
+                                                 {QStringLiteral("extras"), extras}},
                                      acc, InboundMessage::Via::Stream);
         QVERIFY(m);
         QCOMPARE(m->id, QStringLiteral("42"));
@@ -245,10 +261,13 @@ private Q_SLOTS:
         QCOMPARE(m->clickUrl, QStringLiteral("https://x/"));
         QCOMPARE(m->imageUrl, QStringLiteral("https://x/i.png"));
         QCOMPARE(m->priority, 8);
-        auto byApp = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("appid"), 7}}, acc, InboundMessage::Via::Stream);
+        auto byApp = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("appid"), 7}}, acc,
+                                         InboundMessage::Via::Stream);
         QCOMPARE(byApp->peer, QStringLiteral("7"));
         QCOMPARE(byApp->contentType, QStringLiteral("text/plain"));
-        auto byTitle = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("title"), QStringLiteral("T")}}, acc, InboundMessage::Via::Stream);
+        auto byTitle = decodeGotifyMessage(
+            QJsonObject{{QStringLiteral("id"), 2}, {QStringLiteral("title"), QStringLiteral("T")}}, acc,
+            InboundMessage::Via::Stream);
         QCOMPARE(byTitle->peer, QStringLiteral("T"));
         auto none = decodeGotifyMessage(QJsonObject{{QStringLiteral("id"), 3}}, acc, InboundMessage::Via::Stream);
         QCOMPARE(none->peer, QStringLiteral("gotify"));
@@ -261,7 +280,8 @@ private Q_SLOTS:
         GotifyServer server;
         QVERIFY(server.listen());
         test::Sink sink;
-        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(), sink.pipeline.get(), sink.history.get());
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("ops")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
         c.setPingTiming(50, 0);
         QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
         c.start();

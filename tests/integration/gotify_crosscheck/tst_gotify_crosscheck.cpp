@@ -77,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(node.exitCode(), 0);
         // gotify-client must have put no token in a query string either.
         for (const auto &rec : server.requestLog())
-            QVERIFY2(!rec.query.contains(QStringLiteral("token")), qPrintable(rec.path + QLatin1Char('?') + rec.query));
+            QVERIFY2(!rec.query.contains(QStringLiteral("token")),
+                     qPrintable(rec.path + QLatin1Char('?') + rec.query));
     }
 
     void testStream_ws_refusesBadTokensWith401_thenReceivesPostedFrames()
@@ -97,7 +98,8 @@ private Q_SLOTS:
         QVERIFY2(events.size() == 6, node.readAllStandardError().constData());
         QCOMPARE(events.at(0).value(QStringLiteral("event")).toString(), QStringLiteral("badToken"));
         QCOMPARE(events.at(0).value(QStringLiteral("status")).toInt(), 401);
-        const QJsonObject body = QJsonDocument::fromJson(events.at(0).value(QStringLiteral("body")).toString().toUtf8()).object();
+        const QJsonObject body =
+            QJsonDocument::fromJson(events.at(0).value(QStringLiteral("body")).toString().toUtf8()).object();
         QCOMPARE(body.value(QStringLiteral("errorCode")).toInt(), 401);
         QCOMPARE(body.value(QStringLiteral("error")).toString(), QStringLiteral("Unauthorized"));
         QCOMPARE(events.at(1).value(QStringLiteral("status")).toInt(), 401); // an app token cannot stream

@@ -99,14 +99,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 3, 10000);
         const Outcome &timedOut = outcomes.at(0);
         QVERIFY2(timedOut.result.error.kind == GotifyError::Kind::Timeout,
-                 qPrintable(GotifyError::kindName(timedOut.result.error.kind) + QLatin1Char(' ') + timedOut.result.error.message()));
+                 qPrintable(GotifyError::kindName(timedOut.result.error.kind) + QLatin1Char(' ')
+                            + timedOut.result.error.message()));
         QCOMPARE(timedOut.result.httpStatus, 0);
         QVERIFY2(timedOut.afterMs >= kTimeoutMs - kEarlyMs, qPrintable(QString::number(timedOut.afterMs)));
         QVERIFY2(timedOut.afterMs < 5000, qPrintable(QString::number(timedOut.afterMs)));
         QVERIFY(timedOut.result.error.message().contains(QLatin1String("did not answer in time")));
 
         QVERIFY2(outcomes.at(1).result.ok(), qPrintable(outcomes.at(1).result.error.message()));
-        QCOMPARE(outcomes.at(1).result.value.toObject().value(QStringLiteral("version")).toString(), real.version());
+        QCOMPARE(outcomes.at(1).result.value.toObject().value(QStringLiteral("version")).toString(),
+                 real.version());
         QVERIFY2(outcomes.at(2).result.ok(), qPrintable(outcomes.at(2).result.error.message()));
 
         // One in flight at a time: the real server saw nothing before the timeout, and the second

@@ -43,8 +43,9 @@ class TestGotifyTls : public QObject
     // Refused before any HTTP: the server's log stays empty, so no token went out.
     void verifyNothingReachedTheServer() const
     {
-        QVERIFY2(m_server->requestLog().isEmpty(),
-                 qPrintable(QStringLiteral("%1 request(s) reached the server").arg(m_server->requestLog().size())));
+        QVERIFY2(
+            m_server->requestLog().isEmpty(),
+            qPrintable(QStringLiteral("%1 request(s) reached the server").arg(m_server->requestLog().size())));
     }
 
     void verifyTlsError(const GotifyResult &r, const QString &mustMention)
@@ -81,7 +82,8 @@ private Q_SLOTS:
         QVERIFY(id > 0);
         QCOMPARE(m_server->store().message(id)->message, QStringLiteral("over tls"));
         QCOMPARE(m_server->requestLog().size(), 1);
-        QVERIFY(m_server->requestLog().first().headers.contains({QByteArray("X-Gotify-Key"), m_server->appToken().toUtf8()}));
+        QVERIFY(m_server->requestLog().first().headers.contains(
+            {QByteArray("X-Gotify-Key"), m_server->appToken().toUtf8()}));
     }
 
     void testProbe_withCaCertFile_reportsEverything()
@@ -166,7 +168,8 @@ private Q_SLOTS:
 
     void testWrongCa_restAndStreamRefused()
     {
-        verifyTlsError(sendOne(endpoint(m_pki.wrongCaCertFile()), QStringLiteral("x")), QStringLiteral("caCertFile"));
+        verifyTlsError(sendOne(endpoint(m_pki.wrongCaCertFile()), QStringLiteral("x")),
+                       QStringLiteral("caCertFile"));
         test::Sink sink;
         GotifyConnection conn(endpoint(m_pki.wrongCaCertFile()), test::fastInbound(1), sink.pipeline.get(),
                               sink.history.get());

@@ -73,12 +73,13 @@ private Q_SLOTS:
         im.conversationId = QStringLiteral("si_a_bot");
         im.contentType = QStringLiteral("101");
         im.via = InboundMessage::Via::Catchup;
-        QVERIFY(store.storeBatch({message(m_gotify, QStringLiteral("40"), QStringLiteral("agent:main:main"), 0),
-                                  message(m_gotify, QStringLiteral("41"), QStringLiteral("agent:main:gotify:ops:direct:9"), 1),
-                                  message(m_gotify, QStringLiteral("42"), QStringLiteral("agent:main:main"), 2),
-                                  im},
-                                 nullptr));
-        QVERIFY(store.storeOutgoing(message(m_gotify, QStringLiteral("43"), QStringLiteral("agent:main:main"), 4)));
+        QVERIFY(store.storeBatch(
+            {message(m_gotify, QStringLiteral("40"), QStringLiteral("agent:main:main"), 0),
+             message(m_gotify, QStringLiteral("41"), QStringLiteral("agent:main:gotify:ops:direct:9"), 1),
+             message(m_gotify, QStringLiteral("42"), QStringLiteral("agent:main:main"), 2), im},
+            nullptr));
+        QVERIFY(
+            store.storeOutgoing(message(m_gotify, QStringLiteral("43"), QStringLiteral("agent:main:main"), 4)));
     }
     void json_printsEveryMessage_oldestFirst_inTheWatchFormat()
     {
@@ -101,10 +102,12 @@ private Q_SLOTS:
     }
     void accountSessionAndLimit_narrowTheOutput()
     {
-        Run r = history({QStringLiteral("--json"), QStringLiteral("--account"), QStringLiteral("multi-openim/primary")});
+        Run r = history(
+            {QStringLiteral("--json"), QStringLiteral("--account"), QStringLiteral("multi-openim/primary")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines.size(), 1);
-        r = history({QStringLiteral("--json"), QStringLiteral("--session"), QStringLiteral("agent:main:gotify:ops:direct:9")});
+        r = history({QStringLiteral("--json"), QStringLiteral("--session"),
+                     QStringLiteral("agent:main:gotify:ops:direct:9")});
         QCOMPARE(r.lines.size(), 1);
         QCOMPARE(QJsonDocument::fromJson(r.lines.at(0)).object().value(QStringLiteral("id")).toString(),
                  QStringLiteral("41"));
@@ -117,7 +120,8 @@ private Q_SLOTS:
     }
     void plainText_isOneReadableLinePerMessage()
     {
-        const Run r = history({QStringLiteral("--account"), QStringLiteral("gotify/ops"), QStringLiteral("--limit=1")});
+        const Run r = history(
+            {QStringLiteral("--account"), QStringLiteral("gotify/ops"), QStringLiteral("--limit=1")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.lines.size(), 1);
         QVERIFY(r.lines.at(0).contains("gotify/ops"));
@@ -131,7 +135,8 @@ private Q_SLOTS:
         QTest::newRow("limit zero") << QStringList{QStringLiteral("--limit"), QStringLiteral("0")};
         QTest::newRow("limit negative") << QStringList{QStringLiteral("--limit=-5")};
         QTest::newRow("limit missing value") << QStringList{QStringLiteral("--limit")};
-        QTest::newRow("account without channel") << QStringList{QStringLiteral("--account"), QStringLiteral("ops")};
+        QTest::newRow("account without channel")
+            << QStringList{QStringLiteral("--account"), QStringLiteral("ops")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")};
         QTest::newRow("stray argument") << QStringList{QStringLiteral("extra")};
     }

@@ -128,7 +128,13 @@ private Q_SLOTS:
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
         QTRY_COMPARE(c->state(), AccountState::Connected);
         QSignalSpy done(c.get(), &OpenImConnection::sendFinished);
-        const struct { QString target; SendRequest::Kind kind; QString value; int type; } cases[] = {
+        const struct
+        {
+            QString target;
+            SendRequest::Kind kind;
+            QString value;
+            int type;
+        } cases[] = {
             {"user:u_alice", SendRequest::Kind::Text, "hello", 101},
             {"group:g_ops", SendRequest::Kind::Text, "hello group", 101},
             {"user:u_alice", SendRequest::Kind::Picture, "http://x/p.png", 102},
@@ -152,9 +158,12 @@ private Q_SLOTS:
             QCOMPARE(m.sessiontype(), group ? 3 : 1);
             QCOMPARE(QString::fromStdString(group ? m.groupid() : m.recvid()), k.target.section(':', 1));
             const QJsonObject content = QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object();
-            if (k.type == 101) QCOMPARE(content.value("content").toString(), k.value);
-            if (k.type == 102) QCOMPARE(content.value("sourcePicture").toObject().value("url").toString(), k.value);
-            if (k.type == 104) QCOMPARE(content.value("videoUrl").toString(), k.value);
+            if (k.type == 101)
+                QCOMPARE(content.value("content").toString(), k.value);
+            if (k.type == 102)
+                QCOMPARE(content.value("sourcePicture").toObject().value("url").toString(), k.value);
+            if (k.type == 104)
+                QCOMPARE(content.value("videoUrl").toString(), k.value);
             if (k.type == 105) {
                 QCOMPARE(content.value("sourceUrl").toString(), k.value);
                 QCOMPARE(content.value("fileName").toString(), QString("report.pdf"));
@@ -184,8 +193,8 @@ private Q_SLOTS:
         QFETCH(int, code);
         QFETCH(QString, event);
         tokens << server->mintBadToken("u_bot", 7, code);
-        auto c = std::make_unique<OpenImConnection>(account("primary", *server, true), tokens.last(), pipeline.get(),
-                                                    history.get());
+        auto c = std::make_unique<OpenImConnection>(account("primary", *server, true), tokens.last(),
+                                                    pipeline.get(), history.get());
         QSignalSpy problem(c.get(), &OpenImConnection::tokenProblem);
         c->start();
         QTRY_COMPARE(c->state(), AccountState::NeedsLogin);

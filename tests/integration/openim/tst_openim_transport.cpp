@@ -40,7 +40,8 @@ private:
     int refusedOverHttp() const
     {
         const auto &all = server->handshakes();
-        return int(std::count_if(all.begin(), all.end(), [](const auto &h) { return !h.upgraded && h.errCode != 0; }));
+        return int(
+            std::count_if(all.begin(), all.end(), [](const auto &h) { return !h.upgraded && h.errCode != 0; }));
     }
 
 private Q_SLOTS:
@@ -95,8 +96,9 @@ private Q_SLOTS:
         QVERIFY(!result.serverId.isEmpty());
         const auto &m = server->receivedMsgs().back();
         QCOMPARE(QString::fromStdString(m.clientmsgid()), result.clientId);
-        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
-                 QString("sent over gzip"));
+        QCOMPARE(
+            QJsonDocument::fromJson(QByteArray::fromStdString(m.content())).object().value("content").toString(),
+            QString("sent over gzip"));
 
         // a plain (not gzip) frame on a gzip session is dropped; the connection survives
         const int handshakes = int(server->handshakes().size());

@@ -38,7 +38,10 @@ public:
         process.write(QJsonDocument(config).toJson(QJsonDocument::Compact) + '\n');
         return true;
     }
-    void command(const QJsonObject &cmd) { process.write(QJsonDocument(cmd).toJson(QJsonDocument::Compact) + '\n'); }
+    void command(const QJsonObject &cmd)
+    {
+        process.write(QJsonDocument(cmd).toJson(QJsonDocument::Compact) + '\n');
+    }
     int count(const QString &event) const
     {
         int n = 0;
@@ -68,8 +71,11 @@ private:
 
     QJsonObject configFor(const QString &user, const QString &token)
     {
-        return QJsonObject{{"wsAddr", server->wsAddr()}, {"apiAddr", server->apiAddr()}, {"userID", user},
-                           {"platformID", 5},            {"token", token}};
+        return QJsonObject{{"wsAddr", server->wsAddr()},
+                           {"apiAddr", server->apiAddr()},
+                           {"userID", user},
+                           {"platformID", 5},
+                           {"token", token}};
     }
 
 private Q_SLOTS:
@@ -78,7 +84,7 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty())
             QFAIL("node (20) is not installed: the cross-check needs it");
         const QString modules = qEnvironmentVariable("CHANNELTRAY_SOURCE_DIR")
-            + "/tests/servers/openim-crosscheck/node_modules/@openim/client-sdk";
+                                + "/tests/servers/openim-crosscheck/node_modules/@openim/client-sdk";
         if (!QFileInfo::exists(modules))
             QFAIL("npm packages missing: run tools/npm-deps.sh");
     }
@@ -120,7 +126,8 @@ private Q_SLOTS:
         const auto direct = server->deliverDirect("u_bob", "u_alice", "hello alice");
         QTRY_VERIFY_WITH_TIMEOUT(sdk.count("message") == 1, 10000);
         QCOMPARE(sdk.last("message").value("text").toString(), QString("hello alice"));
-        QCOMPARE(sdk.last("message").value("clientMsgID").toString(), QString::fromStdString(direct.clientmsgid()));
+        QCOMPARE(sdk.last("message").value("clientMsgID").toString(),
+                 QString::fromStdString(direct.clientmsgid()));
         QCOMPARE(sdk.last("message").value("seq").toInt(), 1);
         server->deliverGroup("u_bob", "g_cc", "hello group");
         QTRY_VERIFY_WITH_TIMEOUT(sdk.count("message") == 2, 10000);
@@ -135,7 +142,10 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(sent.recvid()), QString("u_bob"));
         QCOMPARE(sent.sessiontype(), 1);
         QCOMPARE(sent.contenttype(), 101);
-        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(sent.content())).object().value("content").toString(),
+        QCOMPARE(QJsonDocument::fromJson(QByteArray::fromStdString(sent.content()))
+                     .object()
+                     .value("content")
+                     .toString(),
                  QString("hi bob"));
         QVERIFY(!sdk.last("sent").value("serverMsgID").toString().isEmpty());
         QCOMPARE(server->store().maxSeq("si_u_alice_u_bob"), qint64(2));
@@ -162,7 +172,8 @@ private Q_SLOTS:
         for (const auto &e : sdk.events) {
             const QString name = e.value("event").toString();
             const bool known = name == "unhandledRejection"
-                && e.value("message").toString() == "Cannot read properties of undefined (reading '0')";
+                               && e.value("message").toString()
+                                      == "Cannot read properties of undefined (reading '0')";
             if ((name.contains("Exception") || name.contains("Rejection") || name == "syncFailed") && !known) {
                 qWarning() << e;
                 ++unexpected;

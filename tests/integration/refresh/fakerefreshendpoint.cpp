@@ -73,9 +73,9 @@ void FakeRefreshEndpoint::onReadyRead(QTcpSocket *socket)
 void FakeRefreshEndpoint::answer(QTcpSocket *socket, const CannedResponse &response)
 {
     const QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Canned\r\n"
-        + "Content-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n"
-        + response.body;
+                           + "Content-Type: application/json\r\nContent-Length: "
+                           + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n"
+                           + response.body;
     socket->write(out);
     socket->disconnectFromHost();
 }

@@ -4,8 +4,8 @@
 #include <QByteArray>
 #include <QHash>
 #include <QList>
-#include <QPointer>
 #include <QObject>
+#include <QPointer>
 #include <QTcpServer>
 
 #include <functional>
@@ -15,7 +15,7 @@ class QTcpSocket;
 struct RecordedRequest
 {
     QByteArray method;
-    QByteArray target; // path and query
+    QByteArray target;                     // path and query
     QHash<QByteArray, QByteArray> headers; // names lower-cased
     QByteArray body;
 };

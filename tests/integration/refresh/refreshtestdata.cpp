@@ -34,7 +34,8 @@ QByteArray killPatchTemplate()
   "channels": { "multi-openim": { "accounts": {
       "primary": { "wsAddr": "ws://127.0.0.1:1", "token": "TOKEN", "enabled": true },
       "other":   { "token": "other-token" } } } },
-  "big": ")" + QByteArray(64 * 1024, 'b') + R"("
+  "big": ")"
+           + QByteArray(64 * 1024, 'b') + R"("
 }
 )";
 }

@@ -32,9 +32,8 @@ inline QString makeJwt(const QString &userID, const QString &salt = QStringLiter
 inline QFile::Permissions unixMode(const QString &path)
 {
     return QFile::permissions(path)
-        & (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
-           | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther
-           | QFile::ExeOther);
+           & (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+              | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
 }
 
 inline bool writeFile(const QString &path, const QByteArray &bytes)

@@ -1,6 +1,6 @@
 // tokenRefresh.mode = "hook" with real scripts, and mode "off".
-#include "refreshtesthelpers.h"
 #include "refresh/tokenrefresher.h"
+#include "refreshtesthelpers.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,8 +29,8 @@ private:
     QString script(const QString &name, const QByteArray &body)
     {
         const QString p = path(name);
-        writeFile(p, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + path(name + ".argv").toUtf8()
-                         + "\"\n" + body + "\n");
+        writeFile(p, "#!/usr/bin/env bash\nprintf '%s\\n' \"$@\" > \"" + path(name + ".argv").toUtf8() + "\"\n"
+                         + body + "\n");
         QFile::setPermissions(p, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         return p;
     }
@@ -51,8 +51,7 @@ private:
         QSignalSpy failed(m_refresher, &TokenRefresher::refreshFailed);
         QSignalSpy marker(m_refresher, &TokenRefresher::markerWritten);
         m_refresher->trigger(kPrimary, "OnUserTokenInvalid errCode=1502");
-        if (!failed.wait(10000) || failed.size() != 1 || !failed.first().at(3).toBool()
-            || marker.size() != 1)
+        if (!failed.wait(10000) || failed.size() != 1 || !failed.first().at(3).toBool() || marker.size() != 1)
             return QStringLiteral("<no terminal failure>");
         const QByteArray text = readFile(m_refresher->markerPath(kPrimary));
         if (text.contains(kOldToken.toUtf8()))
@@ -69,11 +68,11 @@ private Q_SLOTS:
         m_refresher = new TokenRefresher;
         m_refresher->setRetryPolicy({10, 10, 3, 0.0});
         m_written.clear();
-        m_refresher->setTokenWriter([this](const AccountAddress &, const QString &token,
-                                           std::function<void(bool, const QString &)> done) {
-            m_written << token;
-            done(true, {});
-        });
+        m_refresher->setTokenWriter(
+            [this](const AccountAddress &, const QString &token, std::function<void(bool, const QString &)> done) {
+                m_written << token;
+                done(true, {});
+            });
     }
     void cleanup()
     {
@@ -84,7 +83,8 @@ private Q_SLOTS:
     void testHook_success_readsTokenAndItsUserIDWins_noTokenOnArgv()
     {
         const QString token = makeJwt("u_claims");
-        const QString s = script("ok.sh", "echo '{\"token\": \"" + token.toUtf8() + "\", \"userID\": \"u_hook\"}'");
+        const QString s = script("ok.sh",
+                                 "echo '{\"token\": \"" + token.toUtf8() + "\", \"userID\": \"u_hook\"}'");
         configure(RefreshMode::Hook, {s, "--account", "{accountId}", "--why={reason}"});
         QSignalSpy ok(m_refresher, &TokenRefresher::refreshSucceeded);
         m_refresher->trigger(kPrimary, "OnUserTokenExpired errCode=1501");
@@ -112,7 +112,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("timeoutMs");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("non-zero exit") << QByteArray("echo '{\"token\":\"t\"}'; exit 3") << 5000 << "exited with code 3";
+        QTest::newRow("non-zero exit") << QByteArray("echo '{\"token\":\"t\"}'; exit 3") << 5000
+                                       << "exited with code 3";
         QTest::newRow("timeout") << QByteArray("exec sleep 30") << 300 << "did not finish within 300 ms";
         QTest::newRow("null") << QByteArray("echo null") << 5000 << "printed null";
         QTest::newRow("empty output") << QByteArray("true") << 5000 << "printed nothing";

@@ -1,7 +1,7 @@
 // tokenRefresh.mode = "http" end to end against a loopback endpoint on a real socket.
 #include "fakerefreshendpoint.h"
-#include "refreshtesthelpers.h"
 #include "refresh/tokenrefresher.h"
+#include "refreshtesthelpers.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -92,7 +92,8 @@ private Q_SLOTS:
         QVERIFY(writeFile(path("cache-second.json"), "{}"));
         QVERIFY(QDir().mkpath(path("markers")));
         QVERIFY(writeFile(m_refresher->markerPath(kPrimary), "{}"));
-        QVERIFY(QFile::setPermissions(path("config.json"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+        QVERIFY(
+            QFile::setPermissions(path("config.json"), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
         QSignalSpy ok(m_refresher, &TokenRefresher::refreshSucceeded);
         QSignalSpy removed(m_refresher, &TokenRefresher::markerRemoved);
 
@@ -127,8 +128,7 @@ private Q_SLOTS:
         QByteArray expected = kConfigText;
         expected.replace(kOldToken.toUtf8(), newToken.toUtf8());
         QCOMPARE(readFile(path("config.json")), expected);
-        QCOMPARE(unixMode(path("config.json")),
-                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+        QCOMPARE(unixMode(path("config.json")), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
         QVERIFY(m_written.isEmpty()); // an inline token does not go to the keychain
         // The marker of an earlier failure is gone.
         QVERIFY(!QFile::exists(m_refresher->markerPath(kPrimary)));
@@ -139,7 +139,9 @@ private Q_SLOTS:
     {
         const QString newToken = makeJwt("u_second");
         m_endpoint->setHandler([&](const RecordedRequest &) {
-            return CannedResponse{200, QJsonDocument(QJsonObject{{"tokens", QJsonObject{{"openimToken", newToken}}}}).toJson(), false};
+            return CannedResponse{
+                200, QJsonDocument(QJsonObject{{"tokens", QJsonObject{{"openimToken", newToken}}}}).toJson(),
+                false};
         });
         QSignalSpy ok(m_refresher, &TokenRefresher::refreshSucceeded);
         m_refresher->trigger(kSecond, "OnKickedOffline");
@@ -223,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(m_refresher->isRefreshing(kPrimary));
         QTRY_COMPARE(m_endpoint->requests.size(), 1);
         m_refresher->trigger(kPrimary, "OnKickedOffline"); // while the request is held
-        QTest::qWait(100); // give a wrong second request the chance to arrive
+        QTest::qWait(100);                                 // give a wrong second request the chance to arrive
         QCOMPARE(m_endpoint->requests.size(), 1);
         const QJsonObject body{{"tokens", QJsonObject{{"openimToken", makeJwt("u")}}}};
         m_endpoint->answerHeld({200, QJsonDocument(body).toJson(), false});
@@ -241,7 +243,8 @@ private Q_SLOTS:
         m_endpoint->setHandler([&](const RecordedRequest &r) {
             if (r.target.startsWith("/refresh/primary"))
                 return CannedResponse{500, "{}", false};
-            return CannedResponse{200, QJsonDocument(QJsonObject{{"data", QJsonObject{{"openimToken", good}}}}).toJson(), false};
+            return CannedResponse{
+                200, QJsonDocument(QJsonObject{{"data", QJsonObject{{"openimToken", good}}}}).toJson(), false};
         });
         QSignalSpy ok(m_refresher, &TokenRefresher::refreshSucceeded);
         QSignalSpy failed(m_refresher, &TokenRefresher::refreshFailed);
@@ -265,7 +268,9 @@ private Q_SLOTS:
         m_endpoint->setHandler([&](const RecordedRequest &) {
             if (fail)
                 return CannedResponse{503, "{}", false};
-            return CannedResponse{200, QJsonDocument(QJsonObject{{"data", QJsonObject{{"openimToken", makeJwt("u")}}}}).toJson(), false};
+            return CannedResponse{
+                200, QJsonDocument(QJsonObject{{"data", QJsonObject{{"openimToken", makeJwt("u")}}}}).toJson(),
+                false};
         });
         QSignalSpy written(m_refresher, &TokenRefresher::markerWritten);
         QSignalSpy removed(m_refresher, &TokenRefresher::markerRemoved);

@@ -1,7 +1,7 @@
 // A refreshed keychain token lands in the real keychain (gnome-keyring under tools/headless.sh).
 #include "fakerefreshendpoint.h"
-#include "refreshtesthelpers.h"
 #include "refresh/tokenrefresher.h"
+#include "refreshtesthelpers.h"
 #include "secrets/secretstore.h"
 
 #include <QFile>
@@ -27,8 +27,8 @@ TokenRefreshConfig answeringWith(FakeRefreshEndpoint &endpoint, const QString &t
 }
 // One refresh of `account`, a keychain token going to `store`: true when it succeeded and
 // nothing failed to persist.
-bool refreshOnce(const TokenRefreshConfig &config, const OpenImAccountConfig &account,
-                 const QString &configPath, SecretStore &store)
+bool refreshOnce(const TokenRefreshConfig &config, const OpenImAccountConfig &account, const QString &configPath,
+                 SecretStore &store)
 {
     TokenRefresher refresher;
     refresher.setConfig(config, {account}, configPath);

@@ -44,8 +44,7 @@ private Q_SLOTS:
             QTest::qWait(int(QRandomGenerator::global()->bounded(1, 30)));
             patcher.kill(); // SIGKILL
             QVERIFY(patcher.waitForFinished(5000));
-            QVERIFY2(patcher.exitStatus() == QProcess::CrashExit,
-                     patcher.readAllStandardError().constData());
+            QVERIFY2(patcher.exitStatus() == QProcess::CrashExit, patcher.readAllStandardError().constData());
 
             const QByteArray now = readFile(config);
             QJsonParseError error{};

@@ -54,7 +54,7 @@ private Q_SLOTS:
         const QString eastToken = east.mintToken(QStringLiteral("u_east"), 5);
         const QString oldWest = west.mintToken(QStringLiteral("u_west"), 5);
         west.expireTokens(QStringLiteral("u_west")); // refused with 1501 at the handshake
-        QString newWest; // minted by the auth server when west asks for it
+        QString newWest;                             // minted by the auth server when west asks for it
 
         FakeRefreshEndpoint eastAuth, westAuth;
         QVERIFY(eastAuth.listen());
@@ -73,9 +73,13 @@ private Q_SLOTS:
         });
 
         const QString statePath = dir.filePath("refresh-state.json");
-        const QByteArray state = QJsonDocument(QJsonObject{
-            {"east", QJsonObject{{"auth_server_url", eastAuth.url("")}, {"refresh_token", "rt-east-1"}, {"device_id", "dev-east"}}},
-            {"west", QJsonObject{{"auth_server_url", westAuth.url("")}, {"refresh_token", "rt-west-1"}, {"device_id", "dev-west"}}}})
+        const QByteArray state = QJsonDocument(
+                                     QJsonObject{{"east", QJsonObject{{"auth_server_url", eastAuth.url("")},
+                                                                      {"refresh_token", "rt-east-1"},
+                                                                      {"device_id", "dev-east"}}},
+                                                 {"west", QJsonObject{{"auth_server_url", westAuth.url("")},
+                                                                      {"refresh_token", "rt-west-1"},
+                                                                      {"device_id", "dev-west"}}}})
                                      .toJson();
         QVERIFY(writeFile(statePath, state));
         QFile::setPermissions(statePath, QFile::ReadOwner | QFile::WriteOwner);

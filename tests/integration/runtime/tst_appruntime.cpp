@@ -61,13 +61,15 @@ private Q_SLOTS:
         QVERIFY2(rt.open(&error), qPrintable(error));
         QSignalSpy notified(&rt.notifications(), &NotificationPolicy::notify);
         const QString imToken = m_openim.mintToken(QStringLiteral("bot"), 5);
-        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()},
-                                                         {"clientToken", m_gotify.clientToken()},
-                                                         {"appToken", m_gotify.appToken()}})},
-                               {"multi-openim", QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
-                                                            {"accounts", QJsonObject{{"primary", QJsonObject{
-                                                                 {"wsAddr", m_openim.wsAddr()}, {"apiAddr", m_openim.apiAddr()},
-                                                                 {"token", imToken}}}}}}}}));
+        rt.applyConfig(
+            config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()},
+                                            {"clientToken", m_gotify.clientToken()},
+                                            {"appToken", m_gotify.appToken()}})},
+                    {"multi-openim",
+                     QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}}},
+                                 {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                                  {"apiAddr", m_openim.apiAddr()},
+                                                                                  {"token", imToken}}}}}}}}));
         const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
         const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("connected"), 10000);
@@ -92,19 +94,27 @@ private Q_SLOTS:
         hi.account = primary;
         hi.recipient = QStringLiteral("user:alice");
         hi.text = QStringLiteral("hi alice");
-        rt.send(hello, [&](const SendResult &o) { gotifySent = o; gotifyDone = true; });
-        rt.send(hi, [&](const SendResult &o) { imSent = o; imDone = true; });
+        rt.send(hello, [&](const SendResult &o) {
+            gotifySent = o;
+            gotifyDone = true;
+        });
+        rt.send(hi, [&](const SendResult &o) {
+            imSent = o;
+            imDone = true;
+        });
         QTRY_VERIFY_WITH_TIMEOUT(gotifyDone && imDone, 10000);
         QVERIFY2(gotifySent.ok, qPrintable(gotifySent.error));
         QVERIFY(gotifySent.serverId.toLongLong() > 0);
         QVERIFY2(imSent.ok, qPrintable(imSent.error));
         QVERIFY(!imSent.serverId.isEmpty());
         // Both sent messages are in the history, each with its conversation's session key.
-        for (const auto &[account, id] : {std::pair{ops, gotifySent.serverId}, std::pair{primary, imSent.clientId}}) {
+        for (const auto &[account, id] :
+             {std::pair{ops, gotifySent.serverId}, std::pair{primary, imSent.clientId}}) {
             HistoryQuery q;
             q.account = account;
             const QList<HistoryRecord> rows = rt.history().query(q);
-            const auto it = std::find_if(rows.begin(), rows.end(), [&](const HistoryRecord &r) { return r.message.id == id; });
+            const auto it = std::find_if(rows.begin(), rows.end(),
+                                         [&](const HistoryRecord &r) { return r.message.id == id; });
             QVERIFY2(it != rows.end(), qPrintable(account.toString() + QLatin1Char(' ') + id));
             QVERIFY(it->message.sessionKey.startsWith(QStringLiteral("agent:main:")));
         }
@@ -138,12 +148,15 @@ private Q_SLOTS:
     void keychainToken_isUsed_whenNotInline()
     {
         SecretStore store;
-        QVERIFY(store.writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken"),
-                                    m_gotify.clientToken()).ok());
+        QVERIFY(store
+                    .writeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken"),
+                                   m_gotify.clientToken())
+                    .ok());
         AppRuntime rt({m_dir.filePath(QStringLiteral("c3.json")), m_dir.filePath(QStringLiteral("h3.sqlite"))});
         QVERIFY(rt.open(nullptr));
         rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()}})}}));
-        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, {kGotifyChannel, QStringLiteral("ops")}), QStringLiteral("connected"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, {kGotifyChannel, QStringLiteral("ops")}),
+                                  QStringLiteral("connected"), 10000);
         QVERIFY(store.removeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken")).ok());
     }
 
@@ -152,15 +165,20 @@ private Q_SLOTS:
         AppRuntime rt({m_dir.filePath(QStringLiteral("c4.json")), m_dir.filePath(QStringLiteral("h4.sqlite"))});
         QVERIFY(rt.open(nullptr));
         const QString marker = m_dir.filePath(QStringLiteral("markers/manual-login.json"));
-        rt.applyConfig(config({{"multi-openim", QJsonObject{
-                                   {"tokenRefresh", QJsonObject{{"mode", "off"}, {"manualLoginMarkerPath", marker}}},
-                                   {"accounts", QJsonObject{{"primary", QJsonObject{
-                                       {"wsAddr", m_openim.wsAddr()}, {"apiAddr", m_openim.apiAddr()},
-                                       {"token", m_openim.mintBadToken(QStringLiteral("bot"), 5, 1501)}}}}}}}}));
+        rt.applyConfig(config(
+            {{"multi-openim",
+              QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"}, {"manualLoginMarkerPath", marker}}},
+                          {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                           {"apiAddr", m_openim.apiAddr()},
+                                                                           {"token", m_openim.mintBadToken(
+                                                                                         QStringLiteral("bot"), 5,
+                                                                                         1501)}}}}}}}}));
         const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, primary), QStringLiteral("needs-login"), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))), 5000);
-        QTRY_VERIFY(rt.registry().index(0).data(AccountRegistry::DetailRole).toString().contains(QStringLiteral("1501")));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))), 5000);
+        QTRY_VERIFY(
+            rt.registry().index(0).data(AccountRegistry::DetailRole).toString().contains(QStringLiteral("1501")));
 
         // The user stores a new token (editor, set-token): the marker goes.
         bool stored = false;
@@ -180,7 +198,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("failed"), 10000);
 
         std::optional<SecretResult> written;
-        rt.setToken(ops, QStringLiteral("clientToken"), m_gotify.clientToken(), [&](const SecretResult &r) { written = r; });
+        rt.setToken(ops, QStringLiteral("clientToken"), m_gotify.clientToken(),
+                    [&](const SecretResult &r) { written = r; });
         QTRY_VERIFY(written.has_value());
         QVERIFY2(written->ok(), qPrintable(written->message));
         QStringList fields;
@@ -216,7 +235,8 @@ private Q_SLOTS:
         AppRuntime rt(options);
         QVERIFY(rt.open(nullptr));
         QCOMPARE(rt.history().count(HistoryQuery{}), 2);
-        rt.applyConfig(config({}, {{"channeltray", QJsonObject{{"history", QJsonObject{{"retentionDays", 30}}}}}}));
+        rt.applyConfig(
+            config({}, {{"channeltray", QJsonObject{{"history", QJsonObject{{"retentionDays", 30}}}}}}));
         QTRY_COMPARE(rt.history().count(HistoryQuery{}), 1);
         HistoryQuery all;
         QCOMPARE(rt.history().query(all).first().message.id, QStringLiteral("20"));

@@ -20,7 +20,8 @@ namespace {
 
 QString sandboxPath()
 {
-    return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/tests/servers/sandbox/channeltray-sandbox");
+    return qEnvironmentVariable("CHANNELTRAY_BINARY_DIR")
+           + QStringLiteral("/tests/servers/sandbox/channeltray-sandbox");
 }
 
 struct HttpAnswer
@@ -201,23 +202,26 @@ void TstSandbox::liveServersRefreshRouteAndSigterm()
         ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray().size();
     QVERIFY(seeded >= 3);
     // Ids continue above those of earlier runs (the tray's history is keyed by them).
-    const QJsonArray firstPage = ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray();
+    const QJsonArray firstPage =
+        ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray();
     QVERIFY(firstPage.last().toObject().value(QStringLiteral("id")).toInteger() > 100000);
     QTRY_VERIFY_WITH_TIMEOUT(
-        ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray().size() > seeded,
+        ask(m_network, "GET", opsMessages, opsKey).json.value(QStringLiteral("messages")).toArray().size()
+            > seeded,
         10000);
 
     // OpenIM REST: the errCode envelope; the config's token is accepted and names "primary".
     const ct::OpenImAccountConfig *primary = config.openimAccount(QStringLiteral("primary"));
     QVERIFY(primary);
     const QUrl usersInfo = QUrl(primary->apiAddr + QStringLiteral("/user/get_users_info"));
-    const QJsonObject who{{QStringLiteral("userIDs"), QJsonArray{QStringLiteral("primary"), QStringLiteral("u_alice")}}};
+    const QJsonObject who{
+        {QStringLiteral("userIDs"), QJsonArray{QStringLiteral("primary"), QStringLiteral("u_alice")}}};
     const HttpAnswer anonymous = ask(m_network, "POST", usersInfo, {{"operationID", "tst-1"}}, who);
     QCOMPARE(anonymous.status, 200);
     QVERIFY(anonymous.json.contains(QStringLiteral("errCode")));
     QVERIFY(anonymous.json.value(QStringLiteral("errCode")).toInt() != 0);
-    const HttpAnswer known =
-        ask(m_network, "POST", usersInfo, {{"operationID", "tst-2"}, {"token", primary->token.toUtf8()}}, who);
+    const HttpAnswer known = ask(m_network, "POST", usersInfo,
+                                 {{"operationID", "tst-2"}, {"token", primary->token.toUtf8()}}, who);
     QCOMPARE(known.json.value(QStringLiteral("errCode")).toInt(), 0);
     QCOMPARE(dataOf(known).value(QStringLiteral("usersInfo")).toArray().size(), 2);
 
@@ -225,7 +229,8 @@ void TstSandbox::liveServersRefreshRouteAndSigterm()
     const ct::HttpRefreshConfig &recipe = config.openim.tokenRefresh.http;
     const QJsonObject body{{QStringLiteral("accountId"), QStringLiteral("primary")},
                            {QStringLiteral("reason"), QStringLiteral("OnUserTokenExpired")}};
-    const HttpAnswer refused = ask(m_network, "POST", QUrl(recipe.endpoint), {{"X-Demo-Refresh-Key", "wrong"}}, body);
+    const HttpAnswer refused = ask(m_network, "POST", QUrl(recipe.endpoint), {{"X-Demo-Refresh-Key", "wrong"}},
+                                   body);
     QCOMPARE(refused.status, 401);
     Headers recipeHeaders;
     for (auto it = recipe.headers.cbegin(); it != recipe.headers.cend(); ++it)
@@ -263,8 +268,8 @@ void TstSandbox::firstOpenImTokenIsShortLived()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("config.json"));
-    QProcess *process = startSandbox(path, {QStringLiteral("--token-lifetime-s"), QStringLiteral("2"),
-                                            QStringLiteral("--quiet")}, this);
+    QProcess *process = startSandbox(
+        path, {QStringLiteral("--token-lifetime-s"), QStringLiteral("2"), QStringLiteral("--quiet")}, this);
     QVERIFY(process);
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > 0, 15000);
     const ct::LoadResult loaded = ct::loadConfig(path);
@@ -274,11 +279,14 @@ void TstSandbox::firstOpenImTokenIsShortLived()
     const QUrl parse(primary->apiAddr + QStringLiteral("/auth/parse_token"));
     const QJsonObject body{{QStringLiteral("token"), primary->token}};
     auto errCode = [&] {
-        return ask(m_network, "POST", parse, {{"operationID", "tst-4"}}, body).json.value(QStringLiteral("errCode")).toInt(-1);
+        return ask(m_network, "POST", parse, {{"operationID", "tst-4"}}, body)
+            .json.value(QStringLiteral("errCode"))
+            .toInt(-1);
     };
-    const qint64 expiresIn =
-        dataOf(ask(m_network, "POST", parse, {{"operationID", "tst-5"}}, body)).value(QStringLiteral("expireTimeSeconds")).toInteger()
-        - QDateTime::currentSecsSinceEpoch();
+    const qint64 expiresIn = dataOf(ask(m_network, "POST", parse, {{"operationID", "tst-5"}}, body))
+                                 .value(QStringLiteral("expireTimeSeconds"))
+                                 .toInteger()
+                             - QDateTime::currentSecsSinceEpoch();
     QVERIFY2(expiresIn <= 2, qPrintable(QString::number(expiresIn)));
     QTRY_COMPARE_WITH_TIMEOUT(errCode(), 1501, 8000); // expired
 
@@ -314,7 +322,8 @@ void TstSandbox::coreRefreshRecipeGetsAToken()
     QVERIFY(!result.token.isEmpty());
     QVERIFY(result.token != primary->token);
     const HttpAnswer parsed = ask(m_network, "POST", QUrl(primary->apiAddr + QStringLiteral("/auth/parse_token")),
-                                  {{"operationID", "tst-6"}}, QJsonObject{{QStringLiteral("token"), result.token}});
+                                  {{"operationID", "tst-6"}},
+                                  QJsonObject{{QStringLiteral("token"), result.token}});
     QCOMPARE(parsed.json.value(QStringLiteral("errCode")).toInt(), 0);
 
     QSignalSpy exited(process, &QProcess::finished);

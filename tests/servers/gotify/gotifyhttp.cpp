@@ -38,7 +38,8 @@ Head parseHead(const QByteArray &raw)
         const QByteArray key = line.left(colon).trimmed();
         const QByteArray value = line.mid(colon + 1).trimmed();
         h.headers.append({key, value});
-        if (key.compare("upgrade", Qt::CaseInsensitive) == 0 && value.compare("websocket", Qt::CaseInsensitive) == 0)
+        if (key.compare("upgrade", Qt::CaseInsensitive) == 0
+            && value.compare("websocket", Qt::CaseInsensitive) == 0)
             h.upgrade = true;
     }
     return h;
@@ -90,16 +91,18 @@ void StreamGate::inspect(QTcpSocket *socket)
 
     const Head head = parseHead(peeked);
     if (head.upgrade && head.url.path() == QLatin1String("/stream")) {
-        GotifyRequestRecord rec{head.method, head.url.path(), head.url.query(QUrl::FullyEncoded),
-                                head.headers, true, 101};
+        GotifyRequestRecord rec{
+            head.method, head.url.path(), head.url.query(QUrl::FullyEncoded), head.headers, true, 101};
         const qint64 clientId = m_server->streamClientFor(head.url, head.headers);
         if (clientId == 0) {
             rec.status = 401;
             m_server->logRequest(rec);
             const QByteArray body = GotifyServer::errorBody(
-                401, QStringLiteral("you need to provide a valid access token or user credentials to access this api"));
+                401,
+                QStringLiteral("you need to provide a valid access token or user credentials to access this api"));
             socket->write("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json; charset=utf-8\r\n"
-                          "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                          "Content-Length: "
+                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
             socket->disconnectFromHost();
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             return;
@@ -123,11 +126,21 @@ bool GotifyHttp::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return request.url().path() == QLatin1String("/stream");
     QByteArray method;
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: method = "GET"; break;
-    case QHttpServerRequest::Method::Post: method = "POST"; break;
-    case QHttpServerRequest::Method::Put: method = "PUT"; break;
-    case QHttpServerRequest::Method::Delete: method = "DELETE"; break;
-    default: method = "OTHER"; break;
+    case QHttpServerRequest::Method::Get:
+        method = "GET";
+        break;
+    case QHttpServerRequest::Method::Post:
+        method = "POST";
+        break;
+    case QHttpServerRequest::Method::Put:
+        method = "PUT";
+        break;
+    case QHttpServerRequest::Method::Delete:
+        method = "DELETE";
+        break;
+    default:
+        method = "OTHER";
+        break;
     }
     const QUrl url = request.url();
     const auto headers = request.headers();
@@ -145,9 +158,9 @@ bool GotifyHttp::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
 
 void GotifyHttp::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    makeResponder(request, socket).write(GotifyServer::errorBody(404, QStringLiteral("page not found")),
-                                         QByteArrayLiteral("application/json"),
-                                         QHttpServerResponder::StatusCode::NotFound);
+    makeResponder(request, socket)
+        .write(GotifyServer::errorBody(404, QStringLiteral("page not found")),
+               QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::NotFound);
 }
 
 } // namespace ct::testserver

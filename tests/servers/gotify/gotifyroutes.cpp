@@ -9,13 +9,26 @@
 namespace ct::testserver {
 
 namespace {
-QByteArray json(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
-QByteArray json(const QJsonArray &a) { return QJsonDocument(a).toJson(QJsonDocument::Compact); }
-GotifyReply ok(const QByteArray &body = {}) { return {200, body}; }
-GotifyReply error(int status, const QString &description) { return {status, GotifyServer::errorBody(status, description)}; }
+QByteArray json(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+QByteArray json(const QJsonArray &a)
+{
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+GotifyReply ok(const QByteArray &body = {})
+{
+    return {200, body};
+}
+GotifyReply error(int status, const QString &description)
+{
+    return {status, GotifyServer::errorBody(status, description)};
+}
 GotifyReply unauthorized()
 {
-    return error(401, QStringLiteral("you need to provide a valid access token or user credentials to access this api"));
+    return error(
+        401, QStringLiteral("you need to provide a valid access token or user credentials to access this api"));
 }
 GotifyReply notElevated()
 {
@@ -68,12 +81,14 @@ GotifyReply GotifyServer::handle(const QByteArray &method, const QUrl &url,
     if (top == QLatin1String("current") && parts.value(1) == QLatin1String("user") && method == "GET") {
         if (!auth.client)
             return unauthorized();
-        return ok(json(QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("name"), QStringLiteral("admin")},
+        return ok(json(QJsonObject{{QStringLiteral("id"), 1},
+                                   {QStringLiteral("name"), QStringLiteral("admin")},
                                    {QStringLiteral("admin"), true}}));
     }
     if (top == QLatin1String("stream") && method == "GET") // without an upgrade header
-        return auth.client ? error(400, QStringLiteral("websocket: the client is not using the websocket protocol"))
-                           : unauthorized();
+        return auth.client
+                   ? error(400, QStringLiteral("websocket: the client is not using the websocket protocol"))
+                   : unauthorized();
     return error(404, QStringLiteral("page not found"));
 }
 
@@ -105,8 +120,8 @@ GotifyReply GotifyServer::routeMessages(const QByteArray &method, const QStringL
         QString title = in.value(QStringLiteral("title")).toString();
         if (title.trimmed().isEmpty())
             title = app->name;
-        const GotifyMessage &m =
-            m_store.addMessage(app->id, message, title, priority, in.value(QStringLiteral("extras")).toObject());
+        const GotifyMessage &m = m_store.addMessage(app->id, message, title, priority,
+                                                    in.value(QStringLiteral("extras")).toObject());
         const QByteArray answer = json(GotifyStore::messageJson(m));
         broadcast(m);
         return ok(answer);
@@ -137,12 +152,16 @@ GotifyReply GotifyServer::pagedMessages(qint64 appid, const QUrl &url)
     if (q.hasQueryItem(QStringLiteral("limit")))
         limit = q.queryItemValue(QStringLiteral("limit")).toInt(&okay);
     if (!okay || limit < 1 || limit > 200)
-        return error(400, QStringLiteral("Key: 'pagingParams.Limit' Error:Field validation for 'Limit' failed on the '%1' tag")
-                              .arg(limit > 200 ? QStringLiteral("max") : QStringLiteral("min")));
+        return error(
+            400,
+            QStringLiteral("Key: 'pagingParams.Limit' Error:Field validation for 'Limit' failed on the '%1' tag")
+                .arg(limit > 200 ? QStringLiteral("max") : QStringLiteral("min")));
     if (q.hasQueryItem(QStringLiteral("since")))
         since = q.queryItemValue(QStringLiteral("since")).toLongLong(&okay);
     if (!okay || since < 0)
-        return error(400, QStringLiteral("Key: 'pagingParams.Since' Error:Field validation for 'Since' failed on the 'min' tag"));
+        return error(400,
+                     QStringLiteral(
+                         "Key: 'pagingParams.Since' Error:Field validation for 'Since' failed on the 'min' tag"));
 
     QList<const GotifyMessage *> page = m_store.page(appid, limit, since);
     const bool more = page.size() > limit;
@@ -151,7 +170,8 @@ GotifyReply GotifyServer::pagedMessages(qint64 appid, const QUrl &url)
     QJsonArray messages;
     for (const GotifyMessage *m : std::as_const(page))
         messages.append(GotifyStore::messageJson(*m));
-    QJsonObject paging{{QStringLiteral("size"), int(page.size())}, {QStringLiteral("limit"), limit},
+    QJsonObject paging{{QStringLiteral("size"), int(page.size())},
+                       {QStringLiteral("limit"), limit},
                        {QStringLiteral("since"), more ? page.last()->id : 0}};
     if (more) {
         const QString rel = QStringLiteral("%1?limit=%2&since=%3").arg(url.path()).arg(limit).arg(page.last()->id);

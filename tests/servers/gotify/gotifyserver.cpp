@@ -14,12 +14,18 @@ namespace {
 QString reasonPhrase(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("Bad Request");
-    case 401: return QStringLiteral("Unauthorized");
-    case 403: return QStringLiteral("Forbidden");
-    case 404: return QStringLiteral("Not Found");
-    case 500: return QStringLiteral("Internal Server Error");
-    default: return QStringLiteral("Error");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    default:
+        return QStringLiteral("Error");
     }
 }
 
@@ -89,8 +95,9 @@ QString GotifyServer::version() const
 
 QString GotifyServer::appToken() const
 {
-    return const_cast<GotifyStore &>(m_store).app(m_seedAppId) ? const_cast<GotifyStore &>(m_store).app(m_seedAppId)->token
-                                                                 : QString();
+    return const_cast<GotifyStore &>(m_store).app(m_seedAppId)
+               ? const_cast<GotifyStore &>(m_store).app(m_seedAppId)->token
+               : QString();
 }
 
 QString GotifyServer::clientToken() const
@@ -258,7 +265,8 @@ void GotifyServer::acceptWebSockets()
 
 void GotifyServer::broadcast(const GotifyMessage &m)
 {
-    const QString frame = QString::fromUtf8(QJsonDocument(GotifyStore::messageJson(m)).toJson(QJsonDocument::Compact));
+    const QString frame = QString::fromUtf8(
+        QJsonDocument(GotifyStore::messageJson(m)).toJson(QJsonDocument::Compact));
     for (const Stream &s : std::as_const(m_streams))
         s.socket->sendTextMessage(frame);
     Q_EMIT messagePosted(m.id);

@@ -38,7 +38,7 @@ struct GotifyRequestRecord
 struct GotifyReply
 {
     int status = 200;
-    QByteArray body;      // JSON text, may be empty
+    QByteArray body; // JSON text, may be empty
     QByteArray mimeType = QByteArrayLiteral("application/json");
 };
 

@@ -151,14 +151,15 @@ QList<const GotifyMessage *> GotifyStore::page(qint64 appid, int limit, qint64 s
 
 QJsonObject GotifyStore::appJson(const GotifyApp &a, bool showToken) const
 {
-    QJsonObject o{{QStringLiteral("id"), a.id},
-                  {QStringLiteral("token"), (showToken || !m_v3) ? a.token : QString()},
-                  {QStringLiteral("name"), a.name},
-                  {QStringLiteral("description"), a.description},
-                  {QStringLiteral("internal"), false},
-                  {QStringLiteral("image"), a.image},
-                  {QStringLiteral("defaultPriority"), a.defaultPriority},
-                  {QStringLiteral("lastUsed"), a.lastUsed.isValid() ? QJsonValue(rfc3339(a.lastUsed)) : QJsonValue()}};
+    QJsonObject o{
+        {QStringLiteral("id"), a.id},
+        {QStringLiteral("token"), (showToken || !m_v3) ? a.token : QString()},
+        {QStringLiteral("name"), a.name},
+        {QStringLiteral("description"), a.description},
+        {QStringLiteral("internal"), false},
+        {QStringLiteral("image"), a.image},
+        {QStringLiteral("defaultPriority"), a.defaultPriority},
+        {QStringLiteral("lastUsed"), a.lastUsed.isValid() ? QJsonValue(rfc3339(a.lastUsed)) : QJsonValue()}};
     if (m_v3)
         o.insert(QStringLiteral("sortKey"), a.sortKey);
     return o;

@@ -56,13 +56,13 @@ public:
     GotifyApp *appByToken(const QString &token);
     GotifyClient *client(qint64 id);
     GotifyClient *clientByToken(const QString &token);
-    bool removeApp(qint64 id);       // and its messages
+    bool removeApp(qint64 id); // and its messages
     bool removeClient(qint64 id);
     const QList<GotifyApp> &apps() const { return m_apps; }
     const QList<GotifyClient> &clients() const { return m_clients; }
 
-    const GotifyMessage &addMessage(qint64 appid, const QString &message, const QString &title,
-                                    int priority, const QJsonObject &extras);
+    const GotifyMessage &addMessage(qint64 appid, const QString &message, const QString &title, int priority,
+                                    const QJsonObject &extras);
     const GotifyMessage *message(qint64 id) const;
     bool removeMessage(qint64 id);
     void removeMessagesOfApp(qint64 appid);

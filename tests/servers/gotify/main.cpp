@@ -16,14 +16,17 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("Loopback Gotify-compatible server on 127.0.0.1"));
     parser.addHelpOption();
     parser.addOption({QStringLiteral("v3"), QStringLiteral("behave like a Gotify v3 server")});
-    parser.addOption({QStringLiteral("port"), QStringLiteral("port (default: any free port)"), QStringLiteral("N"), QStringLiteral("0")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("store N messages at start"), QStringLiteral("N"), QStringLiteral("0")});
+    parser.addOption({QStringLiteral("port"), QStringLiteral("port (default: any free port)"), QStringLiteral("N"),
+                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("store N messages at start"), QStringLiteral("N"),
+                      QStringLiteral("0")});
     parser.addOption({QStringLiteral("report-connections"),
                       QStringLiteral("print {\"connections\":N} when the number of open streams changes")});
     parser.process(app);
 
-    ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3")) ? ct::testserver::GotifyServer::Mode::V3
-                                                                           : ct::testserver::GotifyServer::Mode::V2);
+    ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3"))
+                                            ? ct::testserver::GotifyServer::Mode::V3
+                                            : ct::testserver::GotifyServer::Mode::V2);
     if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         QTextStream(stderr) << "channeltray-gotify-server: cannot listen on 127.0.0.1\n";
         return 1;
@@ -33,7 +36,8 @@ int main(int argc, char **argv)
     const QJsonObject info{{QStringLiteral("url"), server.url().toString()},
                            {QStringLiteral("port"), server.port()},
                            {QStringLiteral("mode"), server.mode() == ct::testserver::GotifyServer::Mode::V3
-                                                        ? QStringLiteral("v3") : QStringLiteral("v2")},
+                                                        ? QStringLiteral("v3")
+                                                        : QStringLiteral("v2")},
                            {QStringLiteral("appToken"), server.appToken()},
                            {QStringLiteral("clientToken"), server.clientToken()},
                            {QStringLiteral("appId"), server.appId()}};

@@ -14,10 +14,8 @@
 namespace ct::loopback {
 
 LoopbackGateway::LoopbackGateway(LoopbackStore *store, QByteArray secret, QObject *parent)
-    : QTcpServer(parent)
-    , m_store(store)
-    , m_secret(std::move(secret))
-    , m_ws(new QWebSocketServer(QStringLiteral("openim-loopback"), QWebSocketServer::NonSecureMode, this))
+    : QTcpServer(parent), m_store(store), m_secret(std::move(secret)),
+      m_ws(new QWebSocketServer(QStringLiteral("openim-loopback"), QWebSocketServer::NonSecureMode, this))
 {
     connect(m_ws, &QWebSocketServer::newConnection, this, &LoopbackGateway::onWebSocket);
 }
@@ -57,7 +55,8 @@ void LoopbackGateway::onHeadPeeked(QTcpSocket *socket)
             record.upgraded = false;
             m_handshakes << record;
             const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("errCode"), code},
-                                                              {QStringLiteral("errMsg"), QStringLiteral("handshake refused")},
+                                                              {QStringLiteral("errMsg"),
+                                                               QStringLiteral("handshake refused")},
                                                               {QStringLiteral("errDlt"), QString()}})
                                         .toJson(QJsonDocument::Compact);
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
@@ -228,12 +227,13 @@ void LoopbackGateway::reply(QWebSocket *socket, int reqId, const QString &msgInc
     auto it = m_sessions.constFind(socket);
     if (it == m_sessions.constEnd())
         return;
-    QJsonObject o{{QStringLiteral("reqIdentifier"), reqId},
-                  {QStringLiteral("msgIncr"), msgIncr},
-                  {QStringLiteral("operationID"), operationID},
-                  {QStringLiteral("errCode"), errCode},
-                  {QStringLiteral("errMsg"), errMsg},
-                  {QStringLiteral("data"), data ? QJsonValue(QString::fromLatin1(data->toBase64())) : QJsonValue()}};
+    QJsonObject o{
+        {QStringLiteral("reqIdentifier"), reqId},
+        {QStringLiteral("msgIncr"), msgIncr},
+        {QStringLiteral("operationID"), operationID},
+        {QStringLiteral("errCode"), errCode},
+        {QStringLiteral("errMsg"), errMsg},
+        {QStringLiteral("data"), data ? QJsonValue(QString::fromLatin1(data->toBase64())) : QJsonValue()}};
     const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
     socket->sendBinaryMessage(it->gzip ? openim::gzipCompress(json) : json);
 }

@@ -19,7 +19,7 @@ namespace ct::loopback {
 
 struct HandshakeRecord
 {
-    QUrlQuery query;     // every argument as received (the token included: tests only)
+    QUrlQuery query; // every argument as received (the token included: tests only)
     QString sendID;
     int platformID = -1;
     int errCode = 0;
@@ -42,8 +42,8 @@ public:
     // Sends a 2001 push of msg to every online session of the conversation's participants,
     // except `except`.
     void push(const QString &conversationID, const ::openim::sdkws::MsgData &msg, QWebSocket *except = nullptr);
-    int dropTcp(const QString &userID);            // abort without close frame; returns count
-    int kick(const QString &userID);               // 2002 then close; tokens marked kicked
+    int dropTcp(const QString &userID);                                // abort without close frame; returns count
+    int kick(const QString &userID);                                   // 2002 then close; tokens marked kicked
     int sendRawBinary(const QString &userID, const QByteArray &frame); // e.g. garbage
     int onlineCount(const QString &userID) const;
     QList<int> onlinePlatforms(const QString &userID) const;
@@ -78,8 +78,8 @@ private:
     void onBinary(QWebSocket *socket, const QByteArray &frame);
     void handleRequest(QWebSocket *socket, Session &session, int reqId, const QString &msgIncr,
                        const QString &operationID, const QByteArray &data);
-    void reply(QWebSocket *socket, int reqId, const QString &msgIncr, const QString &operationID,
-               int errCode, const QString &errMsg, const QByteArray *data);
+    void reply(QWebSocket *socket, int reqId, const QString &msgIncr, const QString &operationID, int errCode,
+               const QString &errMsg, const QByteArray *data);
     void closeSession(QWebSocket *socket);
 
     LoopbackStore *m_store;

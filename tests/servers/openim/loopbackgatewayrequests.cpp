@@ -17,8 +17,7 @@ QByteArray bytesOf(const google::protobuf::MessageLite &message)
     return QByteArray(s.data(), int(s.size()));
 }
 
-template <typename T>
-bool parse(T &message, const QByteArray &data)
+template <typename T> bool parse(T &message, const QByteArray &data)
 {
     return message.ParseFromArray(data.constData(), data.size());
 }
@@ -80,7 +79,8 @@ void LoopbackGateway::handleRequest(QWebSocket *socket, Session &session, int re
             // A range holding more than `num` seqs yields only its last `num`.
             if (range.num() > 0 && end - begin + 1 > range.num())
                 begin = end - range.num() + 1;
-            auto &map = id.startsWith(QStringLiteral("n_")) ? *resp.mutable_notificationmsgs() : *resp.mutable_msgs();
+            auto &map = id.startsWith(QStringLiteral("n_")) ? *resp.mutable_notificationmsgs()
+                                                            : *resp.mutable_msgs();
             fillRange(map[range.conversationid()], m_store->messages(id), begin, end,
                       req.order() == ::openim::sdkws::PullOrderDesc);
         }
@@ -97,7 +97,8 @@ void LoopbackGateway::handleRequest(QWebSocket *socket, Session &session, int re
                 return reply(socket, reqId, msgIncr, operationID, 1205, QStringLiteral("not in group"), nullptr);
         } else if (msg.sessiontype() == 1) {
             if (!m_store->hasUser(QString::fromStdString(msg.recvid())))
-                return reply(socket, reqId, msgIncr, operationID, 1004, QStringLiteral("record not found"), nullptr);
+                return reply(socket, reqId, msgIncr, operationID, 1004, QStringLiteral("record not found"),
+                             nullptr);
         } else {
             return argsError(QStringLiteral("unsupported sessionType"));
         }
@@ -137,7 +138,7 @@ void LoopbackGateway::handleRequest(QWebSocket *socket, Session &session, int re
         for (auto it = seqs.constBegin(); it != seqs.constEnd(); ++it) {
             if (req.conversationids_size() > 0
                 && std::find(req.conversationids().begin(), req.conversationids().end(), it.key().toStdString())
-                    == req.conversationids().end())
+                       == req.conversationids().end())
                 continue;
             auto &s = (*resp.mutable_seqs())[it.key().toStdString()];
             s.set_maxseq(it.value());

@@ -20,7 +20,7 @@ QString signJwt(const QJsonObject &claims, const QByteArray &secret, const QByte
     QJsonObject header{{QStringLiteral("alg"), QString::fromLatin1(alg)},
                        {QStringLiteral("typ"), QStringLiteral("JWT")}};
     const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.'
-        + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
+                             + base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
     const QByteArray signature = alg == "HS256" ? hs256(input, secret) : QByteArray("x");
     return QString::fromLatin1(input + '.' + base64Url(signature));
 }

@@ -21,19 +21,17 @@ QJsonArray toArray(const QStringList &list)
 QJsonObject incremental(const QString &key, const QJsonArray &insert)
 {
     Q_UNUSED(key);
-    return QJsonObject{{QStringLiteral("version"), 1},       {QStringLiteral("versionID"), QStringLiteral("loopback")},
-                       {QStringLiteral("full"), true},       {QStringLiteral("delete"), QJsonArray()},
-                       {QStringLiteral("insert"), insert},   {QStringLiteral("update"), QJsonArray()},
-                       {QStringLiteral("sortVersion"), 0}};
+    return QJsonObject{
+        {QStringLiteral("version"), 1},     {QStringLiteral("versionID"), QStringLiteral("loopback")},
+        {QStringLiteral("full"), true},     {QStringLiteral("delete"), QJsonArray()},
+        {QStringLiteral("insert"), insert}, {QStringLiteral("update"), QJsonArray()},
+        {QStringLiteral("sortVersion"), 0}};
 }
 } // namespace
 
 LoopbackRest::LoopbackRest(LoopbackStore *store, QByteArray secret, SendHook sendHook, QObject *parent)
-    : QObject(parent)
-    , m_http(new QHttpServer(this))
-    , m_store(store)
-    , m_secret(std::move(secret))
-    , m_sendHook(std::move(sendHook))
+    : QObject(parent), m_http(new QHttpServer(this)), m_store(store), m_secret(std::move(secret)),
+      m_sendHook(std::move(sendHook))
 {
     m_http->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         const QString path = request.url().path();
@@ -140,7 +138,8 @@ QJsonObject LoopbackRest::handle(const QString &path, const QHttpServerRequest &
     const bool protobufBody = path.startsWith(QStringLiteral("/jssdk/"));
     const QJsonObject body = protobufBody ? QJsonObject() : QJsonDocument::fromJson(request.body()).object();
     QString caller;
-    const bool open = path == QStringLiteral("/auth/parse_token") || path == QStringLiteral("/auth/get_admin_token");
+    const bool open = path == QStringLiteral("/auth/parse_token")
+                      || path == QStringLiteral("/auth/get_admin_token");
     if (!open) {
         const QString token = QString::fromLatin1(request.value("token"));
         const JwtCheck jwt = verifyJwt(token, m_secret, QDateTime::currentSecsSinceEpoch());
@@ -162,8 +161,8 @@ QJsonObject LoopbackRest::handle(const QString &path, const QHttpServerRequest &
                        {QStringLiteral("data"), data}};
 }
 
-QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, const QJsonObject &body, int &errCode,
-                                   QString &errMsg, QJsonValue &data)
+QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, const QJsonObject &body,
+                                   int &errCode, QString &errMsg, QJsonValue &data)
 {
     const QString self = body.value(QStringLiteral("userID")).toString(caller);
     if (path == QStringLiteral("/auth/parse_token")) {
@@ -218,7 +217,8 @@ QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, c
         data = QJsonObject{{QStringLiteral("serverMsgID"), QString::fromStdString(msg.servermsgid())},
                            {QStringLiteral("clientMsgID"), QString::fromStdString(msg.clientmsgid())},
                            {QStringLiteral("sendTime"), qint64(msg.sendtime())}};
-    } else if (path == QStringLiteral("/friend/get_friend_list") || path == QStringLiteral("/friend/get_designated_friends")) {
+    } else if (path == QStringLiteral("/friend/get_friend_list")
+               || path == QStringLiteral("/friend/get_designated_friends")) {
         const QString owner = body.value(QStringLiteral("ownerUserID")).toString(self);
         QStringList wanted;
         for (const QJsonValue &v : body.value(QStringLiteral("friendUserIDs")).toArray())
@@ -226,10 +226,11 @@ QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, c
         QJsonArray friends;
         for (const QString &f : m_store->friendsOf(owner))
             if (wanted.isEmpty() || wanted.contains(f))
-                friends << QJsonObject{{QStringLiteral("ownerUserID"), owner}, {QStringLiteral("remark"), QString()},
-                                       {QStringLiteral("createTime"), 0},     {QStringLiteral("friendUser"), userJson(f)},
-                                       {QStringLiteral("addSource"), 1},      {QStringLiteral("operatorUserID"), owner},
-                                       {QStringLiteral("ex"), QString()},     {QStringLiteral("isPinned"), false}};
+                friends << QJsonObject{
+                    {QStringLiteral("ownerUserID"), owner}, {QStringLiteral("remark"), QString()},
+                    {QStringLiteral("createTime"), 0},      {QStringLiteral("friendUser"), userJson(f)},
+                    {QStringLiteral("addSource"), 1},       {QStringLiteral("operatorUserID"), owner},
+                    {QStringLiteral("ex"), QString()},      {QStringLiteral("isPinned"), false}};
         data = QJsonObject{{QStringLiteral("friendsInfo"), friends}, {QStringLiteral("total"), friends.size()}};
     } else if (path == QStringLiteral("/friend/get_friend_apply_list")
                || path == QStringLiteral("/friend/get_self_friend_apply_list")) {
@@ -252,17 +253,22 @@ QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, c
                                     {QStringLiteral("handleTime"), 0},
                                     {QStringLiteral("ex"), QString()}};
         }
-        data = QJsonObject{{QStringLiteral("friendRequests"), requests}, {QStringLiteral("total"), requests.size()}};
+        data = QJsonObject{{QStringLiteral("friendRequests"), requests},
+                           {QStringLiteral("total"), requests.size()}};
     } else if (path == QStringLiteral("/friend/get_incremental_friends")) {
         data = incremental(QStringLiteral("friends"), QJsonArray());
     } else if (path == QStringLiteral("/friend/get_full_friend_user_ids")) {
-        data = QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("versionID"), QStringLiteral("loopback")},
-                           {QStringLiteral("equal"), false}, {QStringLiteral("userIDs"), toArray(m_store->friendsOf(self))}};
+        data = QJsonObject{{QStringLiteral("version"), 1},
+                           {QStringLiteral("versionID"), QStringLiteral("loopback")},
+                           {QStringLiteral("equal"), false},
+                           {QStringLiteral("userIDs"), toArray(m_store->friendsOf(self))}};
     } else if (path == QStringLiteral("/group/get_incremental_join_groups")) {
         data = incremental(QStringLiteral("groups"), QJsonArray());
     } else if (path == QStringLiteral("/group/get_full_join_group_ids")) {
-        data = QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("versionID"), QStringLiteral("loopback")},
-                           {QStringLiteral("equal"), false}, {QStringLiteral("groupIDs"), toArray(m_store->groupsOf(self))}};
+        data = QJsonObject{{QStringLiteral("version"), 1},
+                           {QStringLiteral("versionID"), QStringLiteral("loopback")},
+                           {QStringLiteral("equal"), false},
+                           {QStringLiteral("groupIDs"), toArray(m_store->groupsOf(self))}};
     } else if (path == QStringLiteral("/group/get_incremental_group_members_batch")) {
         QJsonObject respList;
         for (const QJsonValue &r : body.value(QStringLiteral("reqList")).toArray()) {
@@ -291,10 +297,12 @@ QJsonObject LoopbackRest::dispatch(const QString &path, const QString &caller, c
         data = incremental(QStringLiteral("conversations"), QJsonArray());
     } else if (path == QStringLiteral("/conversation/get_not_notify_conversation_ids")) {
         data = QJsonObject{{QStringLiteral("conversationIDs"), QJsonArray()}};
-    } else if (path == QStringLiteral("/jssdk/get_active_conversations") || path == QStringLiteral("/jssdk/get_conversations")) {
+    } else if (path == QStringLiteral("/jssdk/get_active_conversations")
+               || path == QStringLiteral("/jssdk/get_conversations")) {
         data = QString::fromLatin1(jssdkConversations(path, m_rawBody).toBase64());
     } else if (path.startsWith(QStringLiteral("/friend/")) || path.startsWith(QStringLiteral("/user/"))
-               || path.startsWith(QStringLiteral("/conversation/")) || path.startsWith(QStringLiteral("/group/"))) {
+               || path.startsWith(QStringLiteral("/conversation/"))
+               || path.startsWith(QStringLiteral("/group/"))) {
         data = QJsonObject(); // accepted, nothing to report
     } else {
         return QJsonObject{{QStringLiteral("unknown"), true}};

@@ -90,17 +90,18 @@ QString LoopbackStore::singleConversationID(const QString &a, const QString &b)
 QString LoopbackStore::store(::openim::sdkws::MsgData &msg)
 {
     const QString conversationID = msg.sessiontype() == 3
-        ? groupConversationID(QString::fromStdString(msg.groupid()))
-        : singleConversationID(QString::fromStdString(msg.sendid()), QString::fromStdString(msg.recvid()));
+                                       ? groupConversationID(QString::fromStdString(msg.groupid()))
+                                       : singleConversationID(QString::fromStdString(msg.sendid()),
+                                                              QString::fromStdString(msg.recvid()));
     auto &list = m_conversations[conversationID];
     if (!m_participants.contains(conversationID))
-        m_participants.insert(conversationID, {QString::fromStdString(msg.sendid()),
-                                               QString::fromStdString(msg.recvid())});
+        m_participants.insert(conversationID,
+                              {QString::fromStdString(msg.sendid()), QString::fromStdString(msg.recvid())});
     msg.set_seq(qint64(list.size()) + 1);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (msg.servermsgid().empty()) {
         const QByteArray seed = QByteArray::number(++m_serverMsgCounter) + QByteArray::number(now)
-            + msg.clientmsgid().c_str();
+                                + msg.clientmsgid().c_str();
         msg.set_servermsgid(QCryptographicHash::hash(seed, QCryptographicHash::Md5).toHex().toStdString());
     }
     if (msg.sendtime() == 0)

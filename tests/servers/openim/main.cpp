@@ -19,15 +19,17 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     QCommandLineOption users(QStringLiteral("user"), QStringLiteral("A user id to create (repeatable)."),
                              QStringLiteral("id"));
-    QCommandLineOption platform(QStringLiteral("platform"), QStringLiteral("Platform id of the tokens (default 7)."),
-                                QStringLiteral("n"), QStringLiteral("7"));
+    QCommandLineOption platform(QStringLiteral("platform"),
+                                QStringLiteral("Platform id of the tokens (default 7)."), QStringLiteral("n"),
+                                QStringLiteral("7"));
     QCommandLineOption group(QStringLiteral("group"), QStringLiteral("A group of all users (default g_demo)."),
                              QStringLiteral("id"), QStringLiteral("g_demo"));
     QCommandLineOption count(QStringLiteral("users"),
                              QStringLiteral("Also create n users u_1 … u_n (e.g. 100 for the memory benchmark)."),
                              QStringLiteral("n"), QStringLiteral("0"));
-    QCommandLineOption report(QStringLiteral("report-connections"),
-                              QStringLiteral("Print {\"connections\":N} when the number of gateway sessions changes."));
+    QCommandLineOption report(
+        QStringLiteral("report-connections"),
+        QStringLiteral("Print {\"connections\":N} when the number of gateway sessions changes."));
     parser.addOptions({users, platform, group, count, report});
     parser.process(app);
 

@@ -11,13 +11,14 @@
 namespace ct::loopback {
 
 OpenImLoopbackServer::OpenImLoopbackServer(QObject *parent, QByteArray secret)
-    : QObject(parent)
-    , m_secret(std::move(secret))
-    , m_gateway(new LoopbackGateway(&m_store, m_secret, this))
-    , m_rest(new LoopbackRest(&m_store, m_secret, [this](::openim::sdkws::MsgData &msg) {
-        msg = deliver(msg, true);
-        return QString::fromStdString(msg.servermsgid());
-    }, this))
+    : QObject(parent), m_secret(std::move(secret)), m_gateway(new LoopbackGateway(&m_store, m_secret, this)),
+      m_rest(new LoopbackRest(
+          &m_store, m_secret,
+          [this](::openim::sdkws::MsgData &msg) {
+              msg = deliver(msg, true);
+              return QString::fromStdString(msg.servermsgid());
+          },
+          this))
 {
     m_store.addUser(QStringLiteral("imAdmin"), QStringLiteral("imAdmin"));
 }
@@ -94,8 +95,9 @@ QString OpenImLoopbackServer::mintBadToken(const QString &userID, int platformID
     }
 }
 
-::openim::sdkws::MsgData OpenImLoopbackServer::makeMessage(const QString &from, const QString &to, const QString &group,
-                                                         int contentType, const QByteArray &content)
+::openim::sdkws::MsgData OpenImLoopbackServer::makeMessage(const QString &from, const QString &to,
+                                                           const QString &group, int contentType,
+                                                           const QByteArray &content)
 {
     ::openim::sdkws::MsgData msg;
     msg.set_sendid(from.toStdString());
@@ -127,14 +129,15 @@ static QByteArray textContent(const QString &text)
     return QJsonDocument(QJsonObject{{QStringLiteral("content"), text}}).toJson(QJsonDocument::Compact);
 }
 
-::openim::sdkws::MsgData OpenImLoopbackServer::deliverDirect(const QString &from, const QString &to, const QString &text,
-                                                           int contentType, const QByteArray &content)
+::openim::sdkws::MsgData OpenImLoopbackServer::deliverDirect(const QString &from, const QString &to,
+                                                             const QString &text, int contentType,
+                                                             const QByteArray &content)
 {
     return deliver(makeMessage(from, to, {}, contentType, content.isEmpty() ? textContent(text) : content), true);
 }
 
 ::openim::sdkws::MsgData OpenImLoopbackServer::deliverGroup(const QString &from, const QString &groupID,
-                                                          const QString &text, const QStringList &atUserIDs)
+                                                            const QString &text, const QStringList &atUserIDs)
 {
     QByteArray content = textContent(text);
     int type = 101;
@@ -151,13 +154,13 @@ static QByteArray textContent(const QString &text)
 }
 
 ::openim::sdkws::MsgData OpenImLoopbackServer::storeDirectSilently(const QString &from, const QString &to,
-                                                                 const QString &text)
+                                                                   const QString &text)
 {
     return deliver(makeMessage(from, to, {}, 101, textContent(text)), false);
 }
 
 ::openim::sdkws::MsgData OpenImLoopbackServer::storeGroupSilently(const QString &from, const QString &groupID,
-                                                                const QString &text)
+                                                                  const QString &text)
 {
     return deliver(makeMessage(from, {}, groupID, 101, textContent(text)), false);
 }

@@ -34,29 +34,35 @@ public:
     // unknown algorithm (1505), or malformed text (1503).
     QString mintBadToken(const QString &userID, int platformID, int errCode);
     void expireTokens(const QString &userID) { m_store.setTokensState(userID, -1, 1501); }
-    void invalidateTokens(const QString &userID, int errCode = 1502) { m_store.setTokensState(userID, -1, errCode); }
+    void invalidateTokens(const QString &userID, int errCode = 1502)
+    {
+        m_store.setTokensState(userID, -1, errCode);
+    }
     void setReadDeadlineMs(int ms) { m_gateway->setReadDeadlineMs(ms); }
     void setAnswerRefusalsOverHttp(bool on) { m_gateway->setAnswerRefusalsOverHttp(on); }
 
     // Store a message (seq assigned) and push it to the online participants.
     ::openim::sdkws::MsgData deliverDirect(const QString &from, const QString &to, const QString &text,
-                                         int contentType = 101, const QByteArray &content = {});
+                                           int contentType = 101, const QByteArray &content = {});
     ::openim::sdkws::MsgData deliverGroup(const QString &from, const QString &groupID, const QString &text,
-                                        const QStringList &atUserIDs = {});
+                                          const QStringList &atUserIDs = {});
     // Store without pushing (the user was offline, or the push got lost).
     ::openim::sdkws::MsgData storeDirectSilently(const QString &from, const QString &to, const QString &text);
     ::openim::sdkws::MsgData storeGroupSilently(const QString &from, const QString &groupID, const QString &text);
 
     int dropTcp(const QString &userID) { return m_gateway->dropTcp(userID); }
     int kick(const QString &userID) { return m_gateway->kick(userID); }
-    int sendGarbage(const QString &userID) { return m_gateway->sendRawBinary(userID, QByteArrayLiteral("\x01not json")); }
+    int sendGarbage(const QString &userID)
+    {
+        return m_gateway->sendRawBinary(userID, QByteArrayLiteral("\x01not json"));
+    }
     int onlineCount(const QString &userID) const { return m_gateway->onlineCount(userID); }
     const QList<HandshakeRecord> &handshakes() const { return m_gateway->handshakes(); }
     const std::vector<::openim::sdkws::MsgData> &receivedMsgs() const { return m_gateway->received(); }
 
 private:
     ::openim::sdkws::MsgData makeMessage(const QString &from, const QString &to, const QString &group,
-                                       int contentType, const QByteArray &content);
+                                         int contentType, const QByteArray &content);
     ::openim::sdkws::MsgData deliver(::openim::sdkws::MsgData msg, bool pushIt);
 
     QByteArray m_secret;

@@ -18,11 +18,10 @@ QJsonObject gotifyBlock(const QList<DemoGotifyAccount> &accounts)
                                        {QStringLiteral("clientToken"), a.clientToken}});
     QJsonObject block{{QStringLiteral("enabled"), true},
                       {QStringLiteral("defaultPriority"), 5},
-                      {QStringLiteral("inbound"),
-                       QJsonObject{{QStringLiteral("enabled"), true},
-                                   {QStringLiteral("reconnectDelayMs"), 1000},
-                                   {QStringLiteral("maxReconnectDelayMs"), 10000},
-                                   {QStringLiteral("maxReconnectAttempts"), 10}}},
+                      {QStringLiteral("inbound"), QJsonObject{{QStringLiteral("enabled"), true},
+                                                              {QStringLiteral("reconnectDelayMs"), 1000},
+                                                              {QStringLiteral("maxReconnectDelayMs"), 10000},
+                                                              {QStringLiteral("maxReconnectAttempts"), 10}}},
                       {QStringLiteral("accounts"), named}};
     if (!accounts.isEmpty())
         block.insert(QStringLiteral("defaultAccount"), accounts.first().id);
@@ -80,7 +79,8 @@ QJsonObject buildDemoConfig(const DemoConfigInput &input)
         {QStringLiteral("channels"), QJsonObject{{QStringLiteral("gotify"), gotifyBlock(input.gotify)},
                                                  {QStringLiteral("multi-openim"), openimBlock(input)}}},
         {QStringLiteral("agents"), agents},
-        {QStringLiteral("session"), QJsonObject{{QStringLiteral("dmScope"), QStringLiteral("per-account-channel-peer")}}},
+        {QStringLiteral("session"),
+         QJsonObject{{QStringLiteral("dmScope"), QStringLiteral("per-account-channel-peer")}}},
         {QStringLiteral("channeltray"),
          QJsonObject{{QStringLiteral("notifications"), QJsonObject{{QStringLiteral("gotifyMinPriority"), 4}}},
                      {QStringLiteral("history"), QJsonObject{{QStringLiteral("retentionDays"), 7}}}}}};

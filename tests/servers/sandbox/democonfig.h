@@ -26,12 +26,12 @@ struct DemoOpenImAccount
 
 struct DemoConfigInput
 {
-    QList<DemoGotifyAccount> gotify;  // the first one is the default account
+    QList<DemoGotifyAccount> gotify; // the first one is the default account
     QList<DemoOpenImAccount> openim;
-    QString refreshEndpoint;          // http://127.0.0.1:<port>/demo/refresh
-    QString refreshKeyHeader;         // header name the refresh route checks
-    QString refreshKey;               // its value (a secret of this run, kept in the file only)
-    QString manualLoginMarkerPath;    // next to the config, never in the user's home
+    QString refreshEndpoint;       // http://127.0.0.1:<port>/demo/refresh
+    QString refreshKeyHeader;      // header name the refresh route checks
+    QString refreshKey;            // its value (a secret of this run, kept in the file only)
+    QString manualLoginMarkerPath; // next to the config, never in the user's home
 };
 
 QJsonObject buildDemoConfig(const DemoConfigInput &input);

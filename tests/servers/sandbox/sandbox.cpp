@@ -77,8 +77,9 @@ bool Sandbox::start(QString *error)
     m_print(QStringLiteral("sandbox: demo config written to %1").arg(m_options.configPath));
     m_print(QStringLiteral("sandbox: the demo tokens are INLINE in that file (mode 0600) on purpose: a demo "
                            "never writes to your keychain, and they only work with this sandbox while it runs."));
-    m_print(QStringLiteral("sandbox: the first multi-openim/primary token expires in %1 s; watch the tray refresh it.")
-                .arg(m_options.tokenLifetimeSecs));
+    m_print(
+        QStringLiteral("sandbox: the first multi-openim/primary token expires in %1 s; watch the tray refresh it.")
+            .arg(m_options.tokenLifetimeSecs));
     return true;
 }
 
@@ -109,14 +110,17 @@ void Sandbox::seedGotify()
     const qint64 firstId = qMax<qint64>(1, (QDateTime::currentSecsSinceEpoch() - 1704067200) * 4);
     ops.raiseNextMessageId(firstId);
     alerts.raiseNextMessageId(firstId);
-    m_opsApps.insert(QStringLiteral("backup"), ops.addApp(QStringLiteral("backup"), QStringLiteral("Nightly backups"), 3).id);
-    m_opsApps.insert(QStringLiteral("deploy"), ops.addApp(QStringLiteral("deploy"), QStringLiteral("CI/CD rollouts"), 5).id);
+    m_opsApps.insert(QStringLiteral("backup"),
+                     ops.addApp(QStringLiteral("backup"), QStringLiteral("Nightly backups"), 3).id);
+    m_opsApps.insert(QStringLiteral("deploy"),
+                     ops.addApp(QStringLiteral("deploy"), QStringLiteral("CI/CD rollouts"), 5).id);
     m_opsApps.insert(QStringLiteral("monitoring"),
                      ops.addApp(QStringLiteral("monitoring"), QStringLiteral("Host metrics"), 4).id);
     m_ops->addClient(QStringLiteral("phone"));
     m_alertsApps.insert(QStringLiteral("alertmanager"),
                         alerts.addApp(QStringLiteral("alertmanager"), QStringLiteral("Prometheus alerts"), 8).id);
-    m_alertsApps.insert(QStringLiteral("uptime"), alerts.addApp(QStringLiteral("uptime"), QStringLiteral("Uptime probes"), 4).id);
+    m_alertsApps.insert(QStringLiteral("uptime"),
+                        alerts.addApp(QStringLiteral("uptime"), QStringLiteral("Uptime probes"), 4).id);
 
     // History from before the tray started (it catches up on first connect).
     m_ops->postMessage(QStringLiteral("db-1: 40.2 GiB in 3m05s"), QStringLiteral("Nightly backup finished"), 3, {},
@@ -125,8 +129,8 @@ void Sandbox::seedGotify()
                        m_opsApps.value(QStringLiteral("deploy")));
     m_ops->postMessage(QStringLiteral("web-2 load average 4.1"), QStringLiteral("CPU above 90%"), 6, {},
                        m_opsApps.value(QStringLiteral("monitoring")));
-    m_alerts->postMessage(QStringLiteral("every probe answered within 120 ms"), QStringLiteral("All sites up"), 2, {},
-                          m_alertsApps.value(QStringLiteral("uptime")));
+    m_alerts->postMessage(QStringLiteral("every probe answered within 120 ms"), QStringLiteral("All sites up"), 2,
+                          {}, m_alertsApps.value(QStringLiteral("uptime")));
 }
 
 void Sandbox::seedOpenIm()
@@ -167,7 +171,8 @@ QHttpServerResponse Sandbox::refresh(const QHttpServerRequest &request)
             key = h.second;
     if (key != m_refreshKey.toLatin1()) {
         sayEvent(QStringLiteral("refresh: refused a request without the right %1 header").arg(refreshKeyHeader()));
-        return jsonError(QStringLiteral("missing or wrong refresh key"), QHttpServerResponse::StatusCode::Unauthorized);
+        return jsonError(QStringLiteral("missing or wrong refresh key"),
+                         QHttpServerResponse::StatusCode::Unauthorized);
     }
     const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
     const QString accountId = body.value(QStringLiteral("accountId")).toString();
@@ -182,18 +187,19 @@ QHttpServerResponse Sandbox::refresh(const QHttpServerRequest &request)
     sayEvent(QStringLiteral("refresh: minted a new token for multi-openim/%1 (reason: %2), valid %3 s")
                  .arg(accountId, reason.isEmpty() ? QStringLiteral("none given") : reason.left(80))
                  .arg(m_options.refreshedLifetimeSecs));
-    return QHttpServerResponse(QJsonObject{
-        {QStringLiteral("errCode"), 0},
-        {QStringLiteral("errMsg"), QString()},
-        {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("expireTimeSeconds"), exp}}}});
+    return QHttpServerResponse(
+        QJsonObject{{QStringLiteral("errCode"), 0},
+                    {QStringLiteral("errMsg"), QString()},
+                    {QStringLiteral("data"),
+                     QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("expireTimeSeconds"), exp}}}});
 }
 
 DemoConfigInput Sandbox::configInput() const
 {
     DemoConfigInput in;
-    in.gotify = {{QStringLiteral("ops"), m_ops->url().toString(), m_ops->appToken(), m_ops->clientToken()},
-                 {QStringLiteral("alerts"), m_alerts->url().toString(), m_alerts->appToken(), m_alerts->clientToken()}};
+    in.gotify = {
+        {QStringLiteral("ops"), m_ops->url().toString(), m_ops->appToken(), m_ops->clientToken()},
+        {QStringLiteral("alerts"), m_alerts->url().toString(), m_alerts->appToken(), m_alerts->clientToken()}};
     in.openim = {{kBot, m_openim->wsAddr(), m_openim->apiAddr(), m_primaryToken}};
     in.refreshEndpoint = refreshEndpoint();
     in.refreshKeyHeader = refreshKeyHeader();
@@ -215,9 +221,10 @@ void Sandbox::watchServers()
                 [this, name] { sayEvent(QStringLiteral("gotify/%1: a stream closed").arg(name)); });
     }
     auto &gateway = m_openim->gateway();
-    connect(&gateway, &ct::loopback::LoopbackGateway::sessionOpened, this, [this](const QString &user, int platform) {
-        sayEvent(QStringLiteral("multi-openim: %1 connected (platform %2)").arg(user).arg(platform));
-    });
+    connect(&gateway, &ct::loopback::LoopbackGateway::sessionOpened, this,
+            [this](const QString &user, int platform) {
+                sayEvent(QStringLiteral("multi-openim: %1 connected (platform %2)").arg(user).arg(platform));
+            });
     connect(&gateway, &ct::loopback::LoopbackGateway::sessionClosed, this,
             [this](const QString &user) { sayEvent(QStringLiteral("multi-openim: %1 disconnected").arg(user)); });
     connect(&gateway, &ct::loopback::LoopbackGateway::handshakeDone, this, [this](int errCode) {
@@ -234,12 +241,14 @@ void Sandbox::watchServers()
 void Sandbox::startTraffic()
 {
     TrickleTargets targets;
-    targets.gotify = {{QStringLiteral("ops"), m_ops.get(), m_opsApps}, {QStringLiteral("alerts"), m_alerts.get(), m_alertsApps}};
+    targets.gotify = {{QStringLiteral("ops"), m_ops.get(), m_opsApps},
+                      {QStringLiteral("alerts"), m_alerts.get(), m_alertsApps}};
     targets.openim = m_openim.get();
     targets.bot = kBot;
     targets.people = kPeople;
     targets.group = kGroup;
-    m_trickle = new Trickle(targets, [this](const QString &line) { sayEvent(line); }, this);
+    m_trickle = new Trickle(
+        targets, [this](const QString &line) { sayEvent(line); }, this);
     m_trickle->start(m_options.intervalMs);
 
     m_expiryTimer = new QTimer(this);
@@ -254,7 +263,8 @@ void Sandbox::startTraffic()
 void Sandbox::onTokenLifetimeOver()
 {
     if (m_refreshCount > 0) {
-        sayEvent(QStringLiteral("multi-openim: the first token of %1 expired; the tray had already refreshed it").arg(kBot));
+        sayEvent(QStringLiteral("multi-openim: the first token of %1 expired; the tray had already refreshed it")
+                     .arg(kBot));
         return;
     }
     const int dropped = m_openim->dropTcp(kBot);
@@ -264,7 +274,8 @@ void Sandbox::onTokenLifetimeOver()
                      .arg(kBot)
                      .arg(dropped));
     else
-        sayEvent(QStringLiteral("multi-openim: the token of %1 expired; its next connect gets errCode 1501").arg(kBot));
+        sayEvent(
+            QStringLiteral("multi-openim: the token of %1 expired; its next connect gets errCode 1501").arg(kBot));
 }
 
 void Sandbox::stop()

@@ -44,7 +44,7 @@ const GotifyScript kGotify[] = {
 
 struct OpenImScript
 {
-    int from;     // index into people
+    int from; // index into people
     bool group;
     bool mention; // @-mention the bot (group only)
     const char *text;
@@ -113,8 +113,8 @@ void Trickle::postGotify(int n)
         extras.insert(QStringLiteral("client::notification"),
                       QJsonObject{{QStringLiteral("click"), QJsonObject{{QStringLiteral("url"), clickUrl}}}});
     const QString title = numbered(s.title, n);
-    const qint64 id = target.server->postMessage(numbered(s.message, n), title, s.priority,
-                                                 extras, target.apps.value(app));
+    const qint64 id = target.server->postMessage(numbered(s.message, n), title, s.priority, extras,
+                                                 target.apps.value(app));
     QString flags;
     if (s.markdown)
         flags += QStringLiteral(" markdown");

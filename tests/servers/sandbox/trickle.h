@@ -22,17 +22,17 @@ namespace ct::sandbox {
 
 struct GotifyTarget
 {
-    QString accountId;                 // "ops", "alerts": only for the printed line
+    QString accountId; // "ops", "alerts": only for the printed line
     ct::testserver::GotifyServer *server = nullptr;
-    QHash<QString, qint64> apps;       // application name → id
+    QHash<QString, qint64> apps; // application name → id
 };
 
 struct TrickleTargets
 {
     QList<GotifyTarget> gotify;
     ct::loopback::OpenImLoopbackServer *openim = nullptr;
-    QString bot;                       // the account's user ("primary")
-    QStringList people;                // who writes to it
+    QString bot;        // the account's user ("primary")
+    QStringList people; // who writes to it
     QString group;
 };
 

@@ -24,7 +24,10 @@ public:
             startLog->append(address());
         setState(AccountState::Connecting);
     }
-    void drive(AccountState s, const QString &detail = {}, const QDateTime &retry = {}) { setState(s, detail, retry); }
+    void drive(AccountState s, const QString &detail = {}, const QDateTime &retry = {})
+    {
+        setState(s, detail, retry);
+    }
     void latency(int ms) { setLatencyMs(ms); }
 };
 
@@ -79,8 +82,7 @@ private Q_SLOTS:
         QStringList order;
         for (int r = 0; r < reg.rowCount(); ++r)
             order << reg.index(r).data(AccountRegistry::AddressRole).toString();
-        QCOMPARE(order, (QStringList{"gotify/alerts", "gotify/ops", "multi-openim/b",
-                                     "multi-openim/primary"}));
+        QCOMPARE(order, (QStringList{"gotify/alerts", "gotify/ops", "multi-openim/b", "multi-openim/primary"}));
         QCOMPARE(m_made, 4);
     }
 
@@ -139,8 +141,7 @@ private Q_SLOTS:
         reg.startAll();
         QCOMPARE(static_cast<DrivenConnection *>(reg.connection({kGotifyChannel, "on"}))->starts, 1);
         QCOMPARE(static_cast<DrivenConnection *>(reg.connection({kGotifyChannel, "off"}))->starts, 0);
-        QCOMPARE(reg.index(reg.rowOf({kGotifyChannel, "off"})).data(AccountRegistry::EnabledRole).toBool(),
-                 false);
+        QCOMPARE(reg.index(reg.rowOf({kGotifyChannel, "off"})).data(AccountRegistry::EnabledRole).toBool(), false);
         const auto counts = reg.stateCounts();
         QCOMPARE(counts.value(AccountState::Connecting), 1);
         QCOMPARE(counts.value(AccountState::Disabled), 1);
@@ -171,7 +172,8 @@ private Q_SLOTS:
         QList<GotifyAccountConfig> accounts;
         for (int i = 0; i < 60; ++i) // a00…a29 on one server, b00…b29 on another
             accounts << gotify(QStringLiteral("%1%2").arg(i < 30 ? 'a' : 'b').arg(i % 30, 2, 10, QLatin1Char('0')),
-                               i < 30 ? QStringLiteral("http://127.0.0.1:1") : QStringLiteral("http://127.0.0.2:2"));
+                               i < 30 ? QStringLiteral("http://127.0.0.1:1")
+                                      : QStringLiteral("http://127.0.0.2:2"));
         reg.setConfig(configWith(accounts, {}));
         reg.startAll();
         QCOMPARE(started.size(), AccountRegistry::kStartSlice); // not all in one pass

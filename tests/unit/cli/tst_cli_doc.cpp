@@ -22,7 +22,7 @@ QStringList declaredOptions(const QString &file)
         return {QStringLiteral("<cannot read %1>").arg(file)};
     const QString source = QString::fromUtf8(f.readAll());
     static const QRegularExpression declared(QStringLiteral(
-        R"re((?:addOption\(\{|QCommandLineOption\s+\w+\()\s*QStringLiteral\("([a-z][a-z0-9-]*)"\))re"));
+        R"re((?:addOption\(\s*\{|QCommandLineOption\s+\w+\()\s*QStringLiteral\("([a-z][a-z0-9-]*)"\))re"));
     QStringList names;
     for (auto it = declared.globalMatch(source); it.hasNext();) {
         const QString name = it.next().captured(1);

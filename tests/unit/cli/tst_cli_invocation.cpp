@@ -41,8 +41,8 @@ private Q_SLOTS:
         qputenv("CHANNELTRAY_CONFIG", "/tmp/env.json");
         QCOMPARE(parseInvocation({"channeltray", "doctor"}).configPath, QStringLiteral("/tmp/env.json"));
         qunsetenv("CHANNELTRAY_CONFIG");
-        QVERIFY(parseInvocation({"channeltray", "doctor"}).configPath.endsWith(
-            QStringLiteral("/channeltray/config.json")));
+        QVERIFY(parseInvocation({"channeltray", "doctor"})
+                    .configPath.endsWith(QStringLiteral("/channeltray/config.json")));
     }
 };
 

@@ -132,8 +132,7 @@ void TestConfigDefaults::httpTokenRefresh_everyFieldIsRead()
     QCOMPARE(t.http.method, QStringLiteral("PUT"));
     QCOMPARE(t.http.headers.value("X-Api-Key"), QStringLiteral("k"));
     QCOMPARE(t.http.headers.size(), 2);
-    QCOMPARE(t.http.body.toObject().value("refreshToken").toString(),
-             QStringLiteral("{state.refreshToken}"));
+    QCOMPARE(t.http.body.toObject().value("refreshToken").toString(), QStringLiteral("{state.refreshToken}"));
     QCOMPARE(t.http.body.toObject().value("n").toArray().size(), 2);
     QCOMPARE(t.http.timeoutMs, 2500);
     QCOMPARE(t.http.responseTokenPaths, (QStringList{"data.token", "token"}));
@@ -157,8 +156,7 @@ void TestConfigDefaults::hookTokenRefresh_isRead()
         "tokenRefresh":{"mode":"hook","hook":{"command":["/usr/bin/refresh","{accountId}","{reason}"],
                                               "timeoutMs":900}}}}})");
     QCOMPARE(c.openim.tokenRefresh.mode, RefreshMode::Hook);
-    QCOMPARE(c.openim.tokenRefresh.hook.command,
-             (QStringList{"/usr/bin/refresh", "{accountId}", "{reason}"}));
+    QCOMPARE(c.openim.tokenRefresh.hook.command, (QStringList{"/usr/bin/refresh", "{accountId}", "{reason}"}));
     QCOMPARE(c.openim.tokenRefresh.hook.timeoutMs, 900);
 }
 
@@ -252,9 +250,8 @@ void TestConfigDefaults::gotifyNamedDefault_mayGiveTheServerForSingleFormTokens(
 void TestConfigDefaults::gotifySingleForm_withoutServer_isAProblem()
 {
     const LoadResult r = parseConfig(R"({"channels":{"gotify":{"appToken":"A"}}})");
-    QCOMPARE(
-        r.problemStrings(),
-        QStringList{"channels.gotify.serverUrl: missing; expected an http:// or https:// URL"});
+    QCOMPARE(r.problemStrings(),
+             QStringList{"channels.gotify.serverUrl: missing; expected an http:// or https:// URL"});
 }
 
 void TestConfigDefaults::agentsSessionAndAppSettings_areRead()
@@ -273,8 +270,7 @@ void TestConfigDefaults::agentsSessionAndAppSettings_areRead()
     QCOMPARE(c.agentFor({kOpenImChannel, "primary"}), QStringLiteral("chat"));
     QCOMPARE(c.agentFor({kGotifyChannel, "primary"}), QStringLiteral("main"));
     QCOMPARE(c.session.dmScope, DmScope::PerAccountChannelPeer);
-    QCOMPARE(c.session.identityLinks.value("alice"),
-             (QStringList{"gotify:7", "multi-openim:u_alice"}));
+    QCOMPARE(c.session.identityLinks.value("alice"), (QStringList{"gotify:7", "multi-openim:u_alice"}));
     QCOMPARE(c.app.gotifyMinPriority, 0);
     QCOMPARE(c.app.retentionDays, 7);
 }
@@ -286,16 +282,14 @@ void TestConfigDefaults::everyDmScopeName_isAccepted_data()
     QTest::newRow("main") << "main" << int(DmScope::Main);
     QTest::newRow("per-peer") << "per-peer" << int(DmScope::PerPeer);
     QTest::newRow("per-channel-peer") << "per-channel-peer" << int(DmScope::PerChannelPeer);
-    QTest::newRow("per-account-channel-peer")
-        << "per-account-channel-peer" << int(DmScope::PerAccountChannelPeer);
+    QTest::newRow("per-account-channel-peer") << "per-account-channel-peer" << int(DmScope::PerAccountChannelPeer);
 }
 
 void TestConfigDefaults::everyDmScopeName_isAccepted()
 {
     QFETCH(QString, name);
     QFETCH(int, scope);
-    const LoadResult r =
-        parseConfig(QStringLiteral(R"({"session":{"dmScope":"%1"}})").arg(name).toUtf8());
+    const LoadResult r = parseConfig(QStringLiteral(R"({"session":{"dmScope":"%1"}})").arg(name).toUtf8());
     QVERIFY(r.ok());
     QCOMPARE(int(r.config.session.dmScope), scope);
 }
@@ -323,7 +317,9 @@ void TestConfigDefaults::seed_nameIsTheDisplayName_andPriorityRunsFrom0To10()
     QCOMPARE(c.openimAccount("p")->name, QStringLiteral("Bot"));
     const LoadResult r = parseConfig(R"({"channels":{"gotify":{"accounts":{"ops":{"serverUrl":"http://127.0.0.1:1",
         "appToken":"A","defaultPriority":11}}}}})");
-    QCOMPARE(r.problemStrings(), QStringList{"channels.gotify.accounts.ops.defaultPriority: expected an integer from 0 to 10, got 11"});
+    QCOMPARE(
+        r.problemStrings(),
+        QStringList{"channels.gotify.accounts.ops.defaultPriority: expected an integer from 0 to 10, got 11"});
 }
 
 void TestConfigDefaults::seed_gotifyInboundEnabled_isExplicitOnlyWhenTheFileSaysSo()
@@ -353,6 +349,8 @@ void TestConfigDefaults::seed_bindings_topLevelAndUnderAgents_accountBeatsChanne
     QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
     QCOMPARE(r.config.agentFor({kGotifyChannel, "ops"}), QStringLiteral("ops-agent"));
     QCOMPARE(r.config.agentFor({kGotifyChannel, "other"}), QStringLiteral("support"));
-    QCOMPARE(r.config.agentFor({kOpenImChannel, "default"}), QStringLiteral("im-agent")); // no accountId: the default account
-    QCOMPARE(r.config.agentFor({kOpenImChannel, "p"}), QStringLiteral("main"));           // per-conversation bindings are not ours
+    QCOMPARE(r.config.agentFor({kOpenImChannel, "default"}),
+             QStringLiteral("im-agent")); // no accountId: the default account
+    QCOMPARE(r.config.agentFor({kOpenImChannel, "p"}),
+             QStringLiteral("main")); // per-conversation bindings are not ours
 }

@@ -88,8 +88,7 @@ private Q_SLOTS:
         QCOMPARE(refresh.mode, RefreshMode::Http);
         QCOMPARE(refresh.http.endpoint, QStringLiteral("{state.auth_server_url}/api/refresh"));
         QCOMPARE(refresh.http.headers.value("X-Account"), QStringLiteral("{accountId}"));
-        QCOMPARE(refresh.http.responseTokenPaths,
-                 QStringList({"data.access_token", "access_token"}));
+        QCOMPARE(refresh.http.responseTokenPaths, QStringList({"data.access_token", "access_token"}));
         QCOMPARE(r.config.openim.accounts.size(), 2);
     }
 
@@ -119,61 +118,54 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         const AccountAddress ops2{kGotifyChannel, "ops2"};
         QTest::newRow("accounts add on the single-account form")
-            << "gotify-single.json5"
-            << asEditor([ops2](QJsonObject &root) {
-                   ConfigEditor::setAt(root, ConfigEditor::accountPath(ops2),
-                                       QJsonObject{{"serverUrl", "https://ops2.example.org"},
-                                                   {"defaultPriority", 7}});
+            << "gotify-single.json5" << asEditor([ops2](QJsonObject &root) {
+                   ConfigEditor::setAt(
+                       root, ConfigEditor::accountPath(ops2),
+                       QJsonObject{{"serverUrl", "https://ops2.example.org"}, {"defaultPriority", 7}});
                })
             << "gotify-single.add-ops2.json5";
         QTest::newRow("set-token drops the inline clientToken and its comment")
-            << "gotify-single.json5"
-            << asEditor([](QJsonObject &root) {
-                   ConfigEditor::removeAt(root, ConfigEditor::accountFieldPath(
-                                                    root, {kGotifyChannel, "default"}, "clientToken"));
+            << "gotify-single.json5" << asEditor([](QJsonObject &root) {
+                   ConfigEditor::removeAt(
+                       root, ConfigEditor::accountFieldPath(root, {kGotifyChannel, "default"}, "clientToken"));
                })
             << "gotify-single.drop-clientToken.json5";
         QTest::newRow("remove unbinds the agent and drops defaultAccount")
-            << "multi-agents.json5"
-            << asEditor([](QJsonObject &root) {
+            << "multi-agents.json5" << asEditor([](QJsonObject &root) {
                    ConfigEditor::removeAccount(root, {kGotifyChannel, "ops"});
                })
             << "multi-agents.remove-ops.json5";
         QTest::newRow("editor save: a value, a nested value, a new key")
-            << "multi-agents.json5"
-            << asEditor([](QJsonObject &root) {
+            << "multi-agents.json5" << asEditor([](QJsonObject &root) {
                    const AccountAddress alerts{kGotifyChannel, "alerts"};
                    ConfigEditor::setAccountField(root, alerts, "serverUrl",
                                                  QStringLiteral("https://alerts2.example.org"));
-                   ConfigEditor::setAt(root, ConfigEditor::accountPath(alerts) << "inbound" << "enabled", true);
+                   ConfigEditor::setAt(root,
+                                       ConfigEditor::accountPath(alerts) << "inbound"
+                                                                         << "enabled",
+                                       true);
                    ConfigEditor::setAccountField(root, alerts, "defaultPriority", 6);
                })
             << "multi-agents.edit-alerts.json5";
         QTest::newRow("refreshed token patched in its own quotes")
-            << "multi-server-refresh.json5"
-            << FileEdit([](const QString &path, QString *error) {
-                   return ConfigTokenPatcher::patchOpenImToken(
-                       path, "west", "eyJhbGciOiJIUzI1NiJ9.west-refreshed.sig", error);
+            << "multi-server-refresh.json5" << FileEdit([](const QString &path, QString *error) {
+                   return ConfigTokenPatcher::patchOpenImToken(path, "west",
+                                                               "eyJhbGciOiJIUzI1NiJ9.west-refreshed.sig", error);
                })
             << "multi-server-refresh.patch-west-token.json5";
         QTest::newRow("remove the first of two accounts")
-            << "multi-server-refresh.json5"
-            << asEditor([](QJsonObject &root) {
+            << "multi-server-refresh.json5" << asEditor([](QJsonObject &root) {
                    ConfigEditor::removeAccount(root, {kOpenImChannel, "east"});
                })
             << "multi-server-refresh.remove-east.json5";
-        QTest::newRow("accounts add next to SecretRefs")
-            << "secretrefs.json5"
-            << asEditor([](QJsonObject &root) {
-                   ConfigEditor::setAt(root, ConfigEditor::accountPath({kOpenImChannel, "backup"}),
-                                       QJsonObject{{"wsAddr", "wss://im2.example.org:10001"},
-                                                   {"apiAddr", "https://im2.example.org:10002"},
-                                                   {"enabled", false}});
-               })
-            << "secretrefs.add-backup.json5";
+        QTest::newRow("accounts add next to SecretRefs") << "secretrefs.json5" << asEditor([](QJsonObject &root) {
+            ConfigEditor::setAt(root, ConfigEditor::accountPath({kOpenImChannel, "backup"}),
+                                QJsonObject{{"wsAddr", "wss://im2.example.org:10001"},
+                                            {"apiAddr", "https://im2.example.org:10002"},
+                                            {"enabled", false}});
+        }) << "secretrefs.add-backup.json5";
         QTest::newRow("disable inside a one-line object")
-            << "json5-grammar.json5"
-            << asEditor([](QJsonObject &root) {
+            << "json5-grammar.json5" << asEditor([](QJsonObject &root) {
                    ConfigEditor::setAccountField(root, {kGotifyChannel, "ops"}, "enabled", false);
                })
             << "json5-grammar.disable-ops.json5";

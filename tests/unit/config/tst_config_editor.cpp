@@ -41,13 +41,10 @@ void TestConfigEditor::setAt_throughANonObject_refusesAndChangesNothing()
     QJsonObject root = parse(R"({"channels":{"gotify":"oops"}})");
     const QJsonObject before = root;
     QString error;
-    QVERIFY(!ConfigEditor::setAt(root, {"channels", "gotify", "accounts", "ops"}, QJsonObject(),
-                                 &error));
+    QVERIFY(!ConfigEditor::setAt(root, {"channels", "gotify", "accounts", "ops"}, QJsonObject(), &error));
     QCOMPARE(root, before);
-    QCOMPARE(
-        error,
-        QStringLiteral(
-            R"(cannot set channels.gotify.accounts.ops: channels.gotify is "oops", not an object)"));
+    QCOMPARE(error, QStringLiteral(
+                        R"(cannot set channels.gotify.accounts.ops: channels.gotify is "oops", not an object)"));
 }
 
 void TestConfigEditor::setAt_emptyPath_refuses()
@@ -62,8 +59,7 @@ void TestConfigEditor::segmentWithADot_staysOneKey()
 {
     QJsonObject root;
     QVERIFY(ConfigEditor::setAt(root, {"channels", "gotify", "accounts", "team.b"}, QJsonObject()));
-    const QJsonObject accounts =
-        ConfigEditor::valueAt(root, {"channels", "gotify", "accounts"}).toObject();
+    const QJsonObject accounts = ConfigEditor::valueAt(root, {"channels", "gotify", "accounts"}).toObject();
     QCOMPARE(accounts.keys(), QStringList{"team.b"});
 }
 
@@ -112,8 +108,8 @@ void TestConfigEditor::accountFieldPath_gotifyDefaultInSingleForm_writesTheSingl
 
 void TestConfigEditor::accountFieldPath_namedDefault_winsOverTheSingleForm()
 {
-    const QJsonObject root =
-        parse(R"({"channels":{"gotify":{"serverUrl":"http://s","accounts":{"default":{}}}}})");
+    const QJsonObject root = parse(
+        R"({"channels":{"gotify":{"serverUrl":"http://s","accounts":{"default":{}}}}})");
     QCOMPARE(ConfigEditor::accountFieldPath(root, kGotifyDefault, "appToken"),
              (QStringList{"channels", "gotify", "accounts", "default", "appToken"}));
 }
@@ -122,8 +118,7 @@ void TestConfigEditor::setAccountField_newAccount_createsTheNamedEntry()
 {
     QJsonObject root;
     QVERIFY(ConfigEditor::setAccountField(root, kOps, "serverUrl", QStringLiteral("http://o")));
-    QVERIFY(ConfigEditor::setAccountField(root, kGotifyDefault, "serverUrl",
-                                          QStringLiteral("http://d")));
+    QVERIFY(ConfigEditor::setAccountField(root, kGotifyDefault, "serverUrl", QStringLiteral("http://d")));
     const LoadResult r = configFromJson(root);
     QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
     QCOMPARE(r.config.gotifyAccount("ops")->serverUrl, QStringLiteral("http://o"));
@@ -154,8 +149,7 @@ void TestConfigEditor::removeAccount_keepsAnotherDefaultAccount()
     QJsonObject root = parse(R"({"channels":{"gotify":{"defaultAccount":"ops",
         "accounts":{"ops":{"serverUrl":"http://o"},"b":{"serverUrl":"http://b"}}}}})");
     QVERIFY(ConfigEditor::removeAccount(root, {kGotifyChannel, "b"}));
-    QCOMPARE(ConfigEditor::valueAt(root, {"channels", "gotify", "defaultAccount"}),
-             QJsonValue("ops"));
+    QCOMPARE(ConfigEditor::valueAt(root, {"channels", "gotify", "defaultAccount"}), QJsonValue("ops"));
     QVERIFY(ConfigEditor::valueAt(root, {"channels", "gotify", "accounts", "b"}).isUndefined());
 }
 

@@ -38,8 +38,12 @@ const QFile::Permissions k0700 = k0600 | QFile::ExeOwner;
 
 QJsonObject gotifyWith(const QJsonValue &clientToken, const QJsonObject &secrets = {})
 {
-    QJsonObject root{{"channels", QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{
-        {"ops", QJsonObject{{"serverUrl", "http://127.0.0.1:8080"}, {"clientToken", clientToken}}}}}}}}}};
+    QJsonObject root{
+        {"channels",
+         QJsonObject{
+             {"gotify",
+              QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", "http://127.0.0.1:8080"},
+                                                                       {"clientToken", clientToken}}}}}}}}}};
     if (!secrets.isEmpty())
         root.insert("secrets", secrets);
     return root;
@@ -47,9 +51,11 @@ QJsonObject gotifyWith(const QJsonValue &clientToken, const QJsonObject &secrets
 
 QJsonObject execProvider(const QString &command, int timeoutMs = 5000)
 {
-    return QJsonObject{{"providers", QJsonObject{{"pass", QJsonObject{
-        {"source", "exec"}, {"command", command}, {"args", QJsonArray{"--store", "ops"}},
-        {"passEnv", QJsonArray{"PATH"}}, {"timeoutMs", timeoutMs}}}}}};
+    return QJsonObject{{"providers", QJsonObject{{"pass", QJsonObject{{"source", "exec"},
+                                                                      {"command", command},
+                                                                      {"args", QJsonArray{"--store", "ops"}},
+                                                                      {"passEnv", QJsonArray{"PATH"}},
+                                                                      {"timeoutMs", timeoutMs}}}}}};
 }
 
 } // namespace
@@ -63,26 +69,38 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QStringList>("missing");
-        QTest::newRow("whole value") << "${TOKEN}" << "t0k" << QStringList{};
-        QTest::newRow("inline") << "${BASE}/v1?x=${TOKEN}" << "https://b/v1?x=t0k" << QStringList{};
-        QTest::newRow("escaped") << "$${TOKEN}" << "${TOKEN}" << QStringList{};
-        QTest::newRow("lower case is not a name") << "${token}" << "${token}" << QStringList{};
-        QTest::newRow("unset stays visible") << "a-${NOPE}" << "a-${NOPE}" << QStringList{"NOPE"};
-        QTest::newRow("empty counts as unset") << "${EMPTY}" << "${EMPTY}" << QStringList{"EMPTY"};
-        QTest::newRow("fallback") << "${NOPE:-60}" << "60" << QStringList{};
-        QTest::newRow("fallback not used") << "${TOKEN:-x}" << "t0k" << QStringList{};
-        QTest::newRow("nested is not a fallback") << "${A:-${TOKEN}}" << "${A:-t0k}" << QStringList{};
-        QTest::newRow("lone dollars") << "$5 $$ $" << "$5 $$ $" << QStringList{};
+        QTest::newRow("whole value") << "${TOKEN}"
+                                     << "t0k" << QStringList{};
+        QTest::newRow("inline") << "${BASE}/v1?x=${TOKEN}"
+                                << "https://b/v1?x=t0k" << QStringList{};
+        QTest::newRow("escaped") << "$${TOKEN}"
+                                 << "${TOKEN}" << QStringList{};
+        QTest::newRow("lower case is not a name") << "${token}"
+                                                  << "${token}" << QStringList{};
+        QTest::newRow("unset stays visible") << "a-${NOPE}"
+                                             << "a-${NOPE}" << QStringList{"NOPE"};
+        QTest::newRow("empty counts as unset") << "${EMPTY}"
+                                               << "${EMPTY}" << QStringList{"EMPTY"};
+        QTest::newRow("fallback") << "${NOPE:-60}"
+                                  << "60" << QStringList{};
+        QTest::newRow("fallback not used") << "${TOKEN:-x}"
+                                           << "t0k" << QStringList{};
+        QTest::newRow("nested is not a fallback") << "${A:-${TOKEN}}"
+                                                  << "${A:-t0k}" << QStringList{};
+        QTest::newRow("lone dollars") << "$5 $$ $"
+                                      << "$5 $$ $" << QStringList{};
         // Found by tests/fuzz/config_envsubst: the name check ended in '$', which matches before
         // a final newline too, so "TOKEN\n" counted as a name.
-        QTest::newRow("a newline is not part of a name") << "${TOKEN\n}" << "${TOKEN\n}" << QStringList{};
+        QTest::newRow("a newline is not part of a name") << "${TOKEN\n}"
+                                                         << "${TOKEN\n}" << QStringList{};
     }
     void substitution_followsOpenClawsRules()
     {
         QFETCH(QString, text);
         QFETCH(QString, expected);
         QFETCH(QStringList, missing);
-        const EnvSubstitution s = substituteEnv(text, envOf({{"TOKEN", "t0k"}, {"BASE", "https://b"}, {"EMPTY", ""}}));
+        const EnvSubstitution s = substituteEnv(text,
+                                                envOf({{"TOKEN", "t0k"}, {"BASE", "https://b"}, {"EMPTY", ""}}));
         QCOMPARE(s.text, expected);
         QCOMPARE(s.missing, missing);
     }
@@ -90,8 +108,9 @@ private Q_SLOTS:
     void configEnvBlock_fillsWhatTheProcessLacks_neverOverrides()
     {
         qputenv("CT_TEST_FROM_PROCESS", "process");
-        const EnvLookup env = configEnvironment(QJsonObject{{"env", QJsonObject{
-            {"CT_TEST_FROM_PROCESS", "config"}, {"vars", QJsonObject{{"CT_TEST_ONLY_CONFIG", "config"}}}}}});
+        const EnvLookup env = configEnvironment(
+            QJsonObject{{"env", QJsonObject{{"CT_TEST_FROM_PROCESS", "config"},
+                                            {"vars", QJsonObject{{"CT_TEST_ONLY_CONFIG", "config"}}}}}});
         QCOMPARE(env("CT_TEST_FROM_PROCESS").value_or(QString()), QStringLiteral("process"));
         QCOMPARE(env("CT_TEST_ONLY_CONFIG").value_or(QString()), QStringLiteral("config"));
         qunsetenv("CT_TEST_FROM_PROCESS");
@@ -123,8 +142,9 @@ private Q_SLOTS:
 
     void envShorthandAndSecretRef_areTheSameReference()
     {
-        for (const QJsonValue &v : {QJsonValue("$GOTIFY_OPS_CLIENT"),
-                                    QJsonValue(QJsonObject{{"source", "env"}, {"provider", "default"}, {"id", "GOTIFY_OPS_CLIENT"}})}) {
+        for (const QJsonValue &v :
+             {QJsonValue("$GOTIFY_OPS_CLIENT"),
+              QJsonValue(QJsonObject{{"source", "env"}, {"provider", "default"}, {"id", "GOTIFY_OPS_CLIENT"}})}) {
             const LoadResult r = configFromJson(gotifyWith(v), envOf({{"GOTIFY_OPS_CLIENT", "C-env"}}));
             QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
             QCOMPARE(r.config.gotifyAccount("ops")->clientToken, QStringLiteral("C-env"));
@@ -134,9 +154,10 @@ private Q_SLOTS:
     void unresolved_isAProblemOfThatAccount_valueEmpty_neverEchoed()
     {
         const LoadResult r = configFromJson(gotifyWith("${GOTIFY_OPS_CLIENT}"), envOf({}));
-        QCOMPARE(r.problemStrings(),
-                 QStringList{"channels.gotify.accounts.ops.clientToken: unresolved reference (env GOTIFY_OPS_CLIENT): "
-                             "environment variable GOTIFY_OPS_CLIENT is not set"});
+        QCOMPARE(
+            r.problemStrings(),
+            QStringList{"channels.gotify.accounts.ops.clientToken: unresolved reference (env GOTIFY_OPS_CLIENT): "
+                        "environment variable GOTIFY_OPS_CLIENT is not set"});
         QVERIFY(r.config.gotifyAccount("ops")->clientToken.isEmpty()); // never sent as "${…}"
         QVERIFY(!r.config.gotifyAccount("ops")->credentialRefs.value("clientToken").resolved());
     }
@@ -160,10 +181,12 @@ private Q_SLOTS:
         QVERIFY(writeFile(json, R"({"gotify": {"ops/main": "C-file", "n": 5}})", k0600));
         const QString single = dir.filePath("app.key");
         QVERIFY(writeFile(single, "A-single\n", k0600));
-        const QJsonObject secrets{{"providers", QJsonObject{
-            {"vault", QJsonObject{{"source", "file"}, {"path", json}, {"mode", "json"}}},
-            {"key", QJsonObject{{"source", "file"}, {"path", single}, {"mode", "singleValue"}}}}}};
-        QJsonObject raw = gotifyWith(QJsonObject{{"source", "file"}, {"provider", "vault"}, {"id", "/gotify/ops~1main"}}, secrets);
+        const QJsonObject secrets{
+            {"providers",
+             QJsonObject{{"vault", QJsonObject{{"source", "file"}, {"path", json}, {"mode", "json"}}},
+                         {"key", QJsonObject{{"source", "file"}, {"path", single}, {"mode", "singleValue"}}}}}};
+        QJsonObject raw = gotifyWith(
+            QJsonObject{{"source", "file"}, {"provider", "vault"}, {"id", "/gotify/ops~1main"}}, secrets);
         QJsonObject channels = raw["channels"].toObject();
         QJsonObject gotify = channels["gotify"].toObject();
         QJsonObject accounts = gotify["accounts"].toObject();
@@ -178,7 +201,8 @@ private Q_SLOTS:
         const GotifyAccountConfig *a = r.config.gotifyAccount("ops");
         QCOMPARE(a->clientToken, QStringLiteral("C-file"));
         QCOMPARE(a->appToken, QStringLiteral("A-single"));
-        QCOMPARE(a->credentialRefs.value("clientToken").description, QStringLiteral("file provider vault /gotify/ops~1main"));
+        QCOMPARE(a->credentialRefs.value("clientToken").description,
+                 QStringLiteral("file provider vault /gotify/ops~1main"));
         QCOMPARE(a->credentialRefs.value("appToken").description, QStringLiteral("file provider key"));
 
         // A secret file others can read, a pointer to nothing, a number: refused, clearly.
@@ -201,15 +225,20 @@ private Q_SLOTS:
         const QString script = dir.filePath("resolver");
         const QString seen = dir.filePath("seen");
         // The resolver records its argv, environment and request, then answers the protocol.
-        QVERIFY(writeFile(script, QStringLiteral("#!/bin/sh\n"
-                                                 "echo \"argv: $*\" > '%1'\n"
-                                                 "env >> '%1'\n"
-                                                 "cat >> '%1'\n"
-                                                 "echo '{\"protocolVersion\":1,\"values\":{\"openim/primary\":\"T-exec\"}}'\n")
-                                      .arg(seen).toUtf8(), k0700));
+        QVERIFY(
+            writeFile(script,
+                      QStringLiteral("#!/bin/sh\n"
+                                     "echo \"argv: $*\" > '%1'\n"
+                                     "env >> '%1'\n"
+                                     "cat >> '%1'\n"
+                                     "echo '{\"protocolVersion\":1,\"values\":{\"openim/primary\":\"T-exec\"}}'\n")
+                          .arg(seen)
+                          .toUtf8(),
+                      k0700));
         qputenv("CT_TEST_NOT_PASSED", "secret-of-the-parent");
         SecretRefResolver resolver(QJsonObject{{"secrets", execProvider(script)}}, envOf({}));
-        const SecretRefResult r = resolver.resolve({{"source", "exec"}, {"provider", "pass"}, {"id", "openim/primary"}});
+        const SecretRefResult r = resolver.resolve(
+            {{"source", "exec"}, {"provider", "pass"}, {"id", "openim/primary"}});
         qunsetenv("CT_TEST_NOT_PASSED");
         QVERIFY2(r.ok, qPrintable(r.problem));
         QCOMPARE(r.value, QStringLiteral("T-exec"));
@@ -220,7 +249,8 @@ private Q_SLOTS:
         QVERIFY2(log.startsWith("argv: --store ops\n"), qPrintable(log)); // argv from config only
         QVERIFY2(!log.contains("secret-of-the-parent"), qPrintable(log));
         QVERIFY2(log.contains("PATH="), qPrintable(log));
-        QVERIFY2(log.contains(R"({"ids":["openim/primary"],"protocolVersion":1,"provider":"pass"})"), qPrintable(log));
+        QVERIFY2(log.contains(R"({"ids":["openim/primary"],"protocolVersion":1,"provider":"pass"})"),
+                 qPrintable(log));
     }
 
     void execProvider_timeoutAndBadAnswers_areProblems_outputNeverEchoed()
@@ -231,12 +261,16 @@ private Q_SLOTS:
         const QString chatty = dir.filePath("chatty");
         QVERIFY(writeFile(chatty, "#!/bin/sh\necho 'not json: hunter2'\n", k0700));
         const QString notFound = dir.filePath("notfound");
-        QVERIFY(writeFile(notFound, "#!/bin/sh\necho '{\"protocolVersion\":1,\"values\":{},\"errors\":{\"x\":{\"code\":\"NOT_FOUND\"}}}'\n", k0700));
+        QVERIFY(writeFile(
+            notFound,
+            "#!/bin/sh\necho '{\"protocolVersion\":1,\"values\":{},\"errors\":{\"x\":{\"code\":\"NOT_FOUND\"}}}'\n",
+            k0700));
         const QJsonObject ref{{"source", "exec"}, {"provider", "pass"}, {"id", "x"}};
 
         QElapsedTimer timer;
         timer.start();
-        SecretRefResult r = SecretRefResolver(QJsonObject{{"secrets", execProvider(slow, 300)}}, envOf({})).resolve(ref);
+        SecretRefResult r = SecretRefResolver(QJsonObject{{"secrets", execProvider(slow, 300)}}, envOf({}))
+                                .resolve(ref);
         QCOMPARE(r.problem, QStringLiteral("%1 did not answer within 300 ms").arg(slow));
         QVERIFY(timer.elapsed() < 20000);
         r = SecretRefResolver(QJsonObject{{"secrets", execProvider(chatty)}}, envOf({})).resolve(ref);
@@ -252,21 +286,36 @@ private Q_SLOTS:
 
     void refreshRecipe_headersAndBody_takeReferences()
     {
-        const QJsonObject raw{{"channels", QJsonObject{{"multi-openim", QJsonObject{
-            {"tokenRefresh", QJsonObject{{"mode", "http"}, {"http", QJsonObject{
-                {"endpoint", "${AUTH_BASE}/refresh"},
-                {"headers", QJsonObject{{"Authorization", "Bearer ${REFRESH_KEY}"},
-                                        {"X-Secret", QJsonObject{{"source", "env"}, {"provider", "default"}, {"id", "REFRESH_KEY"}}}}},
-                {"body", QJsonObject{{"key", QJsonObject{{"source", "env"}, {"provider", "default"}, {"id", "NOT_SET"}}}}}}}}},
-            {"accounts", QJsonObject{{"p", QJsonObject{{"token", "t"}, {"wsAddr", "ws://127.0.0.1:1"}, {"apiAddr", "http://127.0.0.1:2"}}}}}}}}}};
-        const LoadResult r = configFromJson(raw, envOf({{"AUTH_BASE", "https://auth.example"}, {"REFRESH_KEY", "rk"}}));
+        const QJsonObject raw{
+            {"channels",
+             QJsonObject{
+                 {"multi-openim",
+                  QJsonObject{
+                      {"tokenRefresh",
+                       QJsonObject{
+                           {"mode", "http"},
+                           {"http",
+                            QJsonObject{{"endpoint", "${AUTH_BASE}/refresh"},
+                                        {"headers", QJsonObject{{"Authorization", "Bearer ${REFRESH_KEY}"},
+                                                                {"X-Secret", QJsonObject{{"source", "env"},
+                                                                                         {"provider", "default"},
+                                                                                         {"id", "REFRESH_KEY"}}}}},
+                                        {"body", QJsonObject{{"key", QJsonObject{{"source", "env"},
+                                                                                 {"provider", "default"},
+                                                                                 {"id", "NOT_SET"}}}}}}}}},
+                      {"accounts", QJsonObject{{"p", QJsonObject{{"token", "t"},
+                                                                 {"wsAddr", "ws://127.0.0.1:1"},
+                                                                 {"apiAddr", "http://127.0.0.1:2"}}}}}}}}}};
+        const LoadResult r = configFromJson(raw,
+                                            envOf({{"AUTH_BASE", "https://auth.example"}, {"REFRESH_KEY", "rk"}}));
         const HttpRefreshConfig &http = r.config.openim.tokenRefresh.http;
         QCOMPARE(http.endpoint, QStringLiteral("https://auth.example/refresh"));
         QCOMPARE(http.headers.value("Authorization"), QStringLiteral("Bearer rk"));
         QCOMPARE(http.headers.value("X-Secret"), QStringLiteral("rk"));
-        QCOMPARE(r.problemStrings(),
-                 QStringList{"channels.multi-openim.tokenRefresh.http.body.key: unresolved reference (env NOT_SET): "
-                             "environment variable NOT_SET is not set"});
+        QCOMPARE(
+            r.problemStrings(),
+            QStringList{"channels.multi-openim.tokenRefresh.http.body.key: unresolved reference (env NOT_SET): "
+                        "environment variable NOT_SET is not set"});
     }
 };
 

@@ -22,9 +22,10 @@ constexpr QFileDevice::Permissions k0700 = k0600 | QFileDevice::ExeOwner;
 QFileDevice::Permissions modeOf(const QString &path)
 {
     const QFileDevice::Permissions all = QFile::permissions(path);
-    return all & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                  QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
-                  QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+    return all
+           & (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+              | QFileDevice::WriteGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther
+              | QFileDevice::ExeOther);
 }
 
 QByteArray readAll(const QString &path)
@@ -97,20 +98,17 @@ void TestConfigSave::openclawJson_roundTrip_keepsUnknownKeys()
     // The keys this app has no idea about, spelled out:
     QCOMPARE(ConfigEditor::valueAt(saved, {"gateway", "auth", "token"}).toString(),
              QStringLiteral("gateway-secret"));
-    QCOMPARE(
-        ConfigEditor::valueAt(saved, {"plugins", "entries", "gotify", "config", "note"}).toString(),
-        QStringLiteral("kept"));
+    QCOMPARE(ConfigEditor::valueAt(saved, {"plugins", "entries", "gotify", "config", "note"}).toString(),
+             QStringLiteral("kept"));
     QCOMPARE(ConfigEditor::valueAt(saved, {"channels", "multi-openim", "someFutureKey", "nested"})
                  .toArray()
                  .at(2)
                  .toObject()
                  .value("deep"),
              QJsonValue(true));
-    QCOMPARE(ConfigEditor::valueAt(
-                 saved, {"channels", "multi-openim", "tokenRefresh", "http", "futureOption"}),
+    QCOMPARE(ConfigEditor::valueAt(saved, {"channels", "multi-openim", "tokenRefresh", "http", "futureOption"}),
              QJsonValue(3));
-    QCOMPARE(ConfigEditor::valueAt(saved,
-                                   {"channels", "multi-openim", "accounts", "primary", "nickname"}),
+    QCOMPARE(ConfigEditor::valueAt(saved, {"channels", "multi-openim", "accounts", "primary", "nickname"}),
              QJsonValue("bot one"));
     QCOMPARE(ConfigEditor::valueAt(saved, {"agents", "ops-agent", "persona"}), QJsonValue("terse"));
     QCOMPARE(ConfigEditor::valueAt(saved, {"messages", "ackReaction"}).toString(),
@@ -177,9 +175,8 @@ void TestConfigSave::save_leavesExistingParentDirectoriesAlone()
     QTemporaryDir dir;
     const QString sub = dir.filePath("shared");
     QVERIFY(QDir().mkdir(sub));
-    const QFileDevice::Permissions open0755 = k0700 | QFileDevice::ReadGroup |
-                                              QFileDevice::ExeGroup | QFileDevice::ReadOther |
-                                              QFileDevice::ExeOther;
+    const QFileDevice::Permissions open0755 = k0700 | QFileDevice::ReadGroup | QFileDevice::ExeGroup
+                                              | QFileDevice::ReadOther | QFileDevice::ExeOther;
     QVERIFY(QFile::setPermissions(sub, open0755));
     QVERIFY(saveConfigJson(sub + "/config.json", validBase()));
     QCOMPARE(modeOf(sub), open0755);
@@ -189,8 +186,7 @@ void TestConfigSave::save_intoReadOnlyDirectory_failsAndLeavesOldFileByteIdentic
 {
     QTemporaryDir dir;
     // Let "nobody" reach the directory below (QTemporaryDir makes its directory 0700).
-    QVERIFY(
-        QFile::setPermissions(dir.path(), k0700 | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(dir.path(), k0700 | QFileDevice::ExeGroup | QFileDevice::ExeOther));
     const QString ro = dir.filePath("ro");
     QVERIFY(QDir().mkdir(ro));
     const QString path = ro + "/config.json";
@@ -198,11 +194,11 @@ void TestConfigSave::save_intoReadOnlyDirectory_failsAndLeavesOldFileByteIdentic
     QVERIFY(writeFile(path, old));
     // The old file itself is writable by anyone: only a save that writes in place (not
     // atomic) could change it, and that is what this test must catch.
-    QVERIFY(QFile::setPermissions(path, k0600 | QFileDevice::ReadGroup | QFileDevice::WriteGroup |
-                                            QFileDevice::ReadOther | QFileDevice::WriteOther));
-    QVERIFY(QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
-                                          QFileDevice::ReadGroup | QFileDevice::ExeGroup |
-                                          QFileDevice::ReadOther | QFileDevice::ExeOther));
+    QVERIFY(QFile::setPermissions(path, k0600 | QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                                            | QFileDevice::ReadOther | QFileDevice::WriteOther));
+    QVERIFY(QFile::setPermissions(ro, QFileDevice::ReadOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                                          | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                                          | QFileDevice::ExeOther));
     bool saved = true;
     QString error;
     {

@@ -45,24 +45,23 @@ private Q_SLOTS:
     void inlineTokens_satisfyTheCheck_withoutAskingTheKeychain()
     {
         FakeKeychain keychain;
-        const QList<ConfigProblem> problems =
-            checkAccountTokens(configFromJson(validBase()).config, keychain.probe());
+        const QList<ConfigProblem> problems = checkAccountTokens(configFromJson(validBase()).config,
+                                                                 keychain.probe());
         QVERIFY(problems.isEmpty());
         QVERIFY2(keychain.asked.isEmpty(), qPrintable(keychain.asked.join(", ")));
     }
     void noTokenAnywhere_isOneProblemPerAccount_atItsJsonPath()
     {
         FakeKeychain keychain;
-        const QList<ConfigProblem> problems =
-            checkAccountTokens(withoutInlineTokens(), keychain.probe());
+        const QList<ConfigProblem> problems = checkAccountTokens(withoutInlineTokens(), keychain.probe());
         QCOMPARE(problems.size(), 2);
         QCOMPARE(problems.at(0).path, QStringLiteral("channels.multi-openim.accounts.primary"));
         QVERIFY(problems.at(0).message.startsWith("no token"));
         QVERIFY(problems.at(0).message.contains("set-token multi-openim/primary"));
         QCOMPARE(problems.at(1).path, QStringLiteral("channels.gotify.accounts.ops"));
         QVERIFY(problems.at(1).message.startsWith("no token"));
-        QCOMPARE(keychain.asked, (QStringList{"multi-openim/primary/token", "gotify/ops/appToken",
-                                              "gotify/ops/clientToken"}));
+        QCOMPARE(keychain.asked,
+                 (QStringList{"multi-openim/primary/token", "gotify/ops/appToken", "gotify/ops/clientToken"}));
     }
     void keychainTokens_satisfyTheCheck()
     {
@@ -85,15 +84,13 @@ private Q_SLOTS:
     void noKeychainAtAll_meansOnlyInlineTokensCount()
     {
         QCOMPARE(checkAccountTokens(withoutInlineTokens(), KeychainTokenProbe()).size(), 2);
-        QVERIFY(
-            checkAccountTokens(configFromJson(validBase()).config, KeychainTokenProbe()).isEmpty());
+        QVERIFY(checkAccountTokens(configFromJson(validBase()).config, KeychainTokenProbe()).isEmpty());
     }
     void disabledAccountsAndChannels_areNotJudged()
     {
         QJsonObject root = validBase();
         ConfigEditor::removeAt(root, {"channels", "multi-openim", "accounts", "primary", "token"});
-        ConfigEditor::setAt(root, {"channels", "multi-openim", "accounts", "primary", "enabled"},
-                            false);
+        ConfigEditor::setAt(root, {"channels", "multi-openim", "accounts", "primary", "enabled"}, false);
         ConfigEditor::removeAt(root, {"channels", "gotify", "accounts", "ops", "appToken"});
         ConfigEditor::removeAt(root, {"channels", "gotify", "accounts", "ops", "clientToken"});
         ConfigEditor::setAt(root, {"channels", "gotify", "enabled"}, false);
@@ -106,8 +103,7 @@ private Q_SLOTS:
         QJsonObject root;
         ConfigEditor::setAt(root, {"channels", "gotify", "serverUrl"}, QStringLiteral("http://g"));
         FakeKeychain keychain;
-        const QList<ConfigProblem> problems =
-            checkAccountTokens(configFromJson(root).config, keychain.probe());
+        const QList<ConfigProblem> problems = checkAccountTokens(configFromJson(root).config, keychain.probe());
         QCOMPARE(problems.size(), 1);
         QCOMPARE(problems.first().path, QStringLiteral("channels.gotify"));
         QVERIFY(problems.first().message.contains("gotify/default"));
@@ -120,8 +116,7 @@ private Q_SLOTS:
         QCOMPARE(tokenOrigin("inline", ops, "appToken", keychain.probe()), TokenOrigin::Inline);
         QVERIFY(keychain.asked.isEmpty());
         QCOMPARE(tokenOrigin(QString(), ops, "appToken", keychain.probe()), TokenOrigin::Keychain);
-        QCOMPARE(tokenOrigin(QString(), ops, "clientToken", keychain.probe()),
-                 TokenOrigin::Missing);
+        QCOMPARE(tokenOrigin(QString(), ops, "clientToken", keychain.probe()), TokenOrigin::Missing);
     }
 };
 

@@ -49,8 +49,7 @@ private Q_SLOTS:
             paths << p.path;
         paths.sort();
         QCOMPARE(paths,
-                 (QStringList{"channels.gotify.defaultPriority",
-                              "channels.gotify.inbound.maxReconnectAttempts",
+                 (QStringList{"channels.gotify.defaultPriority", "channels.gotify.inbound.maxReconnectAttempts",
                               "channels.multi-openim.accounts.primary.wsAddr", "session.dmScope"}));
     }
 
@@ -63,8 +62,7 @@ private Q_SLOTS:
         QCOMPARE(p.line, 3);
         QCOMPARE(p.column, 8); // the stray ']'
         QVERIFY(p.path.isEmpty());
-        QVERIFY2(p.toString().startsWith("invalid JSON5 at line 3, column 8 (in b): "),
-                 qPrintable(p.toString()));
+        QVERIFY2(p.toString().startsWith("invalid JSON5 at line 3, column 8 (in b): "), qPrintable(p.toString()));
     }
     void invalidJson_columnCountsCharactersNotBytes()
     {
@@ -88,8 +86,7 @@ private Q_SLOTS:
     void topLevelArray_isAProblem()
     {
         const LoadResult r = parseConfig("[1, 2]");
-        QCOMPARE(r.problemStrings(),
-                 QStringList{"expected a JSON object at the top, got an array"});
+        QCOMPARE(r.problemStrings(), QStringList{"expected a JSON object at the top, got an array"});
     }
     void missingFile_isAClearProblem()
     {
@@ -98,8 +95,7 @@ private Q_SLOTS:
         const LoadResult r = loadConfig(path);
         QVERIFY(!r.fileFound);
         QVERIFY(!r.jsonValid);
-        QCOMPARE(r.problemStrings(),
-                 QStringList{QStringLiteral("config file %1 does not exist").arg(path)});
+        QCOMPARE(r.problemStrings(), QStringList{QStringLiteral("config file %1 does not exist").arg(path)});
     }
     void invalidJsonInAFile_namesTheFile()
     {
@@ -112,8 +108,9 @@ private Q_SLOTS:
         const LoadResult r = loadConfig(path);
         QVERIFY(r.fileFound);
         QCOMPARE(r.problems.size(), 1);
-        QVERIFY2(r.problems.first().message.startsWith(path + ": invalid JSON5 at line 2, column 16 (in channels): "),
-                 qPrintable(r.problems.first().message));
+        QVERIFY2(
+            r.problems.first().message.startsWith(path + ": invalid JSON5 at line 2, column 16 (in channels): "),
+            qPrintable(r.problems.first().message));
     }
 
     void unknownKeys_areNotProblems_andStayInRaw()
@@ -121,8 +118,7 @@ private Q_SLOTS:
         QJsonObject root = validBase();
         root = withValue(root, {"gateway", "port"}, 18789);
         root = withValue(root, {"channels", "multi-openim", "someFutureKey"}, true);
-        root = withValue(root, {"channels", "gotify", "accounts", "ops", "color"},
-                         QStringLiteral("red"));
+        root = withValue(root, {"channels", "gotify", "accounts", "ops", "color"}, QStringLiteral("red"));
         root = withValue(root, {"channels", "telegram", "botToken"}, 5); // not our channel
         const LoadResult r = configFromJson(root);
         QVERIFY2(r.ok(), qPrintable(r.problemStrings().join('\n')));
@@ -141,15 +137,12 @@ private Q_SLOTS:
     void accountBoundToTwoAgents_isAProblem()
     {
         QJsonObject root = validBase();
-        root =
-            withValue(root, {"agents", "a1", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
-        root =
-            withValue(root, {"agents", "a2", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
+        root = withValue(root, {"agents", "a1", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
+        root = withValue(root, {"agents", "a2", "channels", "gotify", "accounts"}, QJsonArray{"ops"});
         const LoadResult r = configFromJson(root);
         QCOMPARE(
             r.problemStrings(),
-            QStringList{
-                R"(agents.a2.channels.gotify.accounts[0]: gotify/ops is already bound to agent "a1")"});
+            QStringList{R"(agents.a2.channels.gotify.accounts[0]: gotify/ops is already bound to agent "a1")"});
     }
 
     void gotifyDefaultInBothForms_withDifferentServers_isADuplicate()
@@ -160,8 +153,7 @@ private Q_SLOTS:
                          QStringLiteral("http://two"));
         const LoadResult r = configFromJson(root);
         QCOMPARE(r.problems.size(), 1);
-        QCOMPARE(r.problems.first().path,
-                 QStringLiteral("channels.gotify.accounts.default.serverUrl"));
+        QCOMPARE(r.problems.first().path, QStringLiteral("channels.gotify.accounts.default.serverUrl"));
         QVERIFY2(r.problems.first().message.startsWith(R"(duplicate account "default")"),
                  qPrintable(r.problems.first().message));
         QVERIFY(r.problems.first().message.contains("http://one"));
@@ -180,21 +172,17 @@ private Q_SLOTS:
     void tokenOfTheWrongType_isNeverEchoed()
     {
         QJsonObject root = validBase();
-        root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"},
-                         123456789);
+        root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"}, 123456789);
         root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"}, 987654321);
         const LoadResult r = configFromJson(root);
-        QCOMPARE(
-            r.problemStrings(),
-            (QStringList{
-                "channels.multi-openim.accounts.primary.token: expected a string, got a number",
-                "channels.gotify.accounts.ops.appToken: expected a string, got a number"}));
+        QCOMPARE(r.problemStrings(),
+                 (QStringList{"channels.multi-openim.accounts.primary.token: expected a string, got a number",
+                              "channels.gotify.accounts.ops.appToken: expected a string, got a number"}));
     }
     void badUrl_hidesItsQueryAndUserInfo()
     {
-        const QJsonObject root =
-            withValue(validBase(), {"channels", "gotify", "accounts", "ops", "serverUrl"},
-                      QStringLiteral("ftp://user:secret@host/path?token=s3cr3t"));
+        const QJsonObject root = withValue(validBase(), {"channels", "gotify", "accounts", "ops", "serverUrl"},
+                                           QStringLiteral("ftp://user:secret@host/path?token=s3cr3t"));
         const QString text = configFromJson(root).problemStrings().join('\n');
         QVERIFY2(!text.contains("secret") && !text.contains("s3cr3t"), qPrintable(text));
         QVERIFY2(text.contains("ftp://host/path?"), qPrintable(text));
@@ -203,8 +191,7 @@ private Q_SLOTS:
     void tokenLengthAndPrefix_areNotJudged()
     {
         QJsonObject root = validBase();
-        root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"},
-                         QStringLiteral("x"));
+        root = withValue(root, {"channels", "gotify", "accounts", "ops", "appToken"}, QStringLiteral("x"));
         root = withValue(root, {"channels", "multi-openim", "accounts", "primary", "token"},
                          QStringLiteral("not-a-jwt"));
         QVERIFY(configFromJson(root).ok());
@@ -231,9 +218,9 @@ private Q_SLOTS:
     }
     void explicitHookMode_withCommand_isValid()
     {
-        const QJsonObject root =
-            withValue(validBase(), {"channels", "multi-openim", "tokenRefresh"},
-                      jsonValue(R"({"mode":"hook","hook":{"command":["r.sh","{accountId}"]}})"));
+        const QJsonObject root = withValue(
+            validBase(), {"channels", "multi-openim", "tokenRefresh"},
+            jsonValue(R"({"mode":"hook","hook":{"command":["r.sh","{accountId}"]}})"));
         QVERIFY(configFromJson(root).ok());
     }
 };

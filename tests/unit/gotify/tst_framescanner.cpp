@@ -47,8 +47,10 @@ public:
 private:
     int below(int n) { return int(m_random.bounded(n)); }
     bool chance(int percent) { return below(100) < percent; }
-    template<typename T>
-    const T &pick(std::initializer_list<T> items) { return items.begin()[below(int(items.size()))]; }
+    template <typename T> const T &pick(std::initializer_list<T> items)
+    {
+        return items.begin()[below(int(items.size()))];
+    }
 
     // Mostly JSON white space; now and then none, or a character JSON does not allow there.
     QString space()
@@ -58,27 +60,40 @@ private:
         QString s;
         const int n = 1 + below(3);
         for (int i = 0; i < n; ++i)
-            s += m_tidy || chance(95) ? pick({u' ', u'\t', u'\n', u'\r'}) : pick({u'\f', u'\v', u'\u00a0', u'\u2028'});
+            s += m_tidy || chance(95) ? pick({u' ', u'\t', u'\n', u'\r'})
+                                      : pick({u'\f', u'\v', u'\u00a0', u'\u2028'});
         return s;
     }
 
     QString integer()
     {
         switch (below(m_tidy ? 8 : 12)) {
-        case 0: return QStringLiteral("0");
-        case 1: return QStringLiteral("-0");
-        case 2: return QStringLiteral("-%1").arg(1 + below(100000));
-        case 3: return QStringLiteral("2147483648"); // just over int
-        case 4: return QStringLiteral("-2147483649");
-        case 5: return QStringLiteral("999999999999999999"); // 18 digits, the scanner's longest
-        case 6: return QString::number(1 + below(100000));
-        case 7: return QString::number(1 + below(100));
-        case 8: return QStringLiteral("1000000000000000000"); // 19 digits: JSON path only
-        case 9: return QStringLiteral("99999999999999999999"); // beyond qint64
-        case 10: return pick({QStringLiteral("1.5"), QStringLiteral("2.0"), QStringLiteral("1e3"),
-                             QStringLiteral("1E+2"), QStringLiteral("-3e-1"), QStringLiteral("007"),
-                             QStringLiteral("-"), QStringLiteral("+4"), QStringLiteral("0x10")});
-        default: return QString::number(1 + below(chance(50) ? 10 : 2000000000));
+        case 0:
+            return QStringLiteral("0");
+        case 1:
+            return QStringLiteral("-0");
+        case 2:
+            return QStringLiteral("-%1").arg(1 + below(100000));
+        case 3:
+            return QStringLiteral("2147483648"); // just over int
+        case 4:
+            return QStringLiteral("-2147483649");
+        case 5:
+            return QStringLiteral("999999999999999999"); // 18 digits, the scanner's longest
+        case 6:
+            return QString::number(1 + below(100000));
+        case 7:
+            return QString::number(1 + below(100));
+        case 8:
+            return QStringLiteral("1000000000000000000"); // 19 digits: JSON path only
+        case 9:
+            return QStringLiteral("99999999999999999999"); // beyond qint64
+        case 10:
+            return pick({QStringLiteral("1.5"), QStringLiteral("2.0"), QStringLiteral("1e3"),
+                         QStringLiteral("1E+2"), QStringLiteral("-3e-1"), QStringLiteral("007"),
+                         QStringLiteral("-"), QStringLiteral("+4"), QStringLiteral("0x10")});
+        default:
+            return QString::number(1 + below(chance(50) ? 10 : 2000000000));
         }
     }
 
@@ -87,37 +102,48 @@ private:
     {
         if (m_tidy) {
             switch (below(20)) {
-            case 0: return pick({QStringLiteral("\\\""), QStringLiteral("\\\\"), QStringLiteral("\\/"),
-                                 QStringLiteral("\\b"), QStringLiteral("\\f"), QStringLiteral("\\n"),
-                                 QStringLiteral("\\r"), QStringLiteral("\\t")});
+            case 0:
+                return pick({QStringLiteral("\\\""), QStringLiteral("\\\\"), QStringLiteral("\\/"),
+                             QStringLiteral("\\b"), QStringLiteral("\\f"), QStringLiteral("\\n"),
+                             QStringLiteral("\\r"), QStringLiteral("\\t")});
             case 1: {
                 const int code = below(0xF800); // no surrogate: 0000..D7FF, then E000..FFFF
                 return QStringLiteral("\\u%1").arg(code < 0xD800 ? code : code + 0x800, 4, 16, QLatin1Char('0'));
             }
-            case 2: return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\uffff"),
-                                 QStringLiteral("\U0001F680")});
-            default: return QString(QChar(char16_t(pick({0x20, 0x41 + below(26), 0x61 + below(26), 0x30 + below(10)}))));
+            case 2:
+                return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\uffff"),
+                             QStringLiteral("\U0001F680")});
+            default:
+                return QString(
+                    QChar(char16_t(pick({0x20, 0x41 + below(26), 0x61 + below(26), 0x30 + below(10)}))));
             }
         }
         switch (below(30)) {
-        case 0: return pick({QStringLiteral("\\\""), QStringLiteral("\\\\"), QStringLiteral("\\/"),
-                             QStringLiteral("\\b"), QStringLiteral("\\f"), QStringLiteral("\\n"),
-                             QStringLiteral("\\r"), QStringLiteral("\\t")});
+        case 0:
+            return pick({QStringLiteral("\\\""), QStringLiteral("\\\\"), QStringLiteral("\\/"),
+                         QStringLiteral("\\b"), QStringLiteral("\\f"), QStringLiteral("\\n"),
+                         QStringLiteral("\\r"), QStringLiteral("\\t")});
         case 1: {
             // \uXXXX: anywhere in the BMP, surrogates and 0000 included; either case of hex.
             const int code = chance(30) ? 0xD800 + below(0x800) : chance(20) ? below(0x20) : below(0x10000);
             QString hex = QStringLiteral("%1").arg(code, 4, 16, QLatin1Char('0'));
             return QStringLiteral("\\u") + (chance(50) ? hex.toUpper() : hex);
         }
-        case 2: return pick({QStringLiteral("\\x41"), QStringLiteral("\\a"), QStringLiteral("\\'"),
-                             QStringLiteral("\\u12"), QStringLiteral("\\uZZZZ"), QStringLiteral("\\ "),
-                             QStringLiteral("\\")});
-        case 3: return QString(QChar(char16_t(below(0x20)))); // raw control character
-        case 4: return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\u00ff"),
-                             QStringLiteral("\u20ac"), QStringLiteral("\uffff"), QStringLiteral("\ufffe"),
-                             QStringLiteral("\ufdd0"), QStringLiteral("\u007f")});
-        case 5: return pick({QStringLiteral("\U0001F600"), QString(QChar(char16_t(0xD800 + below(0x800))))});
-        default: return QString(QChar(char16_t(pick({0x20, 0x21, 0x23, 0x41 + below(26), 0x61 + below(26), 0x30 + below(10)}))));
+        case 2:
+            return pick({QStringLiteral("\\x41"), QStringLiteral("\\a"), QStringLiteral("\\'"),
+                         QStringLiteral("\\u12"), QStringLiteral("\\uZZZZ"), QStringLiteral("\\ "),
+                         QStringLiteral("\\")});
+        case 3:
+            return QString(QChar(char16_t(below(0x20)))); // raw control character
+        case 4:
+            return pick({QStringLiteral("\u00e9"), QStringLiteral("\u4e2d"), QStringLiteral("\u00ff"),
+                         QStringLiteral("\u20ac"), QStringLiteral("\uffff"), QStringLiteral("\ufffe"),
+                         QStringLiteral("\ufdd0"), QStringLiteral("\u007f")});
+        case 5:
+            return pick({QStringLiteral("\U0001F600"), QString(QChar(char16_t(0xD800 + below(0x800))))});
+        default:
+            return QString(
+                QChar(char16_t(pick({0x20, 0x21, 0x23, 0x41 + below(26), 0x61 + below(26), 0x30 + below(10)}))));
         }
     }
 
@@ -140,10 +166,14 @@ private:
     QString date()
     {
         switch (below(m_tidy ? 3 : 6)) {
-        case 0: return QStringLiteral("\"2018-02-27T19:36:10.5045044+01:00\"");
-        case 1: return QStringLiteral("\"yesterday\"");
-        case 2: return QStringLiteral("\"2026-11-22T10:00:00\\u002e5Z\""); // an escape in a date
-        case 3: return string();
+        case 0:
+            return QStringLiteral("\"2018-02-27T19:36:10.5045044+01:00\"");
+        case 1:
+            return QStringLiteral("\"yesterday\"");
+        case 2:
+            return QStringLiteral("\"2026-11-22T10:00:00\\u002e5Z\""); // an escape in a date
+        case 3:
+            return string();
         default:
             return QStringLiteral("\"2026-11-%1T%2:00:00.123456789Z\"")
                 .arg(1 + below(30), 2, 10, QLatin1Char('0'))
@@ -153,10 +183,12 @@ private:
 
     QString nested()
     {
-        return pick({QStringLiteral("{\"client::display\":{\"contentType\":\"text/markdown\"}}"),
-                     QStringLiteral("{\"openclaw\":{\"peerId\":\"p1\"}}"), QStringLiteral("{}"),
-                     QStringLiteral("[]"), QStringLiteral("[1,2,{\"a\":null}]"),
-                     QStringLiteral("{\"client::notification\":{\"click\":{\"url\":\"https://x\"},\"bigImageUrl\":\"https://i\"}}")});
+        return pick(
+            {QStringLiteral("{\"client::display\":{\"contentType\":\"text/markdown\"}}"),
+             QStringLiteral("{\"openclaw\":{\"peerId\":\"p1\"}}"), QStringLiteral("{}"), QStringLiteral("[]"),
+             QStringLiteral("[1,2,{\"a\":null}]"),
+             QStringLiteral(
+                 "{\"client::notification\":{\"click\":{\"url\":\"https://x\"},\"bigImageUrl\":\"https://i\"}}")});
     }
 
     // A value of the kind the key wants most of the time, any other kind now and then.
@@ -175,19 +207,26 @@ private:
                 return date();
         }
         switch (below(6)) {
-        case 0: return QStringLiteral("null");
-        case 1: return pick({QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("nul"), QStringLiteral("True")});
-        case 2: return integer();
-        case 3: return nested();
-        default: return string();
+        case 0:
+            return QStringLiteral("null");
+        case 1:
+            return pick(
+                {QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("nul"), QStringLiteral("True")});
+        case 2:
+            return integer();
+        case 3:
+            return nested();
+        default:
+            return string();
         }
     }
 
     QString key()
     {
         if (chance(80))
-            return pick({QStringLiteral("id"), QStringLiteral("appid"), QStringLiteral("message"), QStringLiteral("title"),
-                         QStringLiteral("priority"), QStringLiteral("date"), QStringLiteral("extras")});
+            return pick({QStringLiteral("id"), QStringLiteral("appid"), QStringLiteral("message"),
+                         QStringLiteral("title"), QStringLiteral("priority"), QStringLiteral("date"),
+                         QStringLiteral("extras")});
         return pick({QStringLiteral("x"), QStringLiteral("ids"), QStringLiteral("Title"), QStringLiteral(""),
                      QStringLiteral("t\\u0069tle"), QStringLiteral("i\\u0064"), QStringLiteral("openclaw"),
                      QStringLiteral("\u00e9t\u00e9")});
@@ -195,7 +234,7 @@ private:
 
     QString object()
     {
-        QStringList keys = {QStringLiteral("id"), QStringLiteral("appid"), QStringLiteral("message"),
+        QStringList keys = {QStringLiteral("id"),    QStringLiteral("appid"),    QStringLiteral("message"),
                             QStringLiteral("title"), QStringLiteral("priority"), QStringLiteral("date")};
         if (!m_tidy && chance(15))
             keys.append(QStringLiteral("extras"));
@@ -210,7 +249,8 @@ private:
         for (qsizetype i = 0; i < keys.size(); ++i) {
             if (i > 0)
                 f += space() + QLatin1Char(',');
-            f += space() + QLatin1Char('"') + keys[i] + QLatin1Char('"') + space() + QLatin1Char(':') + space() + value(keys[i]);
+            f += space() + QLatin1Char('"') + keys[i] + QLatin1Char('"') + space() + QLatin1Char(':') + space()
+                 + value(keys[i]);
         }
         return f + space() + QLatin1Char('}') + space();
     }
@@ -223,12 +263,26 @@ private:
                                char16_t(below(0x10000))}));
         };
         switch (below(12)) {
-        case 0: f->truncate(below(int(f->size()) + 1)); break;
-        case 1: if (!f->isEmpty()) (*f)[below(int(f->size()))] = anyChar(); break;
-        case 2: f->insert(below(int(f->size()) + 1), anyChar()); break;
-        case 3: if (!f->isEmpty()) f->remove(below(int(f->size())), 1); break;
-        case 4: f->append(pick({QStringLiteral("x"), QStringLiteral("{}"), QStringLiteral(","), QStringLiteral("\u0000")})); break;
-        default: break;
+        case 0:
+            f->truncate(below(int(f->size()) + 1));
+            break;
+        case 1:
+            if (!f->isEmpty())
+                (*f)[below(int(f->size()))] = anyChar();
+            break;
+        case 2:
+            f->insert(below(int(f->size()) + 1), anyChar());
+            break;
+        case 3:
+            if (!f->isEmpty())
+                f->remove(below(int(f->size())), 1);
+            break;
+        case 4:
+            f->append(
+                pick({QStringLiteral("x"), QStringLiteral("{}"), QStringLiteral(","), QStringLiteral("\u0000")}));
+            break;
+        default:
+            break;
         }
     }
 
@@ -249,13 +303,20 @@ QList<TableFrame> tableFrames()
     const auto s = [](const char *utf8) { return QString::fromUtf8(utf8); };
     return {
         {"typical", kTypical, true},
-        {"reordered keys", s("{\"date\":\"2026-11-22T10:00:00Z\",\"priority\":8,\"title\":\"t\",\"message\":\"m\",\"appid\":3,\"id\":9}"), true},
-        {"white space everywhere", s(" \r\n{ \"id\" :\t1 ,\n\"appid\": 2 , \"title\" : \"a b\" ,\"message\":\"\" }\r\n "), true},
-        {"the JSON escapes", s("{\"id\":1,\"title\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t end\",\"message\":\"\\u00e9\\u4e2d\\u0041\\u00E9\"}"), true},
+        {"reordered keys",
+         s("{\"date\":\"2026-11-22T10:00:00Z\",\"priority\":8,\"title\":\"t\",\"message\":\"m\",\"appid\":3,\"id\":9}"),
+         true},
+        {"white space everywhere",
+         s(" \r\n{ \"id\" :\t1 ,\n\"appid\": 2 , \"title\" : \"a b\" ,\"message\":\"\" }\r\n "), true},
+        {"the JSON escapes",
+         s("{\"id\":1,\"title\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t end\",\"message\":\"\\u00e9\\u4e2d\\u0041\\u00E9\"}"),
+         true},
         {"escaped NUL", s("{\"id\":1,\"message\":\"a\\u0000b\"}"), true},
-        {"raw non-ASCII text", s("{\"id\":1,\"title\":\"caf\xc3\xa9\",\"message\":\"\xe4\xb8\xad\xe6\x96\x87\"}"), true},
+        {"raw non-ASCII text", s("{\"id\":1,\"title\":\"caf\xc3\xa9\",\"message\":\"\xe4\xb8\xad\xe6\x96\x87\"}"),
+         true},
         {"null title", s("{\"id\":5,\"appid\":0,\"title\":null,\"message\":\"m\"}"), true},
-        {"every known key null", s("{\"id\":7,\"appid\":null,\"title\":null,\"message\":null,\"priority\":null,\"date\":null}"), true},
+        {"every known key null",
+         s("{\"id\":7,\"appid\":null,\"title\":null,\"message\":null,\"priority\":null,\"date\":null}"), true},
         {"zero id", s("{\"id\":0,\"message\":\"m\"}"), true},
         {"negative id", s("{\"id\":-4,\"message\":\"m\"}"), true},
         {"missing id", s("{\"appid\":1,\"message\":\"m\"}"), true},
@@ -264,12 +325,15 @@ QList<TableFrame> tableFrames()
         {"negative appid", s("{\"id\":2,\"appid\":-1,\"title\":\"x\"}"), true},
         {"priority beyond int", s("{\"id\":2,\"priority\":4294967297}"), true},
         {"18-digit id", s("{\"id\":999999999999999999}"), true},
-        {"unknown scalar keys", s("{\"id\":1,\"x\":\"y\",\"flag\":true,\"off\":false,\"n\":-12,\"z\":null,\"extras\":null}"), true},
+        {"unknown scalar keys",
+         s("{\"id\":1,\"x\":\"y\",\"flag\":true,\"off\":false,\"n\":-12,\"z\":null,\"extras\":null}"), true},
         {"offset date", s("{\"id\":1,\"date\":\"2018-02-27T19:36:10.5045044+01:00\"}"), true},
         {"unparsable date", s("{\"id\":1,\"date\":\"yesterday\"}"), true},
         {"escaped date", s("{\"id\":1,\"date\":\"2026-11-22T10:00:00\\u002e5Z\"}"), true},
-        {"extras present", s("{\"id\":1,\"appid\":2,\"title\":\"t\",\"message\":\"**m**\",\"extras\":{\"client::display\":"
-                             "{\"contentType\":\"text/markdown\"},\"openclaw\":{\"peerId\":\"alice\"}}}"), false},
+        {"extras present",
+         s("{\"id\":1,\"appid\":2,\"title\":\"t\",\"message\":\"**m**\",\"extras\":{\"client::display\":"
+           "{\"contentType\":\"text/markdown\"},\"openclaw\":{\"peerId\":\"alice\"}}}"),
+         false},
         {"empty extras", s("{\"id\":1,\"extras\":{}}"), false},
         {"nested array", s("{\"id\":1,\"tags\":[\"a\",\"b\"]}"), false},
         {"exponent id", s("{\"id\":1e2,\"message\":\"m\"}"), false},
@@ -289,11 +353,14 @@ QList<TableFrame> tableFrames()
         {"escaped surrogate pair", s("{\"id\":1,\"message\":\"\\ud83d\\ude00\"}"), false},
         {"lone escaped surrogate", s("{\"id\":1,\"message\":\"\\ud800x\"}"), false},
         {"raw emoji", s("{\"id\":1,\"message\":\"\xf0\x9f\x98\x80\"}"), true},
-        {"emoji in title and message", s("{\"id\":1,\"title\":\"\xf0\x9f\x9a\x80 deploy\",\"message\":\"ok \xe2\x9c\x85\xf0\x9f\x98\x80\"}"), true},
+        {"emoji in title and message",
+         s("{\"id\":1,\"title\":\"\xf0\x9f\x9a\x80 deploy\",\"message\":\"ok \xe2\x9c\x85\xf0\x9f\x98\x80\"}"),
+         true},
         {"lone raw high surrogate", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D) + s("b\"}"), false},
         {"lone raw low surrogate", s("{\"id\":1,\"message\":\"a") + QChar(0xDE00) + s("b\"}"), false},
         {"reversed raw pair", s("{\"id\":1,\"message\":\"") + QChar(0xDE00) + QChar(0xD83D) + s("\"}"), false},
-        {"high surrogate before the closing quote", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D) + s("\"}"), false},
+        {"high surrogate before the closing quote", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D) + s("\"}"),
+         false},
         {"high surrogate at the end of the frame", s("{\"id\":1,\"message\":\"a") + QChar(0xD83D), false},
         {"short \\u escape", s("{\"id\":1,\"message\":\"\\u12\"}"), false},
         {"raw tab in a string", s("{\"id\":1,\"message\":\"a\tb\"}"), false},

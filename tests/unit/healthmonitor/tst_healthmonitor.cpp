@@ -49,7 +49,10 @@ private Q_SLOTS:
         a.force(AccountState::Failed);
         HealthMonitor monitor([&](const AccountAddress &) { return &a; });
         int probes = 0;
-        monitor.setAccount(m_a, 80ms, [&](auto done) { ++probes; done(ProbeResult{true, 1, false, {}}); });
+        monitor.setAccount(m_a, 80ms, [&](auto done) {
+            ++probes;
+            done(ProbeResult{true, 1, false, {}});
+        });
         QTRY_VERIFY_WITH_TIMEOUT(a.reconnects >= 2, 3000);
         QCOMPARE(probes, 0);
     }
@@ -59,7 +62,10 @@ private Q_SLOTS:
         FakeConnection a(m_a);
         HealthMonitor monitor([&](const AccountAddress &) { return &a; });
         int probes = 0;
-        monitor.setAccount(m_a, 50ms, [&](auto done) { ++probes; done(ProbeResult{true, 1, false, {}}); });
+        monitor.setAccount(m_a, 50ms, [&](auto done) {
+            ++probes;
+            done(ProbeResult{true, 1, false, {}});
+        });
         for (AccountState s : {AccountState::Backoff, AccountState::Refreshing, AccountState::NeedsLogin,
                                AccountState::Connecting, AccountState::Disabled}) {
             a.force(s);
@@ -120,7 +126,10 @@ private Q_SLOTS:
         HealthMonitor monitor([&](const AccountAddress &) { return &a; });
         int probes = 0;
         std::function<void(const ProbeResult &)> pending;
-        monitor.setAccount(m_a, 1h, [&](auto done) { ++probes; pending = done; });
+        monitor.setAccount(m_a, 1h, [&](auto done) {
+            ++probes;
+            pending = done;
+        });
         monitor.checkNow(m_a);
         monitor.checkNow(m_a);
         QCOMPARE(probes, 1);

@@ -12,10 +12,7 @@ namespace {
 class ReferenceWindow
 {
 public:
-    ReferenceWindow(qint64 windowMs, int maxEntries)
-        : m_windowMs(windowMs), m_max(maxEntries)
-    {
-    }
+    ReferenceWindow(qint64 windowMs, int maxEntries) : m_windowMs(windowMs), m_max(maxEntries) {}
     bool insert(const QString &key, qint64 now)
     {
         std::vector<Seen> kept;
@@ -127,7 +124,7 @@ private Q_SLOTS:
         QVERIFY(!w.contains(QStringLiteral("a")));
         m_now += 500;
         QVERIFY(w.insert(QStringLiteral("a"))); // re-inserted at t+500
-        m_now += 600;                            // the stale first entry expires now
+        m_now += 600;                           // the stale first entry expires now
         QVERIFY(w.contains(QStringLiteral("a")));
         QVERIFY(!w.insert(QStringLiteral("a")));
     }
@@ -201,7 +198,7 @@ private Q_SLOTS:
         DedupWindow w(windowMs, maxEntries, clock());
         ReferenceWindow ref(windowMs, maxEntries);
         qint64 nextId = 1;
-        const QStringList words = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("07"),
+        const QStringList words = {QStringLiteral("a"),  QStringLiteral("b"),   QStringLiteral("07"),
                                    QStringLiteral("-3"), QStringLiteral("1e2"), QStringLiteral("x9")};
         auto pickKey = [&]() -> QString {
             const quint32 r = rng.bounded(10);
@@ -222,11 +219,13 @@ private Q_SLOTS:
                 ref.remove(key);
             } else if (op < 6) {
                 const QString key = pickKey();
-                QVERIFY2(w.contains(key) == ref.contains(key, m_now), qPrintable(QStringLiteral("step %1 contains %2").arg(step).arg(key)));
+                QVERIFY2(w.contains(key) == ref.contains(key, m_now),
+                         qPrintable(QStringLiteral("step %1 contains %2").arg(step).arg(key)));
             } else {
                 const QString key = pickKey();
                 const bool got = w.insert(key);
-                QVERIFY2(got == ref.insert(key, m_now), qPrintable(QStringLiteral("step %1 insert %2").arg(step).arg(key)));
+                QVERIFY2(got == ref.insert(key, m_now),
+                         qPrintable(QStringLiteral("step %1 insert %2").arg(step).arg(key)));
                 QCOMPARE(w.size(), ref.size());
                 inserted += got ? 1 : 0;
             }

@@ -1,8 +1,8 @@
 // HistoryStore: durable, exactly-once per (account, id), cursors for catch-up, queries,
 // unread counts, schema migrations.
 #include "inbound/historyschema.h"
-#include "inbound/inboundfilters.h"
 #include "inbound/historystore.h"
+#include "inbound/inboundfilters.h"
 #include "inboundtesthelpers.h"
 
 #include <QSqlDatabase>
@@ -164,10 +164,11 @@ private Q_SLOTS:
     {
         HistoryStore store(path(QStringLiteral("seq.sqlite")));
         QVERIFY(store.open());
-        QVERIFY(store.storeBatch({openimDirect(QStringLiteral("a"), QStringLiteral("alice"), 5),
-                                  openimDirect(QStringLiteral("b"), QStringLiteral("alice"), 3),
-                                  openimGroup(QStringLiteral("c"), QStringLiteral("bob"), QStringLiteral("g1"), {}, 9)},
-                                 nullptr));
+        QVERIFY(store.storeBatch(
+            {openimDirect(QStringLiteral("a"), QStringLiteral("alice"), 5),
+             openimDirect(QStringLiteral("b"), QStringLiteral("alice"), 3),
+             openimGroup(QStringLiteral("c"), QStringLiteral("bob"), QStringLiteral("g1"), {}, 9)},
+            nullptr));
         const QHash<QString, qint64> seqs = store.openimMaxSeqs(openimPrimary());
         QCOMPARE(seqs.size(), 2);
         QCOMPARE(seqs.value(QStringLiteral("si_alice_bot")), qint64(5));
@@ -205,7 +206,8 @@ private Q_SLOTS:
         QList<InboundMessage> batch;
         for (int i = 1; i <= 10; ++i)
             batch << keyed(gotifyMessage(i), i % 2 ? QStringLiteral("odd") : QStringLiteral("even"));
-        InboundMessage special = keyed(openimDirect(QStringLiteral("x"), QStringLiteral("alice")), QStringLiteral("odd"));
+        InboundMessage special = keyed(openimDirect(QStringLiteral("x"), QStringLiteral("alice")),
+                                       QStringLiteral("odd"));
         special.text = QStringLiteral("disk 100% full_now");
         batch << special;
         QVERIFY(store.storeBatch(batch, nullptr));
@@ -241,14 +243,14 @@ private Q_SLOTS:
     {
         HistoryStore store(path(QStringLiteral("unread.sqlite")));
         QVERIFY(store.open());
-        InboundMessage filtered = keyed(openimDirect(QStringLiteral("f"), QStringLiteral("bob")), QStringLiteral("s3"));
+        InboundMessage filtered = keyed(openimDirect(QStringLiteral("f"), QStringLiteral("bob")),
+                                        QStringLiteral("s3"));
         filtered.filtered = true;
-        QVERIFY(store.storeBatch({keyed(gotifyMessage(1), QStringLiteral("s1")),
-                                  keyed(gotifyMessage(2), QStringLiteral("s1")),
-                                  keyed(gotifyMessage(3), QStringLiteral("s2")),
-                                  keyed(openimDirect(QStringLiteral("a"), QStringLiteral("alice")), QStringLiteral("s3")),
-                                  filtered},
-                                 nullptr));
+        QVERIFY(store.storeBatch(
+            {keyed(gotifyMessage(1), QStringLiteral("s1")), keyed(gotifyMessage(2), QStringLiteral("s1")),
+             keyed(gotifyMessage(3), QStringLiteral("s2")),
+             keyed(openimDirect(QStringLiteral("a"), QStringLiteral("alice")), QStringLiteral("s3")), filtered},
+            nullptr));
         QCOMPARE(store.unreadCount(), 4);
         QCOMPARE(store.unreadCount(gotifyOps()), 3);
         QCOMPARE(store.unreadCount(gotifyOps(), QStringLiteral("s1")), 2);
@@ -301,7 +303,8 @@ private Q_SLOTS:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral(
                 "INSERT INTO accounts (id, address) VALUES (1, 'gotify/ops'), (2, 'multi-openim/primary')")));
-            QVERIFY(q.exec(QStringLiteral("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k'), (2, 2, 'k')")));
+            QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k'), (2, 2, 'k')")));
             QVERIFY(q.exec(QStringLiteral(
                 "INSERT INTO messages (account_id, msg_id, seq, conversation, time_ms, stored_at, session_id)"
                 " VALUES (1, '41', 0, '', 1, 1, 1), (1, '9', 0, '', 1, 1, 1), (2, 'c1', 12, 'si_a_b', 1, 1, 2)")));

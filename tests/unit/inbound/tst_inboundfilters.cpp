@@ -133,9 +133,10 @@ private Q_SLOTS:
         InboundFilters f(configWith(a));
         InboundMessage bobMentions = openimGroup(QStringLiteral("m1"), QStringLiteral("bob"), QStringLiteral("g"),
                                                  {QStringLiteral("bot")});
-        InboundMessage aliceNoMention = openimGroup(QStringLiteral("m2"), QStringLiteral("alice"), QStringLiteral("g"));
-        InboundMessage aliceMentions = openimGroup(QStringLiteral("m3"), QStringLiteral("alice"), QStringLiteral("g"),
-                                                   {QStringLiteral("bot")});
+        InboundMessage aliceNoMention = openimGroup(QStringLiteral("m2"), QStringLiteral("alice"),
+                                                    QStringLiteral("g"));
+        InboundMessage aliceMentions = openimGroup(QStringLiteral("m3"), QStringLiteral("alice"),
+                                                   QStringLiteral("g"), {QStringLiteral("bot")});
         QCOMPARE(f.verdict((f.annotate(bobMentions), bobMentions)), InboundFilters::Verdict::NotWhitelisted);
         QVERIFY(!f.apply(aliceNoMention));
         QVERIFY(f.apply(aliceMentions));

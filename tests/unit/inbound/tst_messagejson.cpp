@@ -45,7 +45,8 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(messageJsonLine(m)).object();
         QCOMPARE(o.value(QStringLiteral("direction")).toString(), QStringLiteral("out"));
         QVERIFY(o.value(QStringLiteral("filtered")).toBool());
-        QVERIFY(!QJsonDocument::fromJson(messageJsonLine(m, false)).object().contains(QStringLiteral("direction")));
+        QVERIFY(
+            !QJsonDocument::fromJson(messageJsonLine(m, false)).object().contains(QStringLiteral("direction")));
     }
     void textLine_isOneLine()
     {

@@ -188,7 +188,8 @@ private Q_SLOTS:
     void openimUrgency_normal_mentionsCritical()
     {
         NotificationPolicy p;
-        QCOMPARE(p.single(openimDirect(QStringLiteral("m"), QStringLiteral("alice"))).urgency, NotificationUrgency::Normal);
+        QCOMPARE(p.single(openimDirect(QStringLiteral("m"), QStringLiteral("alice"))).urgency,
+                 NotificationUrgency::Normal);
         InboundMessage g = openimGroup(QStringLiteral("m"), QStringLiteral("alice"), QStringLiteral("g"));
         g.mentionsMe = true;
         QCOMPARE(p.single(g).urgency, NotificationUrgency::Critical);

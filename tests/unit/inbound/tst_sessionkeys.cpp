@@ -41,15 +41,17 @@ private Q_SLOTS:
             {DmScope::Main, QStringLiteral("agent:{agent}:main")},
             {DmScope::PerPeer, QStringLiteral("agent:{agent}:direct:{peer}")},
             {DmScope::PerChannelPeer, QStringLiteral("agent:{agent}:{channel}:direct:{peer}")},
-            {DmScope::PerAccountChannelPeer,
-             QStringLiteral("agent:{agent}:{channel}:{account}:direct:{peer}")},
+            {DmScope::PerAccountChannelPeer, QStringLiteral("agent:{agent}:{channel}:{account}:direct:{peer}")},
         };
-        struct Account { QString channel, bound, unbound, linkedPeer, plainPeer; };
+        struct Account
+        {
+            QString channel, bound, unbound, linkedPeer, plainPeer;
+        };
         const QList<Account> accounts = {
             {kGotifyChannel, QStringLiteral("ops"), QStringLiteral("other"), QStringLiteral("7"),
              QStringLiteral("9")},
-            {kOpenImChannel, QStringLiteral("primary"), QStringLiteral("team-b"),
-             QStringLiteral("u_alice"), QStringLiteral("u_bob")},
+            {kOpenImChannel, QStringLiteral("primary"), QStringLiteral("team-b"), QStringLiteral("u_alice"),
+             QStringLiteral("u_bob")},
         };
         for (const auto &[scope, pattern] : scopes) {
             for (const Account &a : accounts) {
@@ -66,14 +68,15 @@ private Q_SLOTS:
                         const QString name = QStringLiteral("%1/%2/%3/%4/direct")
                                                  .arg(dmScopeName(scope), a.channel,
                                                       bound ? QStringLiteral("bound") : QStringLiteral("unbound"),
-                                                      linked ? QStringLiteral("linked") : QStringLiteral("unlinked"));
-                        QTest::newRow(qPrintable(name)) << int(scope) << a.channel << accountId << peer
-                                                        << QString() << expected;
+                                                      linked ? QStringLiteral("linked")
+                                                             : QStringLiteral("unlinked"));
+                        QTest::newRow(qPrintable(name))
+                            << int(scope) << a.channel << accountId << peer << QString() << expected;
                         if (a.channel != kOpenImChannel)
                             continue;
                         // Groups ignore dmScope and identity links.
-                        QTest::newRow(qPrintable(QString(name).replace(QStringLiteral("direct"),
-                                                                       QStringLiteral("group"))))
+                        QTest::newRow(
+                            qPrintable(QString(name).replace(QStringLiteral("direct"), QStringLiteral("group"))))
                             << int(scope) << a.channel << accountId << peer << QStringLiteral("g42")
                             << QStringLiteral("agent:%1:multi-openim:group:g42").arg(agent);
                     }
@@ -114,16 +117,19 @@ private Q_SLOTS:
             {openimPrimary(), QStringLiteral("8"), {}},
             {gotifyOps(), QStringLiteral("7"), {}},
         };
-        for (DmScope scope : {DmScope::Main, DmScope::PerPeer, DmScope::PerChannelPeer, DmScope::PerAccountChannelPeer}) {
+        for (DmScope scope :
+             {DmScope::Main, DmScope::PerPeer, DmScope::PerChannelPeer, DmScope::PerAccountChannelPeer}) {
             const Config config = sessionConfig(scope);
             const SessionKeyResolver remembering(config);
             for (int round = 0; round < 2; ++round)
                 for (const auto &[account, peer, group] : asks)
-                    QCOMPARE(remembering.keyFor(account, peer, group), SessionKeyResolver(config).keyFor(account, peer, group));
+                    QCOMPARE(remembering.keyFor(account, peer, group),
+                             SessionKeyResolver(config).keyFor(account, peer, group));
         }
         // And the answers differ where they must (the check above is not vacuous).
         const SessionKeyResolver r(sessionConfig(DmScope::PerAccountChannelPeer));
-        QCOMPARE(r.keyFor(gotifyOps(), QStringLiteral("8")), QStringLiteral("agent:ops-agent:gotify:ops:direct:8"));
+        QCOMPARE(r.keyFor(gotifyOps(), QStringLiteral("8")),
+                 QStringLiteral("agent:ops-agent:gotify:ops:direct:8"));
         QCOMPARE(r.keyFor({kGotifyChannel, QStringLiteral("other")}, QStringLiteral("8")),
                  QStringLiteral("agent:main:gotify:other:direct:8"));
     }
@@ -161,7 +167,8 @@ private Q_SLOTS:
     }
     void gotifyPeer_fallsBackInTheDocumentedOrder()
     {
-        QCOMPARE(SessionKeyResolver::gotifyPeer(QStringLiteral("p1"), 3, QStringLiteral("T")), QStringLiteral("p1"));
+        QCOMPARE(SessionKeyResolver::gotifyPeer(QStringLiteral("p1"), 3, QStringLiteral("T")),
+                 QStringLiteral("p1"));
         QCOMPARE(SessionKeyResolver::gotifyPeer(QString(), 3, QStringLiteral("T")), QStringLiteral("3"));
         QCOMPARE(SessionKeyResolver::gotifyPeer(QString(), 0, QStringLiteral("T")), QStringLiteral("T"));
         QCOMPARE(SessionKeyResolver::gotifyPeer(QString(), 0, QString()), QStringLiteral("gotify"));

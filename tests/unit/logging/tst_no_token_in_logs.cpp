@@ -6,15 +6,15 @@
 #include "config/configloader.h"
 #include "gotifyserver.h"
 #include "logging/logging.h"
-#include "openimloopbackserver.h"
-#include "runtime/appruntime.h"
 #include "net/jwtclaims.h"
 #include "net/redact.h"
 #include "net/serialqueue.h"
+#include "openimloopbackserver.h"
+#include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 
-#include <QMutex>
 #include <QJsonObject>
+#include <QMutex>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -31,8 +31,7 @@ QStringList captured;
 void captureMessage(QtMsgType, const QMessageLogContext &context, const QString &message)
 {
     QMutexLocker lock(&capturedMutex);
-    captured << QString::fromLatin1(context.category ? context.category : "") +
-                    QStringLiteral(": ") + message;
+    captured << QString::fromLatin1(context.category ? context.category : "") + QStringLiteral(": ") + message;
 }
 
 QStringList capturedLines()
@@ -61,8 +60,7 @@ class TestNoTokenInLogs : public QObject
         for (const QString &line : capturedLines()) {
             // Report which line leaked without printing the secret itself.
             QVERIFY2(!line.contains(secret) && !line.contains(encoded),
-                     qPrintable(QStringLiteral("a log line contains the token: ") +
-                                redactText(line, {secret})));
+                     qPrintable(QStringLiteral("a log line contains the token: ") + redactText(line, {secret})));
         }
     }
 
@@ -78,8 +76,8 @@ private Q_SLOTS:
     void everyChannelTrayCategory_isOnAtDebugLevel_andCaptured()
     {
         for (const QLoggingCategory *category :
-             {&lcApp(), &lcConfig(), &lcSecrets(), &lcNet(), &lcInbound(), &lcHistory(),
-              &lcAccounts(), &lcGotify(), &lcOpenIm(), &lcRefresh(), &lcUi()})
+             {&lcApp(), &lcConfig(), &lcSecrets(), &lcNet(), &lcInbound(), &lcHistory(), &lcAccounts(),
+              &lcGotify(), &lcOpenIm(), &lcRefresh(), &lcUi()})
             QVERIFY2(category->isDebugEnabled(), category->categoryName());
         qCDebug(lcNet) << "capture-probe";
         QVERIFY(capturedLines().last().contains(QStringLiteral("capture-probe")));
@@ -98,20 +96,26 @@ private Q_SLOTS:
         const QString imToken = openim.mintToken(QStringLiteral("bot"), 5);
         const QString expired = openim.mintBadToken(QStringLiteral("bot"), 5, 1501);
         const QJsonObject channels{
-            {"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{
-                {"serverUrl", gotify.url().toString()}, {"clientToken", gotify.clientToken()},
-                {"appToken", gotify.appToken()}}}}}}},
-            {"multi-openim", QJsonObject{
-                {"tokenRefresh", QJsonObject{{"mode", "off"},
-                                             {"manualLoginMarkerPath", dir.filePath(QStringLiteral("manual-login.json"))}}},
-                {"accounts", QJsonObject{
-                    {"primary", QJsonObject{{"wsAddr", openim.wsAddr()}, {"apiAddr", openim.apiAddr()}, {"token", imToken}}},
-                    {"expired", QJsonObject{{"wsAddr", openim.wsAddr()}, {"apiAddr", openim.apiAddr()}, {"token", expired}}}}}}}};
+            {"gotify",
+             QJsonObject{{"accounts", QJsonObject{{"ops", QJsonObject{{"serverUrl", gotify.url().toString()},
+                                                                      {"clientToken", gotify.clientToken()},
+                                                                      {"appToken", gotify.appToken()}}}}}}},
+            {"multi-openim",
+             QJsonObject{{"tokenRefresh", QJsonObject{{"mode", "off"},
+                                                      {"manualLoginMarkerPath",
+                                                       dir.filePath(QStringLiteral("manual-login.json"))}}},
+                         {"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", openim.wsAddr()},
+                                                                          {"apiAddr", openim.apiAddr()},
+                                                                          {"token", imToken}}},
+                                                  {"expired", QJsonObject{{"wsAddr", openim.wsAddr()},
+                                                                          {"apiAddr", openim.apiAddr()},
+                                                                          {"token", expired}}}}}}}};
         const LoadResult config = configFromJson(QJsonObject{{"channels", channels}});
         QVERIFY2(config.ok(), qPrintable(config.problemStrings().join(QLatin1Char('\n'))));
         const int before = capturedLines().size();
 
-        AppRuntime::Options options{dir.filePath(QStringLiteral("c.json")), dir.filePath(QStringLiteral("h.sqlite"))};
+        AppRuntime::Options options{dir.filePath(QStringLiteral("c.json")),
+                                    dir.filePath(QStringLiteral("h.sqlite"))};
         options.firstProbeDelayMs = -1;
         AppRuntime rt(options);
         QVERIFY(rt.open(nullptr));
@@ -152,8 +156,7 @@ private Q_SLOTS:
     void redactionHelpers_neverLetTheTokenThrough()
     {
         QUrl stream(QStringLiteral("wss://push.example.org/stream"));
-        stream.setQuery(QStringLiteral("token=") +
-                        QString::fromLatin1(QUrl::toPercentEncoding(kGotifyToken)));
+        stream.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(kGotifyToken)));
         qCDebug(lcGotify).noquote() << "connecting to" << redactUrl(stream);
         QUrl withPassword(QStringLiteral("https://admin@gotify.example/application"));
         withPassword.setPassword(kGotifyToken);
@@ -181,9 +184,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!JwtClaims::parse(broken, &error));
         qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
-        const QString badPayload = kJwt.section(QLatin1Char('.'), 0, 0) +
-                                   QStringLiteral(".!!notbase64!!.") +
-                                   kJwt.section(QLatin1Char('.'), 2, 2);
+        const QString badPayload = kJwt.section(QLatin1Char('.'), 0, 0) + QStringLiteral(".!!notbase64!!.")
+                                   + kJwt.section(QLatin1Char('.'), 2, 2);
         QVERIFY(!JwtClaims::parse(badPayload, &error));
         qCWarning(lcOpenIm).noquote() << "cannot read token claims:" << error;
         verifyNoLineContains(kJwt);
@@ -193,8 +195,8 @@ private Q_SLOTS:
     void secretStore_writeReadRemove_neverLogsTheValue()
     {
         SecretStore store;
-        const AccountAddress account{
-            kOpenImChannel, QStringLiteral("logs-") + QUuid::createUuid().toString(QUuid::Id128)};
+        const AccountAddress account{kOpenImChannel,
+                                     QStringLiteral("logs-") + QUuid::createUuid().toString(QUuid::Id128)};
         const int before = capturedLines().size();
 
         bool asyncDone = false;
@@ -212,12 +214,10 @@ private Q_SLOTS:
         QVERIFY(store.removeBlocking(account, QStringLiteral("token")).ok());
         QCOMPARE(store.readBlocking(account, QStringLiteral("token")).error, SecretError::NotFound);
         // An invalid request logs a warning; the value it carried must not be in it.
-        QCOMPARE(store.writeBlocking(account, QStringLiteral("notAField"), kJwt).error,
-                 SecretError::Other);
+        QCOMPARE(store.writeBlocking(account, QStringLiteral("notAField"), kJwt).error, SecretError::Other);
 
         const QStringList lines = capturedLines().mid(before);
-        QVERIFY2(lines.size() >= 10,
-                 "SecretStore should have logged its operations at debug level");
+        QVERIFY2(lines.size() >= 10, "SecretStore should have logged its operations at debug level");
         QVERIFY(lines.join('\n').contains(QStringLiteral("channeltray.secrets")));
         verifyNoLineContains(kJwt);
         verifyNoLineContains(kGotifyToken);
@@ -232,8 +232,7 @@ private Q_SLOTS:
                 ran = true;
                 done();
             },
-            QStringLiteral("GET ") +
-                redactUrl(QUrl(QStringLiteral("http://h/message?token=") + kGotifyToken)));
+            QStringLiteral("GET ") + redactUrl(QUrl(QStringLiteral("http://h/message?token=") + kGotifyToken)));
         queue.enqueue([](SerialQueue::Done) {}, 20, QStringLiteral("stuck"));
         QTRY_VERIFY(ran);
         QTRY_VERIFY(!queue.busy());

@@ -60,9 +60,11 @@ private:
         if (path == "/missing") {
             reply = "HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found";
         } else if (path == "/big-declared") {
-            reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 6000000\r\nConnection: close\r\n\r\n";
+            reply =
+                "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: 6000000\r\nConnection: close\r\n\r\n";
         } else if (path == "/big-streamed") {
-            reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\n\r\n" + body(6 * 1024 * 1024);
+            reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\n\r\n"
+                    + body(6 * 1024 * 1024);
         } else {
             const QByteArray b = body(path.mid(1).split('.').value(0).toInt());
             reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(b.size())

@@ -12,8 +12,7 @@ namespace {
 
 QString b64url(const QByteArray &data)
 {
-    return QString::fromLatin1(
-        data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString b64urlJson(const QJsonObject &object)
@@ -90,8 +89,7 @@ private Q_SLOTS:
         // Characters chosen so the encoding contains both '-' and '_'.
         const QJsonObject payload{{"UserID", QStringLiteral("ü>>>???~~~ÿ")}};
         const QString part = b64urlJson(payload);
-        QVERIFY2(part.contains(QLatin1Char('-')) && part.contains(QLatin1Char('_')),
-                 qPrintable(part));
+        QVERIFY2(part.contains(QLatin1Char('-')) && part.contains(QLatin1Char('_')), qPrintable(part));
         const auto claims = JwtClaims::parse(token(part));
         QVERIFY(claims.has_value());
         QCOMPARE(claims->userID, QStringLiteral("ü>>>???~~~ÿ"));
@@ -103,8 +101,7 @@ private Q_SLOTS:
         const QString padded = QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding));
         QVERIFY(padded.endsWith(QLatin1Char('=')));
         QVERIFY(JwtClaims::parse(token(padded)).has_value());
-        QVERIFY(JwtClaims::parse(QStringLiteral("  ") + token(padded) + QStringLiteral("\n"))
-                    .has_value());
+        QVERIFY(JwtClaims::parse(QStringLiteral("  ") + token(padded) + QStringLiteral("\n")).has_value());
     }
 
     void parse_fractionalDates_areTruncatedToSeconds()
@@ -135,8 +132,7 @@ private Q_SLOTS:
         QTest::newRow("only dots") << QStringLiteral("..");
         QTest::newRow("empty header") << QLatin1Char('.') + goodPayload + QStringLiteral(".sig");
         QTest::newRow("empty payload") << token(QString());
-        QTest::newRow("header not base64")
-            << QStringLiteral("@@@.") + goodPayload + QStringLiteral(".sig");
+        QTest::newRow("header not base64") << QStringLiteral("@@@.") + goodPayload + QStringLiteral(".sig");
         QTest::newRow("payload not base64") << token(QStringLiteral("!!!***"));
         QTest::newRow("payload standard base64 '+/'") << token(QStringLiteral("ab+/cd"));
         QTest::newRow("payload non-ascii") << token(QStringLiteral("éèà"));

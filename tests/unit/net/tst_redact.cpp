@@ -20,17 +20,15 @@ private Q_SLOTS:
     void redactUrl_sensitiveQueryItems_areMasked_data()
     {
         QTest::addColumn<QString>("name");
-        for (const char *name :
-             {"token", "TOKEN", "key", "access_token", "password", "apiKey", "client_secret",
-              "x-gotify-key", "refreshToken", "auth", "to%6Ben"})
+        for (const char *name : {"token", "TOKEN", "key", "access_token", "password", "apiKey", "client_secret",
+                                 "x-gotify-key", "refreshToken", "auth", "to%6Ben"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
     void redactUrl_sensitiveQueryItems_areMasked()
     {
         QFETCH(QString, name);
-        const QUrl url(
-            QStringLiteral("https://h.example/api?since=42&%1=S3cr3tValue99&limit=100").arg(name));
+        const QUrl url(QStringLiteral("https://h.example/api?since=42&%1=S3cr3tValue99&limit=100").arg(name));
         const QString out = redactUrl(url);
         QVERIFY2(!out.contains(QLatin1String("S3cr3tValue99")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("since=42&")), qPrintable(out));
@@ -45,15 +43,13 @@ private Q_SLOTS:
 
     void redactUrl_userInfoPassword_isMasked_andTheUserKept()
     {
-        const QString out =
-            redactUrl(QUrl("https://admin:hunter2secret@gotify.example/application"));
+        const QString out = redactUrl(QUrl("https://admin:hunter2secret@gotify.example/application"));
         QCOMPARE(out, QStringLiteral("https://admin:***@gotify.example/application"));
     }
 
     void redactUrl_tokenInTheFragment_isMasked()
     {
-        const QString out =
-            redactUrl(QUrl("https://h.example/cb#access_token=FragTok987&state=ok"));
+        const QString out = redactUrl(QUrl("https://h.example/cb#access_token=FragTok987&state=ok"));
         QVERIFY2(!out.contains(QLatin1String("FragTok987")), qPrintable(out));
         QVERIFY(out.contains(QLatin1String("state=ok")));
     }
@@ -62,11 +58,10 @@ private Q_SLOTS:
     {
         const QString secret = QStringLiteral("a+b/c=d&e f%g");
         QUrl url(QStringLiteral("https://h.example/x"));
-        url.setQuery(QStringLiteral("token=") +
-                     QString::fromLatin1(QUrl::toPercentEncoding(secret)) + QStringLiteral("&n=1"));
+        url.setQuery(QStringLiteral("token=") + QString::fromLatin1(QUrl::toPercentEncoding(secret))
+                     + QStringLiteral("&n=1"));
         const QString out = redactUrl(url);
-        QVERIFY2(!out.contains(QLatin1String("a+b")) && !out.contains(QLatin1String("a%2Bb")),
-                 qPrintable(out));
+        QVERIFY2(!out.contains(QLatin1String("a+b")) && !out.contains(QLatin1String("a%2Bb")), qPrintable(out));
         QVERIFY(out.endsWith(QLatin1String("token=***&n=1")));
     }
 
@@ -93,19 +88,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expected");
         QTest::newRow("gotify key") << QByteArray("X-Gotify-Key") << QByteArray("AbCdEf123")
                                     << QStringLiteral("X-Gotify-Key: ***");
-        QTest::newRow("gotify key lower") << QByteArray("x-gotify-key") << QByteArray("AbCdEf123")
-                                          << QStringLiteral("x-gotify-key: ***");
-        QTest::newRow("bearer") << QByteArray("Authorization")
-                                << QByteArray("Bearer eyJhbGciOi.x.y")
+        QTest::newRow("gotify key lower")
+            << QByteArray("x-gotify-key") << QByteArray("AbCdEf123") << QStringLiteral("x-gotify-key: ***");
+        QTest::newRow("bearer") << QByteArray("Authorization") << QByteArray("Bearer eyJhbGciOi.x.y")
                                 << QStringLiteral("Authorization: Bearer ***");
         QTest::newRow("basic") << QByteArray("authorization") << QByteArray("Basic YWRtaW46cHc=")
                                << QStringLiteral("authorization: Basic ***");
-        QTest::newRow("bare authorization") << QByteArray("Authorization") << QByteArray("rawtoken")
-                                            << QStringLiteral("Authorization: ***");
+        QTest::newRow("bare authorization")
+            << QByteArray("Authorization") << QByteArray("rawtoken") << QStringLiteral("Authorization: ***");
         QTest::newRow("proxy") << QByteArray("Proxy-Authorization") << QByteArray("Basic abc")
                                << QStringLiteral("Proxy-Authorization: Basic ***");
-        QTest::newRow("openim token")
-            << QByteArray("token") << QByteArray("eyJhbGciOi.a.b") << QStringLiteral("token: ***");
+        QTest::newRow("openim token") << QByteArray("token") << QByteArray("eyJhbGciOi.a.b")
+                                      << QStringLiteral("token: ***");
         QTest::newRow("cookie") << QByteArray("Cookie") << QByteArray("sid=abc; other=def")
                                 << QStringLiteral("Cookie: ***");
         QTest::newRow("set-cookie") << QByteArray("Set-Cookie") << QByteArray("sid=abc")
@@ -131,8 +125,7 @@ private Q_SLOTS:
         QCOMPARE(redactHeader("Content-Type", "application/json"),
                  QStringLiteral("Content-Type: application/json"));
         QCOMPARE(redactHeader("operationID", "op-17"), QStringLiteral("operationID: op-17"));
-        QCOMPARE(redactHeader("User-Agent", "ChannelTray/0.1"),
-                 QStringLiteral("User-Agent: ChannelTray/0.1"));
+        QCOMPARE(redactHeader("User-Agent", "ChannelTray/0.1"), QStringLiteral("User-Agent: ChannelTray/0.1"));
     }
 
     void redactHeaders_list_masksEachSensitiveValue()
@@ -159,11 +152,9 @@ private Q_SLOTS:
 
     void redactText_knownSecrets_areReplaced()
     {
-        const QString text =
-            QStringLiteral("sent Abc123 then Abc123XYZ and a%2Bb%2Fc and a+b/c, empty ok");
-        const QString out =
-            redactText(text, {QString(), QStringLiteral("Abc123"), QStringLiteral("Abc123XYZ"),
-                              QStringLiteral("a+b/c")});
+        const QString text = QStringLiteral("sent Abc123 then Abc123XYZ and a%2Bb%2Fc and a+b/c, empty ok");
+        const QString out = redactText(
+            text, {QString(), QStringLiteral("Abc123"), QStringLiteral("Abc123XYZ"), QStringLiteral("a+b/c")});
         QCOMPARE(out, QStringLiteral("sent *** then *** and *** and ***, empty ok"));
     }
 
@@ -175,9 +166,8 @@ private Q_SLOTS:
 
     void isSensitiveName_knowsCredentialNames()
     {
-        for (const char *name :
-             {"token", "Key", "ACCESS_TOKEN", "password", "passwd", "X-Gotify-Key", "Authorization",
-              "cookie", "sessionId", "app_secret"})
+        for (const char *name : {"token", "Key", "ACCESS_TOKEN", "password", "passwd", "X-Gotify-Key",
+                                 "Authorization", "cookie", "sessionId", "app_secret"})
             QVERIFY2(isSensitiveName(QString::fromLatin1(name)), name);
         for (const char *name : {"", "since", "limit", "Content-Type", "operationID", "priority"})
             QVERIFY2(!isSensitiveName(QString::fromLatin1(name)), name);

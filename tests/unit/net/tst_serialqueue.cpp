@@ -19,8 +19,7 @@ private Q_SLOTS:
         QStringList log;
         int inFlight = 0;
         int maxInFlight = 0;
-        for (const QString &name :
-             {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
+        for (const QString &name : {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}) {
             queue.enqueue([&, name](SerialQueue::Done done) {
                 ++inFlight;
                 maxInFlight = std::max(maxInFlight, inFlight);
@@ -76,10 +75,8 @@ private Q_SLOTS:
         SerialQueue queue;
         QSignalSpy started(&queue, &SerialQueue::started);
         QSignalSpy finished(&queue, &SerialQueue::finished);
-        const quint64 a =
-            queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("first"));
-        const quint64 b =
-            queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("second"));
+        const quint64 a = queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("first"));
+        const quint64 b = queue.enqueue([](SerialQueue::Done done) { done(); }, QStringLiteral("second"));
         QVERIFY(a != 0 && b != 0 && a != b);
         QTRY_COMPARE(finished.size(), 2);
         QCOMPARE(started.at(0).at(0).toULongLong(), a);

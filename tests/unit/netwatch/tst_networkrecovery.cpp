@@ -27,17 +27,22 @@ public:
         ++reconnects;
         setState(AccountState::Connecting);
     }
-    void drive(AccountState s) { setState(s, {}, s == AccountState::Backoff ? QDateTime::currentDateTimeUtc().addSecs(600) : QDateTime()); }
+    void drive(AccountState s)
+    {
+        setState(s, {}, s == AccountState::Backoff ? QDateTime::currentDateTimeUtc().addSecs(600) : QDateTime());
+    }
 };
 
 Config fiveAccounts()
 {
     QJsonObject accounts;
     for (const char *id : {"a", "b", "c", "d", "e"})
-        accounts.insert(QLatin1String(id), QJsonObject{{QStringLiteral("serverUrl"), QStringLiteral("http://127.0.0.1:1")},
-                                                       {QStringLiteral("clientToken"), QStringLiteral("C")}});
+        accounts.insert(QLatin1String(id),
+                        QJsonObject{{QStringLiteral("serverUrl"), QStringLiteral("http://127.0.0.1:1")},
+                                    {QStringLiteral("clientToken"), QStringLiteral("C")}});
     return configFromJson(QJsonObject{{QStringLiteral("channels"),
-                                       QJsonObject{{QStringLiteral("gotify"), QJsonObject{{QStringLiteral("accounts"), accounts}}}}}})
+                                       QJsonObject{{QStringLiteral("gotify"),
+                                                    QJsonObject{{QStringLiteral("accounts"), accounts}}}}}})
         .config;
 }
 } // namespace

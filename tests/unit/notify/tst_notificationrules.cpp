@@ -47,9 +47,11 @@ class TestNotificationRules : public QObject
 private Q_SLOTS:
     void targets_accountThenApplicationOrConversation()
     {
-        QCOMPARE(muteTargetsOf(gotify(5)), (QStringList{QStringLiteral("gotify/ops"), QStringLiteral("gotify/ops/app:3")}));
+        QCOMPARE(muteTargetsOf(gotify(5)),
+                 (QStringList{QStringLiteral("gotify/ops"), QStringLiteral("gotify/ops/app:3")}));
         QCOMPARE(muteTargetsOf(openim(QStringLiteral("si_a_bot"))),
-                 (QStringList{QStringLiteral("multi-openim/primary"), QStringLiteral("multi-openim/primary/conversation:si_a_bot")}));
+                 (QStringList{QStringLiteral("multi-openim/primary"),
+                              QStringLiteral("multi-openim/primary/conversation:si_a_bot")}));
         QCOMPARE(accountOfTarget(QStringLiteral("gotify/ops/app:3")), kOps);
         QVERIFY(!accountOfTarget(QStringLiteral("gotify/ops/conversation:x")).isValid());
         QVERIFY(!accountOfTarget(QStringLiteral("gotify")).isValid());
@@ -116,7 +118,8 @@ private Q_SLOTS:
         const LoadResult r = configFromJson(QJsonDocument::fromJson(R"({"channeltray": {"notifications": {
             "quietHours": {"start": "23:15", "end": "06:45", "minPriority": 9},
             "mute": {"gotify/ops": {"muted": true},
-                     "gotify/ops/app:3": {"snoozeUntil": "2026-12-02T12:00:00Z", "minPriority": 6}}}}})").object());
+                     "gotify/ops/app:3": {"snoozeUntil": "2026-12-02T12:00:00Z", "minPriority": 6}}}}})")
+                                                .object());
         QVERIFY(r.problems.isEmpty());
         const NotificationSettings &n = r.config.app.notifications;
         QVERIFY(n.quietHours.enabled);
@@ -132,7 +135,8 @@ private Q_SLOTS:
     {
         const LoadResult r = configFromJson(QJsonDocument::fromJson(R"({"channeltray": {"notifications": {
             "quietHours": {"start": "25:00", "end": "06:00"},
-            "mute": {"gotify/ops": {"snoozeUntil": "tomorrow"}}}}})").object());
+            "mute": {"gotify/ops": {"snoozeUntil": "tomorrow"}}}}})")
+                                                .object());
         QStringList paths;
         for (const ConfigProblem &p : r.problems)
             paths << p.path;
@@ -143,7 +147,9 @@ private Q_SLOTS:
     }
     void edit_writesWhatTheReaderReads_andAnEmptyRuleRemovesTheEntry()
     {
-        QJsonObject root{{QStringLiteral("channeltray"), QJsonObject{{QStringLiteral("history"), QJsonObject{{QStringLiteral("retentionDays"), 30}}}}}};
+        QJsonObject root{
+            {QStringLiteral("channeltray"),
+             QJsonObject{{QStringLiteral("history"), QJsonObject{{QStringLiteral("retentionDays"), 30}}}}}};
         MuteRule rule;
         rule.snoozeUntil = QDateTime(QDate(2026, 12, 3), QTime(8, 0), Qt::UTC);
         QVERIFY(setMuteRule(root, QStringLiteral("gotify/ops/app:3"), rule));
@@ -153,7 +159,8 @@ private Q_SLOTS:
         QVERIFY(setQuietHours(root, q));
         LoadResult r = configFromJson(root);
         QVERIFY(r.problems.isEmpty());
-        QCOMPARE(r.config.app.notifications.mute.value(QStringLiteral("gotify/ops/app:3")).snoozeUntil, rule.snoozeUntil);
+        QCOMPARE(r.config.app.notifications.mute.value(QStringLiteral("gotify/ops/app:3")).snoozeUntil,
+                 rule.snoozeUntil);
         QCOMPARE(r.config.app.notifications.quietHours.start, QTime(21, 30));
         QCOMPARE(r.config.app.retentionDays, 30);
         QVERIFY(setMuteRule(root, QStringLiteral("gotify/ops/app:3"), MuteRule{}));

@@ -30,7 +30,8 @@ private Q_SLOTS:
     }
     void urgency_thresholdsFromTheConfig()
     {
-        const LoadResult r = load(R"({"channeltray": {"notifications": {"urgency": {"normalFrom": 1, "criticalFrom": 5}}}})");
+        const LoadResult r = load(
+            R"({"channeltray": {"notifications": {"urgency": {"normalFrom": 1, "criticalFrom": 5}}}})");
         QVERIFY(r.problems.isEmpty());
         const UrgencyMapping m = r.config.app.notifications.urgency;
         QCOMPARE(m.normalFrom, 1);
@@ -38,7 +39,8 @@ private Q_SLOTS:
     }
     void urgency_criticalBelowNormal_isAProblemAtItsPath_andTheDefaultsStay()
     {
-        const LoadResult r = load(R"({"channeltray": {"notifications": {"urgency": {"normalFrom": 6, "criticalFrom": 5}}}})");
+        const LoadResult r = load(
+            R"({"channeltray": {"notifications": {"urgency": {"normalFrom": 6, "criticalFrom": 5}}}})");
         QCOMPARE(r.problems.size(), 1);
         QCOMPARE(r.problems.first().path, QStringLiteral("channeltray.notifications.urgency.criticalFrom"));
         QCOMPARE(r.config.app.notifications.urgency.criticalFrom, 8);

@@ -3,8 +3,8 @@
 #include "openim/openimcontent.h"
 #include "sdkws.pb.h"
 
-#include <QJsonDocument>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -20,7 +20,8 @@ QByteArray pictureJson(const QString &url)
 {
     const QJsonObject picture{{"uuid", "p1"}, {"type", "image/png"}, {"size", 10},
                               {"width", 4},   {"height", 3},         {"url", url}};
-    return json({{"sourcePath", ""}, {"sourcePicture", picture}, {"bigPicture", picture}, {"snapshotPicture", picture}});
+    return json(
+        {{"sourcePath", ""}, {"sourcePicture", picture}, {"bigPicture", picture}, {"snapshotPicture", picture}});
 }
 
 ::openim::sdkws::MsgData msgData(const QString &from, const QString &to, const QString &group, int type,
@@ -52,29 +53,44 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("imageUrl");
-        QTest::newRow("101 text") << 101 << json({{"content", "hello"}}) << "hello" << "";
-        QTest::newRow("101 text, unicode") << 101 << json({{"content", QString::fromUtf8("h\xC3\xA9 \xE2\x9C\x93")}})
-                                           << QString::fromUtf8("h\xC3\xA9 \xE2\x9C\x93") << "";
+        QTest::newRow("101 text") << 101 << json({{"content", "hello"}}) << "hello"
+                                  << "";
+        QTest::newRow("101 text, unicode")
+            << 101 << json({{"content", QString::fromUtf8("h\xC3\xA9 \xE2\x9C\x93")}})
+            << QString::fromUtf8("h\xC3\xA9 \xE2\x9C\x93") << "";
         QTest::newRow("102 picture") << 102 << pictureJson("http://x/p.png") << "[picture] http://x/p.png"
                                      << "http://x/p.png";
         QTest::newRow("104 video") << 104
-                                   << json({{"videoUrl", "http://x/v.mp4"}, {"videoType", "video/mp4"},
-                                            {"videoSize", 100}, {"duration", 3}, {"snapshotUrl", "http://x/s.jpg"}})
-                                   << "[video] http://x/v.mp4" << "";
+                                   << json({{"videoUrl", "http://x/v.mp4"},
+                                            {"videoType", "video/mp4"},
+                                            {"videoSize", 100},
+                                            {"duration", 3},
+                                            {"snapshotUrl", "http://x/s.jpg"}})
+                                   << "[video] http://x/v.mp4"
+                                   << "";
         QTest::newRow("105 file") << 105
-                                  << json({{"uuid", "f1"}, {"sourceUrl", "http://x/report.pdf"},
-                                           {"fileName", "report.pdf"}, {"fileSize", 2048}})
-                                  << "[file] report.pdf http://x/report.pdf" << "";
-        QTest::newRow("106 @-text") << 106
-                                    << json({{"text", "@bob look"}, {"atUserList", QJsonArray{"u_bob"}},
-                                             {"isAtSelf", false}})
-                                    << "@bob look" << "";
-        QTest::newRow("118 markdown (content)") << 118 << json({{"content", "**bold**"}}) << "**bold**" << "";
-        QTest::newRow("118 markdown (markdown key)") << 118 << json({{"markdown", "# title"}}) << "# title" << "";
-        QTest::newRow("unknown type with content") << 1400 << json({{"content", "custom"}}) << "custom" << "";
-        QTest::newRow("unknown type without content") << 1400 << json({{"x", 1}}) << "[content type 1400]" << "";
-        QTest::newRow("102 picture without url") << 102 << json({{"sourcePicture", QJsonObject{}}}) << "[picture]" << "";
-        QTest::newRow("105 file without name") << 105 << json({{"sourceUrl", "http://x/f"}}) << "[file] http://x/f" << "";
+                                  << json({{"uuid", "f1"},
+                                           {"sourceUrl", "http://x/report.pdf"},
+                                           {"fileName", "report.pdf"},
+                                           {"fileSize", 2048}})
+                                  << "[file] report.pdf http://x/report.pdf"
+                                  << "";
+        QTest::newRow("106 @-text")
+            << 106 << json({{"text", "@bob look"}, {"atUserList", QJsonArray{"u_bob"}}, {"isAtSelf", false}})
+            << "@bob look"
+            << "";
+        QTest::newRow("118 markdown (content)") << 118 << json({{"content", "**bold**"}}) << "**bold**"
+                                                << "";
+        QTest::newRow("118 markdown (markdown key)") << 118 << json({{"markdown", "# title"}}) << "# title"
+                                                     << "";
+        QTest::newRow("unknown type with content") << 1400 << json({{"content", "custom"}}) << "custom"
+                                                   << "";
+        QTest::newRow("unknown type without content") << 1400 << json({{"x", 1}}) << "[content type 1400]"
+                                                      << "";
+        QTest::newRow("102 picture without url") << 102 << json({{"sourcePicture", QJsonObject{}}}) << "[picture]"
+                                                 << "";
+        QTest::newRow("105 file without name") << 105 << json({{"sourceUrl", "http://x/f"}}) << "[file] http://x/f"
+                                               << "";
     }
     void readableText_eachContentType()
     {
@@ -100,12 +116,14 @@ private Q_SLOTS:
         QTest::newRow("101 JSON array") << 101 << QByteArray("[1,2]") << "[1,2]";
         QTest::newRow("106 garbage") << 106 << QByteArray("@x {") << "@x {";
         QTest::newRow("118 invalid UTF-8") << 118 << QByteArray("\xff\xfe ok") << QString::fromUtf8("\xff\xfe ok");
-        QTest::newRow("102 truncated") << 102 << QByteArray("{\"sourcePicture\":{\"url\":\"htt") << "[content type 102]";
+        QTest::newRow("102 truncated") << 102 << QByteArray("{\"sourcePicture\":{\"url\":\"htt")
+                                       << "[content type 102]";
         QTest::newRow("104 not JSON") << 104 << QByteArray("video!") << "[content type 104]";
         QTest::newRow("105 JSON string") << 105 << QByteArray("\"file\"") << "[content type 105]";
         QTest::newRow("102 sourcePicture not an object") << 102 << json({{"sourcePicture", 7}}) << "[picture]";
         QTest::newRow("101 content not a string") << 101 << json({{"content", 5}}) << "[content type 101]";
-        QTest::newRow("binary noise") << 101 << QByteArray("\x00\x01\x02", 3) << QString::fromUtf8(QByteArray("\x00\x01\x02", 3));
+        QTest::newRow("binary noise") << 101 << QByteArray("\x00\x01\x02", 3)
+                                      << QString::fromUtf8(QByteArray("\x00\x01\x02", 3));
     }
     void readableText_malformedContent_readableFallbackNoCrash()
     {
@@ -127,8 +145,8 @@ private Q_SLOTS:
     {
         const QByteArray content = pictureJson("http://x/p.png");
         const auto m = ct::openim::toInbound(msgData("u_alice", "u_bot", {}, 102, content), "si_u_alice_u_bot",
-                                         AccountAddress::parse("multi-openim/primary"),
-                                         "u_bot", false, InboundMessage::Via::Stream);
+                                             AccountAddress::parse("multi-openim/primary"), "u_bot", false,
+                                             InboundMessage::Via::Stream);
         QCOMPARE(m.text, QString("[picture] http://x/p.png"));
         QCOMPARE(m.imageUrl, QString("http://x/p.png"));
         QCOMPARE(m.rawContent, QString::fromUtf8(content));
@@ -148,8 +166,8 @@ private Q_SLOTS:
     void toInbound_sentBySelf_isOutgoingAndPeerIsRecipient()
     {
         const auto m = ct::openim::toInbound(msgData("u_bot", "u_alice", {}, 101, json({{"content", "hi"}})),
-                                         "si_u_alice_u_bot", AccountAddress{}, "u_bot", false,
-                                         InboundMessage::Via::Catchup);
+                                             "si_u_alice_u_bot", AccountAddress{}, "u_bot", false,
+                                             InboundMessage::Via::Catchup);
         QCOMPARE(m.direction, InboundMessage::Direction::Out);
         QCOMPARE(m.peer, QString("u_alice"));
         QCOMPARE(m.via, InboundMessage::Via::Catchup);
@@ -160,7 +178,8 @@ private Q_SLOTS:
         auto data = msgData("u_bob", {}, "g_ops", 106, json({{"text", "@u_bot ping"}}));
         data.add_atuseridlist("u_bot");
         data.add_atuseridlist("AtAllTag");
-        const auto m = ct::openim::toInbound(data, "sg_g_ops", AccountAddress{}, "u_bot", false, InboundMessage::Via::Stream);
+        const auto m = ct::openim::toInbound(data, "sg_g_ops", AccountAddress{}, "u_bot", false,
+                                             InboundMessage::Via::Stream);
         QCOMPARE(m.peer, QString("g_ops"));
         QCOMPARE(m.groupId, QString("g_ops"));
         QCOMPARE(m.text, QString("@u_bot ping"));
@@ -170,8 +189,8 @@ private Q_SLOTS:
     void toInbound_notificationConversation_isNotification()
     {
         const auto m = ct::openim::toInbound(msgData("imAdmin", "u_bot", {}, 1400, json({{"detail", "{}"}})),
-                                         "n_imAdmin_u_bot", AccountAddress{}, "u_bot", false,
-                                         InboundMessage::Via::Stream);
+                                             "n_imAdmin_u_bot", AccountAddress{}, "u_bot", false,
+                                             InboundMessage::Via::Stream);
         QVERIFY(m.isNotification);
         QCOMPARE(m.text, QString("[content type 1400]"));
     }
@@ -181,7 +200,7 @@ private Q_SLOTS:
         auto data = msgData("u_alice", "u_bot", {}, 101, QByteArray("{broken"));
         data.clear_clientmsgid();
         const auto m = ct::openim::toInbound(data, "si_u_alice_u_bot", AccountAddress{}, "u_bot", false,
-                                         InboundMessage::Via::Stream);
+                                             InboundMessage::Via::Stream);
         QCOMPARE(m.text, QString("{broken"));
         QCOMPARE(m.rawContent, QString("{broken"));
         QCOMPARE(m.id, QString("smid-1")); // serverMsgID when no clientMsgID
@@ -190,9 +209,12 @@ private Q_SLOTS:
     void sendContent_roundTripsThroughReadableText()
     {
         QCOMPARE(ct::openim::readableText(101, ct::openim::textContent("x y")), QString("x y"));
-        QCOMPARE(ct::openim::readableText(102, ct::openim::pictureContent("http://h/a.png")), QString("[picture] http://h/a.png"));
-        QCOMPARE(ct::openim::readableText(104, ct::openim::videoContent("http://h/a.mp4")), QString("[video] http://h/a.mp4"));
-        QCOMPARE(ct::openim::readableText(105, ct::openim::fileContent("http://h/a.pdf")), QString("[file] a.pdf http://h/a.pdf"));
+        QCOMPARE(ct::openim::readableText(102, ct::openim::pictureContent("http://h/a.png")),
+                 QString("[picture] http://h/a.png"));
+        QCOMPARE(ct::openim::readableText(104, ct::openim::videoContent("http://h/a.mp4")),
+                 QString("[video] http://h/a.mp4"));
+        QCOMPARE(ct::openim::readableText(105, ct::openim::fileContent("http://h/a.pdf")),
+                 QString("[file] a.pdf http://h/a.pdf"));
     }
 };
 

@@ -59,12 +59,13 @@ private Q_SLOTS:
 
     void decodeResponse_readsEnvelopeAndDecodesBase64()
     {
-        const auto r = openim::decodeResponse(envelope({{"reqIdentifier", 1002},
-                                                       {"msgIncr", "12"},
-                                                       {"operationID", "op"},
-                                                       {"errCode", 0},
-                                                       {"errMsg", ""},
-                                                       {"data", QString::fromLatin1(binaryPayload().toBase64())}}));
+        const auto r = openim::decodeResponse(
+            envelope({{"reqIdentifier", 1002},
+                      {"msgIncr", "12"},
+                      {"operationID", "op"},
+                      {"errCode", 0},
+                      {"errMsg", ""},
+                      {"data", QString::fromLatin1(binaryPayload().toBase64())}}));
         QVERIFY(r.has_value());
         QCOMPARE(r->reqIdentifier, 1002);
         QCOMPARE(r->msgIncr, QString("12"));
@@ -79,25 +80,26 @@ private Q_SLOTS:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("msgIncr");
         QTest::addColumn<int>("errCode");
-        QTest::newRow("data null") << envelope({{"reqIdentifier", 2001}, {"msgIncr", ""}, {"data", QJsonValue()}}) << true
-                                   << "" << 0;
+        QTest::newRow("data null") << envelope({{"reqIdentifier", 2001}, {"msgIncr", ""}, {"data", QJsonValue()}})
+                                   << true << "" << 0;
         QTest::newRow("data missing") << envelope({{"reqIdentifier", 2002}}) << true << "" << 0;
-        QTest::newRow("numeric msgIncr") << envelope({{"reqIdentifier", 1001}, {"msgIncr", 99}}) << true << "99" << 0;
-        QTest::newRow("error answer") << envelope({{"reqIdentifier", 1003}, {"msgIncr", "3"}, {"errCode", 1004},
-                                                   {"errMsg", "RecordNotFoundError"}})
+        QTest::newRow("numeric msgIncr")
+            << envelope({{"reqIdentifier", 1001}, {"msgIncr", 99}}) << true << "99" << 0;
+        QTest::newRow("error answer") << envelope(
+            {{"reqIdentifier", 1003}, {"msgIncr", "3"}, {"errCode", 1004}, {"errMsg", "RecordNotFoundError"}})
                                       << true << "3" << 1004;
         QTest::newRow("not JSON") << QByteArray("\x01not json") << false << "" << 0;
         QTest::newRow("empty") << QByteArray() << false << "" << 0;
-        QTest::newRow("truncated JSON") << envelope({{"reqIdentifier", 1001}, {"msgIncr", "1"}}).chopped(3) << false
-                                        << "" << 0;
+        QTest::newRow("truncated JSON")
+            << envelope({{"reqIdentifier", 1001}, {"msgIncr", "1"}}).chopped(3) << false << "" << 0;
         QTest::newRow("JSON array") << QByteArray("[1001]") << false << "" << 0;
         QTest::newRow("no reqIdentifier") << envelope({{"msgIncr", "1"}}) << false << "" << 0;
         QTest::newRow("reqIdentifier a string") << envelope({{"reqIdentifier", "1001"}}) << false << "" << 0;
-        QTest::newRow("data not base64") << envelope({{"reqIdentifier", 1001}, {"data", "***not base64***"}}) << false
-                                         << "" << 0;
+        QTest::newRow("data not base64")
+            << envelope({{"reqIdentifier", 1001}, {"data", "***not base64***"}}) << false << "" << 0;
         QTest::newRow("data a number") << envelope({{"reqIdentifier", 1001}, {"data", 5}}) << false << "" << 0;
-        QTest::newRow("data an object") << envelope({{"reqIdentifier", 1001}, {"data", QJsonObject{}}}) << false << ""
-                                        << 0;
+        QTest::newRow("data an object")
+            << envelope({{"reqIdentifier", 1001}, {"data", QJsonObject{}}}) << false << "" << 0;
     }
     void decodeResponse_variants()
     {
@@ -116,7 +118,9 @@ private Q_SLOTS:
 
     void decodeResponse_everyPrefixOfAFrame_failsCleanly()
     {
-        const QByteArray frame = envelope({{"reqIdentifier", 2001}, {"msgIncr", "1"}, {"operationID", "x"},
+        const QByteArray frame = envelope({{"reqIdentifier", 2001},
+                                           {"msgIncr", "1"},
+                                           {"operationID", "x"},
                                            {"data", QString::fromLatin1(binaryPayload().toBase64())}});
         for (int n = 0; n < frame.size(); ++n)
             QVERIFY2(!openim::decodeResponse(frame.left(n)).has_value(), qPrintable(QString::number(n)));
@@ -129,7 +133,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<int>("errCode");
         QTest::newRow("accepted") << QByteArray("{\"errCode\":0,\"errMsg\":\"\",\"errDlt\":\"\"}") << true << 0;
-        QTest::newRow("expired") << QByteArray("{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}") << true << 1501;
+        QTest::newRow("expired") << QByteArray("{\"errCode\":1501,\"errMsg\":\"TokenExpiredError\"}") << true
+                                 << 1501;
         QTest::newRow("pong is not a handshake") << QByteArray("{\"type\":\"pong\",\"body\":null}") << false << 0;
         QTest::newRow("garbage") << QByteArray("<html>") << false << 0;
         QTest::newRow("truncated") << QByteArray("{\"errCode\":15") << false << 0;

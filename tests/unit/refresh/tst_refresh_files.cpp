@@ -50,7 +50,9 @@ private Q_SLOTS:
         QByteArray expected = kConfig;
         expected.replace("\"old-1\"", "\"new\\\"tok\\\\en/é\\n\"");
         QCOMPARE(readAll(path), expected);
-        QCOMPARE(QJsonDocument::fromJson(readAll(path))["channels"]["multi-openim"]["accounts"]["primary"]["token"].toString(), token);
+        QCOMPARE(QJsonDocument::fromJson(readAll(path))["channels"]["multi-openim"]["accounts"]["primary"]["token"]
+                     .toString(),
+                 token);
         QCOMPARE(mode(path), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther);
         // An account id with a dot and an escaped old value.
         QVERIFY2(ConfigTokenPatcher::patchOpenImToken(path, "a.b", "t2", &error), qPrintable(error));
@@ -61,9 +63,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("account");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no token key") << "keychain" << "not in the file";
-        QTest::newRow("no account") << "ghost" << "not in the file";
-        QTest::newRow("number") << "num" << "not a string";
+        QTest::newRow("no token key") << "keychain"
+                                      << "not in the file";
+        QTest::newRow("no account") << "ghost"
+                                    << "not in the file";
+        QTest::newRow("number") << "num"
+                                << "not a string";
     }
     void testPatch_keyMissingOrNotString_failsClearly_fileUntouched()
     {
@@ -74,7 +79,8 @@ private Q_SLOTS:
         writeAll(path, kConfig);
         QString error;
         QVERIFY(!ConfigTokenPatcher::patchOpenImToken(path, account, "secret-new", &error));
-        QVERIFY2(error.contains(expected) && error.contains("channels.multi-openim.accounts." + account + ".token"),
+        QVERIFY2(error.contains(expected)
+                     && error.contains("channels.multi-openim.accounts." + account + ".token"),
                  qPrintable(error));
         QVERIFY(!error.contains("secret-new"));
         QCOMPARE(readAll(path), kConfig);
@@ -87,7 +93,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!ConfigTokenPatcher::patchOpenImToken(path, "primary", "t", &error));
         QVERIFY(error.contains("not valid JSON"));
-        const QByteArray dup = "{\"channels\":{\"multi-openim\":{\"accounts\":{\"p\":{\"token\":\"a\",\"token\":\"b\"}}}}}";
+        const QByteArray dup =
+            "{\"channels\":{\"multi-openim\":{\"accounts\":{\"p\":{\"token\":\"a\",\"token\":\"b\"}}}}}";
         writeAll(path, dup);
         QVERIFY(!ConfigTokenPatcher::patchOpenImToken(path, "p", "t", &error));
         QVERIFY2(error.contains("2 times"), qPrintable(error));

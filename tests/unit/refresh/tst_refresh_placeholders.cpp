@@ -14,9 +14,9 @@ class TestRefreshPlaceholders : public QObject
 {
     Q_OBJECT
 private:
-    const PlaceholderContext m_context{QStringLiteral("primary"), QStringLiteral("OnKickedOffline"),
-                                       QJsonObject{{"refreshToken", "rt-1"}, {"n", 42}, {"flag", true},
-                                                   {"obj", QJsonObject{}}}};
+    const PlaceholderContext m_context{
+        QStringLiteral("primary"), QStringLiteral("OnKickedOffline"),
+        QJsonObject{{"refreshToken", "rt-1"}, {"n", 42}, {"flag", true}, {"obj", QJsonObject{}}}};
 
 private Q_SLOTS:
     void testExpand_knownPlaceholders()
@@ -59,8 +59,10 @@ private Q_SLOTS:
     }
     void testJsonPath_fallbacksAndIndices()
     {
-        const QJsonValue v = QJsonDocument::fromJson(
-            "{\"tokens\":{\"openimToken\":null},\"data\":{\"openimToken\":\"t2\",\"items\":[{\"b\":\"x\"}]}}").object();
+        const QJsonValue v =
+            QJsonDocument::fromJson(
+                "{\"tokens\":{\"openimToken\":null},\"data\":{\"openimToken\":\"t2\",\"items\":[{\"b\":\"x\"}]}}")
+                .object();
         QString matched;
         QCOMPARE(jsonPathFirstString(v, {"tokens.openimToken", "data.openimToken"}, &matched), QString("t2"));
         QCOMPARE(matched, QStringLiteral("data.openimToken"));
@@ -72,7 +74,8 @@ private Q_SLOTS:
     }
     void testMarkerPath_accountBeforeExtension_tildeExpanded()
     {
-        QCOMPARE(ManualLoginMarker::pathFor("/x/manual-login.json", "primary"), QStringLiteral("/x/manual-login.primary.json"));
+        QCOMPARE(ManualLoginMarker::pathFor("/x/manual-login.json", "primary"),
+                 QStringLiteral("/x/manual-login.primary.json"));
         QCOMPARE(ManualLoginMarker::pathFor("/x.d/marker", "b"), QStringLiteral("/x.d/marker.b"));
         QCOMPARE(ManualLoginMarker::pathFor("~/.openclaw/multi-openim/manual-login.json", "team-b"),
                  QDir::homePath() + "/.openclaw/multi-openim/manual-login.team-b.json");

@@ -53,12 +53,10 @@ int runNoBackendChild()
     QObject::connect(&store, &SecretStore::retryScheduled, [&retries] { ++retries; });
     const AccountAddress account{kGotifyChannel, QStringLiteral("child")};
     const QString secret = qEnvironmentVariable(kChildSecretVariable);
-    const SecretResult written =
-        store.writeBlocking(account, QStringLiteral("appToken"), secret, kKeychainTimeoutMs);
-    const SecretResult read =
-        store.readBlocking(account, QStringLiteral("appToken"), kKeychainTimeoutMs);
-    const SecretResult removed =
-        store.removeBlocking(account, QStringLiteral("appToken"), kKeychainTimeoutMs);
+    const SecretResult written = store.writeBlocking(account, QStringLiteral("appToken"), secret,
+                                                     kKeychainTimeoutMs);
+    const SecretResult read = store.readBlocking(account, QStringLiteral("appToken"), kKeychainTimeoutMs);
+    const SecretResult removed = store.removeBlocking(account, QStringLiteral("appToken"), kKeychainTimeoutMs);
     std::printf("write=%s\nread=%s\nremove=%s\nretries=%d\nmessage=%s\nvalue=%s\n",
                 qPrintable(secretErrorName(written.error)), qPrintable(secretErrorName(read.error)),
                 qPrintable(secretErrorName(removed.error)), retries, qPrintable(read.message),
@@ -85,8 +83,7 @@ class TestSecretStore : public QObject
 private Q_SLOTS:
     void keyFor_isChannelSlashAccountSlashField()
     {
-        QCOMPARE(SecretStore::keyFor({kGotifyChannel, "ops"}, "appToken"),
-                 QStringLiteral("gotify/ops/appToken"));
+        QCOMPARE(SecretStore::keyFor({kGotifyChannel, "ops"}, "appToken"), QStringLiteral("gotify/ops/appToken"));
         QCOMPARE(SecretStore::keyFor({kOpenImChannel, "primary"}, "token"),
                  QStringLiteral("multi-openim/primary/token"));
         QCOMPARE(SecretStore::keyFor({kGotifyChannel, "ops"}, "clientToken"),
@@ -104,8 +101,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("detail");
         QTest::addColumn<bool>("serviceReachable");
         QTest::addColumn<int>("expected");
-        auto row = [](const char *name, QKeychain::Error code, const char *detail, bool reachable,
-                      SecretError e) {
+        auto row = [](const char *name, QKeychain::Error code, const char *detail, bool reachable, SecretError e) {
             QTest::newRow(name) << int(code) << QString::fromUtf8(detail) << reachable << int(e);
         };
         row("no error", QKeychain::NoError, "", true, SecretError::None);
@@ -113,14 +109,14 @@ private Q_SLOTS:
         row("no backend", QKeychain::NoBackendAvailable, "", true, SecretError::NoBackend);
         row("not implemented", QKeychain::NotImplemented, "", true, SecretError::NoBackend);
         row("denied by user", QKeychain::AccessDeniedByUser, "", true, SecretError::AccessDenied);
-        row("locked collection", QKeychain::AccessDenied,
-            "Cannot create an item in a locked collection", true, SecretError::Locked);
+        row("locked collection", QKeychain::AccessDenied, "Cannot create an item in a locked collection", true,
+            SecretError::Locked);
         row("access denied", QKeychain::AccessDenied, "Access to keychain denied", true,
             SecretError::AccessDenied);
         row("could not delete", QKeychain::CouldNotDeleteEntry, "x", true, SecretError::Other);
         row("other, service up", QKeychain::OtherError, "something", true, SecretError::Other);
-        row("other, no bus", QKeychain::OtherError, "Could not connect: No such file or directory",
-            false, SecretError::NoBackend);
+        row("other, no bus", QKeychain::OtherError, "Could not connect: No such file or directory", false,
+            SecretError::NoBackend);
     }
 
     void keychainErrors_mapToTypedErrors()
@@ -129,15 +125,13 @@ private Q_SLOTS:
         QFETCH(QString, detail);
         QFETCH(bool, serviceReachable);
         QFETCH(int, expected);
-        const SecretResult result =
-            secretResultFromKeychain(QKeychain::Error(code), detail, "gotify/ops/appToken",
-                                     [serviceReachable] { return serviceReachable; });
+        const SecretResult result = secretResultFromKeychain(QKeychain::Error(code), detail, "gotify/ops/appToken",
+                                                             [serviceReachable] { return serviceReachable; });
         QCOMPARE(int(result.error), expected);
         QCOMPARE(result.message.isEmpty(), result.ok());
         if (result.error == SecretError::NoBackend)
-            QCOMPARE(result.message,
-                     QStringLiteral("No Secret Service is running (is gnome-keyring or "
-                                    "KeePassXC's Secret Service enabled?)"));
+            QCOMPARE(result.message, QStringLiteral("No Secret Service is running (is gnome-keyring or "
+                                                    "KeePassXC's Secret Service enabled?)"));
     }
 
     void write_thenRead_returnsTheValue()
@@ -158,10 +152,8 @@ private Q_SLOTS:
     {
         SecretStore store;
         const AccountAddress account = freshAccount(kOpenImChannel);
-        QVERIFY(
-            run([&](auto cb) { return store.write(account, "token", "first-token", cb); }).ok());
-        QVERIFY(
-            run([&](auto cb) { return store.write(account, "token", "second-token", cb); }).ok());
+        QVERIFY(run([&](auto cb) { return store.write(account, "token", "first-token", cb); }).ok());
+        QVERIFY(run([&](auto cb) { return store.write(account, "token", "second-token", cb); }).ok());
         QCOMPARE(run([&](auto cb) { return store.read(account, "token", cb); }).value,
                  QStringLiteral("second-token"));
         run([&](auto cb) { return store.remove(account, "token", cb); });
@@ -171,13 +163,9 @@ private Q_SLOTS:
     {
         SecretStore store;
         const AccountAddress account = freshAccount();
-        QVERIFY(run([&](auto cb) {
-                    return store.write(account, "clientToken", "to-be-removed", cb);
-                }).ok());
-        QCOMPARE(run([&](auto cb) { return store.remove(account, "clientToken", cb); }).error,
-                 SecretError::None);
-        const SecretResult read =
-            run([&](auto cb) { return store.read(account, "clientToken", cb); });
+        QVERIFY(run([&](auto cb) { return store.write(account, "clientToken", "to-be-removed", cb); }).ok());
+        QCOMPARE(run([&](auto cb) { return store.remove(account, "clientToken", cb); }).error, SecretError::None);
+        const SecretResult read = run([&](auto cb) { return store.read(account, "clientToken", cb); });
         QCOMPARE(read.error, SecretError::NotFound);
         QVERIFY(read.value.isEmpty());
     }
@@ -196,19 +184,15 @@ private Q_SLOTS:
     {
         SecretStore store;
         const AccountAddress account = freshAccount();
-        QCOMPARE(run([&](auto cb) { return store.remove(account, "token", cb); }).error,
-                 SecretError::None);
+        QCOMPARE(run([&](auto cb) { return store.remove(account, "token", cb); }).error, SecretError::None);
     }
 
     void fieldsOfOneAccount_areKeptApart()
     {
         SecretStore store;
         const AccountAddress account = freshAccount();
-        QVERIFY(
-            run([&](auto cb) { return store.write(account, "appToken", "app-value", cb); }).ok());
-        QVERIFY(run([&](auto cb) {
-                    return store.write(account, "clientToken", "client-value", cb);
-                }).ok());
+        QVERIFY(run([&](auto cb) { return store.write(account, "appToken", "app-value", cb); }).ok());
+        QVERIFY(run([&](auto cb) { return store.write(account, "clientToken", "client-value", cb); }).ok());
         QCOMPARE(run([&](auto cb) { return store.read(account, "appToken", cb); }).value,
                  QStringLiteral("app-value"));
         QCOMPARE(run([&](auto cb) { return store.read(account, "clientToken", cb); }).value,
@@ -242,8 +226,7 @@ private Q_SLOTS:
         QCOMPARE(store.pending(), 7);
         QVERIFY(completed.isEmpty()); // nothing finishes before the event loop runs
         QTRY_COMPARE_WITH_TIMEOUT(completed.size(), 7, kKeychainTimeoutMs);
-        QCOMPARE(completed,
-                 (QList<quint64>{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]}));
+        QCOMPARE(completed, (QList<quint64>{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6]}));
         QCOMPARE(values, (QStringList{"", "", "A1", "", "A2", "B1", ""}));
         QCOMPARE(store.pending(), 0);
         QVERIFY(!store.busy());
@@ -263,11 +246,9 @@ private Q_SLOTS:
         });
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, kKeychainTimeoutMs);
         QCOMPARE(finished.at(0).at(0).toULongLong(), writeId);
-        QCOMPARE(finished.at(0).at(1).value<SecretStore::Operation>(),
-                 SecretStore::Operation::Write);
+        QCOMPARE(finished.at(0).at(1).value<SecretStore::Operation>(), SecretStore::Operation::Write);
         QCOMPARE(finished.at(1).at(0).toULongLong(), readId);
-        QCOMPARE(finished.at(1).at(1).value<SecretStore::Operation>(),
-                 SecretStore::Operation::Read);
+        QCOMPARE(finished.at(1).at(1).value<SecretStore::Operation>(), SecretStore::Operation::Read);
         QCOMPARE(finished.at(1).at(2).toString(), account.toString() + QStringLiteral("/token"));
         const SecretResult fromSignal = finished.at(1).at(3).value<SecretResult>();
         QCOMPARE(fromSignal.value, QStringLiteral("signal-value"));
@@ -278,20 +259,15 @@ private Q_SLOTS:
     void storedEntry_isFoundBySecretTool_underServiceChannelTray()
     {
         const QString secretTool = QStandardPaths::findExecutable(QStringLiteral("secret-tool"));
-        QVERIFY2(!secretTool.isEmpty(),
-                 "secret-tool (libsecret-tools, tools/deps.txt) is required");
+        QVERIFY2(!secretTool.isEmpty(), "secret-tool (libsecret-tools, tools/deps.txt) is required");
         SecretStore store;
         const AccountAddress account = freshAccount();
-        QVERIFY(run([&](auto cb) {
-                    return store.write(account, "appToken", "seen-from-outside", cb);
-                }).ok());
+        QVERIFY(run([&](auto cb) { return store.write(account, "appToken", "seen-from-outside", cb); }).ok());
         QProcess lookup;
-        lookup.start(secretTool,
-                     {"lookup", "server", "channeltray", "user", account.toString() + "/appToken"});
+        lookup.start(secretTool, {"lookup", "server", "channeltray", "user", account.toString() + "/appToken"});
         QVERIFY(lookup.waitForFinished(kKeychainTimeoutMs));
         QCOMPARE(lookup.exitCode(), 0);
-        QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(),
-                 QStringLiteral("seen-from-outside"));
+        QCOMPARE(QString::fromUtf8(lookup.readAllStandardOutput()).trimmed(), QStringLiteral("seen-from-outside"));
         run([&](auto cb) { return store.remove(account, "appToken", cb); });
     }
 
@@ -308,12 +284,11 @@ private Q_SLOTS:
     void invalidAddressOrField_failsWithoutTouchingTheKeychain()
     {
         SecretStore store;
-        const SecretResult badField =
-            run([&](auto cb) { return store.write(freshAccount(), "password", "x", cb); });
+        const SecretResult badField = run(
+            [&](auto cb) { return store.write(freshAccount(), "password", "x", cb); });
         QCOMPARE(badField.error, SecretError::Other);
         QVERIFY(badField.message.contains(QStringLiteral("password")));
-        const SecretResult badAddress =
-            run([&](auto cb) { return store.read(AccountAddress{}, "token", cb); });
+        const SecretResult badAddress = run([&](auto cb) { return store.read(AccountAddress{}, "token", cb); });
         QCOMPARE(badAddress.error, SecretError::Other);
     }
 
@@ -321,8 +296,7 @@ private Q_SLOTS:
     {
         SecretStore store;
         const AccountAddress account = freshAccount();
-        QCOMPARE(store.writeBlocking(account, "appToken", "blocking-value").error,
-                 SecretError::None);
+        QCOMPARE(store.writeBlocking(account, "appToken", "blocking-value").error, SecretError::None);
         const SecretResult read = store.readBlocking(account, "appToken");
         QCOMPARE(read.error, SecretError::None);
         QCOMPARE(read.value, QStringLiteral("blocking-value"));
@@ -334,8 +308,7 @@ private Q_SLOTS:
     {
         QTemporaryDir home;
         QVERIFY(home.isValid());
-        const QString secret =
-            QStringLiteral("child-secret-") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString secret = QStringLiteral("child-secret-") + QUuid::createUuid().toString(QUuid::Id128);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
                    QStringLiteral("unix:path=") + home.filePath(QStringLiteral("no-such-bus")));
@@ -350,15 +323,13 @@ private Q_SLOTS:
         QVERIFY(child.waitForFinished(60000));
         const QString out = QString::fromUtf8(child.readAllStandardOutput());
         const QString err = QString::fromUtf8(child.readAllStandardError());
-        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
-                 qPrintable(err));
+        QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, qPrintable(err));
         QVERIFY2(out.contains(QStringLiteral("write=no-backend\n")), qPrintable(out + err));
         QVERIFY2(out.contains(QStringLiteral("read=no-backend\n")), qPrintable(out + err));
         QVERIFY2(out.contains(QStringLiteral("remove=no-backend\n")), qPrintable(out + err));
         QVERIFY2(out.contains(QStringLiteral("retries=3\n")),
                  qPrintable(out)); // once per operation
-        QVERIFY2(out.contains(QStringLiteral("message=No Secret Service is running")),
-                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("message=No Secret Service is running")), qPrintable(out));
         QVERIFY(out.contains(QStringLiteral("value=empty\n")));
 
         // Never a plain-text fallback: nothing under the child's HOME holds the secret, and the
