@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: installs what is missing, builds with warnings as errors, and
+# The README's test command: installs what is missing, checks the C++ format (.clang-format),
+# builds with warnings as errors, and
 # runs the whole suite headless (tools/headless.sh). Then, for a full run, the unit suites
 # once more in a sanitizer build (clang: AddressSanitizer + UndefinedBehaviorSanitizer), and
 # every libFuzzer target of that same build on its corpus plus 30 s of fuzzing (tools/fuzz.sh).
@@ -9,6 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 tools/install-deps.sh
 tools/npm-deps.sh
+tools/check-format.sh
 cmake --preset ci >/dev/null
 cmake --build --preset ci
 tools/headless.sh ctest --preset ci "$@"
