@@ -392,6 +392,13 @@
     </message>
 </context>
 <context>
+    <name>ct::app::StatusApi</name>
+    <message>
+        <source>The status endpoint is off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::AboutBox</name>
     <message>
         <source>Gotify and OpenIM accounts in the system tray: their health, their messages and a history of them, with every token in the keychain.</source>

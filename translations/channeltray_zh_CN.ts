@@ -23,7 +23,7 @@
         <translation>Gotify 服务器未及时响应</translation>
     </message>
     <message>
-        <source>the server's TLS certificate is not trusted (%1); set caCertFile for a self-signed server</source>
+        <source>the server&apos;s TLS certificate is not trusted (%1); set caCertFile for a self-signed server</source>
         <translation>服务器的 TLS 证书不受信任（%1）；自签名服务器请设置 caCertFile</translation>
     </message>
     <message>
@@ -263,7 +263,7 @@
         <translation>JWT 的%1不是 JSON 对象</translation>
     </message>
     <message>
-        <source>JWT claim "%1" is not a valid NumericDate</source>
+        <source>JWT claim &quot;%1&quot; is not a valid NumericDate</source>
         <translation>JWT 声明“%1”不是有效的 NumericDate</translation>
     </message>
     <message>
@@ -271,11 +271,11 @@
         <translation>JWT 必须由 3 个以点分隔的部分组成，实际为 %1 个</translation>
     </message>
     <message>
-        <source>JWT claim "UserID" is not a string</source>
+        <source>JWT claim &quot;UserID&quot; is not a string</source>
         <translation>JWT 声明“UserID”不是字符串</translation>
     </message>
     <message>
-        <source>JWT claim "PlatformID" is not a small whole number</source>
+        <source>JWT claim &quot;PlatformID&quot; is not a small whole number</source>
         <translation>JWT 声明“PlatformID”不是较小的整数</translation>
     </message>
 </context>
@@ -360,7 +360,7 @@
         <translation>钥匙串中没有为 %1 保存的密钥。</translation>
     </message>
     <message>
-        <source>No Secret Service is running (is gnome-keyring or KeePassXC's Secret Service enabled?)</source>
+        <source>No Secret Service is running (is gnome-keyring or KeePassXC&apos;s Secret Service enabled?)</source>
         <translation>没有运行中的 Secret Service（是否已启用 gnome-keyring 或 KeePassXC 的 Secret Service？）</translation>
     </message>
     <message>
@@ -380,12 +380,19 @@
         <translation>钥匙串报告了一个错误：%1</translation>
     </message>
     <message>
-        <source>Invalid keychain entry "%1": expected &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;.</source>
+        <source>Invalid keychain entry &quot;%1&quot;: expected &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;.</source>
         <translation>无效的钥匙串条目“%1”：应为 &lt;channel&gt;/&lt;account&gt;/&lt;token|appToken|clientToken&gt;。</translation>
     </message>
     <message>
         <source>The keychain did not answer within %1 ms.</source>
         <translation>钥匙串在 %1 毫秒内没有响应。</translation>
+    </message>
+</context>
+<context>
+    <name>ct::app::StatusApi</name>
+    <message>
+        <source>The status endpoint is off: %1</source>
+        <translation>状态端点已关闭：%1</translation>
     </message>
 </context>
 <context>
@@ -462,7 +469,7 @@
         <translation>请输入账户 ID。</translation>
     </message>
     <message>
-        <source>Use letters, digits, '.', '_' and '-' only.</source>
+        <source>Use letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos; only.</source>
         <translation>只能使用字母、数字、“.”、“_”和“-”。</translation>
     </message>
     <message>
@@ -1465,7 +1472,7 @@
         <translation>平台 ID</translation>
     </message>
     <message>
-        <source>Paste the user's JWT. Stored in the system keychain.</source>
+        <source>Paste the user&apos;s JWT. Stored in the system keychain.</source>
         <translation>粘贴用户的 JWT。保存在系统钥匙串中。</translation>
     </message>
     <message>

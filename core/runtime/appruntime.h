@@ -102,11 +102,15 @@ public:
     void storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found);
     // Marks messages read; the unread counts follow (HistoryStore::unreadChanged → registry).
     void markRead(const QList<qint64> &rowIds);
+    // A part of the process that is not an account (the status endpoint, …) could not do its
+    // job; the tray shows `message` among the app's problems while it runs.
+    void reportProblem(const QString &message) { Q_EMIT problemReported(message); }
 
 Q_SIGNALS:
     void accountsStarted();
     // A token could not be read from the keychain (locked, no Secret Service, …).
     void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
+    void problemReported(const QString &message);
 
 private:
     struct Tokens;

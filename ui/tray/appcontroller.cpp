@@ -124,6 +124,10 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
                           .arg(error);
         m_window->showNotice(notice.join(QLatin1Char('\n')));
     });
+    connect(&m_runtime, &AppRuntime::problemReported, this, [this](const QString &problem) {
+        m_problems << problem;
+        m_window->showNotice(m_problems.join(QLatin1Char('\n')));
+    });
     connect(
         &m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
             m_problems

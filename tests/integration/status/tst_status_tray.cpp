@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -49,6 +50,7 @@ class TestStatusTray : public QObject
     {
         std::unique_ptr<AppRuntime> runtime;
         StatusApi *api = nullptr;
+        std::shared_ptr<QStringList> problems = std::make_shared<QStringList>(); // AppRuntime::problemReported
         quint16 port() const { return api->server().port(); } // the listen address asks for any free port
     };
 
@@ -106,6 +108,8 @@ class TestStatusTray : public QObject
         connect(t.runtime.get(), &AppRuntime::accountsStarted, t.api, [api = t.api, configPath] {
             api->setDoctor({qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + "/app/channeltray", configPath});
         });
+        connect(t.runtime.get(), &AppRuntime::problemReported, t.api,
+                [problems = t.problems](const QString &p) { *problems << p; });
         t.runtime->applyConfig(load.config);
         return t;
     }
@@ -447,6 +451,21 @@ private Q_SLOTS:
             t.port(), getRequest("/status", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"));
         QCOMPARE(ok.status, 200);
         QVERIFY(!ok.body.contains(bearer.toUtf8()));
+    }
+
+    void addressInUse_leavesTheEndpointOff_reportsItAsAProblem_andTheAccountsRunOn()
+    {
+        QTcpServer taken;
+        QVERIFY(taken.listen(QHostAddress::LocalHost));
+        const QString bearer = QStringLiteral("inline-bearer-%1").arg(QRandomGenerator::global()->generate());
+        const QString listen = QStringLiteral("127.0.0.1:%1").arg(taken.serverPort());
+        Tray t = startTray("inuse", {{"listen", listen}, {"token", bearer}});
+        QTRY_COMPARE_WITH_TIMEOUT(t.problems->size(), 1, 15000);
+        const QString problem = t.problems->at(0);
+        QVERIFY2(problem.contains(QStringLiteral("status endpoint is off")), qPrintable(problem));
+        QVERIFY(!problem.contains(bearer));
+        QVERIFY(!t.api->isListening());
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
     }
 
     void bearerToken_fromTheKeychain_isEnforced()
