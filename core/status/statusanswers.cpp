@@ -29,12 +29,15 @@ QJsonObject statusAccountJson(const AccountStatus &s)
                        {"latencyMs", s.latencyMs < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(s.latencyMs)}};
 }
 
-QJsonObject statusDocument(const QList<AccountStatus> &accounts)
+QJsonObject statusDocument(const QList<AccountStatus> &accounts, const HistoryHealth &history)
 {
     QJsonArray list;
     for (const AccountStatus &s : accounts)
         list.append(statusAccountJson(s));
-    return QJsonObject{{"ok", true}, {"data", QJsonObject{{"accounts", list}}}};
+    QJsonObject historyJson{{"ok", history.error.isEmpty()}, {"heldMessages", history.heldMessages}};
+    if (!history.error.isEmpty())
+        historyJson.insert("error", history.error);
+    return QJsonObject{{"ok", true}, {"data", QJsonObject{{"accounts", list}, {"history", historyJson}}}};
 }
 
 bool accountHealthy(const AccountStatus &s)

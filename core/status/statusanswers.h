@@ -11,7 +11,7 @@
 namespace ct {
 
 QJsonObject statusAccountJson(const AccountStatus &status);
-QJsonObject statusDocument(const QList<AccountStatus> &accounts);
+QJsonObject statusDocument(const QList<AccountStatus> &accounts, const HistoryHealth &history = {});
 
 // An enabled account is healthy when connected; a disabled one is listed and never fails.
 bool accountHealthy(const AccountStatus &status);

@@ -124,7 +124,7 @@ void StatusApi::handle(const HttpRequestHead &request, StatusHttpServer::Reply r
     const QString path = request.path();
     const QUrlQuery query = request.query();
     if (path == QLatin1String("/status")) {
-        reply(jsonReply(200, statusDocument(m_board.accounts())));
+        reply(jsonReply(200, statusDocument(m_board.accounts(), m_board.history())));
     } else if (path == QLatin1String("/health")) {
         if (query.hasQueryItem(QStringLiteral("account"))) {
             const QString text = query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded);
@@ -145,7 +145,8 @@ void StatusApi::handle(const HttpRequestHead &request, StatusHttpServer::Reply r
     } else if (path == QLatin1String("/metrics")) {
         reply({200,
                kMetricsContentType,
-               metricsText(m_board.accounts(), m_board.storeErrors(), readProcessFigures()),
+               metricsText(m_board.accounts(), m_board.storeErrors(), readProcessFigures(),
+                           m_board.history().heldMessages),
                {}});
     } else {
         reply(notFound(QStringLiteral("no such resource; try /status, /health, /doctor or /metrics")));

@@ -81,6 +81,14 @@ void StatusBoard::observe(InboundPipeline &pipeline)
         }
     });
     connect(&pipeline, &InboundPipeline::storeFailed, this, [this] { ++m_storeErrors; });
+    m_pipeline = &pipeline;
+}
+
+HistoryHealth StatusBoard::history() const
+{
+    if (!m_pipeline || m_pipeline->storageError().isEmpty())
+        return {};
+    return {m_pipeline->storageError(), m_pipeline->pendingCount()};
 }
 
 void StatusBoard::observe(TokenRefresher &refresher)

@@ -30,6 +30,14 @@ class HistoryStore;
 class InboundPipeline;
 class TokenRefresher;
 
+// The history while it fails to take writes: why, and how many received messages are held in
+// memory until it does (read from the pipeline when an answer is built). An empty error: it works.
+struct HistoryHealth
+{
+    QString error;
+    int heldMessages = 0;
+};
+
 // Upper bounds of the catch-up size histogram buckets (messages), +Inf implied.
 inline constexpr std::array<int, 6> kCatchupBuckets{0, 1, 10, 100, 1000, 10000};
 
@@ -97,6 +105,7 @@ public:
     bool contains(const AccountAddress &address) const;
     AccountStatus account(const AccountAddress &address);
     quint64 storeErrors() const { return m_storeErrors; }
+    HistoryHealth history() const;
 
     // When the newest incoming message of an account was stored; invalid when none.
     static QDateTime newestStoredAt(const HistoryStore &history, const AccountAddress &address);
@@ -116,6 +125,7 @@ private:
     Clock m_clock;
     mutable QHash<AccountAddress, Counters *> m_counters;
     quint64 m_storeErrors = 0;
+    QPointer<InboundPipeline> m_pipeline;
 };
 
 } // namespace ct

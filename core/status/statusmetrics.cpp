@@ -88,7 +88,8 @@ ProcessFigures readProcessFigures()
     return f;
 }
 
-QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process)
+QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process,
+                       int heldMessages)
 {
     Writer w;
     w.family("channeltray_account_state", "gauge", "1 for the state the account is in, 0 for the others.");
@@ -174,6 +175,9 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
     w.family("channeltray_history_store_errors_total", "counter",
              "Batches of messages the history store failed to commit.");
     w.sample("channeltray_history_store_errors_total", {}, QByteArray::number(storeErrors));
+    w.family("channeltray_history_held_messages", "gauge",
+             "Received messages held in memory because the history does not take writes.");
+    w.sample("channeltray_history_held_messages", {}, QByteArray::number(heldMessages));
 
     if (process.residentBytes >= 0) {
         w.family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");

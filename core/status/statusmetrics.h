@@ -19,7 +19,8 @@ struct ProcessFigures
 // Reads /proc/self (Linux); unknown elsewhere.
 ProcessFigures readProcessFigures();
 
-QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process);
+QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process,
+                       int heldMessages = 0);
 
 inline const QByteArray kMetricsContentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
 
