@@ -6,6 +6,8 @@
 # build-asan/tests/fuzz/<target>/fuzz_<target> <file>).
 # Usage: tools/fuzz.sh [target ...]      (default: every target)
 #   FUZZ_SECONDS=30 FUZZ_JOBS=2 FUZZ_NICE=0 FUZZ_SEED=1 (0: a new random seed each run)
+#   FUZZ_RUNS=N stops a target after N executions (or FUZZ_SECONDS, whichever comes first); a
+#   long campaign: FUZZ_RUNS=10000000 FUZZ_SECONDS=3600 FUZZ_SEED=0 FUZZ_NICE=19 tools/fuzz.sh
 # A fixed seed makes the mutations the same on every machine, so a finding in CI is one that
 # the same command finds here too (only how far 30 s get differs with the machine's speed).
 # New inputs the fuzzer finds go to build-asan/corpus/<target>/ (kept between runs, not committed).
@@ -16,6 +18,7 @@ seconds="${FUZZ_SECONDS:-30}"
 jobs="${FUZZ_JOBS:-2}"
 nice_level="${FUZZ_NICE:-0}"
 seed="${FUZZ_SEED:-1}"
+runs="${FUZZ_RUNS:-}"
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -28,12 +31,16 @@ run_one() { # name binary corpus dictionary
   local args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
               -artifact_prefix="$out/findings/$name/" -seed="$seed")
   [[ -n "$dict" ]] && args+=(-dict="$dict")
-  local start=$SECONDS rc=0
-  nice -n "$nice_level" "$bin" "${args[@]}" "$out/corpus/$name" "$seeds" >"$out/findings/$name.log" 2>&1 || rc=$?
+  [[ -n "$runs" ]] && args+=(-runs="$runs")
+  local start=$SECONDS rc=0 cpu
+  # CPU seconds (user + system) of the target, beside the wall time: a loaded machine stretches the latter.
+  cpu=$( { TIMEFORMAT='%U %S'; time nice -n "$nice_level" "$bin" "${args[@]}" "$out/corpus/$name" "$seeds" \
+           >"$out/findings/$name.log" 2>&1; } 2>&1 ) || rc=$?
+  cpu=$(awk '{printf "%.0f", $1 + $2}' <<<"$cpu")
   local execs
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/findings/$name.log" | grep -o '[0-9]*$' || echo '?')
   if ((rc == 0)); then
-    printf 'fuzz: %-22s ok      %10s execs in %3ss\n' "$name" "$execs" "$((SECONDS - start))"
+    printf 'fuzz: %-22s ok      %10s execs in %3ss (%ss CPU)\n' "$name" "$execs" "$((SECONDS - start))" "$cpu"
   else
     printf 'fuzz: %-22s FAILED  (exit %s after %ss; log %s)\n' "$name" "$rc" "$((SECONDS - start))" "$out/findings/$name.log"
     grep -m1 -E 'ERROR: |FUZZ_CHECK failed|runtime error' "$out/findings/$name.log" || true
