@@ -2,6 +2,7 @@
 
 #include "commands/commandcontext.h"
 #include "commands/commands.h"
+#include "config/configlocation.h"
 #include "doc/clidoc.h"
 #include "version.h"
 
@@ -38,7 +39,9 @@ QString helpText(const Invocation &inv)
 Invocation parseInvocation(const QStringList &argv)
 {
     Invocation inv;
-    inv.configPath = defaultConfigPath();
+    const ConfigLocation location = resolveConfigLocation({}, qEnvironmentVariable("CHANNELTRAY_CONFIG"));
+    inv.configPath = location.path;
+    inv.configReason = location.reason;
     inv.configPathExplicit = !qEnvironmentVariableIsEmpty("CHANNELTRAY_CONFIG");
     for (qsizetype i = 1; i < argv.size(); ++i) {
         const QString &a = argv.at(i);
@@ -58,6 +61,7 @@ Invocation parseInvocation(const QStringList &argv)
                 return inv;
             }
             inv.configPath = value;
+            inv.configReason = resolveConfigLocation(value, {}).reason;
             inv.configPathExplicit = true;
             continue;
         }
@@ -100,6 +104,7 @@ int runCommand(const Invocation &inv, QTextStream &out, QTextStream &err, QTextS
                            out,
                            err,
                            in};
+        ctx.configReason = inv.configReason;
         return c.run(ctx);
     }
     err << "channeltray: unknown command " << inv.command << Qt::endl;

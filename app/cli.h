@@ -11,8 +11,9 @@ struct Invocation
     QStringList commandArgs; // arguments after the command, --config removed
     QString configPath;
     bool configPathExplicit = false;
-    QString usageError; // non-empty → print and exit 2
-    bool help = false;  // --help: the usage, or with a command that command's help
+    QString configReason; // why this file (config/configlocation.h), for doctor
+    QString usageError;   // non-empty → print and exit 2
+    bool help = false;    // --help: the usage, or with a command that command's help
     bool version = false;
 };
 

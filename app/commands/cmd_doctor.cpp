@@ -4,6 +4,7 @@
 // problem. Token values are never printed.
 #include "accountsupport.h"
 #include "commands.h"
+#include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
 #include "doctorprobe.h"
@@ -14,9 +15,11 @@
 #include "status/statusapidoctor.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 
 namespace ct::cli {
 
@@ -133,10 +136,37 @@ QJsonObject toJson(const AccountReport &r)
     return o;
 }
 
-void printText(QTextStream &out, const QString &path, const LoadResult &load, const QList<AccountReport> &reports,
-               bool keychainUsed)
+// Where the config file and OpenClaw's global .env are, and why this file.
+QJsonObject configSources(const CommandContext &ctx)
 {
-    out << "config: " << path << Qt::endl;
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QJsonObject o{{"path", ctx.configPath}, {"reason", ctx.configReason}};
+    const QString dotEnv = openClawDotEnvPath(env);
+    if (QFileInfo::exists(dotEnv))
+        o.insert("dotEnv", dotEnv);
+    const GatewayConfigLocation gateway = findGatewayConfig(env);
+    if (gateway.exists && QFileInfo(gateway.path) != QFileInfo(ctx.configPath))
+        o.insert("gatewayConfig", gateway.path);
+    return o;
+}
+
+void printSources(QTextStream &out, const QJsonObject &sources)
+{
+    out << "config: " << sources.value("path").toString() << Qt::endl;
+    if (!sources.value("reason").toString().isEmpty())
+        out << "  why: " << sources.value("reason").toString() << Qt::endl;
+    if (sources.contains("dotEnv"))
+        out << "  variables also from: " << sources.value("dotEnv").toString()
+            << " (where the process environment has none)" << Qt::endl;
+    if (sources.contains("gatewayConfig"))
+        out << "  note: the gateway's config is " << sources.value("gatewayConfig").toString()
+            << " (not this file)" << Qt::endl;
+}
+
+void printText(QTextStream &out, const QJsonObject &sources, const LoadResult &load,
+               const QList<AccountReport> &reports, bool keychainUsed)
+{
+    printSources(out, sources);
     if (load.ok())
         out << "  valid" << Qt::endl;
     for (const QString &p : load.problemStrings())
@@ -190,15 +220,17 @@ int runDoctor(CommandContext &ctx)
     const bool json = parser.isSet(QStringLiteral("json"));
 
     LoadResult load = loadConfig(ctx.configPath);
+    QJsonObject sources = configSources(ctx);
     if (!load.fileFound) {
-        if (json)
-            ctx.out << QJsonDocument(
-                           QJsonObject{{"ok", false},
-                                       {"config", QJsonObject{{"path", ctx.configPath}, {"found", false}}}})
-                           .toJson(QJsonDocument::Compact)
-                    << Qt::endl;
-        else
-            ctx.out << "config: " << ctx.configPath << Qt::endl << "  problem: no such file" << Qt::endl;
+        if (json) {
+            sources.insert("found", false);
+            ctx.out
+                << QJsonDocument(QJsonObject{{"ok", false}, {"config", sources}}).toJson(QJsonDocument::Compact)
+                << Qt::endl;
+        } else {
+            printSources(ctx.out, sources);
+            ctx.out << "  problem: no such file" << Qt::endl;
+        }
         return ExitFailure;
     }
 
@@ -236,19 +268,22 @@ int runDoctor(CommandContext &ctx)
         QJsonArray accounts;
         for (const AccountReport &r : reports)
             accounts.append(toJson(r));
-        const QJsonObject root{
-            {"ok", ok},
-            {"config", QJsonObject{{"path", ctx.configPath},
-                                   {"found", true},
-                                   {"valid", load.ok()},
-                                   {"problems", QJsonArray::fromStringList(load.problemStrings())}}},
-            {"keychainUsed", resolver.keychainUsed()},
-            {"accounts", accounts},
-            {"statusApi", statusApi.json},
-            {"history", history.toJson()}};
+        const QJsonObject root{{"ok", ok},
+                               {"config",
+                                [&] {
+                                    QJsonObject c = sources;
+                                    c.insert("found", true);
+                                    c.insert("valid", load.ok());
+                                    c.insert("problems", QJsonArray::fromStringList(load.problemStrings()));
+                                    return c;
+                                }()},
+                               {"keychainUsed", resolver.keychainUsed()},
+                               {"accounts", accounts},
+                               {"statusApi", statusApi.json},
+                               {"history", history.toJson()}};
         ctx.out << QJsonDocument(root).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        printText(ctx.out, ctx.configPath, load, reports, resolver.keychainUsed());
+        printText(ctx.out, sources, load, reports, resolver.keychainUsed());
         ctx.out << "status API: " << statusApi.summary << Qt::endl;
         for (const QString &p : statusApi.problems)
             ctx.out << "  problem: " << p << Qt::endl;

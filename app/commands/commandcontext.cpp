@@ -1,6 +1,6 @@
 #include "commandcontext.h"
 
-#include <QStandardPaths>
+#include "config/configlocation.h"
 
 namespace ct::cli {
 
@@ -18,11 +18,7 @@ int CommandContext::failure(const QString &reason) const
 
 QString defaultConfigPath()
 {
-    const QString fromEnv = qEnvironmentVariable("CHANNELTRAY_CONFIG");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + QStringLiteral("/channeltray/config.json");
+    return resolveConfigLocation({}, qEnvironmentVariable("CHANNELTRAY_CONFIG")).path;
 }
 
 } // namespace ct::cli

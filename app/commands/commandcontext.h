@@ -18,13 +18,14 @@ struct CommandContext
     QTextStream &out;
     QTextStream &err;
     QTextStream &in;
+    QString configReason = {}; // why configPath (config/configlocation.h)
 
     // Prints "channeltray <cmd>: <reason>" on stderr and returns ExitUsage.
     int usageError(const QString &reason) const;
     int failure(const QString &reason) const;
 };
 
-// Resolves the config path: explicit > $CHANNELTRAY_CONFIG > $XDG_CONFIG_HOME/channeltray/config.json
+// The config path when no --config is given (config/configlocation.h).
 QString defaultConfigPath();
 
 } // namespace ct::cli

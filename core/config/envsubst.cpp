@@ -1,5 +1,8 @@
 #include "envsubst.h"
 
+#include "dotenv.h"
+#include "openclawpaths.h"
+
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -68,7 +71,12 @@ EnvSubstitution substituteEnv(const QString &text, const EnvLookup &lookup)
 
 EnvLookup configEnvironment(const QJsonObject &root)
 {
-    const QProcessEnvironment process = QProcessEnvironment::systemEnvironment();
+    return configEnvironment(root, QProcessEnvironment::systemEnvironment());
+}
+
+EnvLookup configEnvironment(const QJsonObject &root, const QProcessEnvironment &process)
+{
+    const QHash<QString, QString> dotEnv = readDotEnvFile(openClawDotEnvPath(process));
     QHash<QString, QString> fromConfig;
     const QJsonObject env = root.value(QStringLiteral("env")).toObject();
     for (auto it = env.begin(); it != env.end(); ++it)
@@ -78,12 +86,19 @@ EnvLookup configEnvironment(const QJsonObject &root)
     for (auto it = vars.begin(); it != vars.end(); ++it)
         if (it->isString())
             fromConfig.insert(it.key(), it->toString());
-    return [process, fromConfig](const QString &name) -> std::optional<QString> {
-        if (process.contains(name) && !process.value(name).isEmpty())
-            return process.value(name);
+    // The global .env fills only what the process does not set at all; the config's block
+    // fills what is still unset or blank.
+    return [process, dotEnv, fromConfig](const QString &name) -> std::optional<QString> {
+        std::optional<QString> value;
+        if (process.contains(name))
+            value = process.value(name);
+        else if (dotEnv.contains(name))
+            value = dotEnv.value(name);
+        if (value && !value->trimmed().isEmpty())
+            return value;
         if (fromConfig.contains(name))
             return fromConfig.value(name);
-        return std::nullopt;
+        return value;
     };
 }
 

@@ -5,6 +5,7 @@
 #include "config/configloader.h"
 #include "secrets/secretstore.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -66,6 +67,37 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_config = m_dir.filePath(QStringLiteral("config-%1.json").arg(QTest::currentTestFunction()));
+    }
+
+    void doctor_namesTheConfigFileItUsesAndWhy_andTheGatewaysFilesItFinds()
+    {
+        // A user with no ChannelTray config and a gateway in ~/.openclaw (with its .env).
+        const QString home = m_dir.filePath(QStringLiteral("home-doctor"));
+        QVERIFY(QDir().mkpath(home + QStringLiteral("/.openclaw")));
+        writeFile(home + QStringLiteral("/.openclaw/openclaw.json"), "{ channels: {} }\n");
+        writeFile(home + QStringLiteral("/.openclaw/.env"), "GOTIFY_TOKEN=x\n");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home);
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home + QStringLiteral("/.config"));
+        env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
+        env.remove(QStringLiteral("OPENCLAW_CONFIG_PATH"));
+        env.remove(QStringLiteral("OPENCLAW_STATE_DIR"));
+        Run r = run({QStringLiteral("doctor")}, {}, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(
+            r.out.contains(QStringLiteral("config: %1/.config/channeltray/config.json\n  why: ChannelTray's own "
+                                          "config\n")
+                               .arg(home)),
+            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("the gateway's config is %1/.openclaw/openclaw.json").arg(home)),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("variables also from: %1/.openclaw/.env").arg(home)),
+                 qPrintable(r.out));
+
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json")}, {}, env);
+        const QJsonObject config = QJsonDocument::fromJson(r.out.toUtf8()).object().value("config").toObject();
+        QCOMPARE(config.value("reason").toString(), QStringLiteral("ChannelTray's own config"));
+        QCOMPARE(config.value("gatewayConfig").toString(), home + QStringLiteral("/.openclaw/openclaw.json"));
     }
 
     void doctor_onABrokenConfig_listsEveryProblemWithItsJsonPath_andExits1()
