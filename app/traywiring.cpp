@@ -8,7 +8,6 @@
 #include "openim/openimprobe.h"
 #include "openim/openimrest.h"
 #include "runtime/appruntime.h"
-#include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 #include "traystatusapi.h"
 
@@ -33,33 +32,28 @@ namespace ct::app {
 
 namespace {
 
-// Tokens for a draft: the ones typed in the editor, else inline in the config, else the keychain.
+// Tokens for a draft, by the runtime's one rule: typed in the editor, else the config's
+// reference or inline value, else the keychain.
 void tokensFor(AppRuntime &runtime, const ui::AccountDraft &draft,
                std::function<void(QMap<QString, QString>)> done)
 {
-    auto tokens = std::make_shared<QMap<QString, QString>>(draft.tokens);
-    auto missing = std::make_shared<QStringList>();
-    for (const QString &field : TokenResolver::fieldsFor(draft.address.channel)) {
-        if (!tokens->value(field).isEmpty())
-            continue;
-        const QString inl = TokenResolver::inlineValue(runtime.config(), draft.address, field);
-        if (!inl.isEmpty())
-            tokens->insert(field, inl);
-        else
-            *missing << field;
-    }
-    if (missing->isEmpty()) {
+    auto tokens = std::make_shared<QMap<QString, QString>>();
+    const QStringList fields = TokenResolver::fieldsFor(draft.address.channel);
+    auto left = std::make_shared<qsizetype>(fields.size());
+    if (fields.isEmpty()) {
         done(*tokens);
         return;
     }
-    auto left = std::make_shared<int>(int(missing->size()));
-    for (const QString &field : *missing)
-        runtime.secrets().read(draft.address, field, [tokens, left, field, done](const SecretResult &r) {
-            if (r.ok())
-                tokens->insert(field, r.value);
-            if (--*left == 0)
-                done(*tokens);
-        });
+    for (const QString &field : fields)
+        runtime.resolveToken(
+            draft.address, field,
+            [tokens, left, field, done](const ResolvedToken &t) {
+                if (t.found())
+                    tokens->insert(field, t.value);
+                if (--*left == 0)
+                    done(*tokens);
+            },
+            draft.tokens.value(field));
 }
 
 void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDone done)

@@ -41,7 +41,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
-      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this))
+      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this)), m_resolver(m_secrets.get())
 {
     m_refresher->setNetworkAccessManager(m_network);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
@@ -87,7 +87,9 @@ void AppRuntime::wireRefresher()
     wireTokenRefresh(
         *m_refresher, this, [this](const AccountAddress &a) { return m_registry->connection(a); },
         [this](const AccountAddress &a, const QString &token) {
-            m_tokens.insert(tokenKey(a, QStringLiteral("token")), token);
+            ResolvedToken &t = m_tokens[tokenKey(a, QStringLiteral("token"))];
+            t.value = token;
+            t.origin = TokenOrigin::Keychain;
         });
 }
 
@@ -105,7 +107,7 @@ void AppRuntime::applyConfig(const Config &config)
         m_notifications->setGotifyMinPriority(config.app.gotifyMinPriority);
         m_notifications->setSettings(config.app.notifications);
         m_refresher->setConfig(config, m_options.configPath);
-        m_registry->setConfig(config);
+        m_registry->setConfig(withResolvedTokens(config));
         wireHealth(config);
         m_registry->startAll();
         updateUnread();
@@ -139,61 +141,91 @@ void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
     for (const AccountAddress &address : addresses) {
         for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
             const QString key = tokenKey(address, field);
-            const QString inlineValue = TokenResolver::inlineValue(config, address, field);
-            if (!inlineValue.isEmpty()) {
-                m_tokens.insert(key, inlineValue);
+            if (std::optional<ResolvedToken> decided = TokenResolver::fromConfig(config, address, field)) {
+                m_tokens.insert(key, *decided);
                 continue;
             }
-            // Only what a connection needs to start: the app token waits for a send.
+            // Only what a connection needs to start: a keychain app token waits for a send.
             if (field == QLatin1String("appToken")) {
                 m_tokens.remove(key);
                 continue;
             }
             ++job->pending;
-            m_secrets->read(address, field, [this, key, address, field, finishOne](const SecretResult &r) {
-                if (r.ok())
-                    m_tokens.insert(key, r.value);
-                else
-                    m_tokens.remove(key);
-                if (!r.ok() && r.error != SecretError::NotFound)
-                    Q_EMIT keychainProblem(address, field, r.message);
-                finishOne();
-            });
+            m_resolver.resolve(
+                config, address, field, [this, key, address, field, finishOne](const ResolvedToken &t) {
+                    m_tokens.insert(key, t);
+                    if (t.keychainError != SecretError::None && t.keychainError != SecretError::NotFound)
+                        Q_EMIT keychainProblem(address, field, t.message);
+                    finishOne();
+                });
         }
     }
     finishOne();
+}
+
+QString AppRuntime::tokenValue(const AccountAddress &account, const QString &field) const
+{
+    const auto it = m_tokens.constFind(tokenKey(account, field));
+    return it == m_tokens.cend() ? QString() : it->value;
+}
+
+Config AppRuntime::withResolvedTokens(const Config &config) const
+{
+    Config resolved = config;
+    for (GotifyAccountConfig &a : resolved.gotify.accounts) {
+        a.clientToken = tokenValue(a.address(), QStringLiteral("clientToken"));
+        a.appToken = tokenValue(a.address(), QStringLiteral("appToken"));
+    }
+    for (OpenImAccountConfig &a : resolved.openim.accounts)
+        a.token = tokenValue(a.address(), QStringLiteral("token"));
+    return resolved;
+}
+
+QString AppRuntime::missingTokenReason(const AccountAddress &address, const QString &field) const
+{
+    const ResolvedToken t = m_tokens.value(tokenKey(address, field));
+    if (t.unresolvedReference) // names the reference, never a value
+        return tr("%1: %2").arg(field, t.message);
+    if (t.waitingForKeychain())
+        return tr("waiting for the keychain (%1): the account connects once it is there and unlocked")
+            .arg(t.message);
+    if (t.keychainError != SecretError::None && t.keychainError != SecretError::NotFound)
+        return tr("%1 could not be read from the keychain: %2").arg(field, t.message);
+    if (field == QLatin1String("clientToken"))
+        return tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
+            .arg(address.toString());
+    return tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString());
 }
 
 AccountConnection *AppRuntime::makeConnection(const Config &config, const AccountAddress &address)
 {
     if (address.channel == kGotifyChannel) {
         const GotifyAccountConfig *cfg = config.gotifyAccount(address.accountId);
+        const QString clientToken = tokenValue(address, QStringLiteral("clientToken"));
         const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-            *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
-            m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
+            *cfg, tokenValue(address, QStringLiteral("appToken")), clientToken);
+        const ResolvedToken client = m_tokens.value(tokenKey(address, QStringLiteral("clientToken")));
         // No clientToken: a send-only account when it has an appToken and the file does not
-        // ask for inbound (the plugin's default), else a missing token.
+        // ask for inbound (the plugin's default), else a missing token. A clientToken that
+        // exists but cannot be had (an unresolved reference, a keychain not there yet) is missing.
         const bool wantsInbound = cfg->inbound.enabledExplicit && cfg->inbound.enabled;
-        if (endpoint.clientToken.isEmpty() && !endpoint.appToken.isEmpty() && !wantsInbound) {
+        const bool clientUnavailable = client.unresolvedReference || client.waitingForKeychain();
+        if (clientToken.isEmpty() && !endpoint.appToken.isEmpty() && !wantsInbound && !clientUnavailable) {
             InboundSettings sendOnly = cfg->inbound;
             sendOnly.enabled = false;
             return new GotifyConnection(endpoint, sendOnly, m_pipeline.get(), m_history.get());
         }
-        if (endpoint.clientToken.isEmpty())
-            return new MissingTokenConnection(
-                address,
-                tr("no client token: store one with `channeltray accounts set-token %1 --field clientToken`")
-                    .arg(address.toString()));
+        if (clientToken.isEmpty())
+            return new MissingTokenConnection(address, missingTokenReason(address, QStringLiteral("clientToken")));
         auto *gotify = new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
         gotify->setNetwork(m_network);
         gotify->setHeartbeatClock(m_heartbeat);
         return gotify;
     }
     const OpenImAccountConfig *cfg = config.openimAccount(address.accountId);
-    const QString token = m_tokens.value(tokenKey(address, QStringLiteral("token")));
+    const QString token = tokenValue(address, QStringLiteral("token"));
     if (token.isEmpty())
-        return new MissingTokenConnection(
-            address, tr("no token: store one with `channeltray accounts set-token %1`").arg(address.toString()));
+        return new MissingTokenConnection(address, missingTokenReason(address, QStringLiteral("token")));
     auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
     im->setNetwork(m_network);
     im->setHeartbeatClock(m_heartbeat);
@@ -238,8 +270,8 @@ void AppRuntime::wireHealth(const Config &config)
         if (address.channel == kGotifyChannel) {
             const GotifyAccountConfig *cfg = config.gotifyAccount(address.accountId);
             const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-                *cfg, m_tokens.value(tokenKey(address, QStringLiteral("appToken"))),
-                m_tokens.value(tokenKey(address, QStringLiteral("clientToken"))));
+                *cfg, tokenValue(address, QStringLiteral("appToken")),
+                tokenValue(address, QStringLiteral("clientToken")));
             probe = [this, endpoint, address](std::function<void(const ProbeResult &)> done) {
                 auto *p = new GotifyProbe(endpoint, this);
                 p->setNetwork(m_network);
@@ -255,8 +287,7 @@ void AppRuntime::wireHealth(const Config &config)
         } else {
             const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
             probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
-                auto *p = new OpenImProbe(cfg, m_tokens.value(tokenKey(address, QStringLiteral("token"))),
-                                          m_network, this);
+                auto *p = new OpenImProbe(cfg, tokenValue(address, QStringLiteral("token")), m_network, this);
                 connect(p, &OpenImProbe::finished, this, [this, p, done, address](const OpenImProbeResult &r) {
                     const QString user = r.nickname.isEmpty()
                                              ? r.userID
@@ -287,23 +318,6 @@ void AppRuntime::updateUnread()
         m_registry->setUnread(a, unread.value(a));
 }
 
-void AppRuntime::withToken(const AccountAddress &account, const QString &field,
-                           std::function<void(const QString &)> done)
-{
-    const QString key = tokenKey(account, field);
-    if (const auto it = m_tokens.constFind(key); it != m_tokens.cend()) {
-        done(*it);
-        return;
-    }
-    m_secrets->read(account, field, [this, key, account, field, done](const SecretResult &r) {
-        if (r.ok())
-            m_tokens.insert(key, r.value);
-        else if (r.error != SecretError::NotFound)
-            Q_EMIT keychainProblem(account, field, r.message);
-        done(r.ok() ? r.value : QString());
-    });
-}
-
 void AppRuntime::send(const SendRequest &request, SendCallback done)
 {
     // Sent messages are history too: stored here, once, whichever channel sent them.
@@ -328,23 +342,32 @@ void AppRuntime::sendGotify(const SendRequest &request, SendCallback done)
         done(none);
         return;
     }
-    // The app token is read when the first send needs it (not for every account at start).
-    if (!m_tokens.contains(tokenKey(account, QStringLiteral("appToken")))) {
-        withToken(account, QStringLiteral("appToken"), [this, account, request, done](const QString &) {
-            if (!m_tokens.contains(tokenKey(account, QStringLiteral("appToken"))))
-                m_tokens.insert(tokenKey(account, QStringLiteral("appToken")), QString()); // none: send as is
-            sendGotify(request, done);
-        });
+    // The app token is resolved for each send (a keychain token is read when a send needs it,
+    // not for every account at start, and a changed one is used by the next send).
+    m_resolver.resolve(m_config, account, QStringLiteral("appToken"),
+                       [this, request, done](const ResolvedToken &app) { sendGotifyWith(request, app, done); });
+}
+
+void AppRuntime::sendGotifyWith(const SendRequest &request, const ResolvedToken &app, SendCallback done)
+{
+    const AccountAddress &account = request.account;
+    const GotifyAccountConfig *cfg = m_config.gotifyAccount(account.accountId);
+    if (!cfg || app.unresolvedReference) { // the account went away meanwhile, or its reference
+        SendResult none;
+        none.error = cfg ? tr("%1: appToken: %2").arg(account.toString(), app.message)
+                         : tr("no account %1").arg(account.toString());
+        done(none);
         return;
     }
+    if (app.keychainError != SecretError::None && app.keychainError != SecretError::NotFound)
+        Q_EMIT keychainProblem(account, QStringLiteral("appToken"), app.message);
     // The account's own REST queue when it is live (one request in flight per account).
-    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-        *cfg, m_tokens.value(tokenKey(account, QStringLiteral("appToken"))),
-        m_tokens.value(tokenKey(account, QStringLiteral("clientToken"))));
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(*cfg, app.value,
+                                                               tokenValue(account, QStringLiteral("clientToken")));
     GotifyApi *api = nullptr;
     if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account))) {
         api = &live->api();
-        api->rest().setEndpoint(endpoint); // with the app token read since it started
+        api->rest().setEndpoint(endpoint); // with the app token just resolved
     }
     std::shared_ptr<GotifyApi> owned;
     if (!api) {

@@ -6,12 +6,13 @@
 //
 //   AppRuntime runtime({configPath});
 //   runtime.open(&error);          // the SQLite history
-//   runtime.applyConfig(config);   // tokens (inline, else keychain, asynchronously) → accounts
+//   runtime.applyConfig(config);   // tokens (TokenResolver, asynchronously) → accounts
 #include "accounts/accountregistry.h"
 #include "accounts/healthmonitor.h"
 #include "accounts/sendrequest.h"
 #include "config/configmodel.h"
 #include "secrets/secretresult.h"
+#include "secrets/tokenresolver.h"
 
 #include <QHash>
 #include <QObject>
@@ -105,6 +106,10 @@ public:
     // A part of the process that is not an account (the status endpoint, …) could not do its
     // job; the tray shows `message` among the app's problems while it runs.
     void reportProblem(const QString &message) { Q_EMIT problemReported(message); }
+    // An account's token by the one rule (TokenResolver, against the current config): `typed`
+    // (what the user just typed, not saved yet) wins when not empty.
+    void resolveToken(const AccountAddress &account, const QString &field, TokenResolver::Callback done,
+                      const QString &typed = {});
 
 Q_SIGNALS:
     void accountsStarted();
@@ -113,15 +118,21 @@ Q_SIGNALS:
     void problemReported(const QString &message);
 
 private:
-    struct Tokens;
-    // Reads the tokens the connections need to start (Gotify clientToken, OpenIM token) that are
-    // not inline; an appToken is looked up when a send needs it.
+    // Resolves the tokens the connections need to start (Gotify clientToken, OpenIM token, and
+    // an appToken the config holds); a keychain appToken is looked up when a send needs it.
     void resolveTokens(const Config &config, std::function<void()> done);
-    void withToken(const AccountAddress &account, const QString &field, std::function<void(const QString &)> done);
+    // The config the registry builds connections from: `config` with each token field holding
+    // its resolved value, so a token that changed anywhere (keychain included) changes the
+    // account's settings and the registry re-creates its connection.
+    Config withResolvedTokens(const Config &config) const;
+    QString tokenValue(const AccountAddress &account, const QString &field) const;
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
     void sendGotify(const SendRequest &request, SendCallback done);
+    void sendGotifyWith(const SendRequest &request, const ResolvedToken &app, SendCallback done);
+    // What a MissingTokenConnection says for a field that has no value.
+    QString missingTokenReason(const AccountAddress &address, const QString &field) const;
     void sendOpenIm(const SendRequest &request, SendCallback done);
     void updateUnread();
 
@@ -155,8 +166,9 @@ private:
     QHash<AccountAddress, QString> m_probeServerKey; // account → its key in m_serverProbes
     HealthMonitor::Probe sharedPerServer(const AccountAddress &address, const QString &server,
                                          std::chrono::milliseconds interval, HealthMonitor::Probe probe);
-    QHash<QString, QString> m_tokens; // "<address>/<field>" → value; never logged
-    quint64 m_generation = 0;         // a newer applyConfig wins over a slower one
+    TokenResolver m_resolver;               // over m_secrets
+    QHash<QString, ResolvedToken> m_tokens; // "<address>/<field>" → resolved; values never logged
+    quint64 m_generation = 0;               // a newer applyConfig wins over a slower one
 };
 
 } // namespace ct

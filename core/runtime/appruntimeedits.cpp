@@ -45,6 +45,12 @@ void AppRuntime::storedTokenFields(const AccountAddress &account, std::function<
         });
 }
 
+void AppRuntime::resolveToken(const AccountAddress &account, const QString &field, TokenResolver::Callback done,
+                              const QString &typed)
+{
+    m_resolver.resolve(m_config, account, field, std::move(done), typed);
+}
+
 void AppRuntime::markRead(const QList<qint64> &rowIds)
 {
     if (m_history->isOpen())

@@ -17,29 +17,91 @@ SecretStore *TokenResolver::store()
     return m_store;
 }
 
+std::optional<ResolvedToken> TokenResolver::fromConfig(const Config &config, const AccountAddress &address,
+                                                       const QString &field, const QString &typed)
+{
+    ResolvedToken out;
+    if (!typed.isEmpty()) {
+        out.origin = TokenOrigin::Inline; // not saved anywhere yet: as good as inline
+        out.source = QStringLiteral("typed");
+        out.value = typed;
+        return out;
+    }
+    if (const CredentialRef *ref = reference(config, address, field)) {
+        out.source = ref->description;
+        if (!ref->resolved()) {
+            out.unresolvedReference = true;
+            out.message = QStringLiteral("%1 could not be resolved: %2").arg(ref->description, ref->problem);
+            return out;
+        }
+        out.value = inlineValue(config, address, field);
+        out.origin = ref->source == QLatin1String("file")   ? TokenOrigin::File
+                     : ref->source == QLatin1String("exec") ? TokenOrigin::Exec
+                                                            : TokenOrigin::Env;
+        if (out.value.isEmpty()) { // a disabled account's reference is not resolved
+            out.origin = TokenOrigin::Missing;
+            out.unresolvedReference = true;
+            out.message = QStringLiteral("%1 was not resolved").arg(ref->description);
+        }
+        return out;
+    }
+    const QString inl = inlineValue(config, address, field);
+    if (inl.isEmpty())
+        return std::nullopt;
+    out.origin = TokenOrigin::Inline;
+    out.source = QStringLiteral("inline");
+    out.value = inl;
+    return out;
+}
+
+ResolvedToken TokenResolver::fromKeychain(const SecretResult &r, const QString &field)
+{
+    ResolvedToken out;
+    out.source = QStringLiteral("keychain");
+    if (r.ok() && !r.value.isEmpty()) {
+        out.origin = TokenOrigin::Keychain;
+        out.value = r.value;
+        return out;
+    }
+    out.keychainError = r.ok() ? SecretError::NotFound : r.error;
+    out.message = out.keychainError == SecretError::NotFound
+                      ? QStringLiteral("no %1 in the config file or the keychain").arg(field)
+                      : r.message;
+    return out;
+}
+
+void TokenResolver::resolve(const Config &config, const AccountAddress &address, const QString &field,
+                            Callback done, const QString &typed)
+{
+    if (std::optional<ResolvedToken> decided = fromConfig(config, address, field, typed)) {
+        done(*decided);
+        return;
+    }
+    m_used = true;
+    store()->read(address, field, [field, done](const SecretResult &r) { done(fromKeychain(r, field)); });
+}
+
+ResolvedToken TokenResolver::resolveBlocking(const Config &config, const AccountAddress &address,
+                                             const QString &field)
+{
+    if (std::optional<ResolvedToken> decided = fromConfig(config, address, field))
+        return *decided;
+    m_used = true;
+    return fromKeychain(store()->readBlocking(address, field), field);
+}
+
 ResolvedToken TokenResolver::resolveBlocking(const QString &inlineValue, const AccountAddress &address,
                                              const QString &field)
 {
-    ResolvedToken out;
     if (!inlineValue.isEmpty()) {
+        ResolvedToken out;
         out.origin = TokenOrigin::Inline;
         out.source = QStringLiteral("inline");
         out.value = inlineValue;
         return out;
     }
     m_used = true;
-    const SecretResult r = store()->readBlocking(address, field);
-    if (r.ok() && !r.value.isEmpty()) {
-        out.origin = TokenOrigin::Keychain;
-        out.source = QStringLiteral("keychain");
-        out.value = r.value;
-        return out;
-    }
-    out.keychainError = r.ok() ? SecretError::NotFound : r.error;
-    out.message = r.error == SecretError::NotFound || r.ok()
-                      ? QStringLiteral("no %1 in the config file or the keychain").arg(field)
-                      : r.message;
-    return out;
+    return fromKeychain(store()->readBlocking(address, field), field);
 }
 
 const CredentialRef *TokenResolver::reference(const Config &config, const AccountAddress &address,
@@ -55,29 +117,6 @@ const CredentialRef *TokenResolver::reference(const Config &config, const Accoun
     }
     const auto it = refs ? refs->constFind(field) : QMap<QString, CredentialRef>::const_iterator();
     return refs && it != refs->constEnd() ? &*it : nullptr;
-}
-
-ResolvedToken TokenResolver::resolveBlocking(const Config &config, const AccountAddress &address,
-                                             const QString &field)
-{
-    const CredentialRef *ref = reference(config, address, field);
-    if (!ref)
-        return resolveBlocking(inlineValue(config, address, field), address, field);
-    ResolvedToken out;
-    out.source = ref->description;
-    if (!ref->resolved()) {
-        out.message = QStringLiteral("%1 could not be resolved: %2").arg(ref->description, ref->problem);
-        return out;
-    }
-    out.value = inlineValue(config, address, field);
-    out.origin = ref->source == QLatin1String("file")   ? TokenOrigin::File
-                 : ref->source == QLatin1String("exec") ? TokenOrigin::Exec
-                                                        : TokenOrigin::Env;
-    if (out.value.isEmpty()) { // a disabled account's reference is not resolved
-        out.origin = TokenOrigin::Missing;
-        out.message = QStringLiteral("%1 was not resolved").arg(ref->description);
-    }
-    return out;
 }
 
 QString TokenResolver::inlineValue(const Config &config, const AccountAddress &address, const QString &field)

@@ -160,6 +160,38 @@ private Q_SLOTS:
         QVERIFY(store.removeBlocking({kGotifyChannel, QStringLiteral("ops")}, QStringLiteral("clientToken")).ok());
     }
 
+    void unresolvedReference_failsNamingTheReference_andIsNotReplacedByAKeychainToken()
+    {
+        // The keychain holds a working token, but the file says the token comes from an unset
+        // variable: the file is authoritative, so the account fails and says which reference.
+        SecretStore store;
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        QVERIFY(store.writeBlocking(ops, QStringLiteral("clientToken"), m_gotify.clientToken()).ok());
+        qunsetenv("CT_TEST_UNSET_CLIENT_TOKEN");
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c6.json")), m_dir.filePath(QStringLiteral("h6.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        QSignalSpy started(&rt, &AppRuntime::accountsStarted);
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", m_gotify.url().toString()},
+                                                       {"clientToken", "${CT_TEST_UNSET_CLIENT_TOKEN}"}})}}));
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
+        QCOMPARE(stateOf(rt, ops), QStringLiteral("failed"));
+        const QString detail = rt.registry().index(0).data(AccountRegistry::DetailRole).toString();
+        QVERIFY2(detail.contains(QStringLiteral("CT_TEST_UNSET_CLIENT_TOKEN")), qPrintable(detail));
+        QVERIFY2(!detail.contains(m_gotify.clientToken()), "the detail must not hold a token");
+        // A send needs the app token, which is a plain keychain lookup here; the client token
+        // reference is reported by the resolver to the GUI too.
+        ResolvedToken seen;
+        bool answered = false;
+        rt.resolveToken(ops, QStringLiteral("clientToken"), [&](const ResolvedToken &t) {
+            seen = t;
+            answered = true;
+        });
+        QVERIFY(answered); // the config decides: no keychain round trip
+        QVERIFY(seen.unresolvedReference);
+        QVERIFY(seen.value.isEmpty());
+        QVERIFY(store.removeBlocking(ops, QStringLiteral("clientToken")).ok());
+    }
+
     void expiredOpenImToken_withRefreshOff_endsInNeedsLogin_withAMarker()
     {
         AppRuntime rt({m_dir.filePath(QStringLiteral("c4.json")), m_dir.filePath(QStringLiteral("h4.sqlite"))});
