@@ -341,6 +341,18 @@
         <source>undecodable send answer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server did not complete the connection within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a frame over %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server sent a compressed frame that inflates past %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::OpenImProbe</name>

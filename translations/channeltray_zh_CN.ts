@@ -338,6 +338,18 @@
         <source>paused: the history does not take writes (%1)</source>
         <translation>已暂停：历史记录无法写入（%1）</translation>
     </message>
+    <message>
+        <source>the server did not complete the connection within %1 s</source>
+        <translation>服务器未在 %1 秒内完成连接</translation>
+    </message>
+    <message>
+        <source>the server sent a frame over %1 MiB</source>
+        <translation>服务器发送了超过 %1 MiB 的帧</translation>
+    </message>
+    <message>
+        <source>the server sent a compressed frame that inflates past %1 MiB</source>
+        <translation>服务器发送的压缩帧解压后超过 %1 MiB</translation>
+    </message>
 </context>
 <context>
     <name>ct::OpenImProbe</name>

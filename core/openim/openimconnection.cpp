@@ -17,6 +17,11 @@
 
 namespace ct {
 
+namespace {
+constexpr int kDefaultHandshakeTimeoutMs = 20000;
+constexpr int kFrameMiB = int(OpenImConnection::kMaxFrameBytes >> 20);
+} // namespace
+
 OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QString &token,
                                    InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
     : AccountConnection(config.address(), parent), m_config(config), m_pipeline(pipeline), m_history(history),
@@ -29,7 +34,16 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     m_clock.start();
     m_heartbeat.setInterval(15000); // well inside the server's 30 s read deadline
     m_retry.setSingleShot(true);
+    m_handshakeTimer.setSingleShot(true);
+    m_handshakeTimer.setInterval(kDefaultHandshakeTimeoutMs);
     m_requestSweep.setInterval(100);
+    connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcOpenIm) << address().toString() << "no handshake answer in time";
+        abortWith(tr("the server did not complete the connection within %1 s")
+                      .arg(m_handshakeTimer.interval() / 1000.0));
+    });
+    m_socket.setMaxAllowedIncomingFrameSize(quint64(kMaxFrameBytes));
+    m_socket.setMaxAllowedIncomingMessageSize(quint64(kMaxFrameBytes));
     connect(&m_heartbeat, &QTimer::timeout, this, &OpenImConnection::onHeartbeat);
     connect(&m_retry, &QTimer::timeout, this, &OpenImConnection::openSocket);
     connect(&m_requestSweep, &QTimer::timeout, this, &OpenImConnection::sweepRequests);
@@ -82,6 +96,7 @@ void OpenImConnection::stop(bool disable)
     m_stopping = true;
     cancelRefusalProbe();
     m_retry.stop();
+    m_handshakeTimer.stop();
     m_heartbeat.stop();
     m_socket.close();
     failAllPending(tr("connection stopped"));
@@ -134,6 +149,7 @@ void OpenImConnection::openSocket()
     setState(AccountState::Connecting);
     m_socket.abort();
     m_url = url;
+    m_handshakeTimer.start();
     m_socket.open(url);
 }
 
@@ -147,6 +163,7 @@ void OpenImConnection::onConnected()
 
 void OpenImConnection::onDisconnected()
 {
+    m_handshakeTimer.stop();
     m_heartbeat.stop();
     failAllPending(tr("connection lost"));
     m_pullInFlight = false;
@@ -159,7 +176,24 @@ void OpenImConnection::onDisconnected()
         probeRefusalOverHttp(tr("connect failed: %1").arg(reason));
         return;
     }
-    scheduleReconnect(m_handshakeDone ? tr("connection lost") : tr("connect failed: %1").arg(reason));
+    if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+        scheduleReconnect(tr("the server sent a frame over %1 MiB").arg(kFrameMiB));
+    else
+        scheduleReconnect(m_handshakeDone ? tr("connection lost") : tr("connect failed: %1").arg(reason));
+}
+
+void OpenImConnection::abortWith(const QString &reason)
+{
+    m_handshakeTimer.stop();
+    m_heartbeat.stop();
+    cancelRefusalProbe();
+    m_stopping = true; // onDisconnected: no retry of its own
+    m_socket.abort();
+    m_stopping = false;
+    failAllPending(reason);
+    m_pullInFlight = false;
+    abandonCatchUp();
+    scheduleReconnect(reason);
 }
 
 void OpenImConnection::scheduleReconnect(const QString &reason)
@@ -181,6 +215,7 @@ void OpenImConnection::onPipelinePaused(bool paused)
     if (paused) {
         m_storagePaused = true;
         m_retry.stop();
+        m_handshakeTimer.stop();
         m_heartbeat.stop();
         m_stopping = true; // onDisconnected: no reconnect of its own
         m_socket.abort();
@@ -220,6 +255,7 @@ void OpenImConnection::onText(const QString &text)
 
 void OpenImConnection::onHandshakeAnswer(int errCode, const QString &errMsg)
 {
+    m_handshakeTimer.stop();
     if (errCode == 0) {
         m_handshakeDone = true;
         m_backoff.reset();
@@ -313,9 +349,22 @@ void OpenImConnection::failAllPending(const QString &error)
 
 void OpenImConnection::onBinary(const QByteArray &frame)
 {
+    if (!m_handshakeDone) {
+        // Binary before the handshake answer breaks the protocol; a push it held comes with
+        // the catch-up after the handshake.
+        qCWarning(lcOpenIm) << address().toString() << "dropped a binary frame before the handshake answer";
+        return;
+    }
     QByteArray json = frame;
     if (m_gzip) {
-        const auto plain = openim::gzipDecompress(frame);
+        bool bomb = false;
+        const auto plain = openim::gzipDecompress(frame, int(kMaxFrameBytes), &bomb);
+        if (bomb) {
+            qCWarning(lcOpenIm) << address().toString() << "a gzip frame of" << frame.size()
+                                << "bytes inflates past the frame limit; reconnecting";
+            abortWith(tr("the server sent a compressed frame that inflates past %1 MiB").arg(kFrameMiB));
+            return;
+        }
         if (!plain) {
             qCWarning(lcOpenIm) << address().toString() << "dropped a frame that is not gzip (" << frame.size()
                                 << "bytes)";

@@ -58,6 +58,12 @@ public:
     int platformID() const { return m_platformID; }
     void setHeartbeatIntervalMs(int ms) { m_heartbeat.setInterval(ms); }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
+    // From opening the socket to the handshake answer (a server that accepts and never answers,
+    // or trickles its upgrade, ends in Backoff after this long); default 20 s.
+    void setHandshakeTimeoutMs(int ms) { m_handshakeTimer.setInterval(ms); }
+    // A frame, or a gzip frame once inflated, larger than this closes the connection (a catch-up
+    // page of 100 messages is far below it).
+    static constexpr qint64 kMaxFrameBytes = 8 << 20;
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
 
     // Sends request.text or request.url to request.recipient ("user:<id>" or "group:<id>");
@@ -98,6 +104,9 @@ private:
     void onRefusalProbeFinished(QNetworkReply *reply, const QString &reason);
     void cancelRefusalProbe();
     void scheduleReconnect(const QString &reason);
+    // Drops the connection for a reason of ours (no handshake in time, a compression bomb) and
+    // retries after the backoff.
+    void abortWith(const QString &reason);
     void onPipelinePaused(bool paused);
     void onHeartbeat();
     void sweepRequests();
@@ -127,6 +136,7 @@ private:
     QTimer m_heartbeat;
     HeartbeatClock *m_beats = nullptr; // when set, m_heartbeat stays idle
     QTimer m_retry;
+    QTimer m_handshakeTimer;
     QTimer m_requestSweep;
     Backoff m_backoff; // from the account's inbound reconnect settings
     QElapsedTimer m_clock;

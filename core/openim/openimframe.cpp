@@ -79,8 +79,10 @@ QByteArray gzipCompress(const QByteArray &plain)
     return rc == Z_STREAM_END ? out : QByteArray();
 }
 
-std::optional<QByteArray> gzipDecompress(const QByteArray &gz, int maxSize)
+std::optional<QByteArray> gzipDecompress(const QByteArray &gz, int maxSize, bool *overLimit)
 {
+    if (overLimit)
+        *overLimit = false;
     z_stream s{};
     if (inflateInit2(&s, 15 + 16) != Z_OK)
         return std::nullopt;
@@ -97,6 +99,8 @@ std::optional<QByteArray> gzipDecompress(const QByteArray &gz, int maxSize)
             break;
         out.append(buffer, int(sizeof buffer - s.avail_out));
         if (out.size() > maxSize) {
+            if (overLimit)
+                *overLimit = true;
             rc = Z_DATA_ERROR;
             break;
         }

@@ -47,8 +47,10 @@ QByteArray encodeRequest(const Request &request);
 std::optional<Response> decodeResponse(const QByteArray &json);
 std::optional<HandshakeResult> decodeHandshake(const QByteArray &text);
 
-// gzip (RFC 1952) with zlib; nullopt when the input is not valid gzip.
+// gzip (RFC 1952) with zlib; nullopt when the input is not valid gzip, or when it inflates past
+// `maxSize` bytes (then `*overLimit` is set: a compression bomb, not a broken frame).
 QByteArray gzipCompress(const QByteArray &plain);
-std::optional<QByteArray> gzipDecompress(const QByteArray &gz, int maxSize = 16 * 1024 * 1024);
+std::optional<QByteArray> gzipDecompress(const QByteArray &gz, int maxSize = 16 * 1024 * 1024,
+                                         bool *overLimit = nullptr);
 
 } // namespace ct::openim

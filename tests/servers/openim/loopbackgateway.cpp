@@ -11,6 +11,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <memory>
+
 namespace ct::loopback {
 
 LoopbackGateway::LoopbackGateway(LoopbackStore *store, QByteArray secret, QObject *parent)
@@ -31,6 +33,20 @@ void LoopbackGateway::incomingConnection(qintptr descriptor)
     auto *socket = new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         socket->deleteLater();
+        return;
+    }
+    ++m_accepted;
+    if (m_stall == Stall::Silent)
+        return; // the socket stays open, unanswered, until the client gives up
+    if (m_stall == Stall::Trickle) {
+        auto *drip = new QTimer(socket);
+        auto sent = std::make_shared<int>(0);
+        connect(drip, &QTimer::timeout, socket, [socket, sent] {
+            static const QByteArray answer = QByteArrayLiteral("HTTP/1.1 101 Switching Protocols\r\n");
+            socket->write(answer.mid(*sent % answer.size(), 1)); // never reaches the blank line
+            ++*sent;
+        });
+        drip->start(100);
         return;
     }
     // Peek (never read) the request head, then decide: HTTP answer or WebSocket upgrade.
@@ -104,6 +120,10 @@ void LoopbackGateway::onWebSocket()
 {
     while (QWebSocket *socket = m_ws->nextPendingConnection()) {
         socket->setParent(this);
+        if (m_stall == Stall::UpgradeWithoutAnswer) {
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+            continue; // upgraded, then silence: no handshake answer, no pong
+        }
         HandshakeRecord record;
         const QUrlQuery query(socket->requestUrl().query());
         const int code = checkHandshake(query, record);
@@ -279,15 +299,25 @@ int LoopbackGateway::kick(const QString &userID)
     return n;
 }
 
-int LoopbackGateway::sendRawBinary(const QString &userID, const QByteArray &frame)
+int LoopbackGateway::sendRaw(const QString &userID, const std::function<void(QWebSocket *)> &send)
 {
     int n = 0;
     for (auto it = m_sessions.constBegin(); it != m_sessions.constEnd(); ++it)
         if (it->userID == userID) {
-            it.key()->sendBinaryMessage(frame);
+            send(it.key());
             ++n;
         }
     return n;
+}
+
+int LoopbackGateway::sendRawBinary(const QString &userID, const QByteArray &frame)
+{
+    return sendRaw(userID, [&](QWebSocket *s) { s->sendBinaryMessage(frame); });
+}
+
+int LoopbackGateway::sendRawText(const QString &userID, const QString &frame)
+{
+    return sendRaw(userID, [&](QWebSocket *s) { s->sendTextMessage(frame); });
 }
 
 int LoopbackGateway::onlineCount(const QString &userID) const

@@ -9,6 +9,7 @@
 #include <QTcpServer>
 #include <QUrlQuery>
 
+#include <functional>
 #include <vector>
 
 class QWebSocket;
@@ -33,6 +34,13 @@ public:
     LoopbackGateway(LoopbackStore *store, QByteArray secret, QObject *parent = nullptr);
     ~LoopbackGateway() override;
 
+    // Hostile handshakes, for the fault tests: accept the TCP connection and never answer;
+    // trickle the 101 answer a byte every 100 ms, never finished; or complete the upgrade and
+    // never send the handshake answer (nor a pong).
+    enum class Stall { None, Silent, Trickle, UpgradeWithoutAnswer };
+    void setStall(Stall stall) { m_stall = stall; }
+    int connectionsAccepted() const { return m_accepted; }
+
     void setReadDeadlineMs(int ms) { m_readDeadlineMs = ms; }
     // Answer every refused handshake as plain HTTP 200 + error JSON without upgrade, even with
     // isMsgResp=true (as a server without isMsgResp support, or a gateway in front, does).
@@ -45,6 +53,7 @@ public:
     int dropTcp(const QString &userID);                                // abort without close frame; returns count
     int kick(const QString &userID);                                   // 2002 then close; tokens marked kicked
     int sendRawBinary(const QString &userID, const QByteArray &frame); // e.g. garbage
+    int sendRawText(const QString &userID, const QString &frame);      // a wrong wire type
     int onlineCount(const QString &userID) const;
     QList<int> onlinePlatforms(const QString &userID) const;
 
@@ -81,6 +90,7 @@ private:
     void reply(QWebSocket *socket, int reqId, const QString &msgIncr, const QString &operationID, int errCode,
                const QString &errMsg, const QByteArray *data);
     void closeSession(QWebSocket *socket);
+    int sendRaw(const QString &userID, const std::function<void(QWebSocket *)> &send);
 
     LoopbackStore *m_store;
     QByteArray m_secret;
@@ -91,6 +101,8 @@ private:
     int m_readDeadlineMs = 30000;
     int m_pings = 0;
     bool m_refusalsOverHttp = false;
+    Stall m_stall = Stall::None;
+    int m_accepted = 0;
 };
 
 } // namespace ct::loopback
