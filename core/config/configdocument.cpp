@@ -135,6 +135,21 @@ bool sameJson(const QJsonValue &a, const QJsonValue &b)
     }
 }
 
+std::optional<QList<int>> removedItems(const QJsonArray &from, const QJsonArray &to)
+{
+    QList<int> gone;
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        if (j < to.size() && sameJson(from.at(i), to.at(j)))
+            ++j;
+        else
+            gone.prepend(int(i));
+    }
+    if (j != to.size())
+        return std::nullopt;
+    return gone;
+}
+
 std::optional<ConfigDocument> ConfigDocument::fromText(const QByteArray &text, Json5Error *error)
 {
     auto root = parseJson5(text, error);
@@ -540,17 +555,8 @@ bool ConfigDocument::diff(const QStringList &path, const QJsonObject &before, co
         if (old.isArray() && it.value().isArray() && current && sameJson(current->toJson(), old)) {
             // Items taken out of a list (an account unbound from an agent) are removed one
             // by one, so the list keeps its layout and comments.
-            const QJsonArray from = old.toArray(), to = it.value().toArray();
-            QList<int> gone;
-            qsizetype j = 0;
-            for (qsizetype i = 0; i < from.size(); ++i) {
-                if (j < to.size() && sameJson(from.at(i), to.at(j)))
-                    ++j;
-                else
-                    gone.prepend(int(i));
-            }
-            if (j == to.size()) {
-                for (int index : std::as_const(gone))
+            if (const auto gone = removedItems(old.toArray(), it.value().toArray())) {
+                for (int index : *gone)
                     if (!removeItem(here, index, error))
                         return false;
                 continue;

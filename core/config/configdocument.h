@@ -15,6 +15,7 @@
 //   is now: a token refreshed in the meantime is not written back with its old value.
 #include "json5parser.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace ct {
@@ -76,5 +77,8 @@ private:
 
 // Compares two JSON values the way a config edit should: NaN equals NaN.
 bool sameJson(const QJsonValue &a, const QJsonValue &b);
+
+// When `to` is `from` with some items taken out, their indexes, last first; else nullopt.
+std::optional<QList<int>> removedItems(const QJsonArray &from, const QJsonArray &to);
 
 } // namespace ct

@@ -2,6 +2,7 @@
 
 #include "configdocument.h"
 #include "configreferences.h"
+#include "configsources.h"
 #include "gotifyconfigreader.h"
 #include "jsonreader.h"
 #include "logging/logging.h"
@@ -214,7 +215,13 @@ LoadResult parseConfig(const QByteArray &json)
         result.problems.append(parseProblem(error));
         return result;
     }
-    return configFromJson(doc->object());
+    LoadResult result = configFromJson(doc->object());
+    if (ConfigSources::usesIncludes(doc->root()))
+        result.problems.prepend(ConfigProblem{QStringLiteral("$include"),
+                                              QStringLiteral("included files are read only when the config is "
+                                                             "loaded from its file"),
+                                              0, 0});
+    return result;
 }
 
 LoadResult loadConfig(const QString &path)
@@ -234,7 +241,19 @@ LoadResult loadConfig(const QString &path)
             QString(), QStringLiteral("cannot read config file %1: %2").arg(file, f.errorString()), 0, 0});
         return result;
     }
-    LoadResult result = parseConfig(f.readAll());
+    const QByteArray bytes = f.readAll();
+    f.close();
+    LoadResult result;
+    const auto root = parseJson5(bytes);
+    if (root && root->kind == Json5Node::Kind::Object && ConfigSources::usesIncludes(*root)) {
+        // `$include`s are resolved first; `${VAR}` and validation then see the merged config.
+        const ConfigSources sources = ConfigSources::load(file);
+        result = configFromJson(sources.merged());
+        result.problems = sources.problems() + result.problems;
+        result.jsonValid = sources.ok(); // edits are refused while an include is broken
+    } else {
+        result = parseConfig(bytes);
+    }
     // Name the file in whole-file problems, so "invalid JSON at line 3" says which file.
     for (ConfigProblem &p : result.problems)
         if (p.path.isEmpty())

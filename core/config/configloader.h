@@ -29,8 +29,9 @@ struct LoadResult
     QStringList problemStrings() const { return ct::problemStrings(problems); }
 };
 
-// Reads and validates the file at `path` ("~/" is expanded). A missing or unreadable file is a
-// problem; so is a file that is not a JSON object.
+// Reads and validates the file at `path` ("~/" is expanded), with the files it `$include`s
+// merged in (configsources.h). A missing or unreadable file is a problem; so is a file that is
+// not a JSON object, and so is every broken include (jsonValid is then false: no edits).
 LoadResult loadConfig(const QString &path);
 
 // Validates JSON text. Invalid JSON is one problem with its line and column.

@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "configdocument.h"
+#include "configsources.h"
 #include "logging/logging.h"
 #include "userpath.h"
 
@@ -51,6 +52,18 @@ bool readCurrent(const QString &file, Current &out, QString *why)
     return true;
 }
 
+// A file with `$include`s: the changes go to the files that hold them (configsources.h).
+bool saveThroughIncludes(const QString &file, const std::optional<QJsonObject> &before, const QJsonObject &after,
+                         QString *error)
+{
+    ConfigSources sources = ConfigSources::load(file);
+    QString why;
+    if (!sources.applyChanges(before ? *before : sources.merged(), after, &why) || !sources.write(&why))
+        return failSave(why, error);
+    qCDebug(lcConfig) << "saved" << file << "and its included files";
+    return true;
+}
+
 } // namespace
 
 bool readConfigDocument(const QString &path, std::optional<ConfigDocument> &out, QString *error)
@@ -96,6 +109,8 @@ bool saveConfigJson(const QString &path, const QJsonObject &root, QString *error
         return failSave(why, error);
     if (!current.exists || current.bytes.trimmed().isEmpty())
         return writeConfigDocument(file, ConfigDocument::fromJson(root), current.bytes, error);
+    if (ConfigSources::usesIncludes(current.doc->root()))
+        return saveThroughIncludes(file, std::nullopt, root, error);
     if (!current.doc->applyChanges(current.doc->object(), root, &why))
         return failSave(why, error);
     return writeConfigDocument(file, *current.doc, current.bytes, error);
@@ -112,6 +127,8 @@ bool saveConfigChanges(const QString &path, const QJsonObject &before, const QJs
         return failSave(why, error);
     if (!current.exists || current.bytes.trimmed().isEmpty())
         return writeConfigDocument(file, ConfigDocument::fromJson(after), current.bytes, error);
+    if (ConfigSources::usesIncludes(current.doc->root()))
+        return saveThroughIncludes(file, before, after, error);
     if (!current.doc->applyChanges(before, after, &why))
         return failSave(why, error);
     return writeConfigDocument(file, *current.doc, current.bytes, error);

@@ -6,7 +6,8 @@
 // parent directories are created 0700. Before the file is replaced, its previous content is
 // kept next to it as `<file>.bak` (mode 0600). A save that changes nothing writes nothing.
 // On failure the functions return false and put a sentence naming the file and the reason in
-// `*error` (when given).
+// `*error` (when given). A file with `$include`s is edited through ConfigSources: each change
+// goes to the file that holds it (configsources.h), never flattened into the top file.
 #include <QJsonObject>
 #include <QString>
 

@@ -2,6 +2,7 @@
 
 #include "config/configdocument.h"
 #include "config/configsaver.h"
+#include "config/configsources.h"
 #include "config/userpath.h"
 
 #include <QFile>
@@ -18,7 +19,34 @@ QStringList ConfigTokenPatcher::openImTokenPath(const QString &accountId)
 bool ConfigTokenPatcher::patchString(const QString &configPath, const QStringList &keyPath,
                                      const QString &newValue, QString *error)
 {
-    const QString path = expandUserPath(configPath);
+    QString path = expandUserPath(configPath);
+    QStringList inFile = keyPath;
+    // With `$include`s the token is patched in the file that holds it.
+    {
+        QFile top(path);
+        const auto root = top.open(QIODevice::ReadOnly) ? parseJson5(top.readAll()) : std::nullopt;
+        if (root && ConfigSources::usesIncludes(*root)) {
+            const ConfigSources sources = ConfigSources::load(path);
+            const ConfigSources::Place place = sources.placeOf(keyPath);
+            if (!sources.ok() || place.file < 0) {
+                if (error)
+                    *error = QStringLiteral("cannot patch %1 in %2: %3")
+                                 .arg(keyPath.join(QLatin1Char('.')), path,
+                                      sources.ok()
+                                          ? QStringLiteral("the key is not written in one place of its files")
+                                          : problemStrings(sources.problems()).join(QStringLiteral("; ")));
+                return false;
+            }
+            path = sources.files().at(place.file).path;
+            inFile = place.path;
+        }
+    }
+    return patchInFile(path, inFile, newValue, error);
+}
+
+bool ConfigTokenPatcher::patchInFile(const QString &path, const QStringList &keyPath, const QString &newValue,
+                                     QString *error)
+{
     const QString key = keyPath.join(QLatin1Char('.'));
     auto fail = [&](const QString &why) {
         if (error)

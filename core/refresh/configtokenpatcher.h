@@ -23,9 +23,15 @@ public:
     static bool patchString(const QString &configPath, const QStringList &keyPath, const QString &newValue,
                             QString *error = nullptr);
 
+    // When the file `$include`s others, the string is patched in the file that holds it.
+
     // patchString() with openImTokenPath(accountId).
     static bool patchOpenImToken(const QString &configPath, const QString &accountId, const QString &newToken,
                                  QString *error = nullptr);
+
+private:
+    static bool patchInFile(const QString &path, const QStringList &keyPath, const QString &newValue,
+                            QString *error);
 };
 
 } // namespace ct
