@@ -653,6 +653,22 @@
         <source>The message history could not be read (%1); it was moved to %2 and a new one was started.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use the gateway&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this file in place? ChannelTray then reads and edits %1 itself, changing only what you change (comments and the gateway&apos;s own settings stay as they are, the previous version is kept as %1.bak), and refreshed tokens land where the gateway reads them. Tokens written in it stay there. The choice is remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using the gateway&apos;s configuration %1 in place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy these accounts into ChannelTray&apos;s own configuration? Keys ChannelTray does not know are kept as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -1433,7 +1449,7 @@
         </translation>
     </message>
     <message>
-        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH and ~/.openclaw/openclaw.json).</source>
+        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2042,6 +2058,22 @@
     </message>
     <message>
         <source>&amp;Import from %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use the gateway&apos;s openclaw.json in place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read and edit the gateway&apos;s own configuration file, where the gateway reads it; refreshed tokens land there too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use %1 in place…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a copy of %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -648,6 +648,22 @@
         <source>The message history could not be read (%1); it was moved to %2 and a new one was started.</source>
         <translation>无法读取消息历史（%1）；已将其移至 %2，并新建了一个。</translation>
     </message>
+    <message>
+        <source>Use the gateway&apos;s configuration</source>
+        <translation>使用网关的配置</translation>
+    </message>
+    <message>
+        <source>Use this file in place? ChannelTray then reads and edits %1 itself, changing only what you change (comments and the gateway&apos;s own settings stay as they are, the previous version is kept as %1.bak), and refreshed tokens land where the gateway reads them. Tokens written in it stay there. The choice is remembered.</source>
+        <translation>就地使用此文件？ChannelTray 将直接读取和编辑 %1，只改动您所改的内容（注释和网关自身的设置保持不变，上一版本保存为 %1.bak），刷新后的令牌也会写到网关读取的位置。文件中已写入的令牌保留在原处。此选择会被记住。</translation>
+    </message>
+    <message>
+        <source>Using the gateway&apos;s configuration %1 in place.</source>
+        <translation>正在就地使用网关的配置 %1。</translation>
+    </message>
+    <message>
+        <source>Copy these accounts into ChannelTray&apos;s own configuration? Keys ChannelTray does not know are kept as they are.</source>
+        <translation>将这些账户复制到 ChannelTray 自己的配置中？ChannelTray 不认识的键将原样保留。</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -1411,8 +1427,8 @@
 <context>
     <name>ct::ui::OpenClawImport</name>
     <message>
-        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH and ~/.openclaw/openclaw.json).</source>
-        <translation>没有找到 openclaw.json（已查找 $OPENCLAW_CONFIG_PATH 和 ~/.openclaw/openclaw.json）。</translation>
+        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
+        <translation>没有找到 openclaw.json（已查找 $OPENCLAW_CONFIG_PATH、$OPENCLAW_STATE_DIR 和 ~/.openclaw）。</translation>
     </message>
     <message>
         <source>%1 cannot be read:
@@ -2032,6 +2048,22 @@
     <message>
         <source>Demo status</source>
         <translation>演示状态</translation>
+    </message>
+    <message>
+        <source>&amp;Use the gateway&apos;s openclaw.json in place…</source>
+        <translation>就地使用网关的 openclaw.json(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Read and edit the gateway&apos;s own configuration file, where the gateway reads it; refreshed tokens land there too.</source>
+        <translation>在网关读取它的位置直接读取和编辑网关自己的配置文件；刷新后的令牌也写到那里。</translation>
+    </message>
+    <message>
+        <source>&amp;Use %1 in place…</source>
+        <translation>就地使用 %1(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a copy of %1…</source>
+        <translation>导入 %1 的副本(&amp;I)…</translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,9 @@ public:
     void applyConfig(const Config &config);
     const Config &config() const { return m_config; }
     QString configPath() const { return m_options.configPath; }
+    // The file the config now comes from (the first-run page's "use the gateway's file in
+    // place"); the next applyConfig writes refreshed tokens there.
+    void setConfigPath(const QString &path) { m_options.configPath = path; }
 
     AccountRegistry &registry() { return *m_registry; }
     // Read-only: the history is written by the pipeline and by the runtime's methods below.

@@ -2,20 +2,17 @@
 
 #include "config/configeditor.h"
 #include "config/configloader.h"
+#include "config/openclawpaths.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
+#include <QProcessEnvironment>
 
 namespace ct::ui {
 
 QString detectOpenClawConfig()
 {
-    const QString env = qEnvironmentVariable("OPENCLAW_CONFIG_PATH");
-    if (!env.isEmpty())
-        return env;
-    const QString home = QDir::homePath() + QStringLiteral("/.openclaw/openclaw.json");
-    return QFileInfo::exists(home) ? home : QString();
+    const GatewayConfigLocation found = findGatewayConfig(QProcessEnvironment::systemEnvironment());
+    return found.exists ? found.path : QString();
 }
 
 ImportPreview previewOpenClawImport(const QString &path)
@@ -24,8 +21,8 @@ ImportPreview previewOpenClawImport(const QString &path)
     p.path = path;
     if (path.isEmpty()) {
         p.summary = QCoreApplication::translate("ct::ui::OpenClawImport",
-                                                "No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH "
-                                                "and ~/.openclaw/openclaw.json).");
+                                                "No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, "
+                                                "$OPENCLAW_STATE_DIR and ~/.openclaw).");
         return p;
     }
     const LoadResult r = loadConfig(path);
@@ -63,10 +60,6 @@ ImportPreview previewOpenClawImport(const QString &path)
                                              int(p.inlineTokens.size()));
     if (!r.problems.isEmpty())
         lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Problems:") << r.problemStrings();
-    lines << QString()
-          << QCoreApplication::translate("ct::ui::OpenClawImport",
-                                         "Use these accounts in ChannelTray? Keys ChannelTray does "
-                                         "not know are kept as they are.");
     p.summary = lines.join(QLatin1Char('\n'));
     return p;
 }

@@ -21,12 +21,13 @@ struct ImportPreview
 {
     bool ok = false;
     QString path;
-    QString summary; // what was found (or why nothing can be imported), for the user
+    QString summary; // what was found (or why nothing can be used), for the user
     QJsonObject raw;
     QList<InlineToken> inlineTokens;
 };
 
-// $OPENCLAW_CONFIG_PATH when set, else ~/.openclaw/openclaw.json when it exists; else empty.
+// The gateway's openclaw.json where OpenClaw looks for it (config/openclawpaths.h) when it
+// exists; else empty.
 QString detectOpenClawConfig();
 // Loads and validates `path` with the config loader and describes it.
 ImportPreview previewOpenClawImport(const QString &path);

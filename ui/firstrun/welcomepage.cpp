@@ -7,7 +7,7 @@
 namespace ct::ui {
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent), m_import(nullptr), m_demo(nullptr), m_demoStatus(new QLabel)
+    : QWidget(parent), m_inPlace(nullptr), m_import(nullptr), m_demo(nullptr), m_demoStatus(new QLabel)
 {
     auto *title = new QLabel(tr("<h2>Welcome to ChannelTray</h2>"));
     auto *text = new QLabel(tr("ChannelTray keeps your Gotify and OpenIM accounts connected, shows "
@@ -26,12 +26,17 @@ WelcomePage::WelcomePage(QWidget *parent)
                                  tr("Connect to a Gotify server with an application or client token."));
     QPushButton *openim = button(tr("Add an &OpenIM account…"),
                                  tr("Connect a bot or user account to an OpenIM server."));
+    m_inPlace = button(tr("&Use the gateway's openclaw.json in place…"),
+                       tr("Read and edit the gateway's own configuration file, where the gateway reads it; "
+                          "refreshed tokens land there too."));
+    m_inPlace->hide(); // until a gateway configuration is found
     m_import = button(tr("&Import from openclaw.json…"),
                       tr("Use the accounts of an existing OpenClaw gateway configuration."));
     m_demo = button(tr("Try the &demo"),
                     tr("Start local demo servers and watch live accounts without any setup."));
     connect(gotify, &QPushButton::clicked, this, &WelcomePage::addGotifyRequested);
     connect(openim, &QPushButton::clicked, this, &WelcomePage::addOpenImRequested);
+    connect(m_inPlace, &QPushButton::clicked, this, &WelcomePage::useInPlaceRequested);
     connect(m_import, &QPushButton::clicked, this, &WelcomePage::importRequested);
     connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
 
@@ -39,7 +44,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     column->addWidget(title);
     column->addWidget(text);
     column->addSpacing(12);
-    for (QPushButton *b : {gotify, openim, m_import, m_demo})
+    for (QPushButton *b : {gotify, openim, m_inPlace, m_import, m_demo})
         column->addWidget(b);
     m_demoStatus->setWordWrap(true);
     m_demoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -57,9 +62,11 @@ WelcomePage::WelcomePage(QWidget *parent)
 
 void WelcomePage::setImportHint(const QString &path)
 {
+    m_inPlace->setVisible(!path.isEmpty());
     if (path.isEmpty())
         return;
-    m_import->setText(tr("&Import from %1…").arg(path));
+    m_inPlace->setText(tr("&Use %1 in place…").arg(path));
+    m_import->setText(tr("&Import a copy of %1…").arg(path));
 }
 
 void WelcomePage::setDemoStatus(const QString &text, bool isError)

@@ -13,8 +13,11 @@ class WelcomePage : public QWidget
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
 
-    // Shown under the buttons, e.g. where an openclaw.json was found.
+    // Where the gateway's openclaw.json was found (empty: none): offers to use it in place or
+    // to import a copy of it.
     void setImportHint(const QString &path);
+    QPushButton *inPlaceButton() const { return m_inPlace; }
+    QPushButton *importButton() const { return m_import; }
     // The demo's progress or error under the buttons; empty text hides it.
     void setDemoStatus(const QString &text, bool isError);
     QString demoStatus() const;
@@ -26,9 +29,11 @@ Q_SIGNALS:
     void addGotifyRequested();
     void addOpenImRequested();
     void importRequested();
+    void useInPlaceRequested();
     void demoRequested();
 
 private:
+    QPushButton *m_inPlace;
     QPushButton *m_import;
     QPushButton *m_demo;
     QLabel *m_demoStatus;

@@ -7,6 +7,7 @@
 #include "common/statelabels.h"
 #include "config/configeditor.h"
 #include "config/configloader.h"
+#include "config/configlocation.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
 #include "connectivity/connectivitymonitor.h"
@@ -104,6 +105,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this,
             [this] { openAccountEditor({}, kOpenImChannel); });
     connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
+    connect(w->welcomePage(), &WelcomePage::useInPlaceRequested, this, &AppController::useGatewayConfigInPlace);
     m_demo = new DemoStarter(m_services.startDemo, w->welcomePage(), this);
     connect(w->welcomePage(), &WelcomePage::demoRequested, m_demo, &DemoStarter::start);
     connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
@@ -380,6 +382,41 @@ QStringList AppController::markerFiles() const
     return out;
 }
 
+void AppController::useGatewayConfigInPlace()
+{
+    const QString path = detectOpenClawConfig();
+    const ImportPreview preview = previewOpenClawImport(path);
+    const QString title = tr("Use the gateway's configuration");
+    if (!preview.ok) {
+        m_messageBox->warning(m_window.get(), title, preview.summary);
+        return;
+    }
+    const QString question =
+        preview.summary + QStringLiteral("\n\n")
+        + tr("Use this file in place? ChannelTray then reads and edits %1 itself, changing only what you "
+             "change (comments and the gateway's own settings stay as they are, the previous version is kept "
+             "as %1.bak), and refreshed tokens land where the gateway reads them. Tokens written in it stay "
+             "there. The choice is remembered.")
+              .arg(path);
+    if (m_messageBox->question(m_window.get(), title, question) != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!rememberGatewayConfigInPlace(path, &error)) {
+        m_messageBox->warning(m_window.get(), title, error);
+        return;
+    }
+    m_configPath = path;
+    m_runtime.setConfigPath(path);
+    m_problems.clear();
+    loadConfig();
+    m_runtime.applyConfig(m_config);
+    m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
+    QStringList notice{tr("Using the gateway's configuration %1 in place.").arg(path)};
+    if (!m_problems.isEmpty())
+        notice << tr("Problems in %1:").arg(path) << m_problems;
+    m_window->showNotice(notice.join(QLatin1Char('\n')));
+}
+
 void AppController::importOpenClaw()
 {
     const QString path = detectOpenClawConfig();
@@ -388,7 +425,10 @@ void AppController::importOpenClaw()
         m_messageBox->warning(m_window.get(), tr("Import from openclaw.json"), preview.summary);
         return;
     }
-    if (m_messageBox->question(m_window.get(), tr("Import from openclaw.json"), preview.summary)
+    if (m_messageBox->question(m_window.get(), tr("Import from openclaw.json"),
+                               preview.summary + QStringLiteral("\n\n")
+                                   + tr("Copy these accounts into ChannelTray's own configuration? Keys "
+                                        "ChannelTray does not know are kept as they are."))
         != QMessageBox::Yes)
         return;
     if (!saveRaw(preview.raw))

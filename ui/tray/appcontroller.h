@@ -39,6 +39,8 @@ public:
     // Creates the tray (when a tray host exists) or shows the main window with a notice, and
     // starts the connections.
     void start();
+    // The config file read and edited (it changes when the gateway's file is used in place).
+    QString configPath() const { return m_configPath; }
 
     MainWindow *mainWindow() const { return m_window.get(); }
     TrayController *tray() const { return m_tray; }
@@ -67,6 +69,8 @@ private:
     void storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens);
     void removeAccount(const AccountAddress &address);
     void importOpenClaw();
+    // The gateway's openclaw.json becomes the config, edited where it is (remembered).
+    void useGatewayConfigInPlace();
     TrayActions trayActions();
     void createTray();
 
