@@ -1,5 +1,6 @@
 #include "traywiring.h"
 
+#include "config/atomicfile.h"
 #include "demosandbox.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyendpoint.h"
@@ -221,9 +222,7 @@ void runDemo(QObject *owner, const DemoPaths &paths, const ui::DemoHooks &hooks)
         hooks.report({Kind::SandboxFailed, starter.errorString()});
         return;
     }
-    QFile pidFile(pidPath);
-    if (pidFile.open(QIODevice::WriteOnly))
-        pidFile.write(QByteArray::number(pid));
+    writeFileAtomically(pidPath, QByteArray::number(pid), nullptr, false, FileMode::OwnerOnly);
     hooks.report({Kind::WaitingForConfig, config});
 
     auto *poll = new QTimer(owner);

@@ -828,7 +828,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
+        <source>Could not turn on start at login: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

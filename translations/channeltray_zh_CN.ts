@@ -823,8 +823,8 @@
         <translation>无法创建 %1。</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>Could not turn on start at login: %1</source>
+        <translation>无法开启登录时启动：%1</translation>
     </message>
 </context>
 <context>

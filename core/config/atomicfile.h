@@ -1,8 +1,11 @@
 #pragma once
-// Atomic whole-file writes (config saves, the refresh state file, config token patches,
-// manual-login markers): QSaveFile writes a temporary file next to the target and renames it
-// over the target only when complete, so a crash (even SIGKILL) leaves either the old or the
-// new content.
+// Atomic whole-file writes, the one way the product writes a file (config saves and their .bak,
+// the refresh state file, config token patches, manual-login markers, the demo's pid file):
+// QSaveFile writes a temporary file next to the target, it is flushed and fsync'ed (a failure
+// of either fails the write), renamed over the target only when complete, and the directory is
+// synced. A crash (even SIGKILL), a full disk or an I/O error leaves the old content whole and
+// no temporary file behind. (The autostart entry uses QSaveFile the same way; QSettings, for
+// the window geometry, writes atomically itself; the history is SQLite's, in WAL mode.)
 #include <QByteArray>
 #include <QString>
 

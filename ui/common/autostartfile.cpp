@@ -1,10 +1,11 @@
 #include "autostartfile.h"
 
+#include "config/atomicfile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace ct::ui {
@@ -75,26 +76,23 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
         return false;
     }
     const QString command = m_command.isEmpty() ? commandFor(QCoreApplication::applicationFilePath()) : m_command;
-    QSaveFile file(filePath());
-    if (file.open(QIODevice::WriteOnly)) {
-        const QString text = QStringLiteral("[Desktop Entry]\n"
-                                            "Type=Application\n"
-                                            "Name=ChannelTray\n"
-                                            "Comment=OpenIM and Gotify accounts in the system tray\n"
-                                            "Exec=%1\n"
-                                            "Icon=org.channeltray.ChannelTray\n"
-                                            "Terminal=false\n"
-                                            "X-GNOME-Autostart-enabled=true\n")
-                                 .arg(quotedExec(command));
-        file.write(text.toUtf8());
-        if (file.commit()) {
-            QFile::remove(legacyFilePath()); // this entry replaces an older version's
-            return true;
-        }
+    const QString text = QStringLiteral("[Desktop Entry]\n"
+                                        "Type=Application\n"
+                                        "Name=ChannelTray\n"
+                                        "Comment=OpenIM and Gotify accounts in the system tray\n"
+                                        "Exec=%1\n"
+                                        "Icon=org.channeltray.ChannelTray\n"
+                                        "Terminal=false\n"
+                                        "X-GNOME-Autostart-enabled=true\n")
+                             .arg(quotedExec(command));
+    QString why;
+    if (writeFileAtomically(filePath(), text.toUtf8(), &why)) {
+        QFile::remove(legacyFilePath()); // this entry replaces an older version's
+        return true;
     }
     if (error)
-        *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not write %1: %2")
-                     .arg(filePath(), file.errorString());
+        *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not turn on start at login: %1")
+                     .arg(why);
     return false;
 }
 

@@ -72,6 +72,15 @@ void SmallFilesystem::release()
         QFile::remove(m_folder + QStringLiteral("/filler"));
 }
 
+bool SmallFilesystem::setReadOnly(bool readOnly)
+{
+    return m_mounted
+           && QProcess::execute(QStringLiteral("mount"),
+                                {QStringLiteral("-o"),
+                                 readOnly ? QStringLiteral("remount,ro") : QStringLiteral("remount,rw"), m_folder})
+                  == 0;
+}
+
 qint64 SmallFilesystem::bytesFree() const
 {
     QStorageInfo info(m_folder);

@@ -26,6 +26,8 @@ public:
     // Removes the filler: the space is free again.
     void release();
     qint64 bytesFree() const;
+    // Remounts read-only (EROFS for every write) or back read-write.
+    bool setReadOnly(bool readOnly);
 
 private:
     QString m_folder;
@@ -33,3 +35,14 @@ private:
 };
 
 } // namespace ct::test
+
+// QTEST_GUILESS_MAIN for a suite that mounts: it re-executes itself in the namespace first.
+#define CT_TEST_MAIN_WITH_MOUNTS(TestObject)                                                                      \
+    int main(int argc, char **argv)                                                                               \
+    {                                                                                                             \
+        ct::test::reexecAsRootInNamespace(argc, argv);                                                            \
+        QCoreApplication app(argc, argv);                                                                         \
+        TestObject test;                                                                                          \
+        QTEST_SET_MAIN_SOURCE_PATH                                                                                \
+        return QTest::qExec(&test, argc, argv);                                                                   \
+    }

@@ -234,13 +234,6 @@ private Q_SLOTS:
     }
 };
 
-int main(int argc, char **argv)
-{
-    reexecAsRootInNamespace(argc, argv); // mounting the small filesystem needs it
-    QCoreApplication app(argc, argv);
-    TestFaultsWatch test;
-    QTEST_SET_MAIN_SOURCE_PATH
-    return QTest::qExec(&test, argc, argv);
-}
+CT_TEST_MAIN_WITH_MOUNTS(TestFaultsWatch) // mounting the small filesystem needs the namespace
 
 #include "tst_faults_watch.moc"
