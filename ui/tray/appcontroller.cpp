@@ -34,6 +34,7 @@
 #include "send/senddialog.h"
 #include "traycontroller.h"
 #include "trayhostwatcher.h"
+#include "traystatusitem.h"
 
 #include <QApplication>
 #include <QDir>
@@ -163,7 +164,7 @@ void AppController::start()
     QStringList notices;
     if (!m_problems.isEmpty())
         notices << tr("Problems in %1:").arg(m_configPath) << m_problems;
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+    if (TrayStatusItem::hostAvailable() || QSystemTrayIcon::isSystemTrayAvailable()) {
         createTray();
     } else {
         notices.prepend(tr("No system tray was found on this desktop, so ChannelTray runs in this "

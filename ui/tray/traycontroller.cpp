@@ -5,6 +5,7 @@
 #include "logging/logging.h"
 #include "trayiconengine.h"
 #include "traymenu.h"
+#include "traystatusitem.h"
 
 #include <QMenu>
 
@@ -53,6 +54,14 @@ int TrayController::menuBuildCount() const
 
 void TrayController::show()
 {
+    if (!m_statusItem && TrayStatusItem::hostAvailable()) {
+        m_statusItem = new TrayStatusItem(m_menu->menu(), m_actions.showMainWindow, this);
+        m_statusItem->show(m_health, m_unread, m_toolTip);
+        if (m_statusItem->registerItem())
+            return;
+        delete m_statusItem;
+        m_statusItem = nullptr;
+    }
     m_tray->show();
 }
 
@@ -103,6 +112,8 @@ void TrayController::repaint()
         m_toolTip = tip;
         m_tray->setToolTip(tip);
     }
+    if (m_statusItem)
+        m_statusItem->show(m_health, m_unread, m_toolTip);
     qCDebug(lcUi) << "tray: repainted," << m_registry->stateCount(AccountState::Connected) << "of"
                   << m_registry->rowCount() << "connected";
 }

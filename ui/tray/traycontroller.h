@@ -22,6 +22,7 @@ namespace ct::ui {
 class AutostartFile;
 class MessageBox;
 class TrayMenu;
+class TrayStatusItem;
 
 class TrayController : public QObject
 {
@@ -33,8 +34,12 @@ public:
                    TrayActions actions, QObject *parent = nullptr);
     ~TrayController() override;
 
+    // Shows the tray: as our own StatusNotifierItem where the panel hosts those, else as the
+    // QSystemTrayIcon (XEmbed, or Qt's own choice).
     void show();
     QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // The StatusNotifierItem when show() chose it, else null.
+    TrayStatusItem *statusItem() const { return m_statusItem; }
     QMenu *menu() const;
 
     // What is shown; a repaint that is still pending is done first.
@@ -65,6 +70,7 @@ private:
     TrayActions m_actions;
     QSystemTrayIcon *m_tray;
     TrayMenu *m_menu;
+    TrayStatusItem *m_statusItem = nullptr;
     QTimer m_repaintTimer;
     TrayHealth m_health = TrayHealth::AllDisabled;
     int m_unread = 0;

@@ -1,5 +1,7 @@
 #include "trayhostwatcher.h"
 
+#include "traystatusitem.h"
+
 #include <QDBusConnection>
 #include <QDBusServiceWatcher>
 #include <QSystemTrayIcon>
@@ -35,7 +37,7 @@ void TrayHostWatcher::start()
 
 void TrayHostWatcher::check()
 {
-    if (m_done || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (m_done || !(TrayStatusItem::hostAvailable() || QSystemTrayIcon::isSystemTrayAvailable()))
         return;
     m_done = true;
     m_poll->stop();

@@ -4,9 +4,9 @@
 // is there. Watches the StatusNotifierWatcher name on the session bus and, for XEmbed hosts
 // (whose tray selection Qt gives no signal for), asks QSystemTrayIcon::isSystemTrayAvailable()
 // every pollIntervalMs while none is found.
-// Qt decides once per process whether to use StatusNotifierItem: a process that started with no
-// watcher on the bus uses XEmbed for its tray icon later, so a late panel must also host XEmbed
-// icons (xfce4-panel, KDE's and LXQt's do; GNOME's AppIndicator extension does not).
+// A StatusNotifierWatcher with a host counts whatever Qt decided at start: the tray then shows as
+// our own StatusNotifierItem (TrayStatusItem), so a late SNI-only host (GNOME's AppIndicator
+// extension, Wayland panels) gets the icon too.
 #include <QObject>
 
 class QDBusServiceWatcher;

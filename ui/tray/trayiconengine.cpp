@@ -46,9 +46,11 @@ void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mod
     Q_UNUSED(state);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    QSvgRenderer renderer(m_svgPath);
-    if (renderer.isValid())
-        renderer.render(painter, QRectF(rect));
+    if (!m_svgPath.isEmpty()) { // an empty path: the dot and badge alone
+        QSvgRenderer renderer(m_svgPath);
+        if (renderer.isValid())
+            renderer.render(painter, QRectF(rect));
+    }
     if (mode == QIcon::Disabled)
         painter->setOpacity(0.5);
 

@@ -1,12 +1,18 @@
 // A panel that starts after the application: the application came up in window mode (no tray
-// host anywhere), then xfce4-panel starts; TrayHostWatcher notices it and the tray icon made
-// then is embedded in the panel. (Qt chose XEmbed for this process at the first look, when no
-// StatusNotifierWatcher existed; xfce4-panel's systray hosts both kinds.)
+// host anywhere: no XEmbed tray, no StatusNotifierWatcher), then xfce4-panel starts;
+// TrayHostWatcher notices its StatusNotifierWatcher and the tray made then is a
+// StatusNotifierItem registered with it, not an XEmbed icon (Qt chose XEmbed for this process at
+// its first look, which an SNI-only host such as GNOME's AppIndicator extension would not show).
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
+#include "tray/sni/statusnotifieritem.h"
 #include "tray/traycontroller.h"
 #include "tray/trayhostwatcher.h"
+#include "tray/traystatusitem.h"
 
+#include <QDBusInterface>
+#include <QDBusReply>
+#include <QDBusVariant>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QtTest>
@@ -27,7 +33,7 @@ private Q_SLOTS:
         m_panel.waitForFinished(5000);
     }
 
-    void testPanelStartedLater_isPickedUp_andTheIconIsEmbedded()
+    void testPanelStartedLater_isPickedUp_andTheItemRegistersWithItsWatcher()
     {
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
         TrayHostWatcher watcher;
@@ -47,8 +53,18 @@ private Q_SLOTS:
         MessageBox messageBox;
         TrayController tray(&registry, nullptr, &messageBox, TrayActions{});
         tray.show();
-        QTRY_VERIFY(tray.trayIcon()->isVisible());
-        QTRY_VERIFY_WITH_TIMEOUT(!tray.trayIcon()->geometry().isEmpty(), 10000);
+        QVERIFY(tray.statusItem());
+        QVERIFY(!tray.trayIcon()->isVisible());
+        const QString service = tray.statusItem()->item()->serviceName();
+        const auto registered = [] {
+            const QString watcher = StatusNotifierItem::watcherService();
+            QDBusInterface props(watcher, QStringLiteral("/StatusNotifierWatcher"),
+                                 QStringLiteral("org.freedesktop.DBus.Properties"));
+            const QDBusReply<QDBusVariant> r = props.call(QStringLiteral("Get"), watcher,
+                                                          QStringLiteral("RegisteredStatusNotifierItems"));
+            return r.isValid() ? r.value().variant().toStringList() : QStringList{};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(registered().join(QLatin1Char(' ')).contains(service), 10000);
     }
 };
 

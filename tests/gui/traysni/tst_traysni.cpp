@@ -1,12 +1,16 @@
 // The tray on a real StatusNotifierItem host (xfce4-panel), as KDE, XFCE, GNOME with the
-// AppIndicator extension and Wayland panels show it: Qt exports the icon as an
-// org.kde.StatusNotifierItem registered with the panel's org.kde.StatusNotifierWatcher and the
-// menu as com.canonical.dbusmenu. What the panel reads over D-Bus is checked here: the item is
-// registered, its tooltip shows the accounts' states (never a notification's text), its menu
-// lists the accounts, and a menu entry clicked through D-Bus acts on its account.
+// AppIndicator extension and Wayland panels show it: the tray exports its own
+// org.kde.StatusNotifierItem (TrayStatusItem), registered with the panel's
+// org.kde.StatusNotifierWatcher, and the menu as com.canonical.dbusmenu. What the panel reads
+// over D-Bus is checked here: the item is registered, its status says NeedsAttention while an
+// account fails and Active again after, it names the symbolic icon (installed here in a theme of
+// the test's own) with the state dot as overlay, its tooltip shows the accounts' states (never a
+// notification's text), its menu lists the accounts, a menu entry clicked through D-Bus acts on
+// its account, and activating the item opens the main window.
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
 #include "tray/traycontroller.h"
+#include "tray/traystatusitem.h"
 
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -15,6 +19,7 @@
 #include <QDBusVariant>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ct;
@@ -47,6 +52,8 @@ class TestTraySni : public QObject
     MessageBox m_messageBox;
     TrayController *m_tray = nullptr;
     QString m_service, m_path;
+    QTemporaryDir m_icons;
+    int m_windowShown = 0;
 
     QStringList registeredItems() const
     {
@@ -90,10 +97,24 @@ private Q_SLOTS:
         QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
         QTRY_VERIFY_WITH_TIMEOUT(bus->isServiceRegistered(kWatcher), 20000);
 
+        // The symbolic icon installed as the package installs it (hicolor/symbolic/apps).
+        QVERIFY(QDir(m_icons.path()).mkpath(QStringLiteral("hicolor/symbolic/apps")));
+        QFile index(m_icons.filePath(QStringLiteral("hicolor/index.theme")));
+        QVERIFY(index.open(QIODevice::WriteOnly));
+        index.write("[Icon Theme]\nName=Hicolor\nDirectories=symbolic/apps\n\n"
+                    "[symbolic/apps]\nMinSize=8\nSize=16\nMaxSize=512\nContext=Applications\nType=Scalable\n");
+        index.close();
+        QVERIFY(QFile::copy(qEnvironmentVariable("CHANNELTRAY_SOURCE_DIR")
+                                + QStringLiteral("/resources/icons/org.channeltray.ChannelTray-symbolic.svg"),
+                            m_icons.filePath(QStringLiteral("hicolor/symbolic/apps/"
+                                                            "org.channeltray.ChannelTray-symbolic.svg"))));
+        QIcon::setThemeSearchPaths({m_icons.path()});
+        QIcon::setThemeName(QStringLiteral("hicolor"));
+
         m_registry = new AccountRegistry(drivenFactory(), this);
         m_registry->setConfig(sampleConfig());
         TrayActions actions;
-        actions.showMainWindow = [] {};
+        actions.showMainWindow = [this] { ++m_windowShown; };
         m_tray = new TrayController(m_registry, nullptr, &m_messageBox, actions, this);
         m_tray->show();
         QTRY_VERIFY_WITH_TIMEOUT(!registeredItems().isEmpty(), 10000);
@@ -112,8 +133,41 @@ private Q_SLOTS:
     void testItem_registersWithTheWatcher_active()
     {
         QCOMPARE(registeredItems().size(), 1);
+        QVERIFY(m_tray->statusItem());
+        QVERIFY(!m_tray->trayIcon()->isVisible()); // one item: Qt's own is not shown
         QVERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
                  qPrintable(itemProperty(QStringLiteral("Status"))));
+    }
+
+    void testIcon_namesTheSymbolicIcon_withTheStateDotAsOverlay_andPixmaps()
+    {
+        QVERIFY2(itemProperty(QStringLiteral("IconName")).contains(TrayStatusItem::kSymbolicIconName),
+                 qPrintable(itemProperty(QStringLiteral("IconName"))));
+        // a(iiay) with at least one 16x16 image; the overlay likewise.
+        for (const QString &p : {QStringLiteral("IconPixmap"), QStringLiteral("OverlayIconPixmap")})
+            QVERIFY2(itemProperty(p).contains(QStringLiteral("(16, 16, [")), qPrintable(p));
+    }
+
+    void testStatus_needsAttentionWhileAnAccountFails_activeAgainWhenItConnects()
+    {
+        m_registry->startAll();
+        auto *primary = driven(*m_registry, QStringLiteral("multi-openim/primary"));
+        primary->drive(AccountState::Failed, QStringLiteral("gave up"));
+        QTRY_VERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'NeedsAttention'")),
+                     qPrintable(itemProperty(QStringLiteral("Status"))));
+        primary->drive(AccountState::NeedsLogin, QStringLiteral("token refused"));
+        primary->drive(AccountState::Connected);
+        QTRY_VERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
+                     qPrintable(itemProperty(QStringLiteral("Status"))));
+    }
+
+    void testActivate_overDBus_opensTheMainWindow()
+    {
+        const int before = m_windowShown;
+        gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path,
+               QStringLiteral("--method"), QStringLiteral("org.kde.StatusNotifierItem.Activate"),
+               QStringLiteral("0"), QStringLiteral("0")});
+        QTRY_COMPARE(m_windowShown, before + 1);
     }
 
     void testTooltip_showsAccountStates_notTheLastNotification()
