@@ -4,6 +4,7 @@
 // problem. Token values are never printed.
 #include "accountsupport.h"
 #include "commands.h"
+#include "config/configsources.h"
 #include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
@@ -144,6 +145,12 @@ QJsonObject configSources(const CommandContext &ctx)
     const QString dotEnv = openClawDotEnvPath(env);
     if (QFileInfo::exists(dotEnv))
         o.insert("dotEnv", dotEnv);
+    const ConfigSources files = ConfigSources::load(ctx.configPath);
+    QJsonArray included;
+    for (qsizetype i = 1; i < files.files().size(); ++i)
+        included.append(files.files().at(i).path);
+    if (!included.isEmpty())
+        o.insert("includes", included);
     const GatewayConfigLocation gateway = findGatewayConfig(env);
     if (gateway.exists && QFileInfo(gateway.path) != QFileInfo(ctx.configPath))
         o.insert("gatewayConfig", gateway.path);
@@ -155,6 +162,8 @@ void printSources(QTextStream &out, const QJsonObject &sources)
     out << "config: " << sources.value("path").toString() << Qt::endl;
     if (!sources.value("reason").toString().isEmpty())
         out << "  why: " << sources.value("reason").toString() << Qt::endl;
+    for (const QJsonValue &file : sources.value("includes").toArray())
+        out << "  includes: " << file.toString() << Qt::endl;
     if (sources.contains("dotEnv"))
         out << "  variables also from: " << sources.value("dotEnv").toString()
             << " (where the process environment has none)" << Qt::endl;

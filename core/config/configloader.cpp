@@ -249,6 +249,11 @@ LoadResult loadConfig(const QString &path)
         // `$include`s are resolved first; `${VAR}` and validation then see the merged config.
         const ConfigSources sources = ConfigSources::load(file);
         result = configFromJson(sources.merged());
+        for (ConfigProblem &p : result.problems) {
+            const QString in = sources.includedFileFor(p.path);
+            if (!in.isEmpty())
+                p.message += QStringLiteral(" (in %1)").arg(in);
+        }
         result.problems = sources.problems() + result.problems;
         result.jsonValid = sources.ok(); // edits are refused while an include is broken
     } else {

@@ -306,6 +306,30 @@ ConfigSources::Place ConfigSources::placeOf(const QStringList &path) const
     return n->valuePlace;
 }
 
+QString ConfigSources::includedFileFor(const QString &problemPath) const
+{
+    const Node *n = m_root.get();
+    Place place{0, {}};
+    for (QString key : problemPath.split(QLatin1Char('.'))) {
+        const qsizetype bracket = key.indexOf(QLatin1Char('['));
+        if (bracket >= 0)
+            key.truncate(bracket);
+        if (!n || !n->isObject)
+            break;
+        const auto it = n->children.find(key);
+        if (it == n->children.end())
+            break;
+        n = &it->second;
+        if (!n->isObject && n->valuePlace.file >= 0)
+            place = n->valuePlace;
+        else if (n->isObject && !n->objectSources.isEmpty())
+            place = n->objectSources.last();
+        else if (!n->memberPlaces.isEmpty())
+            place = n->memberPlaces.last();
+    }
+    return place.file > 0 ? m_files.at(place.file).path : QString();
+}
+
 QString ConfigSources::describe(const Place &p) const
 {
     return p.file < 0 ? QString() : m_files.at(p.file).path;

@@ -73,6 +73,9 @@ public:
     QJsonObject merged() const;
     // The file and path of the value at `path` (object keys) when it is written in one place.
     Place placeOf(const QStringList &path) const;
+    // The file that holds what a config problem's dotted path ("channels.gotify.accounts.ops
+    // .serverUrl", "…[2]") names, as far as the path leads; empty for the top file.
+    QString includedFileFor(const QString &problemPath) const;
 
     // The edits that turn `before` into `after`, routed to the files (see above). False with a
     // sentence in `*error`, every file's text unchanged, when they cannot be made.

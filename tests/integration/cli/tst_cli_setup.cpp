@@ -100,6 +100,18 @@ private Q_SLOTS:
         QCOMPARE(config.value("gatewayConfig").toString(), home + QStringLiteral("/.openclaw/openclaw.json"));
     }
 
+    void doctor_onAConfigWithIncludes_listsTheIncludedFiles()
+    {
+        writeFile(m_dir.filePath(QStringLiteral("gotify-part.json5")),
+                  "{ accounts: { ops: { serverUrl: 'http://127.0.0.1:1', clientToken: 'C' } } }");
+        writeFile(m_config, "{ channels: { gotify: { $include: './gotify-part.json5' } } }");
+        const Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config});
+        QVERIFY2(r.out.contains(
+                     QStringLiteral("  includes: %1\n").arg(m_dir.filePath(QStringLiteral("gotify-part.json5")))),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("gotify/ops")), qPrintable(r.out));
+    }
+
     void doctor_onABrokenConfig_listsEveryProblemWithItsJsonPath_andExits1()
     {
         writeFile(

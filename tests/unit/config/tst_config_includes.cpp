@@ -94,6 +94,17 @@ private Q_SLOTS:
         QVERIFY(!r.config.raw.value("channels").toObject().value("gotify").toObject().contains("$include"));
     }
 
+    void read_aBadValueInAnIncludedFile_namesThatFile()
+    {
+        QFile f(path("channels/accounts/east.json5"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{ token: 't', wsAddr: 'http://127.0.0.1:1', apiAddr: 'http://127.0.0.1:2' }");
+        f.close();
+        const LoadResult r = loadConfig(path("openclaw.json5"));
+        const QString p = problemsMentioning(r, "channels.multi-openim.accounts.east.wsAddr: ");
+        QVERIFY2(p.endsWith(" (in " + path("channels/accounts/east.json5") + ")"), qPrintable(p));
+    }
+
     void read_arraysFromSeveralFilesAreJoined_andAnIncludeAloneMayGiveAnyValue()
     {
         writeFile(path("a.json5"), "{ list: [1, 2] }");
