@@ -5,6 +5,7 @@
 #include "accountsupport.h"
 #include "commands.h"
 #include "config/configsources.h"
+#include "config/dotenv.h"
 #include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
@@ -21,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 namespace ct::cli {
 
@@ -137,6 +139,22 @@ QJsonObject toJson(const AccountReport &r)
     return o;
 }
 
+// "env NAME" for a variable the process does not have but OpenClaw's global .env does becomes
+// "env NAME from <.env>".
+void nameDotEnvOrigins(QList<AccountReport> &reports)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QString dotEnvPath = openClawDotEnvPath(env);
+    const QHash<QString, QString> dotEnv = readDotEnvFile(dotEnvPath);
+    static const QRegularExpression single(QStringLiteral("^env ([A-Z_][A-Z0-9_]*)\\z"));
+    for (AccountReport &r : reports)
+        for (TokenReport &t : r.tokens) {
+            const QRegularExpressionMatch m = single.match(t.token.source);
+            if (m.hasMatch() && !env.contains(m.captured(1)) && dotEnv.contains(m.captured(1)))
+                t.token.source += QStringLiteral(" from ") + dotEnvPath;
+        }
+}
+
 // Where the config file and OpenClaw's global .env are, and why this file.
 QJsonObject configSources(const CommandContext &ctx)
 {
@@ -247,6 +265,7 @@ int runDoctor(CommandContext &ctx)
     QList<AccountReport> reports;
     for (const AccountAddress &a : allAccounts(load.config))
         reports << inspect(load.config, a, resolver);
+    nameDotEnvOrigins(reports);
 
     const HistoryReport history = inspectHistory(HistoryStore::defaultPath());
     bool ok = load.ok() && history.problems.isEmpty();

@@ -98,6 +98,26 @@ private Q_SLOTS:
         const QJsonObject config = QJsonDocument::fromJson(r.out.toUtf8()).object().value("config").toObject();
         QCOMPARE(config.value("reason").toString(), QStringLiteral("ChannelTray's own config"));
         QCOMPARE(config.value("gatewayConfig").toString(), home + QStringLiteral("/.openclaw/openclaw.json"));
+
+        // The gateway's file in place (as the first-run page remembers it): a token from its .env.
+        writeFile(home + QStringLiteral("/.openclaw/openclaw.json"),
+                  "{ channels: { gotify: { accounts: { ops: { serverUrl: 'http://127.0.0.1:1', "
+                  "clientToken: '${GOTIFY_TOKEN}' } } } } }\n");
+        QVERIFY(QDir().mkpath(home + QStringLiteral("/.config/channeltray")));
+        writeFile(
+            home + QStringLiteral("/.config/channeltray/location.json"),
+            QJsonDocument(QJsonObject{{"gatewayConfigInPlace", home + QStringLiteral("/.openclaw/openclaw.json")}})
+                .toJson());
+        env.remove(QStringLiteral("GOTIFY_TOKEN"));
+        r = run({QStringLiteral("doctor")}, {}, env);
+        QVERIFY2(
+            r.out.contains(QStringLiteral("config: %1/.openclaw/openclaw.json\n  why: the gateway's own config, "
+                                          "used in place")
+                               .arg(home)),
+            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: env GOTIFY_TOKEN from %1/.openclaw/.env").arg(home)),
+                 qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("the gateway's config is")), qPrintable(r.out));
     }
 
     void doctor_onAConfigWithIncludes_listsTheIncludedFiles()
