@@ -144,14 +144,20 @@ QJsonObject toJson(const AccountReport &r)
 void nameDotEnvOrigins(QList<AccountReport> &reports)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QString dotEnvPath = openClawDotEnvPath(env);
-    const QHash<QString, QString> dotEnv = readDotEnvFile(dotEnvPath);
+    QList<QPair<QString, QHash<QString, QString>>> files;
+    for (const QString &file : openClawDotEnvFiles(env))
+        files.append({file, readDotEnvFile(file)});
     static const QRegularExpression single(QStringLiteral("^env ([A-Z_][A-Z0-9_]*)\\z"));
     for (AccountReport &r : reports)
         for (TokenReport &t : r.tokens) {
             const QRegularExpressionMatch m = single.match(t.token.source);
-            if (m.hasMatch() && !env.contains(m.captured(1)) && dotEnv.contains(m.captured(1)))
-                t.token.source += QStringLiteral(" from ") + dotEnvPath;
+            if (!m.hasMatch() || env.contains(m.captured(1)))
+                continue;
+            for (const auto &[file, vars] : std::as_const(files))
+                if (vars.contains(m.captured(1))) {
+                    t.token.source += QStringLiteral(" from ") + file;
+                    break;
+                }
         }
 }
 
@@ -160,8 +166,11 @@ QJsonObject configSources(const CommandContext &ctx)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QJsonObject o{{"path", ctx.configPath}, {"reason", ctx.configReason}};
-    const QString dotEnv = openClawDotEnvPath(env);
-    if (QFileInfo::exists(dotEnv))
+    QJsonArray dotEnv;
+    for (const QString &file : openClawDotEnvFiles(env))
+        if (QFileInfo::exists(file))
+            dotEnv.append(file);
+    if (!dotEnv.isEmpty())
         o.insert("dotEnv", dotEnv);
     const ConfigSources files = ConfigSources::load(ctx.configPath);
     QJsonArray included;
@@ -182,9 +191,9 @@ void printSources(QTextStream &out, const QJsonObject &sources)
         out << "  why: " << sources.value("reason").toString() << Qt::endl;
     for (const QJsonValue &file : sources.value("includes").toArray())
         out << "  includes: " << file.toString() << Qt::endl;
-    if (sources.contains("dotEnv"))
-        out << "  variables also from: " << sources.value("dotEnv").toString()
-            << " (where the process environment has none)" << Qt::endl;
+    for (const QJsonValue &file : sources.value("dotEnv").toArray())
+        out << "  variables also from: " << file.toString() << " (where the process environment has none)"
+            << Qt::endl;
     if (sources.contains("gatewayConfig"))
         out << "  note: the gateway's config is " << sources.value("gatewayConfig").toString()
             << " (not this file)" << Qt::endl;

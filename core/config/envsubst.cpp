@@ -76,7 +76,13 @@ EnvLookup configEnvironment(const QJsonObject &root)
 
 EnvLookup configEnvironment(const QJsonObject &root, const QProcessEnvironment &process)
 {
-    const QHash<QString, QString> dotEnv = readDotEnvFile(openClawDotEnvPath(process));
+    QHash<QString, QString> dotEnv;
+    for (const QString &file : openClawDotEnvFiles(process)) {
+        const QHash<QString, QString> vars = readDotEnvFile(file);
+        for (auto it = vars.begin(); it != vars.end(); ++it)
+            if (!dotEnv.contains(it.key()))
+                dotEnv.insert(it.key(), it.value());
+    }
     QHash<QString, QString> fromConfig;
     const QJsonObject env = root.value(QStringLiteral("env")).toObject();
     for (auto it = env.begin(); it != env.end(); ++it)

@@ -5,7 +5,8 @@
 // visibly unresolved (the text `${VAR}` is kept) and is reported in `missing`.
 //
 // Variables come from the process environment first, then from OpenClaw's global `.env`
-// (<state directory>/.env, see openclawpaths.h and dotenv.h), then from the config's own `env`
+// (<state directory>/.env, else ~/.config/openclaw/gateway.env; see openclawpaths.h and
+// dotenv.h), then from the config's own `env`
 // block (`env: { vars: { NAME: "…" } }` or `env: { NAME: "…" }`), as OpenClaw loads them: the
 // `.env` fills only names the process does not have at all, the `env` block names that are
 // still unset or blank. (OpenClaw also reads a `.env` in the

@@ -61,9 +61,12 @@ QString openClawStateDir(const QProcessEnvironment &env)
     return dirs.first();
 }
 
-QString openClawDotEnvPath(const QProcessEnvironment &env)
+QStringList openClawDotEnvFiles(const QProcessEnvironment &env)
 {
-    return openClawStateDir(env) + QStringLiteral("/.env");
+    QStringList files{openClawStateDir(env) + QStringLiteral("/.env")};
+    if (firstSet(env, "OPENCLAW_STATE_DIR", "CLAWDBOT_STATE_DIR").isEmpty())
+        files << openClawHome(env) + QStringLiteral("/.config/openclaw/gateway.env");
+    return files;
 }
 
 QStringList openClawConfigCandidates(const QProcessEnvironment &env)

@@ -22,8 +22,9 @@ namespace ct {
 
 QString openClawHome(const QProcessEnvironment &env);
 QString openClawStateDir(const QProcessEnvironment &env);
-// The global `.env` OpenClaw loads: <state directory>/.env.
-QString openClawDotEnvPath(const QProcessEnvironment &env);
+// The global `.env` files OpenClaw loads, first one winning: <state directory>/.env, then, when
+// no state directory is set, the compatibility fallback ~/.config/openclaw/gateway.env.
+QStringList openClawDotEnvFiles(const QProcessEnvironment &env);
 // Every place looked at for the config file, in order.
 QStringList openClawConfigCandidates(const QProcessEnvironment &env);
 

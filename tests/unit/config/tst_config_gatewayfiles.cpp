@@ -97,7 +97,7 @@ private Q_SLOTS:
     {
         QProcessEnvironment env = homeEnv(m_home.path());
         env.insert("OPENCLAW_HOME", m_home.path() + "/svc");
-        QCOMPARE(openClawDotEnvPath(env), m_home.path() + "/svc/.openclaw/.env");
+        QCOMPARE(openClawDotEnvFiles(env).value(0), m_home.path() + "/svc/.openclaw/.env");
     }
 
     void testParseDotEnv_followsTheDotenvGrammar()
@@ -143,6 +143,18 @@ private Q_SLOTS:
         QCOMPARE(lookup("BLANK_IN_PROCESS"), std::optional<QString>("block"));
         QCOMPARE(lookup("ONLY_BLOCK"), std::optional<QString>("block"));
         QCOMPARE(lookup("NOWHERE"), std::nullopt);
+    }
+
+    void testConfigEnvironment_gatewayEnvFallback_isReadAfterTheStateDirDotEnv_onlyWithoutAStateDir()
+    {
+        writeFile(m_home.path() + "/.openclaw/.env", "BOTH=state\n");
+        writeFile(m_home.path() + "/.config/openclaw/gateway.env", "BOTH=fallback\nONLY_FALLBACK=fallback\n");
+        const EnvLookup lookup = configEnvironment({}, homeEnv(m_home.path()));
+        QCOMPARE(lookup("BOTH"), std::optional<QString>("state"));
+        QCOMPARE(lookup("ONLY_FALLBACK"), std::optional<QString>("fallback"));
+        QProcessEnvironment withState = homeEnv(m_home.path());
+        withState.insert("OPENCLAW_STATE_DIR", m_home.path() + "/.openclaw");
+        QCOMPARE(configEnvironment({}, withState)("ONLY_FALLBACK"), std::nullopt);
     }
 
     void testConfigEnvironment_homeDotEnvFillsATokenReference()
