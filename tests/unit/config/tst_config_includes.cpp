@@ -242,6 +242,32 @@ private Q_SLOTS:
         expectUnchangedBut(before, {"openclaw.json5"});
     }
 
+    void edit_includeAtTheTopWithOtherKeys_newTopLevelKeyGoesToTheTopFile_listItemIsRemovedInItsFile()
+    {
+        writeFile(path("base.json5"),
+                  "{\n  channels: { gotify: { accounts: { ops: { serverUrl: 'http://127.0.0.1:1' } } } },\n"
+                  "  bindings: [{ agentId: 'a', match: { channel: 'gotify' } }, { agentId: 'b', "
+                  "match: { channel: 'gotify' } }],\n}\n");
+        writeFile(path("top.json5"), "{\n  $include: './base.json5',\n  gateway: { mode: 'local' },\n}\n");
+        const QByteArray base = readAll(path("base.json5"));
+        const QJsonObject before = ConfigSources::load(path("top.json5")).merged();
+        QJsonObject after = before;
+        QVERIFY(ConfigEditor::setAt(after, {"session", "dmScope"}, "per-peer"));
+        QJsonArray bindings = after.value("bindings").toArray();
+        bindings.removeAt(0);
+        after.insert("bindings", bindings);
+        QString error;
+        QVERIFY2(saveConfigChanges(path("top.json5"), before, after, &error), qPrintable(error));
+        QCOMPARE(
+            readAll(path("top.json5")),
+            QByteArray(
+                "{\n  $include: './base.json5',\n  gateway: { mode: 'local' },\n  session: {\n    dmScope: 'per-peer',\n  },\n}\n"));
+        QByteArray want = base;
+        want.replace("[{ agentId: 'a', match: { channel: 'gotify' } }, ", "[");
+        QCOMPARE(readAll(path("base.json5")), want);
+        QCOMPARE(ConfigSources::load(path("top.json5")).merged(), after);
+    }
+
     void edit_replacingAListJoinedFromTwoFiles_isRefused_andNothingIsWritten()
     {
         writeFile(path("a.json5"), "{ list: [1, 2] }");
