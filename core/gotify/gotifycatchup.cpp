@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <algorithm>
+#include <utility>
 
 namespace ct {
 
@@ -20,7 +21,7 @@ void GotifyCatchup::start(qint64 lastId)
     m_lastId = lastId;
     m_pages = 0;
     m_running = true;
-    m_newestFirst.clear();
+    m_newestFirst = {}; // not clear(): a QList keeps its capacity, and every account has one
     fetch(0, generation);
 }
 
@@ -56,8 +57,11 @@ void GotifyCatchup::fetch(qint64 since, quint64 generation)
                                      .toInteger();
         if (reached || messages.isEmpty() || nextSince <= 0 || oldest <= 0) {
             m_running = false;
-            QList<InboundMessage> oldestFirst(m_newestFirst.crbegin(), m_newestFirst.crend());
-            m_newestFirst.clear();
+            // Moved out whole: the list's storage goes to the pipeline and is freed once stored.
+            // (clear() kept every account's largest catch-up allocated for good: 15 MiB over 60
+            // accounts after a restart in the soak, by heaptrack.)
+            QList<InboundMessage> oldestFirst = std::exchange(m_newestFirst, {});
+            std::reverse(oldestFirst.begin(), oldestFirst.end());
             qCDebug(lcGotify) << m_account.toString() << "catch-up:" << oldestFirst.size() << "messages in"
                               << m_pages << "pages";
             Q_EMIT finished(oldestFirst, m_pages);

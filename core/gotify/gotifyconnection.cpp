@@ -105,7 +105,7 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         qCWarning(lcGotify) << address().toString() << "catch-up failed:" << e.message();
         // The gap stays unfetched: storing the newer stream frames would move the cursor past
         // it. Drop them (the server keeps them) and reconnect: the next catch-up brings all.
-        m_streamBatch.clear();
+        m_streamBatch = {}; // frees it (clear() keeps the capacity)
         m_lastSocketError = tr("catch-up failed: %1").arg(e.message());
         m_socket->abort();
         onDropped(m_attempt);
@@ -354,7 +354,7 @@ void GotifyConnection::onTextFrame(const QString &frame)
     if (m_catchup->isRunning()) {
         // Held until the catch-up's older messages are handed over first (see flushStreamBatch).
         if (m_streamBatch.size() > kMaxHeldDuringCatchup) {
-            m_streamBatch.clear();
+            m_streamBatch = {};
             m_lastSocketError = tr("too many messages during the catch-up; fetching them again");
             m_socket->abort();
             onDropped(m_attempt);
@@ -388,7 +388,7 @@ void GotifyConnection::endStreamBatch()
     // With a catch-up still running the held frames are dropped, not stored: the next catch-up
     // (from m_lastSeenId, below them) fetches them with the rest.
     if (m_catchup->isRunning())
-        m_streamBatch.clear();
+        m_streamBatch = {};
     else
         flushStreamBatch();
 }

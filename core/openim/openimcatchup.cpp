@@ -83,7 +83,7 @@ void OpenImConnection::abandonCatchUp()
         return;
     m_catchingUp = false;
     m_caughtUp = 0;
-    m_heldPushes.clear();
+    m_heldPushes = {};  // frees it (clear() keeps the capacity)
     m_known = m_handed; // the held pushes were not handed over: pull them next time
     m_pending.clear();
 }
