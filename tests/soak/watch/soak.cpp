@@ -1,13 +1,18 @@
 // channeltray-soak: the product (`channeltray watch --json`, a child process) on many Gotify
-// accounts spread over several loopback Gotify servers, while random faults hit it: TCP drops
-// without a close frame, garbage frames, at least one disk-full episode (its history lives on a
+// accounts spread over several loopback Gotify servers and OpenIM accounts on loopback OpenIM
+// servers, while random faults hit it: TCP drops without a close frame, garbage frames, OpenIM
+// tokens expired on their server (the product refreshes them at a loopback refresh endpoint,
+// patches the config and reconnects), at least one disk-full episode (its history lives on a
 // real tmpfs that is filled up, then freed) and at least one kill -9 with a restart. At the end
 // the servers' records are compared with the history and with every printed line:
 //   lost       (account, message) pairs the servers hold that the history does not
 //   duplicated pairs printed more than once, across all runs of the product
 //   crashes    runs of the product that ended other than by our kill -9 or SIGTERM
-// Prints one JSON line of figures (and the product's RSS after warm-up) and exits 1 unless
-// lost, duplicated and crashes are all 0.
+// Prints one JSON line of figures (and the product's RSS, sampled every 2 s: after warm-up, at
+// its highest, and the last run's growth from its midpoint to its end) and exits 1 unless lost,
+// duplicated and crashes are all 0.
+#include "integration/refresh/fakerefreshendpoint.h"
+#include "openimloopbackserver.h"
 #include "servers/gotify/gotifyserver.h"
 #include "smallfilesystem.h"
 #include "watchfixture.h"
@@ -28,6 +33,7 @@
 #include <memory>
 
 using namespace ct::test;
+using ct::loopback::OpenImLoopbackServer;
 using ct::testserver::GotifyServer;
 
 namespace {
@@ -38,6 +44,17 @@ struct Options
     int servers = 20;
     int messages = 50000;
     int durationS = 1800;
+    int openim = 20;       // OpenIM accounts, one user each
+    int openimServers = 2; // loopback OpenIM servers
+    int openimShare = 30;  // percent of the posts that go to an OpenIM account
+};
+
+// An OpenIM account of the soak: user u<k> on one of the OpenIM servers.
+struct ImAccount
+{
+    OpenImLoopbackServer *server = nullptr;
+    QString user;
+    QStringList posted; // clientMsgIDs sent to it
 };
 
 // Runs the event loop until done() or the deadline; false on the deadline.
@@ -86,20 +103,42 @@ QSet<QString> storedKeys(const QString &file)
 }
 
 QString writeConfig(const QString &path, const QList<GotifyServer *> &servers, const QStringList &tokens,
-                    const QList<int> &serverOf)
+                    const QList<int> &serverOf, const QList<ImAccount> &ims, const QStringList &imTokens,
+                    const QString &refreshEndpoint)
 {
+    const QJsonObject reconnect{{QStringLiteral("reconnectDelayMs"), 100},
+                                {QStringLiteral("maxReconnectDelayMs"), 1000},
+                                {QStringLiteral("maxReconnectAttempts"), 100000}};
+    QJsonObject imAccounts;
+    for (int k = 0; k < ims.size(); ++k)
+        imAccounts.insert(QStringLiteral("o%1").arg(k),
+                          QJsonObject{{QStringLiteral("wsAddr"), ims.at(k).server->wsAddr()},
+                                      {QStringLiteral("apiAddr"), ims.at(k).server->apiAddr()},
+                                      {QStringLiteral("token"), imTokens.at(k)},
+                                      {QStringLiteral("inbound"), reconnect}});
+    // The refresh endpoint knows the account by a header and answers {"data":{"access_token":…}}.
+    const QJsonObject refresh{
+        {QStringLiteral("mode"), QStringLiteral("http")},
+        {QStringLiteral("http"),
+         QJsonObject{
+             {QStringLiteral("endpoint"), refreshEndpoint},
+             {QStringLiteral("method"), QStringLiteral("POST")},
+             {QStringLiteral("headers"),
+              QJsonObject{{QStringLiteral("X-Account"), QStringLiteral("{accountId}")}}},
+             {QStringLiteral("body"), QJsonObject{{QStringLiteral("account"), QStringLiteral("{accountId}")}}},
+             {QStringLiteral("responseTokenPath"), QJsonArray{QStringLiteral("data.access_token")}},
+             {QStringLiteral("timeoutMs"), 5000}}}};
     QJsonObject accounts;
     for (int i = 0; i < tokens.size(); ++i)
         accounts.insert(QStringLiteral("a%1").arg(i),
                         QJsonObject{{QStringLiteral("serverUrl"), servers.at(serverOf.at(i))->url().toString()},
                                     {QStringLiteral("clientToken"), tokens.at(i)},
-                                    {QStringLiteral("inbound"),
-                                     QJsonObject{{QStringLiteral("reconnectDelayMs"), 100},
-                                                 {QStringLiteral("maxReconnectDelayMs"), 1000},
-                                                 {QStringLiteral("maxReconnectAttempts"), 100000}}}});
-    const QJsonObject root{
-        {QStringLiteral("channels"),
-         QJsonObject{{QStringLiteral("gotify"), QJsonObject{{QStringLiteral("accounts"), accounts}}}}}};
+                                    {QStringLiteral("inbound"), reconnect}});
+    QJsonObject channels{{QStringLiteral("gotify"), QJsonObject{{QStringLiteral("accounts"), accounts}}}};
+    if (!ims.isEmpty())
+        channels.insert(QStringLiteral("multi-openim"), QJsonObject{{QStringLiteral("tokenRefresh"), refresh},
+                                                                    {QStringLiteral("accounts"), imAccounts}});
+    const QJsonObject root{{QStringLiteral("channels"), channels}};
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
@@ -124,12 +163,22 @@ int main(int argc, char **argv)
                       QStringLiteral("N"), QStringLiteral("50000")});
     parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds at most for posting (default 1800)."),
                       QStringLiteral("S"), QStringLiteral("1800")});
+    parser.addOption({QStringLiteral("openim"), QStringLiteral("OpenIM accounts (default 20)."),
+                      QStringLiteral("N"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("openim-servers"), QStringLiteral("Loopback OpenIM servers (default 2)."),
+                      QStringLiteral("N"), QStringLiteral("2")});
+    parser.addOption({QStringLiteral("openim-share"),
+                      QStringLiteral("Percent of the posts that go to OpenIM accounts (default 30)."),
+                      QStringLiteral("P"), QStringLiteral("30")});
     parser.process(app);
     Options o;
     o.accounts = qMax(1, parser.value(QStringLiteral("accounts")).toInt());
     o.servers = qBound(1, parser.value(QStringLiteral("servers")).toInt(), o.accounts);
     o.messages = qMax(100, parser.value(QStringLiteral("messages")).toInt());
     o.durationS = qMax(10, parser.value(QStringLiteral("duration")).toInt());
+    o.openim = qMax(0, parser.value(QStringLiteral("openim")).toInt());
+    o.openimServers = qBound(1, parser.value(QStringLiteral("openim-servers")).toInt(), qMax(1, o.openim));
+    o.openimShare = o.openim == 0 ? 0 : qBound(0, parser.value(QStringLiteral("openim-share")).toInt(), 100);
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!QFile::exists(channeltrayBinary())) {
@@ -158,23 +207,62 @@ int main(int argc, char **argv)
     }
     QStringList tokens;
     QList<int> serverOf;
+    QRandomGenerator random(QRandomGenerator::global()->generate());
     for (int i = 0; i < o.accounts; ++i) {
         serverOf << i % o.servers;
         tokens << servers.at(i % o.servers)->addClient(QStringLiteral("soak-%1").arg(i));
     }
-    const QString config = writeConfig(dir.filePath(QStringLiteral("config.json")), servers, tokens, serverOf);
+    // OpenIM: user u<k> on server k % openimServers; u_alice sends to each. Tokens live an hour;
+    // the soak expires them on the server now and then, and the refresh endpoint mints new ones.
+    std::vector<std::unique_ptr<OpenImLoopbackServer>> imServers;
+    for (int s = 0; s < (o.openim > 0 ? o.openimServers : 0); ++s) {
+        imServers.push_back(std::make_unique<OpenImLoopbackServer>());
+        if (!imServers.back()->start()) {
+            err << "soak: a loopback OpenIM server cannot start\n";
+            return 2;
+        }
+        imServers.back()->addUser(QStringLiteral("u_alice"));
+    }
+    QList<ImAccount> ims;
+    QStringList imTokens;
+    for (int k = 0; k < o.openim; ++k) {
+        ImAccount a;
+        a.server = imServers.at(size_t(k % o.openimServers)).get();
+        a.user = QStringLiteral("u%1").arg(k);
+        a.server->addUser(a.user);
+        imTokens << a.server->mintToken(a.user, 5, 3600);
+        ims << a;
+    }
+    int refreshes = 0;
+    FakeRefreshEndpoint auth;
+    if (!auth.listen()) {
+        err << "soak: the refresh endpoint cannot listen\n";
+        return 2;
+    }
+    auth.setHandler([&](const RecordedRequest &r) {
+        const int k = QString::fromUtf8(r.headers.value("x-account")).mid(1).toInt();
+        if (k < 0 || k >= ims.size())
+            return CannedResponse{400, "{}", false};
+        ++refreshes;
+        const QString token = ims.at(k).server->mintToken(ims.at(k).user, 5, 3600 + refreshes);
+        return CannedResponse{
+            200, QJsonDocument(QJsonObject{{"data", QJsonObject{{"access_token", token}}}}).toJson(), false};
+    });
+    const QString config = writeConfig(dir.filePath(QStringLiteral("config.json")), servers, tokens, serverOf, ims,
+                                       imTokens, auth.url(QStringLiteral("/api/refresh")));
 
-    QRandomGenerator random(QRandomGenerator::global()->generate());
     QList<std::shared_ptr<WatchProcess>> runs;
     int crashes = 0;
     int kills = 0;
     int diskFullEpisodes = 0;
     int drops = 0;
     int garbage = 0;
+    int expiries = 0;
+    const int allAccounts = o.accounts + o.openim;
     auto startRun = [&] {
         runs << std::make_shared<WatchProcess>(config, data);
         return runs.last()->start()
-               && waitFor([&] { return runs.last()->connectedAccounts() >= o.accounts; }, 120000);
+               && waitFor([&] { return runs.last()->connectedAccounts() >= allAccounts; }, 180000);
     };
     if (!startRun()) {
         err << "soak: the product did not connect every account\n";
@@ -188,8 +276,20 @@ int main(int argc, char **argv)
     const qint64 postingMs = qint64(o.durationS) * 1000 * 7 / 10; // the rest is for settling
     const int killAt = o.messages * 35 / 100;
     const int fullAt = o.messages * 65 / 100;
-    QList<qint64> rss;
+    QList<QPair<int, qint64>> rss; // (run, KiB)
     qint64 lastRssAt = 0;
+    // Posts one message: to a Gotify server (every account of it receives it) or to one OpenIM
+    // account, by openimShare.
+    auto postOne = [&](const QString &text) {
+        if (!ims.isEmpty() && int(random.bounded(100)) < o.openimShare) {
+            ImAccount &a = ims[int(random.bounded(qsizetype(ims.size())))];
+            a.posted << QString::fromStdString(
+                a.server->deliverDirect(QStringLiteral("u_alice"), a.user, text).clientmsgid());
+            return;
+        }
+        const int s = int(random.bounded(o.servers));
+        postedPerServer[s] << QString::number(servers.at(s)->postMessage(text));
+    };
     while (posted < o.messages) {
         // Paced to finish posting within postingMs.
         const qint64 due = postingMs * posted / o.messages;
@@ -198,8 +298,7 @@ int main(int argc, char **argv)
             QThread::msleep(1);
             continue;
         }
-        const int s = int(random.bounded(o.servers));
-        postedPerServer[s] << QString::number(servers.at(s)->postMessage(QStringLiteral("soak %1").arg(posted)));
+        postOne(QStringLiteral("soak %1").arg(posted));
         ++posted;
         if (posted % 20 == 0)
             QCoreApplication::processEvents();
@@ -211,7 +310,7 @@ int main(int argc, char **argv)
         }
         if (clock.elapsed() - lastRssAt > 2000 && posted > o.messages / 10) {
             lastRssAt = clock.elapsed();
-            rss << rssKiB(run.pid());
+            rss << qMakePair(int(runs.size()), rssKiB(run.pid()));
         }
         if (posted == killAt) {
             run.kill9();
@@ -221,11 +320,8 @@ int main(int argc, char **argv)
             fs.fill();
             ++diskFullEpisodes;
             const int during = qMin(500, o.messages - posted);
-            for (int i = 0; i < during; ++i) {
-                const int t = int(random.bounded(o.servers));
-                postedPerServer[t] << QString::number(
-                    servers.at(t)->postMessage(QStringLiteral("full %1").arg(i)));
-            }
+            for (int i = 0; i < during; ++i)
+                postOne(QStringLiteral("full %1").arg(i));
             posted += during;
             waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); }, 20000);
             fs.release();
@@ -237,6 +333,20 @@ int main(int argc, char **argv)
                 ->pushRawFrames(
                     {QStringLiteral("{\"id\":"), QStringLiteral("\x01\x02 not json"), QStringLiteral("[1,2,3]")});
             ++garbage;
+        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
+            // An OpenIM token expires on its server: the product is refused (1501), refreshes it
+            // at the endpoint, patches the config and reconnects; the catch-up brings the gap.
+            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
+            a.server->expireTokens(a.user);
+            a.server->dropTcp(a.user);
+            ++expiries;
+        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
+            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
+            if (random.bounded(2) == 0)
+                a.server->dropTcp(a.user);
+            else
+                a.server->sendGarbage(a.user);
+            ++drops;
         }
     }
 
@@ -246,6 +356,9 @@ int main(int argc, char **argv)
         for (const QString &id : postedPerServer.value(serverOf.at(i)))
             expected.insert(QStringLiteral("a%1").arg(i).prepend(QStringLiteral("gotify/")) + QLatin1Char(' ')
                             + id);
+    for (int k = 0; k < ims.size(); ++k)
+        for (const QString &id : ims.at(k).posted)
+            expected.insert(QStringLiteral("multi-openim/o%1 %2").arg(k).arg(id));
     const QString historyFile = data + QStringLiteral("/channeltray/history.sqlite");
     QSet<QString> stored;
     waitFor(
@@ -272,10 +385,18 @@ int main(int argc, char **argv)
     int duplicated = 0;
     for (auto it = printedCount.cbegin(); it != printedCount.cend(); ++it)
         duplicated += it.value() > 1 ? 1 : 0;
-    qint64 rssFirst = rss.isEmpty() ? -1 : rss.first();
+    // RSS: the first sample after warm-up, the highest, and the last run's growth from its
+    // midpoint to its end (its start holds a restart's catch-up).
+    const qint64 rssFirst = rss.isEmpty() ? -1 : rss.first().second;
     qint64 rssMax = -1;
-    for (qint64 r : std::as_const(rss))
-        rssMax = qMax(rssMax, r);
+    QList<qint64> lastRun;
+    for (const auto &r : std::as_const(rss)) {
+        rssMax = qMax(rssMax, r.second);
+        if (r.first == runs.size())
+            lastRun << r.second;
+    }
+    const qint64 rssLastMid = lastRun.isEmpty() ? -1 : lastRun.at(lastRun.size() / 2);
+    const qint64 rssLastEnd = lastRun.isEmpty() ? -1 : lastRun.last();
     const QJsonObject figures{{QStringLiteral("accounts"), o.accounts},
                               {QStringLiteral("servers"), o.servers},
                               {QStringLiteral("messagesPosted"), posted},
@@ -291,6 +412,11 @@ int main(int argc, char **argv)
                               {QStringLiteral("garbageFrames"), garbage},
                               {QStringLiteral("rssKiBAfterWarmup"), rssFirst},
                               {QStringLiteral("rssKiBMax"), rssMax},
+                              {QStringLiteral("rssKiBLastRunMid"), rssLastMid},
+                              {QStringLiteral("rssKiBLastRunEnd"), rssLastEnd},
+                              {QStringLiteral("openimAccounts"), o.openim},
+                              {QStringLiteral("tokenExpiries"), expiries},
+                              {QStringLiteral("refreshes"), refreshes},
                               {QStringLiteral("seconds"), int(clock.elapsed() / 1000)}};
     out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << Qt::endl;
     return lost == 0 && duplicated == 0 && crashes == 0 ? 0 : 1;
