@@ -400,11 +400,39 @@ bool ConfigDocument::insertMember(const Json5Node &object, const QString &key, c
     return apply({{afterLast, afterLast, ", " + member}}, error);
 }
 
+namespace {
+// How many containers deep `value` is (0 for a scalar), counted no further than `limit`.
+int depthOf(const QJsonValue &value, int limit)
+{
+    if (limit <= 0 || (!value.isObject() && !value.isArray()))
+        return 0;
+    int deepest = 0;
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            deepest = qMax(deepest, depthOf(it.value(), limit - 1));
+    } else {
+        for (const QJsonValue &v : value.toArray())
+            deepest = qMax(deepest, depthOf(v, limit - 1));
+    }
+    return deepest + 1;
+}
+} // namespace
+
 bool ConfigDocument::set(const QStringList &path, const QJsonValue &value, QString *error)
 {
     if (path.isEmpty()) {
         if (error)
             *error = QStringLiteral("cannot set a value at an empty path");
+        return false;
+    }
+    // The root and every key but the last are objects: a path this deep can only give a document
+    // the parser refuses, so it is refused before its text is built (which grows with the square
+    // of the depth, and was rebuilt at every level: 2,000 keys took 41 s).
+    if (path.size() + depthOf(value, kJson5MaxDepth + 2) > kJson5MaxDepth + 1) {
+        if (error)
+            *error = QStringLiteral("the edit would make values nested more than %1 deep; nothing was changed")
+                         .arg(kJson5MaxDepth);
         return false;
     }
     const Json5Node *node = &m_root;

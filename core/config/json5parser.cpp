@@ -10,7 +10,7 @@ namespace ct {
 
 namespace {
 
-constexpr int kMaxDepth = 256;
+constexpr int kMaxDepth = kJson5MaxDepth;
 
 class Parser
 {

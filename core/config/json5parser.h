@@ -61,6 +61,9 @@ struct Json5Error
     QString toString() const;
 };
 
+// How deep values may nest (a deeper document is refused as invalid).
+inline constexpr int kJson5MaxDepth = 256;
+
 // Parses `text` (UTF-8). Returns nullopt and fills `*error` when it is not JSON5.
 std::optional<Json5Node> parseJson5(const QByteArray &text, Json5Error *error = nullptr);
 

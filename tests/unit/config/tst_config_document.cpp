@@ -224,6 +224,24 @@ private Q_SLOTS:
                  QByteArray("{\n  \"a\": {\n    \"b\": 1\n  }\n}\n"));
     }
 
+    void document_setDeeperThanTheReaderAllows_isRefusedBeforeBuildingIt_andChangesNothing()
+    {
+        // 3,000 keys: building that text before refusing it took minutes (it grows with the
+        // square of the depth and was rebuilt at every level), far past this suite's timeout.
+        auto doc = ConfigDocument::fromText("{\n  a: 1,\n}\n");
+        QVERIFY(doc);
+        QStringList path;
+        for (int i = 0; i < 3000; ++i)
+            path << QStringLiteral("k%1").arg(i);
+        QString error;
+        QVERIFY(!doc->set(path, QStringLiteral("v"), &error));
+        QVERIFY2(error.contains(QLatin1String("nested more than 256 deep")), qPrintable(error));
+        QVERIFY2(error.size() < 200, qPrintable(error));
+        QCOMPARE(doc->text(), QByteArray("{\n  a: 1,\n}\n"));
+        // The deepest edit the reader takes is still made.
+        QVERIFY(doc->set(path.mid(0, 200), QStringLiteral("v"), &error));
+    }
+
     void document_removesTheOnlyMember_andInlineMembers()
     {
         auto doc = ConfigDocument::fromText("{ a: 1, b: { c: 2, d: 3 }, e: [1, 2, 3] }");
