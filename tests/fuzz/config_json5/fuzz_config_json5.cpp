@@ -87,7 +87,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        // Qt 6.4 also lets "\0" followed by a digit through; JSON5 refuses it.
                        || error.message.contains(QLatin1String("after \\0 in a string")),
                    QStringLiteral("strict JSON refused: %1").arg(error.toString()));
-        if (root)
+        // Qt 6.4 also reads a backslash before a line break as that line break (JSON has no
+        // such escape); in JSON5 it is a line continuation and stands for nothing.
+        const bool lineContinuation = text.contains("\\\n") || text.contains("\\\r")
+                                      || text.contains("\\\xE2\x80\xA8") || text.contains("\\\xE2\x80\xA9");
+        if (root && !lineContinuation)
             FUZZ_CHECK(sameJson(root->toJson(), expected), QStringLiteral("strict JSON read differently"));
     }
     if (root) {
