@@ -13,6 +13,9 @@
 #include <QSslError>
 #include <QWebSocket>
 
+#include <algorithm>
+#include <utility>
+
 namespace ct {
 
 namespace {
@@ -92,11 +95,21 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         setLatencyMs(int(elapsedMs));
     });
     connect(m_catchup, &GotifyCatchup::finished, this, [this](const QList<InboundMessage> &messages, int pages) {
-        for (const InboundMessage &m : messages)
+        // The stream frames held meanwhile go with the caught-up ones, in id order: on a first
+        // connect the catch-up takes only the newest page, so a held frame can be older than
+        // it (the tray printed 31..50 before 1..30 when 50 arrived during that first page).
+        QList<InboundMessage> all = messages;
+        if (!m_streamBatch.isEmpty()) {
+            m_batchTimer.stop();
+            all.append(std::exchange(m_streamBatch, {}));
+            std::stable_sort(all.begin(), all.end(), [](const InboundMessage &a, const InboundMessage &b) {
+                return a.id.toLongLong() < b.id.toLongLong();
+            });
+        }
+        for (const InboundMessage &m : std::as_const(all))
             m_lastSeenId = qMax(m_lastSeenId, m.id.toLongLong());
-        if (m_pipeline && !messages.isEmpty())
-            m_pipeline->submitBatch(messages);
-        flushStreamBatch(); // the stream frames held meanwhile, after the older caught-up ones
+        if (m_pipeline && !all.isEmpty())
+            m_pipeline->submitBatch(std::move(all));
         Q_EMIT catchUpFinished(int(messages.size()), pages);
     });
     if (m_pipeline)

@@ -139,6 +139,32 @@ private Q_SLOTS:
         QCOMPARE(sink.delivered.value(acc).last(), 100);
     }
 
+    void testFirstConnect_messagesArrivingDuringTheFirstPage_areDeliveredOnceInIdOrder()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        test::Sink sink;
+        const QString acc = QStringLiteral("gotify/new");
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
+        // 50 posted as the stream opens, before the first catch-up page is asked for: the stream
+        // frames are held while that page (the 20 newest: 31..50) is fetched.
+        QMetaObject::Connection posting = connect(&c, &AccountConnection::stateChanged, this,
+                                                  [&](AccountState state) {
+                                                      if (state != AccountState::Connected)
+                                                          return;
+                                                      disconnect(posting);
+                                                      for (int i = 1; i <= 50; ++i)
+                                                          server.postMessage(QStringLiteral("m%1").arg(i));
+                                                  });
+        c.start();
+        QTRY_COMPARE(sink.count(acc), 50);
+        QList<qint64> expected;
+        for (qint64 id = 1; id <= 50; ++id)
+            expected << id;
+        QCOMPARE(sink.delivered.value(acc), expected); // was 31..50, then 1..30
+    }
+
     void testRevokedToken_failsWithAuthDetail_andBoundedRetries()
     {
         GotifyServer server;
