@@ -108,6 +108,10 @@
             <numerusform>%n 分钟后</numerusform>
         </translation>
     </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
 </context>
 <context>
     <name>TrayWiring</name>
@@ -277,6 +281,13 @@
     <message>
         <source>JWT claim &quot;PlatformID&quot; is not a small whole number</source>
         <translation>JWT 声明“PlatformID”不是较小的整数</translation>
+    </message>
+</context>
+<context>
+    <name>ct::NetworkRecovery</name>
+    <message>
+        <source>no network</source>
+        <translation>无网络</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "accounts/accountconnection.h"
 #include "accountsupport.h"
 #include "commands.h"
+#include "connectivity/connectivitymonitor.h"
+#include "connectivity/networkrecovery.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify_commands.h"
 #include "inbound/historystore.h"
@@ -119,6 +121,14 @@ int runWatch(CommandContext &ctx)
         }
         connections << c;
     }
+
+    // No network: waiting and failed accounts show "offline" and wait; its return (or a wake from
+    // sleep) reconnects them at once, as in the tray.
+    ConnectivityMonitor connectivity;
+    connectivity.watchSystem();
+    NetworkRecovery recovery([&connections] { return connections; }, &connectivity);
+    for (AccountConnection *c : std::as_const(connections))
+        recovery.track(c);
 
     QEventLoop loop;
     int exitCode = ExitOk;

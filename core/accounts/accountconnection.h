@@ -41,6 +41,13 @@ public:
     // know): Refreshing while a refresh is in flight, NeedsLogin when it failed for good.
     void markRefreshing(const QString &reason) { setState(AccountState::Refreshing, reason); }
     void markNeedsLogin(const QString &detail) { setState(AccountState::NeedsLogin, detail); }
+    // Set by NetworkRecovery while the machine reports no network: the connection is stopped
+    // (no retries burn its budget) and shows Offline until reconnectNow().
+    void markOffline(const QString &detail)
+    {
+        stop(false);
+        setState(AccountState::Offline, detail);
+    }
     // Latency measured by the health monitor's probe.
     void reportLatency(int latencyMs) { setLatencyMs(latencyMs); }
 

@@ -82,7 +82,7 @@ Q_SIGNALS:
     void accountStateChanged(const ct::AccountAddress &address, ct::AccountState state, const QString &detail);
 
 private:
-    static constexpr size_t kStateCount = size_t(AccountState::Failed) + 1;
+    static constexpr size_t kStateCount = size_t(AccountState::Offline) + 1;
     struct Entry
     {
         AccountAddress address;

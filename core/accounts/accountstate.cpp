@@ -19,6 +19,8 @@ QString accountStateName(AccountState state)
         return QStringLiteral("needs-login");
     case AccountState::Failed:
         return QStringLiteral("failed");
+    case AccountState::Offline:
+        return QStringLiteral("offline");
     }
     return QStringLiteral("failed");
 }

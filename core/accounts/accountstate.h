@@ -15,12 +15,13 @@ enum class AccountState {
     Refreshing, // token refresh in flight
     NeedsLogin, // token refresh failed terminally; a marker file was written
     Failed,     // gave up after maxReconnectAttempts; the health monitor or the user retries
+    Offline,    // the machine reports no network: retries wait until it returns (NetworkRecovery)
 };
 Q_ENUM_NS(AccountState)
 } // namespace AccountStateNs
 using AccountStateNs::AccountState;
 
-// "disabled", "connecting", "connected", "backoff", "refreshing", "needs-login", "failed"
+// "disabled", "connecting", "connected", "backoff", "refreshing", "needs-login", "failed", "offline"
 QString accountStateName(AccountState state);
 
 } // namespace ct

@@ -96,7 +96,7 @@ QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors
     for (const AccountStatus &s : accounts)
         for (AccountState st :
              {AccountState::Disabled, AccountState::Connecting, AccountState::Connected, AccountState::Backoff,
-              AccountState::Refreshing, AccountState::NeedsLogin, AccountState::Failed})
+              AccountState::Refreshing, AccountState::NeedsLogin, AccountState::Failed, AccountState::Offline})
             w.sample("channeltray_account_state",
                      accountLabels(s) + ",state=\"" + accountStateName(st).toUtf8() + '"',
                      s.state == st ? "1" : "0");

@@ -19,6 +19,8 @@ QString StateLabels::label(AccountState state)
         return tr("needs login");
     case AccountState::Failed:
         return tr("failed");
+    case AccountState::Offline:
+        return tr("offline");
     }
     return {};
 }
@@ -35,6 +37,8 @@ QColor StateLabels::color(AccountState state)
     case AccountState::NeedsLogin:
     case AccountState::Failed:
         return QColor(0xd0, 0x33, 0x2b);
+    case AccountState::Offline:
+        return QColor(0x5b, 0x7a, 0x99);
     case AccountState::Disabled:
         break;
     }

@@ -126,7 +126,7 @@ QString TrayController::toolTipText() const
     QStringList parts;
     for (AccountState s :
          {AccountState::Connected, AccountState::Connecting, AccountState::Backoff, AccountState::Refreshing,
-          AccountState::NeedsLogin, AccountState::Failed, AccountState::Disabled}) {
+          AccountState::NeedsLogin, AccountState::Failed, AccountState::Offline, AccountState::Disabled}) {
         if (const int n = m_registry->stateCount(s); n > 0)
             parts << tr("%1 %2").arg(n).arg(StateLabels::label(s));
     }

@@ -7,7 +7,9 @@ TrayHealth trayHealthFrom(const QHash<AccountState, int> &counts)
     const auto n = [&](AccountState s) { return counts.value(s, 0); };
     if (n(AccountState::Failed) + n(AccountState::NeedsLogin) > 0)
         return TrayHealth::Failing;
-    if (n(AccountState::Connecting) + n(AccountState::Backoff) + n(AccountState::Refreshing) > 0)
+    if (n(AccountState::Connecting) + n(AccountState::Backoff) + n(AccountState::Refreshing)
+            + n(AccountState::Offline)
+        > 0)
         return TrayHealth::Reconnecting;
     if (n(AccountState::Connected) > 0)
         return TrayHealth::AllConnected;

@@ -9,7 +9,7 @@ namespace ct::ui {
 
 enum class TrayHealth {
     AllConnected, // green: every enabled account is live
-    Reconnecting, // amber: some account is connecting, waiting to retry or refreshing
+    Reconnecting, // amber: some account is connecting, waiting to retry, refreshing or offline
     Failing,      // red: some account failed or needs a login
     AllDisabled,  // grey: nothing enabled (or no account at all)
 };

@@ -1,5 +1,6 @@
-// Network return and wake-up: every account waiting to retry or failed reconnects at once
-// (each within the jitter), the others are left alone. Reachability and logind's
+// Network return and wake-up: every account offline, waiting to retry or failed reconnects at
+// once (each within the jitter), the others are left alone. Network gone: waiting and failed
+// accounts, and those that drop meanwhile, show Offline and make no attempts. Reachability and logind's
 // PrepareForSleep are driven through ConnectivityMonitor's seam (setOnline / reportWake):
 // neither NetworkManager nor logind runs in the test session. Jitter delays come from the
 // test's random function, and "the others are left alone" is checked once recovered() says
@@ -21,7 +22,13 @@ class Driven : public AccountConnection
 public:
     using AccountConnection::AccountConnection;
     int reconnects = 0;
+    int stops = 0;
     void start() override { setState(AccountState::Connecting); }
+    void stop(bool) override
+    {
+        ++stops;
+        setState(AccountState::Failed, QStringLiteral("stopped")); // as OpenImConnection::stop does
+    }
     void reconnectNow() override
     {
         ++reconnects;
@@ -133,6 +140,59 @@ private Q_SLOTS:
         QTRY_COMPARE(recovered.size(), 1);
         QCOMPARE(account("a")->reconnects, 1);
         QCOMPARE(account("b")->reconnects, 1);
+    }
+
+    void networkGone_waitingAndFailedAccountsShowOffline_dropsMeanwhileToo_connectedStay_thenAllReconnect()
+    {
+        QSignalSpy recovered(m_recovery, &NetworkRecovery::recovered);
+        m_monitor->setOnline(false);
+        for (const char *id : {"a", "b", "e"}) {
+            QCOMPARE(account(id)->state(), AccountState::Offline);
+            QCOMPARE(account(id)->detail(), QStringLiteral("no network"));
+            QCOMPARE(account(id)->stops, 1); // its retries are stopped
+        }
+        QCOMPARE(account("c")->state(), AccountState::Connected);
+        QCOMPARE(account("d")->state(), AccountState::NeedsLogin);
+        QCOMPARE(m_registry->stateCount(AccountState::Offline), 3);
+        // The connected one drops while the network is gone: it goes offline too, no retry.
+        account("c")->drive(AccountState::Backoff);
+        QCOMPARE(account("c")->state(), AccountState::Offline);
+        QCOMPARE(recovered.size(), 0);
+        for (const char *id : {"a", "b", "c", "d", "e"})
+            QCOMPARE(account(id)->reconnects, 0);
+
+        m_monitor->setOnline(true);
+        QTRY_COMPARE(recovered.size(), 1);
+        for (const char *id : {"a", "b", "c", "e"}) {
+            QCOMPARE(account(id)->reconnects, 1);
+            QCOMPARE(account(id)->state(), AccountState::Connecting);
+        }
+        QCOMPARE(account("d")->reconnects, 0);
+    }
+
+    void withoutARegistry_trackedConnectionsGoOfflineAndComeBack()
+    {
+        // As `watch` runs it: a plain list of connections.
+        ConnectivityMonitor monitor;
+        Driven one({kGotifyChannel, QStringLiteral("one")});
+        Driven two({kGotifyChannel, QStringLiteral("two")});
+        one.start();
+        two.start();
+        two.drive(AccountState::Connected);
+        NetworkRecovery recovery([&] { return QList<AccountConnection *>{&one, &two}; }, &monitor);
+        recovery.setMaxJitterMs(0);
+        recovery.track(&one);
+        recovery.track(&two);
+        monitor.setOnline(false);
+        QCOMPARE(one.state(), AccountState::Connecting); // an attempt under way is left to finish
+        one.drive(AccountState::Backoff);
+        QCOMPARE(one.state(), AccountState::Offline);
+        QCOMPARE(two.state(), AccountState::Connected);
+        QSignalSpy recovered(&recovery, &NetworkRecovery::recovered);
+        monitor.setOnline(true);
+        QTRY_COMPARE(recovered.size(), 1);
+        QCOMPARE(one.reconnects, 1);
+        QCOMPARE(two.reconnects, 0);
     }
 
     void systemSources_areOptional_andTheNetworkCountsAsUpWithoutThem()
