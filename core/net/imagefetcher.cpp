@@ -14,10 +14,7 @@ namespace {
 constexpr const char *kTooLarge = "ct_tooLarge";
 }
 
-ImageFetcher::ImageFetcher(QObject *parent)
-    : QObject(parent), m_network(new QNetworkAccessManager(this)), m_cache(16 * 1024 * 1024)
-{
-}
+ImageFetcher::ImageFetcher(QObject *parent) : QObject(parent), m_cache(16 * 1024 * 1024) {}
 
 ImageFetcher::~ImageFetcher()
 {
@@ -55,6 +52,8 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
     request.setTransferTimeout(m_timeoutMs);
+    if (!m_network) // made on the first fetch: most sessions never show a remote image
+        m_network = new QNetworkAccessManager(this);
     QNetworkReply *reply = m_network->get(request);
     ++m_requests;
     m_replies.insert(key, reply);

@@ -49,7 +49,7 @@ private:
     void finish(const QString &key, const QByteArray &bytes, const QString &error);
     void onReadyRead(QNetworkReply *reply);
 
-    QNetworkAccessManager *m_network;
+    QNetworkAccessManager *m_network = nullptr;
     QCache<QString, QByteArray> m_cache;
     QHash<QString, QList<Waiter>> m_waiting;
     QHash<QString, QNetworkReply *> m_replies;

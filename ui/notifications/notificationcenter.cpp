@@ -13,12 +13,21 @@
 namespace ct::ui {
 
 NotificationCenter::NotificationCenter(AppRuntime &runtime, MainWindow *window, QObject *parent)
+    : NotificationCenter(
+        runtime, [window] { return window; }, parent)
+{
+    attachWindow(window);
+}
+
+NotificationCenter::NotificationCenter(AppRuntime &runtime, std::function<MainWindow *()> windowOf,
+                                       QObject *parent)
     : QObject(parent), m_freedesktop(new FreedesktopNotifications(QDBusConnection::sessionBus(), this)),
       m_trayMessages(new TrayMessageNotifications(this))
 {
     const HistoryStore *history = &runtime.history();
     NotifierActions actions;
-    actions.openMessage = [window](const AccountAddress &account, const QString &messageId) {
+    actions.openMessage = [windowOf](const AccountAddress &account, const QString &messageId) {
+        MainWindow *window = windowOf();
         if (messageId.isEmpty() || !window->messagesTab()->showMessage(account, messageId))
             window->messagesTab()->showAccount(account);
         window->showTab(MainWindow::Tab::Messages);
@@ -30,11 +39,15 @@ NotificationCenter::NotificationCenter(AppRuntime &runtime, MainWindow *window, 
     m_notifier = new DesktopNotifier(m_freedesktop, m_trayMessages, actions, this);
 
     connect(&runtime.notifications(), &NotificationPolicy::notify, m_notifier, &DesktopNotifier::notify);
-    connect(window->messagesTab(), &MessagesTab::messageRead, m_notifier, &DesktopNotifier::messageRead);
     connect(history, &HistoryStore::unreadChanged, m_notifier, [this, history] {
         if (m_notifier->hasOpen() && history->isOpen())
             m_notifier->unreadChanged(history->unreadByAccount());
     });
+}
+
+void NotificationCenter::attachWindow(MainWindow *window)
+{
+    connect(window->messagesTab(), &MessagesTab::messageRead, m_notifier, &DesktopNotifier::messageRead);
 }
 
 void NotificationCenter::setTrayIcon(QSystemTrayIcon *icon)

@@ -5,6 +5,8 @@
 // withdraws notifications.
 #include <QObject>
 
+#include <functional>
+
 class QSystemTrayIcon;
 
 namespace ct {
@@ -23,6 +25,10 @@ class NotificationCenter : public QObject
     Q_OBJECT
 public:
     NotificationCenter(AppRuntime &runtime, MainWindow *window, QObject *parent = nullptr);
+    // The window made when first needed (a click on a notification makes it); attachWindow()
+    // once it exists.
+    NotificationCenter(AppRuntime &runtime, std::function<MainWindow *()> window, QObject *parent = nullptr);
+    void attachWindow(MainWindow *window);
 
     // The tray icon for the fallback; null when there is no tray (window mode).
     void setTrayIcon(QSystemTrayIcon *icon);

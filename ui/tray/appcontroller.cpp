@@ -58,13 +58,14 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
                           .arg(m_runtime.history().movedAsidePath());
     loadConfig();
     // The registry is filled by AppRuntime::applyConfig once the tokens are read.
-    connect(&m_runtime, &AppRuntime::accountsStarted, this,
-            [this] { m_window->setWelcomeVisible(m_registry->rowCount() == 0); });
-
-    m_window = std::make_unique<MainWindow>(m_registry, &m_runtime.history(), [this] { return markerFiles(); });
-    MainWindow *w = m_window.get();
-    // The runtime offers every delivered batch to its notification policy; these show them.
-    m_notifications = new NotificationCenter(m_runtime, w, this);
+    connect(&m_runtime, &AppRuntime::accountsStarted, this, [this] {
+        if (m_window)
+            m_window->setWelcomeVisible(m_registry->rowCount() == 0);
+    });
+    // The runtime offers every delivered batch to its notification policy; these show them
+    // (a click on one opens the main window, made then if it was not yet).
+    m_notifications = new NotificationCenter(
+        m_runtime, [this] { return mainWindow(); }, this);
     // The network back, or the machine awake: waiting and failed accounts reconnect at once.
     auto *connectivity = new ConnectivityMonitor(this);
     connectivity->watchSystem();
@@ -82,8 +83,54 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
                                                     return saveRaw(root);
                                                 },
                                                 this);
+    // The history's own trouble, in the window's notice while it lasts (messages are not lost:
+    // the pipeline keeps them and stores them when the history takes writes again).
+    connect(&m_runtime.pipeline(), &InboundPipeline::storageChanged, this, [this](const QString &error, int held) {
+        QStringList notice = m_problems;
+        if (!error.isEmpty())
+            notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
+                         "memory and stored when it works again.",
+                         nullptr, held)
+                          .arg(error);
+        showNotice(notice.join(QLatin1Char('\n')));
+    });
+    connect(&m_runtime, &AppRuntime::problemReported, this, [this](const QString &problem) {
+        m_problems << problem;
+        showNotice(m_problems.join(QLatin1Char('\n')));
+    });
+    connect(
+        &m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
+            m_problems
+                << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
+                       .arg(why, movedTo);
+            showNotice(m_problems.join(QLatin1Char('\n')));
+        });
+}
+
+MainWindow *AppController::mainWindow()
+{
+    if (!m_window)
+        createMainWindow();
+    return m_window.get();
+}
+
+void AppController::showNotice(const QString &text)
+{
+    m_notice = text;
+    if (m_window)
+        m_window->showNotice(text);
+}
+
+// The main window and its tabs are made when first needed (a tray click, a notification, a
+// dialog), not at start: a tray that is never opened does not pay for them (issue 11).
+void AppController::createMainWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_registry, &m_runtime.history(), [this] { return markerFiles(); });
+    MainWindow *w = m_window.get();
+    qCDebug(lcUi) << "main window created";
+    m_notifications->attachWindow(w);
     // Gotify application names in the Messages view, fetched once per account.
-    auto *appNames = new GotifyAppNames(m_services.gotifyApi, this);
+    auto *appNames = new GotifyAppNames(m_services.gotifyApi, w);
     HistoryModel *messages = w->messagesTab()->model();
     messages->setSenderNamer(
         [appNames](const InboundMessage &m) { return appNames->nameOf(m.account, m.sender); });
@@ -108,6 +155,8 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     connect(w->welcomePage(), &WelcomePage::importRequested, this, &AppController::importOpenClaw);
     connect(w->welcomePage(), &WelcomePage::useInPlaceRequested, this, &AppController::useGatewayConfigInPlace);
     m_demo = new DemoStarter(m_services.startDemo, w->welcomePage(), this);
+    if (m_instance)
+        m_demo->setSingleInstance(m_instance);
     connect(w->welcomePage(), &WelcomePage::demoRequested, m_demo, &DemoStarter::start);
     connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
     w->welcomePage()->setImportHint(detectOpenClawConfig());
@@ -116,28 +165,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
             &MessagesTab::messagesArrived);
     connect(w->messagesTab(), &MessagesTab::readRequested, this,
             [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
-    // The history's own trouble, in the window's notice while it lasts (messages are not lost:
-    // the pipeline keeps them and stores them when the history takes writes again).
-    connect(&m_runtime.pipeline(), &InboundPipeline::storageChanged, this, [this](const QString &error, int held) {
-        QStringList notice = m_problems;
-        if (!error.isEmpty())
-            notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
-                         "memory and stored when it works again.",
-                         nullptr, held)
-                          .arg(error);
-        m_window->showNotice(notice.join(QLatin1Char('\n')));
-    });
-    connect(&m_runtime, &AppRuntime::problemReported, this, [this](const QString &problem) {
-        m_problems << problem;
-        m_window->showNotice(m_problems.join(QLatin1Char('\n')));
-    });
-    connect(
-        &m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
-            m_problems
-                << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
-                       .arg(why, movedTo);
-            m_window->showNotice(m_problems.join(QLatin1Char('\n')));
-        });
+    w->showNotice(m_notice);
 }
 
 AppController::~AppController()
@@ -176,14 +204,14 @@ void AppController::start()
             watcher->deleteLater();
             createTray();
             QApplication::setQuitOnLastWindowClosed(false);
-            m_window->showNotice(problems.join(QLatin1Char('\n')));
+            showNotice(problems.join(QLatin1Char('\n')));
         });
         watcher->start();
     }
-    m_window->showNotice(notices.join(QLatin1Char('\n')));
+    showNotice(notices.join(QLatin1Char('\n')));
     if (!m_tray || (m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty())
         || !m_problems.isEmpty())
-        m_window->bringToFront();
+        mainWindow()->bringToFront();
     m_runtime.applyConfig(m_config); // reads tokens, then connects
 }
 
@@ -197,26 +225,15 @@ void AppController::createTray()
 TrayActions AppController::trayActions()
 {
     TrayActions a;
-    MainWindow *w = m_window.get();
-    a.showMainWindow = [w] { w->bringToFront(); };
-    a.showMessages = [w] {
-        w->showTab(MainWindow::Tab::Messages);
-        w->bringToFront();
+    a.showMainWindow = [this] { mainWindow()->bringToFront(); };
+    a.showMessages = [this] { showTab(MainWindow::Tab::Messages); };
+    a.showAccounts = [this] { showTab(MainWindow::Tab::Accounts); };
+    a.findAccount = [this] {
+        showTab(MainWindow::Tab::Accounts);
+        m_window->accountsTab()->focusSearch();
     };
-    a.showAccounts = [w] {
-        w->showTab(MainWindow::Tab::Accounts);
-        w->bringToFront();
-    };
-    a.findAccount = [w] {
-        w->showTab(MainWindow::Tab::Accounts);
-        w->bringToFront();
-        w->accountsTab()->focusSearch();
-    };
-    a.showDiagnostics = [w] {
-        w->showTab(MainWindow::Tab::Diagnostics);
-        w->bringToFront();
-    };
-    a.showAbout = [w] { showAboutBox(w); };
+    a.showDiagnostics = [this] { showTab(MainWindow::Tab::Diagnostics); };
+    a.showAbout = [this] { showAboutBox(mainWindow()); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
     a.sessionKeyFor = [this](const AccountAddress &addr) { return m_runtime.sessionKeyFor(addr); };
@@ -231,6 +248,12 @@ TrayActions AppController::trayActions()
     return a;
 }
 
+void AppController::showTab(MainWindow::Tab tab)
+{
+    mainWindow()->showTab(tab);
+    m_window->bringToFront();
+}
+
 bool AppController::saveRaw(const QJsonObject &root)
 {
     QString error;
@@ -242,8 +265,9 @@ bool AppController::saveRaw(const QJsonObject &root)
     m_problems.clear();
     loadConfig();
     m_runtime.applyConfig(m_config);
-    m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
-    m_window->showNotice(m_problems.join(QLatin1Char('\n')));
+    if (m_window)
+        m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
+    showNotice(m_problems.join(QLatin1Char('\n')));
     return true;
 }
 
@@ -318,12 +342,12 @@ void AppController::setAccountEnabled(const AccountAddress &address, bool enable
 
 void AppController::openSendDialog(const AccountAddress &account)
 {
-    auto *dialog = new SendDialog(m_registry, m_services.sender, m_window.get());
+    auto *dialog = new SendDialog(m_registry, m_services.sender, mainWindow());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->chooseAccount(account);
     // The runtime stores what was sent; the Messages tab shows it.
     connect(dialog, &SendDialog::sent, this, [this](const SendRequest &, const SendResult &result) {
-        if (result.ok)
+        if (result.ok && m_window)
             m_window->messagesTab()->messagesArrived();
     });
     dialog->show();
@@ -332,7 +356,7 @@ void AppController::openSendDialog(const AccountAddress &account)
 GotifyAdminWindow *AppController::openGotifyAdmin(const AccountAddress &account)
 {
     if (!m_admin) {
-        m_admin = new GotifyAdminWindow(m_services.gotifyApi, m_messageBox, m_window.get());
+        m_admin = new GotifyAdminWindow(m_services.gotifyApi, m_messageBox, mainWindow());
         m_admin->setAttribute(Qt::WA_DeleteOnClose);
         // A reconfigured account gets a new connection (and API): offer the accounts afresh.
         connect(m_registry, &QAbstractItemModel::rowsInserted, m_admin,
@@ -353,14 +377,16 @@ void AppController::openContacts(const AccountAddress &account)
 {
     if (account.channel != kOpenImChannel)
         return;
-    auto *dialog = new ContactsDialog(account, m_services.contacts, m_window.get());
+    auto *dialog = new ContactsDialog(account, m_services.contacts, mainWindow());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
 void AppController::setSingleInstance(SingleInstance *instance)
 {
-    m_demo->setSingleInstance(instance);
+    m_instance = instance;
+    if (m_demo)
+        m_demo->setSingleInstance(instance);
 }
 
 QString AppController::notConnectedReason(const AccountAddress &address) const
@@ -411,11 +437,11 @@ void AppController::useGatewayConfigInPlace()
     m_problems.clear();
     loadConfig();
     m_runtime.applyConfig(m_config);
-    m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
+    mainWindow()->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
     QStringList notice{tr("Using the gateway's configuration %1 in place.").arg(path)};
     if (!m_problems.isEmpty())
         notice << tr("Problems in %1:").arg(path) << m_problems;
-    m_window->showNotice(notice.join(QLatin1Char('\n')));
+    showNotice(notice.join(QLatin1Char('\n')));
 }
 
 void AppController::importOpenClaw()

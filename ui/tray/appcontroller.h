@@ -3,6 +3,7 @@
 // dialogs, and their requests (edit accounts, send, enable/disable). The accounts, their
 // history and their tokens belong to the runtime; this class only asks it.
 #include "config/configmodel.h"
+#include "mainwindow/mainwindow.h"
 #include "trayactions.h"
 #include "trayservices.h"
 
@@ -21,7 +22,6 @@ namespace ct::ui {
 class AutostartFile;
 class DemoStarter;
 class GotifyAdminWindow;
-class MainWindow;
 class MessageBox;
 class NotificationCenter;
 class NotificationMenus;
@@ -42,7 +42,10 @@ public:
     // The config file read and edited (it changes when the gateway's file is used in place).
     QString configPath() const { return m_configPath; }
 
-    MainWindow *mainWindow() const { return m_window.get(); }
+    // The main window, made on the first call (it is not made at start: a tray that is never
+    // opened does not pay for it).
+    MainWindow *mainWindow();
+    bool hasMainWindow() const { return m_window != nullptr; }
     TrayController *tray() const { return m_tray; }
     AccountRegistry *registry() const { return m_registry; }
     const Config &config() const { return m_config; }
@@ -73,6 +76,10 @@ private:
     void useGatewayConfigInPlace();
     TrayActions trayActions();
     void createTray();
+    void createMainWindow();
+    void showTab(MainWindow::Tab tab);
+    // The window's notice, kept while there is no window.
+    void showNotice(const QString &text);
 
     AppRuntime &m_runtime;
     QString m_configPath;
@@ -81,6 +88,8 @@ private:
     AutostartFile *m_autostart;
     Config m_config;
     QStringList m_problems;
+    QString m_notice;
+    SingleInstance *m_instance = nullptr;
     AccountRegistry *m_registry;
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;

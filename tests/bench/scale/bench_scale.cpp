@@ -5,6 +5,12 @@
 // and the storm figures: every server drops every connection at once; how long until all N
 // are back, and (tray) when the tray last repainted and how many repaints it took.
 //
+// With --window accounts|messages the tray's main window is open on that tab once all are
+// connected (the tab is written to the app's settings first; a second launch raises the window,
+// as a user's would). The Gotify servers ping each stream on its own 45 s ticker, as the real
+// server does (--server-pings burst: every stream at once). Idle figures include the main
+// thread's wake-ups (voluntary context switches: one per return from poll()).
+//
 // Run under tools/headless.sh (a display, a tray host, D-Bus, a fresh $HOME):
 //   tools/headless.sh build/tests/bench/scale/bench_scale [--accounts 1,100,1000] [--mode tray|watch|both] [--long]
 // Figures, not a test: nothing here passes or fails.
@@ -13,6 +19,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -105,6 +112,7 @@ struct Run
     double connectS = 0;
     ProcSample atConnected, after10s, after60s, afterLong;
     double idleCpuMsPerMin = 0, longIdleCpuMsPerMin = 0;
+    double wakeupsPerMin = 0, longWakeupsPerMin = 0;
     double reconnectS = -1, lastRepaintS = -1;
     int repaints = -1;
 };
@@ -117,6 +125,8 @@ QString mib(double v)
 QString g_binary = QStringLiteral(CHANNELTRAY_BIN);
 QString g_logPath;                    // --log: the product's stderr goes here too
 bool g_breakdown = false;             // --breakdown: where the RSS goes, after the 70 s sample
+QString g_window;                     // --window accounts|messages: the main window open on that tab
+bool g_burstPings = false;            // --server-pings burst
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
 // Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
@@ -140,7 +150,8 @@ Run runOnce(const QString &mode, int n, bool longRun)
     QJsonObject gotifyNamed, openimNamed;
     for (int s = 0; s < gotifyServers; ++s) {
         auto server = std::make_unique<Server>();
-        if (!server->start(QStringLiteral(CHANNELTRAY_GOTIFY_SERVER), {})) {
+        const QStringList pings = g_burstPings ? QStringList() : QStringList{QStringLiteral("--ping-each-stream")};
+        if (!server->start(QStringLiteral(CHANNELTRAY_GOTIFY_SERVER), pings)) {
             out() << "cannot start the Gotify server\n";
             return run;
         }
@@ -227,6 +238,14 @@ Run runOnce(const QString &mode, int n, bool longRun)
     QStringList args{QStringLiteral("--config"), configPath};
     if (mode == QLatin1String("watch"))
         args.prepend(QStringLiteral("watch"));
+    if (!g_window.isEmpty()) {
+        // The tab the window opens on: the one it remembers (MainWindow's QSettings key).
+        QDir().mkpath(home.filePath(QStringLiteral("config/channeltray")));
+        QFile settings(home.filePath(QStringLiteral("config/channeltray/channeltray.conf")));
+        if (settings.open(QIODevice::WriteOnly))
+            settings.write(QByteArray("[mainWindow]\ntab=") + (g_window == QLatin1String("messages") ? "1" : "0")
+                           + "\n");
+    }
     clock.start();
     product.start(g_binary, args);
     if (!product.waitForStarted(10000)) {
@@ -242,6 +261,14 @@ Run runOnce(const QString &mode, int n, bool longRun)
                         180000)
                     && total() == n;
     run.connectS = clock.elapsed() / 1000.0;
+    if (run.connected && !g_window.isEmpty() && mode == QLatin1String("tray")) {
+        QProcess second; // asks the running tray to raise its window, then exits
+        second.setProcessEnvironment(env);
+        second.setStandardOutputFile(QProcess::nullDevice());
+        second.setStandardErrorFile(QProcess::nullDevice());
+        second.start(g_binary, args);
+        second.waitForFinished(20000);
+    }
     run.atConnected = sampleProcess(pid);
     if (!run.connected) {
         out() << mode << " N=" << n << ": only " << total() << " connected after " << run.connectS << " s\n";
@@ -264,6 +291,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
         return stopped("within 70 s");
     run.after60s = sampleProcess(pid);
     run.idleCpuMsPerMin = (run.after60s.cpuNs - run.after10s.cpuNs) / 1e6;
+    run.wakeupsPerMin = double(run.after60s.mainWakeups - run.after10s.mainWakeups);
     if (g_breakdown) {
         QProcess breakdown;
         breakdown.start(QStringLiteral(CHANNELTRAY_RSS_BREAKDOWN), {QString::number(pid)});
@@ -274,6 +302,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
         idleFor(600000);
         run.afterLong = sampleProcess(pid);
         run.longIdleCpuMsPerMin = (run.afterLong.cpuNs - run.after60s.cpuNs) / 1e6 / 10.0;
+        run.longWakeupsPerMin = (run.afterLong.mainWakeups - run.after60s.mainWakeups) / 10.0;
     }
 
     // The storm: every server drops every connection at once; all come back by themselves.
@@ -300,6 +329,8 @@ void print(const Run &r, bool longRun)
 {
     QTextStream &o = out();
     o << QStringLiteral("%1 N=%2").arg(r.mode, -5).arg(r.accounts, 4);
+    if (!g_window.isEmpty() && r.mode == QLatin1String("tray"))
+        o << " (window on " << g_window << ")";
     if (!r.connected) {
         o << "  not all connected\n";
         o.flush();
@@ -308,12 +339,14 @@ void print(const Run &r, bool longRun)
     o << "  connected after " << QString::number(r.connectS, 'f', 2) << " s"
       << "  RSS then " << mib(r.atConnected.rssMiB) << ", +10 s " << mib(r.after10s.rssMiB) << ", +70 s "
       << mib(r.after60s.rssMiB) << "  idle CPU " << QString::number(r.idleCpuMsPerMin, 'f', 1) << " ms/min"
-      << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms)"
+      << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms, " << qint64(r.wakeupsPerMin)
+      << " wake-ups/min)"
       << "  threads " << r.after60s.threads;
     if (longRun)
         o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " ("
           << QString::number(r.afterLong.rssMiB - r.atConnected.rssMiB, 'f', 2)
-          << " MiB since connected), idle CPU " << QString::number(r.longIdleCpuMsPerMin, 'f', 1) << " ms/min";
+          << " MiB since connected), idle CPU " << QString::number(r.longIdleCpuMsPerMin, 'f', 1) << " ms/min, "
+          << qint64(r.longWakeupsPerMin) << " wake-ups/min";
     if (r.reconnectS >= 0)
         o << "  storm: all back after " << QString::number(r.reconnectS, 'f', 2) << " s";
     else
@@ -321,6 +354,9 @@ void print(const Run &r, bool longRun)
     if (r.repaints >= 0)
         o << ", last repaint at +" << QString::number(r.lastRepaintS, 'f', 2) << " s, " << r.repaints
           << " repaints";
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    if (loadavg.open(QIODevice::ReadOnly))
+        o << "  load " << loadavg.readAll().split(' ').mid(0, 3).join(' ');
     o << "\n";
     o.flush();
 }
@@ -345,7 +381,17 @@ int main(int argc, char **argv)
                       QStringLiteral("file")});
     parser.addOption(
         {QStringLiteral("breakdown"), QStringLiteral("Print where the RSS goes (smaps) after the 70 s sample.")});
+    parser.addOption(
+        {QStringLiteral("window"),
+         QStringLiteral("tray: open the main window on this tab once connected (accounts or messages)."),
+         QStringLiteral("tab")});
+    parser.addOption({QStringLiteral("server-pings"),
+                      QStringLiteral("each (default: every stream on its own 45 s ticker, as the real Gotify "
+                                     "server) or burst (all streams at once every 45 s)."),
+                      QStringLiteral("how"), QStringLiteral("each")});
     parser.process(app);
+    g_window = parser.value(QStringLiteral("window"));
+    g_burstPings = parser.value(QStringLiteral("server-pings")) == QLatin1String("burst");
     g_breakdown = parser.isSet(QStringLiteral("breakdown"));
     g_logPath = parser.value(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("binary")))
@@ -355,6 +401,8 @@ int main(int argc, char **argv)
                             ? QStringList{QStringLiteral("tray"), QStringLiteral("watch")}
                             : QStringList{mode};
     const bool longRun = parser.isSet(QStringLiteral("long"));
+    out() << "Gotify servers ping "
+          << (g_burstPings ? "every stream at once every 45 s" : "each stream on its own 45 s ticker") << "\n";
     for (const QString &m : modes)
         for (const QString &count : parser.value(QStringLiteral("accounts")).split(QLatin1Char(',')))
             print(runOnce(m, count.toInt(), longRun), longRun);

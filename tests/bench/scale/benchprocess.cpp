@@ -27,6 +27,9 @@ ProcSample sampleProcess(qint64 pid)
     const QByteArray stat = readAll(base + QStringLiteral("/stat"));
     const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
     s.cpuMs = (fields.value(11).toLongLong() + fields.value(12).toLongLong()) * 10; // USER_HZ = 100
+    for (const QByteArray &line : readAll(base + QStringLiteral("/task/%1/status").arg(pid)).split('\n'))
+        if (line.startsWith("voluntary_ctxt_switches:"))
+            s.mainWakeups = line.mid(24).trimmed().toLongLong();
     const QStringList tasks = QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks)
         s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat"))

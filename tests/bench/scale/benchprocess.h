@@ -9,8 +9,9 @@ struct ProcSample
 {
     double rssMiB = 0;
     int threads = 0;
-    qint64 cpuNs = 0; // summed over the threads alive now (schedstat)
-    qint64 cpuMs = 0; // utime + stime of the whole process (/proc/PID/stat), 10 ms steps
+    qint64 cpuNs = 0;       // summed over the threads alive now (schedstat)
+    qint64 cpuMs = 0;       // utime + stime of the whole process (/proc/PID/stat), 10 ms steps
+    qint64 mainWakeups = 0; // voluntary context switches of the main thread: each is a sleep in poll()
 };
 
 ProcSample sampleProcess(qint64 pid);

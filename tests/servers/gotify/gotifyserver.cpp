@@ -197,6 +197,13 @@ void GotifyServer::setPingIntervalMs(int ms)
     m_pingTimer->start(ms);
 }
 
+void GotifyServer::setPingEachStream(bool each)
+{
+    m_pingEachStream = each;
+    if (each)
+        m_pingTimer->stop();
+}
+
 void GotifyServer::logRequest(GotifyRequestRecord record)
 {
     if (record.receivedAtMs == 0)
@@ -259,6 +266,15 @@ void GotifyServer::acceptWebSockets()
             socket->deleteLater();
             Q_EMIT streamDisconnected();
         });
+        if (m_pingEachStream) {
+            auto *ticker = new QTimer(socket);
+            connect(ticker, &QTimer::timeout, this, [this, socket] {
+                for (qsizetype i = 0; i < m_streams.size(); ++i)
+                    if (m_streams.at(i).socket == socket)
+                        return pingStream(i);
+            });
+            ticker->start(m_pingTimer->interval());
+        }
         Q_EMIT streamConnected();
     }
 }
@@ -274,19 +290,23 @@ void GotifyServer::broadcast(const GotifyMessage &m)
 
 void GotifyServer::pingStreams()
 {
+    for (qsizetype i = m_streams.size() - 1; i >= 0; --i)
+        pingStream(i);
+}
+
+void GotifyServer::pingStream(qsizetype i)
+{
     // A stream that did not answer the previous ping in time is dropped (no close frame).
-    for (qsizetype i = m_streams.size() - 1; i >= 0; --i) {
-        if (m_streams.at(i).awaitingPong) {
-            QWebSocket *socket = m_streams.takeAt(i).socket;
-            socket->disconnect(this);
-            socket->abort();
-            socket->deleteLater();
-            Q_EMIT streamDisconnected();
-            continue;
-        }
-        m_streams[i].awaitingPong = true;
-        m_streams.at(i).socket->ping();
+    if (m_streams.at(i).awaitingPong) {
+        QWebSocket *socket = m_streams.takeAt(i).socket;
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+        Q_EMIT streamDisconnected();
+        return;
     }
+    m_streams[i].awaitingPong = true;
+    m_streams.at(i).socket->ping();
 }
 
 } // namespace ct::testserver

@@ -84,6 +84,9 @@ public:
     void setHealthy(bool healthy) { m_healthy = healthy; }
     void setElevated(bool elevated) { m_elevated = elevated; } // v3: deletes allowed
     void setPingIntervalMs(int ms);
+    // As the real server: each stream pinged on its own ticker from the time it connected, so
+    // the pings of many streams are spread over the period. Default: one timer pings all at once.
+    void setPingEachStream(bool each);
     int streamCount() const { return int(m_streams.size()); }
     QList<GotifyRequestRecord> requestLog() const { return m_log; }
     void clearRequestLog() { m_log.clear(); }
@@ -119,6 +122,7 @@ private:
     void acceptWebSockets();
     void broadcast(const GotifyMessage &m);
     void pingStreams();
+    void pingStream(qsizetype index);
     void dropStreamsOf(qint64 clientId);
 
     GotifyReply routeMessages(const QByteArray &method, const QStringList &parts, const QUrl &url,
@@ -136,6 +140,7 @@ private:
     std::unique_ptr<GotifyHttp> m_http;
     StreamGate *m_gate = nullptr;
     QTimer *m_pingTimer = nullptr;
+    bool m_pingEachStream = false;
     quint16 m_port = 0;
     qint64 m_seedAppId = 0;
     qint64 m_seedClientId = 0;

@@ -22,6 +22,9 @@ int main(int argc, char **argv)
                       QStringLiteral("0")});
     parser.addOption({QStringLiteral("report-connections"),
                       QStringLiteral("print {\"connections\":N} when the number of open streams changes")});
+    parser.addOption({QStringLiteral("ping-each-stream"),
+                      QStringLiteral("ping each stream on its own 45 s ticker, as the real server does (default: "
+                                     "all streams at once)")});
     parser.process(app);
 
     ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3"))
@@ -31,6 +34,7 @@ int main(int argc, char **argv)
         QTextStream(stderr) << "channeltray-gotify-server: cannot listen on 127.0.0.1\n";
         return 1;
     }
+    server.setPingEachStream(parser.isSet(QStringLiteral("ping-each-stream")));
     if (const int seed = parser.value(QStringLiteral("seed")).toInt(); seed > 0)
         server.storeMissedMessages(seed);
     const QJsonObject info{{QStringLiteral("url"), server.url().toString()},
