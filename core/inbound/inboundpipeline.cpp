@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "messagestore.h"
+#include "process/heaptrim.h"
 
 #include <QMetaMethod>
 
@@ -221,6 +222,7 @@ bool InboundPipeline::flushOnce(bool emitSignals)
     QList<InboundMessage> batch = std::move(m_queue.front());
     m_queue.pop_front();
     m_pending -= batch.size();
+    m_storedSinceTrim += batch.size();
     if (emitSignals && m_retryMs > 0)
         setStorageError({});
     // What is delivered is compacted to the front of the batch, in order. The per-message
@@ -249,7 +251,19 @@ bool InboundPipeline::flushOnce(bool emitSignals)
     batch.resize(kept);
     if (emitSignals && !batch.isEmpty())
         Q_EMIT batchDelivered(batch);
+    if (m_pending == 0)
+        releaseMemoryAfterBurst();
     return true;
+}
+
+void InboundPipeline::releaseMemoryAfterBurst()
+{
+    if (m_storedSinceTrim < kTrimAfterMessages
+        || (m_sinceTrim.isValid() && m_sinceTrim.elapsed() < kTrimIntervalMs))
+        return;
+    m_storedSinceTrim = 0;
+    m_sinceTrim.start();
+    releaseFreeHeapMemory();
 }
 
 } // namespace ct

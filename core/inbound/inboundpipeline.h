@@ -22,12 +22,16 @@
 //
 // Flushing: an idle pipeline flushes on the next event-loop turn (low latency); under load
 // submissions accumulate and are written in batches of up to maxBatch rows, one batch per
-// event-loop turn, so a burst of 10,000 messages never stalls the event loop.
+// event-loop turn, so a burst of 10,000 messages never stalls the event loop. When the queue
+// runs dry after at least kTrimAfterMessages were stored (at most every kTrimIntervalMs), the
+// heap's free pages go back to the system (releaseFreeHeapMemory): a burst does not leave the
+// process at its peak RSS.
 #include "inboundfilters.h"
 #include "inboundmessage.h"
 #include "net/dedupwindow.h"
 #include "sessionkeyresolver.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -65,6 +69,8 @@ class InboundPipeline : public QObject
     Q_OBJECT
 public:
     static constexpr int kMaxRetryMs = 5000;
+    static constexpr int kTrimAfterMessages = 2000;
+    static constexpr int kTrimIntervalMs = 10000;
 
     InboundPipeline(MessageStore &store, const Config &config, QObject *parent = nullptr);
     InboundPipeline(MessageStore &store, const Config &config, const PipelineSettings &settings,
@@ -109,6 +115,7 @@ private:
     bool accept(InboundMessage &message, qint64 *nowMs);
     void queued(); // after messages joined the queue: bound it, schedule the flush
     bool flushOnce(bool emitSignals);
+    void releaseMemoryAfterBurst(); // the queue ran dry
     DedupWindow &windowFor(const AccountAddress &account);
 
     MessageStore &m_store;
@@ -126,6 +133,8 @@ private:
     QString m_storageError;
     bool m_paused = false;
     PipelineStats m_stats;
+    qsizetype m_storedSinceTrim = 0;
+    QElapsedTimer m_sinceTrim;
 };
 
 } // namespace ct
