@@ -17,6 +17,7 @@
 #include "openim/openimprobe.h"
 #include "refresh/tokenrefresher.h"
 #include "refreshwiring.h"
+#include "secrets/keychainwatcher.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 
@@ -41,7 +42,8 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
-      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this)), m_resolver(m_secrets.get())
+      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this)), m_resolver(m_secrets.get()),
+      m_keychainWatcher(new KeychainWatcher(this))
 {
     m_refresher->setNetworkAccessManager(m_network);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
@@ -68,6 +70,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
             m_refresher->trigger(a, reason);
     });
     wireRefresher();
+    connect(m_keychainWatcher, &KeychainWatcher::changed, this, &AppRuntime::keychainChanged);
 }
 
 AppRuntime::~AppRuntime()
@@ -108,6 +111,7 @@ void AppRuntime::applyConfig(const Config &config)
         m_notifications->setSettings(config.app.notifications);
         m_refresher->setConfig(config, m_options.configPath);
         m_registry->setConfig(withResolvedTokens(config));
+        updateMissingTokenReasons();
         wireHealth(config);
         m_registry->startAll();
         updateUnread();
@@ -118,6 +122,38 @@ void AppRuntime::applyConfig(const Config &config)
                                        std::chrono::milliseconds(20));
         Q_EMIT accountsStarted();
     });
+}
+
+void AppRuntime::keychainChanged()
+{
+    const quint64 generation = m_generation;
+    if (generation == 0)
+        return; // no config applied yet
+    const QHash<QString, ResolvedToken> before = m_tokens;
+    resolveTokens(m_config, [this, generation, before] {
+        if (generation != m_generation)
+            return; // a newer config is being applied, with tokens read after this change
+        bool changed = false;
+        for (auto it = m_tokens.cbegin(); it != m_tokens.cend() && !changed; ++it) {
+            const ResolvedToken old = before.value(it.key());
+            changed = old.value != it->value || old.keychainError != it->keychainError;
+        }
+        if (!changed)
+            return;
+        qCInfo(lcAccounts) << "the keychain changed: re-creating the accounts whose token changed";
+        m_registry->setConfig(withResolvedTokens(m_config));
+        updateMissingTokenReasons();
+        wireHealth(m_config);
+        m_registry->startAll();
+    });
+}
+
+void AppRuntime::updateMissingTokenReasons()
+{
+    for (const AccountAddress &a : m_registry->addresses())
+        if (auto *missing = qobject_cast<MissingTokenConnection *>(m_registry->connection(a)))
+            missing->setReason(missingTokenReason(a, a.channel == kGotifyChannel ? QStringLiteral("clientToken")
+                                                                                 : QStringLiteral("token")));
 }
 
 void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
@@ -186,9 +222,11 @@ QString AppRuntime::missingTokenReason(const AccountAddress &address, const QStr
     const ResolvedToken t = m_tokens.value(tokenKey(address, field));
     if (t.unresolvedReference) // names the reference, never a value
         return tr("%1: %2").arg(field, t.message);
+    if (t.keychainError == SecretError::Locked)
+        return tr("waiting for the keychain to be unlocked: the account connects once it is");
     if (t.waitingForKeychain())
-        return tr("waiting for the keychain (%1): the account connects once it is there and unlocked")
-            .arg(t.message);
+        return tr("waiting for the keychain: no Secret Service is running yet; the account connects once "
+                  "one starts");
     if (t.keychainError != SecretError::None && t.keychainError != SecretError::NotFound)
         return tr("%1 could not be read from the keychain: %2").arg(field, t.message);
     if (field == QLatin1String("clientToken"))

@@ -25,6 +25,7 @@ class QNetworkAccessManager;
 namespace ct {
 
 class HeartbeatClock;
+class KeychainWatcher;
 class HistoryRetention;
 class HistoryStore;
 class InboundPipeline;
@@ -129,6 +130,11 @@ private:
     // account's settings and the registry re-creates its connection.
     Config withResolvedTokens(const Config &config) const;
     QString tokenValue(const AccountAddress &account, const QString &field) const;
+    // The keychain may answer differently (it appeared, was unlocked, an entry changed): the
+    // tokens are resolved again and the accounts whose token changed are re-created; a
+    // stand-in for a missing token takes the new reason.
+    void keychainChanged();
+    void updateMissingTokenReasons();
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
@@ -169,7 +175,8 @@ private:
     QHash<AccountAddress, QString> m_probeServerKey; // account → its key in m_serverProbes
     HealthMonitor::Probe sharedPerServer(const AccountAddress &address, const QString &server,
                                          std::chrono::milliseconds interval, HealthMonitor::Probe probe);
-    TokenResolver m_resolver;               // over m_secrets
+    TokenResolver m_resolver; // over m_secrets
+    KeychainWatcher *m_keychainWatcher;
     QHash<QString, ResolvedToken> m_tokens; // "<address>/<field>" → resolved; values never logged
     quint64 m_generation = 0;               // a newer applyConfig wins over a slower one
 };

@@ -20,6 +20,15 @@ public:
         setState(disable ? AccountState::Disabled : AccountState::Failed, m_why);
     }
     void reconnectNow() override { start(); }
+    // The reason changed (the keychain answered differently) while the token is still missing.
+    void setReason(const QString &why)
+    {
+        if (why == m_why)
+            return;
+        m_why = why;
+        if (state() != AccountState::Disabled)
+            setState(AccountState::Failed, m_why);
+    }
 
 private:
     QString m_why;

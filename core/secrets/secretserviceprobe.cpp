@@ -3,7 +3,9 @@
 #ifdef CHANNELTRAY_HAVE_DBUS
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QDBusReply>
+#include <QDBusVariant>
 #include <QStringList>
 #endif
 
@@ -37,6 +39,23 @@ bool isSecretServiceReachable(QString *why)
 #else
     Q_UNUSED(why)
     return true;
+#endif
+}
+
+bool isSecretCollectionLocked()
+{
+#ifdef CHANNELTRAY_HAVE_DBUS
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (!bus.isConnected())
+        return false;
+    QDBusMessage get = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets/aliases/default"),
+        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    get << QStringLiteral("org.freedesktop.Secret.Collection") << QStringLiteral("Locked");
+    const QDBusReply<QDBusVariant> locked = bus.call(get, QDBus::Block, 2000);
+    return locked.isValid() && locked.value().variant().toBool();
+#else
+    return false;
 #endif
 }
 

@@ -11,4 +11,10 @@ namespace ct {
 // in the build (Windows, macOS) it returns true: the platform keychain is always there.
 bool isSecretServiceReachable(QString *why = nullptr);
 
+// True when the Secret Service's default collection (the login keyring) is locked. A locked
+// collection hides its items: libsecret then reports a lookup as "not found" when no unlock
+// prompt can be shown. One blocking D-Bus call (a few milliseconds): call it on the not-found
+// path only. False when no Secret Service answers or without D-Bus in the build.
+bool isSecretCollectionLocked();
+
 } // namespace ct

@@ -2,6 +2,7 @@
 
 #include "keychainerror.h"
 #include "logging/logging.h"
+#include "secretserviceprobe.h"
 
 #include <QEventLoop>
 #include <QPointer>
@@ -156,6 +157,12 @@ void SecretStore::onJobFinished(QKeychain::Job *job)
         if (auto *readJob = qobject_cast<QKeychain::ReadPasswordJob *>(job))
             result.value = readJob->textData();
     }
+    // A locked collection hides its items (libsecret says "not found" when it cannot prompt
+    // for the password): the entry may well be there, so say the keychain is locked.
+    if (request.operation == Operation::Read && result.error == SecretError::NotFound
+        && isSecretCollectionLocked())
+        result = SecretResult{SecretError::Locked, QString(),
+                              secretErrorMessage(SecretError::Locked, request.key)};
     if (request.operation == Operation::Remove && result.error == SecretError::NotFound)
         result = SecretResult{}; // nothing to remove is what the caller wanted
     if (result.error == SecretError::NoBackend && request.attempt == 0) {
