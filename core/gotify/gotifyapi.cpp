@@ -136,6 +136,13 @@ void GotifyApi::deleteApplicationImage(qint64 id, Callback done)
 {
     call("DELETE", QStringLiteral("/application/%1/image").arg(id), {}, std::move(done));
 }
+void GotifyApi::applicationImage(const QString &image, Callback done)
+{
+    GotifyRestClient::Request request;
+    request.path = image.startsWith(QLatin1Char('/')) ? image : QLatin1Char('/') + image;
+    request.contentType.clear(); // an image, not JSON
+    m_rest->send(request, std::move(done));
+}
 void GotifyApi::rotateApplicationToken(qint64 id, Callback done)
 {
     call("PUT", QStringLiteral("/application/%1/security").arg(id),

@@ -57,6 +57,9 @@ public:
     void uploadApplicationImage(qint64 id, const QString &fileName, const QByteArray &data, Callback done);
     void deleteApplicationImage(qint64 id, Callback done);
     void rotateApplicationToken(qint64 id, Callback done); // v3: PUT /application/{id}/security
+    // GET an application's icon: `image` as the application object gives it ("image/x.png",
+    // relative to the server). The answer is the raw image in GotifyResult::body (status 200).
+    void applicationImage(const QString &image, Callback done);
 
     void listClients(Callback done);
     void createClient(const QString &name, Callback done);

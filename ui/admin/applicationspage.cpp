@@ -134,16 +134,13 @@ void ApplicationsPage::fetchIcon(const QString &image)
         return;
     }
     m_requested.insert(image);
-    GotifyRestClient::Request request;
-    request.path = image.startsWith(QLatin1Char('/')) ? image : QLatin1Char('/') + image;
-    request.contentType.clear();
     // The answer is an image, not JSON: the raw body counts whenever the server said 200.
-    api()->rest().send(request, guarded([this, image](const GotifyResult &r) {
-                           QPixmap pixmap;
-                           if (r.httpStatus == 200 && pixmap.loadFromData(r.body))
-                               m_icons.insert(image, QIcon(pixmap));
-                           applyIcon(image);
-                       }));
+    api()->applicationImage(image, guarded([this, image](const GotifyResult &r) {
+                                QPixmap pixmap;
+                                if (r.httpStatus == 200 && pixmap.loadFromData(r.body))
+                                    m_icons.insert(image, QIcon(pixmap));
+                                applyIcon(image);
+                            }));
 }
 
 void ApplicationsPage::applyIcon(const QString &image)
