@@ -65,9 +65,9 @@ public:
         if (!m_process.waitForStarted())
             return false;
         QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
-        for (int i = 0; i < 200 && !bus->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications")); ++i)
-            QTest::qWait(50);
-        return bus->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications"));
+        return QTest::qWaitFor(
+            [bus] { return bus->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications")).value(); },
+            10000);
     }
 
     void stop()
@@ -77,8 +77,12 @@ public:
         m_process.terminate();
         m_process.waitForFinished(10000);
         QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
-        for (int i = 0; i < 200 && bus->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications")); ++i)
-            QTest::qWait(50);
+        if (!QTest::qWaitFor(
+                [bus] {
+                    return !bus->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications")).value();
+                },
+                10000))
+            qWarning("dunst still owns org.freedesktop.Notifications");
     }
 
     // Every showing so far, oldest first.
@@ -145,9 +149,7 @@ public:
         QFile::remove(m_dir + QStringLiteral("/menu.txt"));
         ctl({QStringLiteral("context")});
         QFile menu(m_dir + QStringLiteral("/menu.txt"));
-        for (int i = 0; i < 200 && !menu.exists(); ++i)
-            QTest::qWait(50);
-        if (!menu.open(QIODevice::ReadOnly))
+        if (!QTest::qWaitFor([&menu] { return menu.exists(); }, 10000) || !menu.open(QIODevice::ReadOnly))
             return {};
         return QString::fromUtf8(menu.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }

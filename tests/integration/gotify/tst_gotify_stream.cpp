@@ -178,7 +178,10 @@ private Q_SLOTS:
                                                                   : test::endpointFor(server, {}).clientToken));
         QTRY_COMPARE(c.state(), AccountState::Failed);
         QVERIFY2(c.detail().contains(QLatin1String("client token was refused")), qPrintable(c.detail()));
-        QTest::qWait(300); // far more than the backoff delays: no retry loop
+        // Nothing comes next: every retry is announced (Backoff with its time), none is, and
+        // nothing queued is left to open the socket again.
+        QVERIFY(!c.nextRetryAt().isValid());
+        QCoreApplication::processEvents();
         QCOMPARE(c.state(), AccountState::Failed);
         QCOMPARE(streamRequests(server), 2); // the first connect and the one refused retry
     }
@@ -194,7 +197,9 @@ private Q_SLOTS:
         c.start();
         QTRY_COMPARE(c.state(), AccountState::Failed);
         QVERIFY(c.detail().contains(QLatin1String("refused")));
-        QTest::qWait(200);
+        QVERIFY(!c.nextRetryAt().isValid()); // no retry announced
+        QCoreApplication::processEvents();
+        QCOMPARE(c.state(), AccountState::Failed);
         QCOMPARE(streamRequests(server), 1);
         QCOMPARE(server.requestLog().first().status, 401);
         verifyNoTokenInQuery(server);

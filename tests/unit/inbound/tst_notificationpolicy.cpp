@@ -3,7 +3,10 @@
 #include "inbound/notificationpolicy.h"
 #include "inboundtesthelpers.h"
 
+#include <QTimer>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace ct;
 using namespace ct::test;
@@ -14,6 +17,14 @@ Notification at(const QSignalSpy &spy, int i)
     return spy.at(i).at(0).value<Notification>();
 }
 } // namespace
+
+// Notifications come only from the policy's window timers (its children): when none is active,
+// nothing more can be emitted — the event-free check of "no more notifications".
+bool nothingScheduled(const NotificationPolicy &policy)
+{
+    const QList<QTimer *> timers = policy.findChildren<QTimer *>();
+    return std::none_of(timers.cbegin(), timers.cend(), [](const QTimer *t) { return t->isActive(); });
+}
 
 class TestNotificationPolicy : public QObject
 {
@@ -70,7 +81,7 @@ private Q_SLOTS:
         p.offer(gotifyMessage(2));
         p.offer(gotifyMessage(3));
         QTRY_COMPARE(spy.size(), 3);
-        QTest::qWait(80);
+        QVERIFY(nothingScheduled(p)); // so no more notifications can come
         QCOMPARE(spy.size(), 3);
         QVERIFY(!at(spy, 0).isSummary);
         QCOMPARE(at(spy, 0).messageId, QStringLiteral("1"));
@@ -86,7 +97,7 @@ private Q_SLOTS:
         for (int i = 1; i <= 5; ++i)
             p.offer(gotifyMessage(i));
         QTRY_COMPARE(spy.size(), 1);
-        QTest::qWait(80);
+        QVERIFY(nothingScheduled(p)); // so no more notifications can come
         QCOMPARE(spy.size(), 1);
         const Notification n = at(spy, 0);
         QVERIFY(n.isSummary);
@@ -139,7 +150,7 @@ private Q_SLOTS:
         for (int i = 1; i <= 2; ++i)
             page << gotifyMessage(i, 5, QStringLiteral("7"), InboundMessage::Via::Catchup);
         p.offerBatch(page);
-        QTest::qWait(20); // a second page arrives before the account went quiet
+        // A second page arrives before the account went quiet.
         page.clear();
         for (int i = 3; i <= 500; ++i)
             page << gotifyMessage(i, 5, QStringLiteral("7"), InboundMessage::Via::Catchup);
@@ -148,7 +159,7 @@ private Q_SLOTS:
         other.via = InboundMessage::Via::Catchup;
         p.offer(other);
         QTRY_COMPARE(spy.size(), 2);
-        QTest::qWait(80);
+        QVERIFY(nothingScheduled(p)); // so no more notifications can come
         QCOMPARE(spy.size(), 2);
         for (int i = 0; i < 2; ++i) {
             const Notification n = at(spy, i);
