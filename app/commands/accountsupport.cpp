@@ -1,5 +1,7 @@
 #include "accountsupport.h"
 
+#include "connectivity/accountproxies.h"
+
 #include "inbound/historystore.h"
 #include "inbound/sentmessage.h"
 
@@ -14,8 +16,10 @@ bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool re
         return false;
     }
     // Invalid JSON is never usable: the raw object is empty and saving it would wipe the file.
-    if (result.ok() || (!requireValid && result.jsonValid))
+    if (result.ok() || (!requireValid && result.jsonValid)) {
+        applyAccountProxies(result.config); // each account's `proxy`, for every command's connections
         return true;
+    }
     ctx.err << "channeltray: " << ctx.configPath << " has " << result.problems.size()
             << (result.problems.size() == 1 ? " problem:" : " problems:") << Qt::endl;
     for (const QString &p : result.problemStrings())

@@ -57,6 +57,7 @@ struct GotifyAccountConfig
     int defaultPriority = 5;
     InboundSettings inbound;
     QString caCertFile; // optional PEM for self-signed servers
+    QString proxy;      // "" (the system's), "system", "none" or a proxy URL: proxysetting.h
     int healthCheckIntervalMinutes = 30;
     QMap<QString, CredentialRef> credentialRefs; // "appToken"/"clientToken" held as references
     AccountAddress address() const { return {kGotifyChannel, id}; }
@@ -77,6 +78,7 @@ struct OpenImAccountConfig
     QStringList inboundWhitelist;
     bool disableFriendSdk = true;
     QString compression; // "" or "gzip"
+    QString proxy;       // "" (the system's), "system", "none" or a proxy URL: proxysetting.h
     int healthCheckIntervalMinutes = 30;
     InboundSettings inbound;
     QMap<QString, CredentialRef> credentialRefs; // "token" held as a reference

@@ -1,6 +1,7 @@
 #include "gotifyconfigreader.h"
 
 #include "openimconfigreader.h" // readInboundSettings, checkAccountEntry
+#include "proxysetting.h"
 
 #include <QUrl>
 
@@ -63,6 +64,7 @@ void readNamedExtras(const QJsonObject &obj, const QString &path, GotifyAccountC
     r.readString(obj, path, QStringLiteral("name"), a.name);
     r.readIntInRange(obj, path, QStringLiteral("defaultPriority"), a.defaultPriority, 0, kMaxPriority);
     r.readString(obj, path, QStringLiteral("caCertFile"), a.caCertFile);
+    readProxySetting(obj, path, r, a.proxy);
     r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"), a.healthCheckIntervalMinutes);
     readInboundSettings(obj, path, r, a.inbound);
 }

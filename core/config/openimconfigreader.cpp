@@ -1,5 +1,6 @@
 #include "openimconfigreader.h"
 
+#include "proxysetting.h"
 #include "tokenrefreshreader.h"
 
 namespace ct {
@@ -44,6 +45,7 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
     }
     r.readPositiveInt(obj, path, QStringLiteral("healthCheckIntervalMinutes"), a.healthCheckIntervalMinutes);
     readInboundSettings(obj, path, r, a.inbound);
+    readProxySetting(obj, path, r, a.proxy);
     return a;
 }
 

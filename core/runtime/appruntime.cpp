@@ -1,6 +1,7 @@
 #include "appruntime.h"
 
 #include "accounts/healthmonitor.h"
+#include "connectivity/accountproxies.h"
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyprobe.h"
@@ -99,6 +100,7 @@ void AppRuntime::wireRefresher()
 void AppRuntime::applyConfig(const Config &config)
 {
     const quint64 generation = ++m_generation;
+    applyAccountProxies(config); // each account's `proxy`, for every connection to its server
     m_retention->setRetentionDays(config.app.retentionDays);
     if (!m_retention->isStarted() && m_history->isOpen())
         m_retention->start(m_options.retentionFirstRunDelayMs);
