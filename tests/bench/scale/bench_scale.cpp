@@ -268,6 +268,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
         second.setStandardErrorFile(QProcess::nullDevice());
         second.start(g_binary, args);
         second.waitForFinished(20000);
+        idleFor(5000); // the window made, filled and painted: "RSS then" is with it open
     }
     run.atConnected = sampleProcess(pid);
     if (!run.connected) {
