@@ -43,6 +43,7 @@ class TestFaultsOpenIm : public QObject
     std::unique_ptr<OpenImConnection> m_good;
     std::unique_ptr<OpenImConnection> m_bad;
     QHash<QString, int> m_delivered; // account id → messages delivered
+    QHash<QString, int> m_streamed;  // … of them from a push (not the catch-up)
     int m_historyFiles = 0;
 
     static std::unique_ptr<OpenImLoopbackServer> startServer()
@@ -111,8 +112,11 @@ private Q_SLOTS:
         QVERIFY(m_history->open());
         m_pipeline = std::make_unique<InboundPipeline>(*m_history, Config{});
         m_delivered.clear();
-        connect(m_pipeline.get(), &InboundPipeline::delivered, this,
-                [this](const InboundMessage &m) { ++m_delivered[m.account.accountId]; });
+        m_streamed.clear();
+        connect(m_pipeline.get(), &InboundPipeline::delivered, this, [this](const InboundMessage &m) {
+            ++m_delivered[m.account.accountId];
+            m_streamed[m.account.accountId] += m.via == InboundMessage::Via::Stream ? 1 : 0;
+        });
     }
     void cleanup()
     {
@@ -167,6 +171,23 @@ private Q_SLOTS:
         QVERIFY(bomb.size() < OpenImConnection::kMaxFrameBytes / 16);
         QCOMPARE(m_hostile->gateway().sendRawBinary("u_bot", bomb), 1);
         reconnectsAndFlowsAfter("inflates past 8 MiB");
+    }
+
+    void binaryFrameBeforeTheHandshakeAnswer_isDropped_theCatchUpBringsItsMessageOnce()
+    {
+        // The server sends a push (binary) before its handshake answer (text): dropped; the
+        // message is stored on the server, so the catch-up after the handshake brings it.
+        const auto msg = m_hostile->storeDirectSilently("u_alice", "u_bot", "pushed too early");
+        ::openim::sdkws::PushMessages push;
+        *(*push.mutable_msgs())["si_u_alice_u_bot"].add_msgs() = msg;
+        const std::string bytes = push.SerializeAsString();
+        m_hostile->gateway().setFrameBeforeAnswer(envelope(QByteArray(bytes.data(), int(bytes.size()))));
+        startBoth();
+        QTRY_COMPARE_WITH_TIMEOUT(m_bad->state(), AccountState::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_bad->catchUpIdle() && m_delivered.value("hostile") == 1, 10000);
+        QCOMPARE(m_streamed.value("hostile"), 0); // from the catch-up, not the early push
+        QVERIFY(m_pipeline->flush());
+        QCOMPARE(m_delivered.value("hostile"), 1);
     }
 
     void wrongWireTypesAndGarbage_areDropped_theConnectionGoesOn()

@@ -176,6 +176,8 @@ void LoopbackGateway::onWebSocket()
                 m_sessions[socket].deadline->start(m_readDeadlineMs);
         });
         connect(socket, &QWebSocket::disconnected, this, [this, socket] { closeSession(socket); });
+        if (!m_frameBeforeAnswer.isEmpty())
+            socket->sendBinaryMessage(m_frameBeforeAnswer);
         if (msgResp)
             socket->sendTextMessage(QStringLiteral("{\"errCode\":0,\"errMsg\":\"\",\"errDlt\":\"\"}"));
         emit handshakeDone(0);

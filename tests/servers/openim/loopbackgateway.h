@@ -40,6 +40,8 @@ public:
     enum class Stall { None, Silent, Trickle, UpgradeWithoutAnswer };
     void setStall(Stall stall) { m_stall = stall; }
     int connectionsAccepted() const { return m_accepted; }
+    // A binary frame sent after the upgrade and before the handshake answer (a wrong order).
+    void setFrameBeforeAnswer(const QByteArray &frame) { m_frameBeforeAnswer = frame; }
 
     void setReadDeadlineMs(int ms) { m_readDeadlineMs = ms; }
     // Answer every refused handshake as plain HTTP 200 + error JSON without upgrade, even with
@@ -102,6 +104,7 @@ private:
     int m_pings = 0;
     bool m_refusalsOverHttp = false;
     Stall m_stall = Stall::None;
+    QByteArray m_frameBeforeAnswer;
     int m_accepted = 0;
 };
 
