@@ -30,7 +30,7 @@ StatusApi *attachStatusApi(AppRuntime &runtime)
     api->board().observe(runtime.refresher());
     QObject::connect(&runtime, &AppRuntime::accountsStarted, api, [api, &runtime] {
         api->setDoctor({QCoreApplication::applicationFilePath(), runtime.configPath()});
-        api->applyConfig(runtime.config(), &runtime.secrets(), [&runtime](bool ok, const QString &error) {
+        api->applyConfig(runtime.config(), &runtime.tokens(), [&runtime](bool ok, const QString &error) {
             if (!ok)
                 runtime.reportProblem(
                     QCoreApplication::translate("ct::app::StatusApi", "The status endpoint is off: %1")

@@ -78,7 +78,9 @@ public:
     NotificationPolicy &notifications() { return *m_notifications; }
     TokenRefresher &refresher() { return *m_refresher; }
     HealthMonitor &health() { return *m_health; }
-    SecretStore &secrets() { return *m_secrets; }
+    // The one token rule, over the runtime's keychain (for tokens outside the accounts, such as
+    // the status API's; account tokens go through resolveToken).
+    TokenResolver &tokens() { return m_resolver; }
 
     // Sends through request.account: Gotify over its REST queue, OpenIM over its live
     // connection. A sent message is stored in the history (with its session key) before `done`.

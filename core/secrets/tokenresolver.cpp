@@ -4,6 +4,17 @@
 
 namespace ct {
 
+namespace {
+ResolvedToken inlineToken(const QString &value)
+{
+    ResolvedToken out;
+    out.origin = TokenOrigin::Inline;
+    out.source = QStringLiteral("inline");
+    out.value = value;
+    return out;
+}
+} // namespace
+
 TokenResolver::TokenResolver(SecretStore *store) : m_store(store) {}
 
 TokenResolver::~TokenResolver() = default;
@@ -20,13 +31,12 @@ SecretStore *TokenResolver::store()
 std::optional<ResolvedToken> TokenResolver::fromConfig(const Config &config, const AccountAddress &address,
                                                        const QString &field, const QString &typed)
 {
-    ResolvedToken out;
     if (!typed.isEmpty()) {
-        out.origin = TokenOrigin::Inline; // not saved anywhere yet: as good as inline
+        ResolvedToken out = inlineToken(typed); // not saved anywhere yet: as good as inline
         out.source = QStringLiteral("typed");
-        out.value = typed;
         return out;
     }
+    ResolvedToken out;
     if (const CredentialRef *ref = reference(config, address, field)) {
         out.source = ref->description;
         if (!ref->resolved()) {
@@ -48,10 +58,7 @@ std::optional<ResolvedToken> TokenResolver::fromConfig(const Config &config, con
     const QString inl = inlineValue(config, address, field);
     if (inl.isEmpty())
         return std::nullopt;
-    out.origin = TokenOrigin::Inline;
-    out.source = QStringLiteral("inline");
-    out.value = inl;
-    return out;
+    return inlineToken(inl);
 }
 
 ResolvedToken TokenResolver::fromKeychain(const SecretResult &r, const QString &field)
@@ -90,16 +97,22 @@ ResolvedToken TokenResolver::resolveBlocking(const Config &config, const Account
     return fromKeychain(store()->readBlocking(address, field), field);
 }
 
+void TokenResolver::resolve(const QString &inlineValue, const AccountAddress &address, const QString &field,
+                            Callback done)
+{
+    if (!inlineValue.isEmpty()) {
+        done(inlineToken(inlineValue));
+        return;
+    }
+    m_used = true;
+    store()->read(address, field, [field, done](const SecretResult &r) { done(fromKeychain(r, field)); });
+}
+
 ResolvedToken TokenResolver::resolveBlocking(const QString &inlineValue, const AccountAddress &address,
                                              const QString &field)
 {
-    if (!inlineValue.isEmpty()) {
-        ResolvedToken out;
-        out.origin = TokenOrigin::Inline;
-        out.source = QStringLiteral("inline");
-        out.value = inlineValue;
-        return out;
-    }
+    if (!inlineValue.isEmpty())
+        return inlineToken(inlineValue);
     m_used = true;
     return fromKeychain(store()->readBlocking(address, field), field);
 }

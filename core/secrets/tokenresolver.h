@@ -51,6 +51,8 @@ public:
     // the config does not decide. `typed` wins when not empty.
     void resolve(const Config &config, const AccountAddress &address, const QString &field, Callback done,
                  const QString &typed = {});
+    // A token outside the accounts (the status API's bearer token): inline, else the keychain.
+    void resolve(const QString &inlineValue, const AccountAddress &address, const QString &field, Callback done);
     // FOR COMMAND-LINE CODE ONLY (spins a local event loop on a keychain read).
     ResolvedToken resolveBlocking(const Config &config, const AccountAddress &address, const QString &field);
     // A token outside the accounts (the status API's): inline, else the keychain.

@@ -1,7 +1,7 @@
 #include "statusapi.h"
 
 #include "logging/logging.h"
-#include "secrets/secretstore.h"
+#include "secrets/tokenresolver.h"
 #include "statusanswers.h"
 #include "statusmetrics.h"
 
@@ -66,7 +66,7 @@ bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, Q
     return true;
 }
 
-void StatusApi::applyConfig(const Config &config, SecretStore *secrets,
+void StatusApi::applyConfig(const Config &config, TokenResolver *tokens,
                             std::function<void(bool, const QString &)> done)
 {
     const quint64 generation = ++m_generation;
@@ -83,30 +83,30 @@ void StatusApi::applyConfig(const Config &config, SecretStore *secrets,
         finish(false, error);
         return;
     }
-    if (!settings.enabled || !settings.inlineToken.isEmpty() || !secrets) {
+    if (!settings.enabled || !tokens) {
         QString error;
         const bool ok = apply(settings, settings.inlineToken, &error);
         finish(ok, error);
         return;
     }
-    secrets->read(
-        StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
-        [this, settings, generation, finish](const SecretResult &r) {
+    tokens->resolve(
+        settings.inlineToken, StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
+        [this, settings, generation, finish](const ResolvedToken &t) {
             if (generation != m_generation)
                 return; // a newer config won
-            const bool noKeychainOnLoopback = r.error == SecretError::NoBackend && settings.isLoopback();
-            if (!r.ok() && r.error != SecretError::NotFound && !noKeychainOnLoopback) {
+            const bool noKeychainOnLoopback = t.keychainError == SecretError::NoBackend && settings.isLoopback();
+            if (!t.found() && t.keychainError != SecretError::NotFound && !noKeychainOnLoopback) {
                 stop();
                 const QString error =
                     QStringLiteral(
                         "the status API's bearer token could not be read from the keychain (%1); the endpoint stays off")
-                        .arg(r.message);
+                        .arg(t.message);
                 qCWarning(lcStatus).noquote() << error;
                 finish(false, error);
                 return;
             }
             QString error;
-            const bool ok = apply(settings, r.ok() ? r.value : QString(), &error);
+            const bool ok = apply(settings, t.value, &error);
             finish(ok, error);
         });
 }

@@ -11,7 +11,7 @@
 //   StatusApi api(sources);                 // who the accounts are (registry or watch's list)
 //   api.board().observe(pipeline); …        // what to count
 //   api.setDoctor({program, configPath});
-//   api.applyConfig(config, secrets, done); // reads channeltray.statusApi, the token, listens
+//   api.applyConfig(config, tokens, done); // reads channeltray.statusApi, the token, listens
 #include "doctorrunner.h"
 #include "statusapisettings.h"
 #include "statusboard.h"
@@ -23,7 +23,7 @@
 
 namespace ct {
 
-class SecretStore;
+class TokenResolver;
 
 class StatusApi : public QObject
 {
@@ -45,7 +45,7 @@ public:
     // apply(). A keychain that cannot answer keeps the endpoint off (never open without the
     // token the user stored) — except when there is no keychain at all and the address is
     // loopback. `done(ok, error)` is called once; ok when off or listening.
-    void applyConfig(const Config &config, SecretStore *secrets,
+    void applyConfig(const Config &config, TokenResolver *tokens,
                      std::function<void(bool ok, const QString &error)> done = {});
     void stop();
     bool isListening() const { return m_server.isListening(); }
