@@ -110,6 +110,10 @@
         <source>now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrayWiring</name>
@@ -150,6 +154,26 @@
     </message>
     <message>
         <source>%1 is not connected; messages are sent over its live connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the keychain to be unlocked: the account connects once it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the keychain: no Secret Service is running yet; the account connects once one starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: appToken: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -278,6 +302,13 @@
     </message>
     <message>
         <source>JWT claim &quot;PlatformID&quot; is not a small whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ct::NetworkRecovery</name>
+    <message>
+        <source>no network</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1469,10 +1500,6 @@
         <source>Problems:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Use these accounts in ChannelTray? Keys ChannelTray does not know are kept as they are.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ct::ui::OpenImForm</name>
@@ -2054,10 +2081,6 @@
     </message>
     <message>
         <source>Demo status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Import from %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

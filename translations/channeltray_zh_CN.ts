@@ -154,6 +154,26 @@
         <source>%1 is not connected; messages are sent over its live connection</source>
         <translation>%1 未连接；消息需通过其在线连接发送</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>waiting for the keychain to be unlocked: the account connects once it is</source>
+        <translation>正在等待钥匙串解锁：解锁后账户即会连接</translation>
+    </message>
+    <message>
+        <source>waiting for the keychain: no Secret Service is running yet; the account connects once one starts</source>
+        <translation>正在等待钥匙串：尚无 Secret Service 运行；启动后账户即会连接</translation>
+    </message>
+    <message>
+        <source>%1 could not be read from the keychain: %2</source>
+        <translation>无法从钥匙串读取%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: appToken: %2</source>
+        <translation>%1：appToken：%2</translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyConnection</name>
@@ -1471,10 +1491,6 @@
         <source>Problems:</source>
         <translation>问题：</translation>
     </message>
-    <message>
-        <source>Use these accounts in ChannelTray? Keys ChannelTray does not know are kept as they are.</source>
-        <translation>要在 ChannelTray 中使用这些账户吗？ChannelTray 不认识的键会原样保留。</translation>
-    </message>
 </context>
 <context>
     <name>ct::ui::OpenImForm</name>
@@ -2051,10 +2067,6 @@
     <message>
         <source>Start local demo servers and watch live accounts without any setup.</source>
         <translation>启动本地演示服务器，无需任何设置即可看到在线账户。</translation>
-    </message>
-    <message>
-        <source>&amp;Import from %1…</source>
-        <translation>从 %1 导入(&amp;I)…</translation>
     </message>
     <message>
         <source>Demo status</source>
