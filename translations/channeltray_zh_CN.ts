@@ -1427,6 +1427,10 @@
         <source>Mark &amp;read</source>
         <translation>标为已读(&amp;R)</translation>
     </message>
+    <message>
+        <source>Mark &amp;unread</source>
+        <translation>标为未读(&amp;U)</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::NotificationMenus</name>

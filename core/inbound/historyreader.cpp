@@ -192,12 +192,25 @@ int HistoryStore::markRead(const AccountAddress &account, const QString &session
 
 int HistoryStore::markRead(const QList<qint64> &rowIds)
 {
+    return setReadFlag(rowIds, true);
+}
+
+int HistoryStore::markUnread(const QList<qint64> &rowIds)
+{
+    return setReadFlag(rowIds, false);
+}
+
+int HistoryStore::setReadFlag(const QList<qint64> &rowIds, bool read)
+{
     if (rowIds.isEmpty())
         return 0;
     QSqlDatabase d = db();
     d.transaction();
     QSqlQuery q(d);
-    q.prepare(QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0"));
+    // Only incoming messages are ever unread.
+    q.prepare(
+        read ? QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0")
+             : QStringLiteral("UPDATE messages SET read = 0 WHERE row_id = ? AND read = 1 AND direction = 0"));
     int changed = 0;
     for (qint64 id : rowIds) {
         q.bindValue(0, id);

@@ -93,6 +93,8 @@ public:
     // Empty sessionKey → every session of the account. Returns the rows changed.
     int markRead(const AccountAddress &account, const QString &sessionKey = {});
     int markRead(const QList<qint64> &rowIds);
+    // "Mark unread" from the Messages tab: incoming rows only. Returns the rows changed.
+    int markUnread(const QList<qint64> &rowIds);
 
     // --- retention ---------------------------------------------------------------------
     // Deletes at most maxRows messages older than cutoff (server time, else stored time).
@@ -111,6 +113,7 @@ Q_SIGNALS:
     void fileReplaced();
 
 private:
+    int setReadFlag(const QList<qint64> &rowIds, bool read);
     bool openWith(bool readOnly, QString *error);
     bool openConnection(bool readOnly, QString *error);
     bool openForWriting(QString *error); // open(), moving a corrupt file aside once

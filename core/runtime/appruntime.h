@@ -109,6 +109,7 @@ public:
     void storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found);
     // Marks messages read; the unread counts follow (HistoryStore::unreadChanged → registry).
     void markRead(const QList<qint64> &rowIds);
+    void markUnread(const QList<qint64> &rowIds);
     // A part of the process that is not an account (the status endpoint, …) could not do its
     // job; the tray shows `message` among the app's problems while it runs.
     void reportProblem(const QString &message) { Q_EMIT problemReported(message); }

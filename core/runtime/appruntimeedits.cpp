@@ -57,6 +57,12 @@ void AppRuntime::markRead(const QList<qint64> &rowIds)
         m_history->markRead(rowIds);
 }
 
+void AppRuntime::markUnread(const QList<qint64> &rowIds)
+{
+    if (m_history->isOpen())
+        m_history->markUnread(rowIds);
+}
+
 QString AppRuntime::sessionKeyFor(const AccountAddress &account) const
 {
     if (m_history->isOpen()) {

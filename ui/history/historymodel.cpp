@@ -67,6 +67,14 @@ const HistoryRecord *HistoryModel::recordAt(int row) const
     return row >= 0 && row < int(m_rows.size()) ? &m_rows[size_t(row)] : nullptr;
 }
 
+void HistoryModel::setRowRead(int row, bool read)
+{
+    if (row < 0 || row >= int(m_rows.size()) || m_rows[size_t(row)].read == read)
+        return;
+    m_rows[size_t(row)].read = read;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -40,6 +40,8 @@ public:
     void reload();
 
     const HistoryRecord *recordAt(int row) const;
+    // Shows the row as read or unread (the store was told by whoever owns it).
+    void setRowRead(int row, bool read);
     int fetchedPages() const { return m_pages; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

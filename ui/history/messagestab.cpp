@@ -161,9 +161,17 @@ QMenu *MessagesTab::contextMenuFor(int row)
         const qint64 rowId = r->rowId;
         const AccountAddress account = r->message.account;
         const QString id = r->message.id;
-        connect(menu->addAction(tr("Mark &read")), &QAction::triggered, this, [this, rowId, account, id] {
+        connect(menu->addAction(tr("Mark &read")), &QAction::triggered, this, [this, row, rowId, account, id] {
+            m_model->setRowRead(row, true);
             Q_EMIT readRequested(QList<qint64>{rowId});
             Q_EMIT messageRead(account, id);
+        });
+        menu->addSeparator();
+    } else if (r->read && r->message.direction == InboundMessage::Direction::In) {
+        const qint64 rowId = r->rowId;
+        connect(menu->addAction(tr("Mark &unread")), &QAction::triggered, this, [this, row, rowId] {
+            m_model->setRowRead(row, false);
+            Q_EMIT unreadRequested(QList<qint64>{rowId});
         });
         menu->addSeparator();
     }
@@ -191,6 +199,7 @@ void MessagesTab::showCurrent()
     if (r && !r->read) {
         Q_EMIT readRequested(QList<qint64>{r->rowId});
         Q_EMIT messageRead(r->message.account, r->message.id);
+        m_model->setRowRead(m_view->currentIndex().row(), true);
     }
 }
 

@@ -54,6 +54,8 @@ public:
 Q_SIGNALS:
     // The user opened these unread messages.
     void readRequested(const QList<qint64> &rowIds);
+    // The user marked these read messages unread again.
+    void unreadRequested(const QList<qint64> &rowIds);
     // The same, by message: the one the user opened (notifications withdraw theirs).
     void messageRead(const ct::AccountAddress &account, const QString &messageId);
 

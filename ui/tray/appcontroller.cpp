@@ -165,6 +165,8 @@ void AppController::createMainWindow()
             &MessagesTab::messagesArrived);
     connect(w->messagesTab(), &MessagesTab::readRequested, this,
             [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
+    connect(w->messagesTab(), &MessagesTab::unreadRequested, this,
+            [this](const QList<qint64> &rows) { m_runtime.markUnread(rows); });
     w->showNotice(m_notice);
 }
 

@@ -1,6 +1,6 @@
 // The Messages tab over a real HistoryStore (SQLite in a temporary folder): rows are fetched a
 // page at a time as the view asks, filters and search go to the store, markdown is rendered,
-// and reading a message marks it read.
+// and reading a message marks it read; a read one can be marked unread again.
 #include "gui/guitesthelpers.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
@@ -10,6 +10,7 @@
 
 #include <QImage>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextDocument>
@@ -215,6 +216,42 @@ private Q_SLOTS:
         QCOMPARE(read.first().at(0).value<AccountAddress>(), ops);
         QCOMPARE(read.first().at(1).toString(), QStringLiteral("20"));
         QVERIFY(!tab.showMessage(ops, QStringLiteral("99999")));
+    }
+
+    void testContextMenu_marksAReadMessageUnread_andTheStoreCountsItUnreadAgain()
+    {
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        MessagesTab tab(&registry, m_store);
+        const qint64 rowId = tab.model()->recordAt(5)->rowId;
+        QCOMPARE(m_store->markRead(QList<qint64>{rowId}), 1);
+        tab.model()->reload();
+        QVERIFY(tab.model()->recordAt(5)->read);
+        const int before = m_store->unreadCount();
+        const auto entry = [](QMenu *menu, const QString &text) -> QAction * {
+            for (QAction *a : menu->actions())
+                if (a->text() == text)
+                    return a;
+            return nullptr;
+        };
+
+        std::unique_ptr<QMenu> menu(tab.contextMenuFor(5));
+        QVERIFY(!entry(menu.get(), QStringLiteral("Mark &read")));
+        QAction *unread = entry(menu.get(), QStringLiteral("Mark &unread"));
+        QVERIFY(unread);
+        QSignalSpy asked(&tab, &MessagesTab::unreadRequested);
+        unread->trigger();
+        QCOMPARE(asked.size(), 1);
+        const auto rows = asked.first().at(0).value<QList<qint64>>();
+        QCOMPARE(rows, QList<qint64>{rowId});
+        QVERIFY(!tab.model()->recordAt(5)->read); // shown unread at once
+        QCOMPARE(m_store->markUnread(rows), 1);   // what the application does with the request
+        QCOMPARE(m_store->unreadCount(), before + 1);
+        QCOMPARE(m_store->markUnread(rows), 0); // already unread
+
+        menu.reset(tab.contextMenuFor(5)); // an unread row offers "Mark read" again
+        QVERIFY(entry(menu.get(), QStringLiteral("Mark &read")));
+        QVERIFY(!entry(menu.get(), QStringLiteral("Mark &unread")));
     }
 };
 
