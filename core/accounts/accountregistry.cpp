@@ -194,17 +194,23 @@ void AccountRegistry::detach(Entry &entry)
 {
     --m_stateCounts[size_t(entry.counted)];
     m_unreadTotal -= entry.unread;
-    if (entry.countedRetry) {
-        auto [from, to] = m_retries.equal_range(entry.countedRetry);
-        for (auto it = from; it != to; ++it)
-            if (it->second == entry.address) {
-                m_retries.erase(it);
-                break;
-            }
-        entry.countedRetry = 0;
-    }
+    forgetRetry(entry);
     delete entry.connection;
     entry.connection = nullptr;
+}
+
+// Takes the entry's retry time out of m_retries: O(log N) plus the accounts due at that same ms.
+void AccountRegistry::forgetRetry(Entry &entry)
+{
+    if (!entry.countedRetry)
+        return;
+    auto [from, to] = m_retries.equal_range(entry.countedRetry);
+    for (auto it = from; it != to; ++it)
+        if (it->second == entry.address) {
+            m_retries.erase(it);
+            break;
+        }
+    entry.countedRetry = 0;
 }
 
 // Moves the entry to the count of its connection's current state, and its retry time into or
@@ -222,14 +228,7 @@ void AccountRegistry::recount(Entry &entry)
     const qint64 key = retry.isValid() ? qMax<qint64>(1, retry.toMSecsSinceEpoch()) : 0;
     if (key == entry.countedRetry)
         return;
-    if (entry.countedRetry) {
-        auto [from, to] = m_retries.equal_range(entry.countedRetry);
-        for (auto it = from; it != to; ++it)
-            if (it->second == entry.address) {
-                m_retries.erase(it);
-                break;
-            }
-    }
+    forgetRetry(entry);
     if (key)
         m_retries.emplace(key, entry.address);
     entry.countedRetry = key;

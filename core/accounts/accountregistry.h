@@ -106,6 +106,7 @@ private:
     void attach(Entry &entry);
     void detach(Entry &entry); // takes it out of the counts and deletes its connection
     void recount(Entry &entry);
+    void forgetRetry(Entry &entry);
     void reindex();
     void rowChanged(const AccountAddress &address, const QList<int> &roles = {});
     void startSlice();

@@ -1,5 +1,6 @@
 #include "tokenrefresher.h"
 
+#include "config/tokenrefreshreader.h"
 #include "configtokenpatcher.h"
 #include "hookrefreshjob.h"
 #include "httprefreshjob.h"
@@ -32,21 +33,6 @@ struct TokenRefresher::Account
     QPointer<QObject> job;
     std::optional<RefreshedCredentials> credentials;
 };
-
-namespace {
-QString modeName(RefreshMode mode)
-{
-    switch (mode) {
-    case RefreshMode::Http:
-        return QStringLiteral("http");
-    case RefreshMode::Hook:
-        return QStringLiteral("hook");
-    case RefreshMode::Off:
-        return QStringLiteral("off");
-    }
-    return {};
-}
-} // namespace
 
 TokenRefresher::TokenRefresher(QObject *parent) : QObject(parent), m_network(new QNetworkAccessManager(this)) {}
 
@@ -118,7 +104,7 @@ void TokenRefresher::trigger(const AccountAddress &address, const QString &reaso
     a.attempts = 0;
     a.lastError.clear();
     qCInfo(lcRefresh).noquote() << "refresh of" << address.toString() << "starts:" << reason << "mode"
-                                << modeName(m_refresh.mode);
+                                << refreshModeName(m_refresh.mode);
     // Never emit from inside trigger(): the caller is often a connection's own signal handler.
     Account *ap = &a;
     QTimer::singleShot(0, this, [this, ap] {
@@ -252,7 +238,7 @@ void TokenRefresher::failTerminally(Account &a, const QString &error, const QStr
     marker.address = a.address;
     marker.reason = a.reason;
     marker.time = QDateTime::currentDateTimeUtc();
-    marker.mode = modeName(m_refresh.mode);
+    marker.mode = refreshModeName(m_refresh.mode);
     if (m_refresh.mode == RefreshMode::Http)
         marker.endpoint = m_refresh.http.endpoint; // the template, so no state value is in it
     else if (m_refresh.mode == RefreshMode::Hook && !m_refresh.hook.command.isEmpty())
