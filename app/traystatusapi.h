@@ -1,7 +1,6 @@
 #pragma once
-// The tray serves the status API (core/status) when channeltray.statusApi is on: every account
-// of the registry, the runtime's pipeline and refresher counted, doctor run as this program.
-// The endpoint follows each applied config (on, off, another address, another token).
+// The tray serves the status API when channeltray.statusApi is on: the runtime's endpoint
+// (core/runtime/runtimestatusapi.h), with a failure to serve shown among the tray's problems.
 namespace ct {
 class AppRuntime;
 class StatusApi;

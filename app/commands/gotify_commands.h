@@ -1,15 +1,12 @@
 #pragma once
-// The Gotify halves of `send` and `watch` (cmd_send.cpp / cmd_watch.cpp dispatch on the
-// account's channel; an OpenIM branch goes next to these).
+// The Gotify half of `send` (cmd_send.cpp dispatches on the account's channel; the OpenIM
+// half is openim_commands.h).
 #include "commandcontext.h"
 #include "config/configmodel.h"
 
 #include <QCommandLineParser>
 
 namespace ct {
-class AccountConnection;
-class HistoryStore;
-class InboundPipeline;
 class TokenResolver;
 struct GotifyEndpoint;
 } // namespace ct
@@ -24,10 +21,5 @@ bool gotifyEndpointFor(const Config &config, const QString &accountId, TokenReso
 // `send --account gotify/<id> --text … [--title] [--priority] [--markdown] [--click-url]`.
 int runGotifySend(CommandContext &ctx, const Config &config, const AccountAddress &account,
                   const QCommandLineParser &parser);
-
-// A started-on-demand stream connection for `watch`; nullptr with `error` set on failure.
-AccountConnection *createGotifyWatchConnection(const Config &config, const AccountAddress &account,
-                                               TokenResolver &tokens, InboundPipeline *pipeline,
-                                               HistoryStore *history, QObject *parent, QString *error);
 
 } // namespace ct::cli

@@ -34,21 +34,6 @@ QString localFileFor(const QString &value)
 }
 } // namespace
 
-AccountConnection *createOpenImWatchConnection(const Config &config, const AccountAddress &account,
-                                               TokenResolver &tokens, InboundPipeline *pipeline,
-                                               HistoryStore *history, QObject *parent, QString *error)
-{
-    const OpenImAccountConfig *cfg = config.openimAccount(account.accountId);
-    if (!cfg) {
-        *error = QStringLiteral("no account %1").arg(account.toString());
-        return nullptr;
-    }
-    const QString token = resolveToken(config, account, tokens, error);
-    if (token.isEmpty())
-        return nullptr;
-    return new OpenImConnection(*cfg, token, pipeline, history, parent);
-}
-
 int runOpenImSend(CommandContext &ctx, const Config &config, const AccountAddress &account,
                   const QCommandLineParser &parser)
 {

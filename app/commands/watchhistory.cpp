@@ -8,7 +8,7 @@
 
 namespace ct::cli {
 
-WatchHistoryReport::WatchHistoryReport(CommandContext &ctx, bool json, HistoryStore &history)
+WatchHistoryReport::WatchHistoryReport(CommandContext &ctx, bool json, const HistoryStore &history)
     : m_ctx(ctx), m_json(json), m_history(history)
 {
 }

@@ -18,7 +18,7 @@ namespace ct::cli {
 class WatchHistoryReport
 {
 public:
-    WatchHistoryReport(CommandContext &ctx, bool json, HistoryStore &history);
+    WatchHistoryReport(CommandContext &ctx, bool json, const HistoryStore &history);
 
     // Prints the store's and the pipeline's changes from now on (owner: lifetime of the wiring).
     void follow(InboundPipeline &pipeline, QObject *owner);
@@ -32,7 +32,7 @@ private:
 
     CommandContext &m_ctx;
     bool m_json;
-    HistoryStore &m_history;
+    const HistoryStore &m_history;
     QString m_lastWaiting;
 };
 

@@ -76,6 +76,13 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
 
 AppRuntime::~AppRuntime()
 {
+    stop();
+}
+
+void AppRuntime::stop()
+{
+    if (m_historyRetry)
+        m_historyRetry->stop();
     m_health->clear();
     m_registry->stopAll();
     m_pipeline->flush();
@@ -95,67 +102,6 @@ void AppRuntime::wireRefresher()
             t.value = token;
             t.origin = TokenOrigin::Keychain;
         });
-}
-
-void AppRuntime::applyConfig(const Config &config)
-{
-    const quint64 generation = ++m_generation;
-    applyAccountProxies(config); // each account's `proxy`, for every connection to its server
-    m_retention->setRetentionDays(config.app.retentionDays);
-    if (!m_retention->isStarted() && m_history->isOpen())
-        m_retention->start(m_options.retentionFirstRunDelayMs);
-    resolveTokens(config, [this, config, generation] {
-        if (generation != m_generation)
-            return; // a newer config arrived meanwhile
-        m_config = config;
-        m_pipeline->setConfig(config);
-        m_notifications->setGotifyMinPriority(config.app.gotifyMinPriority);
-        m_notifications->setSettings(config.app.notifications);
-        m_refresher->setConfig(config, m_options.configPath);
-        m_registry->setConfig(withResolvedTokens(config));
-        updateMissingTokenReasons();
-        wireHealth(config);
-        m_registry->startAll();
-        updateUnread();
-        // One first probe of every account (latency shows without waiting for the interval),
-        // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.
-        if (m_options.firstProbeDelayMs >= 0)
-            m_health->spreadNextChecks(std::chrono::milliseconds(m_options.firstProbeDelayMs),
-                                       std::chrono::milliseconds(20));
-        Q_EMIT accountsStarted();
-    });
-}
-
-void AppRuntime::keychainChanged()
-{
-    const quint64 generation = m_generation;
-    if (generation == 0)
-        return; // no config applied yet
-    const QHash<QString, ResolvedToken> before = m_tokens;
-    resolveTokens(m_config, [this, generation, before] {
-        if (generation != m_generation)
-            return; // a newer config is being applied, with tokens read after this change
-        bool changed = false;
-        for (auto it = m_tokens.cbegin(); it != m_tokens.cend() && !changed; ++it) {
-            const ResolvedToken old = before.value(it.key());
-            changed = old.value != it->value || old.keychainError != it->keychainError;
-        }
-        if (!changed)
-            return;
-        qCInfo(lcAccounts) << "the keychain changed: re-creating the accounts whose token changed";
-        m_registry->setConfig(withResolvedTokens(m_config));
-        updateMissingTokenReasons();
-        wireHealth(m_config);
-        m_registry->startAll();
-    });
-}
-
-void AppRuntime::updateMissingTokenReasons()
-{
-    for (const AccountAddress &a : m_registry->addresses())
-        if (auto *missing = qobject_cast<MissingTokenConnection *>(m_registry->connection(a)))
-            missing->setReason(missingTokenReason(a, a.channel == kGotifyChannel ? QStringLiteral("clientToken")
-                                                                                 : QStringLiteral("token")));
 }
 
 void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
@@ -305,6 +251,8 @@ void AppRuntime::wireHealth(const Config &config)
     m_health->clear();
     m_serverProbes.clear();
     m_probeServerKey.clear();
+    if (!m_options.healthChecks)
+        return;
     for (const AccountAddress &address : m_registry->addresses()) {
         HealthMonitor::Probe probe;
         if (address.channel == kGotifyChannel) {

@@ -21,6 +21,7 @@
 #include <optional>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace ct {
 
@@ -58,11 +59,27 @@ public:
         int firstProbeDelayMs = 3000;
         // The first history retention run, this long after the first applyConfig; then daily.
         int retentionFirstRunDelayMs = 5000;
+
+        // What `watch` asks for (the tray leaves these as they are):
+        // only these accounts, each switched on whatever the file says; empty: every account.
+        QList<AccountAddress> accounts = {};
+        // Every Gotify account receives, even where the file leaves its inbound off.
+        bool forceInbound = false;
+        // An account without a usable token fails the start: accountsFailed, nothing starts.
+        bool requireTokens = false;
+        // While the history cannot be opened, try again this often (historyWaiting each time)
+        // and start the accounts once it opens, so their catch-up starts from what it holds;
+        // 0: the accounts start at once.
+        int historyRetryMs = 0;
+        // HealthMonitor: probes of connected accounts, reconnects of failed ones.
+        bool healthChecks = true;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
 
     bool open(QString *error);
+    // Stops every account and stores what the pipeline still holds (also done on destruction).
+    void stop();
     // Resolves tokens, then rebuilds the account list and starts the enabled accounts.
     void applyConfig(const Config &config);
     const Config &config() const { return m_config; }
@@ -119,7 +136,14 @@ public:
                       const QString &typed = {});
 
 Q_SIGNALS:
+    // The config is applied (tokens resolved, the account list rebuilt), just before the
+    // accounts start (or wait for the history: Options::historyRetryMs).
+    void configApplied();
     void accountsStarted();
+    // Options::requireTokens: "<account>: <why>" for each account without a usable token.
+    void accountsFailed(const QStringList &reasons);
+    // Options::historyRetryMs: the history still cannot be opened; the accounts wait.
+    void historyWaiting(const QString &reason);
     // A token could not be read from the keychain (locked, no Secret Service, …).
     void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
     void problemReported(const QString &message);
@@ -138,6 +162,12 @@ private:
     // stand-in for a missing token takes the new reason.
     void keychainChanged();
     void updateMissingTokenReasons();
+    // The config as the options scope it (Options::accounts, forceInbound).
+    Config scoped(const Config &config) const;
+    QStringList missingTokens() const;
+    // Starts the accounts, or waits for the history first (Options::historyRetryMs).
+    void startAccounts();
+    void retryHistory();
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
@@ -182,6 +212,7 @@ private:
     KeychainWatcher *m_keychainWatcher;
     QHash<QString, ResolvedToken> m_tokens; // "<address>/<field>" → resolved; values never logged
     quint64 m_generation = 0;               // a newer applyConfig wins over a slower one
+    QTimer *m_historyRetry = nullptr;       // Options::historyRetryMs
 };
 
 } // namespace ct

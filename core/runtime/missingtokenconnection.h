@@ -20,6 +20,7 @@ public:
         setState(disable ? AccountState::Disabled : AccountState::Failed, m_why);
     }
     void reconnectNow() override { start(); }
+    QString reason() const { return m_why; }
     // The reason changed (the keychain answered differently) while the token is still missing.
     void setReason(const QString &why)
     {

@@ -48,9 +48,11 @@ bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, Q
     if (m_server.isListening() && settings == m_settings && token == m_token)
         return true;
     m_server.setBearerToken(token);
-    if (!m_server.listen(settings.address, settings.port, error)) {
-        qCWarning(lcStatus) << "status API: cannot listen on" << settings.listen << ":"
-                            << (error ? *error : QString());
+    QString why;
+    if (!m_server.listen(settings.address, settings.port, &why)) {
+        qCWarning(lcStatus) << "status API: cannot listen on" << settings.listen << ":" << why;
+        if (error)
+            *error = QStringLiteral("cannot listen on %1: %2").arg(settings.listen, why);
         m_settings = {};
         return false;
     }

@@ -122,6 +122,44 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 3);
     }
 
+    // watch is asked to receive: an account it cannot (no clientToken anywhere; the keychain of
+    // tools/headless.sh holds none) ends it at once, naming the account and what to do.
+    void testWatch_accountWithoutClientToken_exits1_namingIt_beforeAnyState()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString config = writeConfig(server);
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        f.close();
+        QJsonObject channels = root.value(QStringLiteral("channels")).toObject();
+        QJsonObject gotify = channels.value(QStringLiteral("gotify")).toObject();
+        QJsonObject accounts = gotify.value(QStringLiteral("accounts")).toObject();
+        QJsonObject ops = accounts.value(QStringLiteral("ops")).toObject();
+        ops.remove(QStringLiteral("clientToken"));
+        accounts.insert(QStringLiteral("ops"), ops);
+        gotify.insert(QStringLiteral("accounts"), accounts);
+        channels.insert(QStringLiteral("gotify"), gotify);
+        root.insert(QStringLiteral("channels"), channels);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+
+        QProcess p;
+        prepare(p);
+        p.start(binary(), {QStringLiteral("--config"), config, QStringLiteral("watch"), QStringLiteral("--json"),
+                           QStringLiteral("--account"), QStringLiteral("gotify/ops")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("gotify/ops: no client token")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("accounts set-token gotify/ops --field clientToken")),
+                 qPrintable(err));
+        QCOMPARE(p.readAllStandardOutput(), QByteArray());
+        QCOMPARE(server.streamCount(), 0);
+    }
+
     void testSend_withPriorityAndMarkdown_printsTheServersAnswer()
     {
         GotifyServer server;

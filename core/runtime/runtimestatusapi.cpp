@@ -1,0 +1,37 @@
+#include "runtimestatusapi.h"
+
+#include "appruntime.h"
+#include "status/statusapi.h"
+
+#include <QCoreApplication>
+
+namespace ct {
+
+StatusApi *attachStatusApi(AppRuntime &runtime, StatusApiApplied applied)
+{
+    AccountRegistry &registry = runtime.registry();
+    StatusBoard::Sources sources;
+    sources.accounts = [&registry] { return registry.addresses(); };
+    sources.connection = [&registry](const AccountAddress &a) { return registry.connection(a); };
+    sources.enabled = [&registry](const AccountAddress &a) {
+        const int row = registry.rowOf(a);
+        return row >= 0 && registry.index(row).data(AccountRegistry::EnabledRole).toBool();
+    };
+    sources.unread = [&registry](const AccountAddress &a) { return registry.unread(a); };
+    sources.server = [&runtime](const AccountAddress &a) { return StatusBoard::serverOf(runtime.config(), a); };
+    sources.lastStoredAt = [&runtime](const AccountAddress &a) {
+        return StatusBoard::newestStoredAt(runtime.history(), a);
+    };
+
+    auto *api = new StatusApi(sources, &runtime);
+    api->board().observe(registry);
+    api->board().observe(runtime.pipeline());
+    api->board().observe(runtime.refresher());
+    QObject::connect(&runtime, &AppRuntime::configApplied, api, [api, &runtime, applied] {
+        api->setDoctor({QCoreApplication::applicationFilePath(), runtime.configPath()});
+        api->applyConfig(runtime.config(), &runtime.tokens(), applied);
+    });
+    return api;
+}
+
+} // namespace ct

@@ -1,0 +1,19 @@
+#pragma once
+// The status endpoint (core/status) of a runtime, the same for the tray and `watch`: the
+// registry's accounts, the runtime's pipeline and refresher counted, doctor run as this same
+// program; applied again with each config (channeltray.statusApi and its bearer token).
+#include <QString>
+#include <functional>
+
+namespace ct {
+
+class AppRuntime;
+class StatusApi;
+
+// The endpoint, a child of `runtime`. `applied(ok, error)` follows each apply: ok when it is
+// off or listening, else why it is not (a bad setting, an address that cannot be bound, a
+// keychain that did not give the token).
+using StatusApiApplied = std::function<void(bool ok, const QString &error)>;
+StatusApi *attachStatusApi(AppRuntime &runtime, StatusApiApplied applied);
+
+} // namespace ct
