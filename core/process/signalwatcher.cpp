@@ -53,9 +53,11 @@ SignalWatcher::~SignalWatcher()
 
 void SignalWatcher::readSignal()
 {
-    char c = 0;
-    if (::read(g_fds[1], &c, 1) == 1)
-        Q_EMIT signalled(int(c));
+    // Every signal that has arrived, in order: two that arrive together are both reported.
+    char received[16];
+    const auto n = ::read(g_fds[1], received, sizeof received);
+    for (ssize_t i = 0; i < n; ++i)
+        Q_EMIT signalled(int(received[i]));
 }
 
 } // namespace ct

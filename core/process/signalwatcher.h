@@ -18,6 +18,7 @@ public:
     bool isActive() const { return m_notifier != nullptr; }
 
 Q_SIGNALS:
+    // Once per signal received, in the order they arrived (also several in one event-loop pass).
     void signalled(int signalNumber);
 
 private:

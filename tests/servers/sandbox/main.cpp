@@ -9,6 +9,8 @@
 #include <QTextStream>
 
 #include <csignal>
+#include <memory>
+#include <utility>
 
 namespace {
 void printLine(const QString &line)
@@ -71,9 +73,14 @@ int main(int argc, char **argv)
     }
     if (parser.isSet(once))
         return 0;
+    // Every signal received is said, also one that arrives while it stops: a test proves that
+    // nobody sent it SIGTERM by sending SIGINT itself and reading that this was the only one.
+    bool stopping = false;
     QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, [&](int signalNumber) {
         printLine(QStringLiteral("sandbox: %1, stopping the servers")
                       .arg(signalNumber == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM")));
+        if (std::exchange(stopping, true))
+            return;
         sandbox->stop();
         QCoreApplication::exit(exitCode);
     });
