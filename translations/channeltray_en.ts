@@ -384,6 +384,10 @@
         <source>the server sent a compressed frame that inflates past %1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no answer to ping (dead link)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::OpenImProbe</name>
@@ -1433,6 +1437,10 @@
     </message>
     <message>
         <source>Mark &amp;read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;unread</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

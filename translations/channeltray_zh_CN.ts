@@ -381,6 +381,10 @@
         <source>the server sent a compressed frame that inflates past %1 MiB</source>
         <translation>服务器发送的压缩帧解压后超过 %1 MiB</translation>
     </message>
+    <message>
+        <source>no answer to ping (dead link)</source>
+        <translation>ping 无应答（连接已失效）</translation>
+    </message>
 </context>
 <context>
     <name>ct::OpenImProbe</name>

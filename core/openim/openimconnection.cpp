@@ -293,8 +293,9 @@ void OpenImConnection::setHeartbeatClock(HeartbeatClock *clock)
 void OpenImConnection::onHeartbeat()
 {
     if (m_awaitingPong) {
+        // Bytes may still arrive (a server trickling a frame that never ends): only a pong counts.
         qCWarning(lcOpenIm) << address().toString() << "no pong: dead link, reconnecting";
-        m_socket.abort();
+        abortWith(tr("no answer to ping (dead link)"));
         return;
     }
     m_awaitingPong = true;

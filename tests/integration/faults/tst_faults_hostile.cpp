@@ -1,6 +1,7 @@
 // Hostile and broken Gotify servers, each contained to its account: a server that accepts and
 // never answers, one that trickles its answer a byte at a time, one that redirects forever, a
-// 16 MiB frame, deeply nested JSON. The hostile account ends in Backoff with a clear reason
+// stream that trickles a frame that never ends after the upgrade, a 16 MiB frame, deeply nested
+// JSON. The hostile account ends in Backoff with a clear reason
 // within its handshake timeout (or drops the frame), and a second account on a healthy loopback
 // server receives its messages meanwhile, undelayed. Real sockets on 127.0.0.1 throughout.
 #include "integration/gotify/gotifytestfixture.h"
@@ -118,6 +119,49 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(broken.connections() >= 2, 10000);
         for (const QList<QVariant> &s : std::as_const(badStates))
             QVERIFY(s.at(0).value<AccountState>() != AccountState::Connected);
+        bad.stop();
+        good.stop();
+    }
+
+    void streamTricklesAfterTheUpgrade_theMissingPongCallsItDead_reconnects_andTheOtherAccountFlows()
+    {
+        // After the upgrade the server sends a frame that never ends, a byte every 100 ms
+        // (framestall.h): bytes keep coming, more often than the pong deadline, but no pong.
+        GotifyServer hostile;
+        GotifyServer healthy;
+        QVERIFY(hostile.listen());
+        QVERIFY(healthy.listen());
+        hostile.setTrickleStreams(100);
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(1000),
+                             sink.pipeline.get(), sink.history.get());
+        good.setPingTiming(300, 500);
+        bad.setPingTiming(300, 500);
+        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
+        good.start();
+        bad.start();
+        QTRY_VERIFY_WITH_TIMEOUT(good.state() == AccountState::Connected && bad.state() == AccountState::Connected,
+                                 10000);
+        hostile.setTrickleStreams(0);                                   // the next stream is healthy
+        hostile.postMessage(QStringLiteral("pushed into the trickle")); // stored; the catch-up brings it
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        QTRY_VERIFY_WITH_TIMEOUT(hostile.bytesTrickled() >= 3, 10000);
+        const auto deadLinkBackoff = [&] {
+            for (const QList<QVariant> &s : std::as_const(badStates))
+                if (s.at(0).value<AccountState>() == AccountState::Backoff
+                    && s.at(1).toString().contains(QStringLiteral("no answer to ping (dead link)")))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(deadLinkBackoff(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Connected, 10000);
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        hostile.postMessage(QStringLiteral("after the trickle"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 2, 10000);
         bad.stop();
         good.stop();
     }

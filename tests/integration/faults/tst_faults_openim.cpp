@@ -1,6 +1,6 @@
 // Hostile and broken OpenIM gateways, each contained to its account: one that accepts and never
 // answers, one that trickles its upgrade, one that upgrades and never sends the handshake answer,
-// a 16 MiB frame, a gzip bomb, frames of the wrong wire type and garbage JSON or protobuf. The
+// one that answers the handshake and then trickles a frame that never ends, a 16 MiB frame, a gzip bomb, frames of the wrong wire type and garbage JSON or protobuf. The
 // hostile account either drops the frame and goes on, or ends in Backoff with a clear reason and
 // reconnects; a second account on a healthy loopback gateway delivers meanwhile. Real sockets on
 // 127.0.0.1 against the loopback OpenIM server (tests/servers/openim) throughout.
@@ -153,6 +153,50 @@ private Q_SLOTS:
         // When the server behaves again, the account connects.
         m_hostile->gateway().setStall(LoopbackGateway::Stall::None);
         QTRY_COMPARE_WITH_TIMEOUT(m_bad->state(), AccountState::Connected, 10000);
+    }
+
+    void tricklesAfterTheHandshakeAnswer_theHeartbeatCallsItDead_reconnects_andTheOtherAccountIsNotDelayed()
+    {
+        // After a good handshake answer the gateway sends a frame that never ends, a byte every
+        // 100 ms (framestall.h): bytes keep coming, more often than the heartbeat, but never a
+        // pong. The app pings every 15 s against a byte a second; here 600 ms against 100 ms.
+        m_hostile->gateway().setStall(LoopbackGateway::Stall::TrickleAfterAnswer);
+        m_hostile->gateway().setTrickleIntervalMs(100);
+        m_good = connection(*m_healthy, "healthy");
+        m_bad = connection(*m_hostile, "hostile");
+        m_good->setHeartbeatIntervalMs(600);
+        m_bad->setHeartbeatIntervalMs(600);
+        QSignalSpy badStates(m_bad.get(), &AccountConnection::stateChanged);
+        m_good->start();
+        m_bad->start();
+        QTRY_COMPARE_WITH_TIMEOUT(m_good->state(), AccountState::Connected, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_bad->state(), AccountState::Connected, 10000); // the answer came
+        m_hostile->gateway().setStall(LoopbackGateway::Stall::None); // the next connection is healthy
+        // A push now disappears into the endless frame; the server keeps it for the catch-up.
+        m_hostile->deliverDirect("u_alice", "u_bot", "pushed into the trickle");
+        QElapsedTimer healthyTook;
+        healthyTook.start();
+        QVERIFY(healthyDeliversMeanwhile());
+        QVERIFY2(healthyTook.elapsed() < 5000, qPrintable(QString::number(healthyTook.elapsed())));
+        QTRY_VERIFY_WITH_TIMEOUT(m_hostile->gateway().bytesTrickled() >= 3, 10000);
+        // The heartbeat calls the link dead (bytes alone do not keep it alive) and it reconnects.
+        const auto deadLinkBackoff = [&] {
+            for (const QList<QVariant> &s : std::as_const(badStates))
+                if (s.at(0).value<AccountState>() == AccountState::Backoff
+                    && s.at(1).toString().contains("no answer to ping (dead link)"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(deadLinkBackoff(), 10000);
+        // The message pushed into the trickle arrives once, through the catch-up after the
+        // reconnect; a later one through the push.
+        QTRY_COMPARE_WITH_TIMEOUT(m_delivered.value("hostile"), 1, 10000);
+        QCOMPARE(m_streamed.value("hostile"), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_bad->state(), AccountState::Connected, 10000);
+        m_hostile->deliverDirect("u_alice", "u_bot", "after the trickle");
+        QTRY_COMPARE_WITH_TIMEOUT(m_delivered.value("hostile"), 2, 10000);
+        QVERIFY(m_pipeline->flush());
+        QCOMPARE(m_delivered.value("hostile"), 2);
     }
 
     void sixteenMiBFrame_closesOnlyThatConnection_whichReconnectsAndFlows()

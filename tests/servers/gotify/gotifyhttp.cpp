@@ -109,6 +109,7 @@ void StreamGate::inspect(QTcpSocket *socket)
         }
         m_server->logRequest(rec);
         m_pending.insert(socket->peerPort(), clientId);
+        m_raw.insert(socket->peerPort(), socket);
     }
     socket->setParent(nullptr);
     addPendingConnection(socket);

@@ -8,8 +8,10 @@
 // - GotifyHttp: QAbstractHttpServer (Qt 6.4 API) that routes every plain request to GotifyServer.
 #include <QAbstractHttpServer>
 #include <QHash>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpServer>
+#include <QTcpSocket>
 
 namespace ct::testserver {
 
@@ -22,6 +24,8 @@ public:
     explicit StreamGate(GotifyServer *server, QObject *parent = nullptr);
     // The client id that authenticated the upgrade coming from this peer port (0 if none).
     qint64 takeClientFor(quint16 peerPort) { return m_pending.take(peerPort); }
+    // The raw socket under the stream upgrade from this peer port (null once gone).
+    QTcpSocket *takeRawFor(quint16 peerPort) { return m_raw.take(peerPort); }
     // Serve TLS on every new connection from now on (certificate and key set in `configuration`).
     void setTls(const QSslConfiguration &configuration);
     bool isTls() const { return m_tls; }
@@ -33,6 +37,7 @@ private:
     void inspect(QTcpSocket *socket);
     GotifyServer *m_server;
     QHash<quint16, qint64> m_pending;
+    QHash<quint16, QPointer<QTcpSocket>> m_raw;
     QSslConfiguration m_ssl;
     bool m_tls = false;
 };

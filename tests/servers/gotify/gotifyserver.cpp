@@ -1,5 +1,6 @@
 #include "gotifyserver.h"
 
+#include "framestall.h"
 #include "gotifyhttp.h"
 
 #include <QDateTime>
@@ -245,6 +246,7 @@ void GotifyServer::acceptWebSockets()
     while (m_http->hasPendingWebSocketConnections()) {
         QWebSocket *socket = m_http->nextPendingWebSocketConnection().release();
         const qint64 clientId = m_gate->takeClientFor(socket->peerPort());
+        QTcpSocket *raw = m_gate->takeRawFor(socket->peerPort());
         if (clientId == 0) { // not authenticated by the gate (should not happen)
             socket->abort();
             socket->deleteLater();
@@ -275,6 +277,8 @@ void GotifyServer::acceptWebSockets()
             });
             ticker->start(m_pingTimer->interval());
         }
+        if (m_trickleMs > 0 && raw)
+            trickleEndlessFrame(raw, m_trickleMs, [this] { ++m_trickled; });
         Q_EMIT streamConnected();
     }
 }

@@ -75,6 +75,10 @@ public:
     qsizetype messageCount() const { return m_store.messageCount(); }
     // Sends these text frames to every open stream as they are (benchmarks; nothing is stored).
     void pushRawFrames(const QStringList &frames);
+    // From now on each new stream, once upgraded, gets a frame that never ends, a byte every
+    // `intervalMs` (framestall.h): bytes flow, but no message or pong reaches the client. 0: off.
+    void setTrickleStreams(int intervalMs) { m_trickleMs = intervalMs; }
+    int bytesTrickled() const { return m_trickled; }
     // Drops every stream TCP connection without a close frame (the client sees 1006).
     void dropStreams();
     // Removes the application or client holding this token; its streams drop without a close frame.
@@ -141,6 +145,8 @@ private:
     StreamGate *m_gate = nullptr;
     QTimer *m_pingTimer = nullptr;
     bool m_pingEachStream = false;
+    int m_trickleMs = 0;
+    int m_trickled = 0;
     quint16 m_port = 0;
     qint64 m_seedAppId = 0;
     qint64 m_seedClientId = 0;

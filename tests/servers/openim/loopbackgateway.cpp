@@ -1,5 +1,7 @@
 #include "loopbackgateway.h"
 
+#include "framestall.h"
+
 #include "loopbackjwt.h"
 #include "openim/openimframe.h"
 
@@ -84,6 +86,8 @@ void LoopbackGateway::onHeadPeeked(QTcpSocket *socket)
     }
     connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     socket->setParent(nullptr);
+    if (m_stall == Stall::TrickleAfterAnswer)
+        m_rawByPeerPort.insert(socket->peerPort(), socket);
     m_ws->handleConnection(socket);
 }
 
@@ -180,6 +184,8 @@ void LoopbackGateway::onWebSocket()
             socket->sendBinaryMessage(m_frameBeforeAnswer);
         if (msgResp)
             socket->sendTextMessage(QStringLiteral("{\"errCode\":0,\"errMsg\":\"\",\"errDlt\":\"\"}"));
+        if (QTcpSocket *raw = m_rawByPeerPort.take(socket->peerPort()))
+            ct::testserver::trickleEndlessFrame(raw, m_trickleIntervalMs, [this] { ++m_trickled; });
         emit handshakeDone(0);
         emit sessionOpened(record.sendID, record.platformID);
     }

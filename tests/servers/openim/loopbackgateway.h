@@ -6,12 +6,14 @@
 #include "loopbackstore.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QTcpServer>
 #include <QUrlQuery>
 
 #include <functional>
 #include <vector>
 
+class QTcpSocket;
 class QWebSocket;
 class QWebSocketServer;
 class QTimer;
@@ -35,11 +37,15 @@ public:
     ~LoopbackGateway() override;
 
     // Hostile handshakes, for the fault tests: accept the TCP connection and never answer;
-    // trickle the 101 answer a byte every 100 ms, never finished; or complete the upgrade and
-    // never send the handshake answer (nor a pong).
-    enum class Stall { None, Silent, Trickle, UpgradeWithoutAnswer };
+    // trickle the 101 answer a byte every 100 ms, never finished; complete the upgrade and
+    // never send the handshake answer (nor a pong); or send the handshake answer and then
+    // trickle a frame that never ends, a byte every trickleIntervalMs (framestall.h): the
+    // session looks open here, but nothing it sends (pongs, pushes) reaches the client whole.
+    enum class Stall { None, Silent, Trickle, UpgradeWithoutAnswer, TrickleAfterAnswer };
     void setStall(Stall stall) { m_stall = stall; }
+    void setTrickleIntervalMs(int ms) { m_trickleIntervalMs = ms; }
     int connectionsAccepted() const { return m_accepted; }
+    int bytesTrickled() const { return m_trickled; }
     // A binary frame sent after the upgrade and before the handshake answer (a wrong order).
     void setFrameBeforeAnswer(const QByteArray &frame) { m_frameBeforeAnswer = frame; }
 
@@ -83,7 +89,7 @@ private:
     };
 
     int checkHandshake(const QUrlQuery &query, HandshakeRecord &record);
-    void onHeadPeeked(class QTcpSocket *socket);
+    void onHeadPeeked(QTcpSocket *socket);
     void onWebSocket();
     void onText(QWebSocket *socket, const QString &text);
     void onBinary(QWebSocket *socket, const QByteArray &frame);
@@ -106,6 +112,9 @@ private:
     Stall m_stall = Stall::None;
     QByteArray m_frameBeforeAnswer;
     int m_accepted = 0;
+    int m_trickleIntervalMs = 1000;
+    int m_trickled = 0;
+    QHash<quint16, QPointer<QTcpSocket>> m_rawByPeerPort; // TrickleAfterAnswer: the socket under the upgrade
 };
 
 } // namespace ct::loopback
