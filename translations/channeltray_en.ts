@@ -439,6 +439,25 @@
     </message>
 </context>
 <context>
+    <name>ct::WebSocketClient</name>
+    <message>
+        <source>not a WebSocket URL (ws:// or wss://)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer to the WebSocket upgrade is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket upgrade: HTTP %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server broke the WebSocket protocol (close code %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::app::StatusApi</name>
     <message>
         <source>The status endpoint is off: %1</source>

@@ -436,6 +436,25 @@
     </message>
 </context>
 <context>
+    <name>ct::WebSocketClient</name>
+    <message>
+        <source>not a WebSocket URL (ws:// or wss://)</source>
+        <translation>不是 WebSocket 地址（ws:// 或 wss://）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer to the WebSocket upgrade is not valid: %1</source>
+        <translation>服务器对 WebSocket 升级的应答无效：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the WebSocket upgrade: HTTP %1 %2</source>
+        <translation>服务器拒绝了 WebSocket 升级：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>the server broke the WebSocket protocol (close code %1): %2</source>
+        <translation>服务器违反了 WebSocket 协议（关闭码 %1）：%2</translation>
+    </message>
+</context>
+<context>
     <name>ct::app::StatusApi</name>
     <message>
         <source>The status endpoint is off: %1</source>
