@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "config/configsources.h"
 #include "config/dotenv.h"
+#include "config/inlinesecrets.h"
 #include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
@@ -178,6 +179,16 @@ QJsonObject configSources(const CommandContext &ctx)
         included.append(files.files().at(i).path);
     if (!included.isEmpty())
         o.insert("includes", included);
+    // A file with a token in plain text that others can read (ChannelTray writes such a file
+    // 0600; one written by hand or by another program may be wider).
+    QJsonArray warnings;
+    for (const ConfigSources::File &file : files.files())
+        if (const QString mode = exposedSecretFileMode(file.path); !mode.isEmpty())
+            warnings.append(QStringLiteral("%1 holds tokens in plain text and others can read it (mode %2): "
+                                           "run `chmod 600 %1`, or move the tokens to the keychain")
+                                .arg(file.path, mode));
+    if (!warnings.isEmpty())
+        o.insert("warnings", warnings);
     const GatewayConfigLocation gateway = findGatewayConfig(env);
     if (gateway.exists && QFileInfo(gateway.path) != QFileInfo(ctx.configPath))
         o.insert("gatewayConfig", gateway.path);
@@ -191,6 +202,8 @@ void printSources(QTextStream &out, const QJsonObject &sources)
         out << "  why: " << sources.value("reason").toString() << Qt::endl;
     for (const QJsonValue &file : sources.value("includes").toArray())
         out << "  includes: " << file.toString() << Qt::endl;
+    for (const QJsonValue &warning : sources.value("warnings").toArray())
+        out << "  warning: " << warning.toString() << Qt::endl;
     for (const QJsonValue &file : sources.value("dotEnv").toArray())
         out << "  variables also from: " << file.toString() << " (where the process environment has none)"
             << Qt::endl;

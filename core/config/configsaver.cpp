@@ -3,6 +3,7 @@
 #include "atomicfile.h"
 #include "configdocument.h"
 #include "configsources.h"
+#include "inlinesecrets.h"
 #include "logging/logging.h"
 #include "userpath.h"
 
@@ -92,7 +93,9 @@ bool writeConfigDocument(const QString &path, const ConfigDocument &doc, const Q
     // The previous version may hold tokens: the backup is 0600 whatever the file's mode.
     if (exists && !writeFileAtomically(file + QStringLiteral(".bak"), previous, &why, false, FileMode::OwnerOnly))
         return failSave(why, error);
-    if (!writeFileAtomically(file, doc.text(), &why, true, FileMode::KeepExisting))
+    // A file with a token in plain text is owner-only, also when it was more open before.
+    const FileMode mode = holdsInlineSecret(doc.root().toJson()) ? FileMode::OwnerOnly : FileMode::KeepExisting;
+    if (!writeFileAtomically(file, doc.text(), &why, true, mode))
         return failSave(why, error);
     qCDebug(lcConfig) << "saved" << file;
     return true;

@@ -2,8 +2,9 @@
 // Writing the config file. Every save goes through ConfigDocument, so only the values that
 // change are touched: comments, key order, indentation, quoting and unknown keys stay byte for
 // byte. The write is atomic (a temporary file renamed over the old one, so a failed save
-// leaves the old file as it was); an existing file keeps its mode, a new one is 0600, missing
-// parent directories are created 0700. Before the file is replaced, its previous content is
+// leaves the old file as it was); a new file is 0600, and so is one that holds a token in plain
+// text (inlinesecrets.h), whatever its mode was; any other existing file keeps its mode (the
+// gateway may share it). Missing parent directories are created 0700. Before the file is replaced, its previous content is
 // kept next to it as `<file>.bak` (mode 0600). A save that changes nothing writes nothing.
 // On failure the functions return false and put a sentence naming the file and the reason in
 // `*error` (when given). A file with `$include`s is edited through ConfigSources: each change

@@ -6,6 +6,7 @@
 #include "secrets/secretstore.h"
 
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -185,6 +186,39 @@ private Q_SLOTS:
                                        .value(QStringLiteral("tokens"))
                                        .toObject();
         QCOMPARE(tokens.value(QStringLiteral("clientToken")).toString(), QStringLiteral("inline"));
+    }
+
+    void doctor_onAConfigWithInlineTokensThatOthersCanRead_warnsWithItsModeAndTheFix()
+    {
+        writeFile(
+            m_config,
+            "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":\"http://127.0.0.1:9\", \"appToken\":\"A1\",\"clientToken\":\"C1\"}}}}}");
+        QVERIFY(QFile::setPermissions(m_config, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                                    | QFile::ReadOther)); // 0644
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const QString warning = QStringLiteral("%1 holds tokens in plain text and others can read it (mode 0644): "
+                                               "run `chmod 600 %1`")
+                                    .arg(m_config);
+        Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QCOMPARE(r.exitCode, 0); // a warning, not a problem
+        QVERIFY2(r.out.contains(QStringLiteral("  warning: ") + warning), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("A1")) && !r.out.contains(QStringLiteral("C1")));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {},
+                env);
+        const QJsonArray warnings = QJsonDocument::fromJson(r.out.toUtf8())
+                                        .object()
+                                        .value(QStringLiteral("config"))
+                                        .toObject()
+                                        .value(QStringLiteral("warnings"))
+                                        .toArray();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.first().toString().startsWith(warning));
+        // Owner-only: nothing to say.
+        QVERIFY(QFile::setPermissions(m_config, QFile::ReadOwner | QFile::WriteOwner));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
     }
 
     void doctor_saysWhereEachReferencedTokenComesFrom_withoutPrintingIt()

@@ -124,11 +124,12 @@ private Q_SLOTS:
         // clearOnSuccess, templated: only this account's file.
         QVERIFY(!QFile::exists(path("cache-primary.json")));
         QVERIFY(QFile::exists(path("cache-second.json")));
-        // Inline token → the config file is patched, every other byte as it was, mode kept.
+        // Inline token → the config file is patched, every other byte as it was; a file with a
+        // token in plain text is owner-only, though it was 0640 (configsaver.h).
         QByteArray expected = kConfigText;
         expected.replace(kOldToken.toUtf8(), newToken.toUtf8());
         QCOMPARE(readFile(path("config.json")), expected);
-        QCOMPARE(unixMode(path("config.json")), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+        QCOMPARE(unixMode(path("config.json")), QFile::ReadOwner | QFile::WriteOwner);
         QVERIFY(m_written.isEmpty()); // an inline token does not go to the keychain
         // The marker of an earlier failure is gone.
         QVERIFY(!QFile::exists(m_refresher->markerPath(kPrimary)));

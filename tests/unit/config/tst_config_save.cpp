@@ -1,5 +1,6 @@
-// Saving is atomic, new files are 0600 (existing ones keep their mode), creates missing directories 0700, and a failed save leaves
-// the old file untouched. An openclaw.json keeps every key we do not know through load → save.
+// Saving is atomic, new files are 0600, and so is any file that holds a token in plain text
+// (other existing files keep their mode), creates missing directories 0700, and a failed save
+// leaves the old file untouched. An openclaw.json keeps every key we do not know through load → save.
 #include "tst_config_save.h"
 
 #include "configtesthelpers.h"
@@ -16,6 +17,7 @@ namespace {
 
 constexpr QFileDevice::Permissions k0600 = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 constexpr QFileDevice::Permissions k0700 = k0600 | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions k0644 = k0600 | QFileDevice::ReadGroup | QFileDevice::ReadOther;
 
 // Only the owner bits and the group/other bits that exist on Unix (QFile also reports the
 // "user" bits, which mirror the owner bits for the current user).
@@ -40,6 +42,12 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+// A file others can read, as the gateway's openclaw.json or a hand-written file may be.
+bool writeFile0644(const QString &path, const QByteArray &bytes)
+{
+    return writeFile(path, bytes) && QFile::setPermissions(path, k0644);
 }
 
 QJsonObject fixture()
@@ -143,19 +151,85 @@ void TestConfigSave::save_writesMode0600()
     QCOMPARE(QJsonDocument::fromJson(readAll(path)).object(), validBase());
 }
 
-void TestConfigSave::save_overAnExistingFile_keepsItsMode_andKeepsA0600Backup()
+void TestConfigSave::save_overAnExistingFileWithoutInlineTokens_keepsItsMode_andKeepsA0600Backup_data()
 {
-    // The gateway's own openclaw.json keeps the mode its owner gave it; the backup of the
-    // previous version (which may hold tokens) is 0600.
+    QTest::addColumn<QString>("token");
+    QTest::newRow("no token") << QString();
+    QTest::newRow("an environment variable") << QStringLiteral("${OPS_CLIENT_TOKEN}");
+    QTest::newRow("the $VAR shorthand") << QStringLiteral("$OPS_CLIENT_TOKEN");
+    QTest::newRow("a SecretRef") << QStringLiteral("secretref");
+}
+
+void TestConfigSave::save_overAnExistingFileWithoutInlineTokens_keepsItsMode_andKeepsA0600Backup()
+{
+    // The gateway's own openclaw.json keeps the mode its owner gave it while it holds no secret;
+    // the backup of the previous version (which may hold tokens) is 0600.
+    QFETCH(QString, token);
     QTemporaryDir dir;
     const QString path = dir.filePath("config.json");
-    QVERIFY(writeFile(path, "{}"));
-    const QFileDevice::Permissions open0644 = k0600 | QFileDevice::ReadGroup | QFileDevice::ReadOther;
-    QVERIFY(QFile::setPermissions(path, open0644));
-    QVERIFY(saveConfigJson(path, validBase()));
-    QCOMPARE(modeOf(path), open0644);
+    QVERIFY(writeFile0644(path, "{}"));
+    QJsonObject account{{"serverUrl", "http://127.0.0.1:8080"}};
+    if (token == QLatin1String("secretref"))
+        account.insert("clientToken", QJsonObject{{"source", "env"}, {"provider", "default"}, {"id", "OPS"}});
+    else if (!token.isEmpty())
+        account.insert("clientToken", token);
+    const QJsonObject root{
+        {"channels", QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", account}}}}}}}};
+    QVERIFY(saveConfigJson(path, root));
+    QCOMPARE(modeOf(path), k0644);
+    QCOMPARE(QJsonDocument::fromJson(readAll(path)).object(), root);
     QCOMPARE(readAll(path + ".bak"), QByteArray("{}"));
     QCOMPARE(modeOf(path + ".bak"), k0600);
+}
+
+void TestConfigSave::save_ofAConfigWithInlineTokens_overA0644File_makesIt0600_data()
+{
+    QTest::addColumn<QString>("at"); // the dotted path of the one inline token
+    QTest::newRow("Gotify clientToken") << QStringLiteral("channels.gotify.accounts.ops.clientToken");
+    QTest::newRow("Gotify appToken, single-account form") << QStringLiteral("channels.gotify.appToken");
+    QTest::newRow("OpenIM token") << QStringLiteral("channels.multi-openim.accounts.primary.token");
+    QTest::newRow("status API token") << QStringLiteral("channeltray.statusApi.token");
+    QTest::newRow("literal $${VAR} is plain text") << QStringLiteral("channels.gotify.accounts.ops.appToken");
+}
+
+void TestConfigSave::save_ofAConfigWithInlineTokens_overA0644File_makesIt0600()
+{
+    // An existing 0644 file (the gateway's, or one written by hand) that ChannelTray writes with
+    // a token in plain text in it is owner-only afterwards: the token was readable by every
+    // local user before; the write must not keep it so.
+    QFETCH(QString, at);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("config.json");
+    QVERIFY(writeFile0644(path, "{\n  // the gateway's file\n  \"mine\": 1\n}\n"));
+    QJsonObject root{{"mine", 1}};
+    const QString value = QTest::currentDataTag() == QLatin1String("literal $${VAR} is plain text")
+                              ? QStringLiteral("$${NOT_A_REFERENCE}")
+                              : QStringLiteral("T-plain");
+    QVERIFY(ConfigEditor::setAt(root, at.split(QLatin1Char('.')), value));
+    QString error;
+    QVERIFY2(saveConfigJson(path, root, &error), qPrintable(error));
+    QCOMPARE(modeOf(path), k0600);
+    QVERIFY(readAll(path).contains("// the gateway's file")); // edited in place, not rewritten
+    QCOMPARE(modeOf(path + ".bak"), k0600);
+}
+
+void TestConfigSave::save_ofAnIncludedFileWithInlineTokens_makesThatFile0600_andLeavesTheTopFileItsMode()
+{
+    // The token goes to the included file that holds the account (configsources.h): that file
+    // becomes 0600; the top file, which holds no token, keeps its 0644.
+    QTemporaryDir dir;
+    const QString top = dir.filePath("openclaw.json");
+    const QString part = dir.filePath("gotify.json5");
+    QVERIFY(writeFile0644(top, "{ channels: { gotify: { $include: './gotify.json5' } } }\n"));
+    QVERIFY(writeFile0644(part, "{ accounts: { ops: { serverUrl: 'http://127.0.0.1:8080' } } }\n"));
+    const QJsonObject before = loadConfig(top).config.raw;
+    QJsonObject after = before;
+    QVERIFY(ConfigEditor::setAt(after, {"channels", "gotify", "accounts", "ops", "clientToken"}, "T-plain"));
+    QString error;
+    QVERIFY2(saveConfigChanges(top, before, after, &error), qPrintable(error));
+    QVERIFY(readAll(part).contains("T-plain"));
+    QCOMPARE(modeOf(part), k0600);
+    QCOMPARE(modeOf(top), k0644);
 }
 
 void TestConfigSave::save_createsMissingParentDirectoriesWith0700()

@@ -11,7 +11,11 @@ private Q_SLOTS:
     void openclawJson_roundTrip_keepsUnknownKeys();
     void openclawJson_editedAndSaved_keepsEverythingElse();
     void save_writesMode0600();
-    void save_overAnExistingFile_keepsItsMode_andKeepsA0600Backup();
+    void save_overAnExistingFileWithoutInlineTokens_keepsItsMode_andKeepsA0600Backup_data();
+    void save_overAnExistingFileWithoutInlineTokens_keepsItsMode_andKeepsA0600Backup();
+    void save_ofAConfigWithInlineTokens_overA0644File_makesIt0600_data();
+    void save_ofAConfigWithInlineTokens_overA0644File_makesIt0600();
+    void save_ofAnIncludedFileWithInlineTokens_makesThatFile0600_andLeavesTheTopFileItsMode();
     void save_createsMissingParentDirectoriesWith0700();
     void save_leavesExistingParentDirectoriesAlone();
     void save_intoReadOnlyDirectory_failsAndLeavesOldFileByteIdentical();

@@ -1,0 +1,21 @@
+#pragma once
+// Does a config text hold a secret in plain text? The one rule the config writer uses to pick
+// the file mode (configsaver.h: such a file is written 0600, whatever its mode was) and that
+// `doctor` uses to warn about a file that others can read.
+#include <QJsonValue>
+#include <QString>
+
+namespace ct {
+
+// True when `value` has, anywhere in its tree, a member named `token`, `appToken` or
+// `clientToken` (the accounts' credentials, the status API's bearer token; anywhere, so an
+// `$include`d fragment counts too) whose value is a non-empty string that is not a reference:
+// neither the "$VAR" shorthand nor a string with `${VAR}` in it. A SecretRef is an object, so
+// never a secret here.
+bool holdsInlineSecret(const QJsonValue &value);
+
+// The permission bits of `path` when it holds an inline secret and its group or others may
+// read it ("0644"); empty otherwise (no secret, owner-only, or no such file).
+QString exposedSecretFileMode(const QString &path);
+
+} // namespace ct
