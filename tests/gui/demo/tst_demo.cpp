@@ -37,7 +37,7 @@ class TestDemo : public QObject
     }
 
 private Q_SLOTS:
-    void testNoSandbox_saysWhereItLooked_andKeepsRunning()
+    void noSandbox_saysWhereItLooked_andKeepsRunning()
     {
         QObject owner;
         WelcomePage page;
@@ -54,7 +54,7 @@ private Q_SLOTS:
         QCOMPARE(quit.count(), 0);
     }
 
-    void testSandboxThatExitsAtOnce_saysWhatItSaid_andLeavesNoPidFile()
+    void sandboxThatExitsAtOnce_saysWhatItSaid_andLeavesNoPidFile()
     {
         // Stands in for a sandbox that cannot start (say, its ports are taken): a script that
         // complains on stderr and exits.
@@ -80,7 +80,7 @@ private Q_SLOTS:
     }
 
 #ifdef CHANNELTRAY_SANDBOX
-    void testSandbox_writesItsConfig_lockIsReleased_relaunchStarts_andThisOneQuits()
+    void sandbox_writesItsConfig_lockIsReleased_relaunchStarts_andThisOneQuits()
     {
         QObject owner;
         WelcomePage page;
@@ -108,7 +108,7 @@ private Q_SLOTS:
         stopSandbox(paths.demoDir);
     }
 
-    void testRelaunchCannotStart_takesTheLockBack_andSaysSo()
+    void relaunchCannotStart_takesTheLockBack_andSaysSo()
     {
         QObject owner;
         WelcomePage page;

@@ -67,7 +67,7 @@ private Q_SLOTS:
                                                        nullptr);
     }
 
-    void testFirstProbe_afterStart_fillsTheRowWithoutWaitingForTheInterval()
+    void firstProbe_afterStart_fillsTheRowWithoutWaitingForTheInterval()
     {
         AppController &controller = *m_controller;
         // The window (and this tab) is made when first asked for, not with the controller: the
@@ -87,7 +87,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_runtime->registry().connection(m_ops)->latencyMs() >= 0);
     }
 
-    void testProbeNow_probesConnectedAccountsAgain_andSaysWhyOthersWereNot()
+    void probeNow_probesConnectedAccountsAgain_andSaysWhyOthersWereNot()
     {
         AppController &controller = *m_controller;
         ProbeTable *probes = controller.mainWindow()->diagnosticsTab()->probeTable();
@@ -101,7 +101,7 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(0).value<AccountAddress>(), m_ops);
     }
 
-    void testUnhealthyServer_showsTheProblemInTheRow()
+    void unhealthyServer_showsTheProblemInTheRow()
     {
         ProbeTable probes;
         probes.setSource(&m_runtime->health(),
@@ -113,7 +113,7 @@ private Q_SLOTS:
         m_gotify.setHealthy(true);
     }
 
-    void testWithoutAMonitor_probeNowIsDisabled()
+    void withoutAMonitor_probeNowIsDisabled()
     {
         ProbeTable probes;
         QVERIFY(!probes.probeButton()->isEnabled());

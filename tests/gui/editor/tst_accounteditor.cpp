@@ -33,7 +33,7 @@ class TestAccountEditor : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void testNewGotify_badUrl_showsTheValidatorsProblem_andBlocksSave()
+    void newGotify_badUrl_showsTheValidatorsProblem_andBlocksSave()
     {
         MessageBox box;
         AccountEditorDialog dialog(sampleConfig(), &box, {});
@@ -64,7 +64,7 @@ private Q_SLOTS:
         QVERIFY(r.config.gotifyAccount(QStringLiteral("ops"))); // other accounts untouched
     }
 
-    void testAccountId_mustBeNewAndWellFormed()
+    void accountId_mustBeNewAndWellFormed()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         dialog.startNew(kGotifyChannel);
@@ -80,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(dialog.problems().isEmpty());
     }
 
-    void testTokens_arePasswordFields()
+    void tokens_arePasswordFields()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         QCOMPARE(dialog.gotifyForm()->appToken()->echoMode(), QLineEdit::Password);
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.openImForm()->token()->echoMode(), QLineEdit::Password);
     }
 
-    void testEnvironment_prefillsANewGotifyAccount()
+    void environment_prefillsANewGotifyAccount()
     {
         qputenv("GOTIFY_SERVER_URL", "https://env.example.com");
         qputenv("GOTIFY_APP_TOKEN", "AenvToken");
@@ -103,7 +103,7 @@ private Q_SLOTS:
         qunsetenv("GOTIFY_CLIENT_TOKEN");
     }
 
-    void testOpenIm_jwtClaimsShownAsYouPaste_andWsUrlValidated()
+    void openIm_jwtClaimsShownAsYouPaste_andWsUrlValidated()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         dialog.startNew(kOpenImChannel);
@@ -129,7 +129,7 @@ private Q_SLOTS:
         QVERIFY(dialog.openImForm()->claimsText().startsWith(QStringLiteral("Not a readable JWT")));
     }
 
-    void testTestConnection_callsTheProbe_andShowsItsAnswer()
+    void testConnection_callsTheProbe_andShowsItsAnswer()
     {
         QList<AccountDraft> asked;
         ProbeDone pending;
@@ -149,7 +149,7 @@ private Q_SLOTS:
         QVERIFY(dialog.testButton()->isEnabled());
     }
 
-    void testEdit_tokenInKeychainReportedLater_unblocksSave()
+    void edit_tokenInKeychainReportedLater_unblocksSave()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         dialog.startEdit(AccountAddress::parse(QStringLiteral("gotify/alerts")));
@@ -160,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(dialog.draft().tokens.isEmpty()); // the stored token is kept, not overwritten
     }
 
-    void testRemove_isConfirmedThroughTheSeam()
+    void remove_isConfirmedThroughTheSeam()
     {
         MessageBox box;
         AccountEditorDialog dialog(sampleConfig(), &box, {});
@@ -180,7 +180,7 @@ private Q_SLOTS:
         QVERIFY(box.askedTexts().last().contains(QStringLiteral("multi-openim/primary")));
     }
 
-    void testKeyboard_enterSaves_escapeCancels_everyFieldNamed()
+    void keyboard_enterSaves_escapeCancels_everyFieldNamed()
     {
         AccountEditorDialog dialog(sampleConfig(), nullptr, {});
         dialog.startEdit(AccountAddress::parse(QStringLiteral("gotify/ops")));

@@ -49,7 +49,7 @@ private Q_SLOTS:
         QVERIFY(m_gotify.listen());
     }
 
-    void testUseInPlace_gatewayFileBecomesTheConfig_rememberedConnectsAndTakesEditsInPlace()
+    void useInPlace_gatewayFileBecomesTheConfig_rememberedConnectsAndTakesEditsInPlace()
     {
         const QString gateway = m_home.filePath(".openclaw/openclaw.json");
         QVERIFY(QDir().mkpath(m_home.filePath(".openclaw")));

@@ -65,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(inserted.count(true), 251);
     }
 
-    void testMessageView_imageUrl_placeholderThenTheImageScaled_fetchedOnlyWhenShown()
+    void messageView_imageUrl_placeholderThenTheImageScaled_fetchedOnlyWhenShown()
     {
         QImage wide(2000, 500, QImage::Format_RGB32);
         wide.fill(Qt::darkCyan);
@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(fetcher.requestsStarted(), 1); // the second showing came from the cache
     }
 
-    void testMessageView_unfetchableImage_saysWhyInPlace()
+    void messageView_unfetchableImage_saysWhyInPlace()
     {
         ImageFetcher fetcher;
         MessageView view;
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QVERIFY(view.toPlainText().contains(QStringLiteral("not an image")));
     }
 
-    void testModel_fetchesLazily_pageByPage()
+    void model_fetchesLazily_pageByPage()
     {
         // (No QAbstractItemModelTester here: it calls fetchMore itself and would load every page.)
         HistoryModel model(m_store);
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QCOMPARE(model.recordAt(0)->message.id, QStringLiteral("1000"));
     }
 
-    void testModel_filtersByAccountSessionAndText()
+    void model_filtersByAccountSessionAndText()
     {
         HistoryModel model(m_store);
         model.setFilter(AccountAddress::parse(QStringLiteral("gotify/alerts")), {}, {});
@@ -162,7 +162,7 @@ private Q_SLOTS:
                  QStringLiteral("Title 242 — disk at 42 percent"));
     }
 
-    void testTab_viewScrollsMoreIn_andRendersMarkdown()
+    void tab_viewScrollsMoreIn_andRendersMarkdown()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
@@ -194,7 +194,7 @@ private Q_SLOTS:
         QTRY_COMPARE(tab.model()->rowCount(), 3);
     }
 
-    void testShowMessage_selectsItBeyondTheFirstPage_andAsksToMarkItRead()
+    void showMessage_selectsItBeyondTheFirstPage_andAsksToMarkItRead()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
@@ -218,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(!tab.showMessage(ops, QStringLiteral("99999")));
     }
 
-    void testContextMenu_marksAReadMessageUnread_andTheStoreCountsItUnreadAgain()
+    void contextMenu_marksAReadMessageUnread_andTheStoreCountsItUnreadAgain()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());

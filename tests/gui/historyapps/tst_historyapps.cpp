@@ -23,7 +23,7 @@ class TestHistoryApps : public QObject
     GotifyServer m_server{GotifyServer::Mode::V2};
 
 private Q_SLOTS:
-    void testFromColumn_namesTheApplication_fetchedOncePerAccount_andPriorityIsShown()
+    void fromColumn_namesTheApplication_fetchedOncePerAccount_andPriorityIsShown()
     {
         QVERIFY(m_server.listen());
         m_server.addApplication(QStringLiteral("nightly-backup"));

@@ -32,7 +32,7 @@ private Q_SLOTS:
         QCoreApplication::setApplicationName(QStringLiteral("mainwindow"));
     }
 
-    void testAccountTable_isAWellBehavedProxyOfTheRegistry()
+    void accountTable_isAWellBehavedProxyOfTheRegistry()
     {
         AccountRegistry registry(drivenFactory());
         AccountTableModel table(&registry);
@@ -69,7 +69,7 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 2);
     }
 
-    void testDiagnostics_logsStateChanges_andListsMarkers()
+    void diagnostics_logsStateChanges_andListsMarkers()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
@@ -86,7 +86,7 @@ private Q_SLOTS:
                  QStringLiteral("/tmp/manual-login.primary.json"));
     }
 
-    void testWelcomePage_andNotice()
+    void welcomePage_andNotice()
     {
         AccountRegistry registry(drivenFactory());
         MainWindow window(&registry, nullptr, {});
@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(window.notice(), QString());
     }
 
-    void testGeometryAndTab_areRemembered()
+    void geometryAndTab_areRemembered()
     {
         AccountRegistry registry(drivenFactory());
         {
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QCOMPARE(again.currentTab(), MainWindow::Tab::Diagnostics);
     }
 
-    void testAccountsTab_buttonsNeedASelection()
+    void accountsTab_buttonsNeedASelection()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());

@@ -70,7 +70,7 @@ private Q_SLOTS:
         m_menus->setClock([this] { return m_now; });
     }
 
-    void testTrayAccountMenu_muteAndSnooze_writeTheConfig_andShowTheirState()
+    void trayAccountMenu_muteAndSnooze_writeTheConfig_andShowTheirState()
     {
         AccountRegistry registry(drivenFactory());
         registry.setConfig(sampleConfig());
@@ -118,7 +118,7 @@ private Q_SLOTS:
         QVERIFY(f.readAll().startsWith("{\n  // mine\n"));
     }
 
-    void testMessageContextMenu_mutesTheApplication_andThePolicyThenSilencesOnlyIt()
+    void messageContextMenu_mutesTheApplication_andThePolicyThenSilencesOnlyIt()
     {
         HistoryStore store(m_dir.filePath(QStringLiteral("h.sqlite")));
         QVERIFY(store.open());

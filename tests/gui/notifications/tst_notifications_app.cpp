@@ -80,7 +80,7 @@ private Q_SLOTS:
         m_window->showTab(MainWindow::Tab::Accounts);
     }
 
-    void testPriority9_critical_clickOpensTheMessageInTheMainWindow()
+    void priority9_critical_clickOpensTheMessageInTheMainWindow()
     {
         QVERIFY(!m_window->isVisible());
         const Dunst::Record r = arrive(gotify(42, 9));
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QTRY_COMPARE(Dunst::displayed(), 0);
     }
 
-    void testMarkRead_marksItReadInTheHistory()
+    void markRead_marksItReadInTheHistory()
     {
         arrive(gotify(43, 5));
         QCOMPARE(m_runtime->history().unreadCount(kOps), 1);
@@ -106,7 +106,7 @@ private Q_SLOTS:
         QTRY_COMPARE(Dunst::displayed(), 0);
     }
 
-    void testReadInTheWindow_withdrawsTheNotification()
+    void readInTheWindow_withdrawsTheNotification()
     {
         arrive(gotify(44, 5));
         QTRY_COMPARE(Dunst::displayed(), 1);

@@ -93,7 +93,7 @@ private Q_SLOTS:
         makeNotifier();
     }
 
-    void testGotifyPriority9_isCritical_withAppIconDesktopEntryAndActions()
+    void gotifyPriority9_isCritical_withAppIconDesktopEntryAndActions()
     {
         const Dunst::Record r = show(
             m_policy.single(gotify(1, 9, QStringLiteral("https://ci.example.org/run/1"))));
@@ -115,7 +115,7 @@ private Q_SLOTS:
                                       QStringLiteral("#Open link")}));
     }
 
-    void testUrgency_gotifyLowAndNormal_openImNormal_mentionCritical()
+    void urgency_gotifyLowAndNormal_openImNormal_mentionCritical()
     {
         QCOMPARE(show(m_policy.single(gotify(2, 2))).value(QStringLiteral("urgency")), QStringLiteral("LOW"));
         QCOMPARE(show(m_policy.single(gotify(3, 5))).value(QStringLiteral("urgency")), QStringLiteral("NORMAL"));
@@ -125,7 +125,7 @@ private Q_SLOTS:
                  QStringLiteral("CRITICAL"));
     }
 
-    void testClick_opensTheMessage_andTheNotificationGoes()
+    void click_opensTheMessage_andTheNotificationGoes()
     {
         show(m_policy.single(gotify(4, 9)));
         Dunst::click();
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(m_notifier->openCount(kOps), 0);
     }
 
-    void testOpenLink_opensGotifysClickUrl()
+    void openLink_opensGotifysClickUrl()
     {
         show(m_policy.single(gotify(5, 9, QStringLiteral("https://ci.example.org/run/5"))));
         m_dunst->pick(QStringLiteral("Open link"));
@@ -144,7 +144,7 @@ private Q_SLOTS:
         QVERIFY(m_opened.isEmpty());
     }
 
-    void testMarkRead_marksThatMessageRead()
+    void markRead_marksThatMessageRead()
     {
         show(m_policy.single(gotify(6, 5)));
         m_dunst->pick(QStringLiteral("Mark read"));
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QTRY_COMPARE(Dunst::displayed(), 0);
     }
 
-    void testNoLink_noOpenLinkAction()
+    void noLink_noOpenLinkAction()
     {
         show(m_policy.single(gotify(7, 5)));
         const QStringList menu = m_dunst->pick(QStringLiteral("Open"));
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QVERIFY(!menu.join(QLatin1Char('\n')).contains(QStringLiteral("#Open link")));
     }
 
-    void testBurst_becomesOneSummary_updatedInPlace()
+    void burst_becomesOneSummary_updatedInPlace()
     {
         for (int i = 10; i < 13; ++i)
             show(m_policy.single(gotify(i, 5)));
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QCOMPARE(m_opened.first(), qMakePair(kOps, QString()));
     }
 
-    void testReadInTheWindow_withdrawsItsNotification()
+    void readInTheWindow_withdrawsItsNotification()
     {
         show(m_policy.single(gotify(20, 5)));
         show(m_policy.single(openim(QStringLiteral("d2"), false)));
@@ -199,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(m_notifier->openCount(kPrimary), 0);
     }
 
-    void testBodyMarkup_escapedOnlyWhenTheServerAdvertisesIt()
+    void bodyMarkup_escapedOnlyWhenTheServerAdvertisesIt()
     {
         QTRY_VERIFY(m_backend->capabilitiesKnown());
         QVERIFY(m_backend->capabilities().contains(QStringLiteral("body-markup")));

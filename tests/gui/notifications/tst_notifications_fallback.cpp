@@ -17,7 +17,7 @@ class TestNotificationsFallback : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void testTrayMessages_shownWhileTheIconIsVisible_clickOpensTheLastMessage()
+    void trayMessages_shownWhileTheIconIsVisible_clickOpensTheLastMessage()
     {
         QTRY_VERIFY_WITH_TIMEOUT(QSystemTrayIcon::isSystemTrayAvailable(), 10000);
         QSystemTrayIcon icon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QCOMPARE(opened.size(), 1);
     }
 
-    void testNoServiceNoTray_nothingShown()
+    void noServiceNoTray_nothingShown()
     {
         DesktopNotifier notifier(nullptr, nullptr, NotifierActions{});
         InboundMessage m;

@@ -42,7 +42,7 @@ private Q_SLOTS:
         m_pending = {};
     }
 
-    void testNoAccountIsPreselected_sendNeedsAChoice()
+    void noAccountIsPreselected_sendNeedsAChoice()
     {
         SendDialog dialog(m_registry, fakeSender());
         QVERIFY(!dialog.chosenAccount().isValid());
@@ -53,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(m_requests.isEmpty());
     }
 
-    void testGotify_sendsTitlePriorityMarkdownClickUrl_andShowsId()
+    void gotify_sendsTitlePriorityMarkdownClickUrl_andShowsId()
     {
         SendDialog dialog(m_registry, fakeSender());
         int sent = 0;
@@ -88,7 +88,7 @@ private Q_SLOTS:
         QVERIFY(dialog.sendButton()->isEnabled()); // ready for another
     }
 
-    void testOpenIm_recipientAndMediaByUrl_errorShownInPlace()
+    void openIm_recipientAndMediaByUrl_errorShownInPlace()
     {
         SendDialog dialog(m_registry, fakeSender());
         dialog.chooseAccount(AccountAddress::parse(QStringLiteral("multi-openim/primary")));
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.resultText(), QStringLiteral("Not sent: 1004 RecordNotFoundError: group not found"));
     }
 
-    void testWithoutSender_sayingSo()
+    void withoutSender_sayingSo()
     {
         SendDialog dialog(m_registry, {});
         dialog.chooseAccount(AccountAddress::parse(QStringLiteral("gotify/ops")));

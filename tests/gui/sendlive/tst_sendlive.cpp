@@ -97,7 +97,7 @@ private Q_SLOTS:
                                  15000);
     }
 
-    void testGotify_allFieldsReachTheServer_resultInPlace_andInHistory()
+    void gotify_allFieldsReachTheServer_resultInPlace_andInHistory()
     {
         AppController &controller = *m_controller;
         SendDialog *dialog = openDialog(controller, m_ops);
@@ -135,7 +135,7 @@ private Q_SLOTS:
         QCOMPARE(sent.clickUrl, QStringLiteral("https://ci.example.com/run/7"));
     }
 
-    void testOpenIm_textToUser_reachesTheServer_resultInPlace_andInHistory()
+    void openIm_textToUser_reachesTheServer_resultInPlace_andInHistory()
     {
         AppController &controller = *m_controller;
         SendDialog *dialog = openDialog(controller, m_bot);
@@ -166,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
-    void testOpenIm_accountNotConnected_showsTheErrorInPlace()
+    void openIm_accountNotConnected_showsTheErrorInPlace()
     {
         AppController &controller = *m_controller;
         SendDialog *dialog = openDialog(controller, m_down);

@@ -29,7 +29,7 @@ class TestSingleInstance : public QObject
     }
 
 private Q_SLOTS:
-    void testSecondLaunch_raisesTheFirst_andStepsAside()
+    void secondLaunch_raisesTheFirst_andStepsAside()
     {
         const QString name = uniqueName();
         SingleInstance first(name);
@@ -42,7 +42,7 @@ private Q_SLOTS:
         QTRY_COMPARE(raised.count(), 1);
     }
 
-    void testStaleSocket_doesNotBlockANewStart()
+    void staleSocket_doesNotBlockANewStart()
     {
         const QString name = uniqueName();
         QString path;
@@ -77,7 +77,7 @@ private Q_SLOTS:
         QVERIFY(!second.start());
     }
 
-    void testDefaultName_isPerUser()
+    void defaultName_isPerUser()
     {
         qputenv("USER", "alice");
         QCOMPARE(SingleInstance::defaultName(), QStringLiteral("channeltray-alice"));

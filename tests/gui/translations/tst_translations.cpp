@@ -41,7 +41,7 @@ class TestTranslations : public QObject
     }
 
 private Q_SLOTS:
-    void testZhCn_hasATranslationForEveryStringInTheSources()
+    void zhCn_hasATranslationForEveryStringInTheSources()
     {
         QVERIFY(!m_source.isEmpty());
         QTemporaryDir dir;
@@ -61,13 +61,13 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("untranslated in zh_CN:\n") + missing.join(QLatin1Char('\n'))));
     }
 
-    void testCommittedFile_hasNoUnfinishedEntry()
+    void committedFile_hasNoUnfinishedEntry()
     {
         const QStringList missing = unfinished(m_source + QStringLiteral("/translations/channeltray_zh_CN.ts"));
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 
-    void testLang_loadsTheBuiltInChineseTranslation()
+    void lang_loadsTheBuiltInChineseTranslation()
     {
         QCOMPARE(ct::ui::langFromArgs({QStringLiteral("--lang"), QStringLiteral("zh_CN")}),
                  QStringLiteral("zh_CN"));

@@ -11,7 +11,7 @@ class TestAutostart : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void testEnable_writesDesktopEntry_disableRemovesIt()
+    void enable_writesDesktopEntry_disableRemovesIt()
     {
         QTemporaryDir dir;
         AutostartFile file(dir.path() + QStringLiteral("/autostart"),
@@ -32,7 +32,7 @@ private Q_SLOTS:
         QVERIFY(file.setEnabled(false, &error)); // removing twice is fine
     }
 
-    void testDefaultDirectory_followsXdgConfigHome()
+    void defaultDirectory_followsXdgConfigHome()
     {
         qputenv("XDG_CONFIG_HOME", "/tmp/xdg-test-home");
         QCOMPARE(AutostartFile::defaultDirectory(), QStringLiteral("/tmp/xdg-test-home/autostart"));
@@ -40,7 +40,7 @@ private Q_SLOTS:
                  QStringLiteral("/tmp/xdg-test-home/autostart/org.channeltray.ChannelTray.desktop"));
     }
 
-    void testCommand_isTheNameWhenPathFindsThisBinary_elseItsFullPath()
+    void command_isTheNameWhenPathFindsThisBinary_elseItsFullPath()
     {
         QTemporaryDir bin;
         const QString installed = bin.filePath(QStringLiteral("channeltray"));
@@ -58,7 +58,7 @@ private Q_SLOTS:
         qputenv("PATH", oldPath);
     }
 
-    void testEntryOfAnOlderVersion_countsAsEnabled_andGoesWhenSwitchedOffOrRewritten()
+    void entryOfAnOlderVersion_countsAsEnabled_andGoesWhenSwitchedOffOrRewritten()
     {
         QTemporaryDir dir;
         const QString legacy = dir.filePath(QStringLiteral("autostart/channeltray.desktop"));

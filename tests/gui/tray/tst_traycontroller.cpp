@@ -73,7 +73,7 @@ private Q_SLOTS:
         QTRY_VERIFY(m_tray->trayIcon()->isVisible());
     }
 
-    void testIcon_followsAccountStates()
+    void icon_followsAccountStates()
     {
         m_registry->startAll(); // every driven connection goes to Connecting
         QCOMPARE(m_tray->health(), TrayHealth::Reconnecting);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
     }
 
-    void testTooltip_countsStates_andNextRetry()
+    void tooltip_countsStates_andNextRetry()
     {
         const QDateTime retry = QDateTime::currentDateTimeUtc().addSecs(42);
         driven(*m_registry, QStringLiteral("gotify/alerts"))
@@ -104,7 +104,7 @@ private Q_SLOTS:
         driven(*m_registry, QStringLiteral("gotify/alerts"))->drive(AccountState::Connected);
     }
 
-    void testUnread_showsBadgeAndTooltip()
+    void unread_showsBadgeAndTooltip()
     {
         m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 3);
         QCOMPARE(m_tray->unreadTotal(), 3); // repaints what is pending
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QCOMPARE(m_tray->unreadTotal(), 0);
     }
 
-    void testMenu_listsEveryAccountWithState_thenWindows()
+    void menu_listsEveryAccountWithState_thenWindows()
     {
         m_tray->rebuildMenu();
         QStringList titles;
@@ -137,7 +137,7 @@ private Q_SLOTS:
                                    QStringLiteral("Send test message…"), QStringLiteral("Copy session key")}));
     }
 
-    void testAccountActions_reachTheirAccount()
+    void accountActions_reachTheirAccount()
     {
         m_tray->rebuildMenu();
         QMenu *ops = accountMenu(QStringLiteral("gotify/ops"));
@@ -156,7 +156,7 @@ private Q_SLOTS:
         QCOMPARE(m_quits, 1);
     }
 
-    void testStartAtLogin_writesAndRemovesAutostartEntry()
+    void startAtLogin_writesAndRemovesAutostartEntry()
     {
         m_tray->rebuildMenu();
         QAction *a = action(m_tray->menu(), QStringLiteral("Start at login"));
@@ -171,7 +171,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_autostart->filePath()));
     }
 
-    void testNotify_showsMessageThroughTheTray()
+    void notify_showsMessageThroughTheTray()
     {
         m_tray->notify(QStringLiteral("gotify/ops"), QStringLiteral("Disk almost full"));
         QCOMPARE(m_tray->lastNotificationTitle(), QStringLiteral("gotify/ops"));

@@ -22,7 +22,7 @@ class TestTrayIconEngine : public QObject
     }
 
 private Q_SLOTS:
-    void testHealth_data()
+    void trayHealth_isTheWorstAccountState_data()
     {
         QTest::addColumn<QList<int>>("states");
         QTest::addColumn<int>("health");
@@ -41,7 +41,7 @@ private Q_SLOTS:
         QTest::newRow("all disabled") << QList<int>{s(AccountState::Disabled)} << int(TrayHealth::AllDisabled);
         QTest::newRow("no accounts") << QList<int>{} << int(TrayHealth::AllDisabled);
     }
-    void testHealth()
+    void trayHealth_isTheWorstAccountState()
     {
         QFETCH(QList<int>, states);
         QFETCH(int, health);
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(int(trayHealthFrom(counts)), health);
     }
 
-    void testIcon_dotHasTheHealthColour_atEverySize()
+    void icon_dotHasTheHealthColour_atEverySize()
     {
         for (TrayHealth h :
              {TrayHealth::AllConnected, TrayHealth::Reconnecting, TrayHealth::Failing, TrayHealth::AllDisabled}) {
@@ -63,14 +63,14 @@ private Q_SLOTS:
         }
     }
 
-    void testIcon_drawsTheBaseSvg()
+    void icon_drawsTheBaseSvg()
     {
         const QImage img = QIcon(new TrayIconEngine(TrayHealth::AllConnected)).pixmap(64, 64).toImage();
         QCOMPARE(img.pixelColor(8, 30).rgb(), QColor(0x2f, 0x6f, 0xb0).rgb()); // the speech bubble
         QCOMPARE(img.pixelColor(0, 0).alpha(), 0);
     }
 
-    void testBadge_showsUnreadCount_onlyWhenAny()
+    void badge_showsUnreadCount_onlyWhenAny()
     {
         QCOMPARE(TrayIconEngine::badgeText(0), QString());
         QCOMPARE(TrayIconEngine::badgeText(7), QStringLiteral("7"));

@@ -102,7 +102,7 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("%1 repaints for %2 state changes").arg(repaints).arg(stateChanges.size())));
     }
 
-    void testTooltip_countsEveryAccount()
+    void tooltip_countsEveryAccount()
     {
         m_tray->repaintNow();
         QVERIFY2(m_tray->trayIcon()->toolTip().contains(QStringLiteral("%1 connected").arg(kAccounts)),
@@ -110,7 +110,7 @@ private Q_SLOTS:
         QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
     }
 
-    void testMenu_groupsByServer_pagesOfFifty()
+    void menu_groupsByServer_pagesOfFifty()
     {
         m_tray->rebuildMenu();
         const QString server = QStringLiteral("127.0.0.1:%1").arg(m_server.port());
@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(page->actions().first()->text(), QStringLiteral("gotify/bot001 — connected"));
     }
 
-    void testStorm_everyDropReachesModelAndTooltip_menuNotRebuilt()
+    void storm_everyDropReachesModelAndTooltip_menuNotRebuilt()
     {
         const int builds = m_tray->menuBuildCount();
         QSignalSpy stateChanges(&m_runtime->registry(), &AccountRegistry::accountStateChanged);
@@ -153,7 +153,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 repaints in %2 ms").arg(repaints).arg(elapsed)));
     }
 
-    void testMenu_attentionFirst()
+    void menu_attentionFirst()
     {
         // A refused token fails an account for good: it is listed above the groups.
         m_server.revokeToken(m_server.clientToken());

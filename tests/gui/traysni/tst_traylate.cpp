@@ -33,7 +33,7 @@ private Q_SLOTS:
         m_panel.waitForFinished(5000);
     }
 
-    void testPanelStartedLater_isPickedUp_andTheItemRegistersWithItsWatcher()
+    void panelStartedLater_isPickedUp_andTheItemRegistersWithItsWatcher()
     {
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
         TrayHostWatcher watcher;

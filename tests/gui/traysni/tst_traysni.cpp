@@ -130,7 +130,7 @@ private Q_SLOTS:
         m_panel.waitForFinished(5000);
     }
 
-    void testItem_registersWithTheWatcher_active()
+    void item_registersWithTheWatcher_active()
     {
         QCOMPARE(registeredItems().size(), 1);
         QVERIFY(m_tray->statusItem());
@@ -139,7 +139,7 @@ private Q_SLOTS:
                  qPrintable(itemProperty(QStringLiteral("Status"))));
     }
 
-    void testIcon_namesTheSymbolicIcon_withTheStateDotAsOverlay_andPixmaps()
+    void icon_namesTheSymbolicIcon_withTheStateDotAsOverlay_andPixmaps()
     {
         QVERIFY2(itemProperty(QStringLiteral("IconName")).contains(TrayStatusItem::kSymbolicIconName),
                  qPrintable(itemProperty(QStringLiteral("IconName"))));
@@ -148,7 +148,7 @@ private Q_SLOTS:
             QVERIFY2(itemProperty(p).contains(QStringLiteral("(16, 16, [")), qPrintable(p));
     }
 
-    void testStatus_needsAttentionWhileAnAccountFails_activeAgainWhenItConnects()
+    void status_needsAttentionWhileAnAccountFails_activeAgainWhenItConnects()
     {
         m_registry->startAll();
         auto *primary = driven(*m_registry, QStringLiteral("multi-openim/primary"));
@@ -161,7 +161,7 @@ private Q_SLOTS:
                      qPrintable(itemProperty(QStringLiteral("Status"))));
     }
 
-    void testActivate_overDBus_opensTheMainWindow()
+    void activate_overDBus_opensTheMainWindow()
     {
         const int before = m_windowShown;
         gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path,
@@ -170,7 +170,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_windowShown, before + 1);
     }
 
-    void testTooltip_showsAccountStates_notTheLastNotification()
+    void tooltip_showsAccountStates_notTheLastNotification()
     {
         m_registry->startAll();
         for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts")})
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QVERIFY(itemProperty(QStringLiteral("ToolTip")).contains(QStringLiteral("1 failed")));
     }
 
-    void testMenu_listsTheAccounts_andAnEntryClickedOverDBusActs()
+    void menu_listsTheAccounts_andAnEntryClickedOverDBusActs()
     {
         const QString l = layout();
         for (const QString &a : {QStringLiteral("gotify/alerts"), QStringLiteral("gotify/ops"),

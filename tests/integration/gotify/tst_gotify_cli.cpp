@@ -66,7 +66,7 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(binary()), qPrintable(QStringLiteral("not built: ") + binary()));
     }
 
-    void testWatchJson_printsStateAndEachMessageOnce_exitsAtCount()
+    void watchJson_printsStateAndEachMessageOnce_exitsAtCount()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -109,7 +109,7 @@ private Q_SLOTS:
             QVERIFY(!rec.query.contains(QLatin1String("token")));
     }
 
-    void testWatch_timeoutBeforeCount_exits3()
+    void watch_timeoutBeforeCount_exits3()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -124,7 +124,7 @@ private Q_SLOTS:
 
     // watch is asked to receive: an account it cannot (no clientToken anywhere; the keychain of
     // tools/headless.sh holds none) ends it at once, naming the account and what to do.
-    void testWatch_accountWithoutClientToken_exits1_namingIt_beforeAnyState()
+    void watch_accountWithoutClientToken_exits1_namingIt_beforeAnyState()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -160,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(server.streamCount(), 0);
     }
 
-    void testSend_withPriorityAndMarkdown_printsTheServersAnswer()
+    void send_withPriorityAndMarkdown_printsTheServersAnswer()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -208,7 +208,7 @@ private Q_SLOTS:
         QVERIFY(sent->value(QStringLiteral("session")).toString().startsWith(QStringLiteral("agent:")));
     }
 
-    void testSend_withoutAccount_goesThroughDefaultAccount_ofASendOnlyAccount()
+    void send_withoutAccount_goesThroughDefaultAccount_ofASendOnlyAccount()
     {
         // An appToken-only account (send only) named by channels.gotify.defaultAccount, in a
         // commented JSON5 file as the gateway keeps it.
@@ -233,7 +233,7 @@ private Q_SLOTS:
         QCOMPARE(server.store().message(1)->message, QStringLiteral("hi"));
     }
 
-    void testSend_withoutPriority_usesTheAccountDefault_andBadTokenExits1()
+    void send_withoutPriority_usesTheAccountDefault_andBadTokenExits1()
     {
         GotifyServer server;
         QVERIFY(server.listen());

@@ -55,7 +55,7 @@ private Q_SLOTS:
     }
     void cleanup() { SystemProxyFactory::setServerProxies({}); }
 
-    void testAccountWithAProxy_streamAndCatchUpTunnelThroughIt_othersGoDirect()
+    void accountWithAProxy_streamAndCatchUpTunnelThroughIt_othersGoDirect()
     {
         GotifyServer server, direct;
         QVERIFY(server.listen());
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(tunnels.count(target), tunnels.size()); // nothing of the direct account
     }
 
-    void testProxyNone_beatsTheSystemProxy_forItsServerOnly()
+    void proxyNone_beatsTheSystemProxy_forItsServerOnly()
     {
         qputenv("http_proxy", "http://127.0.0.1:9"); // the system's proxy, as the environment gives it
         QVERIFY(applyAccountProxies(twoAccounts(QUrl(QStringLiteral("http://direct.example:8080")),
@@ -107,7 +107,7 @@ private Q_SLOTS:
         qunsetenv("http_proxy");
     }
 
-    void testBadProxyValue_isAProblemAtItsPath_withoutEchoingTheUrl()
+    void badProxyValue_isAProblemAtItsPath_withoutEchoingTheUrl()
     {
         for (const QString &bad : {QStringLiteral("ftp://u:s3cr3t@proxy.example:21"),
                                    QStringLiteral("http://u:s3cr3t@proxy.example"), QStringLiteral("sometimes")}) {

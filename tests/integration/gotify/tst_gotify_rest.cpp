@@ -32,7 +32,7 @@ class TestGotifyRest : public QObject
     }
 
 private Q_SLOTS:
-    void testSend_defaultPriorityFromAccount_noExtras()
+    void send_defaultPriorityFromAccount_noExtras()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -51,7 +51,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testSend_priorityMarkdownClickUrl_reachTheServer()
+    void send_priorityMarkdownClickUrl_reachTheServer()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -81,7 +81,7 @@ private Q_SLOTS:
                  QStringLiteral("https://example.org/"));
     }
 
-    void testSend_badAppToken_typedErrorWithServerDescription()
+    void send_badAppToken_typedErrorWithServerDescription()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(!r.error.message().contains(QLatin1String("Anope")));
     }
 
-    void testV3_clientTokenOnlySend_hiddenTokens_elevation_rotation()
+    void v3_clientTokenOnlySend_hiddenTokens_elevation_rotation()
     {
         GotifyServer server(GotifyServer::Mode::V3);
         QVERIFY(server.listen());
@@ -131,7 +131,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testAdmin_applicationsClientsMessages_roundTrips()
+    void admin_applicationsClientsMessages_roundTrips()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -196,7 +196,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testHealth_500IsUnhealthy_andProbeReportsEverything()
+    void health_500IsUnhealthy_andProbeReportsEverything()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -228,7 +228,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testProbe_unreachable_reportsNotReachable()
+    void probe_unreachable_reportsNotReachable()
     {
         quint16 port = 0;
         {

@@ -31,7 +31,7 @@ class TestGotifyStream : public QObject
     }
 
 private Q_SLOTS:
-    void testMultiServer_twoAccounts_messagesLandOnTheirOwnAccount()
+    void multiServer_twoAccounts_messagesLandOnTheirOwnAccount()
     {
         GotifyServer a, b;
         QVERIFY(a.listen());
@@ -56,7 +56,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(b);
     }
 
-    void testStream_serverDropsTcp_then450Posted_allDeliveredOnce()
+    void stream_serverDropsTcp_then450Posted_allDeliveredOnce()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -92,7 +92,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testCatchup_10000Missed_allRecoveredOldestFirst()
+    void catchup_10000Missed_allRecoveredOldestFirst()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -122,7 +122,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testFirstConnect_deliversAtMostThe20Newest()
+    void firstConnect_deliversAtMostThe20Newest()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -139,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(sink.delivered.value(acc).last(), 100);
     }
 
-    void testFirstConnect_messagesArrivingDuringTheFirstPage_areDeliveredOnceInIdOrder()
+    void firstConnect_messagesArrivingDuringTheFirstPage_areDeliveredOnceInIdOrder()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(sink.delivered.value(acc), expected); // was 31..50, then 1..30
     }
 
-    void testRevokedToken_failsWithAuthDetail_andBoundedRetries()
+    void revokedToken_failsWithAuthDetail_andBoundedRetries()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -186,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(streamRequests(server), 2); // the first connect and the one refused retry
     }
 
-    void testBadTokenAtStart_401BeforeUpgrade_failsAtOnce()
+    void badTokenAtStart_401BeforeUpgrade_failsAtOnce()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -205,7 +205,7 @@ private Q_SLOTS:
         verifyNoTokenInQuery(server);
     }
 
-    void testServerGone_backoffThenFailedAfterMaxAttempts()
+    void serverGone_backoffThenFailedAfterMaxAttempts()
     {
         quint16 port = 0;
         {
@@ -230,7 +230,7 @@ private Q_SLOTS:
         QVERIFY(c.nextRetryAt().isNull() || c.state() == AccountState::Failed);
     }
 
-    void testWakeFromSuspend_lateTimer_reconnectsAtOnceWithoutBackoff()
+    void wakeFromSuspend_lateTimer_reconnectsAtOnceWithoutBackoff()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -256,7 +256,7 @@ private Q_SLOTS:
         QCOMPARE(c.state(), AccountState::Connected);
     }
 
-    void testParseDate_nanosecondsAndOffsets()
+    void parseDate_nanosecondsAndOffsets()
     {
         QCOMPARE(parseGotifyDate(QStringLiteral("2026-11-22T10:00:00.123456789Z")),
                  QDateTime(QDate(2026, 11, 22), QTime(10, 0, 0, 123), Qt::UTC));
@@ -267,7 +267,7 @@ private Q_SLOTS:
         QVERIFY(!parseGotifyDate(QStringLiteral("yesterday")).isValid());
     }
 
-    void testDecode_peerContentTypeClickAndImage()
+    void decode_peerContentTypeClickAndImage()
     {
         const QJsonObject extras{
             {QStringLiteral("openclaw"), QJsonObject{{QStringLiteral("peerId"), QStringLiteral("alice")}}},
@@ -305,7 +305,7 @@ private Q_SLOTS:
         QVERIFY(!decodeGotifyFrame(QStringLiteral("not json"), acc));
     }
 
-    void testDeadLink_missingPong_reconnects()
+    void deadLink_missingPong_reconnects()
     {
         // The server answers pings inside Qt; a pong timeout of 0 ms makes every ping "missed".
         GotifyServer server;

@@ -49,13 +49,13 @@ private Q_SLOTS:
         QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("node")).isEmpty(), "node is not on PATH");
     }
 
-    void testRest_gotifyClient_everyGroupAgrees_data()
+    void rest_gotifyClient_everyGroupAgrees_data()
     {
         QTest::addColumn<int>("mode");
         QTest::newRow("v2") << int(GotifyServer::Mode::V2);
         QTest::newRow("v3-elevated") << int(GotifyServer::Mode::V3);
     }
-    void testRest_gotifyClient_everyGroupAgrees()
+    void rest_gotifyClient_everyGroupAgrees()
     {
         QFETCH(int, mode);
         GotifyServer server{static_cast<GotifyServer::Mode>(mode)};
@@ -81,7 +81,7 @@ private Q_SLOTS:
                      qPrintable(rec.path + QLatin1Char('?') + rec.query));
     }
 
-    void testStream_ws_refusesBadTokensWith401_thenReceivesPostedFrames()
+    void stream_ws_refusesBadTokensWith401_thenReceivesPostedFrames()
     {
         GotifyServer server;
         QVERIFY(server.listen());
@@ -115,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(node.exitCode(), 0);
     }
 
-    void testStream_ws_dropWithoutCloseFrame_isSeenAs1006()
+    void stream_ws_dropWithoutCloseFrame_isSeenAs1006()
     {
         GotifyServer server;
         QVERIFY(server.listen());

@@ -64,7 +64,7 @@ class TestGotifyTimeout : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void testSilentServer_timesOut_thenQueueMovesOnToTheRealServer()
+    void silentServer_timesOut_thenQueueMovesOnToTheRealServer()
     {
         SilentServer silent;
         QVERIFY(silent.listen());
@@ -124,7 +124,7 @@ private Q_SLOTS:
         QCOMPARE(rest.pending(), 0);
     }
 
-    void testSilentServer_everyQueuedRequestTimesOutInTurn()
+    void silentServer_everyQueuedRequestTimesOutInTurn()
     {
         SilentServer silent;
         QVERIFY(silent.listen());

@@ -74,7 +74,7 @@ private Q_SLOTS:
 
     void cleanup() { m_server.reset(); }
 
-    void testRest_withCaCertFile_sendSucceeds()
+    void rest_withCaCertFile_sendSucceeds()
     {
         const GotifyResult r = sendOne(endpoint(m_pki.caCertFile()), QStringLiteral("over tls"));
         QVERIFY2(r.ok(), qPrintable(r.error.message()));
@@ -86,7 +86,7 @@ private Q_SLOTS:
             {QByteArray("X-Gotify-Key"), m_server->appToken().toUtf8()}));
     }
 
-    void testProbe_withCaCertFile_reportsEverything()
+    void probe_withCaCertFile_reportsEverything()
     {
         const GotifyProbeResult p = GotifyProbe::runBlocking(endpoint(m_pki.caCertFile()));
         QVERIFY2(p.ok(), qPrintable(p.problems.join(QLatin1Char('\n'))));
@@ -98,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(p.latencyMs >= 0);
     }
 
-    void testStream_withCaCertFile_wssDeliversMessages()
+    void stream_withCaCertFile_wssDeliversMessages()
     {
         test::Sink sink;
         const GotifyEndpoint e = endpoint(m_pki.caCertFile());
@@ -120,7 +120,7 @@ private Q_SLOTS:
         conn.stop();
     }
 
-    void testStream_refusedTokenOverWss_isAnAuthFailure()
+    void stream_refusedTokenOverWss_isAnAuthFailure()
     {
         test::Sink sink;
         GotifyEndpoint e = endpoint(m_pki.caCertFile());
@@ -133,13 +133,13 @@ private Q_SLOTS:
         QCOMPARE(m_server->requestLog().first().status, 401);
     }
 
-    void testRest_withoutCaCertFile_tlsErrorNamesCaCertFile()
+    void rest_withoutCaCertFile_tlsErrorNamesCaCertFile()
     {
         verifyTlsError(sendOne(endpoint({}), QStringLiteral("x")), QStringLiteral("caCertFile"));
         verifyNothingReachedTheServer();
     }
 
-    void testProbe_withoutCaCertFile_unreachableWithTlsProblem()
+    void probe_withoutCaCertFile_unreachableWithTlsProblem()
     {
         const GotifyProbeResult p = GotifyProbe::runBlocking(endpoint({}));
         QVERIFY(!p.ok());
@@ -149,7 +149,7 @@ private Q_SLOTS:
         verifyNothingReachedTheServer();
     }
 
-    void testStream_withoutCaCertFile_neverConnects_detailNamesCaCertFile()
+    void stream_withoutCaCertFile_neverConnects_detailNamesCaCertFile()
     {
         test::Sink sink;
         GotifyConnection conn(endpoint({}), test::fastInbound(2), sink.pipeline.get(), sink.history.get());
@@ -166,7 +166,7 @@ private Q_SLOTS:
         verifyNothingReachedTheServer();
     }
 
-    void testWrongCa_restAndStreamRefused()
+    void wrongCa_restAndStreamRefused()
     {
         verifyTlsError(sendOne(endpoint(m_pki.wrongCaCertFile()), QStringLiteral("x")),
                        QStringLiteral("caCertFile"));
@@ -180,7 +180,7 @@ private Q_SLOTS:
         verifyNothingReachedTheServer();
     }
 
-    void testCaCertFileWithoutCertificate_tlsErrorNamesTheFile()
+    void caCertFileWithoutCertificate_tlsErrorNamesTheFile()
     {
         QTemporaryDir dir;
         const QString notPem = dir.filePath(QStringLiteral("ca.pem"));

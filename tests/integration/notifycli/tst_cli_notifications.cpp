@@ -65,7 +65,7 @@ private Q_SLOTS:
         f.write(kConfig);
     }
 
-    void testMuteSnoozeMinPriorityQuietHours_areWrittenWhereTheTrayReadsThem_andTheRestOfTheFileStays()
+    void muteSnoozeMinPriorityQuietHours_areWrittenWhereTheTrayReadsThem_andTheRestOfTheFileStays()
     {
         Run r = run(cli({QStringLiteral("mute"), QStringLiteral("gotify/ops/app:3")}));
         QCOMPARE(r.exitCode, 0);
@@ -112,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(!after.config.app.notifications.quietHours.enabled);
     }
 
-    void testBadTargetsAndValues_areRefused_andTheFileIsUntouched()
+    void badTargetsAndValues_areRefused_andTheFileIsUntouched()
     {
         QCOMPARE(run(cli({QStringLiteral("mute"), QStringLiteral("gotify/ops/conversation:x")})).exitCode, 2);
         QCOMPARE(run(cli({QStringLiteral("mute"), QStringLiteral("gotify/nobody")})).exitCode, 1);

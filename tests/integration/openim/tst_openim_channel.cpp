@@ -63,7 +63,7 @@ private Q_SLOTS:
     void init() { setUpInbound(this); }
     void cleanup() { tearDownInbound(); }
 
-    void testConnect_claimsFillIds_handshakeParams_directAndGroupPushes()
+    void connect_claimsFillIds_handshakeParams_directAndGroupPushes()
     {
         OpenImLoopbackServer second;
         QVERIFY(second.start());
@@ -96,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(first.account.toString(), QString("multi-openim/primary"));
     }
 
-    void testDropTcp_thenMissed250And30_allArriveOnce()
+    void dropTcp_thenMissed250And30_allArriveOnce()
     {
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
         c->setBackoff(Backoff(50, 200, 0, 0.0));
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 253);
     }
 
-    void testSend_textPictureVideoFile_toUserAndGroup()
+    void send_textPictureVideoFile_toUserAndGroup()
     {
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
         QTRY_COMPARE(c->state(), AccountState::Connected);
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QCOMPARE(done.last().at(1).value<SendResult>().errCode, -3);
     }
 
-    void testTokenErrors_needsLoginWithVendorEvent_data()
+    void tokenErrors_needsLoginWithVendorEvent_data()
     {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("event");
@@ -188,7 +188,7 @@ private Q_SLOTS:
                 << code << (code == 1501 ? "OnUserTokenExpired" : "OnUserTokenInvalid");
         QTest::newRow("1506") << 1506 << "OnKickedOffline";
     }
-    void testTokenErrors_needsLoginWithVendorEvent()
+    void tokenErrors_needsLoginWithVendorEvent()
     {
         QFETCH(int, code);
         QFETCH(QString, event);
@@ -210,7 +210,7 @@ private Q_SLOTS:
         QCOMPARE(int(server->handshakes().size()), handshakes);
     }
 
-    void testKick_needsLogin_noReconnect()
+    void kick_needsLogin_noReconnect()
     {
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
         QTRY_COMPARE(c->state(), AccountState::Connected);
@@ -221,7 +221,7 @@ private Q_SLOTS:
         QCOMPARE(server->onlineCount("u_bot"), 0);
     }
 
-    void testHeartbeat_keepsConnectionPastReadDeadline_andGarbageFrameIsDropped()
+    void heartbeat_keepsConnectionPastReadDeadline_andGarbageFrameIsDropped()
     {
         server->setReadDeadlineMs(600);
         auto c = connectBot(account("primary", *server, true), token(*server, "u_bot"));
@@ -238,7 +238,7 @@ private Q_SLOTS:
         QCOMPARE(int(server->handshakes().size()), handshakes);
     }
 
-    void testFriendGuard_onRefusesLocally_offReadsFriends()
+    void friendGuard_onRefusesLocally_offReadsFriends()
     {
         server->store().addFriend("u_bot", "u_alice");
         server->store().addFriendApplication({"u_bob", "u_bot", "hi", 0});

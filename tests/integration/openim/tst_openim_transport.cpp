@@ -55,7 +55,7 @@ private Q_SLOTS:
     void init() { setUpInbound(this); }
     void cleanup() { tearDownInbound(); }
 
-    void testGzip_handshakeAsksForGzip_pushPullAndSendAllWork()
+    void gzip_handshakeAsksForGzip_pushPullAndSendAllWork()
     {
         auto c = connection(account("gzip"), server->mintToken("u_bot", 7));
         c->start();
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(c->state(), AccountState::Connected);
     }
 
-    void testNoCompression_handshakeHasNoCompressionArgument()
+    void noCompression_handshakeHasNoCompressionArgument()
     {
         auto c = connection(account(), server->mintToken("u_bot", 7));
         c->start();
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(!server->handshakes().constLast().query.hasQueryItem("compression"));
     }
 
-    void testRefusalOverHttp_mappedLikeTheTextFrame_data()
+    void refusalOverHttp_mappedLikeTheTextFrame_data()
     {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("event");
@@ -126,7 +126,7 @@ private Q_SLOTS:
         QTest::newRow("1507 not exist") << 1507 << "OnUserTokenInvalid";
         QTest::newRow("1506 kicked") << 1506 << "OnKickedOffline";
     }
-    void testRefusalOverHttp_mappedLikeTheTextFrame()
+    void refusalOverHttp_mappedLikeTheTextFrame()
     {
         QFETCH(int, code);
         QFETCH(QString, event);
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(int(server->handshakes().size()), handshakes);
     }
 
-    void testRefusalOverHttp_notATokenProblem_retriesWithBackoffThenConnects()
+    void refusalOverHttp_notATokenProblem_retriesWithBackoffThenConnects()
     {
         server->setAnswerRefusalsOverHttp(true);
         const QString token = server->mintToken("u_bot", 7);
@@ -173,7 +173,7 @@ private Q_SLOTS:
         QTRY_COMPARE(c->state(), AccountState::Connected);
     }
 
-    void testRefusalOverHttp_thenValidToken_connects()
+    void refusalOverHttp_thenValidToken_connects()
     {
         server->setAnswerRefusalsOverHttp(true);
         auto c = connection(account(), server->mintBadToken("u_bot", 7, 1502));
@@ -187,7 +187,7 @@ private Q_SLOTS:
         QVERIFY(server->handshakes().constLast().upgraded);
     }
 
-    void testServerDown_failsOverToBackoff_notStuckConnecting()
+    void serverDown_failsOverToBackoff_notStuckConnecting()
     {
         auto c = connection(account(), server->mintToken("u_bot", 7));
         server.reset(); // nothing listens any more: the WebSocket and the plain GET both fail

@@ -104,7 +104,7 @@ private Q_SLOTS:
         server = nullptr;
     }
 
-    void testVendorSdk_logsInReceivesSendsAndReconnects()
+    void vendorSdk_logsInReceivesSendsAndReconnects()
     {
         SdkProcess sdk;
         QVERIFY(sdk.start(configFor("u_alice", server->mintToken("u_alice", 5))));
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QCOMPARE(unexpected, 0);
     }
 
-    void testVendorSdk_tokenErrors_mapToVendorEvents_data()
+    void vendorSdk_tokenErrors_mapToVendorEvents_data()
     {
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("event");
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QTest::newRow("1507 not exist") << 1507 << "tokenInvalid";
     }
 
-    void testVendorSdk_tokenErrors_mapToVendorEvents()
+    void vendorSdk_tokenErrors_mapToVendorEvents()
     {
         QFETCH(int, code);
         QFETCH(QString, event);

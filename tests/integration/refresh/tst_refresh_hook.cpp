@@ -80,7 +80,7 @@ private Q_SLOTS:
         delete m_dir;
     }
 
-    void testHook_success_readsTokenAndItsUserIDWins_noTokenOnArgv()
+    void hook_success_readsTokenAndItsUserIDWins_noTokenOnArgv()
     {
         const QString token = makeJwt("u_claims");
         const QString s = script("ok.sh",
@@ -97,7 +97,7 @@ private Q_SLOTS:
         QVERIFY(!argv.contains(kOldToken.toUtf8()));
     }
 
-    void testHook_userIDFromOutput_whenTokenIsNotAJwt()
+    void hook_userIDFromOutput_whenTokenIsNotAJwt()
     {
         const QString s = script("plain.sh", "echo '{\"token\":\"opaque-token\",\"userID\":\"u_hook\"}'");
         configure(RefreshMode::Hook, {s});
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QCOMPARE(m_refresher->credentials(kPrimary)->userID, QStringLiteral("u_hook"));
     }
 
-    void testHook_failures_areTerminal_markerWritten_data()
+    void hook_failures_areTerminal_markerWritten_data()
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("timeoutMs");
@@ -120,7 +120,7 @@ private Q_SLOTS:
         QTest::newRow("no token") << QByteArray("echo '{\"userID\":\"u\"}'") << 5000 << "has no token";
         QTest::newRow("garbage") << QByteArray("echo not json") << 5000 << "not a JSON object";
     }
-    void testHook_failures_areTerminal_markerWritten()
+    void hook_failures_areTerminal_markerWritten()
     {
         QFETCH(QByteArray, body);
         QFETCH(int, timeoutMs);
@@ -131,21 +131,21 @@ private Q_SLOTS:
         QVERIFY(m_written.isEmpty());
     }
 
-    void testHook_withoutCommand_behavesAsOff()
+    void hook_withoutCommand_behavesAsOff()
     {
         configure(RefreshMode::Hook, {});
         const QString error = expectTerminalFailure();
         QVERIFY2(error.contains("hook.command"), qPrintable(error));
     }
 
-    void testHook_programMissing_terminal()
+    void hook_programMissing_terminal()
     {
         configure(RefreshMode::Hook, {path("does-not-exist")});
         const QString error = expectTerminalFailure();
         QVERIFY2(error.contains("could not be started"), qPrintable(error));
     }
 
-    void testOff_markerAtOnce_perAccount()
+    void off_markerAtOnce_perAccount()
     {
         configure(RefreshMode::Off, {});
         QSignalSpy marker(m_refresher, &TokenRefresher::markerWritten);

@@ -81,7 +81,7 @@ private Q_SLOTS:
         delete m_dir;
     }
 
-    void testFullExample_fallbackPath_templating_writeBack_clear_configPatch()
+    void fullExample_fallbackPath_templating_writeBack_clear_configPatch()
     {
         const QString newToken = makeJwt("u_new");
         m_endpoint->setHandler([&](const RecordedRequest &) {
@@ -136,7 +136,7 @@ private Q_SLOTS:
         QCOMPARE(removed.size(), 1);
     }
 
-    void testKeychainToken_goesToWriter_configUntouched()
+    void keychainToken_goesToWriter_configUntouched()
     {
         const QString newToken = makeJwt("u_second");
         m_endpoint->setHandler([&](const RecordedRequest &) {
@@ -153,7 +153,7 @@ private Q_SLOTS:
         QCOMPARE(readFile(path("config.json")), kConfigText);
     }
 
-    void testUnresolvedPlaceholder_terminal_namesIt_nothingSent()
+    void unresolvedPlaceholder_terminal_namesIt_nothingSent()
     {
         m_config.http.headers.insert("X-Device", "{state.noSuchField}");
         apply();
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_refresher->markerPath(kPrimary)));
     }
 
-    void testFailure_backoffThenMarker_data()
+    void failure_backoffThenMarker_data()
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<QByteArray>("body");
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QTest::newRow("garbage JSON") << 200 << QByteArray("<html>oops") << false;
         QTest::newRow("missing path") << 200 << QByteArray("{\"data\":{\"token\":\"x\"}}") << false;
     }
-    void testFailure_backoffThenMarker()
+    void failure_backoffThenMarker()
     {
         QFETCH(int, status);
         QFETCH(QByteArray, body);
@@ -216,7 +216,7 @@ private Q_SLOTS:
         QCOMPARE(unixMode(markerPath), QFile::ReadOwner | QFile::WriteOwner);
     }
 
-    void testSingleFlight_threeConcurrentTriggers_oneRequest()
+    void singleFlight_threeConcurrentTriggers_oneRequest()
     {
         m_endpoint->setHandler([](const RecordedRequest &) { return CannedResponse{200, {}, true}; });
         QSignalSpy started(m_refresher, &TokenRefresher::refreshStarted);
@@ -240,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(ok.first().at(1).toString(), QStringLiteral("OnUserTokenExpired"));
     }
 
-    void testTwoAccounts_oneFailing_otherUnaffected()
+    void twoAccounts_oneFailing_otherUnaffected()
     {
         m_refresher->setRetryPolicy({10000, 10000, 3, 0.0}); // the failing one waits long
         const QString good = makeJwt("u_second");
@@ -265,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_refresher->markerPath(kSecond)));
     }
 
-    void testMarker_removedAfterLaterSuccess_andOnNewUserToken()
+    void marker_removedAfterLaterSuccess_andOnNewUserToken()
     {
         m_refresher->setRetryPolicy({10, 10, 1, 0.0});
         bool fail = true;

@@ -44,7 +44,7 @@ class TestRefreshKeychain : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void testHttpRefresh_newTokenWrittenToKeychain()
+    void httpRefresh_newTokenWrittenToKeychain()
     {
         // Needs the Secret Service of tools/headless.sh; without it this fails, never skips.
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(store.removeBlocking(address, "token").ok());
     }
 
-    void testHttpRefresh_tokenFieldHoldsAReference_goesToKeychain_fileUntouched()
+    void httpRefresh_tokenFieldHoldsAReference_goesToKeychain_fileUntouched()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
                  "no session bus: run the suite under tools/headless.sh");

@@ -24,7 +24,7 @@ class TestRefreshKillPatch : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void testSigkillDuringPatch_fileAlwaysOldOrNew()
+    void sigkillDuringPatch_fileAlwaysOldOrNew()
     {
         const QString program = qEnvironmentVariable("REFRESH_PATCH_LOOP");
         QVERIFY2(QFile::exists(program), "REFRESH_PATCH_LOOP not set by CTest");

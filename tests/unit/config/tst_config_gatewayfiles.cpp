@@ -40,14 +40,14 @@ private Q_SLOTS:
     void init() { QVERIFY(m_home.isValid()); }
     void cleanup() { QVERIFY(QDir(m_home.path()).removeRecursively() && QDir().mkpath(m_home.path())); }
 
-    void testFindGatewayConfig_nothingThere_namesOpenClawsDefaultPlaceAsMissing()
+    void findGatewayConfig_nothingThere_namesOpenClawsDefaultPlaceAsMissing()
     {
         const GatewayConfigLocation loc = findGatewayConfig(homeEnv(m_home.path()));
         QCOMPARE(loc.path, m_home.path() + "/.openclaw/openclaw.json");
         QVERIFY(!loc.exists);
     }
 
-    void testFindGatewayConfig_homeFile_isFound()
+    void findGatewayConfig_homeFile_isFound()
     {
         writeFile(m_home.path() + "/.openclaw/openclaw.json", "{}");
         const GatewayConfigLocation loc = findGatewayConfig(homeEnv(m_home.path()));
@@ -55,7 +55,7 @@ private Q_SLOTS:
         QVERIFY(loc.exists);
     }
 
-    void testFindGatewayConfig_stateDirFile_winsOverHomeFile()
+    void findGatewayConfig_stateDirFile_winsOverHomeFile()
     {
         writeFile(m_home.path() + "/.openclaw/openclaw.json", "{}");
         writeFile(m_home.path() + "/state/openclaw.json", "{}");
@@ -66,7 +66,7 @@ private Q_SLOTS:
         QCOMPARE(loc.reason, QStringLiteral("in $OPENCLAW_STATE_DIR"));
     }
 
-    void testFindGatewayConfig_stateDirWithoutFile_fallsBackToHomeFile()
+    void findGatewayConfig_stateDirWithoutFile_fallsBackToHomeFile()
     {
         writeFile(m_home.path() + "/.openclaw/openclaw.json", "{}");
         QProcessEnvironment env = homeEnv(m_home.path());
@@ -74,7 +74,7 @@ private Q_SLOTS:
         QCOMPARE(findGatewayConfig(env).path, m_home.path() + "/.openclaw/openclaw.json");
     }
 
-    void testFindGatewayConfig_configPathVariable_isUsedEvenWhenMissing()
+    void findGatewayConfig_configPathVariable_isUsedEvenWhenMissing()
     {
         writeFile(m_home.path() + "/.openclaw/openclaw.json", "{}");
         QProcessEnvironment env = homeEnv(m_home.path());
@@ -85,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(loc.reason, QStringLiteral("$OPENCLAW_CONFIG_PATH"));
     }
 
-    void testFindGatewayConfig_legacyDirectoryAndName_areFoundLast()
+    void findGatewayConfig_legacyDirectoryAndName_areFoundLast()
     {
         writeFile(m_home.path() + "/.clawdbot/clawdbot.json", "{}");
         QCOMPARE(findGatewayConfig(homeEnv(m_home.path())).path, m_home.path() + "/.clawdbot/clawdbot.json");
@@ -93,14 +93,14 @@ private Q_SLOTS:
         QCOMPARE(findGatewayConfig(homeEnv(m_home.path())).path, m_home.path() + "/.openclaw/openclaw.json");
     }
 
-    void testOpenClawHome_overridesHomeForEveryPath()
+    void openClawHome_overridesHomeForEveryPath()
     {
         QProcessEnvironment env = homeEnv(m_home.path());
         env.insert("OPENCLAW_HOME", m_home.path() + "/svc");
         QCOMPARE(openClawDotEnvFiles(env).value(0), m_home.path() + "/svc/.openclaw/.env");
     }
 
-    void testParseDotEnv_followsTheDotenvGrammar()
+    void parseDotEnv_followsTheDotenvGrammar()
     {
         const auto vars = parseDotEnv("# comment\n"
                                       "PLAIN=value # trailing comment\n"
@@ -125,7 +125,7 @@ private Q_SLOTS:
         QCOMPARE(vars.size(), 9);
     }
 
-    void testConfigEnvironment_processThenStateDotEnvThenEnvBlock()
+    void configEnvironment_processThenStateDotEnvThenEnvBlock()
     {
         writeFile(m_home.path() + "/state/.env", "FROM_FILE=file\nBOTH=file\nBLANK_IN_PROCESS=file\n");
         QProcessEnvironment env = homeEnv(m_home.path());
@@ -145,7 +145,7 @@ private Q_SLOTS:
         QCOMPARE(lookup("NOWHERE"), std::nullopt);
     }
 
-    void testConfigEnvironment_gatewayEnvFallback_isReadAfterTheStateDirDotEnv_onlyWithoutAStateDir()
+    void configEnvironment_gatewayEnvFallback_isReadAfterTheStateDirDotEnv_onlyWithoutAStateDir()
     {
         writeFile(m_home.path() + "/.openclaw/.env", "BOTH=state\n");
         writeFile(m_home.path() + "/.config/openclaw/gateway.env", "BOTH=fallback\nONLY_FALLBACK=fallback\n");
@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(configEnvironment({}, withState)("ONLY_FALLBACK"), std::nullopt);
     }
 
-    void testConfigEnvironment_homeDotEnvFillsATokenReference()
+    void configEnvironment_homeDotEnvFillsATokenReference()
     {
         writeFile(m_home.path() + "/.openclaw/.env", "GOTIFY_CLIENT_TOKEN=from-dotenv\n");
         const QJsonObject root{

@@ -385,7 +385,7 @@ class TestGotifyFrameScanner : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void theTypicalFrameIsReadByTheScannerNotTheJsonPath()
+    void typicalFrame_isReadByTheScanner_notTheJsonPath()
     {
         const std::optional<GotifyFrameFields> f = scanGotifyFrame(kTypical);
         QVERIFY(f);
@@ -401,7 +401,7 @@ private Q_SLOTS:
         QVERIFY(f->message.raw.data() > whole.data() && f->message.raw.data() < whole.data() + whole.size());
     }
 
-    void theTypicalFrameDecodesToTheDocumentedMessage()
+    void typicalFrame_decodesToTheDocumentedMessage()
     {
         const std::optional<InboundMessage> m = decodeGotifyFrame(kTypical, kAccount);
         QVERIFY(m);
@@ -419,7 +419,7 @@ private Q_SLOTS:
         QCOMPARE(difference(m, viaJson(kTypical)), QString());
     }
 
-    void aFrameWithExtrasIsLeftToTheJsonPathAndDecodedLikeIt()
+    void frameWithExtras_isLeftToTheJsonPath_andDecodedLikeIt()
     {
         const QString frame = QStringLiteral(
             "{\"id\":1,\"appid\":2,\"title\":\"t\",\"message\":\"**m**\",\"extras\":{\"client::display\":"
@@ -433,7 +433,7 @@ private Q_SLOTS:
         QCOMPARE(difference(m, viaJson(frame)), QString());
     }
 
-    void theJsonEscapesAreDecodedAsJsonDefinesThem()
+    void jsonEscapes_areDecodedAsJsonDefinesThem()
     {
         const QString frame = QStringLiteral(
             "{\"id\":1,\"title\":\"q\\\" b\\\\ s\\/ \\b\\f\\n\\r\\t.\",\"message\":\"\\u00e9\\u4e2D\\u0041\\u0000!\"}");
@@ -444,7 +444,7 @@ private Q_SLOTS:
         QCOMPARE(f->message.toString(), QString::fromUtf16(u"\u00e9\u4e2d\u0041\u0000!", 5));
     }
 
-    void aNullKnownKeyReadsAsAbsent()
+    void nullKnownKey_readsAsAbsent()
     {
         const QString frame = QStringLiteral("{\"id\":5,\"title\":null,\"appid\":null}");
         const std::optional<GotifyFrameFields> f = scanGotifyFrame(frame);
@@ -456,7 +456,7 @@ private Q_SLOTS:
         QCOMPARE(difference(m, viaJson(frame)), QString());
     }
 
-    void aPriorityBeyondIntReadsAsZeroLikeQJsonValueToInt()
+    void priorityBeyondInt_readsAsZero_likeQJsonValueToInt()
     {
         const QString frame = QStringLiteral("{\"id\":5,\"priority\":2147483648}");
         QVERIFY(scanGotifyFrame(frame));
@@ -466,14 +466,14 @@ private Q_SLOTS:
         QCOMPARE(difference(m, viaJson(frame)), QString());
     }
 
-    void aHandWrittenFrameDecodesExactlyLikeTheJsonPath_data()
+    void handWrittenFrame_decodesExactlyLikeTheJsonPath_data()
     {
         QTest::addColumn<QString>("frame");
         QTest::addColumn<bool>("fast");
         for (const TableFrame &t : tableFrames())
             QTest::newRow(t.name) << t.frame << t.fast;
     }
-    void aHandWrittenFrameDecodesExactlyLikeTheJsonPath()
+    void handWrittenFrame_decodesExactlyLikeTheJsonPath()
     {
         QFETCH(QString, frame);
         QFETCH(bool, fast);
@@ -483,7 +483,7 @@ private Q_SLOTS:
         QCOMPARE(difference(decodeGotifyFrameViaJson(frame, kAccount), viaJson(frame)), QString());
     }
 
-    void twentyThousandRandomFramesDecodeExactlyLikeTheJsonPath()
+    void twentyThousandRandomFrames_decodeExactlyLikeTheJsonPath()
     {
         FrameGenerator generator(20261122);
         int handled = 0, decoded = 0;

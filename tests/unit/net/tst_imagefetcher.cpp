@@ -103,7 +103,7 @@ private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.listen(QHostAddress::LocalHost, 0)); }
     void init() { m_server.requests = 0; }
 
-    void testFetch_http_deliversTheBytesLater_thenFromTheCache()
+    void fetch_http_deliversTheBytesLater_thenFromTheCache()
     {
         ImageFetcher fetcher;
         Result r;
@@ -123,7 +123,7 @@ private Q_SLOTS:
         QCOMPARE(fetcher.requestsStarted(), 1);
     }
 
-    void testCache_evictsTheLeastRecentlyUsedUrl()
+    void cache_evictsTheLeastRecentlyUsedUrl()
     {
         ImageFetcher fetcher;
         fetcher.setCacheBytes(2500);
@@ -142,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(fetcher.isCached(m_server.url(QStringLiteral("1002.bin"))));
     }
 
-    void testConcurrentFetchesOfOneUrl_shareOneRequest()
+    void concurrentFetchesOfOneUrl_shareOneRequest()
     {
         ImageFetcher fetcher;
         Result r1, r2;
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QCOMPARE(m_server.requests, 1);
     }
 
-    void testOverTheCap_declaredOrStreamed_isRefused()
+    void overTheCap_declaredOrStreamed_isRefused()
     {
         ImageFetcher fetcher;
         Result declared, streamed;
@@ -168,7 +168,7 @@ private Q_SLOTS:
         QVERIFY(!fetcher.isCached(m_server.url(QStringLiteral("big-streamed"))));
     }
 
-    void testHttpError_andOtherSchemes_areErrors()
+    void httpError_andOtherSchemes_areErrors()
     {
         ImageFetcher fetcher;
         Result missing, ftp, data;
@@ -183,7 +183,7 @@ private Q_SLOTS:
         QCOMPARE(m_server.requests, 1);
     }
 
-    void testFileUrl_isRead()
+    void fileUrl_isRead()
     {
         QTemporaryDir dir;
         QFile f(dir.filePath(QStringLiteral("pic.png")));
@@ -198,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(r.bytes, TinyHttpServer::body(300));
     }
 
-    void testGoneContext_getsNoCallback()
+    void goneContext_getsNoCallback()
     {
         ImageFetcher fetcher;
         bool called = false;

@@ -38,7 +38,7 @@ class TestRefreshFiles : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void testPatch_onlyTheTokenLiteralChanges_escaped()
+    void patch_onlyTheTokenLiteralChanges_escaped()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("config.json");
@@ -60,7 +60,7 @@ private Q_SLOTS:
         expected.replace("\"old\\\"tok\"", "\"t2\"");
         QCOMPARE(readAll(path), expected);
     }
-    void testPatch_keyMissingOrNotString_failsClearly_fileUntouched_data()
+    void patch_keyMissingOrNotString_failsClearly_fileUntouched_data()
     {
         QTest::addColumn<QString>("account");
         QTest::addColumn<QString>("expected");
@@ -71,7 +71,7 @@ private Q_SLOTS:
         QTest::newRow("number") << "num"
                                 << "not a string";
     }
-    void testPatch_keyMissingOrNotString_failsClearly_fileUntouched()
+    void patch_keyMissingOrNotString_failsClearly_fileUntouched()
     {
         QFETCH(QString, account);
         QFETCH(QString, expected);
@@ -86,7 +86,7 @@ private Q_SLOTS:
         QVERIFY(!error.contains("secret-new"));
         QCOMPARE(readAll(path), kConfig);
     }
-    void testPatch_invalidJsonOrDuplicateKey_refused()
+    void patch_invalidJsonOrDuplicateKey_refused()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("config.json");
@@ -101,7 +101,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains("2 times"), qPrintable(error));
         QCOMPARE(readAll(path), dup);
     }
-    void testStateFile_writeBack_keepsOthers_newFile0600_existingModeKept()
+    void stateFile_writeBack_keepsOthers_newFile0600_existingModeKept()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("sub/state.json");
@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY(!StateFile::read(path, &error));
         QVERIFY(error.contains(path));
     }
-    void testMarker_writeRemove_0600_secretsMasked()
+    void marker_writeRemove_0600_secretsMasked()
     {
         QTemporaryDir dir;
         ManualLoginMarker m;

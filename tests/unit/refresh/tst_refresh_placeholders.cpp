@@ -19,19 +19,19 @@ private:
         QJsonObject{{"refreshToken", "rt-1"}, {"n", 42}, {"flag", true}, {"obj", QJsonObject{}}}};
 
 private Q_SLOTS:
-    void testExpand_knownPlaceholders()
+    void expand_knownPlaceholders()
     {
         QString error;
         QCOMPARE(expandPlaceholders("/r/{accountId}?t={state.refreshToken}&n={state.n}&f={state.flag}&w={reason}",
                                     m_context, &error),
                  QStringLiteral("/r/primary?t=rt-1&n=42&f=true&w=OnKickedOffline"));
     }
-    void testExpand_unknownBracesLeftAlone()
+    void expand_unknownBracesLeftAlone()
     {
         QCOMPARE(expandPlaceholders("{\"a\": 1} {other} { accountId }", m_context),
                  QStringLiteral("{\"a\": 1} {other} { accountId }"));
     }
-    void testExpand_missingStateField_errorNamesIt()
+    void expand_missingStateField_errorNamesIt()
     {
         QString error;
         QVERIFY(!expandPlaceholders("x{state.deviceId}y", m_context, &error));
@@ -40,7 +40,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains("{state.obj}"), qPrintable(error));
         QVERIFY(!error.contains("rt-1"));
     }
-    void testExpandJson_everyStringLeaf_keysUntouched()
+    void expandJson_everyStringLeaf_keysUntouched()
     {
         const QJsonValue body = QJsonObject{
             {"{accountId}", "{state.refreshToken}"},
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QVERIFY(!expandPlaceholdersInJson(QJsonArray{QJsonObject{{"x", "{state.nope}"}}}, m_context, &error));
         QVERIFY(error.contains("{state.nope}"));
     }
-    void testJsonPath_fallbacksAndIndices()
+    void jsonPath_fallbacksAndIndices()
     {
         const QJsonValue v =
             QJsonDocument::fromJson(
@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(!jsonPathFirstString(v, {"tokens.openimToken", "nope"}));
         QVERIFY(jsonPathFirst(v, {"data.items"})->isArray());
     }
-    void testMarkerPath_accountBeforeExtension_tildeExpanded()
+    void markerPath_accountBeforeExtension_tildeExpanded()
     {
         QCOMPARE(ManualLoginMarker::pathFor("/x/manual-login.json", "primary"),
                  QStringLiteral("/x/manual-login.primary.json"));
@@ -80,7 +80,7 @@ private Q_SLOTS:
         QCOMPARE(ManualLoginMarker::pathFor("~/.openclaw/multi-openim/manual-login.json", "team-b"),
                  QDir::homePath() + "/.openclaw/multi-openim/manual-login.team-b.json");
     }
-    void testMarkerEndpoint_noQueryNoUserInfo()
+    void markerEndpoint_noQueryNoUserInfo()
     {
         QCOMPARE(ManualLoginMarker::endpointWithoutQuery("https://u:p@h:8/r/{accountId}?rt={state.x}#f"),
                  QStringLiteral("https://h:8/r/{accountId}"));

@@ -27,7 +27,7 @@ private Q_SLOTS:
         QVERIFY(problems.isEmpty());
     }
 
-    void listenForms_data()
+    void listen_eachForm_givesItsAddressPortAndLoopback_data()
     {
         QTest::addColumn<QString>("listen");
         QTest::addColumn<QString>("address");
@@ -50,7 +50,7 @@ private Q_SLOTS:
         QTest::newRow("a LAN address") << "192.168.1.5:80"
                                        << "192.168.1.5" << 80 << false;
     }
-    void listenForms()
+    void listen_eachForm_givesItsAddressPortAndLoopback()
     {
         QFETCH(QString, listen);
         QFETCH(QString, address);

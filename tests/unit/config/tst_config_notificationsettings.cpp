@@ -54,4 +54,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestNotificationSettings)
-#include "tst_notificationsettings.moc"
+#include "tst_config_notificationsettings.moc"

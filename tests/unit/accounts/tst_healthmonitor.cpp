@@ -27,7 +27,7 @@ private:
     const AccountAddress m_b{kGotifyChannel, QStringLiteral("b")};
 
 private Q_SLOTS:
-    void testConnectedAccount_probedEachInterval_latencyReported()
+    void connectedAccount_probedEachInterval_latencyReported()
     {
         FakeConnection a(m_a);
         a.force(AccountState::Connected);
@@ -43,7 +43,7 @@ private Q_SLOTS:
         QCOMPARE(probes, latency.size());
     }
 
-    void testFailedAccount_reconnectedOnEachTick_notProbed()
+    void failedAccount_reconnectedOnEachTick_notProbed()
     {
         FakeConnection a(m_a);
         a.force(AccountState::Failed);
@@ -57,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(probes, 0);
     }
 
-    void testOtherStates_leftAlone()
+    void otherStates_leftAlone()
     {
         FakeConnection a(m_a);
         HealthMonitor monitor([&](const AccountAddress &) { return &a; });
@@ -75,7 +75,7 @@ private Q_SLOTS:
         QCOMPARE(a.reconnects, 0);
     }
 
-    void testTokenRefused_requestsRefresh()
+    void tokenRefused_requestsRefresh()
     {
         FakeConnection a(m_a);
         a.force(AccountState::Connected);
@@ -91,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(latency.size(), 0);
     }
 
-    void testOneTimer_armedForEarliestAccount_coarse()
+    void oneTimer_armedForEarliestAccount_coarse()
     {
         FakeConnection a(m_a), b(m_b);
         HealthMonitor monitor([&](const AccountAddress &x) -> AccountConnection * { return x == m_a ? &a : &b; });
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QVERIFY(!monitor.timerDueAt().isValid());
     }
 
-    void testIntervalFor_accountSettingWins_defaultThirty()
+    void intervalFor_accountSettingWins_defaultThirty()
     {
         Config config;
         OpenImAccountConfig acc;
@@ -119,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(HealthMonitor::intervalFor(config, m_b), std::chrono::milliseconds(30min));
     }
 
-    void testSlowProbe_notStackedOnItself()
+    void slowProbe_notStackedOnItself()
     {
         FakeConnection a(m_a);
         a.force(AccountState::Connected);
