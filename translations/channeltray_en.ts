@@ -1775,6 +1775,25 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::ProxyField</name>
+    <message>
+        <source>Proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system (default), none, http://host:port or socks5://host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s proxy (never for servers on this machine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::SendDialog</name>
     <message>
         <source>&amp;Markdown</source>

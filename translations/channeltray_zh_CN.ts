@@ -1766,6 +1766,25 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::ProxyField</name>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>system (default), none, http://host:port or socks5://host:port</source>
+        <translation>system（默认）、none、http://主机:端口 或 socks5://主机:端口</translation>
+    </message>
+    <message>
+        <source>Empty: the system&apos;s proxy (never for servers on this machine).</source>
+        <translation>留空：使用系统代理（本机上的服务器从不经过代理）。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;xy:</source>
+        <translation>代理(&amp;X)：</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::SendDialog</name>
     <message>
         <source>&amp;Markdown</source>

@@ -20,6 +20,8 @@ bool hasKey(const QJsonObject &obj, const QString &key)
     return !v.isUndefined() && !v.isNull();
 }
 
+// The single-account form: account `default` written directly in the channel block (its
+// connection keys and its `proxy`).
 bool hasSingleForm(const QJsonObject &block)
 {
     return hasKey(block, QStringLiteral("serverUrl")) || hasKey(block, QStringLiteral("appToken"))
@@ -99,6 +101,7 @@ void readGotifyChannel(const QJsonObject &block, JsonReader &r, GotifyChannelCon
         base.id = kDefaultId;
         // A named `default` that gives the server makes the single form's serverUrl optional.
         single = readAccount(block, kBlockPath, base, !namedDefaultHasUrl, r);
+        readProxySetting(block, kBlockPath, r, single->proxy); // named `default` keys win, as for the rest
     }
 
     for (auto it = accounts.constBegin(); it != accounts.constEnd(); ++it) {

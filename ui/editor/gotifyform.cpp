@@ -2,6 +2,7 @@
 
 #include "fieldnote.h"
 #include "formrows.h"
+#include "proxyfield.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -13,7 +14,8 @@ namespace ct::ui {
 GotifyForm::GotifyForm(QWidget *parent)
     : QWidget(parent), m_url(new QLineEdit), m_appToken(new QLineEdit), m_clientToken(new QLineEdit),
       m_priority(new QSpinBox), m_inbound(new QCheckBox(tr("&Receive messages (client token needed)"))),
-      m_urlNote(new FieldNote), m_appNote(new FieldNote), m_clientNote(new FieldNote)
+      m_proxy(new ProxyField(this)), m_urlNote(new FieldNote), m_appNote(new FieldNote),
+      m_clientNote(new FieldNote)
 {
     m_url->setPlaceholderText(QStringLiteral("https://gotify.example.com"));
     m_url->setAccessibleName(tr("Gotify server URL"));
@@ -36,12 +38,14 @@ GotifyForm::GotifyForm(QWidget *parent)
     addLabelledRow(form, tr("A&pplication token:"), m_appToken, withNote(m_appToken, m_appNote));
     addLabelledRow(form, tr("C&lient token:"), m_clientToken, withNote(m_clientToken, m_clientNote));
     addLabelledRow(form, tr("Default p&riority:"), m_priority, m_priority);
+    m_proxy->addTo(form);
     form->addRow(QString(), m_inbound);
 
     for (QLineEdit *e : {m_url, m_appToken, m_clientToken})
         connect(e, &QLineEdit::textChanged, this, &GotifyForm::changed);
     connect(m_priority, &QSpinBox::valueChanged, this, &GotifyForm::changed);
     connect(m_inbound, &QCheckBox::toggled, this, &GotifyForm::changed);
+    connect(m_proxy, &ProxyField::changed, this, &GotifyForm::changed);
 }
 
 void GotifyForm::load(const GotifyAccountConfig &a)
@@ -51,6 +55,7 @@ void GotifyForm::load(const GotifyAccountConfig &a)
     m_clientToken->setText(a.clientToken);
     m_priority->setValue(a.defaultPriority);
     m_inbound->setChecked(a.inbound.enabled);
+    m_proxy->load(a.proxy);
 }
 
 void GotifyForm::prefillFromEnvironment()
@@ -81,6 +86,7 @@ QJsonObject GotifyForm::fields() const
     QJsonObject o{{QStringLiteral("serverUrl"), m_url->text().trimmed()},
                   {QStringLiteral("defaultPriority"), m_priority->value()}};
     o.insert(QStringLiteral("inbound"), QJsonObject{{QStringLiteral("enabled"), m_inbound->isChecked()}});
+    m_proxy->writeTo(o);
     return o;
 }
 
@@ -92,6 +98,11 @@ QMap<QString, QString> GotifyForm::tokens() const
     if (!m_clientToken->text().trimmed().isEmpty())
         t.insert(QStringLiteral("clientToken"), m_clientToken->text().trimmed());
     return t;
+}
+
+QLineEdit *GotifyForm::proxy() const
+{
+    return m_proxy->edit();
 }
 
 QString GotifyForm::localProblem() const
@@ -107,6 +118,7 @@ QStringList GotifyForm::setProblems(const QMap<QString, QString> &byField)
 {
     QMap<QString, QString> rest = byField;
     m_urlNote->setProblem(m_url, rest.take(QStringLiteral("serverUrl")));
+    m_proxy->showProblem(rest);
     const QString local = localProblem();
     if (!local.isEmpty())
         m_clientNote->setProblem(m_clientToken, local);

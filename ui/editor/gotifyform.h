@@ -1,5 +1,6 @@
 #pragma once
-// The Gotify part of the account editor: server URL, tokens (password fields), priority, inbound.
+// The Gotify part of the account editor: server URL, tokens (password fields), priority, proxy,
+// inbound.
 #include "config/configmodel.h"
 
 #include <QMap>
@@ -12,6 +13,7 @@ class QSpinBox;
 namespace ct::ui {
 
 class FieldNote;
+class ProxyField;
 
 class GotifyForm : public QWidget
 {
@@ -34,6 +36,7 @@ public:
     QLineEdit *serverUrl() const { return m_url; }
     QLineEdit *appToken() const { return m_appToken; }
     QLineEdit *clientToken() const { return m_clientToken; }
+    QLineEdit *proxy() const;
 
 Q_SIGNALS:
     void changed();
@@ -44,6 +47,7 @@ private:
     QLineEdit *m_clientToken;
     QSpinBox *m_priority;
     QCheckBox *m_inbound;
+    ProxyField *m_proxy;
     FieldNote *m_urlNote;
     FieldNote *m_appNote;
     FieldNote *m_clientNote;

@@ -3,6 +3,7 @@
 #include "fieldnote.h"
 #include "formrows.h"
 #include "net/jwtclaims.h"
+#include "proxyfield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,9 +21,10 @@ OpenImForm::OpenImForm(QWidget *parent)
     : QWidget(parent), m_token(new QLineEdit), m_ws(new QLineEdit), m_api(new QLineEdit), m_userId(new QLineEdit),
       m_platform(new QSpinBox),
       m_requireMention(new QCheckBox(tr("Only group messages that &mention this account"))),
-      m_disableFriendSdk(new QCheckBox(tr("Disable the &friend SDK (friend guard on)"))), m_mode(new QComboBox),
-      m_endpoint(new QLineEdit), m_hook(new QLineEdit), m_marker(new QLineEdit), m_tokenNote(new FieldNote),
-      m_wsNote(new FieldNote), m_apiNote(new FieldNote), m_refreshNote(new FieldNote)
+      m_disableFriendSdk(new QCheckBox(tr("Disable the &friend SDK (friend guard on)"))),
+      m_proxy(new ProxyField(this)), m_mode(new QComboBox), m_endpoint(new QLineEdit), m_hook(new QLineEdit),
+      m_marker(new QLineEdit), m_tokenNote(new FieldNote), m_wsNote(new FieldNote), m_apiNote(new FieldNote),
+      m_refreshNote(new FieldNote)
 {
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setClearButtonEnabled(true);
@@ -47,6 +49,7 @@ OpenImForm::OpenImForm(QWidget *parent)
     addLabelledRow(form, tr("&API (http://):"), m_api, withNote(m_api, m_apiNote));
     addLabelledRow(form, tr("&User ID:"), m_userId, m_userId);
     addLabelledRow(form, tr("Pla&tform ID:"), m_platform, m_platform);
+    m_proxy->addTo(form);
     form->addRow(QString(), m_requireMention);
     form->addRow(QString(), m_disableFriendSdk);
 
@@ -75,6 +78,7 @@ OpenImForm::OpenImForm(QWidget *parent)
     for (QLineEdit *e : {m_token, m_ws, m_api, m_userId, m_endpoint, m_hook, m_marker})
         connect(e, &QLineEdit::textChanged, this, &OpenImForm::changed);
     connect(m_platform, &QSpinBox::valueChanged, this, &OpenImForm::changed);
+    connect(m_proxy, &ProxyField::changed, this, &OpenImForm::changed);
     connect(m_mode, &QComboBox::currentIndexChanged, this, [this] {
         updateRefreshFields();
         Q_EMIT changed();
@@ -91,6 +95,7 @@ void OpenImForm::load(const OpenImAccountConfig &a)
     m_platform->setValue(a.platformID ? *a.platformID : -1);
     m_requireMention->setChecked(a.requireMention);
     m_disableFriendSdk->setChecked(a.disableFriendSdk);
+    m_proxy->load(a.proxy);
 }
 
 void OpenImForm::loadRefresh(const TokenRefreshConfig &r)
@@ -114,6 +119,11 @@ void OpenImForm::updateRefreshFields()
     const QString mode = m_mode->currentData().toString();
     m_endpoint->setEnabled(mode == QLatin1String("http"));
     m_hook->setEnabled(mode == QLatin1String("hook"));
+}
+
+QLineEdit *OpenImForm::proxy() const
+{
+    return m_proxy->edit();
 }
 
 QString OpenImForm::claimsText() const
@@ -158,6 +168,7 @@ QJsonObject OpenImForm::fields() const
         o.insert(QStringLiteral("userID"), m_userId->text().trimmed());
     if (m_platform->value() >= 0)
         o.insert(QStringLiteral("platformID"), m_platform->value());
+    m_proxy->writeTo(o);
     return o;
 }
 
@@ -195,6 +206,7 @@ QStringList OpenImForm::setProblems(const QMap<QString, QString> &byField)
     QMap<QString, QString> rest = byField;
     m_wsNote->setProblem(m_ws, rest.take(QStringLiteral("wsAddr")));
     m_apiNote->setProblem(m_api, rest.take(QStringLiteral("apiAddr")));
+    m_proxy->showProblem(rest);
     QStringList refresh;
     QStringList unmatched;
     for (auto it = rest.begin(); it != rest.end(); ++it)

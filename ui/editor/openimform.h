@@ -15,6 +15,7 @@ class QSpinBox;
 namespace ct::ui {
 
 class FieldNote;
+class ProxyField;
 
 class OpenImForm : public QWidget
 {
@@ -36,6 +37,7 @@ public:
     QLineEdit *token() const { return m_token; }
     QLineEdit *wsAddr() const { return m_ws; }
     QLineEdit *apiAddr() const { return m_api; }
+    QLineEdit *proxy() const;
     QComboBox *refreshMode() const { return m_mode; }
     // The claims line under the token ("User ID … · Platform … · expires …").
     QString claimsText() const;
@@ -54,6 +56,7 @@ private:
     QSpinBox *m_platform;
     QCheckBox *m_requireMention;
     QCheckBox *m_disableFriendSdk;
+    ProxyField *m_proxy;
     QComboBox *m_mode;
     QLineEdit *m_endpoint;
     QLineEdit *m_hook;

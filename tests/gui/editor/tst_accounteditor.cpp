@@ -1,8 +1,9 @@
 // The account editor validates inline with the config validator, keeps tokens in password
 // fields, shows a pasted JWT's claims, pre-fills Gotify from the environment, runs the probe
-// it is given, and confirms removal through the MessageBox seam.
+// it is given, confirms removal through the MessageBox seam, and edits an account's proxy.
 #include "common/messagebox.h"
 #include "config/configloader.h"
+#include "config/proxysetting.h"
 #include "editor/accounteditordialog.h"
 #include "editor/gotifyform.h"
 #include "editor/openimform.h"
@@ -197,6 +198,64 @@ private Q_SLOTS:
         QTest::keyClick(dialog.gotifyForm()->serverUrl(), Qt::Key_Return);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.outcome(), AccountEditorDialog::Saved);
+    }
+
+    void proxy_gotifySingleForm_isShownEditedAndValidated_byKeyboard_neverQuotingItsPassword()
+    {
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &text) { logged << text; });
+        const QByteArray json = R"({"channels": {"gotify": {
+            "serverUrl": "http://127.0.0.1:8081", "clientToken": "C1",
+            "proxy": "http://user:Pr0xyPw@127.0.0.1:3128" }}})";
+        const LoadResult loaded = parseConfig(json);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.problemStrings().join(QLatin1Char('\n'))));
+        QCOMPARE(loaded.config.gotifyAccount(QStringLiteral("default"))->proxy,
+                 QStringLiteral("http://user:Pr0xyPw@127.0.0.1:3128"));
+
+        AccountEditorDialog dialog(loaded.config, nullptr, {});
+        dialog.startEdit(AccountAddress::parse(QStringLiteral("gotify/default")));
+        QLineEdit *proxy = dialog.gotifyForm()->proxy();
+        QCOMPARE(proxy->text(), QStringLiteral("http://user:Pr0xyPw@127.0.0.1:3128"));
+        QCOMPARE(proxy->accessibleName(), QStringLiteral("Proxy"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTest::keyClick(&dialog, Qt::Key_X, Qt::AltModifier); // the label's mnemonic
+        QTRY_VERIFY(proxy->hasFocus());
+
+        // A URL without a port: the validator's problem under the field, Save blocked, and the
+        // password in no problem text.
+        proxy->selectAll();
+        QTest::keyClicks(proxy, QStringLiteral("http://user:Pr0xyPw@proxy.example.org"));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY(proxy->property("invalid").toBool());
+        const QString problems = dialog.problems().join(QLatin1Char('\n'));
+        QVERIFY2(problems.contains(QStringLiteral("port")), qPrintable(problems));
+        QVERIFY(!problems.contains(QStringLiteral("Pr0xyPw")));
+
+        proxy->selectAll();
+        QTest::keyClicks(proxy, QStringLiteral("none"));
+        QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems().join(QLatin1Char('\n'))));
+        QVERIFY(!proxy->property("invalid").toBool());
+        LoadResult saved = configFromJson(dialog.draft().applyTo(loaded.config.raw));
+        QVERIFY(saved.ok());
+        QCOMPARE(saved.config.gotifyAccount(QStringLiteral("default"))->proxy, QStringLiteral("none"));
+
+        // Cleared: the account goes back to the system's proxy (not the file's old value).
+        proxy->clear();
+        saved = configFromJson(dialog.draft().applyTo(loaded.config.raw));
+        QVERIFY(saved.ok());
+        QCOMPARE(parseProxySetting(saved.config.gotifyAccount(QStringLiteral("default"))->proxy, nullptr)->kind,
+                 ProxySetting::Kind::System);
+
+        // The OpenIM form has the same row.
+        QCOMPARE(dialog.openImForm()->proxy()->accessibleName(), QStringLiteral("Proxy"));
+        qInstallMessageHandler(previous);
+        for (const QString &line : logged)
+            QVERIFY2(!line.contains(QStringLiteral("Pr0xyPw")), qPrintable(line));
     }
 };
 
