@@ -1462,6 +1462,10 @@
         <source>Mark &amp;unread</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Delete from this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::NotificationMenus</name>

@@ -1454,6 +1454,10 @@
         <source>Mark &amp;unread</source>
         <translation>标为未读(&amp;U)</translation>
     </message>
+    <message>
+        <source>&amp;Delete from this computer</source>
+        <translation>从本机删除(&amp;D)</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::NotificationMenus</name>

@@ -12,8 +12,9 @@ bool HistoryInserter::prepare(const QSqlDatabase &db, qint64 writerId, qint64 ro
            && m_chunk.prepare(db, historyrow::insertSql(kRowsPerStatement), error)
            && m_maxRowId.prepare(db, QStringLiteral("SELECT MAX(row_id) FROM messages"), error)
            && m_rowIdOf.prepare(db,
+                                // A row deleted locally is never news again (historystore.h).
                                 QStringLiteral("SELECT row_id, stored_by FROM messages"
-                                               " WHERE account_id = ? AND msg_id = ?"),
+                                               " WHERE account_id = ? AND msg_id = ? AND deleted = 0"),
                                 error)
            && m_claim.prepare(
                db, QStringLiteral("INSERT OR IGNORE INTO claims (writer, row_id, at) VALUES (?, ?, ?)"), error);

@@ -46,10 +46,12 @@ QString likePattern(const QString &text)
 const QString kAccountIs = QStringLiteral("m.account_id = (SELECT id FROM accounts WHERE address = ?)");
 const QString kSessionIs = QStringLiteral("m.session_id IN (SELECT id FROM sessions WHERE key = ?)");
 const QString kUnread = QStringLiteral("m.read = 0 AND m.filtered = 0 AND m.direction = 0");
+const QString kNotDeleted = QStringLiteral("m.deleted = 0"); // HistoryStore::deleteLocally
 
 Where whereFor(const HistoryQuery &query)
 {
     Where w;
+    w.add(kNotDeleted);
     if (query.account.isValid())
         w.add(kAccountIs, query.account.toString());
     if (!query.sessionKey.isEmpty())
@@ -106,10 +108,10 @@ QList<SessionSummary> HistoryStore::sessions(const AccountAddress &account) cons
     QList<SessionSummary> list;
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral(
-                  "SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
-                  " JOIN sessions s ON s.id = m.session_id WHERE %2 GROUP BY m.session_id ORDER BY last_row DESC")
-                  .arg(kUnread, kAccountIs));
+    q.prepare(QStringLiteral("SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
+                             " JOIN sessions s ON s.id = m.session_id WHERE %2 AND %3 GROUP BY m.session_id"
+                             " ORDER BY last_row DESC")
+                  .arg(kUnread, kAccountIs, kNotDeleted));
     q.bindValue(0, account.toString());
     if (!q.exec())
         return list;
@@ -200,6 +202,32 @@ int HistoryStore::markUnread(const QList<qint64> &rowIds)
     return setReadFlag(rowIds, false);
 }
 
+int HistoryStore::deleteLocally(const QList<qint64> &rowIds)
+{
+    if (rowIds.isEmpty())
+        return 0;
+    QSqlDatabase d = db();
+    d.transaction();
+    QSqlQuery q(d);
+    q.prepare(QStringLiteral("UPDATE messages SET deleted = 1, read = 1, title = NULL, text = NULL,"
+                             " raw_content = NULL, at_users = NULL, click_url = NULL, image_url = NULL"
+                             " WHERE row_id = ? AND deleted = 0"));
+    int changed = 0;
+    for (qint64 id : rowIds) {
+        q.bindValue(0, id);
+        if (q.exec())
+            changed += q.numRowsAffected();
+        else
+            qCWarning(lcHistory) << "cannot delete a message:" << q.lastError().text();
+    }
+    d.commit();
+    if (changed > 0) {
+        Q_EMIT messagesRemoved(changed);
+        Q_EMIT unreadChanged();
+    }
+    return changed;
+}
+
 int HistoryStore::setReadFlag(const QList<qint64> &rowIds, bool read)
 {
     if (rowIds.isEmpty())
@@ -208,9 +236,9 @@ int HistoryStore::setReadFlag(const QList<qint64> &rowIds, bool read)
     d.transaction();
     QSqlQuery q(d);
     // Only incoming messages are ever unread.
-    q.prepare(
-        read ? QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0")
-             : QStringLiteral("UPDATE messages SET read = 0 WHERE row_id = ? AND read = 1 AND direction = 0"));
+    q.prepare(read ? QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0")
+                   : QStringLiteral("UPDATE messages SET read = 0 WHERE row_id = ? AND read = 1 AND direction = 0"
+                                    " AND deleted = 0"));
     int changed = 0;
     for (qint64 id : rowIds) {
         q.bindValue(0, id);

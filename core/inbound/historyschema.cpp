@@ -63,6 +63,12 @@ const QStringList &migration(int toVersion)
         QStringLiteral("CREATE TABLE claims (writer INTEGER NOT NULL, row_id INTEGER NOT NULL,"
                        " at INTEGER NOT NULL, PRIMARY KEY (writer, row_id)) WITHOUT ROWID"),
     };
+    // Deleted locally (the Messages tab's "Delete"): the row stays as a tombstone without its
+    // content, so UNIQUE(account, msg_id) still makes a repeat of it (a catch-up that overlaps,
+    // another process's stream) a duplicate, and no view or count shows it.
+    static const QStringList v4 = {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0"),
+    };
     static const QStringList none;
     switch (toVersion) {
     case 1:
@@ -71,6 +77,8 @@ const QStringList &migration(int toVersion)
         return v2;
     case 3:
         return v3;
+    case 4:
+        return v4;
     default:
         return none;
     }

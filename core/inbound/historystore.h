@@ -43,7 +43,7 @@ class HistoryStore : public QObject, public MessageStore
     Q_OBJECT
 public:
     enum class Durability { Process, Power };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kBusyTimeoutMs = 2000;
     static constexpr int kShortBusyTimeoutMs = 50; // after a wait that ended still locked
 
@@ -95,6 +95,11 @@ public:
     int markRead(const QList<qint64> &rowIds);
     // "Mark unread" from the Messages tab: incoming rows only. Returns the rows changed.
     int markUnread(const QList<qint64> &rowIds);
+    // "Delete" from the Messages tab: the rows' content is erased and they are hidden from every
+    // query, count and session list, but each stays as a tombstone (its account, id, seq and
+    // time), so the same message arriving again (a catch-up, another process) is a duplicate
+    // and never comes back. Catch-up cursors are not touched. Returns the rows deleted.
+    int deleteLocally(const QList<qint64> &rowIds);
 
     // --- retention ---------------------------------------------------------------------
     // Deletes at most maxRows messages older than cutoff (server time, else stored time).
@@ -106,7 +111,7 @@ public:
 
 Q_SIGNALS:
     void unreadChanged();
-    void messagesRemoved(int count);
+    void messagesRemoved(int count); // by retention or deleteLocally
     // A corrupt or unreadable file was moved to `movedTo` and a new history started at path().
     void movedAside(const QString &movedTo, const QString &reason);
     // The file at path() was deleted or replaced under this store; a new one is open now.

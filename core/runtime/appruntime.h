@@ -127,6 +127,9 @@ public:
     // Marks messages read; the unread counts follow (HistoryStore::unreadChanged → registry).
     void markRead(const QList<qint64> &rowIds);
     void markUnread(const QList<qint64> &rowIds);
+    // "Delete" in the Messages tab: HistoryStore::deleteLocally (a tombstone stays, so the
+    // messages never come back by a catch-up); the unread counts follow.
+    void deleteLocally(const QList<qint64> &rowIds);
     // A part of the process that is not an account (the status endpoint, …) could not do its
     // job; the tray shows `message` among the app's problems while it runs.
     void reportProblem(const QString &message) { Q_EMIT problemReported(message); }

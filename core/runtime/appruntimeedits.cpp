@@ -63,6 +63,12 @@ void AppRuntime::markUnread(const QList<qint64> &rowIds)
         m_history->markUnread(rowIds);
 }
 
+void AppRuntime::deleteLocally(const QList<qint64> &rowIds)
+{
+    if (m_history->isOpen())
+        m_history->deleteLocally(rowIds);
+}
+
 QString AppRuntime::sessionKeyFor(const AccountAddress &account) const
 {
     if (m_history->isOpen()) {

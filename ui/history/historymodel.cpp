@@ -75,6 +75,15 @@ void HistoryModel::setRowRead(int row, bool read)
     Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
 
+void HistoryModel::removeRecord(int row)
+{
+    if (row < 0 || row >= int(m_rows.size()))
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.erase(m_rows.begin() + row);
+    endRemoveRows();
+}
+
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -42,6 +42,8 @@ public:
     const HistoryRecord *recordAt(int row) const;
     // Shows the row as read or unread (the store was told by whoever owns it).
     void setRowRead(int row, bool read);
+    // Drops the row from the view (the store was told to delete it by whoever owns it).
+    void removeRecord(int row);
     int fetchedPages() const { return m_pages; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -5,6 +5,7 @@
 #include "inbound/historystore.h"
 #include "messageview.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -75,6 +76,14 @@ MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, Q
     });
     connect(m_session, &QComboBox::currentIndexChanged, this, &MessagesTab::applyFilter);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MessagesTab::showCurrent);
+    auto *deleteKey = new QAction(m_view);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QAction::triggered, this, [this] {
+        if (m_view->selectionModel()->hasSelection())
+            deleteRow(m_view->currentIndex().row());
+    });
+    m_view->addAction(deleteKey);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         std::unique_ptr<QMenu> menu(contextMenuFor(m_view->indexAt(pos).row()));
@@ -177,7 +186,26 @@ QMenu *MessagesTab::contextMenuFor(int row)
     }
     if (m_extendContextMenu)
         m_extendContextMenu(menu, *r);
+    menu->addSeparator();
+    QAction *remove = menu->addAction(tr("&Delete from this computer"));
+    remove->setShortcut(QKeySequence::Delete);
+    connect(remove, &QAction::triggered, this, [this, row] { deleteRow(row); });
     return menu;
+}
+
+void MessagesTab::deleteRow(int row)
+{
+    const HistoryRecord *r = m_model->recordAt(row);
+    if (!r)
+        return;
+    const qint64 rowId = r->rowId;
+    const AccountAddress account = r->message.account;
+    const QString id = r->message.id;
+    const bool wasUnread = !r->read && r->message.direction == InboundMessage::Direction::In;
+    m_model->removeRecord(row); // r is gone from here on
+    Q_EMIT deleteRequested(QList<qint64>{rowId});
+    if (wasUnread)
+        Q_EMIT messageRead(account, id); // its notification goes too
 }
 
 void MessagesTab::applyFilter()

@@ -50,12 +50,16 @@ public:
     }
     // The context menu of a row, built fresh (the caller owns it); null for no message.
     QMenu *contextMenuFor(int row);
+    // Deletes the row's message locally (its context menu's "Delete", or the Delete key).
+    void deleteRow(int row);
 
 Q_SIGNALS:
     // The user opened these unread messages.
     void readRequested(const QList<qint64> &rowIds);
     // The user marked these read messages unread again.
     void unreadRequested(const QList<qint64> &rowIds);
+    // The user deleted these messages from this computer's history (not from the server).
+    void deleteRequested(const QList<qint64> &rowIds);
     // The same, by message: the one the user opened (notifications withdraw theirs).
     void messageRead(const ct::AccountAddress &account, const QString &messageId);
 

@@ -167,6 +167,8 @@ void AppController::createMainWindow()
             [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
     connect(w->messagesTab(), &MessagesTab::unreadRequested, this,
             [this](const QList<qint64> &rows) { m_runtime.markUnread(rows); });
+    connect(w->messagesTab(), &MessagesTab::deleteRequested, this,
+            [this](const QList<qint64> &rows) { m_runtime.deleteLocally(rows); });
     w->showNotice(m_notice);
 }
 

@@ -1,6 +1,7 @@
 // The Messages tab over a real HistoryStore (SQLite in a temporary folder): rows are fetched a
 // page at a time as the view asks, filters and search go to the store, markdown is rendered,
-// and reading a message marks it read; a read one can be marked unread again.
+// and reading a message marks it read; a read one can be marked unread again; a deleted one is
+// gone for good.
 #include "gui/guitesthelpers.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
@@ -252,6 +253,64 @@ private Q_SLOTS:
         menu.reset(tab.contextMenuFor(5)); // an unread row offers "Mark read" again
         QVERIFY(entry(menu.get(), QStringLiteral("Mark &read")));
         QVERIFY(!entry(menu.get(), QStringLiteral("Mark &unread")));
+    }
+
+    void delete_keyAndContextMenu_dropTheRow_andTheStoreNeverShowsItAgain()
+    {
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        MessagesTab tab(&registry, m_store);
+        const InboundMessage newest = message(QStringLiteral("gotify/alerts"), 5001, QStringLiteral("to delete"));
+        QVERIFY(m_store->storeBatch(
+            {newest, message(QStringLiteral("gotify/alerts"), 5002, QStringLiteral("kept"))}, nullptr));
+        tab.model()->reload();
+        QCOMPARE(tab.model()->recordAt(1)->message.id, QStringLiteral("5001"));
+        const qint64 rowId = tab.model()->recordAt(1)->rowId;
+        const int shown = m_store->count(HistoryQuery{});
+        const int unread = m_store->unreadCount();
+        QSignalSpy asked(&tab, &MessagesTab::deleteRequested);
+        QSignalSpy read(&tab, &MessagesTab::messageRead);
+        connect(&tab, &MessagesTab::deleteRequested, m_store,
+                [this](const QList<qint64> &rows) { m_store->deleteLocally(rows); }); // what AppRuntime does
+
+        std::unique_ptr<QMenu> menu(tab.contextMenuFor(1));
+        QAction *remove = nullptr;
+        for (QAction *a : menu->actions())
+            if (a->text() == QStringLiteral("&Delete from this computer"))
+                remove = a;
+        QVERIFY(remove);
+        QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
+
+        // By keyboard: the Delete key on the selected row (the tab's own shortcut on the view).
+        tab.show();
+        QVERIFY(QTest::qWaitForWindowActive(&tab));
+        tab.view()->setFocus();
+        tab.view()->selectionModel()->setCurrentIndex(tab.model()->index(1, 0), QItemSelectionModel::ClearAndSelect
+                                                                                    | QItemSelectionModel::Rows);
+        QCOMPARE(read.last().at(1).toString(), QStringLiteral("5001")); // selecting it read it
+        QTest::keyClick(tab.view(), Qt::Key_Delete);
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.first().at(0).value<QList<qint64>>(), QList<qint64>{rowId});
+        for (int row = 0; row < tab.model()->rowCount(); ++row)
+            QVERIFY(tab.model()->recordAt(row)->message.id != QStringLiteral("5001"));
+        QCOMPARE(m_store->count(HistoryQuery{}), shown - 1);
+        QCOMPARE(m_store->unreadCount(), unread - 1);
+
+        // Stored again (a catch-up that overlaps): still a duplicate, still not shown.
+        QList<bool> fresh;
+        QVERIFY(m_store->storeBatch({newest}, &fresh));
+        QCOMPARE(fresh, QList<bool>{false});
+        tab.model()->reload();
+        for (int row = 0; row < tab.model()->rowCount(); ++row)
+            QVERIFY(tab.model()->recordAt(row)->message.id != QStringLiteral("5001"));
+        // The context menu's entry deletes the same way.
+        menu.reset(tab.contextMenuFor(0));
+        QCOMPARE(tab.model()->recordAt(0)->message.id, QStringLiteral("5002"));
+        for (QAction *a : menu->actions())
+            if (a->text() == QStringLiteral("&Delete from this computer"))
+                a->trigger();
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(m_store->count(HistoryQuery{}), shown - 2);
     }
 };
 

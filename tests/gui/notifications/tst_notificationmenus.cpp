@@ -151,7 +151,8 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("Mark read"), QStringLiteral("Mute notifications from gotify/ops"),
                               QStringLiteral("Snooze gotify/ops for 1 hour"),
                               QStringLiteral("Mute notifications from application backup"),
-                              QStringLiteral("Snooze application backup for 1 hour")}));
+                              QStringLiteral("Snooze application backup for 1 hour"),
+                              QStringLiteral("Delete from this computer")}));
         named(menu.get(), QStringLiteral("mute:gotify/ops/app:3"))->setChecked(true);
         QTRY_VERIFY(m_config.app.notifications.mute.value(QStringLiteral("gotify/ops/app:3")).muted);
 

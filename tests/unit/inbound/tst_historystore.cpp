@@ -1,10 +1,11 @@
 // HistoryStore: durable, exactly-once per (account, id), cursors for catch-up, queries,
-// unread counts, schema migrations.
+// unread counts, local deletion (tombstones), schema migrations.
 #include "inbound/historyschema.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundfilters.h"
 #include "inboundtesthelpers.h"
 
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -359,6 +360,61 @@ private Q_SLOTS:
         QCOMPARE(reader.count(HistoryQuery{}), 1);
         QList<bool> inserted;
         QVERIFY(!reader.storeBatch({gotifyMessage(2)}, &inserted));
+    }
+
+    void deleteLocally_newestGotifyMessage_isHiddenAndErased_andNeverComesBackAsNew()
+    {
+        const QString file = path(QStringLiteral("deleted.sqlite"));
+        HistoryStore store(file);
+        QVERIFY(store.open());
+        QVERIFY(store.storeBatch({gotifyMessage(1), gotifyMessage(2), gotifyMessage(3)}, nullptr));
+        const QList<HistoryRecord> before = store.query(HistoryQuery{});
+        QCOMPARE(before.size(), 3);
+        const qint64 newest = before.first().rowId; // id 3, the catch-up cursor's message
+        QSignalSpy removed(&store, &HistoryStore::messagesRemoved);
+        QSignalSpy unread(&store, &HistoryStore::unreadChanged);
+
+        QCOMPARE(store.deleteLocally(QList<qint64>{newest}), 1);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(unread.size(), 1);
+        QCOMPARE(store.count(HistoryQuery{}), 2);
+        QCOMPARE(store.query(HistoryQuery{}).first().message.id, QStringLiteral("2"));
+        QCOMPARE(store.unreadCount(gotifyOps()), 2);
+        QCOMPARE(store.sessions(gotifyOps()).first().messages, 2);
+        QCOMPARE(store.gotifyLastId(gotifyOps()), 3); // the cursor stays where it was
+        QCOMPARE(store.deleteLocally(QList<qint64>{newest}), 0);
+        QCOMPARE(store.markUnread(QList<qint64>{newest}), 0); // a deleted row is never unread again
+        QCOMPARE(store.unreadCount(gotifyOps()), 2);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek-deleted"));
+            db.setDatabaseName(file);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT text, title FROM messages WHERE row_id = %1").arg(newest)));
+            QVERIFY(q.next());
+            QVERIFY(q.value(0).isNull()); // its content is gone from the file
+            QVERIFY(q.value(1).isNull());
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek-deleted"));
+
+        // The same message again, as an overlapping catch-up or stream brings it: a duplicate,
+        // one by one and inside a multi-row chunk, in this store and in another process's.
+        QList<bool> fresh;
+        QVERIFY(store.storeBatch({gotifyMessage(3)}, &fresh));
+        QCOMPARE(fresh, QList<bool>{false});
+        QList<InboundMessage> chunk;
+        for (int id = 3; id < 3 + 16; ++id)
+            chunk << gotifyMessage(id);
+        QVERIFY(store.storeBatch(chunk, &fresh));
+        QCOMPARE(fresh.count(true), 15);
+        QVERIFY(!fresh.first());
+        HistoryStore other(file);
+        QVERIFY(other.open());
+        QVERIFY(other.storeBatch({gotifyMessage(3)}, &fresh));
+        QCOMPARE(fresh, QList<bool>{false});
+        QCOMPARE(store.count(HistoryQuery{}), 17);
+        QVERIFY(store.contains(gotifyOps(), QStringLiteral("3"))); // the tombstone answers for it
+        QCOMPARE(store.gotifyLastId(gotifyOps()), 18);
     }
 };
 
