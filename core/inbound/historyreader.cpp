@@ -174,6 +174,17 @@ QHash<QString, int> HistoryStore::unreadBySession(const AccountAddress &account)
     return counts;
 }
 
+int HistoryStore::unreadCriticalCount(int gotifyCriticalFrom) const
+{
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id WHERE %1"
+                             " AND (CASE WHEN a.address LIKE 'gotify/%' THEN m.priority >= ?"
+                             " ELSE m.mentions_me = 1 OR m.mentions_all = 1 END)")
+                  .arg(kUnread));
+    q.bindValue(0, gotifyCriticalFrom);
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
 int HistoryStore::markRead(const AccountAddress &account, const QString &sessionKey)
 {
     Where w;

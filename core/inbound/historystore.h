@@ -90,6 +90,9 @@ public:
     int unreadCount(const AccountAddress &account = {}, const QString &sessionKey = {}) const;
     QHash<AccountAddress, int> unreadByAccount() const;
     QHash<QString, int> unreadBySession(const AccountAddress &account) const;
+    // Unread messages a notification would call critical (NotificationPolicy::urgencyOf): Gotify
+    // priority >= gotifyCriticalFrom, OpenIM mentions (of this account or of everyone).
+    int unreadCriticalCount(int gotifyCriticalFrom) const;
     // Empty sessionKey → every session of the account. Returns the rows changed.
     int markRead(const AccountAddress &account, const QString &sessionKey = {});
     int markRead(const QList<qint64> &rowIds);

@@ -223,6 +223,13 @@ void AppController::createTray()
 {
     m_tray = new TrayController(m_registry, m_autostart, m_messageBox, trayActions(), this);
     m_notifications->setTrayIcon(m_tray->trayIcon());
+    // Unread critical messages ask for attention (TrayController); counted again when the
+    // unread messages change, at most once per repaint.
+    const HistoryStore &history = m_runtime.history();
+    m_tray->setCriticalUnreadSource([this, &history] {
+        return history.isOpen() ? history.unreadCriticalCount(m_config.app.notifications.urgency.criticalFrom) : 0;
+    });
+    connect(&history, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
     m_tray->show();
 }
 

@@ -56,7 +56,7 @@ void TrayController::show()
 {
     if (!m_statusItem && TrayStatusItem::hostAvailable()) {
         m_statusItem = new TrayStatusItem(m_menu->menu(), m_actions.showMainWindow, this);
-        m_statusItem->show(m_health, m_unread, m_toolTip);
+        m_statusItem->show(m_health, m_unread, m_toolTip, m_critical > 0);
         if (m_statusItem->registerItem())
             return;
         delete m_statusItem;
@@ -82,6 +82,30 @@ int TrayController::unreadTotal()
     return m_unread;
 }
 
+void TrayController::setCriticalUnreadSource(std::function<int()> source)
+{
+    m_criticalSource = std::move(source);
+    criticalUnreadChanged();
+}
+
+void TrayController::criticalUnreadChanged()
+{
+    m_criticalStale = true;
+    scheduleRepaint();
+}
+
+int TrayController::criticalUnread()
+{
+    repaintNow();
+    return m_critical;
+}
+
+bool TrayController::needsAttention()
+{
+    repaintNow();
+    return m_health == TrayHealth::Failing || m_critical > 0;
+}
+
 void TrayController::scheduleRepaint()
 {
     if (!m_repaintTimer.isActive())
@@ -101,19 +125,27 @@ void TrayController::repaint()
     ++m_repaints;
     const TrayHealth health = trayHealthFrom(m_registry->stateCounts());
     const int unread = m_registry->unreadTotal();
-    if (!m_iconSet || health != m_health || unread != m_unread) {
+    int critical = m_critical;
+    if (m_criticalStale) {
+        m_criticalStale = false;
+        critical = m_criticalSource ? m_criticalSource() : 0;
+    }
+    if (!m_iconSet || health != m_health || unread != m_unread || (critical > 0) != (m_critical > 0)) {
         m_health = health;
         m_unread = unread;
         m_iconSet = true;
-        m_tray->setIcon(QIcon(new TrayIconEngine(m_health, m_unread)));
+        auto *engine = new TrayIconEngine(m_health, m_unread);
+        engine->setUrgent(critical > 0);
+        m_tray->setIcon(QIcon(engine));
     }
+    m_critical = critical;
     const QString tip = toolTipText();
     if (tip != m_toolTip) {
         m_toolTip = tip;
         m_tray->setToolTip(tip);
     }
     if (m_statusItem)
-        m_statusItem->show(m_health, m_unread, m_toolTip);
+        m_statusItem->show(m_health, m_unread, m_toolTip, m_critical > 0);
     qCDebug(lcUi) << "tray: repainted," << m_registry->stateCount(AccountState::Connected) << "of"
                   << m_registry->rowCount() << "connected";
 }

@@ -4,12 +4,16 @@
 // Changes are coalesced: any number of account changes within one frame (kRepaintDelayMs)
 // make one repaint, which reads the registry's running counts (no walk over the accounts),
 // and sets the icon and tooltip only when they differ from what is shown.
+// Attention: while an account failed or needs a login, or a critical message is unread (high
+// Gotify priority, an OpenIM mention), the StatusNotifierItem says NeedsAttention and the
+// icon's badge (XEmbed and SNI alike) is red.
 #include "trayactions.h"
 #include "trayhealth.h"
 
 #include <QObject>
 #include <QSystemTrayIcon>
 #include <QTimer>
+#include <functional>
 
 class QMenu;
 
@@ -45,6 +49,13 @@ public:
     // What is shown; a repaint that is still pending is done first.
     TrayHealth health();
     int unreadTotal();
+    // Where the count of unread critical messages comes from (the history); asked at the next
+    // repaint after criticalUnreadChanged(), not per message.
+    void setCriticalUnreadSource(std::function<int()> source);
+    void criticalUnreadChanged();
+    int criticalUnread();
+    // What the StatusNotifierItem's Status says (NeedsAttention), also on an XEmbed tray.
+    bool needsAttention();
     QString toolTipText() const;
 
     // A desktop notification through the tray (freedesktop service or a balloon).
@@ -74,6 +85,9 @@ private:
     QTimer m_repaintTimer;
     TrayHealth m_health = TrayHealth::AllDisabled;
     int m_unread = 0;
+    int m_critical = 0;
+    bool m_criticalStale = false;
+    std::function<int()> m_criticalSource;
     bool m_iconSet = false;
     QString m_toolTip;
     QString m_lastTitle;

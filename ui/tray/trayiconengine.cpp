@@ -34,6 +34,11 @@ QRectF TrayIconEngine::dotRect(const QRectF &rect)
     return {rect.right() - d, rect.bottom() - d, d, d};
 }
 
+QColor TrayIconEngine::badgeColor(bool urgent)
+{
+    return urgent ? QColor(0xc6, 0x28, 0x28) : QColor(0x25, 0x63, 0xc9);
+}
+
 QRectF TrayIconEngine::badgeRect(const QRectF &rect, int textLength)
 {
     const qreal h = rect.height() * 0.46;
@@ -64,7 +69,7 @@ void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mod
     if (!text.isEmpty()) {
         const QRectF badge = badgeRect(rect, int(text.size()));
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xc6, 0x28, 0x28));
+        painter->setBrush(badgeColor(m_urgent));
         painter->drawRoundedRect(badge, badge.height() / 2, badge.height() / 2);
         QFont font = painter->font();
         font.setBold(true);
@@ -87,7 +92,9 @@ QPixmap TrayIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State
 
 QIconEngine *TrayIconEngine::clone() const
 {
-    return new TrayIconEngine(m_health, m_unread, m_svgPath);
+    auto *copy = new TrayIconEngine(m_health, m_unread, m_svgPath);
+    copy->setUrgent(m_urgent);
+    return copy;
 }
 
 QString TrayIconEngine::key() const

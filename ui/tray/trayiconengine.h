@@ -1,6 +1,7 @@
 #pragma once
 // The tray icon, drawn at any size from the base SVG: a state dot in the lower right corner
-// (see TrayHealth) and, when there are unread messages, a count badge in the upper right.
+// (see TrayHealth) and, when there are unread messages, a count badge in the upper right (red when
+// one of them is critical).
 #include "trayhealth.h"
 
 #include <QIconEngine>
@@ -17,6 +18,11 @@ public:
 
     TrayHealth health() const { return m_health; }
     int unread() const { return m_unread; }
+    // Some unread message is critical (high Gotify priority, an OpenIM mention): the badge is red
+    // (kUrgentBadge); otherwise it is blue (kUnreadBadge).
+    void setUrgent(bool urgent) { m_urgent = urgent; }
+    bool urgent() const { return m_urgent; }
+    static QColor badgeColor(bool urgent);
     // "1".."99", "99+"; empty when there is nothing unread.
     static QString badgeText(int unread);
 
@@ -33,6 +39,7 @@ public:
 private:
     TrayHealth m_health;
     int m_unread;
+    bool m_urgent = false;
     QString m_svgPath;
 };
 

@@ -30,23 +30,29 @@ bool TrayStatusItem::registerItem()
     return m_item->registerItem();
 }
 
-void TrayStatusItem::show(TrayHealth health, int unread, const QString &toolTip)
+void TrayStatusItem::show(TrayHealth health, int unread, const QString &toolTip, bool urgent)
 {
-    if (health != m_health || unread != m_unread) {
+    if (health != m_health || unread != m_unread || urgent != m_urgent) {
         m_health = health;
         m_unread = unread;
+        m_urgent = urgent;
+        const auto engine = [health, unread, urgent](const QString &svgPath) {
+            auto *e = new TrayIconEngine(health, unread, svgPath);
+            e->setUrgent(urgent);
+            return QIcon(e);
+        };
         // Installed (the package puts it in hicolor/symbolic/apps), the themed name is offered.
         const QString themed = QIcon::hasThemeIcon(kSymbolicIconName) ? kSymbolicIconName : QString();
-        const QIcon full(new TrayIconEngine(health, unread));
+        const QIcon full = engine(TrayIconEngine::defaultSvgPath());
         m_item->setIcon(full, themed);
         // The dot and badge alone (no base icon), for hosts that draw the themed icon.
-        m_item->setOverlayIcon(themed.isEmpty() ? QIcon() : QIcon(new TrayIconEngine(health, unread, QString())));
+        m_item->setOverlayIcon(themed.isEmpty() ? QIcon() : engine(QString()));
         m_item->setAttentionIcon(full);
     }
     const qsizetype nl = toolTip.indexOf(QLatin1Char('\n'));
     m_item->setToolTip(nl < 0 ? toolTip : toolTip.left(nl), nl < 0 ? QString() : toolTip.mid(nl + 1));
-    m_item->setStatus(health == TrayHealth::Failing ? StatusNotifierItem::Status::NeedsAttention
-                                                    : StatusNotifierItem::Status::Active);
+    m_item->setStatus(health == TrayHealth::Failing || urgent ? StatusNotifierItem::Status::NeedsAttention
+                                                              : StatusNotifierItem::Status::Active);
 }
 
 } // namespace ct::ui

@@ -1,8 +1,10 @@
 // The tray under a real X server with a tray host: the icon follows the accounts' states, the
-// tooltip counts them, the menu lists every account with its actions, and notifications show.
+// tooltip counts them, the menu lists every account with its actions, notifications show, and an
+// unread critical message turns the badge red (the XEmbed icon's way to ask for attention).
 #include "common/autostartfile.h"
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
+#include "inbound/historystore.h"
 #include "tray/traycontroller.h"
 #include "tray/trayiconengine.h"
 
@@ -184,6 +186,43 @@ private Q_SLOTS:
                 return false;
             }(),
             5000);
+    }
+
+    void criticalUnread_redBadgeAndAttention_untilItIsRead()
+    {
+        HistoryStore store(m_dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(store.open());
+        m_tray->setCriticalUnreadSource([&store] { return store.unreadCriticalCount(8); });
+        connect(&store, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
+        const auto badge = [this] {
+            const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint()
+                                  + QPoint(-9, 0);
+            return m_tray->trayIcon()->icon().pixmap(64, 64).toImage().pixelColor(corner).rgb();
+        };
+        const auto gotify = [](int id, int priority) {
+            InboundMessage m;
+            m.account = AccountAddress::parse(QStringLiteral("gotify/ops"));
+            m.id = QString::number(id);
+            m.text = QStringLiteral("disk");
+            m.priority = priority;
+            return m;
+        };
+        QVERIFY(store.storeBatch({gotify(1, 5)}, nullptr));
+        m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 1);
+        QVERIFY(!m_tray->needsAttention());
+        QCOMPARE(badge(), TrayIconEngine::badgeColor(false).rgb());
+
+        QVERIFY(store.storeBatch({gotify(2, 9)}, nullptr));
+        m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 2);
+        QVERIFY(m_tray->needsAttention());
+        QCOMPARE(m_tray->criticalUnread(), 1);
+        QVERIFY(m_tray->health() != TrayHealth::Failing); // attention without a failing account
+        QCOMPARE(badge(), TrayIconEngine::badgeColor(true).rgb());
+
+        QCOMPARE(store.markRead(AccountAddress::parse(QStringLiteral("gotify/ops"))), 2);
+        m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 0);
+        QVERIFY(!m_tray->needsAttention());
+        m_tray->setCriticalUnreadSource({});
     }
 };
 

@@ -1,5 +1,5 @@
 // The tray icon shows the accounts' health as a coloured dot and the unread count as a badge,
-// drawn at any size from the SVG.
+// drawn at any size from the SVG; the badge is red only while a critical message is unread.
 #include "tray/trayhealth.h"
 #include "tray/trayiconengine.h"
 
@@ -80,7 +80,21 @@ private Q_SLOTS:
         const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint()
                               + QPoint(-9, 0);
         QVERIFY(none.pixelColor(corner) != some.pixelColor(corner));
-        QCOMPARE(some.pixelColor(corner).rgb(), QColor(0xc6, 0x28, 0x28).rgb());
+        QCOMPARE(some.pixelColor(corner).rgb(), TrayIconEngine::badgeColor(false).rgb());
+    }
+
+    void badge_isRedOnlyWhileACriticalMessageIsUnread()
+    {
+        QVERIFY(TrayIconEngine::badgeColor(true) != TrayIconEngine::badgeColor(false));
+        QCOMPARE(TrayIconEngine::badgeColor(true).rgb(), QColor(0xc6, 0x28, 0x28).rgb());
+        auto *engine = new TrayIconEngine(TrayHealth::AllConnected, 5);
+        engine->setUrgent(true);
+        const QIcon urgent(engine);
+        const QPoint corner = TrayIconEngine::badgeRect(QRectF(0, 0, 64, 64), 1).center().toPoint()
+                              + QPoint(-9, 0);
+        for (const QIcon &icon : {urgent, QIcon(urgent.pixmap(64, 64))}) // also a copy (clone)
+            QCOMPARE(icon.pixmap(64, 64).toImage().pixelColor(corner).rgb(),
+                     TrayIconEngine::badgeColor(true).rgb());
     }
 };
 

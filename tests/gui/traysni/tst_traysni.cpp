@@ -3,12 +3,13 @@
 // org.kde.StatusNotifierItem (TrayStatusItem), registered with the panel's
 // org.kde.StatusNotifierWatcher, and the menu as com.canonical.dbusmenu. What the panel reads
 // over D-Bus is checked here: the item is registered, its status says NeedsAttention while an
-// account fails and Active again after, it names the symbolic icon (installed here in a theme of
+// account fails or a critical message is unread and Active again after, it names the symbolic icon (installed here in a theme of
 // the test's own) with the state dot as overlay, its tooltip shows the accounts' states (never a
 // notification's text), its menu lists the accounts, a menu entry clicked through D-Bus acts on
 // its account, and activating the item opens the main window.
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
+#include "inbound/historystore.h"
 #include "tray/traycontroller.h"
 #include "tray/traystatusitem.h"
 
@@ -159,6 +160,37 @@ private Q_SLOTS:
         primary->drive(AccountState::Connected);
         QTRY_VERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
                      qPrintable(itemProperty(QStringLiteral("Status"))));
+    }
+
+    void status_needsAttentionWhileACriticalMessageIsUnread_activeOnceItIsRead()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(store.open());
+        m_tray->setCriticalUnreadSource([&store] { return store.unreadCriticalCount(8); });
+        connect(&store, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
+        InboundMessage mention;
+        mention.account = AccountAddress::parse(QStringLiteral("multi-openim/primary"));
+        mention.id = QStringLiteral("c1");
+        mention.groupId = QStringLiteral("ops");
+        mention.text = QStringLiteral("@bot the backup failed");
+        mention.mentionsMe = true;
+        InboundMessage low;
+        low.account = AccountAddress::parse(QStringLiteral("gotify/ops"));
+        low.id = QStringLiteral("1");
+        low.priority = 5;
+        QVERIFY(store.storeBatch({low}, nullptr));
+        m_tray->repaintNow();
+        QVERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
+                 qPrintable(itemProperty(QStringLiteral("Status"))));
+
+        QVERIFY(store.storeBatch({mention}, nullptr));
+        QTRY_VERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'NeedsAttention'")),
+                     qPrintable(itemProperty(QStringLiteral("Status"))));
+        QCOMPARE(store.markRead(mention.account), 1);
+        QTRY_VERIFY2(itemProperty(QStringLiteral("Status")).contains(QStringLiteral("'Active'")),
+                     qPrintable(itemProperty(QStringLiteral("Status"))));
+        m_tray->setCriticalUnreadSource({});
     }
 
     void activate_overDBus_opensTheMainWindow()

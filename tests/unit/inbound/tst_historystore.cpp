@@ -416,6 +416,37 @@ private Q_SLOTS:
         QVERIFY(store.contains(gotifyOps(), QStringLiteral("3"))); // the tombstone answers for it
         QCOMPARE(store.gotifyLastId(gotifyOps()), 18);
     }
+
+    void unreadCriticalCount_highGotifyPriorityAndOpenImMentions_onlyWhileUnread()
+    {
+        HistoryStore store(path(QStringLiteral("critical.sqlite")));
+        QVERIFY(store.open());
+        InboundMessage mention = openimGroup(QStringLiteral("m1"), QStringLiteral("alice"), QStringLiteral("ops"));
+        mention.mentionsMe = true;
+        InboundMessage everyone = openimGroup(QStringLiteral("m2"), QStringLiteral("bob"), QStringLiteral("ops"));
+        everyone.mentionsAll = true;
+        InboundMessage plain = openimDirect(QStringLiteral("m3"), QStringLiteral("carol"));
+        plain.priority = 9; // an OpenIM message has no Gotify priority to speak of
+        QVERIFY(store.storeBatch({gotifyMessage(1, 9), gotifyMessage(2, 8), gotifyMessage(3, 7),
+                                  gotifyMessage(4, 0), mention, everyone, plain},
+                                 nullptr));
+        QCOMPARE(store.unreadCriticalCount(8), 4);
+        QCOMPARE(store.unreadCriticalCount(9), 3); // the mapping is the caller's
+        const QList<HistoryRecord> rows = store.query(HistoryQuery{});
+        QList<qint64> gotify9, mentioned;
+        for (const HistoryRecord &r : rows) {
+            if (r.message.id == QStringLiteral("1"))
+                gotify9 << r.rowId;
+            if (r.message.id == QStringLiteral("m1"))
+                mentioned << r.rowId;
+        }
+        QCOMPARE(store.markRead(gotify9), 1);
+        QCOMPARE(store.unreadCriticalCount(8), 3);
+        QCOMPARE(store.deleteLocally(mentioned), 1);
+        QCOMPARE(store.unreadCriticalCount(8), 2);
+        QCOMPARE(store.markRead(openimPrimary()), 2);
+        QCOMPARE(store.unreadCriticalCount(8), 1); // gotify 2 (priority 8)
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHistoryStore)
