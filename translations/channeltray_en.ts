@@ -1495,6 +1495,13 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::NotificationPopup</name>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::OpenClawImport</name>
     <message numerus="yes">
         <source>%n account(s): </source>

@@ -1487,6 +1487,13 @@
     </message>
 </context>
 <context>
+    <name>ct::ui::NotificationPopup</name>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ct::ui::OpenClawImport</name>
     <message>
         <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>

@@ -16,22 +16,26 @@ const QString kMarkRead = QStringLiteral("mark-read");
 
 DesktopNotifier::DesktopNotifier(NotificationBackend *primary, NotificationBackend *fallback,
                                  NotifierActions actions, QObject *parent)
-    : QObject(parent), m_primary(primary), m_fallback(fallback), m_actions(std::move(actions))
+    : QObject(parent), m_actions(std::move(actions))
 {
-    for (NotificationBackend *b : {m_primary, m_fallback}) {
-        if (!b)
-            continue;
-        connect(b, &NotificationBackend::actionInvoked, this, &DesktopNotifier::onAction);
-        connect(b, &NotificationBackend::closed, this, [this](quint64 key) { m_shown.remove(key); });
-    }
+    addFallback(primary);
+    addFallback(fallback);
+}
+
+void DesktopNotifier::addFallback(NotificationBackend *b)
+{
+    if (!b || m_backends.contains(b))
+        return;
+    m_backends << b;
+    connect(b, &NotificationBackend::actionInvoked, this, &DesktopNotifier::onAction);
+    connect(b, &NotificationBackend::closed, this, [this](quint64 key) { m_shown.remove(key); });
 }
 
 NotificationBackend *DesktopNotifier::backend() const
 {
-    if (m_primary && m_primary->isAvailable())
-        return m_primary;
-    if (m_fallback && m_fallback->isAvailable())
-        return m_fallback;
+    for (NotificationBackend *b : m_backends)
+        if (b->isAvailable())
+            return b;
     return nullptr;
 }
 
@@ -39,8 +43,7 @@ void DesktopNotifier::notify(const Notification &n)
 {
     NotificationBackend *b = backend();
     if (!b) {
-        qCDebug(lcUi) << "no notification service and no tray: notification for" << n.account.toString()
-                      << "not shown";
+        qCDebug(lcUi) << "nowhere to show notifications: notification for" << n.account.toString() << "not shown";
         return;
     }
     quint64 summaryKey = 0;

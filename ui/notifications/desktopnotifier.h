@@ -7,7 +7,8 @@
 // main window, "Open link" opens Gotify's click URL, "Mark read" marks it read. A notification
 // is withdrawn once its message, or every message of its account, is read in the window.
 // The freedesktop service is used whenever it is available, with or without a tray icon; the
-// fallback (the tray icon's own messages) only where it is not.
+// fallback (the tray icon's own messages) only where it is not, and further fallbacks
+// (addFallback: our own pop-ups) where neither is.
 #include "config/accountaddress.h"
 #include "config/notificationsettings.h"
 
@@ -41,6 +42,8 @@ public:
     DesktopNotifier(NotificationBackend *primary, NotificationBackend *fallback, NotifierActions actions,
                     QObject *parent = nullptr);
 
+    // Tried, in the order added, when the backends before it are unavailable. Not owned.
+    void addFallback(NotificationBackend *backend);
     void setMaxOpenPerAccount(int n) { m_maxOpen = qMax(1, n); }
 
     void notify(const ct::Notification &notification);
@@ -74,8 +77,7 @@ private:
     void onAction(quint64 key, const QString &action);
     DesktopNotification build(const Shown &shown) const;
 
-    NotificationBackend *m_primary;
-    NotificationBackend *m_fallback;
+    QList<NotificationBackend *> m_backends; // first available wins
     NotifierActions m_actions;
     int m_maxOpen = 3;
     quint64 m_nextKey = 1;

@@ -7,6 +7,7 @@
 #include "inbound/historystore.h"
 #include "inbound/notificationpolicy.h"
 #include "mainwindow/mainwindow.h"
+#include "popupnotifications.h"
 #include "runtime/appruntime.h"
 #include "traymessagenotifications.h"
 
@@ -22,7 +23,7 @@ NotificationCenter::NotificationCenter(AppRuntime &runtime, MainWindow *window, 
 NotificationCenter::NotificationCenter(AppRuntime &runtime, std::function<MainWindow *()> windowOf,
                                        QObject *parent)
     : QObject(parent), m_freedesktop(new FreedesktopNotifications(QDBusConnection::sessionBus(), this)),
-      m_trayMessages(new TrayMessageNotifications(this))
+      m_trayMessages(new TrayMessageNotifications(this)), m_popups(new PopupNotifications(this))
 {
     const HistoryStore *history = &runtime.history();
     NotifierActions actions;
@@ -37,6 +38,7 @@ NotificationCenter::NotificationCenter(AppRuntime &runtime, std::function<MainWi
         runtime.markRead(unreadRowsFor(*history, account, messageId));
     };
     m_notifier = new DesktopNotifier(m_freedesktop, m_trayMessages, actions, this);
+    m_notifier->addFallback(m_popups);
 
     connect(&runtime.notifications(), &NotificationPolicy::notify, m_notifier, &DesktopNotifier::notify);
     connect(history, &HistoryStore::unreadChanged, m_notifier, [this, history] {

@@ -1,6 +1,7 @@
 #pragma once
 // The tray application's desktop notifications, wired: the runtime's NotificationPolicy feeds a
-// DesktopNotifier over the freedesktop service (fallback: the tray icon's messages); its actions
+// DesktopNotifier over the freedesktop service (fallbacks: the tray icon's messages, then pop-ups
+// of our own where there is neither, as on a StatusNotifier panel without a daemon); its actions
 // open the message in the main window or mark it read in the history; reading in the window
 // withdraws notifications.
 #include <QObject>
@@ -18,6 +19,7 @@ namespace ct::ui {
 class DesktopNotifier;
 class FreedesktopNotifications;
 class MainWindow;
+class PopupNotifications;
 class TrayMessageNotifications;
 
 class NotificationCenter : public QObject
@@ -34,10 +36,12 @@ public:
     void setTrayIcon(QSystemTrayIcon *icon);
     DesktopNotifier *notifier() const { return m_notifier; }
     FreedesktopNotifications *freedesktop() const { return m_freedesktop; }
+    PopupNotifications *popups() const { return m_popups; }
 
 private:
     FreedesktopNotifications *m_freedesktop;
     TrayMessageNotifications *m_trayMessages;
+    PopupNotifications *m_popups;
     DesktopNotifier *m_notifier;
 };
 
