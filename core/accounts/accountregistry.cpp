@@ -153,6 +153,19 @@ void AccountRegistry::setConfig(const Config &config)
     }
 }
 
+void AccountRegistry::adoptSettings(const Config &config, const AccountAddress &address)
+{
+    const int row = rowOf(address);
+    if (row < 0)
+        return;
+    if (const GotifyAccountConfig *a = config.gotifyAccount(address.accountId);
+        a && address.channel == kGotifyChannel)
+        m_entries[size_t(row)].settings = gotifySettings(*a);
+    else if (const OpenImAccountConfig *o = config.openimAccount(address.accountId);
+             o && address.channel == kOpenImChannel)
+        m_entries[size_t(row)].settings = openimSettings(*o);
+}
+
 void AccountRegistry::reindex()
 {
     m_rows.clear();

@@ -53,6 +53,11 @@ public:
     // each sorted by id.
     void setConfig(const Config &config);
 
+    // The account's running connection already works with what `config` says for it (it took
+    // a refreshed token in place): the next setConfig compares against that, so the same
+    // token arriving there (from the keychain or the patched file) does not re-create it.
+    void adoptSettings(const Config &config, const AccountAddress &address);
+
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;

@@ -71,7 +71,10 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
             m_refresher->trigger(a, reason);
     });
     wireRefresher();
-    connect(m_keychainWatcher, &KeychainWatcher::changed, this, &AppRuntime::keychainChanged);
+    connect(m_keychainWatcher, &KeychainWatcher::changed, this, [this] {
+        rereadTokens();
+        Q_EMIT keychainChanged();
+    });
 }
 
 AppRuntime::~AppRuntime()
@@ -101,6 +104,9 @@ void AppRuntime::wireRefresher()
             ResolvedToken &t = m_tokens[tokenKey(a, QStringLiteral("token"))];
             t.value = token;
             t.origin = TokenOrigin::Keychain;
+            // The connection takes the token in place: the next applyConfig, which reads the
+            // same token back, must not re-create it.
+            m_registry->adoptSettings(withResolvedTokens(m_config), a);
         });
 }
 

@@ -147,6 +147,9 @@ Q_SIGNALS:
     void accountsFailed(const QStringList &reasons);
     // Options::historyRetryMs: the history still cannot be opened; the accounts wait.
     void historyWaiting(const QString &reason);
+    // The keychain may answer differently now (KeychainWatcher): the runtime reads the
+    // accounts' tokens again; others that hold a keychain token (the status API) do the same.
+    void keychainChanged();
     // A token could not be read from the keychain (locked, no Secret Service, …).
     void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
     void problemReported(const QString &message);
@@ -163,7 +166,7 @@ private:
     // The keychain may answer differently (it appeared, was unlocked, an entry changed): the
     // tokens are resolved again and the accounts whose token changed are re-created; a
     // stand-in for a missing token takes the new reason.
-    void keychainChanged();
+    void rereadTokens();
     void updateMissingTokenReasons();
     // The config as the options scope it (Options::accounts, forceInbound).
     Config scoped(const Config &config) const;

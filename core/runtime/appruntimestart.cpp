@@ -116,7 +116,7 @@ void AppRuntime::retryHistory()
     startAccounts();
 }
 
-void AppRuntime::keychainChanged()
+void AppRuntime::rereadTokens()
 {
     const quint64 generation = m_generation;
     if (generation == 0)

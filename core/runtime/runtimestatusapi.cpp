@@ -4,6 +4,7 @@
 #include "status/statusapi.h"
 
 #include <QCoreApplication>
+#include <memory>
 
 namespace ct {
 
@@ -27,9 +28,16 @@ StatusApi *attachStatusApi(AppRuntime &runtime, StatusApiApplied applied)
     api->board().observe(registry);
     api->board().observe(runtime.pipeline());
     api->board().observe(runtime.refresher());
-    QObject::connect(&runtime, &AppRuntime::configApplied, api, [api, &runtime, applied] {
+    auto configured = std::make_shared<bool>(false);
+    QObject::connect(&runtime, &AppRuntime::configApplied, api, [api, &runtime, applied, configured] {
+        *configured = true;
         api->setDoctor({QCoreApplication::applicationFilePath(), runtime.configPath()});
         api->applyConfig(runtime.config(), &runtime.tokens(), applied);
+    });
+    // A bearer token kept in the keychain follows it (stored, changed or removed later).
+    QObject::connect(&runtime, &AppRuntime::keychainChanged, api, [api, &runtime, applied, configured] {
+        if (*configured)
+            api->followKeychain(runtime.config(), &runtime.tokens(), applied);
     });
     return api;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The status endpoint (core/status) of a runtime, the same for the tray and `watch`: the
 // registry's accounts, the runtime's pipeline and refresher counted, doctor run as this same
-// program; applied again with each config (channeltray.statusApi and its bearer token).
+// program; applied again with each config (channeltray.statusApi and its bearer token) and
+// each keychain change (a bearer token kept there follows it).
 #include <QString>
 #include <functional>
 

@@ -45,8 +45,14 @@ bool StatusApi::apply(const StatusApiSettings &settings, const QString &token, Q
         m_settings = settings;
         return true;
     }
-    if (m_server.isListening() && settings == m_settings && token == m_token)
+    if (m_server.isListening() && settings == m_settings) {
+        if (token != m_token) { // the keychain entry changed: the next request needs the new one
+            m_server.setBearerToken(token);
+            m_token = token;
+            qCInfo(lcStatus) << "status API: the bearer token changed";
+        }
         return true;
+    }
     m_server.setBearerToken(token);
     QString why;
     if (!m_server.listen(settings.address, settings.port, &why)) {
@@ -111,6 +117,28 @@ void StatusApi::applyConfig(const Config &config, TokenResolver *tokens,
             const bool ok = apply(settings, t.value, &error);
             finish(ok, error);
         });
+}
+
+void StatusApi::followKeychain(const Config &config, TokenResolver *tokens,
+                               std::function<void(bool, const QString &)> done)
+{
+    const StatusApiSettings settings = readStatusApiSettings(config);
+    if (!tokens || !settings.enabled || !settings.inlineToken.isEmpty())
+        return; // no token kept in the keychain
+    if (!m_server.isListening()) {
+        applyConfig(config, tokens, std::move(done));
+        return;
+    }
+    const quint64 generation = m_generation;
+    tokens->resolve(settings.inlineToken, StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
+                    [this, settings, generation](const ResolvedToken &t) {
+                        if (generation != m_generation || !(settings == m_settings))
+                            return; // a newer config was applied meanwhile
+                        if (!t.found() && t.keychainError != SecretError::NotFound)
+                            return; // cannot answer now: the token in use stays
+                        QString unused;
+                        apply(settings, t.value, &unused);
+                    });
 }
 
 void StatusApi::stop()

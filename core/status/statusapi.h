@@ -47,6 +47,12 @@ public:
     // loopback. `done(ok, error)` is called once; ok when off or listening.
     void applyConfig(const Config &config, TokenResolver *tokens,
                      std::function<void(bool ok, const QString &error)> done = {});
+    // The keychain may answer differently now: a bearer token kept there is read again and
+    // asked from the next request on (removed: none is asked, as at a start without one). A
+    // keychain that cannot answer now (locked, gone) leaves the token in use as it is; an
+    // endpoint that is off because the keychain could not answer before is applied again.
+    void followKeychain(const Config &config, TokenResolver *tokens,
+                        std::function<void(bool ok, const QString &error)> done = {});
     void stop();
     bool isListening() const { return m_server.isListening(); }
     StatusApiSettings settings() const { return m_settings; }

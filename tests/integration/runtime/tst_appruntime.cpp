@@ -8,10 +8,13 @@
 #include "inbound/historystore.h"
 #include "inbound/notificationpolicy.h"
 #include "openimloopbackserver.h"
+#include "refresh/tokenrefresher.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -219,6 +222,54 @@ private Q_SLOTS:
         QTRY_VERIFY(stored);
         QTRY_VERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("markers/manual-login.primary.json"))));
         QVERIFY(SecretStore().removeBlocking(primary, QStringLiteral("token")).ok());
+    }
+
+    // A refreshed keychain token is taken by the running connection in place; the next config
+    // apply (a GUI save) reads that same token back from the keychain and must leave the
+    // connection as it is: no second reconnect.
+    void refreshedKeychainToken_nextApplyConfig_keepsTheConnection()
+    {
+        const AccountAddress refreshed{kOpenImChannel, QStringLiteral("refreshed")};
+        SecretStore store;
+        QVERIFY(store
+                    .writeBlocking(refreshed, QStringLiteral("token"),
+                                   m_openim.mintBadToken(QStringLiteral("bot"), 5, 1501))
+                    .ok());
+        const QString goodToken = m_openim.mintToken(QStringLiteral("bot"), 5);
+        const QString script = m_dir.filePath(QStringLiteral("refresh-hook.sh"));
+        QFile hook(script);
+        QVERIFY(hook.open(QIODevice::WriteOnly));
+        hook.write("#!/bin/sh\necho '{\"token\": \"" + goodToken.toUtf8() + "\"}'\n");
+        hook.close();
+        QVERIFY(hook.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        const Config cfg = config(
+            {{"multi-openim",
+              QJsonObject{
+                  {"tokenRefresh",
+                   QJsonObject{{"mode", "hook"},
+                               {"hook", QJsonObject{{"command", QJsonArray{script}}}},
+                               {"manualLoginMarkerPath", m_dir.filePath(QStringLiteral("m8/login.json"))}}},
+                  {"accounts", QJsonObject{{"refreshed", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                     {"apiAddr", m_openim.apiAddr()}}}}}}}});
+        AppRuntime rt({m_dir.filePath(QStringLiteral("c8.json")), m_dir.filePath(QStringLiteral("h8.sqlite"))});
+        QVERIFY(rt.open(nullptr));
+        QSignalSpy refreshedOk(&rt.refresher(), &TokenRefresher::refreshSucceeded);
+        rt.applyConfig(cfg);
+        QTRY_COMPARE_WITH_TIMEOUT(refreshedOk.size(), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, refreshed), QStringLiteral("connected"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(store.readBlocking(refreshed, QStringLiteral("token")).value, goodToken, 10000);
+
+        const QPointer<AccountConnection> before = rt.registry().connection(refreshed);
+        QSignalSpy states(&rt.registry(), &AccountRegistry::accountStateChanged);
+        QSignalSpy started(&rt, &AppRuntime::accountsStarted);
+        rt.applyConfig(cfg);
+        // A re-created connection would have been started (and said "connecting") before this.
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 1, 10000);
+        QVERIFY(before);
+        QCOMPARE(rt.registry().connection(refreshed), before.data());
+        QCOMPARE(states.size(), 0);
+        QCOMPARE(stateOf(rt, refreshed), QStringLiteral("connected"));
+        QVERIFY(store.removeBlocking(refreshed, QStringLiteral("token")).ok());
     }
 
     void tokenTheUserTypes_goesToTheKeychain_isReportedStored_andRemovedWithTheAccount()

@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -483,6 +484,35 @@ private Q_SLOTS:
             != 401);
         QVERIFY(
             store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField()).ok());
+    }
+
+    // The keychain entry changes while the tray runs: the next request needs the new token, on
+    // the same port, without a restart or a config apply.
+    void bearerToken_changedInTheKeychain_theNewOneIsAsked_onTheSamePort()
+    {
+        SecretStore store;
+        const QString first = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
+        const QString second = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
+        const auto removeEntry = qScopeGuard([&store] {
+            store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField());
+        }); // also when a check fails: the suites after this one expect no bearer in the keychain
+        QVERIFY(
+            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), first)
+                .ok());
+        Tray t = startTray("keychain-changed");
+        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
+        const quint16 port = t.port();
+        auto statusWith = [port](const QString &bearer) {
+            return rawRequest(port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"))
+                .status;
+        };
+        QVERIFY(statusWith(first) != 401);
+        QVERIFY(
+            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), second)
+                .ok());
+        QTRY_VERIFY_WITH_TIMEOUT(statusWith(second) != 401, 10000);
+        QCOMPARE(statusWith(first), 401);
+        QCOMPARE(t.port(), port);
     }
 
     void slowlorisClients_beyondTheBound_doNotDelayMessageDelivery()
