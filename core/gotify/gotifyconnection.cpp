@@ -9,9 +9,9 @@
 #include "net/heartbeatclock.h"
 #include "net/redact.h"
 
-#include <QNetworkRequest>
+#include "websocket/websocketclient.h"
+
 #include <QSslError>
-#include <QWebSocket>
 
 #include <algorithm>
 #include <utility>
@@ -19,8 +19,9 @@
 namespace ct {
 
 namespace {
-constexpr int kDefaultPingMs = 15000;
-constexpr int kDefaultPongTimeoutMs = 10000;
+constexpr int kDefaultCheckMs = 15000;
+// gotify/server pings every 45 s (config PingPeriodSeconds); 5 s more before ours.
+constexpr int kDefaultQuietMs = 45000 + 5000;
 constexpr int kDefaultHandshakeTimeoutMs = 20000;
 constexpr int kSuspendFactor = 3;            // a tick this many periods late means the machine slept
 constexpr int kBatchDelayMs = 2;             // a burst is handed over every 2 ms…
@@ -32,18 +33,16 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
                                    InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
     : AccountConnection(endpoint.address, parent), m_endpoint(endpoint), m_inbound(inbound), m_pipeline(pipeline),
       m_history(history), m_api(new GotifyApi(endpoint, this)),
-      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)),
-      m_socket(new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this)),
-      m_backoff(inbound.reconnectDelayMs, inbound.maxReconnectDelayMs, inbound.maxReconnectAttempts, 0.2)
+      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)), m_socket(new WebSocketClient(this)),
+      m_backoff(inbound.reconnectDelayMs, inbound.maxReconnectDelayMs, inbound.maxReconnectAttempts, 0.2),
+      m_quietMs(kDefaultQuietMs)
 {
     // Timers and connections are made once, here; reconnects reuse them.
     m_retryTimer.setSingleShot(true);
-    m_pongTimer.setSingleShot(true);
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(kBatchDelayMs);
     connect(&m_batchTimer, &QTimer::timeout, this, &GotifyConnection::flushStreamBatch);
-    m_pingTimer.setInterval(kDefaultPingMs);
-    m_pongTimer.setInterval(kDefaultPongTimeoutMs);
+    m_livenessTimer.setInterval(kDefaultCheckMs);
     m_handshakeTimer.setSingleShot(true);
     m_handshakeTimer.setInterval(kDefaultHandshakeTimeoutMs);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this] {
@@ -53,47 +52,33 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         m_socket->abort();
         onDropped(m_attempt);
     });
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(kMaxFrameBytes));
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(kMaxFrameBytes));
+    m_socket->setMaxIncomingMessageBytes(kMaxFrameBytes);
     connect(&m_retryTimer, &QTimer::timeout, this, &GotifyConnection::open);
-    connect(&m_pingTimer, &QTimer::timeout, this, &GotifyConnection::onPingTick);
-    connect(&m_pongTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcGotify) << address().toString() << "no pong in time: dead link";
-        m_lastSocketError = tr("no answer to ping (dead link)");
-        m_socket->abort();
-        onDropped(m_attempt);
-    });
-    connect(m_socket, &QWebSocket::connected, this, &GotifyConnection::onConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+    connect(&m_livenessTimer, &QTimer::timeout, this, [this] { checkLiveness(m_livenessTimer.interval()); });
+    connect(m_socket, &WebSocketClient::connected, this, &GotifyConnection::onConnected);
+    connect(m_socket, &WebSocketClient::disconnected, this, [this] {
         const quint64 attempt = m_attempt;
         QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
     });
-    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this,
-            [this](QAbstractSocket::SocketError error) {
-                m_lastSocketError = m_socket->errorString();
-                if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
-                    // Not trusted: say which certificate problem and point at the account's caCertFile.
-                    const QString why = m_sslErrors.isEmpty() ? m_lastSocketError
-                                                              : m_sslErrors.join(QStringLiteral("; "));
-                    m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
-                }
-                // Qt 6.4 reports a refused upgrade only in the text ("Unhandled http status code: 401").
-                if (m_lastSocketError.contains(QLatin1String(": 401"))
-                    || m_lastSocketError.contains(QLatin1String(" 401 ")))
-                    m_authRefused = true;
-                const quint64 attempt = m_attempt;
-                QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
-            });
-    connect(m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+    connect(m_socket, &WebSocketClient::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        m_lastSocketError = m_socket->errorString();
+        if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
+            // Not trusted: say which certificate problem and point at the account's caCertFile.
+            const QString why = m_sslErrors.isEmpty() ? m_lastSocketError : m_sslErrors.join(QStringLiteral("; "));
+            m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
+        }
+        if (m_socket->httpStatus() == 401) // a bad or revoked client token (JSON body)
+            m_authRefused = true;
+        const quint64 attempt = m_attempt;
+        QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
+    });
+    connect(m_socket, &WebSocketClient::sslErrors, this, [this](const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
             m_sslErrors << e.errorString(); // never ignored: the handshake fails after this
     });
-    connect(m_socket, &QWebSocket::textMessageReceived, this, &GotifyConnection::onTextFrame);
-    connect(m_socket, &QWebSocket::pong, this, [this](quint64 elapsedMs, const QByteArray &) {
-        m_pongTimer.stop();
-        m_awaitingPong = false;
-        setLatencyMs(int(elapsedMs));
-    });
+    connect(m_socket, &WebSocketClient::textMessageReceived, this, &GotifyConnection::onTextFrame);
+    connect(m_socket, &WebSocketClient::pong, this,
+            [this](quint64 elapsedMs, const QByteArray &) { setLatencyMs(int(elapsedMs)); });
     connect(m_catchup, &GotifyCatchup::finished, this, [this](const QList<InboundMessage> &messages, int pages) {
         // The stream frames held meanwhile go with the caught-up ones, in id order: on a first
         // connect the catch-up takes only the newest page, so a held frame can be older than
@@ -144,32 +129,15 @@ void GotifyConnection::setHeartbeatClock(HeartbeatClock *clock)
     m_clock = clock;
     if (m_clock)
         connect(m_clock, &HeartbeatClock::beat, this, [this] {
-            if (m_pingTimer.isActive() || state() != AccountState::Connected)
-                return;
-            if (m_sinceTick.restart() > qint64(kSuspendFactor) * m_clock->period().count()) {
-                qCInfo(lcGotify) << address().toString() << "clock beat late: reconnecting";
-                m_reconnectAtOnce = true;
-                m_lastSocketError = tr("woke from suspend");
-                m_socket->abort();
-                onDropped(m_attempt);
-                return;
-            }
-            if (m_awaitingPong) { // nothing back for a whole period
-                qCInfo(lcGotify) << address().toString() << "no pong in time: dead link";
-                m_lastSocketError = tr("no answer to ping (dead link)");
-                m_socket->abort();
-                onDropped(m_attempt);
-                return;
-            }
-            m_awaitingPong = true;
-            m_socket->ping();
+            if (!m_livenessTimer.isActive() && state() == AccountState::Connected)
+                checkLiveness(m_clock->period().count());
         });
 }
 
-void GotifyConnection::setPingTiming(int intervalMs, int pongTimeoutMs)
+void GotifyConnection::setLivenessTiming(int checkMs, int quietMs)
 {
-    m_pingTimer.setInterval(intervalMs);
-    m_pongTimer.setInterval(pongTimeoutMs);
+    m_livenessTimer.setInterval(checkMs);
+    m_quietMs = quietMs;
 }
 
 void GotifyConnection::start()
@@ -193,8 +161,7 @@ void GotifyConnection::stop(bool disable)
     m_running = false;
     ++m_attempt; // late signals of the current socket are ignored
     m_retryTimer.stop();
-    m_pingTimer.stop();
-    m_pongTimer.stop();
+    m_livenessTimer.stop();
     m_handshakeTimer.stop();
     endStreamBatch();
     m_catchup->cancel();
@@ -240,10 +207,9 @@ void GotifyConnection::open()
     m_catchupFrom = qMax(m_startCursor, m_lastSeenId);
     setState(AccountState::Connecting, m_endpoint.serverUrl.host());
 
-    QNetworkRequest request(m_endpoint.streamUrl());
-    request.setRawHeader("X-Gotify-Key", m_endpoint.clientToken.toUtf8()); // header only
+    const QUrl url = m_endpoint.streamUrl();
     m_sslErrors.clear();
-    if (request.url().scheme() == QLatin1String("wss")) {
+    if (url.scheme() == QLatin1String("wss")) {
         QString caError;
         m_socket->setSslConfiguration(m_endpoint.sslConfiguration(&caError)); // verification on, always
         if (!caError.isEmpty()) {
@@ -255,9 +221,9 @@ void GotifyConnection::open()
             return;
         }
     }
-    qCDebug(lcGotify) << address().toString() << "connecting" << redactUrl(request.url());
+    qCDebug(lcGotify) << address().toString() << "connecting" << redactUrl(url);
     m_handshakeTimer.start();
-    m_socket->open(request);
+    m_socket->open(url, {{"X-Gotify-Key", m_endpoint.clientToken.toUtf8()}}); // header only, never the URL
 }
 
 void GotifyConnection::onConnected()
@@ -268,9 +234,10 @@ void GotifyConnection::onConnected()
     setLastError({});
     setState(AccountState::Connected);
     m_sinceTick.start();
-    m_awaitingPong = false;
+    m_probing = false;
+    m_socket->ping(); // once, for the latency; the server's pings keep the link alive from here
     if (!m_clock)
-        m_pingTimer.start();
+        m_livenessTimer.start();
     m_catchup->start(m_catchupFrom);
 }
 
@@ -281,8 +248,7 @@ void GotifyConnection::onDropped(quint64 attempt)
     m_handledAttempt = attempt;
     m_handshakeTimer.stop();
     endStreamBatch();
-    m_pingTimer.stop();
-    m_pongTimer.stop();
+    m_livenessTimer.stop();
     m_catchup->cancel();
     if (m_authRefused) {
         const QString detail = tr("the client token was refused (HTTP 401 on /stream)");
@@ -322,8 +288,7 @@ void GotifyConnection::onPipelinePaused(bool paused)
         ++m_attempt; // the closed socket's late signals are stale
         m_retryTimer.stop();
         m_handshakeTimer.stop();
-        m_pingTimer.stop();
-        m_pongTimer.stop();
+        m_livenessTimer.stop();
         endStreamBatch();
         m_catchup->cancel();
         m_socket->abort();
@@ -337,22 +302,31 @@ void GotifyConnection::onPipelinePaused(bool paused)
     }
 }
 
-void GotifyConnection::onPingTick()
+void GotifyConnection::checkLiveness(qint64 periodMs)
 {
     const qint64 elapsed = m_sinceTick.restart();
-    if (elapsed > qint64(kSuspendFactor) * m_pingTimer.interval()) {
+    if (elapsed > qint64(kSuspendFactor) * periodMs) {
         // The machine slept: the link is almost surely dead; reconnect at once.
-        qCInfo(lcGotify) << address().toString() << "timer fired" << elapsed << "ms late: reconnecting";
+        qCInfo(lcGotify) << address().toString() << "check" << elapsed << "ms late: reconnecting";
         m_reconnectAtOnce = true;
         m_lastSocketError = tr("woke from suspend");
         m_socket->abort();
         onDropped(m_attempt);
         return;
     }
-    if (m_pongTimer.isActive())
-        return; // still waiting for the previous pong
-    m_socket->ping();
-    m_pongTimer.start();
+    const qint64 silentMs = m_socket->msSinceReceived();
+    if (m_probing && m_socket->framesReceived() == m_framesAtProbe) { // nothing at all since our ping
+        qCInfo(lcGotify) << address().toString() << "silent for" << silentMs << "ms, no pong: dead link";
+        m_lastSocketError = tr("no answer to ping (dead link)");
+        m_socket->abort();
+        onDropped(m_attempt);
+        return;
+    }
+    m_probing = silentMs >= m_quietMs;
+    if (m_probing) { // no server ping for longer than its period: is anyone there?
+        m_framesAtProbe = m_socket->framesReceived();
+        m_socket->ping();
+    }
 }
 
 void GotifyConnection::onTextFrame(const QString &frame)

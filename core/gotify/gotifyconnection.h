@@ -1,9 +1,11 @@
 #pragma once
 // The live connection of one Gotify account (docs/architecture.md "Account states"):
-// a QWebSocket to <serverUrl>/stream with the client token in the X-Gotify-Key header,
+// a WebSocketClient to <serverUrl>/stream with the client token in the X-Gotify-Key header,
 // reconnects with Backoff (inbound.reconnectDelayMs..maxReconnectDelayMs, jitter, at most
-// maxReconnectAttempts, then Failed), its own ping() with a pong deadline (a missing pong is a
-// dead link), a wake-from-suspend check, and a catch-up after every (re)connect. Decoded
+// maxReconnectAttempts, then Failed), a liveness check on the server's own pings (the server
+// pings every 45 s, docs/protocols.md "Stream": a link silent for longer gets one ping of ours,
+// and is dead when that brings nothing back either), a wake-from-suspend check, and a catch-up
+// after every (re)connect. One ping right after the connect measures the latency. Decoded
 // messages go to the InboundPipeline, which de-duplicates, keys, stores and delivers them.
 // A 401 before the upgrade is terminal: Failed, "the client token was refused", no retry loop.
 // While the pipeline is paused (the history has failed writes for so long that too many messages
@@ -21,7 +23,6 @@
 #include <QTimer>
 
 class QNetworkAccessManager;
-class QWebSocket;
 
 namespace ct {
 
@@ -30,6 +31,7 @@ class HeartbeatClock;
 class GotifyCatchup;
 class HistoryStore;
 class InboundPipeline;
+class WebSocketClient;
 
 class GotifyConnection : public AccountConnection
 {
@@ -48,12 +50,13 @@ public:
     GotifyApi &api() { return *m_api; }
     // The process's shared network manager for the REST calls (catch-up, sends); before start().
     void setNetwork(QNetworkAccessManager *network);
-    // Pings on the process's shared clock instead of its own timer (a missing pong is then
-    // noticed at the next beat); before start().
+    // Checks the link on the process's shared clock instead of its own timer; before start().
     void setHeartbeatClock(HeartbeatClock *clock);
     int reconnectAttempts() const { return m_backoff.attempts(); }
-    // For tests and tuning: ping period (default 15 s) and how long a pong may take (10 s).
-    void setPingTiming(int intervalMs, int pongTimeoutMs);
+    // For tests and tuning: how often the link is checked (default 15 s, or the shared clock's
+    // period) and how long the server may stay silent before it gets a ping (default 50 s: its
+    // 45 s ping period and a margin). A ping that brings nothing back by the next check: dead.
+    void setLivenessTiming(int checkMs, int quietMs);
     // How long the TCP + TLS + WebSocket handshake may take in all (default 20 s): a server that
     // accepts and never answers, or trickles its answer, ends in Backoff, not Connecting forever.
     void setHandshakeTimeoutMs(int ms) { m_handshakeTimer.setInterval(ms); }
@@ -69,7 +72,7 @@ private:
     void onConnected();
     void onDropped(quint64 attempt);
     void scheduleRetry(const QString &reason);
-    void onPingTick();
+    void checkLiveness(qint64 periodMs);
     void onTextFrame(const QString &frame);
     void flushStreamBatch();
     void endStreamBatch(); // the connection ends: hand the batch over, or drop it mid-catch-up
@@ -81,18 +84,18 @@ private:
     HistoryStore *m_history;
     GotifyApi *m_api;
     GotifyCatchup *m_catchup;
-    QWebSocket *m_socket;
+    WebSocketClient *m_socket;
     Backoff m_backoff;
     QTimer m_retryTimer;
-    QTimer m_pingTimer;
-    QTimer m_pongTimer;
+    QTimer m_livenessTimer; // without a shared clock
     QTimer m_handshakeTimer;
     QTimer m_batchTimer; // coalesces a burst of frames into one pipeline batch (one transaction)
     QList<InboundMessage> m_streamBatch;
     QElapsedTimer m_sinceTick;
-    QElapsedTimer m_pingSent;
+    quint64 m_framesAtProbe = 0; // the socket's frame count when our last ping went out
     HeartbeatClock *m_clock = nullptr;
-    bool m_awaitingPong = false; // on the shared clock: a ping went out, no pong yet
+    qint64 m_quietMs;
+    bool m_probing = false; // a ping went out because the server was silent
     quint64 m_attempt = 0;
     quint64 m_handledAttempt = 0;
     qint64 m_lastSeenId = 0;

@@ -42,22 +42,20 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
         abortWith(tr("the server did not complete the connection within %1 s")
                       .arg(m_handshakeTimer.interval() / 1000.0));
     });
-    m_socket.setMaxAllowedIncomingFrameSize(quint64(kMaxFrameBytes));
-    m_socket.setMaxAllowedIncomingMessageSize(quint64(kMaxFrameBytes));
+    m_socket.setMaxIncomingMessageBytes(kMaxFrameBytes);
     connect(&m_heartbeat, &QTimer::timeout, this, &OpenImConnection::onHeartbeat);
     connect(&m_retry, &QTimer::timeout, this, &OpenImConnection::openSocket);
     connect(&m_requestSweep, &QTimer::timeout, this, &OpenImConnection::sweepRequests);
-    connect(&m_socket, &QWebSocket::connected, this, &OpenImConnection::onConnected);
-    connect(&m_socket, &QWebSocket::disconnected, this, &OpenImConnection::onDisconnected);
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &OpenImConnection::onText);
-    connect(&m_socket, &QWebSocket::binaryMessageReceived, this, &OpenImConnection::onBinary);
+    connect(&m_socket, &WebSocketClient::connected, this, &OpenImConnection::onConnected);
+    connect(&m_socket, &WebSocketClient::disconnected, this, &OpenImConnection::onDisconnected);
+    connect(&m_socket, &WebSocketClient::textMessageReceived, this, &OpenImConnection::onText);
+    connect(&m_socket, &WebSocketClient::binaryMessageReceived, this, &OpenImConnection::onBinary);
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::pausedChanged, this, &OpenImConnection::onPipelinePaused);
 }
 
 OpenImConnection::~OpenImConnection()
 {
-    cancelRefusalProbe();
     m_socket.disconnect(this);
     m_socket.abort();
 }
@@ -94,7 +92,6 @@ void OpenImConnection::start()
 void OpenImConnection::stop(bool disable)
 {
     m_stopping = true;
-    cancelRefusalProbe();
     m_retry.stop();
     m_handshakeTimer.stop();
     m_heartbeat.stop();
@@ -110,7 +107,6 @@ void OpenImConnection::reconnectNow()
     m_backoff.reset();
     m_stopping = false;
     m_noReconnect = false;
-    cancelRefusalProbe();
     m_socket.abort();
     openSocket();
 }
@@ -145,12 +141,10 @@ void OpenImConnection::openSocket()
     m_handshakeDone = false;
     m_upgraded = false;
     m_awaitingPong = false;
-    cancelRefusalProbe();
     setState(AccountState::Connecting);
     m_socket.abort();
-    m_url = url;
     m_handshakeTimer.start();
-    m_socket.open(url);
+    m_socket.open(url); // the gateway reads the token from the query only (docs/protocols.md "Connect")
 }
 
 void OpenImConnection::onConnected()
@@ -173,10 +167,10 @@ void OpenImConnection::onDisconnected()
     const QString reason = m_socket.errorString();
     if (!m_upgraded) {
         // No upgrade: the answer may be a plain HTTP refusal carrying the errCode JSON.
-        probeRefusalOverHttp(tr("connect failed: %1").arg(reason));
+        onRefusedUpgrade(tr("connect failed: %1").arg(reason));
         return;
     }
-    if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+    if (m_socket.closeCode() == WebSocketCloseCode::TooBig)
         scheduleReconnect(tr("the server sent a frame over %1 MiB").arg(kFrameMiB));
     else
         scheduleReconnect(m_handshakeDone ? tr("connection lost") : tr("connect failed: %1").arg(reason));
@@ -186,7 +180,6 @@ void OpenImConnection::abortWith(const QString &reason)
 {
     m_handshakeTimer.stop();
     m_heartbeat.stop();
-    cancelRefusalProbe();
     m_stopping = true; // onDisconnected: no retry of its own
     m_socket.abort();
     m_stopping = false;

@@ -10,15 +10,12 @@
 #include "inbound/inboundmessage.h"
 #include "net/backoff.h"
 #include "openimframe.h"
+#include "websocket/websocketclient.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QTimer>
-#include <QWebSocket>
-
-class QNetworkAccessManager;
-class QNetworkReply;
 
 #include <functional>
 
@@ -46,8 +43,6 @@ public:
     void start() override;
     void stop(bool disable = false) override;
     void reconnectNow() override;
-    // The process's shared network manager, for the HTTP look at a refused handshake.
-    void setNetwork(QNetworkAccessManager *network) { m_http = network; }
     // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
     // wins over the config's userID and the token's claims.
     void setToken(const QString &token, const QString &userID = {});
@@ -98,11 +93,9 @@ private:
     void onText(const QString &text);
     void onBinary(const QByteArray &frame);
     void onHandshakeAnswer(int errCode, const QString &errMsg);
-    // A handshake the server answered over plain HTTP (no upgrade): QWebSocket (Qt 6.4) hides
-    // the body, so one plain GET of the same URL reads the {"errCode":…} JSON.
-    void probeRefusalOverHttp(const QString &reason);
-    void onRefusalProbeFinished(QNetworkReply *reply, const QString &reason);
-    void cancelRefusalProbe();
+    // A handshake the server answered over plain HTTP (no upgrade): the {"errCode":…} JSON of
+    // the answer's body is mapped like the first text frame (openimhandshake.cpp).
+    void onRefusedUpgrade(const QString &reason);
     void scheduleReconnect(const QString &reason);
     // Drops the connection for a reason of ours (no handshake in time, a compression bomb) and
     // retries after the backoff.
@@ -129,10 +122,7 @@ private:
     int m_platformID = 0;
     QPointer<InboundPipeline> m_pipeline;
     QPointer<HistoryStore> m_history;
-    QWebSocket m_socket;
-    QUrl m_url;                              // holds the token: never logged unredacted
-    QNetworkAccessManager *m_http = nullptr; // shared (setNetwork) or made on the first refused handshake
-    QPointer<QNetworkReply> m_refusalProbe;
+    WebSocketClient m_socket;
     QTimer m_heartbeat;
     HeartbeatClock *m_beats = nullptr; // when set, m_heartbeat stays idle
     QTimer m_retry;

@@ -1,57 +1,17 @@
-// A refused handshake answered over plain HTTP 200 without upgrade (docs/protocols.md "Connect":
-// without isMsgResp, and what some gateways and proxies do). Qt 6.4's QWebSocket reports only
-// "Unhandled http status code" and hides the body, so when a connect attempt fails before the
-// upgrade, one plain GET of the same URL reads the {"errCode":…} JSON, which is then mapped
-// like the first text frame. The URL carries the token (the gateway needs it in the query):
-// only redactUrl() of it reaches a log line, and the reply's errorString() (which quotes the
-// URL) never does.
+// A refused handshake answered over plain HTTP without upgrade (docs/protocols.md "Connect":
+// without isMsgResp, and what some gateways and proxies do). The WebSocket client keeps the
+// answer's status and body; the {"errCode":…} JSON in it is mapped like the first text frame.
+// The request URL carries the token (the gateway needs it in the query): it is never logged.
 #include "logging/logging.h"
-#include "net/redact.h"
 #include "openimconnection.h"
 #include "openimevents.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-
 namespace ct {
 
-namespace {
-constexpr qint64 kMaxRefusalBody = 16 * 1024;
-}
-
-void OpenImConnection::probeRefusalOverHttp(const QString &reason)
+void OpenImConnection::onRefusedUpgrade(const QString &reason)
 {
-    cancelRefusalProbe();
-    QUrl url = m_url;
-    if (!url.isValid()) {
-        scheduleReconnect(reason);
-        return;
-    }
-    url.setScheme(url.scheme() == QStringLiteral("wss") ? QStringLiteral("https") : QStringLiteral("http"));
-    if (!m_http)
-        m_http = new QNetworkAccessManager(this);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_requestTimeoutMs);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    qCDebug(lcOpenIm) << address().toString() << "connect failed before the upgrade; reading the answer over HTTP"
-                      << redactUrl(url);
-    QNetworkReply *reply = m_http->get(request);
-    m_refusalProbe = reply;
-    connect(reply, &QNetworkReply::finished, this,
-            [this, reply, reason] { onRefusalProbeFinished(reply, reason); });
-}
-
-void OpenImConnection::onRefusalProbeFinished(QNetworkReply *reply, const QString &reason)
-{
-    reply->deleteLater();
-    if (m_refusalProbe == reply)
-        m_refusalProbe = nullptr;
-    if (m_stopping || m_noReconnect || m_handshakeDone)
-        return;
     // The body is read whatever the status: the vendor answers 200, a proxy may not.
-    const QByteArray body = reply->read(kMaxRefusalBody);
-    const auto answer = openim::decodeHandshake(body);
+    const auto answer = m_socket.httpStatus() != 0 ? openim::decodeHandshake(m_socket.httpBody()) : std::nullopt;
     if (!answer || answer->errCode == 0) {
         scheduleReconnect(reason);
         return;
@@ -64,16 +24,6 @@ void OpenImConnection::onRefusalProbeFinished(QNetworkReply *reply, const QStrin
     }
     // Not a token problem (1601 too many connections, 1602 bad arguments, …): retry later.
     scheduleReconnect(QStringLiteral("%1 (%2): %3").arg(event).arg(answer->errCode).arg(answer->errMsg));
-}
-
-void OpenImConnection::cancelRefusalProbe()
-{
-    if (QNetworkReply *reply = m_refusalProbe.data()) {
-        m_refusalProbe = nullptr;
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
-    }
 }
 
 } // namespace ct

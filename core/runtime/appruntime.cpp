@@ -219,7 +219,6 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
     if (token.isEmpty())
         return new MissingTokenConnection(address, missingTokenReason(address, QStringLiteral("token")));
     auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
-    im->setNetwork(m_network);
     im->setHeartbeatClock(m_heartbeat);
     refreshOnTokenProblems(*m_refresher, im);
     return im;

@@ -78,9 +78,12 @@ void WebSocketClient::makeSocket(bool secure)
 
 void WebSocketClient::open(const QUrl &url, const WebSocketHeaders &headers)
 {
-    if (m_state != QAbstractSocket::UnconnectedState)
-        abort();
-    ++m_generation;
+    ++m_generation; // what is still pending of an attempt in progress is ignored from here
+    if (m_state != QAbstractSocket::UnconnectedState) {
+        m_state = QAbstractSocket::UnconnectedState; // dropped without signals, as QWebSocket::open does
+        if (m_socket)
+            m_socket->abort();
+    }
     m_url = url;
     m_headers = headers;
     m_error = QAbstractSocket::UnknownSocketError;
@@ -137,7 +140,6 @@ void WebSocketClient::onReadyRead()
     const QByteArray bytes = m_socket->readAll();
     if (bytes.isEmpty())
         return;
-    m_lastReceived.start();
     if (m_handshake) {
         onHandshakeBytes(bytes);
         return;
@@ -168,6 +170,7 @@ void WebSocketClient::onHandshakeBytes(const QByteArray &bytes)
     }
     m_handshake.reset();
     m_state = QAbstractSocket::ConnectedState;
+    m_lastReceived.start();
     m_decoder.append(std::exchange(m_handshakeBuffer, {})); // frames sent right after the answer
     const quint64 generation = m_generation;
     Q_EMIT connected();
@@ -183,6 +186,8 @@ void WebSocketClient::processFrames()
         std::optional<WebSocketEvent> e = m_decoder.next();
         if (!e)
             return;
+        m_lastReceived.start(); // whole frames only: a frame that never ends is silence
+        ++m_framesReceived;
         switch (e->kind) {
         case WebSocketEvent::Kind::Text:
             if (m_state == QAbstractSocket::ConnectedState)

@@ -2,7 +2,7 @@
 // A WebSocket client connection (RFC 6455) over a QTcpSocket for ws:// and a QSslSocket only for
 // wss://, so a process whose accounts all use ws:// never loads the TLS library (QWebSocket in
 // Qt 6.4 loads it in its constructor). Unlike QWebSocket it tells when the server pings
-// (pingReceived; the pong goes back by itself) and how long the server has been silent
+// (pingReceived; the pong goes back by itself) and how long the server has sent no frame
 // (msSinceReceived), so a connection can rely on the server's own pings instead of sending
 // its own, and a refused upgrade keeps its HTTP status and body.
 //
@@ -46,7 +46,7 @@ public:
     void setCloseTimeoutMs(int ms) { m_closeTimeoutMs = ms; }
 
     // Opens `url` (ws:// or wss://) with these extra request headers (credentials go here,
-    // never into the URL). A connection still open is aborted first.
+    // never into the URL). A connection still open is dropped first, without disconnected().
     void open(const QUrl &url, const WebSocketHeaders &headers = {});
     bool sendTextMessage(const QString &message);
     bool sendBinaryMessage(const QByteArray &message);
@@ -67,9 +67,12 @@ public:
     // A refused upgrade: the server's HTTP status (0 when there was none) and body.
     int httpStatus() const { return m_httpStatus; }
     QByteArray httpBody() const { return m_httpBody; }
-    // Milliseconds since the server sent anything (frames, pings, or the upgrade answer); -1
-    // before the first open().
+    // Milliseconds since the server's last whole frame (a message, ping, pong or close) or its
+    // upgrade answer; the bytes of a frame that has not ended yet do not count (a server that
+    // trickles a frame that never ends is silent). -1 before the first open().
     qint64 msSinceReceived() const { return m_lastReceived.isValid() ? m_lastReceived.elapsed() : -1; }
+    // Whole frames received since the process started (all connections of this client).
+    quint64 framesReceived() const { return m_framesReceived; }
     QUrl requestUrl() const { return m_url; }
 
 Q_SIGNALS:
@@ -119,6 +122,7 @@ private:
     QByteArray m_httpBody;
     QElapsedTimer m_lastReceived;
     QElapsedTimer m_pingSent;
+    quint64 m_framesReceived = 0;
     quint64 m_generation = 0; // one per open(): a late callback of an older attempt is ignored
 };
 

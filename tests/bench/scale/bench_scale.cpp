@@ -9,7 +9,8 @@
 // connected (the tab is written to the app's settings first; a second launch raises the window,
 // as a user's would). The Gotify servers ping each stream on its own 45 s ticker, as the real
 // server does (--server-pings burst: every stream at once). Idle figures include the main
-// thread's wake-ups (voluntary context switches: one per return from poll()).
+// thread's wake-ups (voluntary context switches: one per return from poll()) and the frames on
+// its connections (TCP data segments, from ss -ti). --gotify-only makes every account a Gotify one.
 //
 // Run under tools/headless.sh (a display, a tray host, D-Bus, a fresh $HOME):
 //   tools/headless.sh build/tests/bench/scale/bench_scale [--accounts 1,100,1000] [--mode tray|watch|both] [--long]
@@ -36,6 +37,7 @@
 
 using ct::bench::ProcSample;
 using ct::bench::sampleProcess;
+using ct::bench::sampleProcessWithSegments;
 
 namespace {
 
@@ -127,6 +129,7 @@ QString g_logPath;                    // --log: the product's stderr goes here t
 bool g_breakdown = false;             // --breakdown: where the RSS goes, after the 70 s sample
 QString g_window;                     // --window accounts|messages: the main window open on that tab
 bool g_burstPings = false;            // --server-pings burst
+bool g_gotifyOnly = false;            // --gotify-only: every account a Gotify one
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
 // Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
@@ -141,7 +144,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
     run.mode = mode;
     run.accounts = n;
     QTemporaryDir home;
-    const int gotifyAccounts = n == 1 ? 1 : (n + 1) / 2;
+    const int gotifyAccounts = n == 1 || g_gotifyOnly ? n : (n + 1) / 2;
     const int openimAccounts = n - gotifyAccounts;
     const int gotifyServers = gotifyAccounts >= 2 ? 2 : 1;
     const int openimServers = openimAccounts >= 2 ? 2 : (openimAccounts == 1 ? 1 : 0);
@@ -287,10 +290,10 @@ Run runOnce(const QString &mode, int n, bool longRun)
     };
     if (!idleWatching(pid, 10000))
         return stopped("within 10 s");
-    run.after10s = sampleProcess(pid);
+    run.after10s = sampleProcessWithSegments(pid);
     if (!idleWatching(pid, 60000))
         return stopped("within 70 s");
-    run.after60s = sampleProcess(pid);
+    run.after60s = sampleProcessWithSegments(pid);
     run.idleCpuMsPerMin = (run.after60s.cpuNs - run.after10s.cpuNs) / 1e6;
     run.wakeupsPerMin = double(run.after60s.mainWakeups - run.after10s.mainWakeups);
     if (g_breakdown) {
@@ -341,7 +344,8 @@ void print(const Run &r, bool longRun)
       << "  RSS then " << mib(r.atConnected.rssMiB) << ", +10 s " << mib(r.after10s.rssMiB) << ", +70 s "
       << mib(r.after60s.rssMiB) << "  idle CPU " << QString::number(r.idleCpuMsPerMin, 'f', 1) << " ms/min"
       << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms, " << qint64(r.wakeupsPerMin)
-      << " wake-ups/min)"
+      << " wake-ups/min, frames/min in " << (r.after60s.segmentsIn - r.after10s.segmentsIn) << " out "
+      << (r.after60s.segmentsOut - r.after10s.segmentsOut) << ")"
       << "  threads " << r.after60s.threads;
     if (longRun)
         o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " ("
@@ -390,7 +394,10 @@ int main(int argc, char **argv)
                       QStringLiteral("each (default: every stream on its own 45 s ticker, as the real Gotify "
                                      "server) or burst (all streams at once every 45 s)."),
                       QStringLiteral("how"), QStringLiteral("each")});
+    parser.addOption({QStringLiteral("gotify-only"),
+                      QStringLiteral("Every account a Gotify one (default: half Gotify, half OpenIM).")});
     parser.process(app);
+    g_gotifyOnly = parser.isSet(QStringLiteral("gotify-only"));
     g_window = parser.value(QStringLiteral("window"));
     g_burstPings = parser.value(QStringLiteral("server-pings")) == QLatin1String("burst");
     g_breakdown = parser.isSet(QStringLiteral("breakdown"));

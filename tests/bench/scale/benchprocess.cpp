@@ -2,6 +2,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
 
 namespace ct::bench {
 
@@ -10,6 +12,31 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+// Sums data_segs_in/out over the process's established TCP sockets: `ss -tinpH` prints each
+// socket on a line naming its process (users:(("name",pid=N,fd=M))), its counters on the next.
+void countSegments(qint64 pid, ProcSample &s)
+{
+    QProcess ss;
+    ss.start(QStringLiteral("ss"),
+             {QStringLiteral("-tinpH"), QStringLiteral("state"), QStringLiteral("established")});
+    if (!ss.waitForFinished(20000))
+        return;
+    static const QRegularExpression in(QStringLiteral("\\bdata_segs_in:(\\d+)"));
+    static const QRegularExpression out(QStringLiteral("\\bdata_segs_out:(\\d+)"));
+    const QByteArray owner = "pid=" + QByteArray::number(pid) + ',';
+    bool ours = false;
+    for (const QByteArray &line : ss.readAllStandardOutput().split('\n')) {
+        if (!line.startsWith('\t') && !line.startsWith(' ')) {
+            ours = line.contains(owner);
+            continue;
+        }
+        if (!ours)
+            continue;
+        const QString text = QString::fromLatin1(line);
+        s.segmentsIn += in.match(text).captured(1).toLongLong();
+        s.segmentsOut += out.match(text).captured(1).toLongLong();
+    }
 }
 } // namespace
 
@@ -36,6 +63,13 @@ ProcSample sampleProcess(qint64 pid)
                        .split(' ')
                        .value(0)
                        .toLongLong();
+    return s;
+}
+
+ProcSample sampleProcessWithSegments(qint64 pid)
+{
+    ProcSample s = sampleProcess(pid);
+    countSegments(pid, s);
     return s;
 }
 

@@ -126,7 +126,8 @@ private Q_SLOTS:
     void streamTricklesAfterTheUpgrade_theMissingPongCallsItDead_reconnects_andTheOtherAccountFlows()
     {
         // After the upgrade the server sends a frame that never ends, a byte every 100 ms
-        // (framestall.h): bytes keep coming, more often than the pong deadline, but no pong.
+        // (framestall.h): bytes keep coming, more often than the checks, but no whole frame, so
+        // the stream is silent: it gets a ping after 500 ms, and no pong can come.
         GotifyServer hostile;
         GotifyServer healthy;
         QVERIFY(hostile.listen());
@@ -137,8 +138,8 @@ private Q_SLOTS:
                               sink.history.get());
         GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(1000),
                              sink.pipeline.get(), sink.history.get());
-        good.setPingTiming(300, 500);
-        bad.setPingTiming(300, 500);
+        good.setLivenessTiming(300, 500);
+        bad.setLivenessTiming(300, 500);
         QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
         good.start();
         bad.start();

@@ -10,6 +10,12 @@ RawWebSocketPeer::RawWebSocketPeer(QObject *parent) : QObject(parent), m_answer(
     connect(&m_server, &QTcpServer::newConnection, this, &RawWebSocketPeer::accept);
 }
 
+RawWebSocketPeer::~RawWebSocketPeer()
+{
+    for (QTcpSocket *socket : m_server.findChildren<QTcpSocket *>())
+        socket->disconnect(this); // their close on the way out is no news
+}
+
 bool RawWebSocketPeer::listen()
 {
     return m_server.listen(QHostAddress::LocalHost, 0);
@@ -62,18 +68,11 @@ QByteArray RawWebSocketPeer::frame(int opcode, const QByteArray &payload, bool f
 void RawWebSocketPeer::accept()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-        ++m_connections;
-        if (m_current)
-            m_current->disconnect(this);
-        m_current = socket;
-        m_head.clear();
-        m_in.clear();
-        m_frames.clear();
-        m_upgraded = false;
-        m_clientClosed = false;
-        m_violation = false;
+        m_pending.insert(socket, {});
+        m_newest = socket;
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onBytes(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            m_pending.remove(socket);
             if (socket == m_current)
                 m_clientClosed = true;
             socket->deleteLater();
@@ -83,29 +82,36 @@ void RawWebSocketPeer::accept()
 
 void RawWebSocketPeer::onBytes(QTcpSocket *socket)
 {
-    if (socket != m_current) {
-        socket->readAll();
-        return;
-    }
-    if (m_upgraded) {
+    if (socket == m_current) {
         m_in += socket->readAll();
         parseFrames();
         return;
     }
-    m_head += socket->readAll();
-    const qsizetype end = m_head.indexOf("\r\n\r\n");
+    const auto it = m_pending.find(socket);
+    if (it == m_pending.end()) { // an older upgraded connection: no longer watched
+        socket->readAll();
+        return;
+    }
+    it->head += socket->readAll();
+    const qsizetype end = it->head.indexOf("\r\n\r\n");
     if (end < 0)
         return;
-    const QByteArray head = m_head.left(end + 4);
-    m_in = m_head.mid(end + 4);
+    const QByteArray head = it->head.left(end + 4);
+    const QByteArray rest = it->head.mid(end + 4);
+    it->head.clear(); // a keep-alive client may ask again
     m_heads << head;
     const QByteArray answer = m_answer(head);
     socket->write(answer);
-    m_upgraded = answer.startsWith("HTTP/1.1 101");
-    if (m_upgraded)
-        parseFrames();
-    else
-        m_head.clear(); // a keep-alive client may ask again
+    if (!answer.startsWith("HTTP/1.1 101"))
+        return;
+    m_pending.remove(socket);
+    ++m_connections;
+    m_current = socket;
+    m_in = rest;
+    m_frames.clear();
+    m_clientClosed = false;
+    m_violation = false;
+    parseFrames();
 }
 
 void RawWebSocketPeer::parseFrames()
@@ -156,14 +162,14 @@ void RawWebSocketPeer::send(const QByteArray &bytes)
 
 void RawWebSocketPeer::dropTcp()
 {
-    if (m_current)
-        m_current->abort();
+    if (m_newest)
+        m_newest->abort();
 }
 
 void RawWebSocketPeer::closeTcp()
 {
-    if (m_current)
-        m_current->disconnectFromHost();
+    if (m_newest)
+        m_newest->disconnectFromHost();
 }
 
 } // namespace ct::testserver

@@ -12,6 +12,7 @@
 //   QTRY_COMPARE(peer.connections(), 1);
 //   peer.send(RawWebSocketPeer::frame(0x1, "hello"));
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -36,6 +37,7 @@ public:
     };
 
     explicit RawWebSocketPeer(QObject *parent = nullptr);
+    ~RawWebSocketPeer() override;
 
     bool listen();
     quint16 port() const { return m_server.serverPort(); }
@@ -48,9 +50,10 @@ public:
     // One unmasked frame from the server; `length` overrides the payload length in the header.
     static QByteArray frame(int opcode, const QByteArray &payload, bool fin = true, qint64 length = -1);
 
+    // Upgraded connections so far (plain HTTP requests, e.g. a REST call, are answered beside).
     int connections() const { return m_connections; }
-    QList<QByteArray> heads() const { return m_heads; }
-    // Frames from the newest connection, and whether it has closed.
+    QList<QByteArray> heads() const { return m_heads; } // every request head, in order
+    // Frames from the newest upgraded connection, and whether it has closed.
     QList<ClientFrame> frames() const { return m_frames; }
     bool clientClosed() const { return m_clientClosed; }
     bool protocolViolation() const { return m_violation; } // an unmasked frame from the client
@@ -68,12 +71,17 @@ private:
     void onBytes(QTcpSocket *socket);
     void parseFrames();
 
+    struct Pending
+    {
+        QByteArray head; // what a connection sent before its answer
+    };
+
     QTcpServer m_server;
     std::function<QByteArray(const QByteArray &)> m_answer;
-    QPointer<QTcpSocket> m_current;
-    QByteArray m_head;
+    QHash<QTcpSocket *, Pending> m_pending; // connections not upgraded (yet)
+    QPointer<QTcpSocket> m_current;         // the newest upgraded one
+    QPointer<QTcpSocket> m_newest;
     QByteArray m_in;
-    bool m_upgraded = false;
     int m_connections = 0;
     QList<QByteArray> m_heads;
     QList<ClientFrame> m_frames;
