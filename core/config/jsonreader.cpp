@@ -68,10 +68,28 @@ QString JsonReader::describe(const QJsonValue &value)
 QString JsonReader::safeUrlForMessage(const QString &url)
 {
     const QUrl parsed(url);
-    if (parsed.isValid() && (!parsed.userInfo().isEmpty() || parsed.hasQuery()))
-        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
-               + (parsed.hasQuery() ? QStringLiteral("?…") : QString());
-    return url;
+    if (parsed.isValid()) {
+        if (!parsed.userInfo().isEmpty() || parsed.hasQuery())
+            return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
+                   + (parsed.hasQuery() ? QStringLiteral("?…") : QString());
+        return url;
+    }
+    // Not a URL Qt can read (a stray byte in it, say), but it may still hold a password: hide by
+    // the text's own shape what would be user info (RFC 3986 3.2: the authority after "//" ends
+    // at the first '/', '?' or '#'; user info is up to its last '@') and everything from '?'.
+    QString text = url;
+    if (const qsizetype query = text.indexOf(QLatin1Char('?')); query >= 0)
+        text = text.left(query) + QStringLiteral("?…");
+    if (const qsizetype slashes = text.indexOf(QLatin1String("//")); slashes >= 0) {
+        const qsizetype start = slashes + 2;
+        qsizetype end = start;
+        while (end < text.size() && text.at(end) != QLatin1Char('/') && text.at(end) != QLatin1Char('?')
+               && text.at(end) != QLatin1Char('#'))
+            ++end;
+        if (const qsizetype at = text.lastIndexOf(QLatin1Char('@'), end - 1); at >= start)
+            text.replace(start, at + 1 - start, QStringLiteral("…@"));
+    }
+    return text;
 }
 
 bool JsonReader::readBool(const QJsonObject &obj, const QString &parent, const QString &key, bool &out)
