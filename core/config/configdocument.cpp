@@ -20,6 +20,9 @@ struct ConfigDocument::Style
 
 namespace {
 
+// The deepest indentation a new value is written with line by line (appendSerialized).
+constexpr qsizetype kMaxIndentBytes = 128;
+
 struct Counts
 {
     int doubleQuoted = 0, singleQuoted = 0;
@@ -279,16 +282,28 @@ QByteArray ConfigDocument::keyText(const QString &key, const Style &style) const
 QByteArray ConfigDocument::serialize(const QJsonValue &value, const Style &style, const QByteArray &indent,
                                      bool multiline) const
 {
+    QByteArray out;
+    appendSerialized(out, value, style, indent, multiline);
+    return out;
+}
+
+void ConfigDocument::appendSerialized(QByteArray &out, const QJsonValue &value, const Style &style,
+                                      const QByteArray &indent, bool multiline) const
+{
     switch (value.type()) {
     case QJsonValue::Null:
     case QJsonValue::Undefined:
-        return "null";
+        out += "null";
+        return;
     case QJsonValue::Bool:
-        return value.toBool() ? "true" : "false";
+        out += value.toBool() ? "true" : "false";
+        return;
     case QJsonValue::Double:
-        return numberText(value.toDouble());
+        out += numberText(value.toDouble());
+        return;
     case QJsonValue::String:
-        return stringText(value.toString(), m_stringQuote);
+        out += stringText(value.toString(), m_stringQuote);
+        return;
     case QJsonValue::Array:
     case QJsonValue::Object:
         break;
@@ -297,34 +312,39 @@ QByteArray ConfigDocument::serialize(const QJsonValue &value, const Style &style
     const QJsonObject object = value.toObject();
     const QJsonArray array = value.toArray();
     const qsizetype n = isObject ? object.size() : array.size();
-    const QByteArray open = isObject ? "{" : "[";
-    const QByteArray close = isObject ? "}" : "]";
-    if (n == 0)
-        return open + close;
+    const char *open = isObject ? "{" : "[";
+    const char *close = isObject ? "}" : "]";
+    if (n == 0) {
+        out += open;
+        out += close;
+        return;
+    }
     bool scalarsOnly = !isObject;
     for (const QJsonValue &v : array)
         scalarsOnly = scalarsOnly && !v.isArray() && !v.isObject();
-    const bool lines = multiline && !scalarsOnly;
-    Style inner = style;
-    inner.indent = indent + m_unit;
+    const QByteArray innerIndent = indent + m_unit;
+    // Past kMaxIndentBytes of indentation a new value goes on one line: its text then grows with
+    // its depth, not with the square of it (a 250-deep value indented by two spaces a level
+    // would be 125 KB of spaces).
+    const bool lines = multiline && !scalarsOnly && innerIndent.size() <= kMaxIndentBytes;
     const QStringList keys = object.keys();
-    QList<QByteArray> parts;
+    out += lines ? QByteArray(open) + m_eol : QByteArray(isObject ? "{ " : "[");
     for (qsizetype i = 0; i < n; ++i) {
-        const QJsonValue v = isObject ? object.value(keys.at(i)) : array.at(i);
-        QByteArray part = isObject ? keyText(keys.at(i), style) + style.separator : QByteArray();
-        part += serialize(v, style, lines ? inner.indent : indent, lines);
-        parts.append(part);
+        if (lines)
+            out += innerIndent;
+        else if (i)
+            out += ", ";
+        if (isObject)
+            out += keyText(keys.at(i), style) + style.separator;
+        appendSerialized(out, isObject ? object.value(keys.at(i)) : array.at(i), style,
+                         lines ? innerIndent : indent, lines);
+        if (lines)
+            out += (i + 1 < n || style.trailingComma ? "," : "") + m_eol;
     }
-    if (!lines) {
-        QByteArray joined;
-        for (qsizetype i = 0; i < n; ++i)
-            joined += (i ? ", " : "") + parts.at(i);
-        return isObject ? "{ " + joined + " }" : "[" + joined + "]";
-    }
-    QByteArray out = open + m_eol;
-    for (qsizetype i = 0; i < n; ++i)
-        out += inner.indent + parts.at(i) + (i + 1 < n || style.trailingComma ? "," : "") + m_eol;
-    return out + indent + close;
+    if (lines)
+        out += indent + close;
+    else
+        out += isObject ? " }" : "]";
 }
 
 bool ConfigDocument::apply(QList<Edit> edits, QString *error)

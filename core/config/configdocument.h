@@ -57,6 +57,10 @@ private:
     Style styleFor(const Json5Node &container) const;
     QByteArray serialize(const QJsonValue &value, const Style &style, const QByteArray &indent,
                          bool multiline) const;
+    // Appends what serialize() returns to `out`: one buffer for the whole value, so a deep
+    // value costs its size, not its size times its depth.
+    void appendSerialized(QByteArray &out, const QJsonValue &value, const Style &style, const QByteArray &indent,
+                          bool multiline) const;
     QByteArray keyText(const QString &key, const Style &style) const;
     bool insertMember(const Json5Node &object, const QString &key, const QJsonValue &value, QString *error);
     QList<Edit> removal(const Json5Node &container, size_t index) const;

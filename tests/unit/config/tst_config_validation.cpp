@@ -194,8 +194,8 @@ private Q_SLOTS:
         // problem then quoted it whole, password included.
         const QString url = QStringLiteral("ws://h:1000:2http") + QString(11, QChar(0)) + QStringLiteral("@")
                             + QString(8, QChar(0)) + QStringLiteral("s://g.examp|e?token=s3cr3t-query");
-        const QJsonObject root =
-            withValue(validBase(), {"channels", "multi-openim", "accounts", "primary", "wsAddr"}, url);
+        const QJsonObject root = withValue(validBase(),
+                                           {"channels", "multi-openim", "accounts", "primary", "wsAddr"}, url);
         const QString text = configFromJson(root).problemStrings().join('\n');
         QVERIFY2(text.contains("wsAddr: expected a ws:// or wss:// URL, got \"ws://…@"), qPrintable(text));
         QVERIFY2(!text.contains("1000:2http") && !text.contains("s3cr3t-query"), qPrintable(text));
