@@ -1,16 +1,12 @@
-// channeltray: the tray application, or a subcommand that runs without a display.
+// channeltray: the tray application, or a subcommand that runs without a display. The tray (and
+// the demo, which starts one) live in a library loaded only for them (trayentry.h), so a
+// subcommand never maps Qt Gui, Widgets or X11.
 #include "cli.h"
 #include "commands/commandcontext.h"
-#include "democommand.h"
-#include "demosandbox.h"
 #include "net/systemproxy.h"
-#include "process/signalwatcher.h"
-#include "runtime/appruntime.h"
-#include "trayapplication.h"
-#include "traywiring.h"
+#include "traylibrary.h"
 #include "version.h"
 
-#include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdio>
@@ -40,21 +36,24 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationVersion(ct::versionString());
-    ct::installSystemProxy(); // the system's proxy for servers, never for loopback ones
-    // Wayland's app id and the notifications' desktop-entry: the installed desktop file's name.
-    QGuiApplication::setDesktopFileName(QStringLiteral(CHANNELTRAY_APP_ID));
 
-    if (inv.command.isEmpty()) {
-        QApplication app(argc, argv);
-        // `kill`, a session logout and Ctrl+C end the tray as its Quit does (aboutToQuit runs).
-        ct::SignalWatcher signalWatcher;
-        QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, &QApplication::quit);
-        ct::app::stopDemoSandboxOnQuit(inv.configPath);
-        ct::AppRuntime runtime({inv.configPath, {}});
-        return ct::ui::runTrayApplication(app, runtime, inv.commandArgs, ct::app::trayServicesFor(runtime));
+    const bool demo = inv.command == QLatin1String("demo");
+    if (inv.command.isEmpty() || demo) {
+        QString error;
+        const ct::app::TrayEntry entry = ct::app::loadTrayEntry(
+            demo ? ct::app::kRunDemoSymbol : ct::app::kRunTraySymbol, &error);
+        if (!entry) {
+            err << "channeltray: cannot start the tray: " << error << Qt::endl;
+            return ct::cli::ExitFailure;
+        }
+        const ct::app::TrayLaunch launch{&argc, argv, inv.configPath, inv.commandArgs, &out, &err};
+        if (demo) {
+            QCoreApplication app(argc, argv);
+            return entry(launch);
+        }
+        return entry(launch); // makes its own QApplication
     }
+    ct::installSystemProxy(); // the system's proxy for servers, never for loopback ones
     QCoreApplication app(argc, argv);
-    if (inv.command == QLatin1String("demo"))
-        return ct::app::runDemoCommand(inv.commandArgs, out, err);
     return ct::cli::runCommand(inv, out, err, in);
 }

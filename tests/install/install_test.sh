@@ -4,9 +4,11 @@
 # build tree in any file; then the installed programs run from there: --version, doctor and watch
 # against the installed demo sandbox (loopback servers on 127.0.0.1), and `channeltray demo`,
 # which must find that sandbox through the installed layout and start a tray (quit again here).
-#   install_test.sh BUILD_DIR SOURCE_DIR VERSION APP_ID
+# The tray lives in a library of its own (the package's private library folder) that the
+# subcommands never load: doctor and watch must run without it, and demo must find it.
+#   install_test.sh BUILD_DIR SOURCE_DIR VERSION APP_ID TRAY_LIBRARY (relative to the prefix)
 set -euo pipefail
-build=$(cd "$1" && pwd) source=$(cd "$2" && pwd) version=$3 app_id=$4
+build=$(cd "$1" && pwd) source=$(cd "$2" && pwd) version=$3 app_id=$4 tray_library=$5
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 scratch=$(mktemp -d -t channeltray-install.XXXXXX)
@@ -23,6 +25,7 @@ DESTDIR=$dest cmake --install "$build" --prefix /usr >/dev/null
 expected=(
   usr/bin/channeltray
   usr/libexec/channeltray/channeltray-sandbox
+  "usr/$tray_library"
   "usr/share/applications/$app_id.desktop"
   "usr/share/metainfo/$app_id.metainfo.xml"
   "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
@@ -48,6 +51,8 @@ echo "layout: ${#expected[@]} files where the FHS and XDG put them"
 for f in usr/bin/channeltray usr/libexec/channeltray/channeltray-sandbox; do
   [[ $(stat -c %a "$dest/$f") == 755 ]] || fail "$f has mode $(stat -c %a "$dest/$f"), expected 755"
 done
+[[ $(stat -c %a "$dest/usr/$tray_library") == 644 ]] \
+  || fail "usr/$tray_library has mode $(stat -c %a "$dest/usr/$tray_library"), expected 644 (a library, not a program)"
 while IFS= read -r f; do
   fail "$f is executable or group/world-writable (mode $(stat -c %a "$f"))"
 done < <(find "$dest/usr/share" -type f -perm /0133)
@@ -84,6 +89,13 @@ pids+=($!)
 for _ in $(seq 1 200); do [[ -s $config ]] && break; sleep 0.1; done
 [[ -s $config ]] || fail "the installed sandbox wrote no config in 20 s"
 
+# The subcommands need neither the tray library nor Qt Gui, Widgets or X11: the program does not
+# link them, and doctor and watch run with the library moved away.
+needed=$(readelf -d "$bin" | grep NEEDED || true)
+if grep -E 'libQt6(Gui|Widgets|Svg)|libX11|libxcb' <<< "$needed"; then
+  fail "the program links the libraries above; only the tray library may"
+fi
+mv "$dest/usr/$tray_library" "$scratch/tray-library.aside"
 "$bin" --config "$config" doctor > "$scratch/doctor.txt" 2>&1 || { cat "$scratch/doctor.txt"; fail "doctor failed"; }
 echo "doctor: $(wc -l < "$scratch/doctor.txt") lines, exit 0"
 
@@ -91,6 +103,7 @@ echo "doctor: $(wc -l < "$scratch/doctor.txt") lines, exit 0"
   || { cat "$scratch/watch.err"; fail "watch did not get a message within 60 s"; }
 grep -q '"type":"message"' "$scratch/watch.jsonl" || { cat "$scratch/watch.jsonl"; fail "watch printed no message"; }
 echo "watch: $(grep -c '"type":"message"' "$scratch/watch.jsonl") message(s) from the loopback servers"
+mv "$scratch/tray-library.aside" "$dest/usr/$tray_library"
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true; pids=()
 
 # 3. `channeltray demo` finds the installed sandbox (libexec, relative to the installed binary),
