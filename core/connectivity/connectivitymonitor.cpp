@@ -1,29 +1,41 @@
 #include "connectivitymonitor.h"
 
+#include "defaultroutewatcher.h"
 #include "logging/logging.h"
+#include "networkmanagerstate.h"
 
 #include <QDBusConnection>
-#include <QNetworkInformation>
 
 namespace ct {
+
+namespace {
+// Starts `source` and has `monitor` follow it; false (and the source gone) when it cannot start.
+template <typename Source, typename Changed>
+bool follow(ConnectivityMonitor *monitor, Source *source, Changed changed, bool (Source::*online)() const)
+{
+    if (!source->start()) {
+        delete source;
+        return false;
+    }
+    QObject::connect(source, changed, monitor, &ConnectivityMonitor::setOnline);
+    monitor->setOnline((source->*online)());
+    return true;
+}
+} // namespace
 
 ConnectivityMonitor::ConnectivityMonitor(QObject *parent) : QObject(parent) {}
 
 void ConnectivityMonitor::watchSystem(bool *reachability, bool *sleep)
 {
-    const bool haveReachability = QNetworkInformation::loadBackendByFeatures(
-        QNetworkInformation::Feature::Reachability);
-    if (haveReachability) {
-        QNetworkInformation *info = QNetworkInformation::instance();
-        const auto apply = [this](QNetworkInformation::Reachability r) {
-            // Unknown (the backend cannot tell) counts as online: never hold accounts back on a guess.
-            setOnline(r != QNetworkInformation::Reachability::Disconnected);
-        };
-        connect(info, &QNetworkInformation::reachabilityChanged, this, apply);
-        apply(info->reachability());
-    } else {
-        qCInfo(lcNet) << "no network information backend: the network counts as always up";
-    }
+    // NetworkManager where it runs, else the kernel's routing table; never QNetworkInformation,
+    // which loads GIO through its glib backend plugin (networkmanagerstate.h).
+    const bool haveReachability = follow(this, new NetworkManagerState(this), &NetworkManagerState::onlineChanged,
+                                         &NetworkManagerState::isOnline)
+                                  || follow(this, new DefaultRouteWatcher(this),
+                                            &DefaultRouteWatcher::defaultRouteChanged,
+                                            &DefaultRouteWatcher::hasDefaultRoute);
+    if (!haveReachability)
+        qCInfo(lcNet) << "no network information: the network counts as always up";
     const bool haveSleep = QDBusConnection::systemBus().connect(
         QStringLiteral("org.freedesktop.login1"), QStringLiteral("/org/freedesktop/login1"),
         QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("PrepareForSleep"), this,
