@@ -71,6 +71,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
             m_refresher->trigger(a, reason);
     });
     wireRefresher();
+    m_keychainWatcher->setService(m_secrets->service()); // another application's items do not count
     connect(m_keychainWatcher, &KeychainWatcher::changed, this, [this] {
         rereadTokens();
         Q_EMIT keychainChanged();

@@ -66,6 +66,9 @@ private Q_SLOTS:
         connect(&watch, &QProcess::readyReadStandardError, this, [&] { err += watch.readAllStandardError(); });
         startWatch(watch, writeConfig("served", 0)); // any free port; watch logs the one it took
         QTRY_VERIFY_WITH_TIMEOUT(out.contains(R"("state":"connected")"), 20000);
+        // The endpoint listens once its bearer token was looked up in the keychain, which may
+        // answer after the account connected.
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("status API on http://"), 20000);
         const QRegularExpressionMatch logged = QRegularExpression(
                                                    QStringLiteral("status API on http://127\\.0\\.0\\.1:(\\d+)/"))
                                                    .match(QString::fromUtf8(err));
