@@ -6,6 +6,9 @@
 # build-asan/tests/fuzz/<target>/fuzz_<target> <file>).
 # Usage: tools/fuzz.sh [target ...]      (default: every target)
 #   FUZZ_SECONDS=30 FUZZ_JOBS=2 FUZZ_NICE=0 FUZZ_SEED=1 (0: a new random seed each run)
+#   FUZZ_TIMEOUT: seconds one input may take (default 10; 600 with FUZZ_NICE > 0: libFuzzer
+#   counts wall time, and a niced run on a busy machine gets so little CPU that a 10 ms input
+#   can take 10 s: each such "timeout" of a campaign beside builds ran in under a second alone)
 #   FUZZ_RUNS=N stops a target after N executions (or FUZZ_SECONDS, whichever comes first); a
 #   long campaign: FUZZ_RUNS=10000000 FUZZ_SECONDS=3600 FUZZ_SEED=0 FUZZ_NICE=19 tools/fuzz.sh
 # A fixed seed makes the mutations the same on every machine, so a finding in CI is one that
@@ -19,6 +22,7 @@ jobs="${FUZZ_JOBS:-2}"
 nice_level="${FUZZ_NICE:-0}"
 seed="${FUZZ_SEED:-1}"
 runs="${FUZZ_RUNS:-}"
+if ((nice_level > 0)); then timeout="${FUZZ_TIMEOUT:-600}"; else timeout="${FUZZ_TIMEOUT:-10}"; fi
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
@@ -28,7 +32,7 @@ mapfile -t lines < "$out/fuzz-targets.txt"
 run_one() { # name binary corpus dictionary
   local name="$1" bin="$2" seeds="$3" dict="$4"
   mkdir -p "$out/corpus/$name" "$out/findings/$name"
-  local args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+  local args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1
               -artifact_prefix="$out/findings/$name/" -seed="$seed")
   [[ -n "$dict" ]] && args+=(-dict="$dict")
   [[ -n "$runs" ]] && args+=(-runs="$runs")
