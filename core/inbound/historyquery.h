@@ -13,9 +13,15 @@ struct HistoryQuery
     AccountAddress account; // invalid → every account
     QString sessionKey;     // empty → every session
     QString search;         // empty → no text filter; else substring of title or text
-    int limit = 100;        // newest first, at most this many
+    // Newest first (by row id), or by Gotify priority (ties: newest first).
+    enum class Order { Newest, HighestPriority, LowestPriority };
+    Order order = Order::Newest;
+    int limit = 100; // in that order, at most this many
     int offset = 0;
-    qint64 beforeRowId = 0; // > 0 → only rows older than this one (keyset paging)
+    // Keyset paging: > 0 → only rows after this one in the order (for the priority orders,
+    // beforePriority is that row's priority).
+    qint64 beforeRowId = 0;
+    int beforePriority = 0;
     bool includeFiltered = true;
     bool includeOutgoing = true;
 };

@@ -56,8 +56,21 @@ Where whereFor(const HistoryQuery &query)
         w.add(kAccountIs, query.account.toString());
     if (!query.sessionKey.isEmpty())
         w.add(kSessionIs, query.sessionKey);
-    if (query.beforeRowId > 0)
-        w.add(QStringLiteral("m.row_id < ?"), query.beforeRowId);
+    if (query.beforeRowId > 0) {
+        switch (query.order) {
+        case HistoryQuery::Order::Newest:
+            w.add(QStringLiteral("m.row_id < ?"), query.beforeRowId);
+            break;
+        case HistoryQuery::Order::HighestPriority:
+        case HistoryQuery::Order::LowestPriority: {
+            const bool highest = query.order == HistoryQuery::Order::HighestPriority;
+            w.clauses << (highest ? QStringLiteral("(m.priority < ? OR (m.priority = ? AND m.row_id < ?))")
+                                  : QStringLiteral("(m.priority > ? OR (m.priority = ? AND m.row_id < ?))"));
+            w.values << query.beforePriority << query.beforePriority << query.beforeRowId;
+            break;
+        }
+        }
+    }
     if (!query.includeFiltered)
         w.add(QStringLiteral("m.filtered = 0"));
     if (!query.includeOutgoing)
@@ -78,8 +91,11 @@ QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query, QString *err
     const Where w = whereFor(query);
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("%1%2 ORDER BY m.row_id DESC LIMIT %3 OFFSET %4")
-                  .arg(historyrow::selectFrom(), w.sql())
+    const QString order = query.order == HistoryQuery::Order::HighestPriority ? QStringLiteral("m.priority DESC, ")
+                          : query.order == HistoryQuery::Order::LowestPriority ? QStringLiteral("m.priority ASC, ")
+                                                                               : QString();
+    q.prepare(QStringLiteral("%1%2 ORDER BY %3m.row_id DESC LIMIT %4 OFFSET %5")
+                  .arg(historyrow::selectFrom(), w.sql(), order)
                   .arg(qMax(0, query.limit))
                   .arg(qMax(0, query.offset)));
     w.bindTo(q);

@@ -20,22 +20,34 @@ void HistoryModel::setFilter(const AccountAddress &account, const QString &sessi
     reload();
 }
 
-QList<HistoryRecord> HistoryModel::queryPage(qint64 beforeRowId) const
+QList<HistoryRecord> HistoryModel::queryPage(const HistoryRecord *after) const
 {
     if (!m_store || !m_store->isOpen())
         return {};
     HistoryQuery q = m_query;
     q.limit = m_pageSize;
     q.offset = 0;
-    q.beforeRowId = beforeRowId;
+    q.beforeRowId = after ? after->rowId : 0;
+    q.beforePriority = after ? after->message.priority : 0;
     return m_store->query(q);
+}
+
+void HistoryModel::sort(int column, Qt::SortOrder order)
+{
+    const HistoryQuery::Order next = column != PriorityColumn       ? HistoryQuery::Order::Newest
+                                     : order == Qt::DescendingOrder ? HistoryQuery::Order::HighestPriority
+                                                                    : HistoryQuery::Order::LowestPriority;
+    if (next == m_query.order)
+        return;
+    m_query.order = next;
+    reload();
 }
 
 void HistoryModel::reload()
 {
     beginResetModel();
     m_rows.clear();
-    const QList<HistoryRecord> page = queryPage(0);
+    const QList<HistoryRecord> page = queryPage(nullptr);
     m_rows.assign(page.begin(), page.end());
     m_pages = 1;
     m_atEnd = page.size() < m_pageSize;
@@ -51,7 +63,7 @@ void HistoryModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_atEnd || m_rows.empty())
         return;
-    const QList<HistoryRecord> page = queryPage(m_rows.back().rowId);
+    const QList<HistoryRecord> page = queryPage(&m_rows.back());
     m_atEnd = page.size() < m_pageSize;
     if (page.isEmpty())
         return;
@@ -139,6 +151,11 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case MessageColumn:
             return summary(m);
         }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == FromColumn && m_icon && m.account.channel == kGotifyChannel
+            && m.direction == InboundMessage::Direction::In)
+            return m_icon(m);
         return {};
     case Qt::ToolTipRole:
         return index.column() == MessageColumn ? m.text.left(1000) : QVariant();

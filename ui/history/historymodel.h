@@ -2,9 +2,12 @@
 // The message history as a read-only table model over the HistoryStore, fetched lazily page by page
 // (keyset paging on the row id): a view asks for more rows only as it scrolls, so ten thousand
 // stored messages cost one page of memory until someone looks at them. Never a widget per row.
+// Sortable by time (newest first, the default) and by priority (both ways; the store sorts and
+// pages, so a sorted view costs no more than the default one).
 #include "inbound/historyquery.h"
 
 #include <QAbstractTableModel>
+#include <QIcon>
 #include <functional>
 #include <vector>
 
@@ -32,6 +35,8 @@ public:
     void setFilter(const AccountAddress &account, const QString &sessionKey, const QString &search);
     // Names a Gotify message's sender (its application) when known; empty: the number is shown.
     void setSenderNamer(std::function<QString(const InboundMessage &)> namer) { m_namer = std::move(namer); }
+    // A Gotify message's sender's icon (its application's), shown in the From column when known.
+    void setSenderIcon(std::function<QIcon(const InboundMessage &)> icon) { m_icon = std::move(icon); }
     // The sender names became known: the From column is repainted.
     void sendersRenamed();
     void setPageSize(int rows) { m_pageSize = qMax(1, rows); }
@@ -50,6 +55,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // TimeColumn (descending: newest first) or PriorityColumn; any other column sorts by time.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    HistoryQuery::Order order() const { return m_query.order; }
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
@@ -57,7 +65,7 @@ public:
     static QString summary(const InboundMessage &message);
 
 private:
-    QList<HistoryRecord> queryPage(qint64 beforeRowId) const;
+    QList<HistoryRecord> queryPage(const HistoryRecord *after) const;
 
     const HistoryStore *m_store;
     HistoryQuery m_query;
@@ -66,6 +74,7 @@ private:
     int m_pages = 0;
     bool m_atEnd = true;
     std::function<QString(const InboundMessage &)> m_namer;
+    std::function<QIcon(const InboundMessage &)> m_icon;
 };
 
 } // namespace ct::ui

@@ -49,6 +49,16 @@ MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, Q
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Sorted by the store: newest first, or by priority either way (a click on its header).
+    // Other columns, and time oldest first, are not offered: the indicator goes back to time.
+    m_view->horizontalHeader()->setSortIndicator(HistoryModel::TimeColumn, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
+    connect(m_view->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) {
+                if (column != HistoryModel::PriorityColumn
+                    && (column != HistoryModel::TimeColumn || order != Qt::DescendingOrder))
+                    m_view->horizontalHeader()->setSortIndicator(HistoryModel::TimeColumn, Qt::DescendingOrder);
+            });
     m_view->setWordWrap(false);
     m_view->setAccessibleName(tr("Messages"));
     m_view->setColumnWidth(HistoryModel::TimeColumn, 150);

@@ -129,11 +129,13 @@ void AppController::createMainWindow()
     MainWindow *w = m_window.get();
     qCDebug(lcUi) << "main window created";
     m_notifications->attachWindow(w);
-    // Gotify application names in the Messages view, fetched once per account.
+    // Gotify application names (once per account) and icons (once per server and image) in the
+    // Messages view.
     auto *appNames = new GotifyAppNames(m_services.gotifyApi, w);
     HistoryModel *messages = w->messagesTab()->model();
     messages->setSenderNamer(
         [appNames](const InboundMessage &m) { return appNames->nameOf(m.account, m.sender); });
+    messages->setSenderIcon([appNames](const InboundMessage &m) { return appNames->iconOf(m.account, m.sender); });
     connect(appNames, &GotifyAppNames::changed, messages, &HistoryModel::sendersRenamed);
     w->messagesTab()->setContextMenuExtender(
         [this](QMenu *menu, const HistoryRecord &r) { m_notificationMenus->addMessageEntries(menu, r.message); });

@@ -1,7 +1,7 @@
 // The Messages tab over a real HistoryStore (SQLite in a temporary folder): rows are fetched a
 // page at a time as the view asks, filters and search go to the store, markdown is rendered,
 // and reading a message marks it read; a read one can be marked unread again; a deleted one is
-// gone for good.
+// gone for good; the view sorts by priority through the store.
 #include "gui/guitesthelpers.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
@@ -9,6 +9,7 @@
 #include "inbound/historystore.h"
 #include "net/imagefetcher.h"
 
+#include <QHeaderView>
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
@@ -311,6 +312,59 @@ private Q_SLOTS:
                 a->trigger();
         QCOMPARE(asked.size(), 2);
         QCOMPARE(m_store->count(HistoryQuery{}), shown - 2);
+    }
+
+    void sort_byPriority_pagesInTheStoresOrder_andOtherColumnsFallBackToTime()
+    {
+        QTemporaryDir dir;
+        HistoryStore store(dir.filePath(QStringLiteral("sorted.sqlite")));
+        QVERIFY(store.open());
+        QList<InboundMessage> batch;
+        for (int i = 1; i <= 40; ++i) {
+            InboundMessage m = message(QStringLiteral("gotify/ops"), i, QStringLiteral("m %1").arg(i));
+            m.priority = (i * 7) % 11;
+            batch << m;
+        }
+        QVERIFY(store.storeBatch(batch, nullptr));
+        AccountRegistry registry(drivenFactory());
+        registry.setConfig(sampleConfig());
+        MessagesTab tab(&registry, &store);
+        HistoryModel *model = tab.model();
+        model->setPageSize(7); // page boundaries fall inside runs of one priority
+        QHeaderView *header = tab.view()->horizontalHeader();
+        QVERIFY(tab.view()->isSortingEnabled());
+        const auto all = [model] {
+            while (model->canFetchMore({}))
+                model->fetchMore({});
+            QList<QPair<int, qint64>> keys;
+            for (int row = 0; row < model->rowCount(); ++row)
+                keys << qMakePair(model->recordAt(row)->message.priority, model->recordAt(row)->rowId);
+            return keys;
+        };
+
+        header->setSortIndicator(HistoryModel::PriorityColumn, Qt::DescendingOrder); // a header click
+        QCOMPARE(model->order(), HistoryQuery::Order::HighestPriority);
+        QList<QPair<int, qint64>> keys = all();
+        QCOMPARE(keys.size(), 40);
+        const QSet<QPair<int, qint64>> unique(keys.begin(), keys.end());
+        QCOMPARE(unique.size(), 40);
+        for (int i = 1; i < keys.size(); ++i)
+            QVERIFY(keys[i - 1].first > keys[i].first
+                    || (keys[i - 1].first == keys[i].first && keys[i - 1].second > keys[i].second));
+        QCOMPARE(keys.first().first, 10);
+
+        header->setSortIndicator(HistoryModel::PriorityColumn, Qt::AscendingOrder);
+        keys = all();
+        QCOMPARE(keys.size(), 40);
+        for (int i = 1; i < keys.size(); ++i)
+            QVERIFY(keys[i - 1].first < keys[i].first
+                    || (keys[i - 1].first == keys[i].first && keys[i - 1].second > keys[i].second));
+
+        header->setSortIndicator(HistoryModel::AccountColumn, Qt::AscendingOrder); // not offered
+        QCOMPARE(header->sortIndicatorSection(), int(HistoryModel::TimeColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(model->order(), HistoryQuery::Order::Newest);
+        QCOMPARE(model->recordAt(0)->message.id, QStringLiteral("40"));
     }
 };
 

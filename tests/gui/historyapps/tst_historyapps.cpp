@@ -1,6 +1,7 @@
 // The Messages view names a Gotify message's application (not "3") and shows its priority:
 // the application list is fetched from the loopback Gotify server once per account, however
-// many of its messages are shown, and the From column repaints when it arrives.
+// many of its messages are shown, and the From column repaints when it arrives; each application
+// icon is fetched once per server and image and shown next to the name.
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyendpoint.h"
 #include "gotifyserver.h"
@@ -8,6 +9,9 @@
 #include "history/historymodel.h"
 #include "inbound/historystore.h"
 
+#include <QBuffer>
+#include <QIcon>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -22,17 +26,22 @@ class TestHistoryApps : public QObject
     QTemporaryDir m_dir;
     GotifyServer m_server{GotifyServer::Mode::V2};
 
+    static GotifyEndpoint endpointOn(const GotifyServer &server, const AccountAddress &account)
+    {
+        GotifyEndpoint endpoint;
+        endpoint.address = account;
+        endpoint.serverUrl = server.url();
+        endpoint.clientToken = server.clientToken();
+        return endpoint;
+    }
+
 private Q_SLOTS:
     void fromColumn_namesTheApplication_fetchedOncePerAccount_andPriorityIsShown()
     {
         QVERIFY(m_server.listen());
         m_server.addApplication(QStringLiteral("nightly-backup"));
         const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
-        GotifyEndpoint endpoint;
-        endpoint.address = ops;
-        endpoint.serverUrl = m_server.url();
-        endpoint.clientToken = m_server.clientToken();
-        GotifyApi api(endpoint);
+        GotifyApi api(endpointOn(m_server, ops));
         // The id the server gave the new application.
         QString appId;
         api.listApplications([&](const GotifyResult &r) {
@@ -77,6 +86,83 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, HistoryModel::PriorityColumn).data().toInt(), 10);
         QCOMPARE(model.headerData(HistoryModel::PriorityColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Priority"));
+    }
+
+    void icons_fetchedOncePerServerAndImage_sharedByTwoAccountsOnIt_andShownInTheFromColumn()
+    {
+        GotifyServer server{GotifyServer::Mode::V2};
+        QVERIFY(server.listen());
+        server.addApplication(QStringLiteral("backup"));
+        server.addApplication(QStringLiteral("deploy")); // keeps the default image
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        const AccountAddress ops2{kGotifyChannel, QStringLiteral("ops2")};
+        GotifyApi api(endpointOn(server, ops));
+        GotifyApi api2(endpointOn(server, ops2)); // the same server, user and token
+        QHash<QString, QString> ids;              // name → id
+        api.listApplications([&](const GotifyResult &r) {
+            for (const QJsonValue &v : r.value.toArray())
+                ids.insert(v.toObject().value(QStringLiteral("name")).toString(),
+                           QString::number(v.toObject().value(QStringLiteral("id")).toInteger()));
+        });
+        QTRY_VERIFY(ids.contains(QStringLiteral("deploy")));
+        QImage red(8, 8, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && red.save(&buffer, "PNG"));
+        bool uploaded = false;
+        api.uploadApplicationImage(ids.value(QStringLiteral("backup")).toLongLong(), QStringLiteral("red.png"),
+                                   png, [&](const GotifyResult &r) { uploaded = r.ok(); });
+        QTRY_VERIFY(uploaded);
+
+        HistoryStore store(m_dir.filePath(QStringLiteral("icons.sqlite")));
+        QVERIFY(store.open());
+        QList<InboundMessage> batch;
+        int n = 0;
+        for (const auto &[account, app] :
+             {qMakePair(ops, QStringLiteral("backup")), qMakePair(ops, QStringLiteral("backup")),
+              qMakePair(ops, QStringLiteral("deploy")), qMakePair(ops2, QStringLiteral("backup")),
+              qMakePair(ops2, QStringLiteral("deploy"))}) {
+            InboundMessage m;
+            m.account = account;
+            m.id = QString::number(++n);
+            m.sender = m.peer = ids.value(app);
+            m.text = app;
+            batch << m;
+        }
+        QVERIFY(store.storeBatch(batch, nullptr));
+
+        GotifyAppNames apps([&](const AccountAddress &a) {
+            return a == ops ? &api : a == ops2 ? &api2 : nullptr;
+        });
+        HistoryModel model(&store);
+        model.setSenderNamer([&apps](const InboundMessage &m) { return apps.nameOf(m.account, m.sender); });
+        model.setSenderIcon([&apps](const InboundMessage &m) { return apps.iconOf(m.account, m.sender); });
+        connect(&apps, &GotifyAppNames::changed, &model, &HistoryModel::sendersRenamed);
+        server.clearRequestLog();
+        const auto colourAt = [&model](int row) {
+            const QIcon icon = model.index(row, HistoryModel::FromColumn).data(Qt::DecorationRole).value<QIcon>();
+            const QImage image = icon.pixmap(8, 8).toImage(); // the default image is 4×4
+            return icon.isNull() ? QColor() : image.pixelColor(image.width() / 2, image.height() / 2);
+        };
+        QTRY_VERIFY([&] {
+            for (int row = 0; row < model.rowCount(); ++row)
+                if (!colourAt(row).isValid())
+                    return false;
+            return true;
+        }());
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool backup = model.recordAt(row)->message.text == QStringLiteral("backup");
+            QCOMPARE(colourAt(row).rgb(), backup ? QColor(Qt::red).rgb() : QColor(0x8a, 0x8a, 0x8a).rgb());
+        }
+        QCOMPARE(apps.fetches(), 2);     // each account's application list
+        QCOMPARE(apps.iconFetches(), 2); // each image once, though two accounts show it
+        QStringList images;
+        for (const ct::testserver::GotifyRequestRecord &r : server.requestLog())
+            if (r.path.startsWith(QLatin1String("/image/")) || r.path.startsWith(QLatin1String("/static/")))
+                images << r.path;
+        QCOMPARE(images.size(), 2);
+        QVERIFY(images.contains(QStringLiteral("/static/defaultapp.png")));
     }
 };
 

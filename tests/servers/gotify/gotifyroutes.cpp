@@ -71,6 +71,20 @@ GotifyReply GotifyServer::handle(const QByteArray &method, const QUrl &url,
                                    {QStringLiteral("commit"), QStringLiteral("loopback")},
                                    {QStringLiteral("buildDate"), QStringLiteral("2025-01-01T00:00:00Z")}}));
 
+    // Application images are static files, served without a token (router.go:
+    // g.Static("/image", …)); the default one comes with the web UI (ui.Register).
+    if (top == QLatin1String("image") && parts.size() == 2 && method == "GET") {
+        for (const GotifyApp &app : m_store.apps())
+            if (app.image == url.path().mid(1) && !app.imageData.isEmpty())
+                return {200, app.imageData, QByteArrayLiteral("image/png")};
+        return error(404, QStringLiteral("page not found"));
+    }
+    if (top == QLatin1String("static") && parts.value(1) == QLatin1String("defaultapp.png") && method == "GET")
+        return {200,
+                QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAADklEQVR4nGPoQgIMxHEAo"
+                                       "RIZ4aexlb4AAAAASUVORK5CYII="),
+                QByteArrayLiteral("image/png")}; // a grey 4×4 PNG stands in for the web UI's
+
     const Auth auth = authenticate(url, headers);
     if (top == QLatin1String("message"))
         return routeMessages(method, parts, url, auth, body);
@@ -282,6 +296,9 @@ GotifyReply GotifyServer::uploadImage(GotifyApp &app, const QList<QPair<QByteArr
             return error(400, QStringLiteral("file must be an image"));
         const QString ext = filename.mid(filename.lastIndexOf(QLatin1Char('.')));
         app.image = QStringLiteral("image/") + m_store.newAppToken().right(12) + ext;
+        const qsizetype dataStart = headEnd + 4;
+        const qsizetype dataEnd = body.indexOf("\r\n" + delimiter, dataStart);
+        app.imageData = body.mid(dataStart, dataEnd < 0 ? -1 : dataEnd - dataStart);
         return ok(json(m_store.appJson(app, false)));
     }
     return error(400, QStringLiteral("file with key 'file' must be present"));

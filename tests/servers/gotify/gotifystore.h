@@ -19,6 +19,7 @@ struct GotifyApp
     int defaultPriority = 0;
     qint64 sortKey = 0;
     QString image = QStringLiteral("static/defaultapp.png");
+    QByteArray imageData; // the uploaded file, served at GET /<image>
     QDateTime lastUsed;
 };
 
