@@ -85,7 +85,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(root || depthOf(expected) > 250
                        || error.message.startsWith(QLatin1String("a line break inside a string"))
                        // Qt 6.4 also lets "\0" followed by a digit through; JSON5 refuses it.
-                       || error.message.contains(QLatin1String("after \\0 in a string")),
+                       || error.message.contains(QLatin1String("after \\0 in a string"))
+                       // and reads any escape it does not know as the character itself ("\1"
+                       // as "1"); JSON has no such escape, JSON5 refuses \1 to \9.
+                       || error.message.contains(QLatin1String("a digit after '\\' in a string")),
                    QStringLiteral("strict JSON refused: %1").arg(error.toString()));
         // Qt 6.4 also reads a backslash before a line break as that line break (JSON has no
         // such escape); in JSON5 it is a line continuation and stands for nothing.
