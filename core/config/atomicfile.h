@@ -13,7 +13,7 @@ namespace ct {
 
 // What an existing file's permission bits become. A new file is always 0600.
 enum class FileMode {
-    KeepExisting, // files that other programs own too (state file, patched config)
+    KeepExisting, // files that other programs own too (a patched config without inline tokens)
     OwnerOnly     // 0600 on every write, also when the existing file was more open
 };
 

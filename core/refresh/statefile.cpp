@@ -8,6 +8,11 @@
 
 namespace ct {
 
+namespace {
+constexpr QFileDevice::Permissions kOwnerReadWrite = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                                     | QFileDevice::ReadUser | QFileDevice::WriteUser;
+} // namespace
+
 std::optional<QJsonObject> StateFile::read(const QString &path, QString *error)
 {
     const QString file = expandUserPath(path);
@@ -66,9 +71,11 @@ bool StateFile::writeBack(const QString &path, const QString &accountId, const Q
             return false;
         }
     }
-    if (doc->text() == before)
+    // It holds refresh tokens: owner-only whatever mode the file had, also when nothing else
+    // changes (then the write only narrows the mode).
+    if (doc->text() == before && !(QFile::permissions(file) & ~kOwnerReadWrite))
         return true;
-    return writeFileAtomically(file, doc->text(), error, true);
+    return writeFileAtomically(file, doc->text(), error, true, FileMode::OwnerOnly);
 }
 
 } // namespace ct

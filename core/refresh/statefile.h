@@ -20,7 +20,8 @@ public:
     static QJsonObject accountState(const QJsonObject &root, const QString &accountId);
 
     // Sets `fields` into stateFile[accountId] (other fields and accounts kept), written
-    // atomically; a new file gets mode 0600, an existing one keeps its mode.
+    // atomically with mode 0600, also over an existing file with a wider mode (it holds
+    // refresh tokens); a write that changes no field still narrows such a mode.
     static bool writeBack(const QString &path, const QString &accountId, const QJsonObject &fields,
                           QString *error = nullptr);
 };

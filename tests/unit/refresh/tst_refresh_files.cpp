@@ -101,17 +101,26 @@ private Q_SLOTS:
         QVERIFY2(error.contains("2 times"), qPrintable(error));
         QCOMPARE(readAll(path), dup);
     }
-    void stateFile_writeBack_keepsOthers_newFile0600_existingModeKept()
+    void stateFile_writeBack_keepsOthers_always0600()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath("sub/state.json");
+        const auto owner = QFile::ReadOwner | QFile::WriteOwner;
+        const auto mode0644 = owner | QFile::ReadGroup | QFile::ReadOther;
         QVERIFY(StateFile::read(path)->isEmpty()); // missing = empty
         QVERIFY(StateFile::writeBack(path, "primary", {{"refreshToken", "r1"}}));
-        QCOMPARE(mode(path), QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(mode(path), owner);
         QVERIFY(StateFile::writeBack(path, "second", {{"x", 1}}));
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+        // It holds a refresh token: a 0644 file (made by hand, or by an older version) becomes 0600.
+        QVERIFY(QFile::setPermissions(path, mode0644));
         QVERIFY(StateFile::writeBack(path, "primary", {{"refreshToken", "r2"}, {"deviceId", "d"}}));
-        QCOMPARE(mode(path), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup);
+        QCOMPARE(mode(path), owner);
+        // Also when the write changes nothing: the text stays, the mode narrows.
+        const QByteArray text = readAll(path);
+        QVERIFY(QFile::setPermissions(path, mode0644 | QFile::WriteGroup));
+        QVERIFY(StateFile::writeBack(path, "primary", {{"deviceId", "d"}}));
+        QCOMPARE(mode(path), owner);
+        QCOMPARE(readAll(path), text);
         const QJsonObject root = *StateFile::read(path);
         QCOMPARE(root["primary"]["refreshToken"].toString(), QStringLiteral("r2"));
         QCOMPARE(root["primary"]["deviceId"].toString(), QStringLiteral("d"));
