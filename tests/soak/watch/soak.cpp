@@ -3,8 +3,10 @@
 // servers, while random faults hit it: TCP drops without a close frame, garbage frames, OpenIM
 // tokens expired on their server (the product refreshes them at a loopback refresh endpoint,
 // patches the config and reconnects), at least one disk-full episode (its history lives on a
-// real tmpfs that is filled up, then freed) and at least one kill -9 with a restart. At the end
-// the servers' records are compared with the history and with every printed line:
+// real tmpfs that is filled up, then freed) and at least one kill -9 with a restart. Posting
+// and faults go on for the whole --duration (from the moment every account is connected); then
+// the soak settles (no faults, 2 minutes at most) and the servers' records are compared with
+// the history and with every printed line:
 //   lost       (account, message) pairs the servers hold that the history does not
 //   duplicated pairs printed more than once, across all runs of the product
 //   crashes    runs of the product that ended other than by our kill -9 or SIGTERM
@@ -161,7 +163,9 @@ int main(int argc, char **argv)
                       QStringLiteral("N"), QStringLiteral("20")});
     parser.addOption({QStringLiteral("messages"), QStringLiteral("Messages posted (default 50000)."),
                       QStringLiteral("N"), QStringLiteral("50000")});
-    parser.addOption({QStringLiteral("duration"), QStringLiteral("Seconds at most for posting (default 1800)."),
+    parser.addOption({QStringLiteral("duration"),
+                      QStringLiteral("Seconds of posting and faults (default 1800); settling follows "
+                                     "(2 minutes at most)."),
                       QStringLiteral("S"), QStringLiteral("1800")});
     parser.addOption({QStringLiteral("openim"), QStringLiteral("OpenIM accounts (default 20)."),
                       QStringLiteral("N"), QStringLiteral("20")});
@@ -273,7 +277,12 @@ int main(int argc, char **argv)
     int posted = 0;
     QElapsedTimer clock;
     clock.start();
-    const qint64 postingMs = qint64(o.durationS) * 1000 * 7 / 10; // the rest is for settling
+    // The fault period: posting paced over all of it, and a fault drawn every tick of it (one
+    // tick per message's share of the period, as many draws as messages), from the first post
+    // to its end; settling follows.
+    const qint64 periodMs = qint64(o.durationS) * 1000;
+    const double tickMs = qMax(5.0, double(periodMs) / o.messages);
+    qint64 ticks = 0;
     const int killAt = o.messages * 35 / 100;
     const int fullAt = o.messages * 65 / 100;
     QList<QPair<int, qint64>> rss; // (run, KiB)
@@ -290,28 +299,62 @@ int main(int argc, char **argv)
         const int s = int(random.bounded(o.servers));
         postedPerServer[s] << QString::number(servers.at(s)->postMessage(text));
     };
-    while (posted < o.messages) {
-        // Paced to finish posting within postingMs.
-        const qint64 due = postingMs * posted / o.messages;
-        if (clock.elapsed() < due) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-            QThread::msleep(1);
-            continue;
+    // One draw: a Gotify TCP drop without a close frame, garbage frames, an OpenIM token
+    // expired on its server (the product is refused with 1501, refreshes it at the endpoint,
+    // patches the config and reconnects; the catch-up brings the gap), an OpenIM drop or
+    // garbage, or (mostly) nothing.
+    auto drawFault = [&] {
+        if (random.bounded(1000) < 3) {
+            servers.at(int(random.bounded(o.servers)))->dropStreams();
+            ++drops;
+        } else if (random.bounded(1000) < 2) {
+            servers.at(int(random.bounded(o.servers)))
+                ->pushRawFrames(
+                    {QStringLiteral("{\"id\":"), QStringLiteral("\x01\x02 not json"), QStringLiteral("[1,2,3]")});
+            ++garbage;
+        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
+            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
+            a.server->expireTokens(a.user);
+            a.server->dropTcp(a.user);
+            ++expiries;
+        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
+            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
+            if (random.bounded(2) == 0)
+                a.server->dropTcp(a.user);
+            else
+                a.server->sendGarbage(a.user);
+            ++drops;
         }
-        postOne(QStringLiteral("soak %1").arg(posted));
-        ++posted;
-        if (posted % 20 == 0)
-            QCoreApplication::processEvents();
+    };
+    while (clock.elapsed() < periodMs || posted < o.messages) {
+        const qint64 now = clock.elapsed();
         WatchProcess &run = *runs.last();
         if (!run.running()) { // died on its own
             ++crashes;
             startRun();
             continue;
         }
-        if (clock.elapsed() - lastRssAt > 2000 && posted > o.messages / 10) {
-            lastRssAt = clock.elapsed();
+        if (now - lastRssAt > 2000 && posted > o.messages / 10) {
+            lastRssAt = now;
             rss << qMakePair(int(runs.size()), rssKiB(run.pid()));
         }
+        const bool postDue = posted < o.messages && now >= periodMs * posted / o.messages;
+        const bool tickDue = now < periodMs && now >= qint64(double(ticks) * tickMs);
+        if (!postDue && !tickDue) {
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+            QThread::msleep(1);
+            continue;
+        }
+        if (tickDue) {
+            ++ticks;
+            drawFault();
+        }
+        if (!postDue)
+            continue;
+        postOne(QStringLiteral("soak %1").arg(posted));
+        ++posted;
+        if (posted % 20 == 0)
+            QCoreApplication::processEvents();
         if (posted == killAt) {
             run.kill9();
             ++kills;
@@ -325,30 +368,9 @@ int main(int argc, char **argv)
             posted += during;
             waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); }, 20000);
             fs.release();
-        } else if (random.bounded(1000) < 3) {
-            servers.at(int(random.bounded(o.servers)))->dropStreams(); // TCP drop, no close frame
-            ++drops;
-        } else if (random.bounded(1000) < 2) {
-            servers.at(int(random.bounded(o.servers)))
-                ->pushRawFrames(
-                    {QStringLiteral("{\"id\":"), QStringLiteral("\x01\x02 not json"), QStringLiteral("[1,2,3]")});
-            ++garbage;
-        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
-            // An OpenIM token expires on its server: the product is refused (1501), refreshes it
-            // at the endpoint, patches the config and reconnects; the catch-up brings the gap.
-            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
-            a.server->expireTokens(a.user);
-            a.server->dropTcp(a.user);
-            ++expiries;
-        } else if (!ims.isEmpty() && random.bounded(1000) < 2) {
-            const ImAccount &a = ims.at(int(random.bounded(qsizetype(ims.size()))));
-            if (random.bounded(2) == 0)
-                a.server->dropTcp(a.user);
-            else
-                a.server->sendGarbage(a.user);
-            ++drops;
         }
     }
+    const qint64 faultPeriodEndMs = clock.elapsed();
 
     // Settle: every (account, message) of the servers in the history, then a clean stop.
     QSet<QString> expected;
@@ -417,6 +439,8 @@ int main(int argc, char **argv)
                               {QStringLiteral("openimAccounts"), o.openim},
                               {QStringLiteral("tokenExpiries"), expiries},
                               {QStringLiteral("refreshes"), refreshes},
+                              {QStringLiteral("faultSeconds"), int(faultPeriodEndMs / 1000)},
+                              {QStringLiteral("settleSeconds"), int((clock.elapsed() - faultPeriodEndMs) / 1000)},
                               {QStringLiteral("seconds"), int(clock.elapsed() / 1000)}};
     out << QJsonDocument(figures).toJson(QJsonDocument::Compact) << Qt::endl;
     return lost == 0 && duplicated == 0 && crashes == 0 ? 0 : 1;
