@@ -176,6 +176,10 @@
         <source>%1: appToken: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no appToken or clientToken (inline, referenced or in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyConnection</name>

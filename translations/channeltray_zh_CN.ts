@@ -174,6 +174,10 @@
         <source>%1: appToken: %2</source>
         <translation>%1：appToken：%2</translation>
     </message>
+    <message>
+        <source>no appToken or clientToken (inline, referenced or in the keychain)</source>
+        <translation>没有 appToken 或 clientToken（配置内联、引用或钥匙串中均无）</translation>
+    </message>
 </context>
 <context>
     <name>ct::GotifyConnection</name>

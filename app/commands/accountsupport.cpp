@@ -2,9 +2,6 @@
 
 #include "connectivity/accountproxies.h"
 
-#include "inbound/historystore.h"
-#include "inbound/sentmessage.h"
-
 namespace ct::cli {
 
 bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool requireValid)
@@ -49,17 +46,6 @@ AccountAddress findAccount(const CommandContext &ctx, const Config &config, cons
         return {};
     }
     return address;
-}
-
-void keepSentMessage(const CommandContext &ctx, const Config &config, const InboundMessage &sent)
-{
-    HistoryStore history(HistoryStore::defaultPath());
-    QString error;
-    if (!history.open(&error)) {
-        ctx.err << "channeltray send: sent, but not kept in the history: " << error << Qt::endl;
-        return;
-    }
-    storeSentMessage(history, config, sent);
 }
 
 } // namespace ct::cli

@@ -1,9 +1,7 @@
 #pragma once
-// Shared by the subcommands: loading the config with a clear report, account lookup, and
-// keeping a sent message in the history.
+// Shared by the subcommands: loading the config with a clear report, and account lookup.
 #include "commandcontext.h"
 #include "config/configloader.h"
-#include "inbound/inboundmessage.h"
 
 namespace ct::cli {
 
@@ -17,9 +15,5 @@ bool loadConfigForCommand(const CommandContext &ctx, LoadResult &result, bool re
 AccountAddress findAccount(const CommandContext &ctx, const Config &config, const QString &text, int *exitCode);
 
 bool accountExists(const Config &config, const AccountAddress &address);
-
-// Stores a message `send` sent in the history, as the tray does (storeSentMessage). A history
-// that cannot be opened is reported on stderr; the send itself has succeeded all the same.
-void keepSentMessage(const CommandContext &ctx, const Config &config, const InboundMessage &sent);
 
 } // namespace ct::cli

@@ -43,6 +43,8 @@ struct SendResult
     QString error;    // the server's own words, or ours, when not ok
     // When ok: the message as sent, ready for the history (direction Out, no session key yet).
     InboundMessage sent;
+    // Gotify: the server's answer as it came (the message object `channeltray send` prints).
+    QJsonObject answer;
 };
 
 } // namespace ct

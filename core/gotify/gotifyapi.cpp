@@ -42,6 +42,7 @@ SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &ac
     }
     const QJsonObject message = result.value.toObject();
     out.ok = true;
+    out.answer = message;
     out.serverId = QString::number(message.value(QStringLiteral("id")).toInteger());
     out.time = QDateTime::fromString(message.value(QStringLiteral("date")).toString(), Qt::ISODateWithMs);
     if (std::optional<InboundMessage> sent = decodeGotifyMessage(message, account, InboundMessage::Via::Stream)) {

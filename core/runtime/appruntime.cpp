@@ -197,6 +197,14 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         const QString clientToken = tokenValue(address, QStringLiteral("clientToken"));
         const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
             *cfg, tokenValue(address, QStringLiteral("appToken")), clientToken);
+        if (!m_options.receive) { // sends go over REST: no stream, whatever the tokens
+            InboundSettings sendOnly = cfg->inbound;
+            sendOnly.enabled = false;
+            sendOnly.enabledExplicit = false;
+            auto *gotify = new GotifyConnection(endpoint, sendOnly, nullptr, m_history.get());
+            gotify->setNetwork(m_network);
+            return gotify;
+        }
         const ResolvedToken client = m_tokens.value(tokenKey(address, QStringLiteral("clientToken")));
         // No clientToken: a send-only account when it has an appToken and the file does not
         // ask for inbound (the plugin's default), else a missing token. A clientToken that
@@ -219,7 +227,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
     const QString token = tokenValue(address, QStringLiteral("token"));
     if (token.isEmpty())
         return new MissingTokenConnection(address, missingTokenReason(address, QStringLiteral("token")));
-    auto *im = new OpenImConnection(*cfg, token, m_pipeline.get(), m_history.get());
+    auto *im = new OpenImConnection(*cfg, token, m_options.receive ? m_pipeline.get() : nullptr, m_history.get());
     im->setHeartbeatClock(m_heartbeat);
     refreshOnTokenProblems(*m_refresher, im);
     return im;
@@ -355,9 +363,17 @@ void AppRuntime::sendGotifyWith(const SendRequest &request, const ResolvedToken 
     }
     if (app.keychainError != SecretError::None && app.keychainError != SecretError::NotFound)
         Q_EMIT keychainProblem(account, QStringLiteral("appToken"), app.message);
+    const QString clientToken = tokenValue(account, QStringLiteral("clientToken"));
+    if (app.value.isEmpty() && clientToken.isEmpty()) { // nothing the server could take
+        SendResult none;
+        none.error = tr("no appToken or clientToken (inline, referenced or in the keychain)");
+        if (!app.message.isEmpty())
+            none.error += QStringLiteral(": ") + app.message;
+        done(none);
+        return;
+    }
     // The account's own REST queue when it is live (one request in flight per account).
-    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(*cfg, app.value,
-                                                               tokenValue(account, QStringLiteral("clientToken")));
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(*cfg, app.value, clientToken);
     GotifyApi *api = nullptr;
     if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account))) {
         api = &live->api();

@@ -57,7 +57,8 @@ public:
         // One probe of every account this long after applyConfig starts them (so latency
         // shows without waiting for the health interval); negative → none.
         int firstProbeDelayMs = 3000;
-        // The first history retention run, this long after the first applyConfig; then daily.
+        // The first history retention run, this long after the first applyConfig; then daily;
+        // negative: none (a one-shot command such as `send`).
         int retentionFirstRunDelayMs = 5000;
 
         // What `watch` asks for (the tray leaves these as they are):
@@ -73,6 +74,10 @@ public:
         int historyRetryMs = 0;
         // HealthMonitor: probes of connected accounts, reconnects of failed ones.
         bool healthChecks = true;
+        // false: the accounts start to send, not to receive (`send`): a Gotify account opens
+        // no stream, an OpenIM one connects but hands nothing to the pipeline, so the history
+        // gets only what the runtime sends and nothing is notified.
+        bool receive = true;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
@@ -100,7 +105,8 @@ public:
     TokenResolver &tokens() { return m_resolver; }
 
     // Sends through request.account: Gotify over its REST queue, OpenIM over its live
-    // connection. A sent message is stored in the history (with its session key) before `done`.
+    // connection. A sent message is stored in the history (with its session key) before `done`;
+    // the one send path of the send dialog and `channeltray send`.
     using SendCallback = std::function<void(const SendResult &)>;
     void send(const SendRequest &request, SendCallback done);
 

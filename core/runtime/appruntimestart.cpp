@@ -23,7 +23,7 @@ void AppRuntime::applyConfig(const Config &fileConfig)
     const Config config = scoped(fileConfig);
     applyAccountProxies(config); // each account's `proxy`, for every connection to its server
     m_retention->setRetentionDays(config.app.retentionDays);
-    if (!m_retention->isStarted() && m_history->isOpen())
+    if (m_options.retentionFirstRunDelayMs >= 0 && !m_retention->isStarted() && m_history->isOpen())
         m_retention->start(m_options.retentionFirstRunDelayMs);
     resolveTokens(config, [this, config, generation] {
         if (generation != m_generation)
@@ -110,7 +110,7 @@ void AppRuntime::retryHistory()
         return;
     }
     m_historyRetry->stop(); // a file moved aside meanwhile was announced by HistoryStore::movedAside
-    if (!m_retention->isStarted())
+    if (m_options.retentionFirstRunDelayMs >= 0 && !m_retention->isStarted())
         m_retention->start(m_options.retentionFirstRunDelayMs);
     updateUnread();
     startAccounts();
