@@ -5,6 +5,9 @@
 //   - an object is kept whole (raw) and validating it again gives the same problems;
 //   - no problem quotes a secret, whatever else is wrong: a token (a value under "token",
 //     "appToken" or "clientToken"), nor the password or query of a URL ("scheme://user:pw@…").
+//     A URL's other parts may be quoted, and they may hold the same text as its password (a
+//     host spelt like it), so for a URL the check is differential: the problems stay the same,
+//     byte for byte, when only the password (or query) is changed to another of the same shape.
 #include "../fuzzsupport.h"
 #include "config/configdocument.h"
 #include "config/configloader.h"
@@ -12,6 +15,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace ct;
 
@@ -41,16 +46,85 @@ bool isTokenKey(const QString &key)
            || key == QLatin1String("clientToken");
 }
 
+// A secret, and for the secret part of a URL: the URL, the same URL with another secret of the
+// same shape (see otherOfTheSameShape), and the rest of the URL in two pieces.
+struct Secret
+{
+    QString text;
+    QString url;
+    QString urlWithOther;
+    QStringList quotable;
+};
+
+// A text QUrl and the config reader take exactly as they take `text`, but different where it
+// can be: letters and digits move on within their class (hex digits stay hex digits, so a
+// percent escape stays one), a non-ASCII character becomes a neighbour (QUrl takes every one
+// alike: checked for U+0080-U+FFFD, strict and tolerant), and the rest is kept, as is
+// everything between '{' and '}' (a refresh endpoint's placeholders, "{reason}", must stay).
+QString otherOfTheSameShape(const QString &text)
+{
+    QString out = text;
+    bool inBraces = false;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u == u'{' || u == u'}')
+            inBraces = u == u'{';
+        if (inBraces)
+            continue;
+        const auto cycle = [&](char16_t first, char16_t count) {
+            return u >= first && u < first + count ? char16_t(first + (u - first + 1) % count) : u;
+        };
+        char16_t next = u;
+        for (const auto &[first, count] :
+             {std::pair<char16_t, char16_t>{u'a', 6}, {u'g', 20}, {u'A', 6}, {u'G', 20}, {u'0', 10}})
+            if (next == u)
+                next = cycle(first, count);
+        if ((u >= 0x80 && u < 0xD800) || (u >= 0xE000 && u < 0xFFFE))
+            next = u ^ 1; // U+FFFD <-> U+FFFC; surrogates and U+FFFE, U+FFFF are kept
+        c = QChar(next);
+    }
+    return out;
+}
+
 // The secret parts of what looks like a URL: the password of "scheme://user:password@" and
-// the query after '?'.
-QStringList urlSecrets(const QString &text)
+// the query, from a '?' before any '#' to the '#' (RFC 3986: a '?' in the fragment is the
+// fragment's, as "ftp#://u:p?q" is a path "ftp" and a fragment).
+QList<Secret> urlSecrets(const QString &text)
 {
     static const QRegularExpression userInfo(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:([^/?#@]+)@"));
-    QStringList out;
+    QList<Secret> out;
+    const auto cut = [&](qsizetype from, qsizetype to) {
+        const QString secret = text.mid(from, to - from);
+        out.append({secret,
+                    text,
+                    text.left(from) + otherOfTheSameShape(secret) + text.mid(to),
+                    {text.left(from), text.mid(to)}});
+    };
     if (const QRegularExpressionMatch m = userInfo.match(text); m.hasMatch())
-        out << m.captured(1);
-    if (text.contains(QLatin1String("://")) && text.indexOf(QLatin1Char('?')) >= 0)
-        out << text.mid(text.indexOf(QLatin1Char('?')) + 1).section(QLatin1Char('#'), 0, 0);
+        cut(m.capturedStart(1), m.capturedEnd(1));
+    const qsizetype query = text.indexOf(QLatin1Char('?'));
+    const qsizetype fragment = text.indexOf(QLatin1Char('#'));
+    if (text.contains(QLatin1String("://")) && query >= 0 && (fragment < 0 || query < fragment))
+        cut(query + 1, fragment >= 0 ? fragment : text.size());
+    return out;
+}
+
+// `v` with every string value `from` replaced by `to` (keys stay).
+QJsonValue withValueReplaced(const QJsonValue &v, const QString &from, const QString &to)
+{
+    if (v.isString())
+        return v.toString() == from ? QJsonValue(to) : v;
+    if (v.isArray()) {
+        QJsonArray out;
+        for (const QJsonValue &item : v.toArray())
+            out.append(withValueReplaced(item, from, to));
+        return out;
+    }
+    if (!v.isObject())
+        return v;
+    QJsonObject out = v.toObject();
+    for (auto it = out.begin(); it != out.end(); ++it)
+        *it = withValueReplaced(it.value(), from, to);
     return out;
 }
 
@@ -62,15 +136,18 @@ bool isUrlKey(const QString &key)
 
 struct Strings
 {
-    QStringList tokens;     // values of token keys
-    QStringList urlSecrets; // the secret parts of the values of URL keys
-    QStringList others;     // every other string, keys included (URL values too)
+    QList<Secret> tokens;     // values of token keys
+    QList<Secret> urlSecrets; // the secret parts of the values of URL keys
+    QStringList others;       // every other string, keys included (URL values too)
 };
 
 void collectStrings(const QJsonValue &v, const QString &key, Strings *out)
 {
     if (v.isString()) {
-        (isTokenKey(key) ? out->tokens : out->others).append(v.toString());
+        if (isTokenKey(key))
+            out->tokens.append({v.toString(), {}, {}, {}});
+        else
+            out->others.append(v.toString());
         if (isUrlKey(key))
             out->urlSecrets += urlSecrets(v.toString());
     }
@@ -115,23 +192,41 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     Strings strings;
     collectStrings(root, QString(), &strings);
-    // A secret long enough not to be a word of a message by chance, and not written anywhere
-    // else that may be quoted (a key, another value): `allowed` strings contain it already (a
-    // URL contains its own password).
-    const auto checkSecret = [&](const QString &secret, qsizetype allowed) {
-        if (secret.size() < 12)
-            return;
-        if (std::count_if(strings.others.begin(), strings.others.end(),
-                          [&](const QString &o) { return o.contains(secret); })
-            > allowed)
-            return;
+    // A token long enough not to be a word of a message by chance, and not written anywhere
+    // else that may be quoted (a key, another value), is quoted by no problem.
+    for (const Secret &token : std::as_const(strings.tokens)) {
+        if (token.text.size() < 12
+            || std::any_of(strings.others.begin(), strings.others.end(),
+                           [&](const QString &o) { return o.contains(token.text); }))
+            continue;
         for (const ConfigProblem &p : result.problems)
-            FUZZ_CHECK(!p.toString().contains(secret),
+            FUZZ_CHECK(!p.toString().contains(token.text),
                        QStringLiteral("a problem quotes a secret: %1").arg(p.toString()));
-    };
-    for (const QString &token : std::as_const(strings.tokens))
-        checkSecret(token, 0);
-    for (const QString &part : std::as_const(strings.urlSecrets))
-        checkSecret(part, 1);
+    }
+    // A URL's password or query: the same problems with another one in its place (every value
+    // that is this URL changed alike), whatever its length and wherever else its text is.
+    for (const Secret &part : std::as_const(strings.urlSecrets)) {
+        if (part.urlWithOther == part.url) {
+            // Nothing to change ("!!!!"): if long enough and in no other string, a problem
+            // shows it at most as often as the rest of the URL holds it.
+            const qsizetype quotable = part.quotable.first().count(part.text)
+                                       + part.quotable.last().count(part.text);
+            if (part.text.size() >= 12
+                && std::count_if(strings.others.begin(), strings.others.end(), [&](const QString &o) {
+                       return o.contains(part.text);
+                   }) <= 1)
+                for (const ConfigProblem &p : result.problems)
+                    FUZZ_CHECK(p.toString().count(part.text) <= quotable,
+                               QStringLiteral("a problem quotes a secret: %1").arg(p.toString()));
+            continue;
+        }
+        const QJsonObject other = withValueReplaced(root, part.url, part.urlWithOther).toObject();
+        const QStringList before = result.problemStrings();
+        const QStringList after = configFromJson(other).problemStrings();
+        FUZZ_CHECK(before == after,
+                   QStringLiteral("a problem depends on a URL's password or query:\n  %1\n"
+                                  "with another of the same shape:\n  %2")
+                       .arg(before.join(QStringLiteral("\n  ")), after.join(QStringLiteral("\n  "))));
+    }
     return 0;
 }
