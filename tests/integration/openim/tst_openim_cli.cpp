@@ -31,10 +31,10 @@ class TestOpenImCli : public QObject
         const QJsonObject account{{QStringLiteral("wsAddr"), m_server->wsAddr()},
                                   {QStringLiteral("apiAddr"), m_server->apiAddr()},
                                   {QStringLiteral("token"), token}};
-        const QJsonObject root{
-            {QStringLiteral("channels"),
-             QJsonObject{{QStringLiteral("multi-openim"),
-                          QJsonObject{{QStringLiteral("accounts"), QJsonObject{{QStringLiteral("primary"), account}}}}}}}};
+        const QJsonObject root{{QStringLiteral("channels"),
+                                QJsonObject{{QStringLiteral("multi-openim"),
+                                             QJsonObject{{QStringLiteral("accounts"),
+                                                          QJsonObject{{QStringLiteral("primary"), account}}}}}}}};
         const QString path = m_dir.filePath(QStringLiteral("config.json"));
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -84,12 +84,14 @@ private Q_SLOTS:
     void sendText_toAUser_printsItsIds_andKeepsOnlyTheSentMessageInTheHistory()
     {
         // A message waiting for the account: `send` connects to send, not to receive.
-        m_server->storeDirectSilently(QStringLiteral("u_alice"), QStringLiteral("u_bot"), QStringLiteral("waiting"));
+        m_server->storeDirectSilently(QStringLiteral("u_alice"), QStringLiteral("u_bot"),
+                                      QStringLiteral("waiting"));
         const QString token = m_server->mintToken(QStringLiteral("u_bot"), 7);
         const QString config = writeConfig(token);
         const Run r = run({QStringLiteral("--config"), config, QStringLiteral("send"), QStringLiteral("--account"),
                            QStringLiteral("multi-openim/primary"), QStringLiteral("--to"),
-                           QStringLiteral("user:u_alice"), QStringLiteral("--text"), QStringLiteral("hello alice")},
+                           QStringLiteral("user:u_alice"), QStringLiteral("--text"),
+                           QStringLiteral("hello alice")},
                           QStringLiteral("sent"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject answer = QJsonDocument::fromJson(r.out).object();
