@@ -121,10 +121,19 @@ int runWatch(CommandContext &ctx)
                      [&](const QString &reason) { historyReport.waiting(reason); });
 
     // channeltray.statusApi: /status, /health, /doctor, /metrics of the watched accounts; an
-    // endpoint asked for that cannot run ends the watch rather than run without it.
+    // endpoint asked for that cannot start ends the watch rather than run without it. One that
+    // stops later (its keychain token removed: it fails closed) is reported and the accounts go
+    // on: ending would let a restart (systemd) serve it without the token it asked.
+    bool statusApplied = false;
     attachStatusApi(runtime, [&](bool ok, const QString &why) {
-        if (ok)
+        if (ok) {
+            statusApplied = true;
             return;
+        }
+        if (statusApplied) {
+            ctx.err << "channeltray watch: status API: " << why << Qt::endl;
+            return;
+        }
         ctx.failure(QStringLiteral("status API: %1").arg(why));
         finish(ExitFailure);
     });

@@ -113,10 +113,36 @@ void StatusApi::applyConfig(const Config &config, TokenResolver *tokens,
                 finish(false, error);
                 return;
             }
+            if (!t.found() && tokenWasRemoved(settings)) {
+                failClosed(settings, finish);
+                return;
+            }
+            m_closedWithout.reset();
             QString error;
             const bool ok = apply(settings, t.value, &error);
             finish(ok, error);
         });
+}
+
+bool StatusApi::tokenWasRemoved(const StatusApiSettings &settings) const
+{
+    if (!settings.inlineToken.isEmpty())
+        return false;
+    if (m_closedWithout)
+        return *m_closedWithout == settings;
+    return m_server.isListening() && m_settings == settings && !m_token.isEmpty();
+}
+
+void StatusApi::failClosed(const StatusApiSettings &settings,
+                           const std::function<void(bool, const QString &)> &done)
+{
+    stop();
+    m_closedWithout = settings;
+    const QString error = QStringLiteral("the status API's bearer token was removed from the keychain; the "
+                                         "endpoint is off until one is stored there again");
+    qCWarning(lcStatus).noquote() << error;
+    if (done)
+        done(false, error);
 }
 
 void StatusApi::followKeychain(const Config &config, TokenResolver *tokens,
@@ -125,17 +151,32 @@ void StatusApi::followKeychain(const Config &config, TokenResolver *tokens,
     const StatusApiSettings settings = readStatusApiSettings(config);
     if (!tokens || !settings.enabled || !settings.inlineToken.isEmpty())
         return; // no token kept in the keychain
+    if (!m_server.isListening() && m_closedWithout && *m_closedWithout == settings) {
+        // Off since its token was removed: on again once one is stored, and quiet until then.
+        const quint64 generation = m_generation;
+        tokens->resolve(settings.inlineToken, StatusApiSettings::keychainAddress(),
+                        StatusApiSettings::keychainField(),
+                        [this, config, tokens, generation, done](const ResolvedToken &t) {
+                            if (generation == m_generation && t.found())
+                                applyConfig(config, tokens, done);
+                        });
+        return;
+    }
     if (!m_server.isListening()) {
         applyConfig(config, tokens, std::move(done));
         return;
     }
     const quint64 generation = m_generation;
     tokens->resolve(settings.inlineToken, StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(),
-                    [this, settings, generation](const ResolvedToken &t) {
+                    [this, settings, generation, done](const ResolvedToken &t) {
                         if (generation != m_generation || !(settings == m_settings))
                             return; // a newer config was applied meanwhile
                         if (!t.found() && t.keychainError != SecretError::NotFound)
                             return; // cannot answer now: the token in use stays
+                        if (!t.found() && tokenWasRemoved(settings)) {
+                            failClosed(settings, done);
+                            return;
+                        }
                         QString unused;
                         apply(settings, t.value, &unused);
                     });

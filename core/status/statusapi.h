@@ -20,6 +20,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 namespace ct {
 
@@ -48,7 +49,9 @@ public:
     void applyConfig(const Config &config, TokenResolver *tokens,
                      std::function<void(bool ok, const QString &error)> done = {});
     // The keychain may answer differently now: a bearer token kept there is read again and
-    // asked from the next request on (removed: none is asked, as at a start without one). A
+    // asked from the next request on. Removed, it fails closed: the endpoint stops (`done` with
+    // the reason) and stays off, through later config applies with the same settings, until a
+    // token is stored again; it never goes on without the token it asked until then. A
     // keychain that cannot answer now (locked, gone) leaves the token in use as it is; an
     // endpoint that is off because the keychain could not answer before is applied again.
     void followKeychain(const Config &config, TokenResolver *tokens,
@@ -61,12 +64,19 @@ public:
     void handle(const HttpRequestHead &request, StatusHttpServer::Reply reply);
 
 private:
+    // The keychain answered "no entry" for `settings`: true when the endpoint asked a keychain
+    // token under these settings (now, or when it failed closed), so it must not go on without.
+    bool tokenWasRemoved(const StatusApiSettings &settings) const;
+    void failClosed(const StatusApiSettings &settings, const std::function<void(bool, const QString &)> &done);
+
     StatusBoard m_board;
     StatusHttpServer m_server;
     DoctorRunner m_doctor;
     StatusApiSettings m_settings;
     QString m_token; // NEVER logged
     quint64 m_generation = 0;
+    // Off because its keychain token was removed (failClosed): the settings it had then.
+    std::optional<StatusApiSettings> m_closedWithout;
 };
 
 } // namespace ct

@@ -21,13 +21,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 using namespace ct;
@@ -43,6 +43,33 @@ class TestStatusTray : public QObject
     quint16 m_refreshPort = 0;
     int m_refreshCalls = 0;
     QStringList m_issued; // every token handed out, none may appear in an answer
+
+    // The status API's bearer token in the real keychain for one test: removed when the test
+    // ends, also when a check fails (the suites after this one expect no bearer in the keychain).
+    struct KeychainBearer
+    {
+        SecretStore store;
+        ~KeychainBearer() { remove(); }
+        bool write(const QString &token)
+        {
+            return store
+                .writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), token)
+                .ok();
+        }
+        bool remove()
+        {
+            return store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField())
+                .ok();
+        }
+    };
+    static QString newBearer()
+    {
+        return QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
+    }
+    static int healthWith(quint16 port, const QString &bearer)
+    {
+        return rawRequest(port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status;
+    }
 
     const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
     const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
@@ -112,6 +139,17 @@ class TestStatusTray : public QObject
         connect(t.runtime.get(), &AppRuntime::problemReported, t.api,
                 [problems = t.problems](const QString &p) { *problems << p; });
         t.runtime->applyConfig(load.config);
+        return t;
+    }
+
+    // A tray whose status API asks `bearer`, kept in the keychain; listening once it returns
+    // (unless it could not start in 15 s).
+    Tray startTrayAsking(KeychainBearer &keychain, const char *name, const QString &bearer)
+    {
+        keychain.write(bearer);
+        Tray t = startTray(name);
+        const bool listening = QTest::qWaitFor([&t] { return t.api->isListening(); }, 15000);
+        Q_UNUSED(listening) // the test checks t.api->isListening()
         return t;
     }
 
@@ -471,48 +509,64 @@ private Q_SLOTS:
 
     void bearerToken_fromTheKeychain_isEnforced()
     {
-        SecretStore store;
-        const QString bearer = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
-        QVERIFY(
-            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), bearer)
-                .ok());
-        Tray t = startTray("keychain");
-        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
+        KeychainBearer keychain;
+        const QString bearer = newBearer();
+        Tray t = startTrayAsking(keychain, "keychain", bearer);
+        QVERIFY(t.api->isListening());
         QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 401);
-        QVERIFY(
-            rawRequest(t.port(), getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status
-            != 401);
-        QVERIFY(
-            store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField()).ok());
+        QVERIFY(healthWith(t.port(), bearer) != 401);
     }
 
     // The keychain entry changes while the tray runs: the next request needs the new token, on
     // the same port, without a restart or a config apply.
     void bearerToken_changedInTheKeychain_theNewOneIsAsked_onTheSamePort()
     {
-        SecretStore store;
-        const QString first = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
-        const QString second = QStringLiteral("keychain-bearer-%1").arg(QRandomGenerator::global()->generate());
-        const auto removeEntry = qScopeGuard([&store] {
-            store.removeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField());
-        }); // also when a check fails: the suites after this one expect no bearer in the keychain
-        QVERIFY(
-            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), first)
-                .ok());
-        Tray t = startTray("keychain-changed");
-        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
+        KeychainBearer keychain;
+        const QString first = newBearer();
+        const QString second = newBearer();
+        Tray t = startTrayAsking(keychain, "keychain-changed", first);
+        QVERIFY(t.api->isListening());
         const quint16 port = t.port();
-        auto statusWith = [port](const QString &bearer) {
-            return rawRequest(port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n"))
-                .status;
-        };
-        QVERIFY(statusWith(first) != 401);
-        QVERIFY(
-            store.writeBlocking(StatusApiSettings::keychainAddress(), StatusApiSettings::keychainField(), second)
-                .ok());
-        QTRY_VERIFY_WITH_TIMEOUT(statusWith(second) != 401, 10000);
-        QCOMPARE(statusWith(first), 401);
+        QVERIFY(healthWith(port, first) != 401);
+        QVERIFY(keychain.write(second));
+        QTRY_VERIFY_WITH_TIMEOUT(healthWith(port, second) != 401, 10000);
+        QCOMPARE(healthWith(port, first), 401);
         QCOMPARE(t.port(), port);
+    }
+
+    // The keychain entry is removed while the tray runs: the endpoint that asked a token fails
+    // closed (it stops, says why once, and stays off through a config apply) rather than serving
+    // without one; a token stored again brings it back, asking that token.
+    void bearerToken_removedFromTheKeychain_theEndpointStops_untilATokenIsStoredAgain()
+    {
+        KeychainBearer keychain;
+        const QString first = newBearer();
+        Tray t = startTrayAsking(keychain, "keychain-removed", first);
+        QVERIFY(t.api->isListening());
+        const quint16 port = t.port();
+        QVERIFY(healthWith(port, first) != 401);
+
+        QVERIFY(keychain.remove());
+        QTRY_VERIFY_WITH_TIMEOUT(!t.api->isListening(), 10000);
+        QCOMPARE(rawRequest(port, getRequest("/health")).status, 0); // nothing answers, with or without a token
+        QCOMPARE(t.problems->size(), 1);
+        QVERIFY2(t.problems->at(0).contains(QStringLiteral("removed from the keychain")),
+                 qPrintable(t.problems->at(0)));
+
+        // A config apply with the same settings (a save in the GUI) does not open it without a token.
+        std::optional<bool> reapplied;
+        t.api->applyConfig(t.runtime->config(), &t.runtime->tokens(),
+                           [&reapplied](bool ok, const QString &) { reapplied = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(reapplied.has_value(), 10000);
+        QCOMPARE(*reapplied, false);
+        QVERIFY(!t.api->isListening());
+
+        const QString second = newBearer();
+        QVERIFY(keychain.write(second));
+        QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 10000);
+        QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 401);
+        QVERIFY(healthWith(t.port(), second) != 401);
+        QCOMPARE(t.problems->size(), 1);
     }
 
     void slowlorisClients_beyondTheBound_doNotDelayMessageDelivery()

@@ -2,12 +2,16 @@
 // service of resources/systemd/channeltray-watch.service): the real program against the
 // loopback Gotify server, queried over real sockets.
 #include "gotifyserver.h"
+#include "secrets/secretstore.h"
+#include "status/statusapisettings.h"
 #include "statustestsupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -50,6 +54,13 @@ class TestStatusWatch : public QObject
         QVERIFY(watch.waitForStarted());
     }
 
+    // The port watch logged taking ("status API on http://127.0.0.1:<port>/"); 0 when none.
+    static quint16 loggedPort(const QByteArray &err)
+    {
+        static const QRegularExpression logged(QStringLiteral("status API on http://127\\.0\\.0\\.1:(\\d+)/"));
+        return quint16(logged.match(QString::fromUtf8(err)).captured(1).toUInt());
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -69,12 +80,8 @@ private Q_SLOTS:
         // The endpoint listens once its bearer token was looked up in the keychain, which may
         // answer after the account connected.
         QTRY_VERIFY_WITH_TIMEOUT(err.contains("status API on http://"), 20000);
-        const QRegularExpressionMatch logged = QRegularExpression(
-                                                   QStringLiteral("status API on http://127\\.0\\.0\\.1:(\\d+)/"))
-                                                   .match(QString::fromUtf8(err));
-        QVERIFY2(logged.hasMatch(), err.constData());
-        const quint16 port = quint16(logged.captured(1).toUInt());
-        QVERIFY(port > 0);
+        const quint16 port = loggedPort(err);
+        QVERIFY2(port > 0, err.constData());
 
         const RawResponse status = rawRequest(port, getRequest("/status"));
         QCOMPARE(status.status, 200);
@@ -104,6 +111,42 @@ private Q_SLOTS:
         QVERIFY(watch.waitForFinished(20000));
         QCOMPARE(watch.exitCode(), 0);
         QVERIFY(!out.contains(m_gotify.clientToken().toUtf8()));
+    }
+
+    // The status API's keychain token is removed while watch runs: the endpoint fails closed
+    // (nothing answers on its port any more) and watch goes on receiving, having said why.
+    void watch_whoseKeychainBearerIsRemoved_stopsTheEndpoint_andWatchesOn()
+    {
+        ct::SecretStore store;
+        const auto address = ct::StatusApiSettings::keychainAddress();
+        const QString field = ct::StatusApiSettings::keychainField();
+        const auto removeEntry = qScopeGuard([&] { store.removeBlocking(address, field); });
+        const QString bearer = QStringLiteral("watch-bearer-%1").arg(QRandomGenerator::global()->generate());
+        QVERIFY(store.writeBlocking(address, field, bearer).ok());
+        QProcess watch;
+        QByteArray out;
+        QByteArray err;
+        connect(&watch, &QProcess::readyReadStandardOutput, this, [&] { out += watch.readAllStandardOutput(); });
+        connect(&watch, &QProcess::readyReadStandardError, this, [&] { err += watch.readAllStandardError(); });
+        startWatch(watch, writeConfig("bearer-removed", 0));
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains(R"("state":"connected")"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("status API on http://"), 20000);
+        QVERIFY2(err.contains("bearer token required"), err.constData());
+        const quint16 port = loggedPort(err);
+        QVERIFY2(port > 0, err.constData());
+        QVERIFY(rawRequest(port, getRequest("/health", "Authorization: Bearer " + bearer.toUtf8() + "\r\n")).status
+                != 401);
+
+        QVERIFY(store.removeBlocking(address, field).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("removed from the keychain"), 20000);
+        QCOMPARE(rawRequest(port, getRequest("/health")).status, 0);
+        m_gotify.postMessage(QStringLiteral("after the endpoint stopped"));
+        QTRY_VERIFY_WITH_TIMEOUT(out.contains("after the endpoint stopped"), 20000);
+        QCOMPARE(watch.state(), QProcess::Running);
+        ::kill(pid_t(watch.processId()), SIGTERM);
+        QVERIFY(watch.waitForFinished(20000));
+        QCOMPARE(watch.exitCode(), 0);
+        QVERIFY(!err.contains(bearer.toUtf8()) && !out.contains(bearer.toUtf8()));
     }
 
     void watch_whoseStatusAddressIsTaken_failsAndSaysWhy()
