@@ -181,7 +181,8 @@ int sendThroughRuntime(CommandContext &ctx, const Config &config, const SendRequ
     });
     deadline.start(kSendTimeoutMs);
     runtime.applyConfig(config);
-    loop.exec();
+    if (!ended) // tokens all in the config: applyConfig may have ended it already
+        loop.exec();
     runtime.stop();
     return exitCode;
 }
