@@ -23,7 +23,9 @@ extern "C" Q_DECL_EXPORT int channeltray_run_tray(const ct::app::TrayLaunch &lau
     ct::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, &QApplication::quit);
     ct::app::stopDemoSandboxOnQuit(launch.configPath);
-    ct::AppRuntime runtime({launch.configPath, {}});
+    ct::AppRuntime::Options options{launch.configPath, {}};
+    options.followNetwork = true; // the network back, or the machine awake: accounts reconnect at once
+    ct::AppRuntime runtime(options);
     return ct::ui::runTrayApplication(app, runtime, launch.commandArgs, ct::app::trayServicesFor(runtime));
 }
 

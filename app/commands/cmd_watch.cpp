@@ -3,8 +3,6 @@
 // for the history, refreshes tokens and serves the status API; this prints what happens.
 #include "accountsupport.h"
 #include "commands.h"
-#include "connectivity/connectivitymonitor.h"
-#include "connectivity/networkrecovery.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "process/signalwatcher.h"
@@ -79,6 +77,9 @@ int runWatch(CommandContext &ctx)
     // accounts start once it opens, so their catch-up starts from what it holds.
     options.historyRetryMs = 1000;
     options.healthChecks = false;
+    // No network: waiting and failed accounts show "offline" and wait; its return (or a wake from
+    // sleep) reconnects them at once, as in the tray.
+    options.followNetwork = true;
     AppRuntime runtime(options);
 
     QEventLoop loop;
@@ -137,12 +138,6 @@ int runWatch(CommandContext &ctx)
         ctx.failure(QStringLiteral("status API: %1").arg(why));
         finish(ExitFailure);
     });
-
-    // No network: waiting and failed accounts show "offline" and wait; its return (or a wake from
-    // sleep) reconnects them at once, as in the tray.
-    ConnectivityMonitor connectivity;
-    connectivity.watchSystem();
-    NetworkRecovery recovery(&runtime.registry(), &connectivity);
 
     QTimer timeout;
     timeout.setSingleShot(true);

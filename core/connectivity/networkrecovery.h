@@ -10,7 +10,8 @@
 //     instead of waiting out its backoff or the next health check; a reconnect runs the
 //     catch-up as any reconnect does. Connected, connecting, refreshing, needs-login and
 //     disabled accounts are left alone.
-// Works on an AccountRegistry (the tray) or on any list of connections (`watch`).
+// Works on an AccountRegistry (AppRuntime owns one, with Options::followNetwork: the tray and
+// `watch`) or on any list of connections.
 #include "config/accountaddress.h"
 
 #include <QList>

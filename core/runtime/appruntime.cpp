@@ -2,6 +2,8 @@
 
 #include "accounts/healthmonitor.h"
 #include "connectivity/accountproxies.h"
+#include "connectivity/connectivitymonitor.h"
+#include "connectivity/networkrecovery.h"
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyprobe.h"
@@ -71,6 +73,11 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
             m_refresher->trigger(a, reason);
     });
     wireRefresher();
+    if (m_options.followNetwork) {
+        m_connectivity = std::make_unique<ConnectivityMonitor>();
+        m_connectivity->watchSystem();
+        m_recovery = std::make_unique<NetworkRecovery>(m_registry.get(), m_connectivity.get());
+    }
     m_keychainWatcher->setService(m_secrets->service()); // another application's items do not count
     connect(m_keychainWatcher, &KeychainWatcher::changed, this, [this] {
         rereadTokens();

@@ -1,7 +1,7 @@
 #pragma once
 // Everything the accounts need at run time, built from one config: the history store, the
 // inbound pipeline, the notification policy, one live connection per account (Gotify or
-// OpenIM), token refresh and the health monitor — wired together. One per process (the tray);
+// OpenIM), token refresh, the health monitor and the network's recovery — wired together. One per process (the tray);
 // passed to whoever needs it, never global.
 //
 //   AppRuntime runtime({configPath});
@@ -25,11 +25,13 @@ class QTimer;
 
 namespace ct {
 
+class ConnectivityMonitor;
 class HeartbeatClock;
 class KeychainWatcher;
 class HistoryRetention;
 class HistoryStore;
 class InboundPipeline;
+class NetworkRecovery;
 class NotificationPolicy;
 class SecretStore;
 class TokenRefresher;
@@ -78,6 +80,11 @@ public:
         // no stream, an OpenIM one connects but hands nothing to the pipeline, so the history
         // gets only what the runtime sends and nothing is notified.
         bool receive = true;
+        // The machine's network and its wake-ups from sleep (ConnectivityMonitor::watchSystem):
+        // while the network is gone, waiting and failed accounts show Offline and wait; its
+        // return, or a wake, reconnects them at once (NetworkRecovery). What the tray and `watch`
+        // ask; off (tests, one-shot commands), nothing of the system is watched.
+        bool followNetwork = false;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
@@ -100,6 +107,8 @@ public:
     NotificationPolicy &notifications() { return *m_notifications; }
     TokenRefresher &refresher() { return *m_refresher; }
     HealthMonitor &health() { return *m_health; }
+    // What the runtime knows of the machine's network (Options::followNetwork), else null.
+    ConnectivityMonitor *connectivity() { return m_connectivity.get(); }
     // The one token rule, over the runtime's keychain (for tokens outside the accounts, such as
     // the status API's; account tokens go through resolveToken).
     TokenResolver &tokens() { return m_resolver; }
@@ -200,6 +209,9 @@ private:
     std::unique_ptr<TokenRefresher> m_refresher;
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<HealthMonitor> m_health;
+    // Options::followNetwork; declared after the registry, so they go before it.
+    std::unique_ptr<ConnectivityMonitor> m_connectivity;
+    std::unique_ptr<NetworkRecovery> m_recovery;
     // One network manager for every account's REST calls, probes and token refreshes: one HTTP
     // thread and one connection pool per process, whatever the number of accounts.
     QNetworkAccessManager *m_network;

@@ -10,8 +10,6 @@
 #include "config/configlocation.h"
 #include "config/configsaver.h"
 #include "config/userpath.h"
-#include "connectivity/connectivitymonitor.h"
-#include "connectivity/networkrecovery.h"
 #include "contacts/contactsdialog.h"
 #include "editor/accounteditordialog.h"
 #include "firstrun/demostarter.h"
@@ -66,10 +64,6 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     // (a click on one opens the main window, made then if it was not yet).
     m_notifications = new NotificationCenter(
         m_runtime, [this] { return mainWindow(); }, this);
-    // The network back, or the machine awake: waiting and failed accounts reconnect at once.
-    auto *connectivity = new ConnectivityMonitor(this);
-    connectivity->watchSystem();
-    new NetworkRecovery(m_registry, connectivity, this);
     // Mutes, snoozes and quiet hours from the tray menu and the Messages tab's context menu.
     m_notificationMenus = new NotificationMenus([this] { return m_config.app.notifications; },
                                                 [this](const std::function<bool(QJsonObject &, QString *)> &edit) {

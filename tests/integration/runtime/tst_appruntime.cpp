@@ -4,6 +4,7 @@
 // servers on 127.0.0.1, a real SQLite file, the real gnome-keyring of tools/headless.sh.
 #include "accounts/accountregistry.h"
 #include "config/configloader.h"
+#include "connectivity/connectivitymonitor.h"
 #include "gotifyserver.h"
 #include "inbound/historystore.h"
 #include "inbound/notificationpolicy.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -323,6 +325,34 @@ private Q_SLOTS:
         QTRY_COMPARE(rt.history().count(HistoryQuery{}), 1);
         HistoryQuery all;
         QCOMPARE(rt.history().query(all).first().message.id, QStringLiteral("20"));
+    }
+
+    // Options::followNetwork (the tray and watch): the runtime owns the network's recovery. The
+    // network gone holds an account that cannot connect offline; its return reconnects it.
+    void followNetwork_theNetworkGone_holdsAnAccountOffline_andItsReturnReconnectsIt()
+    {
+        AppRuntime plain(
+            {m_dir.filePath(QStringLiteral("c9.json")), m_dir.filePath(QStringLiteral("h9a.sqlite"))});
+        QVERIFY(!plain.connectivity()); // without the option nothing of the system is watched
+
+        QTcpServer closed; // a port nothing listens on: the account retries
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const QString nowhere = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+        closed.close();
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c9.json")),
+                                    m_dir.filePath(QStringLiteral("h9.sqlite"))};
+        options.followNetwork = true;
+        AppRuntime rt(options);
+        QVERIFY(rt.open(nullptr));
+        QVERIFY(rt.connectivity());
+        rt.applyConfig(config({{"gotify", gotifyBlock({{"serverUrl", nowhere}, {"clientToken", "C-any"}})}}));
+        const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
+        QTRY_VERIFY_WITH_TIMEOUT(!stateOf(rt, ops).isEmpty(), 10000);
+
+        rt.connectivity()->setOnline(false);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, ops), QStringLiteral("offline"), 10000);
+        rt.connectivity()->setOnline(true);
+        QTRY_VERIFY_WITH_TIMEOUT(stateOf(rt, ops) != QStringLiteral("offline"), 10000); // within its jitter (3 s)
     }
 
     void markRead_clearsTheAccountsUnreadCount()
