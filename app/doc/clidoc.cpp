@@ -8,9 +8,16 @@ QString S(const char *text)
     return QString::fromUtf8(text);
 }
 
-const OptionDoc kJsonLines{S("json"), {}, S("one JSON object per line")};
-const OptionDoc kAccount{S("account"), S("ACCOUNT"),
-                         S("the account, <channel>/<id> (gotify/ops, multi-openim/primary)")};
+// Built when the table is (no static initializer: one would fault in a page of this code in
+// every process at start).
+OptionDoc jsonLinesOption()
+{
+    return {S("json"), {}, S("one JSON object per line")};
+}
+OptionDoc accountOption()
+{
+    return {S("account"), S("ACCOUNT"), S("the account, <channel>/<id> (gotify/ops, multi-openim/primary)")};
+}
 } // namespace
 
 const std::vector<CommandDoc> &commandDocs()
@@ -30,7 +37,7 @@ const std::vector<CommandDoc> &commandDocs()
          {},
          S("list the accounts"),
          S("Lists the accounts of the config file, one per line."),
-         {kJsonLines}},
+         {jsonLinesOption()}},
         {S("accounts"),
          S("add"),
          S("ACCOUNT"),
@@ -74,7 +81,7 @@ const std::vector<CommandDoc> &commandDocs()
          S("send one message through an account"),
          S("Sends one Gotify message (--text, with --title, --priority, --markdown, --click-url) or one OpenIM "
            "message to --to (--text, --image, --video or --file)."),
-         {kAccount,
+         {accountOption(),
           {S("text"), S("TEXT"), S("message text")},
           {S("title"), S("TITLE"), S("title (Gotify)")},
           {S("priority"), S("N"), S("priority (Gotify; default: the account's)")},
@@ -92,7 +99,7 @@ const std::vector<CommandDoc> &commandDocs()
          {{S("account"), S("ACCOUNT"), S("only this account")},
           {S("session"), S("KEY"), S("only this session key")},
           {S("limit"), S("N"), S("the newest N messages (default 50)")},
-          kJsonLines}},
+          jsonLinesOption()}},
         {S("notifications"),
          S("list"),
          {},

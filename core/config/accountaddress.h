@@ -5,9 +5,12 @@
 
 namespace ct {
 
-// Channel names as they appear in the config ("channels.<name>") and in addresses.
-inline const QString kGotifyChannel = QStringLiteral("gotify");
-inline const QString kOpenImChannel = QStringLiteral("multi-openim");
+// Channel names as they appear in the config ("channels.<name>") and in addresses. Constant
+// views, not QStrings: a QString constant in a header is built by a static initializer in
+// every file that includes it, and at start those ~170 initializers fault in pages all over
+// the executable (most of an unoptimised one).
+inline constexpr QLatin1StringView kGotifyChannel{"gotify"};
+inline constexpr QLatin1StringView kOpenImChannel{"multi-openim"};
 
 // "<channel>/<accountId>", e.g. "gotify/ops" or "multi-openim/primary".
 struct AccountAddress

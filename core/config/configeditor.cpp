@@ -8,8 +8,12 @@ namespace ct {
 
 namespace {
 
-const QStringList kGotifySingleFormFields{QStringLiteral("serverUrl"), QStringLiteral("appToken"),
-                                          QStringLiteral("clientToken")};
+const QStringList &gotifySingleFormFields()
+{
+    static const QStringList fields{QStringLiteral("serverUrl"), QStringLiteral("appToken"),
+                                    QStringLiteral("clientToken")};
+    return fields;
+}
 
 // Recursive helpers: each level copies its object, edits the child and writes it back, which
 // is how QJsonObject values are changed in place.
@@ -63,7 +67,7 @@ bool usesGotifySingleForm(const QJsonObject &root, const AccountAddress &address
     if (ConfigEditor::valueAt(root, ConfigEditor::accountPath(address)).isObject())
         return false;
     const QJsonObject block = ConfigEditor::valueAt(root, {QStringLiteral("channels"), kGotifyChannel}).toObject();
-    for (const QString &f : kGotifySingleFormFields)
+    for (const QString &f : gotifySingleFormFields())
         if (block.contains(f))
             return true;
     return false;
@@ -130,7 +134,7 @@ QStringList ConfigEditor::accountPath(const AccountAddress &address)
 QStringList ConfigEditor::accountFieldPath(const QJsonObject &root, const AccountAddress &address,
                                            const QString &field)
 {
-    if (kGotifySingleFormFields.contains(field) && usesGotifySingleForm(root, address))
+    if (gotifySingleFormFields().contains(field) && usesGotifySingleForm(root, address))
         return {QStringLiteral("channels"), kGotifyChannel, field};
     return accountPath(address) << field;
 }
@@ -146,7 +150,7 @@ bool ConfigEditor::removeAccount(QJsonObject &root, const AccountAddress &addres
     bool removed = false;
     // gotify/default may be written in both forms at once; remove both.
     if (address.channel == kGotifyChannel && address.accountId == QLatin1String("default")) {
-        for (const QString &f : kGotifySingleFormFields)
+        for (const QString &f : gotifySingleFormFields())
             removed |= removeAt(root, {QStringLiteral("channels"), kGotifyChannel, f});
     }
     removed |= removeAt(root, accountPath(address));

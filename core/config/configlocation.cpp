@@ -10,7 +10,7 @@
 namespace ct {
 
 namespace {
-const QLatin1String kInPlaceKey("gatewayConfigInPlace");
+constexpr QLatin1StringView kInPlaceKey{"gatewayConfigInPlace"};
 
 QString channelTrayDir()
 {

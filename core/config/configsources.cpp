@@ -15,7 +15,7 @@ namespace {
 
 constexpr int kMaxIncludeDepth = 10;
 constexpr qint64 kMaxIncludeBytes = 2 * 1024 * 1024;
-const QLatin1String kIncludeKey("$include");
+constexpr QLatin1StringView kIncludeKey{"$include"};
 
 // 1-based line and column (in characters) of a byte offset.
 QString lineColumn(const QByteArray &text, qsizetype offset)

@@ -9,9 +9,8 @@ namespace ct {
 
 namespace {
 
-const QString kBlockPath = QStringLiteral("channels.gotify");
-const QString kDefaultId = QStringLiteral("default");
-const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
+constexpr QLatin1StringView kBlockPath{"channels.gotify"};
+constexpr QLatin1StringView kDefaultId{"default"};
 constexpr int kMaxPriority = 10; // Gotify priorities run from 0 to 10
 
 bool hasKey(const QJsonObject &obj, const QString &key)
@@ -36,9 +35,9 @@ GotifyAccountConfig readAccount(const QJsonObject &obj, const QString &path, Got
     GotifyAccountConfig a = std::move(base);
     a.jsonPath = path;
     if (urlRequired)
-        r.requireUrl(obj, path, QStringLiteral("serverUrl"), a.serverUrl, kHttpSchemes);
+        r.requireUrl(obj, path, QStringLiteral("serverUrl"), a.serverUrl, JsonReader::httpSchemes());
     else
-        r.readUrl(obj, path, QStringLiteral("serverUrl"), a.serverUrl, kHttpSchemes);
+        r.readUrl(obj, path, QStringLiteral("serverUrl"), a.serverUrl, JsonReader::httpSchemes());
     r.readString(obj, path, QStringLiteral("appToken"), a.appToken, JsonReader::Echo::Hide);
     r.readString(obj, path, QStringLiteral("clientToken"), a.clientToken, JsonReader::Echo::Hide);
     return a;

@@ -6,6 +6,18 @@
 
 namespace ct {
 
+const QStringList &JsonReader::httpSchemes()
+{
+    static const QStringList schemes{QStringLiteral("http"), QStringLiteral("https")};
+    return schemes;
+}
+
+const QStringList &JsonReader::wsSchemes()
+{
+    static const QStringList schemes{QStringLiteral("ws"), QStringLiteral("wss")};
+    return schemes;
+}
+
 QString JsonReader::urlExpectation(const QStringList &schemes)
 {
     QStringList shown;

@@ -51,6 +51,10 @@ public:
 
     // "a ws:// or wss:// URL", "an http:// or https:// URL"
     static QString urlExpectation(const QStringList &schemes);
+    // The schemes of a REST address (http, https) and of a stream address (ws, wss); built on
+    // first use, not by a static initializer.
+    static const QStringList &httpSchemes();
+    static const QStringList &wsSchemes();
     static QString join(const QString &parent, const QString &key);
     // A short rendering of a JSON value for messages: "x" quoted, numbers, true/false, null,
     // "an array", "an object".

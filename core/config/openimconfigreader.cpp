@@ -7,9 +7,7 @@ namespace ct {
 
 namespace {
 
-const QString kBlockPath = QStringLiteral("channels.multi-openim");
-const QStringList kWsSchemes{QStringLiteral("ws"), QStringLiteral("wss")};
-const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
+constexpr QLatin1StringView kBlockPath{"channels.multi-openim"};
 
 OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const QString &path,
                                 const OpenImChannelConfig &channel, JsonReader &r)
@@ -24,8 +22,8 @@ OpenImAccountConfig readAccount(const QString &id, const QJsonObject &obj, const
     r.readBool(obj, path, QStringLiteral("enabled"), a.enabled);
     r.readString(obj, path, QStringLiteral("name"), a.name);
     r.readString(obj, path, QStringLiteral("token"), a.token, JsonReader::Echo::Hide);
-    r.requireUrl(obj, path, QStringLiteral("wsAddr"), a.wsAddr, kWsSchemes);
-    r.requireUrl(obj, path, QStringLiteral("apiAddr"), a.apiAddr, kHttpSchemes);
+    r.requireUrl(obj, path, QStringLiteral("wsAddr"), a.wsAddr, JsonReader::wsSchemes());
+    r.requireUrl(obj, path, QStringLiteral("apiAddr"), a.apiAddr, JsonReader::httpSchemes());
     r.readString(obj, path, QStringLiteral("userID"), a.userID);
     int platformId = 0;
     if (r.readInt(obj, path, QStringLiteral("platformID"), platformId, 0))

@@ -24,9 +24,9 @@ bool matches(const QString &pattern, const QString &text)
     return QRegularExpression(QStringLiteral("^") + pattern + QStringLiteral("\\z")).match(text).hasMatch();
 }
 
-const QString kProviderPattern = QStringLiteral("[a-z][a-z0-9_-]{0,63}");
-const QString kEnvIdPattern = QStringLiteral("[A-Z][A-Z0-9_]{0,127}");
-const QString kExecIdPattern = QStringLiteral("[A-Za-z0-9][A-Za-z0-9._:/#-]{0,255}");
+constexpr QLatin1StringView kProviderPattern{"[a-z][a-z0-9_-]{0,63}"};
+constexpr QLatin1StringView kEnvIdPattern{"[A-Z][A-Z0-9_]{0,127}"};
+constexpr QLatin1StringView kExecIdPattern{"[A-Za-z0-9][A-Za-z0-9._:/#-]{0,255}"};
 
 SecretRefResult failed(SecretRefResult r, const QString &problem)
 {

@@ -8,9 +8,12 @@ namespace ct {
 
 namespace {
 
-const QStringList kHttpSchemes{QStringLiteral("http"), QStringLiteral("https")};
-const QStringList kMethods{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
-                           QStringLiteral("PATCH"), QStringLiteral("DELETE")};
+const QStringList &methods()
+{
+    static const QStringList names{QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                                   QStringLiteral("PATCH"), QStringLiteral("DELETE")};
+    return names;
+}
 
 // The endpoint as it will look once its placeholders are filled in, for checking it now: a
 // placeholder that starts the URL stands for its scheme and host (the multi-server recipe's
@@ -36,17 +39,18 @@ void readEndpoint(const QJsonObject &http, const QString &path, JsonReader &r, Q
     const QJsonValue v = http.value(key);
     if (!v.isString() || !refreshPlaceholderPattern().match(v.toString()).hasMatch()) {
         if (required)
-            r.requireUrl(http, path, key, out, kHttpSchemes);
+            r.requireUrl(http, path, key, out, JsonReader::httpSchemes());
         else
-            r.readUrl(http, path, key, out, kHttpSchemes);
+            r.readUrl(http, path, key, out, JsonReader::httpSchemes());
         return;
     }
     const QString endpoint = v.toString();
     const QUrl filled(withStandIns(endpoint), QUrl::StrictMode);
-    if (!filled.isValid() || !kHttpSchemes.contains(filled.scheme().toLower()) || filled.host().isEmpty()) {
+    if (!filled.isValid() || !JsonReader::httpSchemes().contains(filled.scheme().toLower())
+        || filled.host().isEmpty()) {
         r.addProblem(JsonReader::join(path, key),
                      QStringLiteral("expected %1 once its placeholders are filled in, got %2")
-                         .arg(JsonReader::urlExpectation(kHttpSchemes),
+                         .arg(JsonReader::urlExpectation(JsonReader::httpSchemes()),
                               JsonReader::quoted(JsonReader::safeUrlForMessage(endpoint))));
         return;
     }
@@ -60,12 +64,12 @@ void readHttp(const QJsonObject &http, const QString &path, JsonReader &r, HttpR
 
     QString method;
     if (r.readString(http, path, QStringLiteral("method"), method)) {
-        if (kMethods.contains(method.toUpper()))
+        if (methods().contains(method.toUpper()))
             out.method = method.toUpper();
         else
             r.addProblem(JsonReader::join(path, QStringLiteral("method")),
                          QStringLiteral("expected one of %1, got %2")
-                             .arg(kMethods.join(QStringLiteral(", ")), JsonReader::quoted(method)));
+                             .arg(methods().join(QStringLiteral(", ")), JsonReader::quoted(method)));
     }
     r.readStringMap(http, path, QStringLiteral("headers"), out.headers);
     if (http.contains(QStringLiteral("body")))

@@ -43,10 +43,10 @@ QString likePattern(const QString &text)
 }
 
 // Conditions on the messages table, which the statements below alias as m.
-const QString kAccountIs = QStringLiteral("m.account_id = (SELECT id FROM accounts WHERE address = ?)");
-const QString kSessionIs = QStringLiteral("m.session_id IN (SELECT id FROM sessions WHERE key = ?)");
-const QString kUnread = QStringLiteral("m.read = 0 AND m.filtered = 0 AND m.direction = 0");
-const QString kNotDeleted = QStringLiteral("m.deleted = 0"); // HistoryStore::deleteLocally
+constexpr QLatin1StringView kAccountIs{"m.account_id = (SELECT id FROM accounts WHERE address = ?)"};
+constexpr QLatin1StringView kSessionIs{"m.session_id IN (SELECT id FROM sessions WHERE key = ?)"};
+constexpr QLatin1StringView kUnread{"m.read = 0 AND m.filtered = 0 AND m.direction = 0"};
+constexpr QLatin1StringView kNotDeleted{"m.deleted = 0"}; // HistoryStore::deleteLocally
 
 Where whereFor(const HistoryQuery &query)
 {

@@ -16,7 +16,7 @@
 namespace ct {
 
 // OpenIM's all-members mention tag in atUserIDList (the SDK constant AtAllString).
-inline const QString kOpenImAtAllTag = QStringLiteral("AtAllTag");
+inline constexpr QLatin1StringView kOpenImAtAllTag{"AtAllTag"};
 
 class InboundFilters
 {

@@ -13,7 +13,7 @@ class QNetworkRequest;
 namespace ct {
 
 // What a masked value is replaced with.
-inline const QString kRedacted = QStringLiteral("***");
+inline constexpr QLatin1StringView kRedacted{"***"};
 
 // True for a query-item or header name that carries a credential: token, key, access_token,
 // password, Authorization, Cookie, X-Gotify-Key, and any name containing "token", "key",

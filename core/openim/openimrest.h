@@ -14,7 +14,7 @@ class QNetworkAccessManager;
 
 namespace ct {
 
-inline const QString kFriendApiDisabled = QStringLiteral("MULTI_OPENIM_FRIEND_API_DISABLED");
+inline constexpr QLatin1StringView kFriendApiDisabled{"MULTI_OPENIM_FRIEND_API_DISABLED"};
 
 struct OpenImRestResult
 {

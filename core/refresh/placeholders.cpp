@@ -8,7 +8,7 @@
 namespace ct {
 namespace {
 
-const QString kStatePrefix = QStringLiteral("state.");
+constexpr QLatin1StringView kStatePrefix{"state."};
 
 // The value of one placeholder (the pattern matches only names we know), or an error.
 struct Resolution

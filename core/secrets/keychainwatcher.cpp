@@ -19,7 +19,7 @@ namespace ct {
 
 namespace {
 constexpr int kDefaultSettleDelayMs = 250;
-const QString kSecrets = QStringLiteral("org.freedesktop.secrets");
+constexpr QLatin1StringView kSecrets{"org.freedesktop.secrets"};
 } // namespace
 
 #ifdef CHANNELTRAY_HAVE_DBUS

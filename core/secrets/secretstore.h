@@ -31,7 +31,7 @@ public:
     enum class Operation { Read, Write, Remove };
     Q_ENUM(Operation)
 
-    static inline const QString kDefaultService = QStringLiteral("channeltray");
+    static constexpr QLatin1StringView kDefaultService{"channeltray"};
     // The secret fields an account can have: token (OpenIM), appToken, clientToken (Gotify).
     static QStringList knownFields();
     // "<channel>/<accountId>/<field>"; empty when the address is invalid or the field unknown.

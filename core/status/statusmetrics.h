@@ -22,6 +22,6 @@ ProcessFigures readProcessFigures();
 QByteArray metricsText(const QList<AccountStatus> &accounts, quint64 storeErrors, const ProcessFigures &process,
                        int heldMessages = 0);
 
-inline const QByteArray kMetricsContentType = QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8");
+inline constexpr char kMetricsContentType[] = "text/plain; version=0.0.4; charset=utf-8";
 
 } // namespace ct
