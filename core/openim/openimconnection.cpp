@@ -32,7 +32,7 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     qRegisterMetaType<ct::SendResult>();
     setToken(token);
     m_clock.start();
-    m_heartbeat.setInterval(15000); // well inside the server's 30 s read deadline
+    m_heartbeat.setInterval(int(kHeartbeatPeriod.count())); // inside the server's 30 s read deadline
     m_retry.setSingleShot(true);
     m_handshakeTimer.setSingleShot(true);
     m_handshakeTimer.setInterval(kDefaultHandshakeTimeoutMs);

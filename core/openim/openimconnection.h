@@ -46,7 +46,7 @@ public:
     // e.g. after a refresh; reconnects when it was needed. `userID` (a refresh hook's answer)
     // wins over the config's userID and the token's claims.
     void setToken(const QString &token, const QString &userID = {});
-    // Pings on the process's shared clock instead of its own 15 s timer; before start().
+    // Pings on the process's shared clock instead of a timer of its own (same period); before start().
     void setHeartbeatClock(HeartbeatClock *clock);
 
     QString userID() const { return m_userID; }

@@ -45,7 +45,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
-      m_heartbeat(new HeartbeatClock(std::chrono::seconds(15), this)), m_resolver(m_secrets.get()),
+      m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_resolver(m_secrets.get()),
       m_keychainWatcher(new KeychainWatcher(this))
 {
     m_refresher->setNetworkAccessManager(m_network);
