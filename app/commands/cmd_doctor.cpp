@@ -10,20 +10,23 @@
 #include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
-#include "doctorprobe.h"
 #include "inbound/historystore.h"
 #include "net/jwtclaims.h"
+#include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 #include "status/statusapidoctor.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QTimer>
 
 namespace ct::cli {
 
@@ -254,6 +257,69 @@ void printText(QTextStream &out, const QJsonObject &sources, const LoadResult &l
         out << "keychain: not needed (every token is inline)" << Qt::endl;
 }
 
+constexpr int kProbeTimeoutMs = 20000;
+
+// `--probe`: every enabled account asked, one after the other, by an AppRuntime that builds the
+// accounts and starts none: the probes the tray's health monitor runs (AppRuntime::probe),
+// with the tokens resolved by the same rule, the app token included. False when one failed.
+bool probeThroughRuntime(const CommandContext &ctx, const Config &config, QList<AccountReport> &reports)
+{
+    QList<AccountAddress> enabled;
+    for (const AccountReport &r : std::as_const(reports))
+        if (r.enabled)
+            enabled << r.address;
+    if (enabled.isEmpty())
+        return true;
+    AppRuntime::Options options;
+    options.configPath = ctx.configPath;
+    options.accounts = enabled;
+    options.receive = false;
+    options.startAccounts = false;
+    options.healthChecks = false;
+    options.firstProbeDelayMs = -1;
+    options.retentionFirstRunDelayMs = -1;
+    QEventLoop loop; // before the runtime, which goes first
+    AppRuntime runtime(options);
+    bool applied = false;
+    QObject::connect(&runtime, &AppRuntime::configApplied, &loop, [&] {
+        applied = true;
+        loop.quit();
+    });
+    runtime.applyConfig(config);
+    if (!applied) // with every token in the config it is applied at once
+        loop.exec();
+
+    bool ok = true;
+    for (AccountReport &r : reports) {
+        if (!r.enabled)
+            continue;
+        // A probe that answers after its time is up finds neither its loop nor its report.
+        auto answer = std::make_shared<std::optional<AccountProbe>>();
+        QEventLoop wait;
+        const QPointer<QEventLoop> waiting(&wait);
+        runtime.probe(
+            r.address,
+            [answer, waiting](const AccountProbe &p) {
+                *answer = p;
+                if (waiting)
+                    waiting->quit();
+            },
+            true);
+        if (!answer->has_value()) {
+            QTimer::singleShot(kProbeTimeoutMs, &wait, &QEventLoop::quit);
+            wait.exec();
+        }
+        const AccountProbe probe = answer->value_or(AccountProbe{
+            {}, {}, QJsonObject{{"reachable", false}}, QStringLiteral("the probe did not finish in time")});
+        r.probe = probe.report;
+        if (!probe.result.ok) {
+            ok = false;
+            r.problems << probe.problem;
+        }
+    }
+    return ok;
+}
+
 } // namespace
 
 int runDoctor(CommandContext &ctx)
@@ -294,22 +360,8 @@ int runDoctor(CommandContext &ctx)
     for (const AccountReport &r : reports)
         ok = ok && r.problems.isEmpty();
 
-    if (parser.isSet(QStringLiteral("probe"))) {
-        for (AccountReport &r : reports) {
-            if (!r.enabled)
-                continue;
-            QMap<QString, QString> tokens;
-            for (const TokenReport &t : r.tokens)
-                if (t.token.found())
-                    tokens.insert(t.field, t.token.value);
-            ProbeOutcome outcome = probeAccount(load.config, r.address, tokens);
-            r.probe = outcome.report;
-            if (!outcome.ok) {
-                ok = false;
-                r.problems << outcome.problem;
-            }
-        }
-    }
+    if (parser.isSet(QStringLiteral("probe")))
+        ok = probeThroughRuntime(ctx, load.config, reports) && ok;
 
     const StatusApiReport statusApi = inspectStatusApi(load.config, resolver);
     ok = ok && statusApi.problems.isEmpty();

@@ -275,49 +275,90 @@ void AppRuntime::wireHealth(const Config &config)
     if (!m_options.healthChecks)
         return;
     for (const AccountAddress &address : m_registry->addresses()) {
-        HealthMonitor::Probe probe;
-        if (address.channel == kGotifyChannel) {
-            const GotifyAccountConfig *cfg = config.gotifyAccount(address.accountId);
-            const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-                *cfg, tokenValue(address, QStringLiteral("appToken")),
-                tokenValue(address, QStringLiteral("clientToken")));
-            probe = [this, endpoint, address](std::function<void(const ProbeResult &)> done) {
-                auto *p = new GotifyProbe(endpoint, this);
-                p->setNetwork(m_network);
-                connect(p, &GotifyProbe::finished, this, [this, p, done, address](const GotifyProbeResult &r) {
-                    m_probeDetails.insert(address,
-                                          {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health});
-                    done({r.ok(), int(r.latencyMs), r.clientTokenAccepted == false,
-                          r.problems.join(QStringLiteral("; "))});
-                    p->deleteLater();
-                });
-                p->run();
-            };
-        } else {
-            const OpenImAccountConfig cfg = *config.openimAccount(address.accountId);
-            probe = [this, cfg, address](std::function<void(const ProbeResult &)> done) {
-                auto *p = new OpenImProbe(cfg, tokenValue(address, QStringLiteral("token")), m_network, this);
-                connect(p, &OpenImProbe::finished, this, [this, p, done, address](const OpenImProbeResult &r) {
-                    const QString user = r.nickname.isEmpty()
-                                             ? r.userID
-                                             : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
-                    m_probeDetails.insert(address, {r.reachable,
-                                                    r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt,
-                                                    {},
-                                                    user,
-                                                    {}});
-                    done({r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error});
-                    p->deleteLater();
-                });
-                p->run();
-            };
-        }
+        HealthMonitor::Probe probe = [this, address](std::function<void(const ProbeResult &)> done) {
+            this->probe(address, [this, address, done](const AccountProbe &r) {
+                m_probeDetails.insert(address, r.details);
+                done(r.result);
+            });
+        };
         const QString server = address.channel == kGotifyChannel
                                    ? config.gotifyAccount(address.accountId)->serverUrl
                                    : config.openimAccount(address.accountId)->apiAddr;
         const std::chrono::milliseconds interval = HealthMonitor::intervalFor(config, address);
         m_health->setAccount(address, interval, sharedPerServer(address, server, interval, std::move(probe)));
     }
+}
+
+void AppRuntime::probe(const AccountAddress &account, ProbeCallback done, bool appTokenToo)
+{
+    const GotifyAccountConfig *gotify = m_config.gotifyAccount(account.accountId);
+    const OpenImAccountConfig *openim = m_config.openimAccount(account.accountId);
+    if (account.channel == kOpenImChannel && openim) {
+        probeOpenIm(*openim, std::move(done));
+        return;
+    }
+    if (account.channel != kGotifyChannel || !gotify) {
+        AccountProbe none;
+        none.problem = none.result.error = QStringLiteral("no such account");
+        done(none);
+        return;
+    }
+    const QString held = tokenValue(account, QStringLiteral("appToken"));
+    if (!appTokenToo || !held.isEmpty()) {
+        probeGotify(*gotify, held, std::move(done));
+        return;
+    }
+    m_resolver.resolve(
+        m_config, account, QStringLiteral("appToken"),
+        [this, cfg = *gotify, done](const ResolvedToken &app) { probeGotify(cfg, app.value, done); });
+}
+
+void AppRuntime::probeGotify(const GotifyAccountConfig &cfg, const QString &appToken, ProbeCallback done)
+{
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
+        cfg, appToken, tokenValue(cfg.address(), QStringLiteral("clientToken")));
+    auto *p = new GotifyProbe(endpoint, this);
+    p->setNetwork(m_network);
+    connect(p, &GotifyProbe::finished, this, [p, done](const GotifyProbeResult &r) {
+        const QString problems = r.problems.join(QStringLiteral("; "));
+        AccountProbe out;
+        out.result = {r.ok(), int(r.latencyMs), r.clientTokenAccepted == false, problems};
+        out.details = {r.reachable, r.clientTokenAccepted, r.version, r.user, r.health};
+        out.report = r.toJson();
+        if (!r.ok())
+            out.problem = problems.isEmpty() ? QStringLiteral("the server probe failed") : problems;
+        p->deleteLater();
+        done(out);
+    });
+    p->run();
+}
+
+void AppRuntime::probeOpenIm(const OpenImAccountConfig &cfg, ProbeCallback done)
+{
+    auto *p = new OpenImProbe(cfg, tokenValue(cfg.address(), QStringLiteral("token")), m_network, this);
+    connect(p, &OpenImProbe::finished, this, [p, done, apiAddr = cfg.apiAddr](const OpenImProbeResult &r) {
+        AccountProbe out;
+        const QString user = r.nickname.isEmpty() ? r.userID : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);
+        out.details = {r.reachable, r.reachable ? std::optional<bool>(r.tokenValid) : std::nullopt, {}, user, {}};
+        out.result = {r.reachable && r.tokenValid, r.latencyMs, r.reachable && !r.tokenValid, r.error};
+        out.report = {{"reachable", r.reachable}, {"tokenAccepted", r.tokenValid}, {"latencyMs", r.latencyMs}};
+        if (!r.userID.isEmpty())
+            out.report.insert(QStringLiteral("user"), r.userID);
+        if (!r.nickname.isEmpty())
+            out.report.insert(QStringLiteral("nickname"), r.nickname);
+        if (r.expiresAt.isValid())
+            out.report.insert(QStringLiteral("tokenExpiresAt"), r.expiresAt.toString(Qt::ISODate));
+        if (r.errCode != 0)
+            out.report.insert(QStringLiteral("errCode"), r.errCode);
+        if (!out.result.ok)
+            out.problem = !r.error.isEmpty() ? r.error
+                          : !r.reachable
+                              ? QStringLiteral("the OpenIM REST API at %1 is not reachable").arg(apiAddr)
+                              : QStringLiteral("the server refused the token");
+        p->deleteLater();
+        done(out);
+    });
+    p->run();
 }
 
 void AppRuntime::updateUnread()

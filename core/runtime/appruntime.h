@@ -15,6 +15,7 @@
 #include "secrets/tokenresolver.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -46,6 +47,16 @@ struct ProbeDetails
     QString version;                   // Gotify server version
     QString user;                      // Gotify user / OpenIM userID (nickname)
     QString health;                    // Gotify health ("green", …)
+};
+
+// One probe of an account (AppRuntime::probe): what HealthMonitor takes, what the Diagnostics
+// tab shows, and the channel's own report (the `doctor --probe` JSON). Never holds a token.
+struct AccountProbe
+{
+    ProbeResult result;
+    ProbeDetails details;
+    QJsonObject report;
+    QString problem; // one line when !result.ok
 };
 
 class AppRuntime : public QObject
@@ -85,6 +96,9 @@ public:
         // return, or a wake, reconnects them at once (NetworkRecovery). What the tray and `watch`
         // ask; off (tests, one-shot commands), nothing of the system is watched.
         bool followNetwork = false;
+        // false: applyConfig builds the accounts (tokens resolved, connections made) and starts
+        // none of them (`doctor`, which only probes); accountsStarted is not emitted.
+        bool startAccounts = true;
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
@@ -118,6 +132,12 @@ public:
     // the one send path of the send dialog and `channeltray send`.
     using SendCallback = std::function<void(const SendResult &)>;
     void send(const SendRequest &request, SendCallback done);
+
+    // Asks the account's server(s) once, now, with its resolved tokens: the health monitor's
+    // probe, and `doctor --probe`'s. appTokenToo: a Gotify app token the config does not hold
+    // is read from the keychain and checked too (doctor; health probes never read it).
+    using ProbeCallback = std::function<void(const AccountProbe &)>;
+    void probe(const AccountAddress &account, ProbeCallback done, bool appTokenToo = false);
 
     // The details of the account's latest finished health probe (set before
     // HealthMonitor::probeFinished is emitted); empty when none ran yet.
@@ -192,6 +212,8 @@ private:
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
+    void probeGotify(const GotifyAccountConfig &account, const QString &appToken, ProbeCallback done);
+    void probeOpenIm(const OpenImAccountConfig &account, ProbeCallback done);
     void sendGotify(const SendRequest &request, SendCallback done);
     void sendGotifyWith(const SendRequest &request, const ResolvedToken &app, SendCallback done);
     // What a MissingTokenConnection says for a field that has no value.

@@ -93,6 +93,8 @@ void AppRuntime::startAccounts()
         m_historyRetry->start();
         return;
     }
+    if (!m_options.startAccounts)
+        return;
     m_registry->startAll();
     // One first probe of every account (latency shows without waiting for the interval),
     // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.
@@ -136,7 +138,7 @@ void AppRuntime::rereadTokens()
         m_registry->setConfig(withResolvedTokens(m_config));
         updateMissingTokenReasons();
         wireHealth(m_config);
-        if (!m_historyRetry || !m_historyRetry->isActive()) // else they start once it opens
+        if (m_options.startAccounts && (!m_historyRetry || !m_historyRetry->isActive())) // else once it opens
             m_registry->startAll();
     });
 }

@@ -2,12 +2,14 @@
 // the real binary, a config with the accounts, and the servers' answers in its report.
 #include "gotifyserver.h"
 #include "openimloopbackserver.h"
+#include "secrets/secretstore.h"
 #include "testpki.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -21,9 +23,14 @@ struct Run
 };
 
 // The servers live in this process, so the event loop must keep running while doctor works.
-Run runDoctor(const QString &config)
+Run runDoctor(const QString &config, const QString &dataHome = {})
 {
     QProcess p;
+    if (!dataHome.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+        p.setProcessEnvironment(env);
+    }
     p.start(qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray"),
             {QStringLiteral("doctor"), QStringLiteral("--probe"), QStringLiteral("--json"),
              QStringLiteral("--config"), config});
@@ -120,6 +127,52 @@ private Q_SLOTS:
         QCOMPARE(im.value(QStringLiteral("user")).toString(), QStringLiteral("bot"));
         QVERIFY(!r.out.contains(m_imToken));
         QVERIFY(!r.out.contains(m_gotify.clientToken()));
+    }
+
+    // The app token only in the keychain (the real one of tools/headless.sh) is probed too; the
+    // probe asks the servers and nothing more: no gateway connection, no history file.
+    void probe_checksAKeychainAppToken_andConnectsNoAccount_norCreatesTheHistory()
+    {
+        const ct::AccountAddress account{ct::kGotifyChannel, QStringLiteral("doctor-keychain")};
+        ct::SecretStore store;
+        const auto removeEntry = qScopeGuard([&] { store.removeBlocking(account, QStringLiteral("appToken")); });
+        QVERIFY(store.writeBlocking(account, QStringLiteral("appToken"), m_gotify.appToken()).ok());
+        const QJsonObject root{
+            {"channels",
+             QJsonObject{
+                 {"gotify",
+                  QJsonObject{{"accounts", QJsonObject{{account.accountId,
+                                                        QJsonObject{{"serverUrl", m_gotify.url().toString()},
+                                                                    {"clientToken", m_gotify.clientToken()}}}}}}},
+                 {"multi-openim",
+                  QJsonObject{{"accounts", QJsonObject{{"primary", QJsonObject{{"wsAddr", m_openim.wsAddr()},
+                                                                               {"apiAddr", m_openim.apiAddr()},
+                                                                               {"token", m_imToken}}}}}}}}}};
+        const QString config = m_dir.filePath(QStringLiteral("config-keychain.json"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+        const qsizetype handshakes = m_openim.handshakes().size();
+        const QString dataHome = m_dir.filePath(QStringLiteral("data-keychain"));
+
+        const Run r = runDoctor(config, dataHome);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out));
+        const QJsonObject gotify = accountReport(r.json, account.toString());
+        QCOMPARE(gotify.value(QStringLiteral("tokens")).toObject().value(QStringLiteral("appToken")).toString(),
+                 QStringLiteral("keychain"));
+        QCOMPARE(
+            gotify.value(QStringLiteral("probe")).toObject().value(QStringLiteral("appTokenAccepted")).toBool(),
+            true);
+        QCOMPARE(accountReport(r.json, QStringLiteral("multi-openim/primary"))
+                     .value(QStringLiteral("probe"))
+                     .toObject()
+                     .value(QStringLiteral("tokenAccepted"))
+                     .toBool(),
+                 true);
+        QCOMPARE(m_openim.handshakes().size(), handshakes);
+        QVERIFY(!QFileInfo::exists(dataHome + QStringLiteral("/channeltray/history.sqlite")));
+        QVERIFY(!r.out.contains(m_gotify.appToken()));
     }
 
     void probe_withRefusedTokens_exits1_andNamesTheProblem()
