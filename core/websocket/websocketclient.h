@@ -1,7 +1,8 @@
 #pragma once
 // A WebSocket client connection (RFC 6455) over a QTcpSocket for ws:// and a QSslSocket only for
 // wss://, so a process whose accounts all use ws:// never loads the TLS library (QWebSocket in
-// Qt 6.4 loads it in its constructor). Unlike QWebSocket it tells when the server pings
+// Qt 6.4 loads it in its constructor). The ws:// socket is unbuffered: frames go to the kernel
+// when written, without switching a write notifier on and off for each. Unlike QWebSocket it tells when the server pings
 // (pingReceived; the pong goes back by itself) and how long the server has sent no frame
 // (msSinceReceived), so a connection can rely on the server's own pings instead of sending
 // its own, and a refused upgrade keeps its HTTP status and body.
@@ -90,6 +91,8 @@ private:
     void makeSocket(bool secure);
     void onSocketConnected();
     void onReadyRead();
+    // What the socket holds now (ws://: read from the kernel, the socket being unbuffered).
+    QByteArray takeBytes();
     void onHandshakeBytes(const QByteArray &bytes);
     void processFrames();
     void onSocketError(QAbstractSocket::SocketError error);
