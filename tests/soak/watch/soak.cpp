@@ -10,6 +10,9 @@
 //   lost       (account, message) pairs the servers hold that the history does not
 //   duplicated pairs printed more than once, across all runs of the product
 //   crashes    runs of the product that ended other than by our kill -9 or SIGTERM
+// and, beside them, notPrinted: pairs in the history that no run printed (placed near a kill -9,
+// near the disk-full episode, or elsewhere; the first few on stderr), and diskFullSeen: disk-full
+// episodes the product reported as a failing history.
 // Prints one JSON line of figures (and the product's RSS, sampled every 2 s: after warm-up, at
 // its highest, and the last run's growth from its midpoint to its end) and exits 1 unless lost,
 // duplicated and crashes are all 0.
@@ -49,6 +52,7 @@ struct Options
     int openim = 20;       // OpenIM accounts, one user each
     int openimServers = 2; // loopback OpenIM servers
     int openimShare = 30;  // percent of the posts that go to an OpenIM account
+    int kills = 1;         // kill -9 of the product, spread over the posting
 };
 
 // An OpenIM account of the soak: user u<k> on one of the OpenIM servers.
@@ -174,6 +178,10 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("openim-share"),
                       QStringLiteral("Percent of the posts that go to OpenIM accounts (default 30)."),
                       QStringLiteral("P"), QStringLiteral("30")});
+    parser.addOption({QStringLiteral("kills"),
+                      QStringLiteral("kill -9s of the product (default 1, at 35% of the posts; more are "
+                                     "spread evenly)."),
+                      QStringLiteral("N"), QStringLiteral("1")});
     parser.process(app);
     Options o;
     o.accounts = qMax(1, parser.value(QStringLiteral("accounts")).toInt());
@@ -183,6 +191,7 @@ int main(int argc, char **argv)
     o.openim = qMax(0, parser.value(QStringLiteral("openim")).toInt());
     o.openimServers = qBound(1, parser.value(QStringLiteral("openim-servers")).toInt(), qMax(1, o.openim));
     o.openimShare = o.openim == 0 ? 0 : qBound(0, parser.value(QStringLiteral("openim-share")).toInt(), 100);
+    o.kills = qBound(1, parser.value(QStringLiteral("kills")).toInt(), 100);
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (!QFile::exists(channeltrayBinary())) {
@@ -259,6 +268,8 @@ int main(int argc, char **argv)
     int crashes = 0;
     int kills = 0;
     int diskFullEpisodes = 0;
+    int diskFullSeen = 0; // episodes the product reported (history "failing")
+    int postedDuringDiskFull = 0;
     int drops = 0;
     int garbage = 0;
     int expiries = 0;
@@ -283,21 +294,32 @@ int main(int argc, char **argv)
     const qint64 periodMs = qint64(o.durationS) * 1000;
     const double tickMs = qMax(5.0, double(periodMs) / o.messages);
     qint64 ticks = 0;
-    const int killAt = o.messages * 35 / 100;
+    QList<int> killAt; // after which post, in order
+    for (int j = 1; j <= o.kills; ++j)
+        killAt << (o.kills == 1 ? o.messages * 35 / 100 : int(qint64(o.messages) * j / (o.kills + 1)));
+    qsizetype nextKill = 0;
     const int fullAt = o.messages * 65 / 100;
     QList<QPair<int, qint64>> rss; // (run, KiB)
     qint64 lastRssAt = 0;
     // Posts one message: to a Gotify server (every account of it receives it) or to one OpenIM
     // account, by openimShare.
+    // When each message was posted ("g<server> <id>", "o<account> <id>"), and when the faults
+    // that may cost a printed line happened, to place what was stored but never printed.
+    QHash<QString, qint64> postedAtMs;
+    QList<qint64> killsAtMs;
+    QList<QPair<qint64, qint64>> diskFullMs; // (filled, freed)
     auto postOne = [&](const QString &text) {
         if (!ims.isEmpty() && int(random.bounded(100)) < o.openimShare) {
-            ImAccount &a = ims[int(random.bounded(qsizetype(ims.size())))];
+            const int k = int(random.bounded(qsizetype(ims.size())));
+            ImAccount &a = ims[k];
             a.posted << QString::fromStdString(
                 a.server->deliverDirect(QStringLiteral("u_alice"), a.user, text).clientmsgid());
+            postedAtMs.insert(QStringLiteral("o%1 %2").arg(k).arg(a.posted.last()), clock.elapsed());
             return;
         }
         const int s = int(random.bounded(o.servers));
         postedPerServer[s] << QString::number(servers.at(s)->postMessage(text));
+        postedAtMs.insert(QStringLiteral("g%1 %2").arg(s).arg(postedPerServer[s].last()), clock.elapsed());
     };
     // One draw: a Gotify TCP drop without a close frame, garbage frames, an OpenIM token
     // expired on its server (the product is refused with 1501, refreshes it at the endpoint,
@@ -355,19 +377,36 @@ int main(int argc, char **argv)
         ++posted;
         if (posted % 20 == 0)
             QCoreApplication::processEvents();
-        if (posted == killAt) {
+        if (nextKill < killAt.size() && posted >= killAt.at(nextKill) && posted != fullAt) {
+            ++nextKill;
+            killsAtMs << clock.elapsed();
             run.kill9();
             ++kills;
             startRun();
         } else if (posted == fullAt) {
+            diskFullMs << qMakePair(clock.elapsed(), qint64(-1));
             fs.fill();
             ++diskFullEpisodes;
-            const int during = qMin(500, o.messages - posted);
-            for (int i = 0; i < during; ++i)
-                postOne(QStringLiteral("full %1").arg(i));
+            // Posted 100 at a time until the product says its history fails (its "failing"
+            // state line): SQLite first writes into the WAL pages it already has, so 500 rows
+            // did not always reach the full disk. At most 5,000 posts (or what is left) and 20 s.
+            const int most = qMin(5000, o.messages - posted);
+            int during = 0;
+            bool seen = false;
+            const QDeadlineTimer deadline(20000);
+            while (!seen && during < most && !deadline.hasExpired()) {
+                for (int i = 0; i < 100 && during < most; ++i, ++during)
+                    postOne(QStringLiteral("full %1").arg(during));
+                seen = waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); }, 1000);
+            }
+            if (!seen)
+                seen = waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); },
+                               int(qMax<qint64>(0, deadline.remainingTime())));
             posted += during;
-            waitFor([&] { return runs.last()->saidHistory(QStringLiteral("failing")); }, 20000);
+            postedDuringDiskFull += during;
+            diskFullSeen += seen ? 1 : 0;
             fs.release();
+            diskFullMs.last().second = clock.elapsed();
         }
     }
     const qint64 faultPeriodEndMs = clock.elapsed();
@@ -407,6 +446,37 @@ int main(int argc, char **argv)
     int duplicated = 0;
     for (auto it = printedCount.cbegin(); it != printedCount.cend(); ++it)
         duplicated += it.value() > 1 ? 1 : 0;
+    // Stored but printed by no run: where each was posted, near a kill -9 (the 10 s before it),
+    // near a disk-full episode (5 s before it to 30 s after), or elsewhere; the first few on
+    // stderr.
+    int notPrinted = 0;
+    int notPrintedNearKill = 0;
+    int notPrintedNearDiskFull = 0;
+    for (const QString &k : std::as_const(expected)) {
+        if (!stored.contains(k) || printedCount.contains(k))
+            continue;
+        ++notPrinted;
+        const QString account = k.section(QLatin1Char(' '), 0, 0);
+        const QString id = k.section(QLatin1Char(' '), 1);
+        const QString posting = account.startsWith(QLatin1String("gotify/a"))
+                                    ? QStringLiteral("g%1 %2").arg(serverOf.value(account.mid(8).toInt())).arg(id)
+                                    : QStringLiteral("o%1 %2").arg(account.section(QLatin1Char('o'), -1)).arg(id);
+        const qint64 at = postedAtMs.value(posting, -1);
+        const bool nearKill = std::any_of(killsAtMs.cbegin(), killsAtMs.cend(),
+                                          [&](qint64 kill) { return at >= kill - 10000 && at <= kill; });
+        const bool nearFull = std::any_of(diskFullMs.cbegin(), diskFullMs.cend(), [&](const auto &e) {
+            return at >= e.first - 5000 && at <= e.second + 30000;
+        });
+        notPrintedNearKill += nearKill ? 1 : 0;
+        notPrintedNearDiskFull += nearFull ? 1 : 0;
+        if (notPrinted <= 10)
+            err << "soak: stored, never printed: " << k << ", posted at " << at << " ms"
+                << (nearKill ? " (near a kill -9)" : "") << (nearFull ? " (near disk full)" : "") << '\n';
+    }
+    for (qint64 kill : std::as_const(killsAtMs))
+        err << "soak: kill -9 at " << kill << " ms\n";
+    for (const auto &e : std::as_const(diskFullMs))
+        err << "soak: disk full from " << e.first << " to " << e.second << " ms\n";
     // RSS: the first sample after warm-up, the highest, and the last run's growth from its
     // midpoint to its end (its start holds a restart's catch-up).
     const qint64 rssFirst = rss.isEmpty() ? -1 : rss.first().second;
@@ -427,9 +497,14 @@ int main(int argc, char **argv)
                               {QStringLiteral("printed"), int(printedCount.size())},
                               {QStringLiteral("lost"), lost},
                               {QStringLiteral("duplicated"), duplicated},
+                              {QStringLiteral("notPrinted"), notPrinted},
+                              {QStringLiteral("notPrintedNearKill"), notPrintedNearKill},
+                              {QStringLiteral("notPrintedNearDiskFull"), notPrintedNearDiskFull},
                               {QStringLiteral("crashes"), crashes},
                               {QStringLiteral("kills"), kills},
                               {QStringLiteral("diskFullEpisodes"), diskFullEpisodes},
+                              {QStringLiteral("diskFullSeen"), diskFullSeen},
+                              {QStringLiteral("postedDuringDiskFull"), postedDuringDiskFull},
                               {QStringLiteral("tcpDrops"), drops},
                               {QStringLiteral("garbageFrames"), garbage},
                               {QStringLiteral("rssKiBAfterWarmup"), rssFirst},
