@@ -4,6 +4,7 @@
 // marks it read); "Mark read" marks a message read in the history; and a message read in the
 // window takes its notification off the screen. No tray icon (window mode).
 #include "dunstfixture.h"
+#include "deploymessages.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "inbound/historystore.h"
@@ -22,24 +23,6 @@ using namespace ct;
 using namespace ct::ui;
 using namespace ct::guitest;
 
-namespace {
-const AccountAddress kOps{kGotifyChannel, QStringLiteral("ops")};
-
-InboundMessage gotify(int id, int priority)
-{
-    InboundMessage m;
-    m.account = kOps;
-    m.id = QString::number(id);
-    m.title = QStringLiteral("Deploy %1").arg(id);
-    m.text = QStringLiteral("deploy %1 done").arg(id);
-    m.contentType = QStringLiteral("text/plain");
-    m.priority = priority;
-    m.peer = QStringLiteral("3");
-    m.sessionKey = QStringLiteral("agent:main:main");
-    m.serverTime = QDateTime::currentDateTimeUtc();
-    return m;
-}
-} // namespace
 
 class TestNotificationsApp : public QObject
 {
@@ -83,7 +66,7 @@ private Q_SLOTS:
     void priority9_critical_clickOpensTheMessageInTheMainWindow()
     {
         QVERIFY(!m_window->isVisible());
-        const Dunst::Record r = arrive(gotify(42, 9));
+        const Dunst::Record r = arrive(deployMessage(42, 9));
         QCOMPARE(r.value(QStringLiteral("urgency")), QStringLiteral("CRITICAL"));
         QCOMPARE(r.value(QStringLiteral("summary")), QStringLiteral("Deploy 42"));
         Dunst::click();
@@ -99,7 +82,7 @@ private Q_SLOTS:
 
     void markRead_marksItReadInTheHistory()
     {
-        arrive(gotify(43, 5));
+        arrive(deployMessage(43, 5));
         QCOMPARE(m_runtime->history().unreadCount(kOps), 1);
         m_dunst->pick(QStringLiteral("Mark read"));
         QTRY_COMPARE(m_runtime->history().unreadCount(kOps), 0);
@@ -108,7 +91,7 @@ private Q_SLOTS:
 
     void readInTheWindow_withdrawsTheNotification()
     {
-        arrive(gotify(44, 5));
+        arrive(deployMessage(44, 5));
         QTRY_COMPARE(Dunst::displayed(), 1);
         QVERIFY(m_window->messagesTab()->showMessage(kOps, QStringLiteral("44"))); // the user reads it
         QTRY_COMPARE(Dunst::displayed(), 0);

@@ -8,6 +8,7 @@
 // window is withdrawn.
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
+#include "deploymessages.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "inbound/historystore.h"
@@ -35,23 +36,6 @@ using namespace ct;
 using namespace ct::ui;
 using namespace ct::guitest;
 
-namespace {
-const AccountAddress kOps{kGotifyChannel, QStringLiteral("ops")};
-
-InboundMessage gotify(int id, int priority)
-{
-    InboundMessage m;
-    m.account = kOps;
-    m.id = QString::number(id);
-    m.title = QStringLiteral("Deploy %1").arg(id);
-    m.text = QStringLiteral("deploy %1 done").arg(id);
-    m.priority = priority;
-    m.peer = QStringLiteral("3");
-    m.sessionKey = QStringLiteral("agent:main:main");
-    m.serverTime = QDateTime::currentDateTimeUtc();
-    return m;
-}
-} // namespace
 
 class TestNotificationsSniNoService : public QObject
 {
@@ -113,7 +97,7 @@ private Q_SLOTS:
     void priority9_popsUpAndStays_openOpensTheMessageInTheMainWindow()
     {
         QVERIFY(!m_window->isVisible());
-        arrive(gotify(42, 9));
+        arrive(deployMessage(42, 9));
         QTRY_COMPARE(popups().size(), 1);
         NotificationPopup *popup = popups().first();
         QTRY_VERIFY(popup->isVisible());
@@ -137,7 +121,7 @@ private Q_SLOTS:
 
     void readInTheWindow_withdrawsItsPopup()
     {
-        arrive(gotify(43, 5));
+        arrive(deployMessage(43, 5));
         QTRY_COMPARE(popups().size(), 1);
         QVERIFY(m_window->messagesTab()->showMessage(kOps, QStringLiteral("43"))); // the user reads it
         QVERIFY(popups().isEmpty());
