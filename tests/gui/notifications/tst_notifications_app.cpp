@@ -3,8 +3,8 @@
 // runtime's policy pops up critical; clicking it opens the main window on that message (which
 // marks it read); "Mark read" marks a message read in the history; and a message read in the
 // window takes its notification off the screen. No tray icon (window mode).
-#include "dunstfixture.h"
 #include "deploymessages.h"
+#include "dunstfixture.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "inbound/historystore.h"
@@ -22,7 +22,6 @@
 using namespace ct;
 using namespace ct::ui;
 using namespace ct::guitest;
-
 
 class TestNotificationsApp : public QObject
 {

@@ -7,8 +7,8 @@
 // message pops up and stays; its "Open" opens it in the main window; a normal one read in the
 // window is withdrawn.
 #include "common/messagebox.h"
-#include "gui/guitesthelpers.h"
 #include "deploymessages.h"
+#include "gui/guitesthelpers.h"
 #include "history/historymodel.h"
 #include "history/messagestab.h"
 #include "inbound/historystore.h"
@@ -35,7 +35,6 @@
 using namespace ct;
 using namespace ct::ui;
 using namespace ct::guitest;
-
 
 class TestNotificationsSniNoService : public QObject
 {
