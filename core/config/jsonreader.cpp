@@ -81,17 +81,23 @@ QString JsonReader::safeUrlForMessage(const QString &url)
 {
     const QUrl parsed(url);
     if (parsed.isValid()) {
-        if (!parsed.userInfo().isEmpty() || parsed.hasQuery())
-            return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString()
-                   + (parsed.hasQuery() ? QStringLiteral("?…") : QString());
-        return url;
+        if (parsed.userInfo().isEmpty() && !parsed.hasQuery() && !parsed.hasFragment())
+            return url;
+        // The fragment too: an OAuth implicit grant puts "#access_token=…" there.
+        return parsed.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString()
+               + (parsed.hasQuery() ? QStringLiteral("?…") : QString())
+               + (parsed.hasFragment() ? QStringLiteral("#…") : QString());
     }
     // Not a URL Qt can read (a stray byte in it, say), but it may still hold a password: hide by
     // the text's own shape what would be user info (RFC 3986 3.2: the authority after "//" ends
-    // at the first '/', '?' or '#'; user info is up to its last '@') and everything from '?'.
+    // at the first '/', '?' or '#'; user info is up to its last '@'), the query (from a '?'
+    // before any '#') and the fragment (from the first '#').
     QString text = url;
-    if (const qsizetype query = text.indexOf(QLatin1Char('?')); query >= 0)
-        text = text.left(query) + QStringLiteral("?…");
+    const qsizetype fragment = text.indexOf(QLatin1Char('#'));
+    const qsizetype query = text.left(fragment >= 0 ? fragment : text.size()).indexOf(QLatin1Char('?'));
+    if (query >= 0 || fragment >= 0)
+        text = text.left(query >= 0 ? query : fragment) + (query >= 0 ? QStringLiteral("?…") : QString())
+               + (fragment >= 0 ? QStringLiteral("#…") : QString());
     if (const qsizetype slashes = text.indexOf(QLatin1String("//")); slashes >= 0) {
         const qsizetype start = slashes + 2;
         qsizetype end = start;

@@ -60,7 +60,7 @@ public:
     // "an array", "an object".
     static QString describe(const QJsonValue &value);
     static QString quoted(const QString &text);
-    // What a URL looks like with its user info and query hidden (they may carry secrets).
+    // What a URL looks like with its user info, query and fragment hidden (they may carry secrets).
     static QString safeUrlForMessage(const QString &url);
 
 private:

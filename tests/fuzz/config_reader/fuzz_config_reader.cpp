@@ -4,10 +4,11 @@
 //     JSON5 names a line and column inside the text;
 //   - an object is kept whole (raw) and validating it again gives the same problems;
 //   - no problem quotes a secret, whatever else is wrong: a token (a value under "token",
-//     "appToken" or "clientToken"), nor the password or query of a URL ("scheme://user:pw@…").
-//     A URL's other parts may be quoted, and they may hold the same text as its password (a
-//     host spelt like it), so for a URL the check is differential: the problems stay the same,
-//     byte for byte, when only the password (or query) is changed to another of the same shape.
+//     "appToken" or "clientToken"), nor the password, query or fragment of a URL
+//     ("scheme://user:pw@…?q#access_token=…"). A URL's other parts may be quoted, and they may
+//     hold the same text as its password (a host spelt like it), so for a URL the check is
+//     differential: the problems stay the same, byte for byte, when only the password (or the
+//     query, or the fragment) is changed to another of the same shape.
 #include "../fuzzsupport.h"
 #include "config/configdocument.h"
 #include "config/configloader.h"
@@ -86,9 +87,10 @@ QString otherOfTheSameShape(const QString &text)
     return out;
 }
 
-// The secret parts of what looks like a URL: the password of "scheme://user:password@" and
-// the query, from a '?' before any '#' to the '#' (RFC 3986: a '?' in the fragment is the
-// fragment's, as "ftp#://u:p?q" is a path "ftp" and a fragment).
+// The secret parts of what looks like a URL: the password of "scheme://user:password@", the
+// query, from a '?' before any '#' to the '#' (RFC 3986: a '?' in the fragment is the
+// fragment's, as "ftp#://u:p?q" is a path "ftp" and a fragment), and the fragment, after the
+// first '#' (an OAuth implicit grant's "#access_token=…").
 QList<Secret> urlSecrets(const QString &text)
 {
     static const QRegularExpression userInfo(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*:([^/?#@]+)@"));
@@ -106,6 +108,8 @@ QList<Secret> urlSecrets(const QString &text)
     const qsizetype fragment = text.indexOf(QLatin1Char('#'));
     if (text.contains(QLatin1String("://")) && query >= 0 && (fragment < 0 || query < fragment))
         cut(query + 1, fragment >= 0 ? fragment : text.size());
+    if (text.contains(QLatin1String("://")) && fragment >= 0)
+        cut(fragment + 1, text.size());
     return out;
 }
 
@@ -203,7 +207,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(!p.toString().contains(token.text),
                        QStringLiteral("a problem quotes a secret: %1").arg(p.toString()));
     }
-    // A URL's password or query: the same problems with another one in its place (every value
+    // A URL's password, query or fragment: the same problems with another one in its place (every value
     // that is this URL changed alike), whatever its length and wherever else its text is.
     for (const Secret &part : std::as_const(strings.urlSecrets)) {
         if (part.urlWithOther == part.url) {
@@ -224,7 +228,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const QStringList before = result.problemStrings();
         const QStringList after = configFromJson(other).problemStrings();
         FUZZ_CHECK(before == after,
-                   QStringLiteral("a problem depends on a URL's password or query:\n  %1\n"
+                   QStringLiteral("a problem depends on a URL's password, query or fragment:\n  %1\n"
                                   "with another of the same shape:\n  %2")
                        .arg(before.join(QStringLiteral("\n  ")), after.join(QStringLiteral("\n  "))));
     }

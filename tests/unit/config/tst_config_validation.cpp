@@ -188,6 +188,23 @@ private Q_SLOTS:
         QVERIFY2(text.contains("ftp://host/path?"), qPrintable(text));
     }
 
+    void badUrl_hidesItsFragment_whereAnAccessTokenCanBe()
+    {
+        // An OAuth implicit grant puts the token in the fragment; a problem showed it whole.
+        const QJsonObject root = withValue(validBase(), {"channels", "gotify", "accounts", "ops", "serverUrl"},
+                                           QStringLiteral("ftp://host/path#access_token=s3cr3t-fragment"));
+        const QString text = configFromJson(root).problemStrings().join('\n');
+        QVERIFY2(!text.contains("s3cr3t-fragment") && !text.contains("access_token"), qPrintable(text));
+        QVERIFY2(text.contains("\"ftp://host/path#…\""), qPrintable(text));
+        // Qt cannot read this one (a NUL byte): the text's own shape hides query and fragment.
+        const QJsonObject unreadable = withValue(
+            validBase(), {"channels", "gotify", "accounts", "ops", "serverUrl"},
+            QStringLiteral("ftp://ho") + QChar(0) + QStringLiteral("st/path?q=1#access_token=s3cr3t-fragment"));
+        const QString unreadableText = configFromJson(unreadable).problemStrings().join('\n');
+        QVERIFY2(!unreadableText.contains("s3cr3t-fragment") && unreadableText.contains("/path?…#…\""),
+                 qPrintable(unreadableText));
+    }
+
     void badUrlThatQtCannotRead_stillHidesItsUserInfoAndQuery()
     {
         // Found by fuzz_config_reader: a NUL byte made the URL unreadable for QUrl, and the
