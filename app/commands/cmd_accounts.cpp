@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "config/configeditor.h"
 #include "config/configsaver.h"
+#include "config/jsonreader.h"
 #include "refresh/manualloginmarker.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
@@ -38,12 +39,13 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
                                                  {"id", a.accountId},
                                                  {"name", name.isEmpty() ? a.accountId : name},
                                                  {"enabled", enabled},
-                                                 {"server", server},
+                                                 {"server", JsonReader::safeUrlForMessage(server)},
                                                  {"inlineTokens", QJsonArray::fromStringList(inlineFields)}})
                            .toJson(QJsonDocument::Compact)
                     << Qt::endl;
         } else {
-            ctx.out << a.toString() << "\t" << (enabled ? "enabled" : "disabled") << "\t" << server << Qt::endl;
+            ctx.out << a.toString() << "\t" << (enabled ? "enabled" : "disabled") << "\t"
+                    << JsonReader::safeUrlForMessage(server) << Qt::endl;
         }
     };
     for (const auto &a : c.gotify.accounts) {

@@ -138,7 +138,7 @@ GotifyResult GotifyRestClient::resultOf(QNetworkReply *reply, qint64 latencyMs)
                        : (e == QNetworkReply::TimeoutError || e == QNetworkReply::OperationCanceledError)
                            ? GotifyError::Kind::Timeout
                            : GotifyError::Kind::Network;
-        r.error.description = reply->errorString();
+        r.error.description = replyErrorString(*reply);
         return r;
     }
     if (r.httpStatus >= 200 && r.httpStatus < 300) {

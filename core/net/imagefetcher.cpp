@@ -75,7 +75,8 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
             finish(key, {},
                    tr("the image is larger than %1 MB").arg(double(m_maxBytes) / (1024 * 1024), 0, 'g', 3));
         else if (reply->error() != QNetworkReply::NoError)
-            finish(key, {}, status >= 400 ? tr("the server answered HTTP %1").arg(status) : reply->errorString());
+            finish(key, {},
+                   status >= 400 ? tr("the server answered HTTP %1").arg(status) : replyErrorString(*reply));
         else
             finish(key, bytes, {});
     });

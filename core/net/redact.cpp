@@ -1,5 +1,6 @@
 #include "redact.h"
 
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QUrlQuery>
 
@@ -104,6 +105,21 @@ QString redactHeaders(const QNetworkRequest &request)
     for (const QByteArray &name : names)
         headers.append({name, request.rawHeader(name)});
     return redactHeaders(headers);
+}
+
+QString replyErrorString(const QNetworkReply &reply)
+{
+    QString text = reply.errorString();
+    for (const QUrl &url : {reply.url(), reply.request().url()}) {
+        if (url.isEmpty())
+            continue;
+        QString shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toString();
+        shown += (url.hasQuery() ? QStringLiteral("?…") : QString())
+                 + (url.hasFragment() ? QStringLiteral("#…") : QString());
+        for (const QString &form : {url.toString(), url.toString(QUrl::FullyEncoded), url.toDisplayString()})
+            text.replace(form, shown);
+    }
+    return text;
 }
 
 QString redactText(QString text, const QStringList &knownSecrets)

@@ -8,6 +8,7 @@
 #include <QStringList>
 #include <QUrl>
 
+class QNetworkReply;
 class QNetworkRequest;
 
 namespace ct {
@@ -31,6 +32,11 @@ QString redactHeader(const QByteArray &name, const QByteArray &value);
 // All headers, one redactHeader() each, joined by ", ".
 QString redactHeaders(const QList<QPair<QByteArray, QByteArray>> &headers);
 QString redactHeaders(const QNetworkRequest &request);
+
+// reply.errorString() with its URL's user info, query and fragment hidden: Qt writes the whole
+// URL into the text of an HTTP error ("Error transferring http://user:pw@host/p?key=…#… -
+// server replied: Bad Gateway"). The text for every reply error that may be shown or logged.
+QString replyErrorString(const QNetworkReply &reply);
 
 // Replaces every occurrence of every non-empty known secret (also in its percent-encoded
 // form) with "***". Longer secrets are replaced first.

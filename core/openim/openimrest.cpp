@@ -48,7 +48,7 @@ void OpenImRest::post(const QString &path, const QJsonObject &body, Callback cal
         r.latencyMs = int(timer->elapsed());
         if (reply->error() != QNetworkReply::NoError) {
             r.errCode = -1;
-            r.error = reply->errorString();
+            r.error = replyErrorString(*reply);
             return callback(r);
         }
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();

@@ -1,5 +1,6 @@
 #include "httprefreshjob.h"
 
+#include "config/jsonreader.h"
 #include "config/userpath.h"
 #include "jsonpath.h"
 #include "logging/logging.h"
@@ -78,7 +79,7 @@ void HttpRefreshJob::start()
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return failLater(QStringLiteral("endpoint is not an http(s) URL once its placeholders are filled in: %1")
-                             .arg(redactUrl(url)),
+                             .arg(redactText(JsonReader::safeUrlForMessage(*endpoint), stateSecrets())),
                          false);
     QNetworkRequest request(url);
     for (auto it = m_config.headers.begin(); it != m_config.headers.end(); ++it) {
@@ -127,7 +128,7 @@ void HttpRefreshJob::onReplyFinished()
     }
     if (status == 0) {
         return finish(RefreshAttemptResult::failure(
-            QStringLiteral("request failed: %1").arg(redactText(reply->errorString(), stateSecrets()))));
+            QStringLiteral("request failed: %1").arg(redactText(replyErrorString(*reply), stateSecrets()))));
     }
     if (status < 200 || status > 299) {
         const QString phrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();

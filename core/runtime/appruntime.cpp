@@ -1,6 +1,7 @@
 #include "appruntime.h"
 
 #include "accounts/healthmonitor.h"
+#include "config/jsonreader.h"
 #include "connectivity/accountproxies.h"
 #include "connectivity/connectivitymonitor.h"
 #include "connectivity/networkrecovery.h"
@@ -352,9 +353,9 @@ void AppRuntime::probeOpenIm(const OpenImAccountConfig &cfg, ProbeCallback done)
             out.report.insert(QStringLiteral("errCode"), r.errCode);
         if (!out.result.ok)
             out.problem = !r.error.isEmpty() ? r.error
-                          : !r.reachable
-                              ? QStringLiteral("the OpenIM REST API at %1 is not reachable").arg(apiAddr)
-                              : QStringLiteral("the server refused the token");
+                          : !r.reachable     ? QStringLiteral("the OpenIM REST API at %1 is not reachable")
+                                               .arg(JsonReader::safeUrlForMessage(apiAddr))
+                                         : QStringLiteral("the server refused the token");
         p->deleteLater();
         done(out);
     });

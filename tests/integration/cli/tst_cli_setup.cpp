@@ -221,6 +221,25 @@ private Q_SLOTS:
         QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
     }
 
+    void accountsList_showsEachServer_withoutItsPasswordQueryOrFragment()
+    {
+        writeFile(m_config, "{\"channels\":{\"gotify\":{\"accounts\":{\"ops\":{\"serverUrl\":"
+                            "\"https://user:pw-s3cret@gotify.example/base?key=q-s3cret#access_token=f-s3cret\"}}},"
+                            "\"multi-openim\":{\"accounts\":{\"im\":{\"wsAddr\":\"wss://im.example/ws\","
+                            "\"apiAddr\":\"https://im.example/api\"}}}}}");
+        for (const bool json : {false, true}) {
+            QStringList args{QStringLiteral("accounts"), QStringLiteral("list"), QStringLiteral("--config"),
+                             m_config};
+            if (json)
+                args << QStringLiteral("--json");
+            const Run r = run(args);
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(!r.out.contains(QStringLiteral("s3cret")), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QStringLiteral("https://gotify.example/base?…#…")), qPrintable(r.out));
+            QVERIFY2(r.out.contains(QStringLiteral("wss://im.example/ws")), qPrintable(r.out));
+        }
+    }
+
     void doctor_saysWhereEachReferencedTokenComesFrom_withoutPrintingIt()
     {
         const QString vault = m_dir.filePath(QStringLiteral("vault.json"));

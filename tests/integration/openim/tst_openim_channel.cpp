@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 using namespace ct;
@@ -236,6 +238,35 @@ private Q_SLOTS:
         server->deliverDirect("u_alice", "u_bot", "still alive");
         QTRY_COMPARE(deliveredCount("si_u_alice_u_bot"), 1);
         QCOMPARE(int(server->handshakes().size()), handshakes);
+    }
+
+    void restHttpError_textHidesTheApiAddrsPasswordQueryAndFragment()
+    {
+        // Qt's text for an HTTP error quotes the whole URL; the error reaches the probe's
+        // problem (doctor, status API, tray).
+        QTcpServer http;
+        QVERIFY(http.listen(QHostAddress::LocalHost));
+        QObject::connect(&http, &QTcpServer::newConnection, &http, [&http] {
+            QTcpSocket *s = http.nextPendingConnection();
+            QObject::connect(s, &QTcpSocket::readyRead, s, [s] {
+                s->readAll();
+                s->write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                s->disconnectFromHost();
+            });
+        });
+        OpenImAccountConfig a;
+        a.id = QStringLiteral("p");
+        a.apiAddr = QStringLiteral("http://u:pw-s3cret@127.0.0.1:%1/api?key=q-s3cret#access_token=f-s3cret")
+                        .arg(http.serverPort());
+        QNetworkAccessManager network;
+        OpenImRest rest(a, QStringLiteral("t"), &network);
+        std::optional<OpenImRestResult> r;
+        rest.parseToken([&](const OpenImRestResult &x) { r = x; });
+        QTRY_VERIFY(r.has_value());
+        QVERIFY(!r->ok);
+        QVERIFY2(r->error.contains(QStringLiteral("Bad Gateway")), qPrintable(r->error));
+        QVERIFY2(!r->error.contains(QStringLiteral("s3cret")), qPrintable(r->error));
+        QVERIFY2(r->error.contains(QStringLiteral("/api/auth/parse_token?…#…")), qPrintable(r->error));
     }
 
     void friendGuard_onRefusesLocally_offReadsFriends()
