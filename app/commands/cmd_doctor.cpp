@@ -12,6 +12,7 @@
 #include "doctorhistory.h"
 #include "inbound/historystore.h"
 #include "net/jwtclaims.h"
+#include "refresh/exposedfiles.h"
 #include "runtime/appruntime.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
@@ -347,6 +348,14 @@ int runDoctor(CommandContext &ctx)
             ctx.out << "  problem: no such file" << Qt::endl;
         }
         return ExitFailure;
+    }
+
+    // The refresh state file and the manual-login markers are owner-only files too.
+    if (const QStringList more = exposedRefreshFileWarnings(load.config.openim); !more.isEmpty()) {
+        QJsonArray warnings = sources.value("warnings").toArray();
+        for (const QString &w : more)
+            warnings.append(w);
+        sources.insert("warnings", warnings);
     }
 
     TokenResolver resolver;

@@ -45,11 +45,19 @@ bool holdsInlineSecret(const QJsonValue &value)
     return false;
 }
 
-QString exposedSecretFileMode(const QString &path)
+QString readableByOthersMode(const QString &path)
 {
     struct stat st
     {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0 || (st.st_mode & (S_IRGRP | S_IROTH)) == 0)
+        return {};
+    return QStringLiteral("0%1").arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+}
+
+QString exposedSecretFileMode(const QString &path)
+{
+    const QString mode = readableByOthersMode(path);
+    if (mode.isEmpty())
         return {};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -57,7 +65,7 @@ QString exposedSecretFileMode(const QString &path)
     const std::optional<Json5Node> root = parseJson5(file.readAll());
     if (!root || !holdsInlineSecret(root->toJson()))
         return {};
-    return QStringLiteral("0%1").arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+    return mode;
 }
 
 } // namespace ct

@@ -14,6 +14,10 @@ namespace ct {
 // never a secret here.
 bool holdsInlineSecret(const QJsonValue &value);
 
+// The permission bits of `path` ("0644") when its group or others may read it; empty when
+// only its owner may, or there is no such file.
+QString readableByOthersMode(const QString &path);
+
 // The permission bits of `path` when it holds an inline secret and its group or others may
 // read it ("0644"); empty otherwise (no secret, owner-only, or no such file).
 QString exposedSecretFileMode(const QString &path);

@@ -55,6 +55,16 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+// The "config"."warnings" of a `doctor --json` run.
+QJsonArray configWarnings(const Run &doctorJson)
+{
+    return QJsonDocument::fromJson(doctorJson.out.toUtf8())
+        .object()
+        .value(QStringLiteral("config"))
+        .toObject()
+        .value(QStringLiteral("warnings"))
+        .toArray();
+}
 } // namespace
 
 class TestCliSetup : public QObject
@@ -206,12 +216,7 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(QStringLiteral("A1")) && !r.out.contains(QStringLiteral("C1")));
         r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {},
                 env);
-        const QJsonArray warnings = QJsonDocument::fromJson(r.out.toUtf8())
-                                        .object()
-                                        .value(QStringLiteral("config"))
-                                        .toObject()
-                                        .value(QStringLiteral("warnings"))
-                                        .toArray();
+        const QJsonArray warnings = configWarnings(r);
         QCOMPARE(warnings.size(), 1);
         QVERIFY(warnings.first().toString().startsWith(warning));
         // Owner-only: nothing to say.
@@ -238,6 +243,50 @@ private Q_SLOTS:
             QVERIFY2(r.out.contains(QStringLiteral("https://gotify.example/base?…#…")), qPrintable(r.out));
             QVERIFY2(r.out.contains(QStringLiteral("wss://im.example/ws")), qPrintable(r.out));
         }
+    }
+
+    void doctor_onARefreshStateFileAndMarkerThatOthersCanRead_warnsWithTheirModeAndTheFix()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("refresh-state.json"));
+        const QString marker = m_dir.filePath(QStringLiteral("manual-login.json"));
+        const QString accountMarker = m_dir.filePath(QStringLiteral("manual-login.ops-bot.json"));
+        writeFile(state, "{\"ops-bot\":{\"refreshToken\":\"R-s3cret-refresh\"}}");
+        writeFile(accountMarker, "{\"account\":\"multi-openim/ops-bot\"}");
+        writeFile(m_config,
+                  QStringLiteral("{\"channels\":{\"multi-openim\":{\"tokenRefresh\":{\"mode\":\"http\","
+                                 "\"http\":{\"stateFile\":\"%1\",\"endpoint\":\"http://127.0.0.1:9/refresh\"},"
+                                 "\"manualLoginMarkerPath\":\"%2\"},\"accounts\":{\"ops-bot\":{"
+                                 "\"wsAddr\":\"ws://127.0.0.1:1\",\"apiAddr\":\"http://127.0.0.1:2\"}}}}}")
+                      .arg(state, marker)
+                      .toUtf8());
+        const auto mode = [](const QString &path, QFile::Permissions p) {
+            QVERIFY(QFile::setPermissions(path, p));
+        };
+        const QFile::Permissions wide = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther;
+        mode(state, wide);                             // 0644
+        mode(accountMarker, wide & ~QFile::ReadOther); // 0640
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        const QString stateWarning = QStringLiteral("%1 (tokenRefresh.http.stateFile) holds refresh tokens and "
+                                                    "others can read it (mode 0644): run `chmod 600 %1`")
+                                         .arg(state);
+        const QString markerWarning = QStringLiteral("%1 (the manual-login marker of multi-openim/ops-bot) says "
+                                                     "why the account's token could not be renewed, and others "
+                                                     "can read it (mode 0640): run `chmod 600 %1`")
+                                          .arg(accountMarker);
+        Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QVERIFY2(r.out.contains(QStringLiteral("  warning: ") + stateWarning), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("  warning: ") + markerWarning), qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("R-s3cret-refresh")));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {},
+                env);
+        const QJsonArray warnings = configWarnings(r);
+        QCOMPARE(warnings, (QJsonArray{stateWarning, markerWarning}));
+        // Owner-only, as ChannelTray writes them: nothing to say.
+        mode(state, QFile::ReadOwner | QFile::WriteOwner);
+        mode(accountMarker, QFile::ReadOwner | QFile::WriteOwner);
+        r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
     }
 
     void doctor_saysWhereEachReferencedTokenComesFrom_withoutPrintingIt()
