@@ -1,13 +1,15 @@
 // channeltray accounts list [--json] | add A [flags] | remove A | set-token A [--field F]
 // Setup without the GUI. Tokens are read from standard input (never from argv) and go to the
-// keychain; a token that was inline in the config is then removed from the file.
+// keychain; a token that was inline in the config is then removed from the file. The keychain
+// is written by the command's runtime (AppRuntime::setToken, removeTokens), as from the tray.
 #include "accountsupport.h"
+#include "commandruntime.h"
 #include "commands.h"
 #include "config/configeditor.h"
 #include "config/configsaver.h"
 #include "config/jsonreader.h"
-#include "refresh/manualloginmarker.h"
-#include "secrets/secretstore.h"
+#include "refresh/tokenrefresher.h"
+#include "runtime/appruntime.h"
 #include "secrets/tokenresolver.h"
 
 #include <QCommandLineParser>
@@ -190,16 +192,13 @@ int removeAccount(CommandContext &ctx, const QStringList &args)
     ctx.out << "removed " << address.toString() << " from " << ctx.configPath << Qt::endl;
     if (parser.isSet(QStringLiteral("keep-secrets")))
         return ExitOk;
-    SecretStore store;
-    for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
-        const SecretResult r = store.removeBlocking(address, field);
-        if (!r.ok()) {
-            ctx.err << "channeltray accounts: could not remove " << field << " from the keychain: " << r.message
-                    << Qt::endl;
-            return ExitFailure;
-        }
-    }
-    return ExitOk;
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    const auto failed = awaitCallback<QMap<QString, QString>>(
+        [&](auto done) { runtime.removeTokens(address, std::move(done)); });
+    for (auto it = failed.cbegin(); it != failed.cend(); ++it)
+        ctx.err << "channeltray accounts: could not remove " << it.key() << " from the keychain: " << it.value()
+                << Qt::endl;
+    return failed.isEmpty() ? ExitOk : ExitFailure;
 }
 
 int setToken(CommandContext &ctx, const QStringList &args)
@@ -240,18 +239,19 @@ int setToken(CommandContext &ctx, const QStringList &args)
     if (token.isEmpty())
         return ctx.usageError(
             QStringLiteral("no token on standard input (echo -n TOKEN | channeltray accounts set-token ...)"));
-    SecretStore store;
-    const SecretResult written = store.writeBlocking(address, field, token);
+    // The runtime stores it as the account editor's does; a new OpenIM token from the user also
+    // ends a "needs manual login" state: its marker goes away (TokenRefresher::tokenReplaced).
+    AppRuntime::Options options = AppRuntime::Options::offline(ctx.configPath);
+    options.accounts = {address};
+    AppRuntime runtime(options);
+    applyConfigAndWait(runtime, load.config); // the marker's place is in the config
+    QObject::connect(&runtime.refresher(), &TokenRefresher::markerRemoved, &runtime, [&](const AccountAddress &a) {
+        ctx.out << "removed the manual-login marker " << runtime.refresher().markerPath(a) << Qt::endl;
+    });
+    const SecretResult written = awaitCallback<SecretResult>(
+        [&](auto done) { runtime.setToken(address, field, token, std::move(done)); });
     if (!written.ok())
         return ctx.failure(QStringLiteral("the token was not stored: %1").arg(written.message));
-
-    // A new token from the user ends a "needs manual login" state: its marker goes away.
-    if (address.channel == kOpenImChannel) {
-        const QString marker = ManualLoginMarker::pathFor(load.config.openim.tokenRefresh.manualLoginMarkerPath,
-                                                          address.accountId);
-        if (QFile::exists(marker) && ManualLoginMarker::remove(marker))
-            ctx.out << "removed the manual-login marker " << marker << Qt::endl;
-    }
 
     // A ${VAR} or SecretRef in the file is the owner's choice: it stays, and still wins.
     if (const CredentialRef *ref = TokenResolver::reference(load.config, address, field)) {

@@ -3,6 +3,7 @@
 // missing), the expiry of OpenIM tokens, and with --probe asks every server. Exit 1 on any
 // problem. Token values are never printed.
 #include "accountsupport.h"
+#include "commandruntime.h"
 #include "commands.h"
 #include "config/configsources.h"
 #include "config/dotenv.h"
@@ -10,11 +11,9 @@
 #include "config/openclawpaths.h"
 #include "config/tokencheck.h"
 #include "doctorhistory.h"
-#include "inbound/historystore.h"
 #include "net/jwtclaims.h"
 #include "refresh/exposedfiles.h"
 #include "runtime/appruntime.h"
-#include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
 #include "status/statusapidoctor.h"
 
@@ -71,18 +70,21 @@ QList<AccountAddress> allAccounts(const Config &config)
     return out;
 }
 
-AccountReport inspect(const Config &config, const AccountAddress &address, TokenResolver &resolver)
+// Where each token of the account comes from, by the runtime's one rule over its keychain.
+AccountReport inspect(const Config &config, const AccountAddress &address, AppRuntime &runtime)
 {
     AccountReport r;
     r.address = address;
     r.enabled = accountEnabled(config, address);
     for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
-        TokenReport t{field, resolver.resolveBlocking(config, address, field)};
+        TokenReport t{field, runtime.tokens().resolveBlocking(config, address, field)};
         const CredentialRef *ref = TokenResolver::reference(config, address, field);
         if (ref && !ref->resolved() && r.enabled)
             r.problems << QStringLiteral("%1: %2").arg(field, t.token.message);
         // A refreshed token never overwrites a reference: it is kept in the keychain.
-        if (ref && address.channel == kOpenImChannel && resolver.store()->readBlocking(address, field).ok())
+        if (ref && address.channel == kOpenImChannel && awaitCallback<QStringList>([&](auto done) {
+                                                            runtime.storedTokenFields(address, {}, done);
+                                                        }).contains(field))
             r.notes << QStringLiteral("a refreshed %1 is in the keychain (the config file keeps %2)")
                            .arg(field, ref->description);
         if (t.token.origin == TokenOrigin::Inline)
@@ -260,36 +262,13 @@ void printText(QTextStream &out, const QJsonObject &sources, const LoadResult &l
 
 constexpr int kProbeTimeoutMs = 20000;
 
-// `--probe`: every enabled account asked, one after the other, by an AppRuntime that builds the
-// accounts and starts none: the probes the tray's health monitor runs (AppRuntime::probe),
-// with the tokens resolved by the same rule, the app token included. False when one failed.
-bool probeThroughRuntime(const CommandContext &ctx, const Config &config, QList<AccountReport> &reports)
+// `--probe`: every enabled account asked, one after the other, by the command's runtime, which
+// builds the enabled accounts and starts none: the probes the tray's health monitor runs
+// (AppRuntime::probe), with the tokens resolved by the same rule, the app token included. False
+// when one failed.
+bool probeThroughRuntime(AppRuntime &runtime, const Config &config, QList<AccountReport> &reports)
 {
-    QList<AccountAddress> enabled;
-    for (const AccountReport &r : std::as_const(reports))
-        if (r.enabled)
-            enabled << r.address;
-    if (enabled.isEmpty())
-        return true;
-    AppRuntime::Options options;
-    options.configPath = ctx.configPath;
-    options.accounts = enabled;
-    options.receive = false;
-    options.startAccounts = false;
-    options.healthChecks = false;
-    options.firstProbeDelayMs = -1;
-    options.retentionFirstRunDelayMs = -1;
-    QEventLoop loop; // before the runtime, which goes first
-    AppRuntime runtime(options);
-    bool applied = false;
-    QObject::connect(&runtime, &AppRuntime::configApplied, &loop, [&] {
-        applied = true;
-        loop.quit();
-    });
-    runtime.applyConfig(config);
-    if (!applied) // with every token in the config it is applied at once
-        loop.exec();
-
+    applyConfigAndWait(runtime, config);
     bool ok = true;
     for (AccountReport &r : reports) {
         if (!r.enabled)
@@ -358,19 +337,26 @@ int runDoctor(CommandContext &ctx)
         sources.insert("warnings", warnings);
     }
 
-    TokenResolver resolver;
+    // The tokens, the keychain and the history are the runtime's, as in the tray; it builds
+    // only the enabled accounts (for --probe) and connects none.
+    AppRuntime::Options options = AppRuntime::Options::offline(ctx.configPath);
+    for (const AccountAddress &a : allAccounts(load.config))
+        if (accountEnabled(load.config, a))
+            options.accounts << a;
+    AppRuntime runtime(options);
+    TokenResolver &resolver = runtime.tokens();
     QList<AccountReport> reports;
     for (const AccountAddress &a : allAccounts(load.config))
-        reports << inspect(load.config, a, resolver);
+        reports << inspect(load.config, a, runtime);
     nameDotEnvOrigins(reports);
 
-    const HistoryReport history = inspectHistory(HistoryStore::defaultPath());
+    const HistoryReport history = inspectHistory(runtime);
     bool ok = load.ok() && history.problems.isEmpty();
     for (const AccountReport &r : reports)
         ok = ok && r.problems.isEmpty();
 
-    if (parser.isSet(QStringLiteral("probe")))
-        ok = probeThroughRuntime(ctx, load.config, reports) && ok;
+    if (parser.isSet(QStringLiteral("probe")) && !options.accounts.isEmpty())
+        ok = probeThroughRuntime(runtime, load.config, reports) && ok;
 
     const StatusApiReport statusApi = inspectStatusApi(load.config, resolver);
     ok = ok && statusApi.problems.isEmpty();

@@ -1,10 +1,12 @@
 // channeltray history [--account A] [--session K] [--limit N] [--json]
 // Reads the durable history ($XDG_DATA_HOME/channeltray/history.sqlite) without creating or
 // migrating it, and prints the newest N messages oldest first: JSON lines in the
-// `watch --json` message format plus "direction", or one readable line per message.
+// `watch --json` message format plus "direction", or one readable line per message. The
+// history is the runtime's, opened read-only through it (AppRuntime::openReadOnly).
 #include "commands.h"
 #include "inbound/historystore.h"
 #include "inbound/messagejson.h"
+#include "runtime/appruntime.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -62,14 +64,15 @@ int runHistory(CommandContext &ctx)
     query.sessionKey = parser.value(sessionOption);
     const bool json = parser.isSet(jsonOption);
 
-    HistoryStore store(HistoryStore::defaultPath());
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    const HistoryStore &store = runtime.history();
     if (!QFileInfo::exists(store.path())) {
         if (!json)
             ctx.err << "no history yet (" << store.path() << ")" << Qt::endl;
         return ExitOk;
     }
     QString error;
-    if (!store.openReadOnly(&error))
+    if (!runtime.openReadOnly(&error))
         return ctx.failure(error);
 
     QList<HistoryRecord> records = store.query(query, &error);

@@ -1,6 +1,7 @@
 #include "doctorhistory.h"
 
 #include "inbound/historystore.h"
+#include "runtime/appruntime.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -21,9 +22,10 @@ QJsonObject HistoryReport::toJson() const
     return o;
 }
 
-HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes)
+HistoryReport inspectHistory(AppRuntime &runtime, qint64 minFreeBytes)
 {
     HistoryReport r;
+    const QString path = runtime.history().path();
     r.path = path;
     const QFileInfo file(path);
     r.exists = file.exists();
@@ -53,9 +55,9 @@ HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes)
         r.notes << QStringLiteral("no history yet; it is created at the first message");
         return r;
     }
-    HistoryStore store(path);
+    const HistoryStore &store = runtime.history();
     QString error;
-    if (!store.openReadOnly(&error)) {
+    if (!runtime.openReadOnly(&error)) {
         r.problems << QStringLiteral("the history cannot be read (%1); the next start moves it aside and "
                                      "starts a new one")
                           .arg(error);

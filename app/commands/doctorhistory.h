@@ -6,6 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace ct {
+class AppRuntime;
+}
+
 namespace ct::cli {
 
 struct HistoryReport
@@ -20,7 +24,8 @@ struct HistoryReport
     QJsonObject toJson() const;
 };
 
-// minFreeBytes: below this the disk counts as nearly full.
-HistoryReport inspectHistory(const QString &path, qint64 minFreeBytes = 16LL << 20);
+// The history of `runtime` (opened read-only through it). minFreeBytes: below this the disk
+// counts as nearly full.
+HistoryReport inspectHistory(AppRuntime &runtime, qint64 minFreeBytes = 16LL << 20);
 
 } // namespace ct::cli

@@ -46,8 +46,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
-      m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_resolver(m_secrets.get()),
-      m_keychainWatcher(new KeychainWatcher(this))
+      m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_resolver(m_secrets.get())
 {
     m_refresher->setNetworkAccessManager(m_network);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
@@ -79,6 +78,9 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
         m_connectivity->watchSystem();
         m_recovery = std::make_unique<NetworkRecovery>(m_registry.get(), m_connectivity.get());
     }
+    if (!m_options.followKeychain)
+        return;
+    m_keychainWatcher = new KeychainWatcher(this);
     m_keychainWatcher->setService(m_secrets->service()); // another application's items do not count
     connect(m_keychainWatcher, &KeychainWatcher::changed, this, [this] {
         rereadTokens();
@@ -103,6 +105,24 @@ void AppRuntime::stop()
 bool AppRuntime::open(QString *error)
 {
     return m_history->open(error);
+}
+
+bool AppRuntime::openReadOnly(QString *error)
+{
+    return m_history->openReadOnly(error);
+}
+
+AppRuntime::Options AppRuntime::Options::offline(const QString &configPath)
+{
+    Options options;
+    options.configPath = configPath;
+    options.firstProbeDelayMs = -1;
+    options.retentionFirstRunDelayMs = -1;
+    options.healthChecks = false;
+    options.receive = false;
+    options.startAccounts = false;
+    options.followKeychain = false;
+    return options;
 }
 
 void AppRuntime::wireRefresher()

@@ -16,6 +16,7 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMap>
 #include <QObject>
 #include <functional>
 #include <memory>
@@ -99,11 +100,21 @@ public:
         // false: applyConfig builds the accounts (tokens resolved, connections made) and starts
         // none of them (`doctor`, which only probes); accountsStarted is not emitted.
         bool startAccounts = true;
+        // Keychain changes (KeychainWatcher on the session bus) make the runtime read the tokens
+        // again; off, the bus is not watched (a one-shot command, which reads them once).
+        bool followKeychain = true;
+
+        // A one-shot command's runtime that connects nothing and writes nothing but what it is
+        // asked to (`doctor`, `accounts`, `history`): accounts built and not started, no stream,
+        // no health probes, no retention run, neither the network nor the keychain watched.
+        static Options offline(const QString &configPath);
     };
     explicit AppRuntime(const Options &options, QObject *parent = nullptr);
     ~AppRuntime() override;
 
     bool open(QString *error);
+    // The history as it is, to read: never created, migrated or moved aside (`history`, `doctor`).
+    bool openReadOnly(QString *error);
     // Stops every account and stores what the pipeline still holds (also done on destruction).
     void stop();
     // Resolves tokens, then rebuilds the account list and starts the enabled accounts.
@@ -154,11 +165,15 @@ public:
     void setToken(const AccountAddress &account, const QString &field, const QString &value,
                   std::function<void(const SecretResult &)> done = {});
     // Removes every token of an account from the keychain (the account was removed); `done`
-    // once the keychain has answered every removal.
-    void removeTokens(const AccountAddress &account, std::function<void()> done = {});
+    // once the keychain has answered every removal, with the fields it could not remove (field →
+    // why; empty when all went, or were not there).
+    using RemoveTokensCallback = std::function<void(const QMap<QString, QString> &failed)>;
+    void removeTokens(const AccountAddress &account, RemoveTokensCallback done = {});
     // Which token fields of the account the keychain holds: `found` is called after each field
-    // that is there, with every one found so far.
-    void storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found);
+    // that is there, with every one found so far; `done`, if given, once every field was asked,
+    // with all that were found.
+    void storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found,
+                           std::function<void(const QStringList &)> done = {});
     // Marks messages read; the unread counts follow (HistoryStore::unreadChanged → registry).
     void markRead(const QList<qint64> &rowIds);
     void markUnread(const QList<qint64> &rowIds);
@@ -254,11 +269,11 @@ private:
     QHash<AccountAddress, QString> m_probeServerKey; // account → its key in m_serverProbes
     HealthMonitor::Probe sharedPerServer(const AccountAddress &address, const QString &server,
                                          std::chrono::milliseconds interval, HealthMonitor::Probe probe);
-    TokenResolver m_resolver; // over m_secrets
-    KeychainWatcher *m_keychainWatcher;
-    QHash<QString, ResolvedToken> m_tokens; // "<address>/<field>" → resolved; values never logged
-    quint64 m_generation = 0;               // a newer applyConfig wins over a slower one
-    QTimer *m_historyRetry = nullptr;       // Options::historyRetryMs
+    TokenResolver m_resolver;                     // over m_secrets
+    KeychainWatcher *m_keychainWatcher = nullptr; // Options::followKeychain
+    QHash<QString, ResolvedToken> m_tokens;       // "<address>/<field>" → resolved; values never logged
+    quint64 m_generation = 0;                     // a newer applyConfig wins over a slower one
+    QTimer *m_historyRetry = nullptr;             // Options::historyRetryMs
 };
 
 } // namespace ct

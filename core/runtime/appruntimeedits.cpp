@@ -22,26 +22,37 @@ void AppRuntime::setToken(const AccountAddress &account, const QString &field, c
     });
 }
 
-void AppRuntime::removeTokens(const AccountAddress &account, std::function<void()> done)
+void AppRuntime::removeTokens(const AccountAddress &account, RemoveTokensCallback done)
 {
     const QStringList fields = SecretStore::knownFields();
     auto left = std::make_shared<qsizetype>(fields.size());
+    auto failed = std::make_shared<QMap<QString, QString>>();
     for (const QString &field : fields)
-        m_secrets->remove(account, field, [left, done](const SecretResult &) {
+        m_secrets->remove(account, field, [left, failed, field, done](const SecretResult &r) {
+            if (!r.ok())
+                failed->insert(field, r.message);
             if (--*left == 0 && done)
-                done();
+                done(*failed);
         });
 }
 
-void AppRuntime::storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found)
+void AppRuntime::storedTokenFields(const AccountAddress &account, std::function<void(const QStringList &)> found,
+                                   std::function<void(const QStringList &)> done)
 {
+    const QStringList fields = TokenResolver::fieldsFor(account.channel);
     auto stored = std::make_shared<QStringList>();
-    for (const QString &field : TokenResolver::fieldsFor(account.channel))
-        m_secrets->read(account, field, [stored, field, found](const SecretResult &r) {
-            if (!r.ok())
-                return;
-            *stored << field;
-            found(*stored);
+    auto left = std::make_shared<qsizetype>(fields.size());
+    if (fields.isEmpty() && done)
+        done({});
+    for (const QString &field : fields)
+        m_secrets->read(account, field, [stored, left, field, found, done](const SecretResult &r) {
+            if (r.ok()) {
+                *stored << field;
+                if (found)
+                    found(*stored);
+            }
+            if (--*left == 0 && done)
+                done(*stored);
         });
 }
 

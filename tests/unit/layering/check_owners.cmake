@@ -1,0 +1,30 @@
+# Fails (and names the file and line) when a front end makes its own keychain store, token
+# resolver, history store or server probe, or removes manual-login markers itself: app/ (the
+# commands and the tray's wiring) and ui/ ask the one owner, AppRuntime (docs/architecture.md
+# "Who owns what"), for tokens, keychain writes, the history and probes.
+file(GLOB_RECURSE sources "${ROOT}/app/commands/*.h" "${ROOT}/app/commands/*.cpp" "${ROOT}/ui/*.h" "${ROOT}/ui/*.cpp")
+set(owned "SecretStore|TokenResolver|HistoryStore|GotifyProbe|OpenImProbe|KeychainWatcher")
+set(bad "")
+foreach(f IN LISTS sources)
+  file(READ "${f}" text)
+  # A list splits at ';' (and not inside [ ]): only line ends may split it.
+  string(REPLACE ";" "<semicolon>" text "${text}")
+  string(REPLACE "[" "<" text "${text}")
+  string(REPLACE "]" ">" text "${text}")
+  string(REPLACE "\n" ";" lines "${text}")
+  set(n 0)
+  foreach(line IN LISTS lines)
+    math(EXPR n "${n} + 1")
+    if(line MATCHES "^[ \t]*(const[ \t]+)?(${owned})[ \t]+[a-z_][A-Za-z0-9_]*[ \t]*(<semicolon>|[({])"
+       OR line MATCHES "new[ \t]+(${owned})[ \t]*[({]"
+       OR line MATCHES "make_(unique|shared)<(${owned})>"
+       OR line MATCHES "#[ \t]*include[ \t]*\"refresh/manualloginmarker\\.h\"")
+      string(APPEND bad "\n  ${f}:${n}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+list(LENGTH sources count)
+if(bad)
+  message(FATAL_ERROR "app/ and ui/ must ask AppRuntime, not make these themselves:${bad}")
+endif()
+message(STATUS "checked ${count} app/ and ui/ files: tokens, keychain, history and probes are the runtime's")
