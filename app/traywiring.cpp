@@ -1,12 +1,10 @@
 #include "traywiring.h"
 
 #include "config/atomicfile.h"
+#include "config/configloader.h"
 #include "demosandbox.h"
 #include "gotify/gotifyconnection.h"
-#include "gotify/gotifyendpoint.h"
-#include "gotify/gotifyprobe.h"
 #include "net/imagefetcher.h"
-#include "openim/openimprobe.h"
 #include "openim/openimrest.h"
 #include "runtime/appruntime.h"
 #include "secrets/tokenresolver.h"
@@ -16,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -57,52 +56,42 @@ void tokensFor(AppRuntime &runtime, const ui::AccountDraft &draft,
             draft.tokens.value(field));
 }
 
+// "Test connection" in the account editor: the draft's settings, as the config reader reads
+// them, and its tokens, by the one rule, go to AppRuntime::probeDraft, the probe of the health
+// monitor and `doctor --probe` (nothing connects, nothing is stored, the draft's proxy is used).
 void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDone done)
 {
     tokensFor(runtime, draft, [&runtime, draft, done](const QMap<QString, QString> &tokens) {
-        if (draft.address.channel == kGotifyChannel) {
-            GotifyAccountConfig cfg;
-            cfg.id = draft.address.accountId;
-            cfg.serverUrl = draft.fields.value(QStringLiteral("serverUrl")).toString();
-            cfg.caCertFile = draft.fields.value(QStringLiteral("caCertFile")).toString();
-            auto *probe = new GotifyProbe(GotifyEndpoint::fromConfig(cfg, tokens.value(QStringLiteral("appToken")),
-                                                                     tokens.value(QStringLiteral("clientToken"))),
-                                          &runtime);
-            QObject::connect(probe, &GotifyProbe::finished, probe, [probe, done](const GotifyProbeResult &r) {
-                QString message = r.ok() ? QCoreApplication::translate(
-                                               "TrayWiring", "Reachable: Gotify %1, user %2, health %3, %4 ms")
-                                               .arg(r.version, r.user, r.health)
-                                               .arg(r.latencyMs)
-                                         : r.problems.join(QLatin1Char('\n'));
-                done(r.ok(), message);
-                probe->deleteLater();
-            });
-            probe->run();
-            return;
-        }
-        OpenImAccountConfig cfg;
-        cfg.id = draft.address.accountId;
-        cfg.wsAddr = draft.fields.value(QStringLiteral("wsAddr")).toString();
-        cfg.apiAddr = draft.fields.value(QStringLiteral("apiAddr")).toString();
-        cfg.userID = draft.fields.value(QStringLiteral("userID")).toString();
-        const QString token = tokens.value(QStringLiteral("token"));
-        if (token.isEmpty()) {
+        const bool gotify = draft.address.channel == kGotifyChannel;
+        if (!gotify && tokens.value(QStringLiteral("token")).isEmpty()) {
             done(false, QCoreApplication::translate("TrayWiring", "Type the token to test the connection."));
             return;
         }
-        auto *probe = new OpenImProbe(cfg, token, &runtime);
-        QObject::connect(probe, &OpenImProbe::finished, probe, [probe, done](const OpenImProbeResult &r) {
-            const bool ok = r.reachable && r.tokenValid;
-            QString message = ok ? QCoreApplication::translate("TrayWiring", "Token accepted for %1 (%2), %3 ms")
-                                       .arg(r.userID, r.nickname)
-                                       .arg(r.latencyMs)
-                                 : (r.error.isEmpty() ? QCoreApplication::translate(
-                                        "TrayWiring", "The server did not accept the token.")
-                                                      : r.error);
-            done(ok, message);
-            probe->deleteLater();
+        const Config config = configFromJson(draft.applyTo(runtime.config().raw)).config;
+        runtime.probeDraft(config, draft.address, tokens, [gotify, done](const AccountProbe &p) {
+            const QJsonObject &r = p.report;
+            if (gotify) {
+                QStringList problems;
+                for (const QJsonValue &problem : r.value(QStringLiteral("problems")).toArray())
+                    problems << problem.toString();
+                done(p.result.ok,
+                     p.result.ok ? QCoreApplication::translate("TrayWiring",
+                                                               "Reachable: Gotify %1, user %2, health %3, %4 ms")
+                                       .arg(p.details.version, p.details.user, p.details.health)
+                                       .arg(p.result.latencyMs)
+                     : problems.isEmpty() ? p.problem
+                                          : problems.join(QLatin1Char('\n')));
+                return;
+            }
+            done(p.result.ok,
+                 p.result.ok ? QCoreApplication::translate("TrayWiring", "Token accepted for %1 (%2), %3 ms")
+                                   .arg(r.value(QStringLiteral("user")).toString(),
+                                        r.value(QStringLiteral("nickname")).toString())
+                                   .arg(p.result.latencyMs)
+                 : p.result.error.isEmpty()
+                     ? QCoreApplication::translate("TrayWiring", "The server did not accept the token.")
+                     : p.result.error);
         });
-        probe->run();
     });
 }
 

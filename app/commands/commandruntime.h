@@ -18,8 +18,7 @@ namespace ct::cli {
 
 // Calls start(done) and returns what `done` was given, running a local event loop until then
 // (none when it is called at once). FOR COMMAND-LINE CODE ONLY.
-template <typename T, typename Start>
-T awaitCallback(Start start)
+template <typename T, typename Start> T awaitCallback(Start start)
 {
     auto answer = std::make_shared<std::optional<T>>();
     QEventLoop loop;

@@ -34,6 +34,12 @@ QNetworkProxy toProxy(const ProxySetting &s)
 
 } // namespace
 
+QNetworkProxy accountProxy(const QString &proxySetting)
+{
+    const std::optional<ProxySetting> s = parseProxySetting(proxySetting, nullptr);
+    return s ? toProxy(*s) : QNetworkProxy(QNetworkProxy::DefaultProxy);
+}
+
 QStringList applyAccountProxies(const Config &config)
 {
     QList<SystemProxyFactory::ServerProxy> servers;

@@ -315,7 +315,7 @@ void AppRuntime::probe(const AccountAddress &account, ProbeCallback done, bool a
     const GotifyAccountConfig *gotify = m_config.gotifyAccount(account.accountId);
     const OpenImAccountConfig *openim = m_config.openimAccount(account.accountId);
     if (account.channel == kOpenImChannel && openim) {
-        probeOpenIm(*openim, std::move(done));
+        probeOpenIm(*openim, tokenValue(account, QStringLiteral("token")), m_network, std::move(done));
         return;
     }
     if (account.channel != kGotifyChannel || !gotify) {
@@ -325,21 +325,49 @@ void AppRuntime::probe(const AccountAddress &account, ProbeCallback done, bool a
         return;
     }
     const QString held = tokenValue(account, QStringLiteral("appToken"));
+    const QString client = tokenValue(account, QStringLiteral("clientToken"));
     if (!appTokenToo || !held.isEmpty()) {
-        probeGotify(*gotify, held, std::move(done));
+        probeGotify(*gotify, held, client, m_network, std::move(done));
         return;
     }
-    m_resolver.resolve(
-        m_config, account, QStringLiteral("appToken"),
-        [this, cfg = *gotify, done](const ResolvedToken &app) { probeGotify(cfg, app.value, done); });
+    m_resolver.resolve(m_config, account, QStringLiteral("appToken"),
+                       [this, cfg = *gotify, client, done](const ResolvedToken &app) {
+                           probeGotify(cfg, app.value, client, m_network, done);
+                       });
 }
 
-void AppRuntime::probeGotify(const GotifyAccountConfig &cfg, const QString &appToken, ProbeCallback done)
+void AppRuntime::probeDraft(const Config &draft, const AccountAddress &account,
+                            const QMap<QString, QString> &tokens, ProbeCallback done)
 {
-    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(
-        cfg, appToken, tokenValue(cfg.address(), QStringLiteral("clientToken")));
+    const GotifyAccountConfig *gotify = draft.gotifyAccount(account.accountId);
+    const OpenImAccountConfig *openim = draft.openimAccount(account.accountId);
+    const bool isGotify = account.channel == kGotifyChannel && gotify;
+    if (!isGotify && !(account.channel == kOpenImChannel && openim)) {
+        AccountProbe none;
+        none.problem = none.result.error = QStringLiteral("no such account");
+        done(none);
+        return;
+    }
+    // The draft's proxy, not the one applied for its server (applyAccountProxies).
+    auto *network = new QNetworkAccessManager(this);
+    network->setProxy(accountProxy(isGotify ? gotify->proxy : openim->proxy));
+    ProbeCallback finished = [network, done](const AccountProbe &r) {
+        network->deleteLater();
+        done(r);
+    };
+    if (isGotify)
+        probeGotify(*gotify, tokens.value(QStringLiteral("appToken")), tokens.value(QStringLiteral("clientToken")),
+                    network, std::move(finished));
+    else
+        probeOpenIm(*openim, tokens.value(QStringLiteral("token")), network, std::move(finished));
+}
+
+void AppRuntime::probeGotify(const GotifyAccountConfig &cfg, const QString &appToken, const QString &clientToken,
+                             QNetworkAccessManager *network, ProbeCallback done)
+{
+    const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(cfg, appToken, clientToken);
     auto *p = new GotifyProbe(endpoint, this);
-    p->setNetwork(m_network);
+    p->setNetwork(network);
     connect(p, &GotifyProbe::finished, this, [p, done](const GotifyProbeResult &r) {
         const QString problems = r.problems.join(QStringLiteral("; "));
         AccountProbe out;
@@ -354,9 +382,10 @@ void AppRuntime::probeGotify(const GotifyAccountConfig &cfg, const QString &appT
     p->run();
 }
 
-void AppRuntime::probeOpenIm(const OpenImAccountConfig &cfg, ProbeCallback done)
+void AppRuntime::probeOpenIm(const OpenImAccountConfig &cfg, const QString &token, QNetworkAccessManager *network,
+                             ProbeCallback done)
 {
-    auto *p = new OpenImProbe(cfg, tokenValue(cfg.address(), QStringLiteral("token")), m_network, this);
+    auto *p = new OpenImProbe(cfg, token, network, this);
     connect(p, &OpenImProbe::finished, this, [p, done, apiAddr = cfg.apiAddr](const OpenImProbeResult &r) {
         AccountProbe out;
         const QString user = r.nickname.isEmpty() ? r.userID : QStringLiteral("%1 (%2)").arg(r.userID, r.nickname);

@@ -149,6 +149,13 @@ public:
     // is read from the keychain and checked too (doctor; health probes never read it).
     using ProbeCallback = std::function<void(const AccountProbe &)>;
     void probe(const AccountAddress &account, ProbeCallback done, bool appTokenToo = false);
+    // The same probe of an account that is not applied (the account editor's "Test connection"):
+    // its settings as `draft` holds them and the tokens given ("appToken", "clientToken",
+    // "token"; the caller resolves them, TokenResolver's `typed`). Nothing connects, nothing is
+    // stored, the registry and the health monitor are not told; the connections go through the
+    // draft's `proxy` (a network manager of their own), not the applied config's.
+    void probeDraft(const Config &draft, const AccountAddress &account, const QMap<QString, QString> &tokens,
+                    ProbeCallback done);
 
     // The details of the account's latest finished health probe (set before
     // HealthMonitor::probeFinished is emitted); empty when none ran yet.
@@ -227,8 +234,10 @@ private:
     AccountConnection *makeConnection(const Config &config, const AccountAddress &address);
     void wireHealth(const Config &config);
     void wireRefresher();
-    void probeGotify(const GotifyAccountConfig &account, const QString &appToken, ProbeCallback done);
-    void probeOpenIm(const OpenImAccountConfig &account, ProbeCallback done);
+    void probeGotify(const GotifyAccountConfig &account, const QString &appToken, const QString &clientToken,
+                     QNetworkAccessManager *network, ProbeCallback done);
+    void probeOpenIm(const OpenImAccountConfig &account, const QString &token, QNetworkAccessManager *network,
+                     ProbeCallback done);
     void sendGotify(const SendRequest &request, SendCallback done);
     void sendGotifyWith(const SendRequest &request, const ResolvedToken &app, SendCallback done);
     // What a MissingTokenConnection says for a field that has no value.

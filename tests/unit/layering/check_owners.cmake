@@ -2,7 +2,7 @@
 # resolver, history store or server probe, or removes manual-login markers itself: app/ (the
 # commands and the tray's wiring) and ui/ ask the one owner, AppRuntime (docs/architecture.md
 # "Who owns what"), for tokens, keychain writes, the history and probes.
-file(GLOB_RECURSE sources "${ROOT}/app/commands/*.h" "${ROOT}/app/commands/*.cpp" "${ROOT}/ui/*.h" "${ROOT}/ui/*.cpp")
+file(GLOB_RECURSE sources "${ROOT}/app/*.h" "${ROOT}/app/*.cpp" "${ROOT}/ui/*.h" "${ROOT}/ui/*.cpp")
 set(owned "SecretStore|TokenResolver|HistoryStore|GotifyProbe|OpenImProbe|KeychainWatcher")
 set(bad "")
 foreach(f IN LISTS sources)
