@@ -81,6 +81,9 @@ private Q_SLOTS:
         QVERIFY(p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(out.contains("\"state\":\"connected\""), 20000);
         QTRY_COMPARE(server.streamCount(), 1);
+        // Posted only once the first catch-up is answered: one posted before may be in its
+        // answer too, and is then printed as caught up (docs/protocols.md "Stream").
+        QTRY_VERIFY(server.messageListsAnswered() >= 1);
         server.postMessage(QStringLiteral("one"), QStringLiteral("T1"), 4);
         server.postMessage(QStringLiteral("two"));
         server.postMessage(QStringLiteral("three"));
@@ -107,6 +110,42 @@ private Q_SLOTS:
         QVERIFY(!out.contains(server.appToken().toUtf8()));
         for (const auto &rec : server.requestLog())
             QVERIFY(!rec.query.contains(QLatin1String("token")));
+    }
+
+    // The protocol does not say which way such a message comes: the stream pushes it (it is
+    // registered) and the catch-up, answered after it was stored, lists it too. It is printed
+    // once, whichever copy is handed over first.
+    void watchJson_aMessagePostedAfterTheStreamOpens_beforeTheCatchUpIsAnswered_isPrintedOnce()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        qint64 posted = 0;
+        connect(&server, &GotifyServer::streamConnected, this,
+                [&] { posted = server.postMessage(QStringLiteral("early")); });
+        QProcess p;
+        prepare(p, QStringLiteral("data-early"));
+        QByteArray out;
+        connect(&p, &QProcess::readyReadStandardOutput, this, [&] { out += p.readAllStandardOutput(); });
+        p.start(binary(), {QStringLiteral("--config"), writeConfig(server), QStringLiteral("watch"),
+                           QStringLiteral("--json"), QStringLiteral("--count"), QStringLiteral("2"),
+                           QStringLiteral("--timeout"), QStringLiteral("30")});
+        QVERIFY(p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.messageListsAnswered() >= 1, 20000);
+        QVERIFY(posted > 0);
+        server.postMessage(QStringLiteral("late")); // after the answer: the stream only
+        QSignalSpy finished(&p, &QProcess::finished);
+        QVERIFY(finished.wait(20000) || p.state() == QProcess::NotRunning);
+        out += p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QStringList printed;
+        for (const QJsonObject &o : lines(out))
+            if (o.value(QStringLiteral("type")) == QLatin1String("message"))
+                printed << o.value(QStringLiteral("text")).toString() + QLatin1Char(' ')
+                               + o.value(QStringLiteral("via")).toString();
+        QCOMPARE(printed.size(), 2);
+        QVERIFY2(printed.first().startsWith(QStringLiteral("early ")), qPrintable(printed.join(", ")));
+        QCOMPARE(printed.last(), QStringLiteral("late stream"));
+        qInfo("printed: %s", qPrintable(printed.join(QStringLiteral(", "))));
     }
 
     void watch_timeoutBeforeCount_exits3()

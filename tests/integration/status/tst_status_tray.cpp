@@ -428,6 +428,11 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(t.api->isListening(), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, primary), QStringLiteral("connected"), 15000);
+        // "connected" says the 101 arrived, not that the server has registered the stream, nor
+        // that the first catch-up was answered (one answered later lists what is posted now):
+        // wait for both, so these come by the stream only (docs/protocols.md "Stream").
+        QTRY_COMPARE_WITH_TIMEOUT(gotify.streamCount(), 1, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(gotify.messageListsAnswered() >= 1, 15000);
         for (int i = 0; i < 7; ++i)
             gotify.postMessage(QStringLiteral("stream %1").arg(i));
         for (int i = 0; i < 4; ++i)

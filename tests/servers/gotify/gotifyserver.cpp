@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
+#include <algorithm>
 
 namespace ct::testserver {
 
@@ -203,6 +204,13 @@ void GotifyServer::setPingEachStream(bool each)
     m_pingEachStream = each;
     if (each)
         m_pingTimer->stop();
+}
+
+int GotifyServer::messageListsAnswered() const
+{
+    return int(std::count_if(m_log.cbegin(), m_log.cend(), [](const GotifyRequestRecord &r) {
+        return r.method == "GET" && r.path == QLatin1String("/message") && r.status != 0;
+    }));
 }
 
 void GotifyServer::logRequest(GotifyRequestRecord record)

@@ -93,6 +93,10 @@ public:
     void setPingEachStream(bool each);
     int streamCount() const { return int(m_streams.size()); }
     QList<GotifyRequestRecord> requestLog() const { return m_log; }
+    // GET /message requests answered so far (a catch-up page each). A message posted after one
+    // was answered is not in it: after the stream is registered (streamCount) and a client's
+    // catch-up answered, a new message reaches that client through its stream only.
+    int messageListsAnswered() const;
     void clearRequestLog() { m_log.clear(); }
     GotifyStore &store() { return m_store; }
 
