@@ -241,10 +241,9 @@ int setToken(CommandContext &ctx, const QStringList &args)
             QStringLiteral("no token on standard input (echo -n TOKEN | channeltray accounts set-token ...)"));
     // The runtime stores it as the account editor's does; a new OpenIM token from the user also
     // ends a "needs manual login" state: its marker goes away (TokenRefresher::tokenReplaced).
-    AppRuntime::Options options = AppRuntime::Options::offline(ctx.configPath);
-    options.accounts = {address};
-    AppRuntime runtime(options);
-    applyConfigAndWait(runtime, load.config); // the marker's place is in the config
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    // Where the marker is comes from the config; no account is built (nothing to connect).
+    runtime.refresher().setConfig(load.config, ctx.configPath);
     QObject::connect(&runtime.refresher(), &TokenRefresher::markerRemoved, &runtime, [&](const AccountAddress &a) {
         ctx.out << "removed the manual-login marker " << runtime.refresher().markerPath(a) << Qt::endl;
     });

@@ -413,6 +413,8 @@ void AppRuntime::probeOpenIm(const OpenImAccountConfig &cfg, const QString &toke
 
 void AppRuntime::updateUnread()
 {
+    if (!m_history->isOpen())
+        return; // nothing counted yet (a command's runtime that never opens it)
     const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
     for (const AccountAddress &a : m_registry->addresses())
         m_registry->setUnread(a, unread.value(a));

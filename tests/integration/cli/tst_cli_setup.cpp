@@ -373,7 +373,9 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(token));
     }
 
-    void setToken_onAnOpenImAccount_removesItsManualLoginMarker()
+    // Through its runtime (AppRuntime::setToken, TokenRefresher::tokenReplaced), building no
+    // account: nothing on stderr (no state of an account that is not running, no history query).
+    void setToken_onAnOpenImAccount_removesItsManualLoginMarker_sayingOnlyWhatItDid()
     {
         const QString marker = m_dir.filePath(QStringLiteral("markers/manual-login.json"));
         const QString accountMarker = m_dir.filePath(QStringLiteral("markers/manual-login.ops-bot.json"));
@@ -391,6 +393,10 @@ private Q_SLOTS:
                           QByteArray("H.E.Y"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!QFile::exists(accountMarker));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        QCOMPARE(r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+                 (QStringList{QStringLiteral("removed the manual-login marker ") + accountMarker,
+                              QStringLiteral("stored token of multi-openim/ops-bot in the keychain")}));
     }
 
     void setToken_onAnInlineToken_movesItOutOfTheFile_keepingUnknownKeys()
