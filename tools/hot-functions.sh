@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Regenerates cmake/hot-functions.txt: the functions of the channeltray executable and the tray
+# library that run when one account starts and idles, which the link places first and together
+# (cmake/ChannelTrayHotLayout.cmake), so the pages they share are all the code a small session
+# maps in. Run it headless on a Release build (a display, a tray host, D-Bus), with valgrind:
+#   tools/headless.sh tools/hot-functions.sh [build-package]
+# It runs, each under callgrind against the loopback servers, tokens inline: the tray with one
+# Gotify account, `watch` with one Gotify account, then the tray with one Gotify and one OpenIM
+# account. A function that is gone is ignored by the link; a new one is placed with the rest
+# until the list is made again.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$(cd "${1:-$root/build-package}" && pwd)"
+command -v valgrind >/dev/null || { echo "hot-functions: valgrind not found (apt-get install valgrind)" >&2; exit 2; }
+[[ -n "${DISPLAY:-}" ]] || { echo "hot-functions: no display; run it under tools/headless.sh" >&2; exit 2; }
+bin="$build/app/channeltray"
+gotify_server="$build/tests/servers/gotify/channeltray-gotify-server"
+openim_server="$build/tests/servers/openim/channeltray-openim-server"
+for f in "$bin" "$gotify_server" "$openim_server"; do
+  [[ -x "$f" ]] || { echo "hot-functions: $f is not built" >&2; exit 2; }
+done
+
+work="$(mktemp -d -t channeltray-hot.XXXXXX)"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+field() { python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(eval("d"+sys.argv[2]))' "$1" "$2"; }
+# A server's first stdout line describes it (url and tokens); it runs until killed.
+start_server() { # NAME PROGRAM ARGS...
+  local name=$1
+  shift
+  mkfifo "$work/$name.out"
+  "$@" >"$work/$name.out" &
+  pids+=($!)
+  exec {fd}<"$work/$name.out"
+  read -r -u "$fd" info
+  printf '%s\n' "$info" >"$work/$name.json"
+  cat <&"$fd" >/dev/null &
+  pids+=($!)
+}
+start_server gotify "$gotify_server"
+start_server openim "$openim_server" --users 1
+g="$(cat "$work/gotify.json")"
+o="$(cat "$work/openim.json")"
+gotify_account="\"bot0001\": {\"serverUrl\": \"$(field "$g" '["url"]')\", \"clientToken\": \"$(field "$g" '["clientToken"]')\", \"appToken\": \"$(field "$g" '["appToken"]')\"}"
+openim_account="\"im0001\": {\"wsAddr\": \"$(field "$o" '["wsAddr"]')\", \"apiAddr\": \"$(field "$o" '["apiAddr"]')\", \"token\": \"$(field "$o" '["tokens"]["u_1"]')\"}"
+gotify_only="{\"channels\": {\"gotify\": {\"inbound\": {\"enabled\": true}, \"accounts\": {$gotify_account}}}}"
+mixed="{\"channels\": {\"gotify\": {\"inbound\": {\"enabled\": true}, \"accounts\": {$gotify_account}},
+  \"multi-openim\": {\"tokenRefresh\": {\"mode\": \"off\"}, \"accounts\": {$openim_account}}}}"
+
+# Runs the product under callgrind until it has connected and idled a while, ends it as a session
+# logout would (SIGTERM), and lists the functions that ran in the executable and the tray library.
+profile() { # NAME CONFIG SECONDS ARGS...
+  local name=$1 config=$2 seconds=$3
+  shift 3
+  local home="$work/$name"
+  mkdir -p "$home"
+  printf '%s\n' "$config" >"$home/config.json"
+  HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" XDG_STATE_HOME="$home/state" \
+    XDG_CACHE_HOME="$home/cache" TMPDIR="$home" \
+    valgrind --tool=callgrind --demangle=no --callgrind-out-file="$work/$name.callgrind" \
+    "$bin" "$@" --config "$home/config.json" >/dev/null 2>"$work/$name.log" &
+  local pid=$!
+  sleep "$seconds"
+  kill -TERM "$pid"
+  wait "$pid" || true
+  grep -q 'connected' "$work/$name.log" || { echo "hot-functions: $name did not connect" >&2; cat "$work/$name.log" >&2; exit 1; }
+  # fn= lines name each function with a cost, under the object of the ob= line before them;
+  # the first use of an id spells the name out, later ones give the id alone. Printed as
+  # "exe NAME" (the executable) or "lib NAME" (the tray library).
+  awk '
+    /^c?ob=\(/ { id = $1; sub(/^c?ob=/, "", id); rest = substr($0, index($0, ")") + 2); if (rest != "") obj[id] = rest
+                 if ($0 ~ /^ob=/) ours = obj[id] ~ /\/app\/channeltray$/ ? "exe" : (obj[id] ~ /libchanneltray-tray\.so$/ ? "lib" : "") }
+    /^c?fn=\(/ { id = $1; sub(/^c?fn=/, "", id); rest = substr($0, index($0, ")") + 2); if (rest != "") fn[id] = rest
+                 if ($0 ~ /^fn=/ && ours != "") { name = fn[id]; sub(/'"'"'[0-9]+$/, "", name)
+                                                  if (name ~ /^[A-Za-z_][A-Za-z0-9_.]*$/) print ours, name } }
+  ' "$work/$name.callgrind" | sort -u >"$work/$name.functions"
+  echo "hot-functions: $name: $(wc -l <"$work/$name.functions") functions"
+}
+profile tray "$gotify_only" 60
+profile watch "$gotify_only" 40 watch
+profile mixed "$mixed" 60
+
+out="$root/cmake/hot-functions.txt"
+names() { cut -d' ' -f2 "$@" | sort -u; }
+# First what the executable runs before it hands over to the tray library (so the tray maps
+# little of the executable), then the rest of one account's tray and watch, then OpenIM's.
+grep '^exe ' "$work/tray.functions" | names >"$work/group1"
+names "$work/tray.functions" "$work/watch.functions" | comm -23 - "$work/group1" >"$work/group2"
+sort -u "$work/group1" "$work/group2" | comm -13 - <(names "$work/mixed.functions") >"$work/group3"
+{
+  echo "# The functions the executable runs before it loads the tray library, then those one account"
+  echo "# runs in the tray and in watch, then what OpenIM adds: the link places them first, in this"
+  echo "# order (cmake/ChannelTrayHotLayout.cmake). Made by tools/hot-functions.sh; run it again when"
+  echo "# start-up or idle code changes much."
+  cat "$work/group1" "$work/group2" "$work/group3"
+} >"$out"
+echo "hot-functions: $(wc -l <"$work/group1") + $(wc -l <"$work/group2") + $(wc -l <"$work/group3") functions in $out"
