@@ -71,7 +71,9 @@ int runWatch(CommandContext &ctx)
     AppRuntime::Options options;
     options.configPath = ctx.configPath;
     options.accounts = accounts;
-    options.forceInbound = true;  // watch was asked for explicitly
+    options.forceInbound = true; // watch was asked for explicitly
+    // A run killed after storing a batch and before printing it: the next run prints it.
+    options.deliveryConsumer = QStringLiteral("watch");
     options.requireTokens = true; // an account it cannot watch is an error, not a line
     // A history that cannot be opened yet (read-only or full disk, locked) is tried again; the
     // accounts start once it opens, so their catch-up starts from what it holds.

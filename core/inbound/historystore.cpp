@@ -237,7 +237,8 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
                                 QStringLiteral("INSERT INTO cursors (account, name, value) VALUES (?, ?, ?)"
                                                " ON CONFLICT (account, name) DO UPDATE SET"
                                                " value = MAX(value, excluded.value)"),
-                                error);
+                                error)
+           && (m_consumer.isEmpty() || openDeliveryRecord(error));
 }
 
 void HistoryStore::close()
@@ -245,6 +246,7 @@ void HistoryStore::close()
     if (m_insert) // this writer's claims mean nothing once it is gone
         execRaw(SqliteStatement::handleOf(db()),
                 qPrintable(QStringLiteral("DELETE FROM claims WHERE writer = %1").arg(m_writerId)), nullptr);
+    closeDeliveryRecord();
     m_insert.reset();
     m_cursor.reset();
     m_accountIds.clear();
@@ -316,10 +318,12 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
     }
     m_stillLocked = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 recordedBefore = m_recorded;
     auto abort = [&](const QString &text) {
         m_corrupt = isCorruptCode(lastSqliteCode());
         execRaw(handle, "ROLLBACK", nullptr);
-        m_accountIds.clear(); // ids created in this transaction are gone
+        m_recorded = recordedBefore; // the rows it numbered are gone: numbered again with the retry
+        m_accountIds.clear();        // ids created in this transaction are gone
         m_sessionIds.clear();
         return fail(error, text);
     };
@@ -333,7 +337,8 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
             return abort(text);
     }
     QString text;
-    if (!m_insert->insert(batch, ids, now, flags, &text) || !updateCursors(batch, flags, &text))
+    if (!m_insert->insert(batch, ids, now, flags, &text) || !updateCursors(batch, flags, &text)
+        || (m_undelivered && !recordUndelivered(batch, ids, flags, &text)))
         return abort(text);
     if (!execRaw(handle, "COMMIT", &text))
         return abort(text);

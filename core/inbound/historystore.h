@@ -17,6 +17,20 @@
 // stored after this one opened is still reported fresh to this one (see storeBatch), so each
 // process delivers every message that arrives while it runs.
 //
+// Delivered, not only stored (setDeliveryConsumer, for `watch`): a process killed after a batch
+// committed and before it printed all of it would otherwise lose those prints for good (the
+// restart finds the rows stored, its cursors past them, and delivers nothing). With a consumer
+// set, each batch also records, in its own transaction, the rows it reports fresh and not
+// filtered, numbered in delivery order (table undelivered); markDelivered(), called as each is
+// printed (InboundPipeline: just before), counts them off in a small file mapped into memory
+// (<history>.delivered-<writer>): a store to memory, which survives a kill -9 and costs no
+// database write per message. The next store of the same consumer takes over what a
+// writer that is gone (its process ended: pid and start time, /proc) recorded past its count,
+// for its accounts (takeUndelivered), and delivers it. A live writer's record is never taken, so
+// two processes on one history each still deliver every message once. Counted-off rows are
+// removed in the next batch's transaction. Tables undelivered and delivery_writers are created
+// when first needed, without a schema version: older versions do not read them.
+//
 // Storage faults: a failed batch stores nothing and says why (disk full, read-only, locked, …);
 // the caller keeps it and tries again. storeBatch() first makes sure the file it writes is still
 // the one at path(): deleted or replaced under the running app, a new one is started there
@@ -32,6 +46,10 @@
 #include <QString>
 
 #include <memory>
+
+namespace ct::historyrow {
+struct RowIds;
+}
 
 namespace ct {
 
@@ -73,6 +91,12 @@ public:
     bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) override;
     // A message this app sent (direction Out, stored as read). False on error or duplicate id.
     bool storeOutgoing(const InboundMessage &message);
+
+    // --- delivery record (see the top) ---------------------------------------------------
+    // Before open(): the consumer whose deliveries this store records ("watch"); empty: none.
+    void setDeliveryConsumer(const QString &consumer) { m_consumer = consumer; }
+    void markDelivered(int count = 1) override;
+    QList<InboundMessage> takeUndelivered(const QList<AccountAddress> &accounts) override;
 
     // --- catch-up cursors --------------------------------------------------------------
     bool contains(const AccountAddress &account, const QString &messageId) const;
@@ -129,7 +153,12 @@ private:
     bool stillOurFile() const; // path() still names the file this store has open
     void rememberFile();
     bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error);
-    int lastSqliteCode() const; // primary result code of the connection's latest failure
+    int lastSqliteCode() const;              // primary result code of the connection's latest failure
+    bool openDeliveryRecord(QString *error); // at open, with a consumer
+    bool recordUndelivered(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,
+                           const QList<bool> &fresh, QString *error);
+    void closeDeliveryRecord();
+    QString deliveredFile(qint64 writer) const;
     bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
     // Numbers of accounts and sessions (created when new, inside the caller's transaction).
     qint64 accountId(const AccountAddress &address, QString *error);
@@ -148,6 +177,11 @@ private:
     quint64 m_fileInode = 0;
     std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
+    QString m_consumer;
+    std::unique_ptr<SqliteStatement> m_undelivered;     // records one row as undelivered
+    qint64 m_recorded = 0;                              // the number of the last row recorded
+    qint64 *m_delivered = nullptr;                      // mapped: the number of the last row printed
+    qint64 m_collected = 0;                             // rows up to this number removed from the record
     QHash<AccountAddress, qint64> m_accountIds;         // address → accounts.id
     QHash<QPair<qint64, QString>, qint64> m_sessionIds; // (account id, key) → sessions.id
 };

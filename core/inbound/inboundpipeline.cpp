@@ -151,6 +151,25 @@ void InboundPipeline::queued()
         m_flushTimer.start();
 }
 
+void InboundPipeline::deliverUndelivered(const QList<AccountAddress> &accounts)
+{
+    const QList<InboundMessage> batch = m_store.takeUndelivered(accounts);
+    if (batch.isEmpty())
+        return;
+    qCInfo(lcInbound) << batch.size() << "messages an earlier run stored but did not deliver: delivering them now";
+    m_stats.delivered += quint64(batch.size());
+    const bool perMessage = isSignalConnected(QMetaMethod::fromSignal(&InboundPipeline::delivered));
+    if (perMessage) {
+        for (const InboundMessage &m : batch) {
+            m_store.markDelivered();
+            Q_EMIT delivered(m);
+        }
+    } else {
+        m_store.markDelivered(int(batch.size()));
+    }
+    Q_EMIT batchDelivered(batch);
+}
+
 bool InboundPipeline::flush()
 {
     m_flushTimer.stop();
@@ -242,15 +261,20 @@ bool InboundPipeline::flushOnce(bool emitSignals)
             continue;
         }
         ++m_stats.delivered;
-        if (perMessage)
+        if (perMessage) {
+            m_store.markDelivered(); // before: a kill -9 during its print never prints it twice
             Q_EMIT delivered(m);
+        }
         if (kept != i)
             batch[kept] = std::move(m);
         ++kept;
     }
     batch.resize(kept);
-    if (emitSignals && !batch.isEmpty())
+    if (emitSignals && !batch.isEmpty()) {
+        if (!perMessage)
+            m_store.markDelivered(int(batch.size()));
         Q_EMIT batchDelivered(batch);
+    }
     if (m_pending == 0)
         releaseMemoryAfterBurst();
     return true;

@@ -20,6 +20,14 @@
 // ends (or is killed) while holding messages loses only its memory of them: their ids are above
 // every stored cursor, so the next catch-up fetches them again.
 //
+// Delivered, not only stored: the store is told of each message just before its delivered()
+// signal (its print), or of the batch before batchDelivered() when nobody takes single messages
+// (MessageStore::markDelivered); with a delivery record (HistoryStore::setDeliveryConsumer) a
+// run killed between a commit and its prints leaves the rest recorded as undelivered, and the
+// next run delivers it (deliverUndelivered). Before, not after: a kill -9 takes effect when a
+// print's write() returns, so a mark after it would print that message again on restart; the
+// price is the one message whose print the kill interrupts (never twice, at most that one lost).
+//
 // Flushing: an idle pipeline flushes on the next event-loop turn (low latency); under load
 // submissions accumulate and are written in batches of up to maxBatch rows, one batch per
 // event-loop turn, so a burst of 10,000 messages never stalls the event loop. When the queue
@@ -85,6 +93,10 @@ public:
     void submit(InboundMessage message);
     void submitBatch(QList<InboundMessage> messages); // catch-up pages
 
+    // Delivers what earlier runs of this process's consumer stored but had not delivered when
+    // they ended (MessageStore::takeUndelivered: a kill -9 between a commit and its print), of
+    // these accounts (empty: every account), before anything new.
+    void deliverUndelivered(const QList<AccountAddress> &accounts);
     // Writes everything queued now (shutdown, tests). False when a batch failed (it stays queued).
     bool flush();
     int pendingCount() const { return int(m_pending); }

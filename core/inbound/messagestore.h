@@ -18,6 +18,19 @@ public:
     // one opened it (false: a repeat, or stored before). False on an error (why in *error:
     // disk full, read-only, locked, …), and then nothing of the batch is stored.
     virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) = 0;
+
+    // The delivery record (HistoryStore::setDeliveryConsumer): the next `count` of the messages
+    // this store reported fresh (and not filtered), in their order, have been delivered
+    // (printed) now. No-op for a store that keeps none.
+    virtual void markDelivered(int count = 1) { Q_UNUSED(count); }
+    // What earlier runs of the same consumer stored but had not delivered when they ended (a
+    // kill -9 between a commit and its print), of these accounts (empty: every account),
+    // oldest first; the caller delivers them now (markDelivered() each). Empty without a record.
+    virtual QList<InboundMessage> takeUndelivered(const QList<AccountAddress> &accounts)
+    {
+        Q_UNUSED(accounts);
+        return {};
+    }
 };
 
 } // namespace ct

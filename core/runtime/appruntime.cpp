@@ -49,6 +49,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
       m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_resolver(m_secrets.get())
 {
     m_refresher->setNetworkAccessManager(m_network);
+    m_history->setDeliveryConsumer(options.deliveryConsumer);
     m_pipeline = std::make_unique<InboundPipeline>(*m_history, m_config);
     m_retention = std::make_unique<HistoryRetention>(*m_history);
     m_registry = std::make_unique<AccountRegistry>(

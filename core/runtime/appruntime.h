@@ -78,6 +78,10 @@ public:
         // What `watch` asks for (the tray leaves these as they are):
         // only these accounts, each switched on whatever the file says; empty: every account.
         QList<AccountAddress> accounts = {};
+        // The history records what is delivered for this consumer ("watch"), and the accounts'
+        // start first delivers what an earlier run of it stored but had not delivered when it
+        // ended (HistoryStore::setDeliveryConsumer); empty: no record.
+        QString deliveryConsumer = {};
         // Every Gotify account receives, even where the file leaves its inbound off.
         bool forceInbound = false;
         // An account without a usable token fails the start: accountsFailed, nothing starts.
@@ -283,6 +287,7 @@ private:
     QHash<QString, ResolvedToken> m_tokens;       // "<address>/<field>" → resolved; values never logged
     quint64 m_generation = 0;                     // a newer applyConfig wins over a slower one
     QTimer *m_historyRetry = nullptr;             // Options::historyRetryMs
+    bool m_undeliveredTaken = false;              // Options::deliveryConsumer: once per run
 };
 
 } // namespace ct

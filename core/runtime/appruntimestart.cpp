@@ -95,6 +95,10 @@ void AppRuntime::startAccounts()
     }
     if (!m_options.startAccounts)
         return;
+    if (!m_undeliveredTaken && m_history->isOpen()) { // before anything new
+        m_undeliveredTaken = true;
+        m_pipeline->deliverUndelivered(m_options.accounts);
+    }
     m_registry->startAll();
     // One first probe of every account (latency shows without waiting for the interval),
     // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.

@@ -12,6 +12,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace ct;
 using namespace ct::test;
 using ct::testserver::GotifyServer;
@@ -132,8 +138,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 30000);
         QCOMPARE(storedOf(data, posted), posted.size());
         QTRY_COMPARE_WITH_TIMEOUT(second.ids().size(), posted.size() - printed.size(), 20000);
+        const QStringList byFirst = printed;
         printed += second.ids();
-        QCOMPARE(duplicates(printed), 0);
+        QVERIFY2(duplicates(printed) == 0,
+                 qPrintable(QStringLiteral("first printed %1\nsecond printed %2")
+                                .arg(byFirst.join(QLatin1Char(' ')), second.ids().join(QLatin1Char(' ')))));
         QCOMPARE(QSet<QString>(printed.cbegin(), printed.cend()), QSet<QString>(posted.cbegin(), posted.cend()));
         QVERIFY(second.stop());
     }
@@ -198,6 +207,87 @@ private Q_SLOTS:
         QVERIFY(watch.stop());
     }
 
+    void killNineBetweenStoringABatchAndPrintingIt_theNextRunPrintsTheRest_nothingTwice()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = fresh(QStringLiteral("unprinted"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("unprinted.json")), server);
+        // The first run prints into a pipe one page deep that is read only while the run is
+        // stopped: a dozen lines fill it, and the run blocks in the middle of printing a batch
+        // it has stored.
+        const QString fifo = m_dir.filePath(QStringLiteral("unprinted.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const int reader = ::open(QFile::encodeName(fifo).constData(), O_RDONLY | O_NONBLOCK);
+        QVERIFY(reader >= 0);
+        QVERIFY(::fcntl(reader, F_SETPIPE_SZ, 4096) >= 4096);
+        QStringList printed; // message ids the first run printed
+        QByteArray pending;
+        const auto readPipe = [&] {
+            char buffer[4096];
+            ssize_t n;
+            while ((n = ::read(reader, buffer, sizeof buffer)) > 0)
+                pending.append(buffer, n);
+            for (qsizetype end; (end = pending.indexOf('\n')) >= 0; pending.remove(0, end + 1)) {
+                const QJsonObject o = QJsonDocument::fromJson(pending.left(end)).object();
+                if (o.value(QStringLiteral("type")).toString() == QLatin1String("message"))
+                    printed << o.value(QStringLiteral("id")).toString();
+            }
+        };
+        const auto bytesInPipe = [&] {
+            int n = 0;
+            return ::ioctl(reader, FIONREAD, &n) == 0 ? n : 0;
+        };
+        WatchProcess first(config, data);
+        first.setStandardOutputFile(fifo);
+        QVERIFY(first.start());
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 1, 20000);
+        QStringList posted = post(server, 1); // stored: the first connect's catch-up is over
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), 1, 20000);
+        // Stopped (SIGSTOP), it can print nothing more: its lines are all in the pipe. Stored
+        // more than it printed: it is between a commit and its print, and is killed there.
+        // Else it goes on (SIGCONT) with more to print.
+        bool between = false;
+        for (int attempt = 0; attempt < 20 && !between; ++attempt) {
+            posted += post(server, 100);
+            // Blocked on the full pipe, or well ahead of what it printed.
+            QTRY_VERIFY_WITH_TIMEOUT(bytesInPipe() >= 4096 - 1024 || storedCount(data) > printed.size() + 20,
+                                     20000);
+            QCOMPARE(::kill(pid_t(first.pid()), SIGSTOP), 0);
+            readPipe();
+            between = storedCount(data) > printed.size();
+            if (!between)
+                QCOMPARE(::kill(pid_t(first.pid()), SIGCONT), 0);
+        }
+        QVERIFY(between);
+        const int storedByFirst = storedCount(data);
+        first.kill9();
+        readPipe();
+        ::close(reader);
+        QVERIFY2(printed.size() < storedByFirst,
+                 qPrintable(QStringLiteral("printed %1, stored %2").arg(printed.size()).arg(storedByFirst)));
+        // The next run prints what the first stored and did not print, then the rest (fetched
+        // by its catch-up), each once; only the one line whose print the kill interrupted (the
+        // run blocked in its write) may be missing: counted as printed, so never printed twice.
+        WatchProcess second(config, data);
+        QVERIFY(second.start());
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(printed.size() + second.ids().size() >= posted.size() - 1, 30000);
+        const QStringList byFirst = printed;
+        printed += second.ids();
+        QVERIFY2(duplicates(printed) == 0,
+                 qPrintable(QStringLiteral("first printed %1\nsecond printed %2")
+                                .arg(byFirst.join(QLatin1Char(' ')), second.ids().join(QLatin1Char(' ')))));
+        QSet<QString> missing(posted.cbegin(), posted.cend());
+        missing.subtract(QSet<QString>(printed.cbegin(), printed.cend()));
+        const QString interrupted = posted.value(posted.indexOf(byFirst.value(byFirst.size() - 1)) + 1);
+        QVERIFY2(missing.isEmpty() || missing == QSet<QString>{interrupted},
+                 qPrintable(QStringList(missing.cbegin(), missing.cend()).join(QLatin1Char(' '))));
+        QVERIFY(second.stop());
+        qInfo("stored by the killed run %d, printed by it %d; posted %d", storedByFirst,
+              int(printed.size() - second.ids().size()), int(posted.size()));
+    }
+
     void killNineAtRandomMomentsOfAFlood_historyHoldsEachOnce_nothingPrintedTwice()
     {
         GotifyServer server;
@@ -236,8 +326,10 @@ private Q_SLOTS:
         QVERIFY(store.openReadOnly());
         QCOMPARE(store.count(HistoryQuery{}), posted.size()); // once each
         QCOMPARE(duplicates(printed), 0);                     // nothing delivered twice
-        qInfo("posted %d, printed %d (the rest was stored by a run killed before it printed)", int(posted.size()),
-              int(printed.size()));
+        // Every message printed by some run, but for the one line each kill may interrupt.
+        QVERIFY2(printed.size() >= posted.size() - 3,
+                 qPrintable(QStringLiteral("posted %1, printed %2").arg(posted.size()).arg(printed.size())));
+        qInfo("posted %d, printed %d", int(posted.size()), int(printed.size()));
     }
 };
 

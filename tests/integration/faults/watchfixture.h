@@ -53,6 +53,8 @@ public:
             m_process.waitForFinished(5000);
         }
     }
+    // Before start(): its stdout goes to this file (a FIFO the test reads), not to keys()/ids().
+    void setStandardOutputFile(const QString &path) { m_process.setStandardOutputFile(path); }
     bool start()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

@@ -5,6 +5,7 @@
 #include "inbound/inboundfilters.h"
 #include "inboundtesthelpers.h"
 
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -37,6 +38,58 @@ private Q_SLOTS:
         QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
         QVERIFY(store.integrityOk());
+    }
+    void deliveryRecord_whatAGoneRunDidNotPrint_goesToTheNextRunOfItsConsumer_onceAndForItsAccountsOnly()
+    {
+        const QString file = path(QStringLiteral("delivery.sqlite"));
+        // A pid that has ended, for the run "killed" below.
+        QProcess ended;
+        ended.start(QStringLiteral("true"), QStringList());
+        QVERIFY(ended.waitForStarted());
+        const qint64 endedPid = ended.processId();
+        QVERIFY(ended.waitForFinished());
+        HistoryStore killed(file);
+        killed.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(killed.open());
+        InboundMessage filtered = gotifyMessage(4);
+        filtered.filtered = true;
+        QVERIFY(killed.storeBatch({gotifyMessage(1), gotifyMessage(2),
+                                   openimDirect(QStringLiteral("m1"), QStringLiteral("alice")), gotifyMessage(3),
+                                   filtered},
+                                  nullptr));
+        killed.markDelivered(); // message 1 printed; then "killed" before the others
+        // Its process still runs (this one): nothing is taken from it.
+        HistoryStore next(file);
+        next.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(next.open());
+        QVERIFY(next.takeUndelivered({gotifyOps()}).isEmpty());
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(file);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("UPDATE delivery_writers SET pid = %1 WHERE writer = %2")
+                               .arg(endedPid)
+                               .arg(killed.writerId())));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+        // Gone: its Gotify messages not printed (2 and 3, in order; not the filtered one) go to the
+        // next run that watches gotify/ops; the OpenIM one waits for a run that watches it.
+        QList<QString> ids;
+        for (const InboundMessage &m : next.takeUndelivered({gotifyOps()}))
+            ids << m.id;
+        QCOMPARE(ids, (QList<QString>{QStringLiteral("2"), QStringLiteral("3")}));
+        HistoryStore another(file);
+        another.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(another.open());
+        QVERIFY(another.takeUndelivered({gotifyOps()}).isEmpty()); // taken once
+        const QList<InboundMessage> openim = another.takeUndelivered({openimPrimary()});
+        QCOMPARE(openim.size(), 1);
+        QCOMPARE(openim.first().id, QStringLiteral("m1"));
+        // Another consumer (the tray keeps no record) is never given them.
+        HistoryStore tray(file);
+        QVERIFY(tray.open());
+        QVERIFY(tray.takeUndelivered({}).isEmpty());
     }
     void defaultPath_isUnderXdgDataHome()
     {
