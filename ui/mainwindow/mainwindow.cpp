@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "accountstab.h"
+#include "common/logo.h"
 #include "common/resources.h"
 #include "firstrun/welcomepage.h"
 #include "history/messagestab.h"
@@ -27,7 +28,7 @@ MainWindow::MainWindow(AccountRegistry *registry, const HistoryStore *history,
 {
     initResources();
     setWindowTitle(tr("ChannelTray"));
-    setWindowIcon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));
+    setWindowIcon(logoIcon());
     setMinimumSize(640, 420);
     setAccessibleName(tr("ChannelTray main window"));
 

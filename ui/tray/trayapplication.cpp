@@ -2,6 +2,7 @@
 
 #include "appcontroller.h"
 #include "common/autostartfile.h"
+#include "common/logo.h"
 #include "common/messagebox.h"
 #include "common/resources.h"
 #include "common/singleinstance.h"
@@ -10,8 +11,6 @@
 #include "mainwindow/mainwindow.h"
 #include "runtime/appruntime.h"
 
-#include <QIcon>
-
 namespace ct::ui {
 
 int runTrayApplication(QApplication &app, AppRuntime &runtime, const QStringList &guiArgs, TrayServices services)
@@ -19,7 +18,7 @@ int runTrayApplication(QApplication &app, AppRuntime &runtime, const QStringList
     initResources();
     const QString lang = installTranslations(app, langFromArgs(guiArgs));
     app.setQuitOnLastWindowClosed(false);
-    app.setWindowIcon(QIcon(QStringLiteral(":/channeltray/icons/channeltray.svg")));
+    app.setWindowIcon(logoIcon());
 
     SingleInstance instance(services.instanceName);
     if (!instance.start())

@@ -1,23 +1,16 @@
 #include "trayiconengine.h"
 
-#include "common/resources.h"
+#include "common/logo.h"
 
 #include <QFont>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
-#include <QSvgRenderer>
 
 namespace ct::ui {
 
-QString TrayIconEngine::defaultSvgPath()
-{
-    initResources();
-    return QStringLiteral(":/channeltray/icons/channeltray.svg");
-}
-
-TrayIconEngine::TrayIconEngine(TrayHealth health, int unread, QString svgPath)
-    : m_health(health), m_unread(qMax(0, unread)), m_svgPath(std::move(svgPath))
+TrayIconEngine::TrayIconEngine(TrayHealth health, int unread, Base base)
+    : m_health(health), m_unread(qMax(0, unread)), m_base(base)
 {
 }
 
@@ -51,11 +44,8 @@ void TrayIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode mod
     Q_UNUSED(state);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    if (!m_svgPath.isEmpty()) { // an empty path: the dot and badge alone
-        QSvgRenderer renderer(m_svgPath);
-        if (renderer.isValid())
-            renderer.render(painter, QRectF(rect));
-    }
+    if (m_base == Base::Logo)
+        paintLogo(painter, QRectF(rect));
     if (mode == QIcon::Disabled)
         painter->setOpacity(0.5);
 
@@ -92,7 +82,7 @@ QPixmap TrayIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State
 
 QIconEngine *TrayIconEngine::clone() const
 {
-    auto *copy = new TrayIconEngine(m_health, m_unread, m_svgPath);
+    auto *copy = new TrayIconEngine(m_health, m_unread, m_base);
     copy->setUrgent(m_urgent);
     return copy;
 }

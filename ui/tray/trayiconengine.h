@@ -1,7 +1,7 @@
 #pragma once
-// The tray icon, drawn at any size from the base SVG: a state dot in the lower right corner
-// (see TrayHealth) and, when there are unread messages, a count badge in the upper right (red when
-// one of them is critical).
+// The tray icon, drawn at any size: the logo (common/logo.h), a state dot in the lower right
+// corner (see TrayHealth) and, when there are unread messages, a count badge in the upper right
+// (red when one of them is critical).
 #include "trayhealth.h"
 
 #include <QIconEngine>
@@ -12,9 +12,10 @@ namespace ct::ui {
 class TrayIconEngine : public QIconEngine
 {
 public:
-    static QString defaultSvgPath(); // the base icon in the resources
+    // Logo: the whole icon; None: the dot and badge alone (an overlay for a themed icon).
+    enum class Base { Logo, None };
 
-    explicit TrayIconEngine(TrayHealth health, int unread = 0, QString svgPath = defaultSvgPath());
+    explicit TrayIconEngine(TrayHealth health, int unread = 0, Base base = Base::Logo);
 
     TrayHealth health() const { return m_health; }
     int unread() const { return m_unread; }
@@ -40,7 +41,7 @@ private:
     TrayHealth m_health;
     int m_unread;
     bool m_urgent = false;
-    QString m_svgPath;
+    Base m_base;
 };
 
 } // namespace ct::ui

@@ -36,17 +36,17 @@ void TrayStatusItem::show(TrayHealth health, int unread, const QString &toolTip,
         m_health = health;
         m_unread = unread;
         m_urgent = urgent;
-        const auto engine = [health, unread, urgent](const QString &svgPath) {
-            auto *e = new TrayIconEngine(health, unread, svgPath);
+        const auto engine = [health, unread, urgent](TrayIconEngine::Base base) {
+            auto *e = new TrayIconEngine(health, unread, base);
             e->setUrgent(urgent);
             return QIcon(e);
         };
         // Installed (the package puts it in hicolor/symbolic/apps), the themed name is offered.
         const QString themed = QIcon::hasThemeIcon(kSymbolicIconName) ? kSymbolicIconName : QString();
-        const QIcon full = engine(TrayIconEngine::defaultSvgPath());
+        const QIcon full = engine(TrayIconEngine::Base::Logo);
         m_item->setIcon(full, themed);
         // The dot and badge alone (no base icon), for hosts that draw the themed icon.
-        m_item->setOverlayIcon(themed.isEmpty() ? QIcon() : engine(QString()));
+        m_item->setOverlayIcon(themed.isEmpty() ? QIcon() : engine(TrayIconEngine::Base::None));
         m_item->setAttentionIcon(full);
     }
     const qsizetype nl = toolTip.indexOf(QLatin1Char('\n'));
