@@ -79,7 +79,8 @@ bool HistoryStore::openDeliveryRecord(QString *error)
         if (fd >= 0)
             ::close(fd);
         if (error)
-            *error = QStringLiteral("cannot create %1: %2").arg(QString::fromLocal8Bit(file), qt_error_string(errno));
+            *error = QStringLiteral("cannot create %1: %2")
+                         .arg(QString::fromLocal8Bit(file), qt_error_string(errno));
         return false;
     }
     void *map = ::mmap(nullptr, sizeof(qint64), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
@@ -185,10 +186,11 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
     for (const AccountAddress &a : accounts)
         addresses << QLatin1Char('\'') + a.toString().replace(QLatin1Char('\''), QStringLiteral("''"))
                          + QLatin1Char('\'');
-    const QString ofAccounts =
-        addresses.isEmpty() ? QString()
-                            : QStringLiteral(" AND m.account_id IN (SELECT id FROM accounts WHERE address IN (%1))")
-                                  .arg(addresses.join(QLatin1Char(',')));
+    const QString ofAccounts = addresses.isEmpty()
+                                   ? QString()
+                                   : QStringLiteral(
+                                         " AND m.account_id IN (SELECT id FROM accounts WHERE address IN (%1))")
+                                         .arg(addresses.join(QLatin1Char(',')));
     QList<qint64> taken; // row ids, in the order their writers would have delivered them
     for (qint64 writer : std::as_const(gone)) {
         // What it printed (its count), and rows deleted meanwhile (locally, or by retention),
@@ -205,10 +207,11 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
         QSqlQuery rows(d);
         rows.setForwardOnly(true);
         ok = ok
-             && rows.exec(QStringLiteral("SELECT u.row_id FROM undelivered u JOIN messages m ON m.row_id = u.row_id"
-                                         " WHERE u.writer = %1%2 ORDER BY u.number")
-                              .arg(writer)
-                              .arg(ofAccounts));
+             && rows.exec(
+                 QStringLiteral("SELECT u.row_id FROM undelivered u JOIN messages m ON m.row_id = u.row_id"
+                                " WHERE u.writer = %1%2 ORDER BY u.number")
+                     .arg(writer)
+                     .arg(ofAccounts));
         QList<qint64> ofWriter;
         while (ok && rows.next())
             ofWriter << rows.value(0).toLongLong();
@@ -264,7 +267,8 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
     // Their files go once nothing of theirs is left.
     for (qint64 writer : std::as_const(gone)) {
         QSqlQuery left(d);
-        if (left.exec(QStringLiteral("SELECT 1 FROM delivery_writers WHERE writer = %1").arg(writer)) && !left.next())
+        if (left.exec(QStringLiteral("SELECT 1 FROM delivery_writers WHERE writer = %1").arg(writer))
+            && !left.next())
             QFile::remove(deliveredFile(writer));
     }
     m_recorded += taken.size();
