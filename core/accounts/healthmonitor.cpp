@@ -82,14 +82,24 @@ void HealthMonitor::checkNow(const AccountAddress &address)
     check(address);
 }
 
-void HealthMonitor::spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing)
+void HealthMonitor::spreadNextChecks(std::chrono::milliseconds from, std::chrono::milliseconds spacing,
+                                     const std::function<QString(const AccountAddress &)> &groupOf)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     qint64 at = from.count();
-    for (Entry &e : m_accounts) {
-        e.due = now.addMSecs(at);
-        e.firstPending = true;
-        at += spacing.count();
+    QHash<QString, qint64> turnOfGroup;
+    for (auto it = m_accounts.begin(); it != m_accounts.end(); ++it) {
+        const QString group = groupOf ? groupOf(it.key()) : QString();
+        qint64 turn = at;
+        if (const auto shared = turnOfGroup.constFind(group); !group.isEmpty() && shared != turnOfGroup.cend()) {
+            turn = *shared;
+        } else {
+            at += spacing.count();
+            if (!group.isEmpty())
+                turnOfGroup.insert(group, turn);
+        }
+        it->due = now.addMSecs(turn);
+        it->firstPending = true;
     }
     arm();
 }

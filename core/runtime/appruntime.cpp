@@ -269,24 +269,51 @@ HealthMonitor::Probe AppRuntime::sharedPerServer(const AccountAddress &address, 
     m_probeServerKey.insert(address, key);
     return [this, address, key, interval, probe](std::function<void(const ProbeResult &)> done) {
         const AccountConnection *c = m_registry->connection(address);
-        const auto shared = m_serverProbes.constFind(key);
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (c && c->state() == AccountState::Connected && shared != m_serverProbes.cend()
-            && now - shared->atMs < interval.count() / 2) {
-            ProbeDetails details = shared->details;
-            details.user = m_probeDetails.value(address).user; // the account's own, if it had one
-            details.tokenAccepted = true;                      // its stream is open
-            m_probeDetails.insert(address, details);
-            done(shared->result);
+        if (!c || c->state() != AccountState::Connected) {
+            probeForServer(key, address, probe, done); // its own answer: no open stream proves its token
             return;
         }
-        probe([this, key, address, done](const ProbeResult &r) {
-            if (r.ok)
-                m_serverProbes.insert(key,
-                                      {QDateTime::currentMSecsSinceEpoch(), r, m_probeDetails.value(address)});
-            done(r);
-        });
+        const auto shared = m_serverProbes.constFind(key);
+        if (shared != m_serverProbes.cend()
+            && QDateTime::currentMSecsSinceEpoch() - shared->atMs < interval.count() / 2) {
+            shareServerProbe(*shared, address, done);
+            return;
+        }
+        if (const auto underWay = m_probesUnderWay.find(key); underWay != m_probesUnderWay.end()) {
+            underWay->append({address, probe, std::move(done)});
+            return;
+        }
+        m_probesUnderWay.insert(key, {});
+        probeForServer(key, address, probe, done);
     };
+}
+
+void AppRuntime::shareServerProbe(const ServerProbe &shared, const AccountAddress &address,
+                                  const std::function<void(const ProbeResult &)> &done)
+{
+    ProbeDetails details = shared.details;
+    details.user = m_probeDetails.value(address).user; // the account's own, if it had one
+    details.tokenAccepted = true;                      // its stream is open
+    m_probeDetails.insert(address, details);
+    done(shared.result);
+}
+
+void AppRuntime::probeForServer(const QString &key, const AccountAddress &address,
+                                const HealthMonitor::Probe &probe,
+                                const std::function<void(const ProbeResult &)> &done)
+{
+    probe([this, key, address, done](const ProbeResult &r) {
+        if (r.ok)
+            m_serverProbes.insert(key, {QDateTime::currentMSecsSinceEpoch(), r, m_probeDetails.value(address)});
+        const QList<ProbeWaiter> waiters = m_probesUnderWay.take(key);
+        done(r);
+        for (const ProbeWaiter &w : waiters) {
+            if (r.ok)
+                shareServerProbe(m_serverProbes.value(key), w.address, w.done);
+            else
+                w.probe(w.done); // the failure may be the first account's own (a refused token)
+        }
+    });
 }
 
 void AppRuntime::wireHealth(const Config &config)
@@ -294,6 +321,7 @@ void AppRuntime::wireHealth(const Config &config)
     m_health->clear();
     m_serverProbes.clear();
     m_probeServerKey.clear();
+    m_probesUnderWay.clear();
     if (!m_options.healthChecks)
         return;
     for (const AccountAddress &address : m_registry->addresses()) {

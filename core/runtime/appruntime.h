@@ -280,8 +280,22 @@ private:
     };
     QHash<QString, ServerProbe> m_serverProbes;
     QHash<AccountAddress, QString> m_probeServerKey; // account → its key in m_serverProbes
+    // Connected accounts whose check came while their server's probe was under way wait for
+    // its answer instead of probing too (the first look after start checks a server's
+    // accounts together). A failed answer is not shared: each of them then probes for itself.
+    struct ProbeWaiter
+    {
+        AccountAddress address;
+        HealthMonitor::Probe probe;
+        std::function<void(const ProbeResult &)> done;
+    };
+    QHash<QString, QList<ProbeWaiter>> m_probesUnderWay;
     HealthMonitor::Probe sharedPerServer(const AccountAddress &address, const QString &server,
                                          std::chrono::milliseconds interval, HealthMonitor::Probe probe);
+    void shareServerProbe(const ServerProbe &shared, const AccountAddress &address,
+                          const std::function<void(const ProbeResult &)> &done);
+    void probeForServer(const QString &key, const AccountAddress &address, const HealthMonitor::Probe &probe,
+                        const std::function<void(const ProbeResult &)> &done);
     TokenResolver m_resolver;                     // over m_secrets
     KeychainWatcher *m_keychainWatcher = nullptr; // Options::followKeychain
     QHash<QString, ResolvedToken> m_tokens;       // "<address>/<field>" → resolved; values never logged

@@ -100,11 +100,14 @@ void AppRuntime::startAccounts()
         m_pipeline->deliverUndelivered(m_options.accounts);
     }
     m_registry->startAll();
-    // One first probe of every account (latency shows without waiting for the interval),
-    // 20 ms apart: a thousand accounts are probed over 20 s, not in one burst.
+    // One first probe of every account (latency shows without waiting for the interval), one
+    // server 20 ms after another: a thousand servers are probed over 20 s, not in one burst,
+    // and the accounts of one server in one turn, which its one probe answers (a thousand
+    // accounts on four servers: one wake-up, not one a second for 20 s).
     if (m_options.healthChecks && m_options.firstProbeDelayMs >= 0)
         m_health->spreadNextChecks(std::chrono::milliseconds(m_options.firstProbeDelayMs),
-                                   std::chrono::milliseconds(20));
+                                   std::chrono::milliseconds(20),
+                                   [this](const AccountAddress &a) { return m_probeServerKey.value(a); });
     Q_EMIT accountsStarted();
 }
 

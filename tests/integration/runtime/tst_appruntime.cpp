@@ -3,6 +3,7 @@
 // counts in the registry, notifications, test sends, token refresh states. Real loopback
 // servers on 127.0.0.1, a real SQLite file, the real gnome-keyring of tools/headless.sh.
 #include "accounts/accountregistry.h"
+#include "accounts/healthmonitor.h"
 #include "config/configloader.h"
 #include "connectivity/connectivitymonitor.h"
 #include "gotifyserver.h"
@@ -123,6 +124,32 @@ private Q_SLOTS:
             QVERIFY2(it != rows.end(), qPrintable(account.toString() + QLatin1Char(' ') + id));
             QVERIFY(it->message.sessionKey.startsWith(QStringLiteral("agent:main:")));
         }
+    }
+
+    void firstProbe_accountsOfOneServer_areAnsweredByOneProbe()
+    {
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c-probe.json")),
+                                    m_dir.filePath(QStringLiteral("h-probe.sqlite"))};
+        options.firstProbeDelayMs = 300;
+        AppRuntime rt(options);
+        QString error;
+        QVERIFY2(rt.open(&error), qPrintable(error));
+        constexpr int kAccounts = 12;
+        QJsonObject accounts;
+        for (int i = 0; i < kAccounts; ++i)
+            accounts.insert(QStringLiteral("bot%1").arg(i), QJsonObject{{"serverUrl", m_gotify.url().toString()},
+                                                                        {"clientToken", m_gotify.clientToken()},
+                                                                        {"appToken", m_gotify.appToken()}});
+        m_gotify.clearRequestLog();
+        QSignalSpy probed(&rt.health(), &HealthMonitor::probeFinished);
+        rt.applyConfig(config({{"gotify", QJsonObject{{"accounts", accounts}}}}));
+        QTRY_COMPARE_WITH_TIMEOUT(probed.count(), kAccounts, 15000);
+        for (const QList<QVariant> &finished : std::as_const(probed))
+            QVERIFY(finished.at(1).value<ProbeResult>().ok);
+        const QList<testserver::GotifyRequestRecord> log = m_gotify.requestLog();
+        const auto healthRequests = std::count_if(
+            log.cbegin(), log.cend(), [](const auto &r) { return r.path == QLatin1String("/health"); });
+        QCOMPARE(healthRequests, 1);
     }
 
     void accountWithoutToken_isListedAsFailed_withWhatToDo()

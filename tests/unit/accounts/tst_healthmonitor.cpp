@@ -2,8 +2,11 @@
 #include "accounts/accountconnection.h"
 #include "accounts/healthmonitor.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ct;
 using namespace std::chrono_literals;
@@ -105,6 +108,34 @@ private Q_SLOTS:
         QCOMPARE(monitor.timerDueAt(), monitor.nextCheckAt(m_a));
         monitor.clear();
         QVERIFY(!monitor.timerDueAt().isValid());
+    }
+
+    void spreadNextChecks_accountsOfOneServerShareATurn_serversOneSpacingApart()
+    {
+        const AccountAddress c{kGotifyChannel, QStringLiteral("c")};
+        const AccountAddress d{kGotifyChannel, QStringLiteral("d")};
+        HealthMonitor monitor([](const AccountAddress &) -> AccountConnection * { return nullptr; });
+        for (const AccountAddress &x : {m_a, m_b, c, d})
+            monitor.setAccount(x, 30min, {});
+        // a and c on one server, b on another, d with no server named: its own turn.
+        const QHash<AccountAddress, QString> server{{m_a, "s1"}, {c, "s1"}, {m_b, "s2"}};
+        monitor.spreadNextChecks(10min, 1min, [&](const AccountAddress &x) { return server.value(x); });
+        QCOMPARE(monitor.nextCheckAt(m_a), monitor.nextCheckAt(c));
+        QSet<QDateTime> turns;
+        for (const AccountAddress &x : {m_a, m_b, c, d})
+            turns << monitor.nextCheckAt(x);
+        QCOMPARE(turns.size(), 3); // s1, s2 and d
+        const QDateTime first = *std::min_element(turns.cbegin(), turns.cend());
+        const QDateTime last = *std::max_element(turns.cbegin(), turns.cend());
+        QCOMPARE(first.msecsTo(last), qint64(2 * 60 * 1000)); // three turns, one minute apart
+        QCOMPARE(monitor.timerDueAt(), first);
+
+        // Without groups every account has its own turn, as before.
+        monitor.spreadNextChecks(10min, 1min);
+        turns.clear();
+        for (const AccountAddress &x : {m_a, m_b, c, d})
+            turns << monitor.nextCheckAt(x);
+        QCOMPARE(turns.size(), 4);
     }
 
     void intervalFor_accountSettingWins_defaultThirty()
