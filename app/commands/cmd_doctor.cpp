@@ -193,6 +193,13 @@ QJsonObject configSources(const CommandContext &ctx)
             warnings.append(QStringLiteral("%1 holds tokens in plain text and others can read it (mode %2): "
                                            "run `chmod 600 %1`, or move the tokens to the keychain")
                                 .arg(file.path, mode));
+    // OpenClaw's .env, where ${VAR} tokens often come from, should be owner-only too.
+    for (const QJsonValue &file : std::as_const(dotEnv))
+        if (const QString mode = exposedDotEnvFileMode(file.toString()); !mode.isEmpty())
+            warnings.append(
+                QStringLiteral("%1 (OpenClaw's .env) sets variables that can hold tokens, and others can "
+                               "read it (mode %2): run `chmod 600 %1`")
+                    .arg(file.toString(), mode));
     if (!warnings.isEmpty())
         o.insert("warnings", warnings);
     const GatewayConfigLocation gateway = findGatewayConfig(env);

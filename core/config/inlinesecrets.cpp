@@ -1,5 +1,6 @@
 #include "inlinesecrets.h"
 
+#include "dotenv.h"
 #include "envsubst.h"
 #include "json5parser.h"
 #include "secretrefs.h"
@@ -66,6 +67,12 @@ QString exposedSecretFileMode(const QString &path)
     if (!root || !holdsInlineSecret(root->toJson()))
         return {};
     return mode;
+}
+
+QString exposedDotEnvFileMode(const QString &path)
+{
+    const QString mode = readableByOthersMode(path);
+    return mode.isEmpty() || readDotEnvFile(path).isEmpty() ? QString() : mode;
 }
 
 } // namespace ct

@@ -22,4 +22,9 @@ QString readableByOthersMode(const QString &path);
 // read it ("0644"); empty otherwise (no secret, owner-only, or no such file).
 QString exposedSecretFileMode(const QString &path);
 
+// The same for a `.env` file (dotenv.h): its mode when it sets at least one variable and its
+// group or others may read it; empty otherwise. Its variables are where `${VAR}` tokens of a
+// config often come from, so the whole file counts as secret.
+QString exposedDotEnvFileMode(const QString &path);
+
 } // namespace ct

@@ -289,6 +289,42 @@ private Q_SLOTS:
         QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
     }
 
+    void doctor_onOpenClawsDotEnvThatOthersCanRead_warnsWithItsModeAndTheFix()
+    {
+        // The gateway's global .env (<state directory>/.env) sets the token the config names.
+        const QString state = m_dir.filePath(QStringLiteral("openclaw-state"));
+        QVERIFY(QDir().mkpath(state));
+        const QString dotEnv = state + QStringLiteral("/.env");
+        writeFile(dotEnv, "GOTIFY_CLIENT=C-s3cret-from-dotenv\n");
+        writeFile(m_config, "{channels:{gotify:{accounts:{ops:{serverUrl:'http://127.0.0.1:9',"
+                            "clientToken:'${GOTIFY_CLIENT}'}}}}}");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+        env.insert(QStringLiteral("OPENCLAW_STATE_DIR"), state);
+        env.remove(QStringLiteral("GOTIFY_CLIENT"));
+        const QFile::Permissions owner = QFile::ReadOwner | QFile::WriteOwner;
+        QVERIFY(QFile::setPermissions(dotEnv, owner | QFile::ReadGroup)); // 0640
+        const QString warning = QStringLiteral("%1 (OpenClaw's .env) sets variables that can hold tokens, and "
+                                               "others can read it (mode 0640): run `chmod 600 %1`")
+                                    .arg(dotEnv);
+        Run r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QVERIFY2(r.out.contains(QStringLiteral("  warning: ") + warning), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("clientToken: env GOTIFY_CLIENT from %1").arg(dotEnv)),
+                 qPrintable(r.out));
+        QVERIFY(!r.out.contains(QStringLiteral("s3cret")));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("--config"), m_config}, {},
+                env);
+        QCOMPARE(configWarnings(r), QJsonArray{warning});
+        // Owner-only: nothing to say; nor about a readable .env that sets nothing.
+        QVERIFY(QFile::setPermissions(dotEnv, owner));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
+        writeFile(dotEnv, "# nothing set here\n");
+        QVERIFY(QFile::setPermissions(dotEnv, owner | QFile::ReadGroup | QFile::ReadOther));
+        r = run({QStringLiteral("doctor"), QStringLiteral("--config"), m_config}, {}, env);
+        QVERIFY2(!r.out.contains(QStringLiteral("warning")), qPrintable(r.out));
+    }
+
     void doctor_saysWhereEachReferencedTokenComesFrom_withoutPrintingIt()
     {
         const QString vault = m_dir.filePath(QStringLiteral("vault.json"));
