@@ -5,6 +5,7 @@
 #include "sqlitestatement.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,6 +17,10 @@
 namespace ct {
 
 namespace {
+
+// A gone run's record of messages no later run took (their accounts not watched since) is
+// dropped a week after they were stored, as a killed writer's claims are (historystore.cpp).
+constexpr qint64 kStaleUndeliveredMs = 7LL * 24 * 3600 * 1000;
 
 // The start time of process `pid` (clock ticks after boot, /proc/<pid>/stat field 22); -1 when
 // there is no such process or it is a zombie (killed, not yet reaped: gone all the same).
@@ -227,6 +232,17 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
                      &error);
             taken += ofWriter;
         }
+        // What is left belongs to accounts this run does not watch: kept for a run that does,
+        // but not for ever (an account removed from the config, a `watch --account` run long
+        // gone): stored more than kStaleUndeliveredMs ago, it leaves the record, so the entry
+        // and file of a killed run go too.
+        ok = ok
+             && run(d,
+                    QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND row_id IN"
+                                   " (SELECT row_id FROM messages WHERE stored_at < %2)")
+                        .arg(writer)
+                        .arg(QDateTime::currentMSecsSinceEpoch() - kStaleUndeliveredMs),
+                    &error);
         ok = ok
              && run(d,
                     QStringLiteral("DELETE FROM delivery_writers WHERE writer = %1 AND NOT EXISTS"

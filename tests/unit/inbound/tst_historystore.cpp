@@ -21,6 +21,17 @@ class TestHistoryStore : public QObject
     QTemporaryDir m_dir;
     QString path(const QString &name = QStringLiteral("h.sqlite")) const { return m_dir.filePath(name); }
 
+    // The pid of a process that has ended: the delivery record's "gone writer".
+    static qint64 pidOfAnEndedProcess()
+    {
+        QProcess ended;
+        ended.start(QStringLiteral("true"), QStringList());
+        if (!ended.waitForStarted())
+            return 0;
+        const qint64 pid = ended.processId();
+        return ended.waitForFinished() ? pid : 0;
+    }
+
     static InboundMessage keyed(InboundMessage m, const QString &key)
     {
         m.sessionKey = key;
@@ -42,12 +53,8 @@ private Q_SLOTS:
     void deliveryRecord_whatAGoneRunDidNotPrint_goesToTheNextRunOfItsConsumer_onceAndForItsAccountsOnly()
     {
         const QString file = path(QStringLiteral("delivery.sqlite"));
-        // A pid that has ended, for the run "killed" below.
-        QProcess ended;
-        ended.start(QStringLiteral("true"), QStringList());
-        QVERIFY(ended.waitForStarted());
-        const qint64 endedPid = ended.processId();
-        QVERIFY(ended.waitForFinished());
+        const qint64 endedPid = pidOfAnEndedProcess(); // for the run "killed" below
+        QVERIFY(endedPid > 0);
         HistoryStore killed(file);
         killed.setDeliveryConsumer(QStringLiteral("watch"));
         QVERIFY(killed.open());
@@ -90,6 +97,64 @@ private Q_SLOTS:
         HistoryStore tray(file);
         QVERIFY(tray.open());
         QVERIFY(tray.takeUndelivered({}).isEmpty());
+    }
+    void deliveryRecord_ofAGoneRun_leftForAccountsNoRunWatches_goesAWeekAfterItsMessagesWereStored()
+    {
+        const QString file = path(QStringLiteral("stale-delivery.sqlite"));
+        const qint64 endedPid = pidOfAnEndedProcess();
+        QVERIFY(endedPid > 0);
+        HistoryStore killed(file);
+        killed.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(killed.open());
+        QVERIFY(killed.storeBatch({openimDirect(QStringLiteral("m1"), QStringLiteral("alice")),
+                                   openimDirect(QStringLiteral("m2"), QStringLiteral("alice"))},
+                                  nullptr));
+        const QString deliveredFile = file + QStringLiteral(".delivered-%1").arg(killed.writerId());
+        QVERIFY(QFile::exists(deliveredFile));
+        const auto sql = [&](const QString &statement) {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+            raw.setDatabaseName(file);
+            bool ok = raw.open();
+            QSqlQuery q(raw);
+            ok = ok && q.exec(statement);
+            const int rows = ok && q.next() ? q.value(0).toInt() : -1;
+            q.finish();
+            raw = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+            return ok ? rows : -2;
+        };
+        // "Killed" (its pid ended) with both unprinted; m1 stored 8 days ago, m2 today.
+        QCOMPARE(sql(QStringLiteral("UPDATE delivery_writers SET pid = %1 WHERE writer = %2")
+                         .arg(endedPid)
+                         .arg(killed.writerId())),
+                 -1);
+        QCOMPARE(sql(QStringLiteral("UPDATE messages SET stored_at = %1 WHERE msg_id = 'm1'")
+                         .arg(QDateTime::currentMSecsSinceEpoch() - 8LL * 24 * 3600 * 1000)),
+                 -1);
+        const QString writerLeft = QStringLiteral("SELECT count(*) FROM delivery_writers WHERE writer = %1")
+                                       .arg(killed.writerId());
+        // Runs that watch only Gotify take nothing; the week-old OpenIM row leaves the record,
+        // the recent one stays for a run that watches that account.
+        HistoryStore next(file);
+        next.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(next.open());
+        QVERIFY(next.takeUndelivered({gotifyOps()}).isEmpty());
+        QCOMPARE(sql(writerLeft), 1);
+        QVERIFY(QFile::exists(deliveredFile));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM undelivered WHERE writer = %1").arg(killed.writerId())),
+                 1);
+        // A week later the other one is as stale: the record, its entry and its file are gone.
+        QCOMPARE(sql(QStringLiteral("UPDATE messages SET stored_at = %1 WHERE msg_id = 'm2'")
+                         .arg(QDateTime::currentMSecsSinceEpoch() - 8LL * 24 * 3600 * 1000)),
+                 -1);
+        HistoryStore later(file);
+        later.setDeliveryConsumer(QStringLiteral("watch"));
+        QVERIFY(later.open());
+        QVERIFY(later.takeUndelivered({gotifyOps()}).isEmpty());
+        QCOMPARE(sql(writerLeft), 0);
+        QVERIFY(!QFile::exists(deliveredFile));
+        // The messages themselves stay in the history: only the record of their printing goes.
+        QCOMPARE(later.count(HistoryQuery{}), 2);
     }
     void defaultPath_isUnderXdgDataHome()
     {
