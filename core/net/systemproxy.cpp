@@ -43,7 +43,7 @@ void SystemProxyFactory::setServerProxies(const QList<ServerProxy> &servers)
 
 QList<QNetworkProxy> SystemProxyFactory::queryProxy(const QNetworkProxyQuery &query)
 {
-    {
+    if (m_serverProxies == ServerProxies::Used) {
         const QMutexLocker lock(&serverLock);
         if (!serverProxies.isEmpty()) {
             const QUrl url = query.url();

@@ -19,6 +19,14 @@ public:
         QNetworkProxy proxy;
     };
 
+    // Whether the per-server proxies (setServerProxies) are asked first: the application's
+    // factory does; a network manager probing an account draft whose `proxy` is the system's
+    // does not, so the saved account's proxy for the same server is not used for the draft.
+    enum class ServerProxies { Used, Ignored };
+    explicit SystemProxyFactory(ServerProxies serverProxies = ServerProxies::Used) : m_serverProxies(serverProxies)
+    {
+    }
+
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query = QNetworkProxyQuery()) override;
 
     static bool isLoopbackHost(const QString &host);
@@ -27,6 +35,9 @@ public:
     // The per-server proxies, for every factory of the process (Qt's application proxy factory is
     // process-wide too); read from Qt's network threads, hence held under a lock.
     static void setServerProxies(const QList<ServerProxy> &servers);
+
+private:
+    ServerProxies m_serverProxies;
 };
 
 void installSystemProxy();

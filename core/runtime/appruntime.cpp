@@ -17,6 +17,7 @@
 #include "logging/logging.h"
 #include "missingtokenconnection.h"
 #include "net/heartbeatclock.h"
+#include "net/systemproxy.h"
 #include "openim/openimconnection.h"
 #include "openim/openimprobe.h"
 #include "refresh/tokenrefresher.h"
@@ -377,9 +378,14 @@ void AppRuntime::probeDraft(const Config &draft, const AccountAddress &account,
         done(none);
         return;
     }
-    // The draft's proxy, not the one applied for its server (applyAccountProxies).
+    // The draft's proxy, not the one applied for its server (applyAccountProxies): the system's
+    // is asked of a factory that skips the per-server proxies of the saved accounts.
     auto *network = new QNetworkAccessManager(this);
-    network->setProxy(accountProxy(isGotify ? gotify->proxy : openim->proxy));
+    const QNetworkProxy proxy = accountProxy(isGotify ? gotify->proxy : openim->proxy);
+    if (proxy.type() == QNetworkProxy::DefaultProxy)
+        network->setProxyFactory(new SystemProxyFactory(SystemProxyFactory::ServerProxies::Ignored));
+    else
+        network->setProxy(proxy);
     ProbeCallback finished = [network, done](const AccountProbe &r) {
         network->deleteLater();
         done(r);

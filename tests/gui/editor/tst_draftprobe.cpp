@@ -8,6 +8,7 @@
 #include "gotifyserver.h"
 #include "inbound/historyquery.h"
 #include "inbound/historystore.h"
+#include "net/systemproxy.h"
 #include "runtime/appruntime.h"
 #include "tray/trayservices.h"
 #include "traywiring.h"
@@ -74,6 +75,55 @@ private Q_SLOTS:
         QCOMPARE(m_gotify.streamCount(), 0);
         QVERIFY(runtime.registry().addresses().isEmpty());
         QVERIFY(runtime.history().query(HistoryQuery{}).isEmpty());
+    }
+
+    // The tray's proxy factory gives each saved account's server its `proxy`; a draft of that
+    // account switched to the system's proxy is probed through the system's (none here), not
+    // through the saved account's: the proxy sees no tunnel, and the name only it knows does
+    // not resolve.
+    void testConnection_ofADraftSwitchedToTheSystemProxy_doesNotGoThroughTheSavedAccountsProxy()
+    {
+        for (const char *name :
+             {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            qunsetenv(name);
+        installSystemProxy(); // as app/trayentry.cpp does
+        const QString target = QStringLiteral("gotify.test:%1").arg(m_gotify.url().port());
+        const QJsonObject ops{{"serverUrl", QStringLiteral("http://") + target},
+                              {"clientToken", m_gotify.clientToken()},
+                              {"appToken", m_gotify.appToken()},
+                              {"proxy", QStringLiteral("http://127.0.0.1:%1").arg(m_proxy.port())}};
+        const LoadResult saved = configFromJson(QJsonObject{
+            {"channels", QJsonObject{{"gotify", QJsonObject{{"accounts", QJsonObject{{"ops", ops}}}}}}}});
+        QVERIFY2(saved.ok(), qPrintable(saved.problemStrings().join(QLatin1Char('\n'))));
+        AppRuntime::Options options{m_dir.filePath(QStringLiteral("c2.json")),
+                                    m_dir.filePath(QStringLiteral("h2.sqlite"))};
+        options.healthChecks = false; // the saved account asks its server nothing a probe asks
+        AppRuntime runtime(options);
+        QString error;
+        QVERIFY2(runtime.open(&error), qPrintable(error));
+        runtime.applyConfig(saved.config);
+        const AccountAddress address{kGotifyChannel, QStringLiteral("ops")};
+        // The saved account reaches its server through its proxy.
+        QTRY_VERIFY_WITH_TIMEOUT(runtime.registry().connection(address)
+                                     && runtime.registry().connection(address)->state() == AccountState::Connected,
+                                 15000);
+        m_gotify.clearRequestLog(); // the first test's probe posted too
+        const TrayServices services = app::trayServicesFor(runtime);
+
+        AccountEditorDialog dialog(runtime.config(), nullptr, services.probe);
+        dialog.startEdit(address);
+        dialog.gotifyForm()->proxy()->setText(QStringLiteral("system"));
+        QTRY_VERIFY(dialog.testButton()->isEnabled());
+        QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.testResult().startsWith(QStringLiteral("Failed: "))
+                                     || dialog.testResult().startsWith(QStringLiteral("Connected: ")),
+                                 20000);
+        QVERIFY2(dialog.testResult().startsWith(QStringLiteral("Failed: ")), qPrintable(dialog.testResult()));
+        // The probe's app-token check (POST /message with "{}") never reached the server.
+        const QList<testserver::GotifyRequestRecord> requests = m_gotify.requestLog();
+        QVERIFY(std::none_of(requests.cbegin(), requests.cend(), [](const testserver::GotifyRequestRecord &r) {
+            return r.method == "POST" && r.path == QLatin1String("/message");
+        }));
     }
 };
 
