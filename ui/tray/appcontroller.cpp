@@ -226,6 +226,7 @@ void AppController::createTray()
         return history.isOpen() ? history.unreadCriticalCount(m_config.app.notifications.urgency.criticalFrom) : 0;
     });
     connect(&history, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
+    m_tray->followStorage(&m_runtime.pipeline());
     m_tray->show();
 }
 

@@ -2,6 +2,7 @@
 
 #include "accounts/accountregistry.h"
 #include "common/statelabels.h"
+#include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
 #include "trayiconengine.h"
 #include "traymenu.h"
@@ -106,6 +107,19 @@ bool TrayController::needsAttention()
     return m_health == TrayHealth::Failing || m_critical > 0;
 }
 
+void TrayController::followStorage(InboundPipeline *pipeline)
+{
+    // Each failed retry says again how many messages are held (the repaint sets only what changed).
+    const auto show = [this, pipeline] {
+        m_storageError = pipeline->storageError();
+        m_held = m_storageError.isEmpty() ? 0 : pipeline->pendingCount();
+        scheduleRepaint();
+    };
+    connect(pipeline, &InboundPipeline::storageChanged, this, show);
+    connect(pipeline, &InboundPipeline::storeFailed, this, show);
+    show();
+}
+
 void TrayController::scheduleRepaint()
 {
     if (!m_repaintTimer.isActive())
@@ -123,7 +137,9 @@ void TrayController::repaintNow()
 void TrayController::repaint()
 {
     ++m_repaints;
-    const TrayHealth health = trayHealthFrom(m_registry->stateCounts());
+    // A history that takes no writes is a failure of the app, red like a failed account.
+    const TrayHealth health = m_storageError.isEmpty() ? trayHealthFrom(m_registry->stateCounts())
+                                                       : TrayHealth::Failing;
     const int unread = m_registry->unreadTotal();
     int critical = m_critical;
     if (m_criticalStale) {
@@ -168,6 +184,10 @@ QString TrayController::toolTipText() const
         lines << tr("Next retry: %1").arg(next.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     if (const int unread = m_registry->unreadTotal(); unread > 0)
         lines << tr("%n unread message(s)", nullptr, unread);
+    if (!m_storageError.isEmpty())
+        lines << tr("Messages cannot be stored in the history (%1); %n kept in memory until it works again",
+                    nullptr, m_held)
+                     .arg(m_storageError);
     return lines.join(QLatin1Char('\n'));
 }
 

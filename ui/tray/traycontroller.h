@@ -4,9 +4,12 @@
 // Changes are coalesced: any number of account changes within one frame (kRepaintDelayMs)
 // make one repaint, which reads the registry's running counts (no walk over the accounts),
 // and sets the icon and tooltip only when they differ from what is shown.
-// Attention: while an account failed or needs a login, or a critical message is unread (high
-// Gotify priority, an OpenIM mention), the StatusNotifierItem says NeedsAttention and the
-// icon's badge (XEmbed and SNI alike) is red.
+// Attention: while an account failed or needs a login, the history takes no writes, or a
+// critical message is unread (high Gotify priority, an OpenIM mention), the StatusNotifierItem
+// says NeedsAttention and the icon's badge (XEmbed and SNI alike) is red.
+// The history: while it takes no writes (followStorage: disk full, read-only, locked, ...), the
+// dot is red as for a failed account, and the tooltip says why and how many messages are held
+// in memory (issue 14: a storage fault shows a visible error state while it lasts).
 #include "trayactions.h"
 #include "trayhealth.h"
 
@@ -19,7 +22,8 @@ class QMenu;
 
 namespace ct {
 class AccountRegistry;
-}
+class InboundPipeline;
+} // namespace ct
 
 namespace ct::ui {
 
@@ -54,6 +58,8 @@ public:
     void setCriticalUnreadSource(std::function<int()> source);
     void criticalUnreadChanged();
     int criticalUnread();
+    // Shows the pipeline's storage trouble (InboundPipeline::storageChanged) while it lasts.
+    void followStorage(InboundPipeline *pipeline);
     // What the StatusNotifierItem's Status says (NeedsAttention), also on an XEmbed tray.
     bool needsAttention();
     QString toolTipText() const;
@@ -88,6 +94,8 @@ private:
     int m_critical = 0;
     bool m_criticalStale = false;
     std::function<int()> m_criticalSource;
+    QString m_storageError; // empty while the history takes writes
+    int m_held = 0;         // messages the pipeline holds meanwhile
     bool m_iconSet = false;
     QString m_toolTip;
     QString m_lastTitle;

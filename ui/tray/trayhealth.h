@@ -10,7 +10,7 @@ namespace ct::ui {
 enum class TrayHealth {
     AllConnected, // green: every enabled account is live
     Reconnecting, // amber: some account is connecting, waiting to retry, refreshing or offline
-    Failing,      // red: some account failed or needs a login
+    Failing,      // red: some account failed or needs a login (or the history takes no writes)
     AllDisabled,  // grey: nothing enabled (or no account at all)
 };
 

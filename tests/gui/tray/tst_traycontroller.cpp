@@ -1,12 +1,15 @@
 // The tray under a real X server with a tray host: the icon follows the accounts' states, the
 // tooltip counts them, the menu lists every account with its actions, notifications show, and an
-// unread critical message turns the badge red (the XEmbed icon's way to ask for attention).
+// unread critical message turns the badge red (the XEmbed icon's way to ask for attention), as
+// does a history that takes no writes (red dot, the reason in the tooltip, while it lasts).
 #include "common/autostartfile.h"
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
 #include "inbound/historystore.h"
+#include "inbound/inboundpipeline.h"
 #include "tray/traycontroller.h"
 #include "tray/trayiconengine.h"
+#include "unit/inbound/sqlitewritelock.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -223,6 +226,46 @@ private Q_SLOTS:
         m_registry->setUnread(AccountAddress::parse(QStringLiteral("gotify/ops")), 0);
         QVERIFY(!m_tray->needsAttention());
         m_tray->setCriticalUnreadSource({});
+    }
+
+    void historyThatTakesNoWrites_redDotAttentionAndTheReasonInTheTooltip_untilItStoresAgain()
+    {
+        for (const QString &a : {QStringLiteral("gotify/ops"), QStringLiteral("gotify/alerts"),
+                                 QStringLiteral("multi-openim/primary")})
+            driven(*m_registry, a)->drive(AccountState::Connected);
+        const QString file = m_dir.filePath(QStringLiteral("storage.sqlite"));
+        HistoryStore store(file);
+        QVERIFY(store.open());
+        PipelineSettings settings;
+        settings.firstRetryMs = 20;
+        InboundPipeline pipeline(store, Config{}, settings);
+        m_tray->followStorage(&pipeline);
+        QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
+        QList<InboundMessage> batch;
+        for (int id : {1, 2}) {
+            InboundMessage m;
+            m.account = AccountAddress::parse(QStringLiteral("gotify/ops"));
+            m.id = QString::number(id);
+            m.text = QStringLiteral("kept");
+            batch << m;
+        }
+        // Another process holds the write lock: the batch is held, and the tray says so.
+        auto lock = std::make_unique<test::SqliteWriteLock>(file);
+        QVERIFY(lock->held());
+        pipeline.submitBatch(batch);
+        QTRY_COMPARE_WITH_TIMEOUT(m_tray->health(), TrayHealth::Failing, 15000);
+        QCOMPARE(dotColour().rgb(), trayHealthColor(TrayHealth::Failing).rgb());
+        QVERIFY(m_tray->needsAttention());
+        const QString tip = m_tray->trayIcon()->toolTip();
+        QVERIFY2(tip.contains(QStringLiteral("Messages cannot be stored in the history (")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("locked")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("2 kept in memory")), qPrintable(tip));
+        lock.reset(); // the other process is done: the held batch is stored, the tray is green
+        QTRY_COMPARE_WITH_TIMEOUT(m_tray->health(), TrayHealth::AllConnected, 15000);
+        QCOMPARE(store.count(HistoryQuery{}), 2);
+        QVERIFY2(!m_tray->trayIcon()->toolTip().contains(QStringLiteral("cannot be stored")),
+                 qPrintable(m_tray->trayIcon()->toolTip()));
+        QVERIFY(!m_tray->needsAttention());
     }
 };
 
