@@ -1,6 +1,7 @@
 // `channeltray watch` under storage faults, beside another watch, and killed with -9, end to end:
 // the real binary, the loopback Gotify server on 127.0.0.1, and the history on a real 8 MiB
-// tmpfs that the test fills up (a full disk, not a simulated one: SQLite gets ENOSPC).
+// tmpfs that the test fills up (a full disk, not a simulated one: SQLite gets ENOSPC) or
+// remounts read-only (EROFS).
 #include "inbound/historystore.h"
 #include "smallfilesystem.h"
 #include "watchfixture.h"
@@ -106,6 +107,50 @@ private Q_SLOTS:
         QCOMPARE(watch.ids(), before + during); // each once, in order
         QVERIFY(watch.stop());
         QCOMPARE(storedOf(data, before + during), 1050);
+    }
+
+    void readOnlyFilesystemAtStart_watchWaitsAndSaysWhy_thenFetchesEverythingOnceItIsWritable()
+    {
+        // The history exists (an earlier run) on a filesystem that is read-only when watch
+        // starts (a disk the kernel remounted read-only after an error, a read-only snapshot).
+        // The accounts wait for the history (their catch-up starts from what it holds), so what
+        // arrives meanwhile stays on the server, and is fetched once the history takes writes.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        SmallFilesystem fs;
+        QString error;
+        const QString data = fresh(QStringLiteral("readonly"));
+        QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("readonly.json")), server);
+        QStringList posted;
+        {
+            WatchProcess earlier(config, data);
+            QVERIFY(earlier.start());
+            QTRY_VERIFY_WITH_TIMEOUT(earlier.connected() && server.streamCount() == 1, 20000);
+            posted += post(server, 10);
+            QTRY_COMPARE_WITH_TIMEOUT(earlier.ids().size(), 10, 20000);
+            QVERIFY(earlier.stop());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 0, 10000);
+        QVERIFY(fs.setReadOnly(true));
+        WatchProcess watch(config, data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.saidHistory(QStringLiteral("waiting")), 20000);
+        const QString detail = watch.historyLines().first().value(QStringLiteral("detail")).toString();
+        QVERIFY2(detail.contains(QLatin1String("read")), qPrintable(detail)); // read-only / readonly
+        const QStringList during = post(server, 200);
+        QVERIFY(!watch.connected());
+        QCOMPARE(server.streamCount(), 0);
+        QVERIFY(watch.ids().isEmpty()); // nothing delivered that is not stored
+
+        QVERIFY(fs.setReadOnly(false)); // the user fixed the disk; watch is not restarted
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 200, 30000);
+        QVERIFY(watch.connected());
+        QCOMPARE(watch.ids(), during); // each once, in order
+        posted += post(server, 5);     // and the stream flows
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 205, 20000);
+        QVERIFY(watch.stop());
+        QCOMPARE(storedOf(data, posted + during), 215);
     }
 
     void diskFull_thenKilled_theRestartFetchesEveryHeldMessageOnce()
