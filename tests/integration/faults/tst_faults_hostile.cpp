@@ -1,14 +1,17 @@
 // Hostile and broken Gotify servers, each contained to its account: a server that accepts and
 // never answers, one that trickles its answer a byte at a time, one that redirects forever, a
 // stream that trickles a frame that never ends after the upgrade, a 16 MiB frame, deeply nested
-// JSON. The hostile account ends in Backoff with a clear reason
+// JSON, text that is not UTF-8, a TLS certificate for another host. The hostile account ends in Backoff with a clear reason
 // within its handshake timeout (or drops the frame), and a second account on a healthy loopback
 // server receives its messages meanwhile, undelayed. Real sockets on 127.0.0.1 throughout.
 #include "integration/gotify/gotifytestfixture.h"
+#include "servers/gotify/testpki.h"
 
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QtTest>
+
+#include <functional>
 
 using namespace ct;
 using namespace ct::test;
@@ -78,6 +81,46 @@ class TestFaultsHostile : public QObject
         if (!QTest::qWaitFor([&] { return sink.count(QStringLiteral("gotify/healthy")) > before; }, 10000))
             return -1;
         return clock.elapsed();
+    }
+
+    // Both accounts connected, `push` sends the hostile server's bad frame: only the hostile
+    // stream drops (in Backoff with `reason`, when given), the healthy account delivers
+    // meanwhile, and the hostile one comes back and flows; the bad frame was never a message.
+    void closesOnlyThatStream_reconnects_andFlows(const std::function<void(GotifyServer &)> &push,
+                                                  const QString &reason = {})
+    {
+        GotifyServer hostile;
+        GotifyServer healthy;
+        QVERIFY(hostile.listen());
+        QVERIFY(healthy.listen());
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(1000),
+                             sink.pipeline.get(), sink.history.get());
+        good.start();
+        bad.start();
+        QTRY_VERIFY_WITH_TIMEOUT(good.state() == AccountState::Connected && bad.state() == AccountState::Connected,
+                                 10000);
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
+        push(hostile);
+        const auto dropped = [&] {
+            for (const QList<QVariant> &s : std::as_const(badStates))
+                if (s.at(0).value<AccountState>() == AccountState::Backoff && s.at(1).toString().contains(reason))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(dropped(), 20000);
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Connected, 20000); // and came back
+        QTRY_COMPARE(hostile.streamCount(), 1);
+        hostile.postMessage(QStringLiteral("after the bad frame"));
+        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
+        QCOMPARE(sink.count(QStringLiteral("gotify/hostile")), 1); // the bad frame was never a message
+        bad.stop();
+        good.stop();
     }
 
 private Q_SLOTS:
@@ -169,34 +212,10 @@ private Q_SLOTS:
 
     void sixteenMiBFrame_closesOnlyThatStream_whichReconnectsAndFlows()
     {
-        GotifyServer hostile;
-        GotifyServer healthy;
-        QVERIFY(hostile.listen());
-        QVERIFY(healthy.listen());
-        Sink sink;
-        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
-                              sink.history.get());
-        GotifyConnection bad(endpointFor(hostile, QStringLiteral("hostile")), fastInbound(1000),
-                             sink.pipeline.get(), sink.history.get());
-        good.start();
-        bad.start();
-        QTRY_VERIFY_WITH_TIMEOUT(good.state() == AccountState::Connected && bad.state() == AccountState::Connected,
-                                 10000);
-        QTRY_COMPARE(hostile.streamCount(), 1);
-        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
-        const QString huge = QStringLiteral("{\"id\":1,\"message\":\"") + QString(16 << 20, QLatin1Char('x'))
-                             + QStringLiteral("\"}");
-        hostile.pushRawFrames({huge});
-        QTRY_VERIFY_WITH_TIMEOUT(!badStates.isEmpty(), 20000); // dropped the stream
-        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
-        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
-        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Connected, 20000); // and came back
-        QTRY_COMPARE(hostile.streamCount(), 1);
-        hostile.postMessage(QStringLiteral("after the big one"));
-        QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
-        QCOMPARE(sink.count(QStringLiteral("gotify/hostile")), 1); // the huge frame was never a message
-        bad.stop();
-        good.stop();
+        closesOnlyThatStream_reconnects_andFlows([](GotifyServer &hostile) {
+            hostile.pushRawFrames({QStringLiteral("{\"id\":1,\"message\":\"") + QString(16 << 20, QLatin1Char('x'))
+                                   + QStringLiteral("\"}")});
+        });
     }
 
     void deeplyNestedAndBrokenJson_framesAreDropped_theStreamGoesOn()
@@ -217,6 +236,55 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(sink.count(QStringLiteral("gotify/hostile")), 1, 10000);
         QCOMPARE(bad.state(), AccountState::Connected);
         bad.stop();
+    }
+
+    void textThatIsNotUtf8_closesOnlyThatStream_withTheReason_whichReconnectsAndFlows()
+    {
+        // Bytes no UTF-8 decoder accepts (a lone continuation byte, an overlong '/', a surrogate)
+        // in a message that is otherwise well formed: the stream is failed with 1007
+        // (RFC 6455 section 8.1). The "\xff\xfe" of the test above goes through QString, so
+        // arrives as valid UTF-8; these bytes are written under the WebSocket layer.
+        closesOnlyThatStream_reconnects_andFlows(
+            [](GotifyServer &hostile) {
+                hostile.pushRawTextPayloads(
+                    {QByteArray("{\"id\":90,\"appid\":1,\"message\":\"\x80\xc0\xaf\xed\xa0\x80\"}")});
+            },
+            QStringLiteral("(close code 1007): a text message that is not UTF-8"));
+    }
+
+    void certificateForAnotherHost_refusedBeforeAnyRequest_andTheOtherAccountFlows()
+    {
+        // Signed by the CA the account trusts (its caCertFile), but issued for other.example,
+        // not for the 127.0.0.1 the account connects to: the token must not go to it.
+        testserver::TestPki pki;
+        QString error;
+        QVERIFY2(pki.generate(&error), qPrintable(error));
+        GotifyServer hostile;
+        hostile.setTls(pki.otherHostConfiguration());
+        GotifyServer healthy;
+        QVERIFY(hostile.listen());
+        QVERIFY(healthy.listen());
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        GotifyEndpoint endpoint = endpointFor(hostile, QStringLiteral("hostile"));
+        endpoint.caCertFile = pki.caCertFile();
+        GotifyConnection bad(endpoint, fastInbound(2), sink.pipeline.get(), sink.history.get());
+        QSignalSpy badStates(&bad, &AccountConnection::stateChanged);
+        good.start();
+        bad.start();
+        QTRY_COMPARE_WITH_TIMEOUT(good.state(), AccountState::Connected, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(bad.lastError().contains(QLatin1String("host name")), 10000);
+        QVERIFY2(bad.lastError().contains(QLatin1String("TLS")), qPrintable(bad.lastError()));
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), AccountState::Failed, 10000); // after its bounded retries
+        for (const QList<QVariant> &s : std::as_const(badStates))
+            QVERIFY(s.at(0).value<AccountState>() != AccountState::Connected);
+        QCOMPARE(hostile.streamCount(), 0);
+        QVERIFY2(hostile.requestLog().isEmpty(), "a request (and its token) reached the wrong host");
+        bad.stop();
+        good.stop();
     }
 };
 

@@ -144,6 +144,29 @@ void GotifyServer::pushRawFrames(const QStringList &frames)
             s.socket->sendTextMessage(frame);
 }
 
+void GotifyServer::pushRawTextPayloads(const QList<QByteArray> &payloads)
+{
+    for (const QByteArray &payload : payloads) {
+        // RFC 6455 section 5.2: FIN + text, unmasked (a server's frame), the length in 7, 16 or 64 bits.
+        QByteArray frame(1, char(0x81));
+        const quint64 n = quint64(payload.size());
+        if (n < 126) {
+            frame.append(char(n));
+        } else if (n < 65536) {
+            frame.append(char(126));
+            frame.append(char(n >> 8)).append(char(n & 0xff));
+        } else {
+            frame.append(char(127));
+            for (int shift = 56; shift >= 0; shift -= 8)
+                frame.append(char((n >> shift) & 0xff));
+        }
+        frame.append(payload);
+        for (const Stream &s : std::as_const(m_streams))
+            if (s.raw)
+                s.raw->write(frame);
+    }
+}
+
 void GotifyServer::dropStreams()
 {
     const auto streams = m_streams;
@@ -261,7 +284,7 @@ void GotifyServer::acceptWebSockets()
             continue;
         }
         socket->setParent(this);
-        m_streams.append({socket, clientId, false});
+        m_streams.append({socket, clientId, false, raw});
         connect(socket, &QWebSocket::textMessageReceived, this, [socket](const QString &text) {
             if (text.toUtf8().size() > 64) // the real server's read limit
                 socket->close(QWebSocketProtocol::CloseCodeTooMuchData);

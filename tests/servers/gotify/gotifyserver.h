@@ -9,8 +9,10 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QString>
+#include <QTcpSocket>
 #include <QUrl>
 #include <memory>
 
@@ -75,6 +77,9 @@ public:
     qsizetype messageCount() const { return m_store.messageCount(); }
     // Sends these text frames to every open stream as they are (benchmarks; nothing is stored).
     void pushRawFrames(const QStringList &frames);
+    // Sends each payload as one text frame, byte for byte, on every open stream's TCP socket
+    // (under the WebSocket layer, which sends only valid UTF-8): text that is not UTF-8.
+    void pushRawTextPayloads(const QList<QByteArray> &payloads);
     // From now on each new stream, once upgraded, gets a frame that never ends, a byte every
     // `intervalMs` (framestall.h): bytes flow, but no message or pong reaches the client. 0: off.
     void setTrickleStreams(int intervalMs) { m_trickleMs = intervalMs; }
@@ -119,6 +124,7 @@ private:
         QWebSocket *socket = nullptr;
         qint64 clientId = 0;
         bool awaitingPong = false;
+        QPointer<QTcpSocket> raw; // the connection under the socket (for pushRawTextPayloads)
     };
     struct Auth
     {

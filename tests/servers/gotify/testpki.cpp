@@ -25,6 +25,13 @@ constexpr const char kConfig[] = "[req]\n"
                                  "extendedKeyUsage = serverAuth\n"
                                  "subjectAltName = IP:127.0.0.1\n"
                                  "subjectKeyIdentifier = hash\n"
+                                 "authorityKeyIdentifier = keyid\n"
+                                 "[other_ext]\n"
+                                 "basicConstraints = critical,CA:FALSE\n"
+                                 "keyUsage = critical,digitalSignature,keyEncipherment\n"
+                                 "extendedKeyUsage = serverAuth\n"
+                                 "subjectAltName = DNS:other.example\n"
+                                 "subjectKeyIdentifier = hash\n"
                                  "authorityKeyIdentifier = keyid\n";
 
 QStringList ecKey()
@@ -85,30 +92,45 @@ bool TestPki::generate(QString *error)
     if (!makeCa(QStringLiteral("ca"), QStringLiteral("ChannelTray test CA"))
         || !makeCa(QStringLiteral("wrong-ca"), QStringLiteral("ChannelTray unrelated CA")))
         return false;
-    if (!run(QStringList{QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-config"), config}
-                 + ecKey()
-                 + QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                               QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                               QStringLiteral("/CN=127.0.0.1")},
-             error))
-        return false;
-    const QString serial = QStringLiteral("0x%1").arg(QRandomGenerator::global()->generate64() >> 1, 0, 16);
-    return run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-set_serial"), serial,
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), config,
-                QStringLiteral("-extensions"), QStringLiteral("server_ext"), QStringLiteral("-out"),
-                QStringLiteral("server.pem")},
-               error);
+    // A server certificate signed by the trusted CA: for 127.0.0.1, and one for another name.
+    const auto makeServer = [&](const QString &name, const QString &cn, const QString &extensions) {
+        if (!run(QStringList{QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-config"), config}
+                     + ecKey()
+                     + QStringList{QStringLiteral("-keyout"), name + QStringLiteral(".key"),
+                                   QStringLiteral("-out"), name + QStringLiteral(".csr"), QStringLiteral("-subj"),
+                                   QStringLiteral("/CN=") + cn},
+                 error))
+            return false;
+        const QString serial = QStringLiteral("0x%1").arg(QRandomGenerator::global()->generate64() >> 1, 0, 16);
+        return run({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                    name + QStringLiteral(".csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+                    QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-set_serial"), serial,
+                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), config,
+                    QStringLiteral("-extensions"), extensions, QStringLiteral("-out"),
+                    name + QStringLiteral(".pem")},
+                   error);
+    };
+    return makeServer(QStringLiteral("server"), QStringLiteral("127.0.0.1"), QStringLiteral("server_ext"))
+           && makeServer(QStringLiteral("other"), QStringLiteral("other.example"), QStringLiteral("other_ext"));
 }
 
 QSslConfiguration TestPki::serverConfiguration() const
 {
+    return configurationFor(serverCertFile(), serverKeyFile());
+}
+
+QSslConfiguration TestPki::otherHostConfiguration() const
+{
+    return configurationFor(path(QStringLiteral("other.pem")), path(QStringLiteral("other.key")));
+}
+
+QSslConfiguration TestPki::configurationFor(const QString &certFile, const QString &keyFile) const
+{
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
-    QFile keyFile(serverKeyFile());
-    if (keyFile.open(QIODevice::ReadOnly))
-        conf.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(serverCertFile(), QSsl::Pem)
+    QFile key(keyFile);
+    if (key.open(QIODevice::ReadOnly))
+        conf.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec, QSsl::Pem));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certFile, QSsl::Pem)
                                          + QSslCertificate::fromPath(caCertFile(), QSsl::Pem);
     if (!chain.isEmpty()) {
         conf.setLocalCertificateChain(chain);

@@ -2,7 +2,9 @@
 // A throwaway certificate authority and a server certificate for 127.0.0.1, made at test time
 // with the `openssl` command in a temporary folder that is removed with this object. Nothing
 // here is ever committed: every run makes new keys. A second, unrelated CA ("wrong CA") lets a
-// test check that a certificate signed by someone else is refused.
+// test check that a certificate signed by someone else is refused; a second server certificate,
+// signed by the trusted CA but for another name (other.example), that a certificate for another
+// host is.
 #include <QSslConfiguration>
 #include <QString>
 #include <QTemporaryDir>
@@ -23,10 +25,13 @@ public:
     QString serverKeyFile() const { return path(QStringLiteral("server.key")); }
     // Server side: the certificate (with its CA in the chain) and key, no client certificates.
     QSslConfiguration serverConfiguration() const;
+    // The same with the certificate for other.example (trusted CA, wrong host for 127.0.0.1).
+    QSslConfiguration otherHostConfiguration() const;
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     bool run(const QStringList &args, QString *error) const;
+    QSslConfiguration configurationFor(const QString &certFile, const QString &keyFile) const;
     QTemporaryDir m_dir;
 };
 
