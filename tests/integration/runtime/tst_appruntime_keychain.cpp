@@ -273,6 +273,15 @@ private Q_SLOTS:
         QVERIFY(m_gotify.revokeToken(oldToken));
         m_gotify.postMessage(QStringLiteral("after rotation"), QStringLiteral("t"), 5);
         QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(m_ops), 1, 15000);
+
+        // Changed again by another program (secret-tool, libsecret's own client): the same.
+        const QString thirdToken = m_gotify.addClient(QStringLiteral("rotated by another tool"));
+        QVERIFY(storeWithSecretTool(SecretStore::keyFor(m_ops, QStringLiteral("clientToken")), thirdToken));
+        QTRY_VERIFY_WITH_TIMEOUT(lastStreamUsed(thirdToken), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, m_ops), QStringLiteral("connected"), 15000);
+        QVERIFY(m_gotify.revokeToken(newToken));
+        m_gotify.postMessage(QStringLiteral("after the second rotation"), QStringLiteral("t"), 5);
+        QTRY_COMPARE_WITH_TIMEOUT(rt.registry().unread(m_ops), 2, 15000);
     }
 
     void lockedKeyring_accountWaits_thenConnectsWhenItIsUnlocked()
