@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "net/redact.h"
+#include "net/replylimit.h"
 #include "net/serialqueue.h"
 
 #include <QElapsedTimer>
@@ -108,6 +109,7 @@ void GotifyRestClient::start(quint64 jobId, const Request &request, const Callba
     if (!m_nam)
         m_nam = new QNetworkAccessManager(this); // its own, made on the first request
     QNetworkReply *reply = m_nam->sendCustomRequest(nr, request.method, request.body);
+    limitReplySize(reply); // an answer that never ends is cut, not kept until the timeout
     m_inFlight.insert(jobId, {reply, done});
     connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, timer, finish] {
         reply->deleteLater();
@@ -126,6 +128,12 @@ GotifyResult GotifyRestClient::resultOf(QNetworkReply *reply, qint64 latencyMs)
     GotifyResult r;
     r.latencyMs = latencyMs;
     r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (replyTooLarge(*reply)) {
+        r.error.kind = GotifyError::Kind::Protocol;
+        r.error.httpStatus = r.httpStatus;
+        r.error.description = replyTooLargeText(*reply);
+        return r;
+    }
     r.body = reply->readAll();
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &perr);

@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "redact.h"
+#include "replylimit.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -9,10 +10,6 @@
 #include <QTimer>
 
 namespace ct {
-
-namespace {
-constexpr const char *kTooLarge = "ct_tooLarge";
-}
 
 ImageFetcher::ImageFetcher(QObject *parent) : QObject(parent), m_cache(16 * 1024 * 1024) {}
 
@@ -58,20 +55,13 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
     ++m_requests;
     m_replies.insert(key, reply);
     qCDebug(lcNet).noquote() << "image fetch" << redactUrl(url);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid() && length.toLongLong() > m_maxBytes) {
-            reply->setProperty(kTooLarge, true);
-            reply->abort();
-        }
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply] { onReadyRead(reply); });
+    limitReplySize(reply, m_maxBytes);
     connect(reply, &QNetworkReply::finished, this, [this, reply, key] {
         reply->deleteLater();
         m_replies.remove(key);
-        const QByteArray bytes = reply->property(kTooLarge).toBool() ? QByteArray() : reply->readAll();
+        const QByteArray bytes = replyTooLarge(*reply) ? QByteArray() : reply->readAll();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->property(kTooLarge).toBool() || bytes.size() > m_maxBytes)
+        if (replyTooLarge(*reply) || bytes.size() > m_maxBytes)
             finish(key, {},
                    tr("the image is larger than %1 MB").arg(double(m_maxBytes) / (1024 * 1024), 0, 'g', 3));
         else if (reply->error() != QNetworkReply::NoError)
@@ -80,15 +70,6 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
         else
             finish(key, bytes, {});
     });
-}
-
-void ImageFetcher::onReadyRead(QNetworkReply *reply)
-{
-    // Bytes stay in the reply's buffer until finished; abort as soon as they pass the cap.
-    if (reply->bytesAvailable() > m_maxBytes) {
-        reply->setProperty(kTooLarge, true);
-        reply->abort();
-    }
 }
 
 void ImageFetcher::finish(const QString &key, const QByteArray &bytes, const QString &error)

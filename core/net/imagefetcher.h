@@ -47,7 +47,6 @@ private:
         Callback done;
     };
     void finish(const QString &key, const QByteArray &bytes, const QString &error);
-    void onReadyRead(QNetworkReply *reply);
 
     QNetworkAccessManager *m_network = nullptr;
     QCache<QString, QByteArray> m_cache;

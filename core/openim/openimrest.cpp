@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 #include "net/redact.h"
+#include "net/replylimit.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -42,13 +43,14 @@ void OpenImRest::post(const QString &path, const QJsonObject &body, Callback cal
     timer->start();
     QNetworkReply *reply = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
     reply->setParent(this);
+    limitReplySize(reply);
     connect(reply, &QNetworkReply::finished, this, [reply, callback, timer] {
         reply->deleteLater();
         OpenImRestResult r;
         r.latencyMs = int(timer->elapsed());
         if (reply->error() != QNetworkReply::NoError) {
             r.errCode = -1;
-            r.error = replyErrorString(*reply);
+            r.error = replyTooLarge(*reply) ? replyTooLargeText(*reply) : replyErrorString(*reply);
             return callback(r);
         }
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();

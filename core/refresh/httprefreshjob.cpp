@@ -5,6 +5,7 @@
 #include "jsonpath.h"
 #include "logging/logging.h"
 #include "net/redact.h"
+#include "net/replylimit.h"
 #include "placeholders.h"
 #include "statefile.h"
 
@@ -111,6 +112,7 @@ void HttpRefreshJob::start()
     qCInfo(lcRefresh).noquote() << "refresh request for" << m_accountId << method << redactUrl(url)
                                 << "headers:" << redactHeaders(request);
     m_reply = m_network->sendCustomRequest(request, method, body);
+    limitReplySize(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &HttpRefreshJob::onReplyFinished);
 }
 
@@ -122,6 +124,8 @@ void HttpRefreshJob::onReplyFinished()
     m_reply = nullptr;
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (replyTooLarge(*reply))
+        return finish(RefreshAttemptResult::failure(replyTooLargeText(*reply)));
     if (reply->error() == QNetworkReply::OperationCanceledError) {
         return finish(RefreshAttemptResult::failure(
             QStringLiteral("no answer within %1 ms").arg(reply->request().transferTimeout())));

@@ -1,10 +1,13 @@
 // Hostile and broken Gotify servers, each contained to its account: a server that accepts and
-// never answers, one that trickles its answer a byte at a time, one that redirects forever, a
+// never answers, one that trickles its answer a byte at a time, one that redirects forever, one
+// whose REST answer never ends, a
 // stream that trickles a frame that never ends after the upgrade, a 16 MiB frame, deeply nested
 // JSON, text that is not UTF-8, a TLS certificate for another host. The hostile account ends in Backoff with a clear reason
 // within its handshake timeout (or drops the frame), and a second account on a healthy loopback
 // server receives its messages meanwhile, undelayed. Real sockets on 127.0.0.1 throughout.
+#include "gotify/gotifyapi.h"
 #include "integration/gotify/gotifytestfixture.h"
+#include "net/replylimit.h"
 #include "servers/gotify/testpki.h"
 
 #include <QTcpServer>
@@ -12,6 +15,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <optional>
 
 using namespace ct;
 using namespace ct::test;
@@ -22,7 +26,7 @@ namespace {
 class BrokenServer : public QObject
 {
 public:
-    enum class Behaviour { Silent, Trickle, Redirect };
+    enum class Behaviour { Silent, Trickle, Redirect, EndlessBody };
     explicit BrokenServer(Behaviour behaviour) : m_behaviour(behaviour)
     {
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
@@ -37,6 +41,25 @@ public:
                                      .arg(url().toString())
                                      .toUtf8());
                     });
+                } else if (m_behaviour == Behaviour::EndlessBody) {
+                    // "200 OK", then a JSON array that never ends, as fast as the client takes
+                    // it (up to kEndlessCapBytes, then the connection stays open, silent).
+                    connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                        s->readAll();
+                        if (s->property("answering").toBool())
+                            return;
+                        s->setProperty("answering", true);
+                        s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[");
+                        const auto more = [this, s] {
+                            if (s->bytesToWrite() > (1 << 20) || m_bodyBytes >= kEndlessCapBytes)
+                                return;
+                            static const QByteArray chunk = QByteArray("{\"id\":1,\"message\":\"x\"},")
+                                                                .repeated(1 << 14);
+                            m_bodyBytes += s->write(chunk);
+                        };
+                        connect(s, &QTcpSocket::bytesWritten, s, more);
+                        more();
+                    });
                 } else if (m_behaviour == Behaviour::Trickle) {
                     auto *t = new QTimer(s);
                     connect(t, &QTimer::timeout, s, [s] { s->write("H"); }); // "HTTP/1.1 101…", never done
@@ -48,11 +71,15 @@ public:
     }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
     int connections() const { return m_connections; }
+    // EndlessBody: body bytes written so far, and where the server stops (far past any limit).
+    qint64 bodyBytes() const { return m_bodyBytes; }
+    static constexpr qint64 kEndlessCapBytes = 512LL << 20;
 
 private:
     Behaviour m_behaviour;
     QTcpServer m_server;
     int m_connections = 0;
+    qint64 m_bodyBytes = 0;
 };
 
 GotifyEndpoint endpointAt(const QUrl &url, const QString &id)
@@ -163,6 +190,39 @@ private Q_SLOTS:
         for (const QList<QVariant> &s : std::as_const(badStates))
             QVERIFY(s.at(0).value<AccountState>() != AccountState::Connected);
         bad.stop();
+        good.stop();
+    }
+
+    void restAnswerThatNeverEnds_isCutAtTheLimit_withTheReason_andTheOtherAccountFlows()
+    {
+        // The catch-up's request (GET /message) answered "200 OK" and then a body that never
+        // ends: the client keeps at most kMaxAnswerBytes of it (before: everything, until the
+        // request's timeout, at loopback speed hundreds of MiB a second).
+        BrokenServer broken{BrokenServer::Behaviour::EndlessBody};
+        GotifyServer healthy;
+        QVERIFY(healthy.listen());
+        Sink sink;
+        GotifyConnection good(endpointFor(healthy, QStringLiteral("healthy")), fastInbound(), sink.pipeline.get(),
+                              sink.history.get());
+        good.start();
+        QTRY_COMPARE_WITH_TIMEOUT(good.state(), AccountState::Connected, 10000);
+        GotifyEndpoint endpoint = endpointAt(broken.url(), QStringLiteral("hostile"));
+        endpoint.requestTimeoutMs = 60000;
+        GotifyApi api(endpoint);
+        std::optional<GotifyResult> result;
+        QElapsedTimer clock;
+        clock.start();
+        api.listMessages(100, 0, [&](const GotifyResult &r) { result = r; });
+        const qint64 ms = healthyDeliversMeanwhile(sink, healthy);
+        QVERIFY2(ms >= 0 && ms < 5000, qPrintable(QString::number(ms)));
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 60000);
+        QVERIFY2(result->error.isError(), "an endless answer was taken as a page");
+        QVERIFY2(result->error.message().contains(QLatin1String("larger than")),
+                 qPrintable(result->error.message()));
+        QVERIFY2(clock.elapsed() < 20000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY2(broken.bodyBytes() < kMaxAnswerBytes + (16 << 20),
+                 qPrintable(QStringLiteral("the client took %1 MiB").arg(broken.bodyBytes() >> 20)));
+        qInfo("cut after %lld ms, %lld MiB sent", clock.elapsed(), broken.bodyBytes() >> 20);
         good.stop();
     }
 
