@@ -2,6 +2,7 @@
 // the real binary, the loopback Gotify server on 127.0.0.1, and the history on a real 8 MiB
 // tmpfs that the test fills up (a full disk, not a simulated one: SQLite gets ENOSPC) or
 // remounts read-only (EROFS).
+#include "floodhistory.h"
 #include "inbound/historystore.h"
 #include "smallfilesystem.h"
 #include "watchfixture.h"
@@ -22,47 +23,6 @@
 using namespace ct;
 using namespace ct::test;
 using ct::testserver::GotifyServer;
-
-namespace {
-const AccountAddress kOps{kGotifyChannel, QStringLiteral("ops")};
-
-// Posts n messages (pushed to every open stream), letting the event loop send them out.
-QStringList post(GotifyServer &server, int n)
-{
-    QStringList ids;
-    for (int i = 0; i < n; ++i) {
-        ids << QString::number(server.postMessage(QStringLiteral("message %1").arg(i), QStringLiteral("flood")));
-        if (i % 50 == 49)
-            QCoreApplication::processEvents();
-    }
-    QCoreApplication::processEvents();
-    return ids;
-}
-int duplicates(const QStringList &ids)
-{
-    return int(ids.size() - QSet<QString>(ids.cbegin(), ids.cend()).size());
-}
-QString historyFile(const QString &dataHome)
-{
-    return dataHome + QStringLiteral("/channeltray/history.sqlite");
-}
-// How many of ids the history at dataHome holds (each at most once: UNIQUE(account, id)).
-int storedOf(const QString &dataHome, const QStringList &ids)
-{
-    HistoryStore store(historyFile(dataHome));
-    if (!store.openReadOnly())
-        return -1;
-    int n = 0;
-    for (const QString &id : ids)
-        n += store.contains(kOps, id) ? 1 : 0;
-    return n;
-}
-int storedCount(const QString &dataHome)
-{
-    HistoryStore store(historyFile(dataHome));
-    return store.openReadOnly() ? store.count(HistoryQuery{}) : -1;
-}
-} // namespace
 
 class TestFaultsWatch : public QObject
 {
@@ -347,12 +307,7 @@ private Q_SLOTS:
             QVERIFY(watch.start());
             QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
             // A flood, and the kill somewhere inside it (or, last round, a clean end).
-            const int killAfter = int(random.bounded(50, 1500));
-            for (int sent = 0; sent < 1500; sent += 50) {
-                posted += post(server, 50);
-                if (round < 3 && sent >= killAfter)
-                    break;
-            }
+            posted += flood(server, round < 3 ? int(random.bounded(50, 1500)) : -1);
             if (round < 3) {
                 // The very first run must have stored something: a history without any cursor
                 // is a first connect, which by design takes only the newest few (GotifyCatchup).

@@ -1,0 +1,64 @@
+#pragma once
+// A flood of Gotify messages and what the history of a `channeltray` process holds of it, for
+// the suites that run the real binary (watch or the tray) against the loopback Gotify server.
+#include "inbound/historystore.h"
+#include "servers/gotify/gotifyserver.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QStringList>
+
+namespace ct::test {
+
+inline const AccountAddress kOps{kGotifyChannel, QStringLiteral("ops")};
+
+// Posts n messages (pushed to every open stream), letting the event loop send them out.
+inline QStringList post(testserver::GotifyServer &server, int n)
+{
+    QStringList ids;
+    for (int i = 0; i < n; ++i) {
+        ids << QString::number(server.postMessage(QStringLiteral("message %1").arg(i), QStringLiteral("flood")));
+        if (i % 50 == 49)
+            QCoreApplication::processEvents();
+    }
+    QCoreApplication::processEvents();
+    return ids;
+}
+// A flood of up to 1,500 messages, 50 at a time; with stopAfter >= 0 it stops once more than
+// stopAfter were posted (a kill -9 comes next).
+inline QStringList flood(testserver::GotifyServer &server, int stopAfter = -1)
+{
+    QStringList ids;
+    for (int sent = 0; sent < 1500; sent += 50) {
+        ids += post(server, 50);
+        if (stopAfter >= 0 && sent >= stopAfter)
+            break;
+    }
+    return ids;
+}
+inline int duplicates(const QStringList &ids)
+{
+    return int(ids.size() - QSet<QString>(ids.cbegin(), ids.cend()).size());
+}
+inline QString historyFile(const QString &dataHome)
+{
+    return dataHome + QStringLiteral("/channeltray/history.sqlite");
+}
+// How many of ids the history at dataHome holds (each at most once: UNIQUE(account, id)).
+inline int storedOf(const QString &dataHome, const QStringList &ids)
+{
+    HistoryStore store(historyFile(dataHome));
+    if (!store.openReadOnly())
+        return -1;
+    int n = 0;
+    for (const QString &id : ids)
+        n += store.contains(kOps, id) ? 1 : 0;
+    return n;
+}
+inline int storedCount(const QString &dataHome)
+{
+    HistoryStore store(historyFile(dataHome));
+    return store.openReadOnly() ? store.count(HistoryQuery{}) : -1;
+}
+
+} // namespace ct::test

@@ -1,0 +1,90 @@
+// The tray (`channeltray` without a command) killed with -9 at random moments of a flood, then
+// started again, end to end: the real binary on xcb (tools/headless.sh provides Xvfb and a tray
+// host) against the loopback Gotify server. Every message the server holds ends up in the
+// history exactly once, and the file stays whole (tst_faults_watch does the same for `watch`).
+#include "floodhistory.h"
+#include "watchfixture.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace ct;
+using namespace ct::test;
+using ct::testserver::GotifyServer;
+
+class TestFaultsTray : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    // The tray on `config`, its history under `data`, its single-instance socket in the test's
+    // folder (TMPDIR), apart from any other tray of this user; waits until it says it runs.
+    bool startTray(QProcess &tray, const QString &config, const QString &data)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+        env.insert(QStringLiteral("TMPDIR"), m_dir.path());
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("channeltray.ui.info=true"));
+        env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
+        tray.setProcessEnvironment(env);
+        tray.start(channeltrayBinary(), {QStringLiteral("--config"), config});
+        QByteArray log;
+        return tray.waitForStarted(10000)
+               && QTest::qWaitFor(
+                   [&] {
+                       log += tray.readAllStandardError();
+                       return log.contains("tray started with config") || tray.state() == QProcess::NotRunning;
+                   },
+                   20000)
+               && tray.state() == QProcess::Running;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary())); }
+
+    void killNineAtRandomMomentsOfAFlood_historyHoldsEachOnce_andTheFileStaysWhole()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.filePath(QStringLiteral("data"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("tray.json")), server);
+        QStringList posted;
+        QRandomGenerator random(QRandomGenerator::global()->generate());
+        for (int round = 0; round < 4; ++round) {
+            QProcess tray;
+            QVERIFY(startTray(tray, config, data));
+            QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 1, 20000);
+            if (round == 0) {
+                // The very first run must have stored something: a history without any cursor
+                // is a first connect, which by design takes only the newest few (GotifyCatchup).
+                posted += post(server, 1);
+                QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), 1, 20000);
+            }
+            // A flood, and the kill somewhere inside it (or, last round, a clean end).
+            posted += flood(server, round < 3 ? int(random.bounded(50, 1500)) : -1);
+            if (round < 3) {
+                tray.kill(); // SIGKILL
+                QVERIFY(tray.waitForFinished(10000));
+                QCOMPARE(tray.exitStatus(), QProcess::CrashExit);
+            } else {
+                QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 30000);
+                tray.terminate();
+                QVERIFY(tray.waitForFinished(20000));
+                QCOMPARE(tray.exitStatus(), QProcess::NormalExit);
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 0, 10000);
+        }
+        QCOMPARE(storedOf(data, posted), posted.size()); // every message the server holds
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QCOMPARE(store.count(HistoryQuery{}), posted.size()); // once each
+        QString detail;
+        QVERIFY2(store.integrityOk(&detail), qPrintable(detail));
+        qInfo("posted %d over 3 kill -9s and a clean end", int(posted.size()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultsTray)
+#include "tst_faults_tray.moc"
