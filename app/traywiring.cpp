@@ -3,7 +3,6 @@
 #include "config/atomicfile.h"
 #include "config/configloader.h"
 #include "demosandbox.h"
-#include "gotify/gotifyconnection.h"
 #include "net/imagefetcher.h"
 #include "openim/openimrest.h"
 #include "runtime/appruntime.h"
@@ -67,7 +66,7 @@ void probeDraft(AppRuntime &runtime, const ui::AccountDraft &draft, ui::ProbeDon
             done(false, QCoreApplication::translate("TrayWiring", "Type the token to test the connection."));
             return;
         }
-        const Config config = configFromJson(draft.applyTo(runtime.config().raw)).config;
+        const Config config = configFromJson(draft.applyTo(runtime.document().raw)).config;
         runtime.probeDraft(config, draft.address, tokens, [gotify, done](const AccountProbe &p) {
             const QJsonObject &r = p.report;
             if (gotify) {
@@ -276,10 +275,7 @@ ui::TrayServices trayServicesFor(AppRuntime &runtime)
     services.probe = [&runtime](const ui::AccountDraft &draft, ui::ProbeDone done) {
         probeDraft(runtime, draft, done);
     };
-    services.gotifyApi = [&runtime](const AccountAddress &address) -> GotifyApi * {
-        auto *c = qobject_cast<GotifyConnection *>(runtime.registry().connection(address));
-        return c ? &c->api() : nullptr;
-    };
+    services.gotifyApi = [&runtime](const AccountAddress &address) { return runtime.gotifyApi(address); };
     services.contacts = [&runtime](const AccountAddress &address, ui::ContactsDone done) {
         loadContacts(runtime, address, std::move(done));
     };

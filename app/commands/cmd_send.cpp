@@ -162,7 +162,7 @@ int sendThroughRuntime(CommandContext &ctx, const Config &config, const SendRequ
             sendNow();
             return;
         }
-        AccountConnection *connection = runtime.registry().connection(account);
+        const AccountConnection *connection = runtime.registry().connection(account);
         auto follow = [&](AccountState state, const QString &detail) {
             if (ended)
                 return;

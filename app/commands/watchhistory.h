@@ -1,5 +1,5 @@
 #pragma once
-// What `watch` says about its history (DESIGN.md "Command line"): while the history does not
+// What `watch` says about its history (docs/architecture.md "Command line"): while the history does not
 // take writes, why, and how many received messages wait in memory; that it does again; that a
 // corrupt history was moved aside (and where), or a deleted one started again. With --json one
 // line each: {"type":"history","state":"failing"|"ok"|"moved-aside"|"restarted"|"waiting",…}.

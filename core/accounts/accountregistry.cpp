@@ -322,7 +322,13 @@ int AccountRegistry::rowOf(const AccountAddress &address) const
     return m_rows.value(address, -1);
 }
 
-AccountConnection *AccountRegistry::connection(const AccountAddress &address) const
+AccountConnection *AccountRegistry::connection(const AccountAddress &address)
+{
+    const int row = rowOf(address);
+    return row < 0 ? nullptr : m_entries[size_t(row)].connection;
+}
+
+const AccountConnection *AccountRegistry::connection(const AccountAddress &address) const
 {
     const int row = rowOf(address);
     return row < 0 ? nullptr : m_entries[size_t(row)].connection;

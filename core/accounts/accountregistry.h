@@ -63,7 +63,9 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int rowOf(const AccountAddress &address) const; // -1 when absent
-    AccountConnection *connection(const AccountAddress &address) const;
+    // The account's connection; read-only through a const registry (what the runtime hands out).
+    AccountConnection *connection(const AccountAddress &address);
+    const AccountConnection *connection(const AccountAddress &address) const;
     QList<AccountAddress> addresses() const;
 
     void setUnread(const AccountAddress &address, int unread);

@@ -62,6 +62,15 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
     // Every delivered message is offered to the notification policy; catch-up batches coalesce.
     connect(m_pipeline.get(), &InboundPipeline::batchDelivered, m_notifications.get(),
             [this](const QList<InboundMessage> &batch) { m_notifications->offerBatch(batch); });
+    // What the parts report, on the runtime's own signals for ui/ and the front ends.
+    connect(m_pipeline.get(), &InboundPipeline::batchDelivered, this, &AppRuntime::messagesDelivered);
+    connect(m_pipeline.get(), &InboundPipeline::storageChanged, this, &AppRuntime::storageChanged);
+    connect(m_pipeline.get(), &InboundPipeline::storeFailed, this, [this] {
+        if (!m_pipeline->storageError().isEmpty()) // each failed retry: the count held now
+            Q_EMIT storageChanged(m_pipeline->storageError(), m_pipeline->pendingCount());
+    });
+    connect(m_notifications.get(), &NotificationPolicy::notify, this, &AppRuntime::notificationDue);
+    connect(m_health.get(), &HealthMonitor::probeFinished, this, &AppRuntime::probeFinished);
     connect(m_history.get(), &HistoryStore::unreadChanged, this, &AppRuntime::updateUnread);
     connect(m_health.get(), &HealthMonitor::latencyMeasured, this, [this](const AccountAddress &a, int ms) {
         if (AccountConnection *c = m_registry->connection(a))
@@ -138,6 +147,7 @@ void AppRuntime::wireRefresher()
             // The connection takes the token in place: the next applyConfig, which reads the
             // same token back, must not re-create it.
             m_registry->adoptSettings(withResolvedTokens(m_config), a);
+            documentTokenRefreshed(a, token);
         });
 }
 
@@ -167,7 +177,7 @@ void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
                 continue;
             }
             // Only what a connection needs to start: a keychain app token waits for a send.
-            if (field == QLatin1String("appToken")) {
+            if (field == QLatin1String("appToken") && !m_options.resolveAppTokens) {
                 m_tokens.remove(key);
                 continue;
             }
@@ -182,6 +192,43 @@ void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)
         }
     }
     finishOne();
+}
+
+QString AppRuntime::storageError() const
+{
+    return m_pipeline->storageError();
+}
+
+int AppRuntime::heldMessages() const
+{
+    return m_pipeline->pendingCount();
+}
+
+ResolvedToken AppRuntime::resolvedToken(const AccountAddress &account, const QString &field) const
+{
+    return m_tokens.value(tokenKey(account, field));
+}
+
+void AppRuntime::reconnectNow(const AccountAddress &account)
+{
+    if (AccountConnection *c = m_registry->connection(account))
+        c->reconnectNow();
+}
+
+QList<AccountAddress> AppRuntime::probedAccounts() const
+{
+    return m_health->accounts();
+}
+
+void AppRuntime::probeNow(const AccountAddress &account)
+{
+    m_health->checkNow(account);
+}
+
+GotifyApi *AppRuntime::gotifyApi(const AccountAddress &account) const
+{
+    auto *c = qobject_cast<GotifyConnection *>(m_registry->connection(account));
+    return c ? &c->api() : nullptr;
 }
 
 QString AppRuntime::tokenValue(const AccountAddress &account, const QString &field) const
@@ -356,7 +403,8 @@ void AppRuntime::probe(const AccountAddress &account, ProbeCallback done, bool a
     }
     const QString held = tokenValue(account, QStringLiteral("appToken"));
     const QString client = tokenValue(account, QStringLiteral("clientToken"));
-    if (!appTokenToo || !held.isEmpty()) {
+    // Read from the keychain only when applyConfig did not (Options::resolveAppTokens).
+    if (!appTokenToo || !held.isEmpty() || m_tokens.contains(tokenKey(account, QStringLiteral("appToken")))) {
         probeGotify(*gotify, held, client, m_network, std::move(done));
         return;
     }
@@ -453,6 +501,7 @@ void AppRuntime::updateUnread()
     const QHash<AccountAddress, int> unread = m_history->unreadByAccount();
     for (const AccountAddress &a : m_registry->addresses())
         m_registry->setUnread(a, unread.value(a));
+    Q_EMIT unreadCountsChanged(unread);
 }
 
 void AppRuntime::send(const SendRequest &request, SendCallback done)

@@ -1,16 +1,21 @@
 #pragma once
-// Everything the accounts need at run time, built from one config: the history store, the
-// inbound pipeline, the notification policy, one live connection per account (Gotify or
-// OpenIM), token refresh, the health monitor and the network's recovery — wired together. One per process (the tray);
-// passed to whoever needs it, never global.
+// Everything the accounts need at run time, built from one config: the config document, the
+// history store, the inbound pipeline, the notification policy, one live connection per account
+// (Gotify or OpenIM), token refresh, the health monitor and the network's recovery — wired
+// together. One per process (the tray, each command); passed to whoever needs it, never global.
+// ui/ observes its models and signals and calls its methods; it is handed no mutable part
+// (docs/architecture.md "Who owns what"; tests/unit/layering checks ui/).
 //
 //   AppRuntime runtime({configPath});
 //   runtime.open(&error);          // the SQLite history
-//   runtime.applyConfig(config);   // tokens (TokenResolver, asynchronously) → accounts
+//   runtime.readConfig();          // the config document, from the file
+//   runtime.applyDocument();       // tokens (TokenResolver, asynchronously) → accounts
 #include "accounts/accountregistry.h"
 #include "accounts/healthmonitor.h"
 #include "accounts/sendrequest.h"
 #include "config/configmodel.h"
+#include "inbound/inboundmessage.h"
+#include "inbound/notificationpolicy.h"
 #include "secrets/secretresult.h"
 #include "secrets/tokenresolver.h"
 
@@ -28,6 +33,7 @@ class QTimer;
 namespace ct {
 
 class ConnectivityMonitor;
+class GotifyApi;
 class HeartbeatClock;
 class KeychainWatcher;
 class HistoryRetention;
@@ -37,7 +43,6 @@ class NetworkRecovery;
 class NotificationPolicy;
 class SecretStore;
 class TokenRefresher;
-struct InboundMessage;
 
 // What the latest health probe of an account found beyond HealthMonitor's ProbeResult (the
 // `doctor --probe` fields), for the Diagnostics tab. Never holds a token.
@@ -107,6 +112,9 @@ public:
         // Keychain changes (KeychainWatcher on the session bus) make the runtime read the tokens
         // again; off, the bus is not watched (a one-shot command, which reads them once).
         bool followKeychain = true;
+        // applyConfig resolves the Gotify app tokens too, not only what the connections need
+        // (`doctor`, which reports and probes them: resolvedToken).
+        bool resolveAppTokens = false;
 
         // A one-shot command's runtime that connects nothing and writes nothing but what it is
         // asked to (`doctor`, `accounts`, `history`): accounts built and not started, no stream,
@@ -121,26 +129,70 @@ public:
     bool openReadOnly(QString *error);
     // Stops every account and stores what the pipeline still holds (also done on destruction).
     void stop();
-    // Resolves tokens, then rebuilds the account list and starts the enabled accounts.
+    // Resolves tokens, then rebuilds the account list and starts the enabled accounts. `config`
+    // becomes the document too.
     void applyConfig(const Config &config);
+    // The config the accounts run with (scoped by the options, set once its tokens are resolved).
     const Config &config() const { return m_config; }
-    QString configPath() const { return m_options.configPath; }
-    // The file the config now comes from (the first-run page's "use the gateway's file in
-    // place"); the next applyConfig writes refreshed tokens there.
-    void setConfigPath(const QString &path) { m_options.configPath = path; }
 
-    AccountRegistry &registry() { return *m_registry; }
+    // --- the config document (appruntimeconfig.cpp): the one copy of the config file that ui/
+    // shows and edits, and the one way an edit reaches the file (docs/architecture.md "The config
+    // document: one writer").
+    // Reads the file at configPath() (absent: an empty config) into the document and returns its
+    // problems (also configProblems()); nothing is applied.
+    QStringList readConfig();
+    // The config last read, last written through changeConfig, or last given to applyConfig;
+    // a token the refresh wrote into the file is in it too.
+    const Config &document() const { return m_document; }
+    QStringList configProblems() const { return m_configProblems; }
+    void applyDocument() { applyConfig(m_document); }
+    // Writes what `edited` (document().raw with the user's changes) changes, and only that, on
+    // the file as it is now (saveConfigChanges: format kept, a token refreshed meanwhile stays),
+    // then reads the file again and applies it. False with `error` when nothing could be written
+    // (the document and the accounts stay as they were).
+    bool changeConfig(const QJsonObject &edited, QString *error);
+    // The config now comes from `path` (the gateway's file used in place): readConfig() there.
+    QStringList readConfigFrom(const QString &path);
+    // The manual-login marker files of the document's OpenIM accounts, as they are on disk.
+    QStringList markerFiles() const;
+    QString configPath() const { return m_options.configPath; }
+
+    // The accounts, as a list model to observe: read-only (its connections too); what changes
+    // an account goes through the runtime (applyConfig, changeConfig, reconnectNow).
+    const AccountRegistry &registry() const { return *m_registry; }
     // Read-only: the history is written by the pipeline and by the runtime's methods below.
     const HistoryStore &history() const { return *m_history; }
+    // Why the history takes no writes now (empty while it does), and how many received messages
+    // the pipeline holds in memory meanwhile (storageChanged tells each change).
+    QString storageError() const;
+    int heldMessages() const;
+
+    // Parts for the command-line front ends and the tests, never for ui/ (tests/unit/layering
+    // fails when ui/ names them): messages are injected, the refresher's markers followed, the
+    // network and the status API's token driven through these.
     InboundPipeline &pipeline() { return *m_pipeline; }
     NotificationPolicy &notifications() { return *m_notifications; }
     TokenRefresher &refresher() { return *m_refresher; }
-    HealthMonitor &health() { return *m_health; }
     // What the runtime knows of the machine's network (Options::followNetwork), else null.
     ConnectivityMonitor *connectivity() { return m_connectivity.get(); }
     // The one token rule, over the runtime's keychain (for tokens outside the accounts, such as
     // the status API's; account tokens go through resolveToken).
     TokenResolver &tokens() { return m_resolver; }
+    // An account's token as the last applyConfig resolved it (Options::resolveAppTokens: the
+    // app tokens too); an empty one for a field it did not resolve. `doctor` reports these, so
+    // the keychain is read once per token.
+    ResolvedToken resolvedToken(const AccountAddress &account, const QString &field) const;
+
+    // --- the accounts' lifecycle and health, for ui/:
+    // The account's connection tries again now (the Accounts tab's and the tray's "Reconnect").
+    void reconnectNow(const AccountAddress &account);
+    // The accounts the health monitor checks, and a check of one now ("Probe now"): a connected
+    // account is probed afresh (probeFinished), a failed one reconnected.
+    QList<AccountAddress> probedAccounts() const;
+    void probeNow(const AccountAddress &account);
+    // The live Gotify administration API of a Gotify account (its connection's); null when the
+    // account has none (absent, not Gotify, or without a token).
+    GotifyApi *gotifyApi(const AccountAddress &account) const;
 
     // Sends through request.account: Gotify over its REST queue, OpenIM over its live
     // connection. A sent message is stored in the history (with its session key) before `done`;
@@ -214,6 +266,19 @@ Q_SIGNALS:
     // A token could not be read from the keychain (locked, no Secret Service, …).
     void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
     void problemReported(const QString &message);
+    // What the parts inside report, for ui/ and the front ends to observe:
+    // each batch the pipeline stored and delivered (the Messages tab, `watch`);
+    void messagesDelivered(const QList<ct::InboundMessage> &messages);
+    // the history stopped taking writes (error, messages held in memory; again at each failed
+    // retry, with the count then) or took them again (error empty);
+    void storageChanged(const QString &error, int held);
+    // a desktop notification is due (NotificationPolicy);
+    void notificationDue(const ct::Notification &notification);
+    // the unread counts per account, counted once per change of the history (the registry's
+    // unread role has them too; the desktop notifications close what was read elsewhere);
+    void unreadCountsChanged(const QHash<ct::AccountAddress, int> &unread);
+    // a health probe of an account finished (the Diagnostics tab; details: probeDetails).
+    void probeFinished(const ct::AccountAddress &account, const ct::ProbeResult &result);
 
 private:
     // Resolves the tokens the connections need to start (Gotify clientToken, OpenIM token, and
@@ -229,6 +294,7 @@ private:
     // stand-in for a missing token takes the new reason.
     void rereadTokens();
     void updateMissingTokenReasons();
+    void documentTokenRefreshed(const AccountAddress &account, const QString &token);
     // The config as the options scope it (Options::accounts, forceInbound).
     Config scoped(const Config &config) const;
     QStringList missingTokens() const;
@@ -257,6 +323,8 @@ private:
     std::unique_ptr<NotificationPolicy> m_notifications;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<TokenRefresher> m_refresher;
+    Config m_document;            // readConfig, changeConfig, applyConfig
+    QStringList m_configProblems; // of the last readConfig
     std::unique_ptr<AccountRegistry> m_registry;
     std::unique_ptr<HealthMonitor> m_health;
     // Options::followNetwork; declared after the registry, so they go before it.

@@ -20,6 +20,8 @@ namespace ct {
 void AppRuntime::applyConfig(const Config &fileConfig)
 {
     const quint64 generation = ++m_generation;
+    if (&fileConfig != &m_document)
+        m_document = fileConfig;
     const Config config = scoped(fileConfig);
     applyAccountProxies(config); // each account's `proxy`, for every connection to its server
     m_retention->setRetentionDays(config.app.retentionDays);

@@ -10,7 +10,7 @@ namespace ct {
 
 StatusApi *attachStatusApi(AppRuntime &runtime, StatusApiApplied applied)
 {
-    AccountRegistry &registry = runtime.registry();
+    const AccountRegistry &registry = runtime.registry();
     StatusBoard::Sources sources;
     sources.accounts = [&registry] { return registry.addresses(); };
     sources.connection = [&registry](const AccountAddress &a) { return registry.connection(a); };

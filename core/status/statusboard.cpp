@@ -31,7 +31,7 @@ struct StatusBoard::Counters
     quint64 refreshOk = 0;
     quint64 refreshRetry = 0;
     quint64 refreshFailed = 0;
-    QPointer<AccountConnection> attached;
+    QPointer<const AccountConnection> attached;
 };
 
 StatusBoard::StatusBoard(Sources sources, QObject *parent) : QObject(parent), m_sources(std::move(sources))
@@ -101,7 +101,7 @@ void StatusBoard::observe(TokenRefresher &refresher)
             });
 }
 
-void StatusBoard::observe(AccountRegistry &registry)
+void StatusBoard::observe(const AccountRegistry &registry)
 {
     connect(&registry, &AccountRegistry::accountStateChanged, this,
             [this, &registry](const AccountAddress &a, AccountState state) {
@@ -112,7 +112,7 @@ void StatusBoard::observe(AccountRegistry &registry)
         attach(a, registry.connection(a));
 }
 
-void StatusBoard::observe(AccountConnection *connection)
+void StatusBoard::observe(const AccountConnection *connection)
 {
     const AccountAddress a = connection->address();
     attach(a, connection);
@@ -120,16 +120,16 @@ void StatusBoard::observe(AccountConnection *connection)
             [this, a](AccountState state) { onState(a, state); });
 }
 
-void StatusBoard::attach(const AccountAddress &address, AccountConnection *connection)
+void StatusBoard::attach(const AccountAddress &address, const AccountConnection *connection)
 {
     Counters &c = countersOf(address);
     if (!connection || c.attached == connection)
         return;
     c.attached = connection;
-    if (auto *g = qobject_cast<GotifyConnection *>(connection))
+    if (auto *g = qobject_cast<const GotifyConnection *>(connection))
         connect(g, &GotifyConnection::catchUpFinished, this,
                 [this, address](int messages) { onCatchup(address, messages); });
-    else if (auto *im = qobject_cast<OpenImConnection *>(connection))
+    else if (auto *im = qobject_cast<const OpenImConnection *>(connection))
         connect(im, &OpenImConnection::catchUpFinished, this,
                 [this, address](int messages) { onCatchup(address, messages); });
     if (!c.seen)
@@ -177,7 +177,7 @@ AccountStatus StatusBoard::account(const AccountAddress &address)
     s.server = m_sources.server ? m_sources.server(address) : QString();
     s.enabled = m_sources.enabled ? m_sources.enabled(address) : true;
     s.unread = m_sources.unread ? m_sources.unread(address) : -1;
-    AccountConnection *live = m_sources.connection ? m_sources.connection(address) : nullptr;
+    const AccountConnection *live = m_sources.connection ? m_sources.connection(address) : nullptr;
     if (live) {
         s.state = live->state();
         s.detail = live->detail();

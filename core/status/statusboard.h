@@ -74,8 +74,8 @@ class StatusBoard : public QObject
 public:
     struct Sources
     {
-        std::function<QList<AccountAddress>()> accounts;                       // in display order
-        std::function<AccountConnection *(const AccountAddress &)> connection; // nullptr when none
+        std::function<QList<AccountAddress>()> accounts;                             // in display order
+        std::function<const AccountConnection *(const AccountAddress &)> connection; // nullptr when none
         std::function<bool(const AccountAddress &)> enabled;
         std::function<int(const AccountAddress &)> unread; // -1 when unknown
         std::function<QString(const AccountAddress &)> server;
@@ -96,9 +96,9 @@ public:
     void observe(InboundPipeline &pipeline);
     void observe(TokenRefresher &refresher);
     // Every connection the registry makes, also the ones it re-creates on a config change.
-    void observe(AccountRegistry &registry);
+    void observe(const AccountRegistry &registry);
     // One connection (the `watch` command has no registry).
-    void observe(AccountConnection *connection);
+    void observe(const AccountConnection *connection);
 
     // Reading settles a state change this board did not see (it started later): it counts from now.
     QList<AccountStatus> accounts();
@@ -116,7 +116,7 @@ private:
     struct Counters;
     Counters &countersOf(const AccountAddress &address) const;
     void onState(const AccountAddress &address, AccountState state);
-    void attach(const AccountAddress &address, AccountConnection *connection);
+    void attach(const AccountAddress &address, const AccountConnection *connection);
     void onCatchup(const AccountAddress &address, int messages);
     QDateTime now() const;
     qint64 monotonicMs() const;

@@ -20,7 +20,7 @@
 
 namespace ct::ui {
 
-MessagesTab::MessagesTab(AccountRegistry *registry, const HistoryStore *store, QWidget *parent)
+MessagesTab::MessagesTab(const AccountRegistry *registry, const HistoryStore *store, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_store(store), m_model(new HistoryModel(store, this)),
       m_account(new QComboBox), m_session(new QComboBox), m_search(new QLineEdit), m_searchDelay(new QTimer(this)),
       m_view(new QTableView), m_message(new MessageView)

@@ -29,7 +29,7 @@ class MessagesTab : public QWidget
     Q_OBJECT
 public:
     // Reads the history; marking a message read is asked of the history's owner (readRequested).
-    MessagesTab(AccountRegistry *registry, const HistoryStore *store, QWidget *parent = nullptr);
+    MessagesTab(const AccountRegistry *registry, const HistoryStore *store, QWidget *parent = nullptr);
 
     HistoryModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -69,7 +69,7 @@ private:
     void applyFilter();
     void showCurrent();
 
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     const HistoryStore *m_store;
     HistoryModel *m_model;
     QComboBox *m_account;

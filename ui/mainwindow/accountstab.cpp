@@ -13,7 +13,7 @@
 
 namespace ct::ui {
 
-AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
+AccountsTab::AccountsTab(const AccountRegistry *registry, QWidget *parent)
     : QWidget(parent), m_registry(registry), m_model(new AccountTableModel(registry, this)),
       m_filtered(new QSortFilterProxyModel(this)), m_search(new QLineEdit), m_view(new QTableView),
       m_add(new QPushButton(tr("&Add…"))), m_edit(new QPushButton(tr("&Edit…"))),
@@ -57,10 +57,7 @@ AccountsTab::AccountsTab(AccountRegistry *registry, QWidget *parent)
     connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removeRequested(selectedAccount()); });
     connect(m_send, &QPushButton::clicked, this, [this] { Q_EMIT sendRequested(selectedAccount()); });
     connect(m_contacts, &QPushButton::clicked, this, [this] { Q_EMIT contactsRequested(selectedAccount()); });
-    connect(m_reconnect, &QPushButton::clicked, this, [this] {
-        if (AccountConnection *c = m_registry->connection(selectedAccount()))
-            c->reconnectNow();
-    });
+    connect(m_reconnect, &QPushButton::clicked, this, [this] { Q_EMIT reconnectRequested(selectedAccount()); });
     connect(m_view, &QTableView::activated, this, [this] { Q_EMIT messagesRequested(selectedAccount()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccountsTab::updateButtons);
     connect(m_filtered, &QAbstractItemModel::rowsRemoved, this, &AccountsTab::updateButtons);

@@ -21,7 +21,7 @@ class AccountsTab : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AccountsTab(AccountRegistry *registry, QWidget *parent = nullptr);
+    explicit AccountsTab(const AccountRegistry *registry, QWidget *parent = nullptr);
 
     QTableView *view() const { return m_view; }
     AccountTableModel *model() const { return m_model; }
@@ -38,11 +38,12 @@ Q_SIGNALS:
     void sendRequested(const ct::AccountAddress &address);
     void messagesRequested(const ct::AccountAddress &address);
     void contactsRequested(const ct::AccountAddress &address);
+    void reconnectRequested(const ct::AccountAddress &address);
 
 private:
     void updateButtons();
 
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     AccountTableModel *m_model;
     QSortFilterProxyModel *m_filtered; // by the search text, over every column; sortable
     QLineEdit *m_search;

@@ -8,7 +8,7 @@
 
 namespace ct::ui {
 
-AccountTableModel::AccountTableModel(AccountRegistry *registry, QObject *parent)
+AccountTableModel::AccountTableModel(const AccountRegistry *registry, QObject *parent)
     : QAbstractTableModel(parent), m_registry(registry)
 {
     connect(registry, &QAbstractItemModel::rowsAboutToBeInserted, this,

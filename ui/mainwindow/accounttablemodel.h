@@ -23,7 +23,7 @@ public:
         ColumnCount
     };
 
-    explicit AccountTableModel(AccountRegistry *registry, QObject *parent = nullptr);
+    explicit AccountTableModel(const AccountRegistry *registry, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -31,7 +31,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
 };
 
 } // namespace ct::ui

@@ -13,7 +13,7 @@
 
 namespace ct::ui {
 
-DiagnosticsTab::DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, QWidget *parent)
+DiagnosticsTab::DiagnosticsTab(const AccountRegistry *registry, MarkerLister markers, QWidget *parent)
     : QWidget(parent), m_lister(std::move(markers)), m_probes(new ProbeTable), m_log(new QPlainTextEdit),
       m_markers(new QListWidget)
 {

@@ -25,7 +25,7 @@ class DiagnosticsTab : public QWidget
 public:
     using MarkerLister = std::function<QStringList()>;
 
-    DiagnosticsTab(AccountRegistry *registry, MarkerLister markers, QWidget *parent = nullptr);
+    DiagnosticsTab(const AccountRegistry *registry, MarkerLister markers, QWidget *parent = nullptr);
 
     void addEvent(const QString &text);
     QStringList events() const;

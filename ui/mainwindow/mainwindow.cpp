@@ -20,7 +20,7 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 const QString kTabKey = QStringLiteral("mainWindow/tab");
 } // namespace
 
-MainWindow::MainWindow(AccountRegistry *registry, const HistoryStore *history,
+MainWindow::MainWindow(const AccountRegistry *registry, const HistoryStore *history,
                        DiagnosticsTab::MarkerLister markers, QWidget *parent)
     : QMainWindow(parent), m_notice(new QLabel), m_stack(new QStackedWidget), m_tabs(new QTabWidget),
       m_accounts(new AccountsTab(registry)), m_messages(new MessagesTab(registry, history)),

@@ -27,7 +27,7 @@ class MainWindow : public QMainWindow
 public:
     enum class Tab { Accounts, Messages, Diagnostics };
 
-    MainWindow(AccountRegistry *registry, const HistoryStore *history, DiagnosticsTab::MarkerLister markers,
+    MainWindow(const AccountRegistry *registry, const HistoryStore *history, DiagnosticsTab::MarkerLister markers,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 

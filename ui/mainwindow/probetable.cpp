@@ -1,6 +1,5 @@
 #include "probetable.h"
 
-#include "accounts/healthmonitor.h"
 #include "runtime/appruntime.h"
 
 #include <QDateTime>
@@ -51,18 +50,17 @@ ProbeTable::ProbeTable(QWidget *parent)
     layout->addLayout(row);
 }
 
-void ProbeTable::setSource(HealthMonitor *health, DetailsLookup details, NotConnectedReason notConnected)
+void ProbeTable::setSource(AppRuntime *runtime, NotConnectedReason notConnected)
 {
     disconnect(m_connection);
-    m_health = health;
-    m_details = std::move(details);
+    m_runtime = runtime;
     m_notConnected = std::move(notConnected);
-    m_probe->setEnabled(m_health != nullptr);
-    m_note->setText(m_health ? tr("Each account is probed on its health-check interval, shortly after start, "
-                                  "and when you press Probe now.")
-                             : tr("Health probes are not available in this session."));
-    if (m_health)
-        m_connection = connect(m_health, &HealthMonitor::probeFinished, this, &ProbeTable::onProbeFinished);
+    m_probe->setEnabled(m_runtime != nullptr);
+    m_note->setText(m_runtime ? tr("Each account is probed on its health-check interval, shortly after start, "
+                                   "and when you press Probe now.")
+                              : tr("Health probes are not available in this session."));
+    if (m_runtime)
+        m_connection = connect(m_runtime, &AppRuntime::probeFinished, this, &ProbeTable::onProbeFinished);
     syncAccounts();
 }
 
@@ -99,11 +97,11 @@ int ProbeTable::rowFor(const AccountAddress &account)
 
 void ProbeTable::syncAccounts()
 {
-    if (!m_health)
+    if (!m_runtime)
         return;
     QSet<QString> wanted;
     m_table->setSortingEnabled(false);
-    for (const AccountAddress &a : m_health->accounts()) {
+    for (const AccountAddress &a : m_runtime->probedAccounts()) {
         wanted.insert(a.toString());
         rowFor(a);
     }
@@ -126,20 +124,20 @@ QString ProbeTable::cell(const AccountAddress &account, Column column) const
 
 void ProbeTable::probeNow()
 {
-    if (!m_health)
+    if (!m_runtime)
         return;
     syncAccounts();
-    for (const AccountAddress &a : m_health->accounts()) {
+    for (const AccountAddress &a : m_runtime->probedAccounts()) {
         const QString reason = m_notConnected ? m_notConnected(a) : QString();
         m_table->item(rowFor(a), ResultColumn)
             ->setText(reason.isEmpty() ? tr("probing…") : tr("not probed: %1").arg(reason));
-        m_health->checkNow(a);
+        m_runtime->probeNow(a);
     }
 }
 
 void ProbeTable::onProbeFinished(const AccountAddress &address, const ProbeResult &result)
 {
-    const ProbeDetails d = m_details ? m_details(address) : ProbeDetails{};
+    const ProbeDetails d = m_runtime ? m_runtime->probeDetails(address) : ProbeDetails{};
     const int r = rowFor(address);
     const auto set = [&](Column c, const QString &text) { m_table->item(r, c)->setText(text); };
     set(ResultColumn, result.ok ? tr("OK") : d.reachable ? tr("reachable, with problems") : tr("unreachable"));

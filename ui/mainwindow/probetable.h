@@ -1,8 +1,9 @@
 #pragma once
 // The `doctor --probe` results, live: one row per account with the outcome of its latest health
 // probe (reachable, server version, user, token accepted, health, latency, error, when), updated
-// on every HealthMonitor::probeFinished, and "Probe now", which asks the monitor to check every
-// account at once (only connected accounts are probed; a failed one is retried instead).
+// on every AppRuntime::probeFinished (the health monitor's), and "Probe now", which asks the
+// runtime to check every account at once (only connected accounts are probed; a failed one is
+// retried instead).
 #include "config/accountaddress.h"
 
 #include <QHash>
@@ -16,7 +17,7 @@ class QTableWidget;
 class QTableWidgetItem;
 
 namespace ct {
-class HealthMonitor;
+class AppRuntime;
 struct ProbeDetails;
 struct ProbeResult;
 } // namespace ct
@@ -38,14 +39,13 @@ public:
         ErrorColumn,
         ColumnCount
     };
-    using DetailsLookup = std::function<ProbeDetails(const AccountAddress &)>;
     // The state of an account's connection in words when it is not connected (empty when it is).
     using NotConnectedReason = std::function<QString(const AccountAddress &)>;
 
     explicit ProbeTable(QWidget *parent = nullptr);
 
-    // Without a monitor the table says probes are unavailable and "Probe now" is disabled.
-    void setSource(HealthMonitor *health, DetailsLookup details, NotConnectedReason notConnected);
+    // Without a runtime the table says probes are unavailable and "Probe now" is disabled.
+    void setSource(AppRuntime *runtime, NotConnectedReason notConnected);
 
     QTableWidget *table() const { return m_table; }
     QPushButton *probeButton() const { return m_probe; }
@@ -65,8 +65,7 @@ private:
     void syncAccounts();
     void onProbeFinished(const ct::AccountAddress &address, const ct::ProbeResult &result);
 
-    HealthMonitor *m_health = nullptr;
-    DetailsLookup m_details;
+    AppRuntime *m_runtime = nullptr; // its health monitor's probes
     NotConnectedReason m_notConnected;
     QLabel *m_note;
     QTableWidget *m_table;

@@ -5,7 +5,6 @@
 #include "history/messagestab.h"
 #include "history/readmarks.h"
 #include "inbound/historystore.h"
-#include "inbound/notificationpolicy.h"
 #include "mainwindow/mainwindow.h"
 #include "popupnotifications.h"
 #include "runtime/appruntime.h"
@@ -40,11 +39,12 @@ NotificationCenter::NotificationCenter(AppRuntime &runtime, std::function<MainWi
     m_notifier = new DesktopNotifier(m_freedesktop, m_trayMessages, actions, this);
     m_notifier->addFallback(m_popups);
 
-    connect(&runtime.notifications(), &NotificationPolicy::notify, m_notifier, &DesktopNotifier::notify);
-    connect(history, &HistoryStore::unreadChanged, m_notifier, [this, history] {
-        if (m_notifier->hasOpen() && history->isOpen())
-            m_notifier->unreadChanged(history->unreadByAccount());
-    });
+    connect(&runtime, &AppRuntime::notificationDue, m_notifier, &DesktopNotifier::notify);
+    connect(&runtime, &AppRuntime::unreadCountsChanged, m_notifier,
+            [this](const QHash<AccountAddress, int> &unread) {
+                if (m_notifier->hasOpen())
+                    m_notifier->unreadChanged(unread);
+            });
 }
 
 void NotificationCenter::attachWindow(MainWindow *window)

@@ -36,7 +36,7 @@ bool isWebUrl(const QString &text)
 }
 } // namespace
 
-SendDialog::SendDialog(AccountRegistry *registry, Sender sender, QWidget *parent)
+SendDialog::SendDialog(const AccountRegistry *registry, Sender sender, QWidget *parent)
     : QDialog(parent), m_registry(registry), m_sender(std::move(sender)), m_account(new QComboBox),
       m_stack(new QStackedWidget), m_title(new QLineEdit), m_priority(new QSpinBox),
       m_markdown(new QCheckBox(tr("&Markdown"))), m_clickUrl(new QLineEdit), m_recipient(new QLineEdit),

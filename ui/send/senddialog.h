@@ -25,7 +25,7 @@ class SendDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SendDialog(AccountRegistry *registry, Sender sender, QWidget *parent = nullptr);
+    SendDialog(const AccountRegistry *registry, Sender sender, QWidget *parent = nullptr);
 
     // Chooses `account` (an explicit choice by the caller). Invalid → nothing chosen.
     void chooseAccount(const AccountAddress &account);
@@ -57,7 +57,7 @@ private:
     void send();
     void showResult(const SendResult &result);
 
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     Sender m_sender;
     bool m_sending = false;
     int m_generation = 0;

@@ -6,10 +6,7 @@
 #include "common/messagebox.h"
 #include "common/statelabels.h"
 #include "config/configeditor.h"
-#include "config/configloader.h"
 #include "config/configlocation.h"
-#include "config/configsaver.h"
-#include "config/userpath.h"
 #include "contacts/contactsdialog.h"
 #include "editor/accounteditordialog.h"
 #include "firstrun/demostarter.h"
@@ -20,7 +17,6 @@
 #include "history/messagestab.h"
 #include "history/messageview.h"
 #include "inbound/historystore.h"
-#include "inbound/inboundpipeline.h"
 #include "inbound/notificationrules.h"
 #include "logging/logging.h"
 #include "mainwindow/accountstab.h"
@@ -35,8 +31,6 @@
 #include "traystatusitem.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QMenu>
 #include <QPointer>
 #include <QSystemTrayIcon>
@@ -45,8 +39,8 @@ namespace ct::ui {
 
 AppController::AppController(AppRuntime &runtime, TrayServices services, MessageBox *messageBox,
                              AutostartFile *autostart, QObject *parent)
-    : QObject(parent), m_runtime(runtime), m_configPath(runtime.configPath()), m_services(std::move(services)),
-      m_messageBox(messageBox), m_autostart(autostart), m_registry(&runtime.registry())
+    : QObject(parent), m_runtime(runtime), m_services(std::move(services)), m_messageBox(messageBox),
+      m_autostart(autostart), m_registry(&runtime.registry())
 {
     QString error;
     if (!m_runtime.history().isOpen() && !m_runtime.open(&error))
@@ -54,7 +48,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     if (!m_runtime.history().movedAsidePath().isEmpty())
         m_problems << tr("The message history could not be read; it was moved to %1 and a new one was started.")
                           .arg(m_runtime.history().movedAsidePath());
-    loadConfig();
+    m_problems << m_runtime.readConfig();
     // The registry is filled by AppRuntime::applyConfig once the tokens are read.
     connect(&m_runtime, &AppRuntime::accountsStarted, this, [this] {
         if (m_window)
@@ -65,9 +59,9 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     m_notifications = new NotificationCenter(
         m_runtime, [this] { return mainWindow(); }, this);
     // Mutes, snoozes and quiet hours from the tray menu and the Messages tab's context menu.
-    m_notificationMenus = new NotificationMenus([this] { return m_config.app.notifications; },
+    m_notificationMenus = new NotificationMenus([this] { return m_runtime.document().app.notifications; },
                                                 [this](const std::function<bool(QJsonObject &, QString *)> &edit) {
-                                                    QJsonObject root = m_config.raw;
+                                                    QJsonObject root = m_runtime.document().raw;
                                                     QString error;
                                                     if (!edit(root, &error)) {
                                                         m_messageBox->warning(m_window.get(),
@@ -79,7 +73,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
                                                 this);
     // The history's own trouble, in the window's notice while it lasts (messages are not lost:
     // the pipeline keeps them and stores them when the history takes writes again).
-    connect(&m_runtime.pipeline(), &InboundPipeline::storageChanged, this, [this](const QString &error, int held) {
+    connect(&m_runtime, &AppRuntime::storageChanged, this, [this](const QString &error, int held) {
         QStringList notice = m_problems;
         if (!error.isEmpty())
             notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
@@ -135,8 +129,7 @@ void AppController::createMainWindow()
         [this](QMenu *menu, const HistoryRecord &r) { m_notificationMenus->addMessageEntries(menu, r.message); });
     w->messagesTab()->messageView()->setImageFetcher(m_services.imageFetcher);
     w->diagnosticsTab()->probeTable()->setSource(
-        &m_runtime.health(), [this](const AccountAddress &a) { return m_runtime.probeDetails(a); },
-        [this](const AccountAddress &a) { return notConnectedReason(a); });
+        &m_runtime, [this](const AccountAddress &a) { return notConnectedReason(a); });
     connect(w->accountsTab(), &AccountsTab::addRequested, this, [this] { openAccountEditor(); });
     connect(w->accountsTab(), &AccountsTab::editRequested, this,
             [this](const AccountAddress &a) { openAccountEditor(a); });
@@ -144,6 +137,7 @@ void AppController::createMainWindow()
     connect(w->accountsTab(), &AccountsTab::sendRequested, this,
             [this](const AccountAddress &a) { openSendDialog(a); });
     connect(w->accountsTab(), &AccountsTab::contactsRequested, this, &AppController::openContacts);
+    connect(w->accountsTab(), &AccountsTab::reconnectRequested, &m_runtime, &AppRuntime::reconnectNow);
     connect(w->welcomePage(), &WelcomePage::addGotifyRequested, this,
             [this] { openAccountEditor({}, kGotifyChannel); });
     connect(w->welcomePage(), &WelcomePage::addOpenImRequested, this,
@@ -156,9 +150,8 @@ void AppController::createMainWindow()
     connect(w->welcomePage(), &WelcomePage::demoRequested, m_demo, &DemoStarter::start);
     connect(m_demo, &DemoStarter::quitRequested, this, &AppController::quitRequested);
     w->welcomePage()->setImportHint(detectOpenClawConfig());
-    w->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
-    connect(&m_runtime.pipeline(), &InboundPipeline::batchDelivered, w->messagesTab(),
-            &MessagesTab::messagesArrived);
+    w->setWelcomeVisible(noAccounts());
+    connect(&m_runtime, &AppRuntime::messagesDelivered, w->messagesTab(), &MessagesTab::messagesArrived);
     connect(w->messagesTab(), &MessagesTab::readRequested, this,
             [this](const QList<qint64> &rows) { m_runtime.markRead(rows); });
     connect(w->messagesTab(), &MessagesTab::unreadRequested, this,
@@ -172,26 +165,29 @@ AppController::~AppController()
 {
     if (m_window)
         m_window->saveState();
-    m_registry->stopAll();
+    m_runtime.stop();
 }
 
-void AppController::loadConfig()
+QString AppController::configPath() const
 {
-    const LoadResult r = ct::loadConfig(m_configPath);
-    if (!r.fileFound) {
-        m_config = Config{};
-        return;
-    }
-    m_config = r.config;
-    for (const QString &p : r.problemStrings())
-        m_problems << p;
+    return m_runtime.configPath();
+}
+
+const Config &AppController::config() const
+{
+    return m_runtime.document();
+}
+
+bool AppController::noAccounts() const
+{
+    return m_runtime.document().gotify.accounts.isEmpty() && m_runtime.document().openim.accounts.isEmpty();
 }
 
 void AppController::start()
 {
     QStringList notices;
     if (!m_problems.isEmpty())
-        notices << tr("Problems in %1:").arg(m_configPath) << m_problems;
+        notices << tr("Problems in %1:").arg(configPath()) << m_problems;
     if (TrayStatusItem::hostAvailable() || QSystemTrayIcon::isSystemTrayAvailable()) {
         createTray();
     } else {
@@ -209,10 +205,9 @@ void AppController::start()
         watcher->start();
     }
     showNotice(notices.join(QLatin1Char('\n')));
-    if (!m_tray || (m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty())
-        || !m_problems.isEmpty())
+    if (!m_tray || noAccounts() || !m_problems.isEmpty())
         mainWindow()->bringToFront();
-    m_runtime.applyConfig(m_config); // reads tokens, then connects
+    m_runtime.applyDocument(); // reads tokens, then connects
 }
 
 void AppController::createTray()
@@ -223,10 +218,13 @@ void AppController::createTray()
     // unread messages change, at most once per repaint.
     const HistoryStore &history = m_runtime.history();
     m_tray->setCriticalUnreadSource([this, &history] {
-        return history.isOpen() ? history.unreadCriticalCount(m_config.app.notifications.urgency.criticalFrom) : 0;
+        return history.isOpen()
+                   ? history.unreadCriticalCount(m_runtime.document().app.notifications.urgency.criticalFrom)
+                   : 0;
     });
     connect(&history, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
-    m_tray->followStorage(&m_runtime.pipeline());
+    connect(&m_runtime, &AppRuntime::storageChanged, m_tray, &TrayController::showStorageTrouble);
+    m_tray->showStorageTrouble(m_runtime.storageError(), m_runtime.heldMessages());
     m_tray->show();
 }
 
@@ -244,6 +242,7 @@ TrayActions AppController::trayActions()
     a.showAbout = [this] { showAboutBox(mainWindow()); };
     a.sendTestMessage = [this](const AccountAddress &addr) { openSendDialog(addr); };
     a.setAccountEnabled = [this](const AccountAddress &addr, bool on) { setAccountEnabled(addr, on); };
+    a.reconnect = [this](const AccountAddress &addr) { m_runtime.reconnectNow(addr); };
     a.sessionKeyFor = [this](const AccountAddress &addr) { return m_runtime.sessionKeyFor(addr); };
     a.quit = [this] { Q_EMIT quitRequested(); };
     a.extendAccountMenu = [this](QMenu *menu, const AccountAddress &addr) {
@@ -265,16 +264,14 @@ void AppController::showTab(MainWindow::Tab tab)
 bool AppController::saveRaw(const QJsonObject &root)
 {
     QString error;
-    // Only what changed since the config was loaded is written, on the file as it is now.
-    if (!saveConfigChanges(m_configPath, m_config.raw, root, &error)) {
+    // Only what changed against the runtime's document is written, on the file as it is now.
+    if (!m_runtime.changeConfig(root, &error)) {
         m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
         return false;
     }
-    m_problems.clear();
-    loadConfig();
-    m_runtime.applyConfig(m_config);
+    m_problems = m_runtime.configProblems();
     if (m_window)
-        m_window->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
+        m_window->setWelcomeVisible(noAccounts());
     showNotice(m_problems.join(QLatin1Char('\n')));
     return true;
 }
@@ -294,7 +291,7 @@ void AppController::storeTokens(const AccountAddress &address, const QMap<QStrin
 
 void AppController::openAccountEditor(const AccountAddress &address, const QString &newChannel)
 {
-    AccountEditorDialog dialog(m_config, m_messageBox, m_services.probe, m_window.get());
+    AccountEditorDialog dialog(m_runtime.document(), m_messageBox, m_services.probe, m_window.get());
     if (address.isValid()) {
         dialog.startEdit(address);
         // Tokens kept in the keychain are not in the config: ask which ones it holds, so the
@@ -315,7 +312,7 @@ void AppController::openAccountEditor(const AccountAddress &address, const QStri
         }
         const AccountDraft draft = dialog.draft();
         QString error;
-        const QJsonObject root = draft.applyTo(m_config.raw, &error);
+        const QJsonObject root = draft.applyTo(m_runtime.document().raw, &error);
         if (!error.isEmpty()) {
             m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
             continue;
@@ -330,7 +327,7 @@ void AppController::removeAccount(const AccountAddress &address)
 {
     if (!address.isValid())
         return;
-    QJsonObject root = m_config.raw;
+    QJsonObject root = m_runtime.document().raw;
     if (!ConfigEditor::removeAccount(root, address))
         return;
     m_runtime.removeTokens(address);
@@ -339,7 +336,7 @@ void AppController::removeAccount(const AccountAddress &address)
 
 void AppController::setAccountEnabled(const AccountAddress &address, bool enabled)
 {
-    QJsonObject root = m_config.raw;
+    QJsonObject root = m_runtime.document().raw;
     QString error;
     if (!ConfigEditor::setAccountField(root, address, QStringLiteral("enabled"), enabled, &error)) {
         m_messageBox->warning(m_window.get(), tr("Save configuration"), error);
@@ -407,14 +404,7 @@ QString AppController::notConnectedReason(const AccountAddress &address) const
 
 QStringList AppController::markerFiles() const
 {
-    if (!m_config.openim.present)
-        return {};
-    const QFileInfo marker(expandUserPath(m_config.openim.tokenRefresh.manualLoginMarkerPath));
-    const QDir dir = marker.absoluteDir();
-    QStringList out;
-    for (const QFileInfo &f : dir.entryInfoList({marker.completeBaseName() + QStringLiteral("*")}, QDir::Files))
-        out << f.absoluteFilePath();
-    return out;
+    return m_runtime.markerFiles();
 }
 
 void AppController::useGatewayConfigInPlace()
@@ -440,12 +430,9 @@ void AppController::useGatewayConfigInPlace()
         m_messageBox->warning(m_window.get(), title, error);
         return;
     }
-    m_configPath = path;
-    m_runtime.setConfigPath(path);
-    m_problems.clear();
-    loadConfig();
-    m_runtime.applyConfig(m_config);
-    mainWindow()->setWelcomeVisible(m_config.gotify.accounts.isEmpty() && m_config.openim.accounts.isEmpty());
+    m_problems = m_runtime.readConfigFrom(path);
+    m_runtime.applyDocument();
+    mainWindow()->setWelcomeVisible(noAccounts());
     QStringList notice{tr("Using the gateway's configuration %1 in place.").arg(path)};
     if (!m_problems.isEmpty())
         notice << tr("Problems in %1:").arg(path) << m_problems;
@@ -481,7 +468,7 @@ void AppController::importOpenClaw()
         m_runtime.setToken(t.address, t.field, t.value, [this, path](const SecretResult &r) {
             if (!r.ok())
                 return;
-            QJsonObject root = m_config.raw;
+            QJsonObject root = m_runtime.document().raw;
             if (ConfigEditor::removeAt(root, path))
                 saveRaw(root);
         });

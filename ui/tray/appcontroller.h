@@ -1,7 +1,8 @@
 #pragma once
 // The tray application's windows over one AppRuntime: the main window, the tray and the
-// dialogs, and their requests (edit accounts, send, enable/disable). The accounts, their
-// history and their tokens belong to the runtime; this class only asks it.
+// dialogs, and their requests (edit accounts, send, enable/disable). The config document, the
+// accounts, their history and their tokens belong to the runtime; this class only asks it.
+// Holds no config, no file, no keychain, no connection of its own.
 #include "config/configmodel.h"
 #include "mainwindow/mainwindow.h"
 #include "trayactions.h"
@@ -40,15 +41,16 @@ public:
     // starts the connections.
     void start();
     // The config file read and edited (it changes when the gateway's file is used in place).
-    QString configPath() const { return m_configPath; }
+    QString configPath() const;
 
     // The main window, made on the first call (it is not made at start: a tray that is never
     // opened does not pay for it).
     MainWindow *mainWindow();
     bool hasMainWindow() const { return m_window != nullptr; }
     TrayController *tray() const { return m_tray; }
-    AccountRegistry *registry() const { return m_registry; }
-    const Config &config() const { return m_config; }
+    const AccountRegistry *registry() const { return m_registry; }
+    // The runtime's config document, which the editor edits.
+    const Config &config() const;
 
     void openAccountEditor(const AccountAddress &address = {}, const QString &newChannel = {});
     void openSendDialog(const AccountAddress &account = {});
@@ -67,8 +69,9 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
-    void loadConfig();
+    // Through AppRuntime::changeConfig, the one writer; a failure is shown and returns false.
     bool saveRaw(const QJsonObject &root);
+    bool noAccounts() const;
     void storeTokens(const AccountAddress &address, const QMap<QString, QString> &tokens);
     void removeAccount(const AccountAddress &address);
     void importOpenClaw();
@@ -82,15 +85,13 @@ private:
     void showNotice(const QString &text);
 
     AppRuntime &m_runtime;
-    QString m_configPath;
     TrayServices m_services;
     MessageBox *m_messageBox;
     AutostartFile *m_autostart;
-    Config m_config;
     QStringList m_problems;
     QString m_notice;
     SingleInstance *m_instance = nullptr;
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     std::unique_ptr<MainWindow> m_window;
     TrayController *m_tray = nullptr;
     NotificationCenter *m_notifications = nullptr;

@@ -21,6 +21,7 @@ struct TrayActions
     // Invalid address: the dialog opens without an account chosen.
     std::function<void(const AccountAddress &)> sendTestMessage;
     std::function<void(const AccountAddress &, bool enabled)> setAccountEnabled;
+    std::function<void(const AccountAddress &)> reconnect; // "Reconnect now"
     std::function<QString(const AccountAddress &)> sessionKeyFor;
     std::function<void()> quit;
     // Hooks for entries owned elsewhere (notification mutes, quiet hours): called at the end of

@@ -20,7 +20,7 @@ int runTrayApplication(QApplication &app, AppRuntime &runtime, const QStringList
     app.setQuitOnLastWindowClosed(false);
     app.setWindowIcon(logoIcon());
 
-    SingleInstance instance(services.instanceName);
+    SingleInstance instance; // SingleInstance::defaultName()
     if (!instance.start())
         return 0;
 

@@ -2,7 +2,6 @@
 
 #include "accounts/accountregistry.h"
 #include "common/statelabels.h"
-#include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
 #include "trayiconengine.h"
 #include "traymenu.h"
@@ -12,7 +11,7 @@
 
 namespace ct::ui {
 
-TrayController::TrayController(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+TrayController::TrayController(const AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
                                TrayActions actions, QObject *parent)
     : QObject(parent), m_registry(registry), m_actions(std::move(actions)), m_tray(new QSystemTrayIcon(this)),
       m_menu(new TrayMenu(registry, autostart, messageBox, m_actions, this))
@@ -107,17 +106,12 @@ bool TrayController::needsAttention()
     return m_health == TrayHealth::Failing || m_critical > 0;
 }
 
-void TrayController::followStorage(InboundPipeline *pipeline)
+void TrayController::showStorageTrouble(const QString &error, int held)
 {
     // Each failed retry says again how many messages are held (the repaint sets only what changed).
-    const auto show = [this, pipeline] {
-        m_storageError = pipeline->storageError();
-        m_held = m_storageError.isEmpty() ? 0 : pipeline->pendingCount();
-        scheduleRepaint();
-    };
-    connect(pipeline, &InboundPipeline::storageChanged, this, show);
-    connect(pipeline, &InboundPipeline::storeFailed, this, show);
-    show();
+    m_storageError = error;
+    m_held = error.isEmpty() ? 0 : held;
+    scheduleRepaint();
 }
 
 void TrayController::scheduleRepaint()

@@ -7,7 +7,7 @@
 // Attention: while an account failed or needs a login, the history takes no writes, or a
 // critical message is unread (high Gotify priority, an OpenIM mention), the StatusNotifierItem
 // says NeedsAttention and the icon's badge (XEmbed and SNI alike) is red.
-// The history: while it takes no writes (followStorage: disk full, read-only, locked, ...), the
+// The history: while it takes no writes (showStorageTrouble: disk full, read-only, locked, ...), the
 // dot is red as for a failed account, and the tooltip says why and how many messages are held
 // in memory (issue 14: a storage fault shows a visible error state while it lasts).
 #include "trayactions.h"
@@ -22,7 +22,6 @@ class QMenu;
 
 namespace ct {
 class AccountRegistry;
-class InboundPipeline;
 } // namespace ct
 
 namespace ct::ui {
@@ -38,7 +37,7 @@ class TrayController : public QObject
 public:
     static constexpr int kRepaintDelayMs = 16;
 
-    TrayController(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+    TrayController(const AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
                    TrayActions actions, QObject *parent = nullptr);
     ~TrayController() override;
 
@@ -58,8 +57,9 @@ public:
     void setCriticalUnreadSource(std::function<int()> source);
     void criticalUnreadChanged();
     int criticalUnread();
-    // Shows the pipeline's storage trouble (InboundPipeline::storageChanged) while it lasts.
-    void followStorage(InboundPipeline *pipeline);
+    // Shows the history's storage trouble while it lasts (AppRuntime::storageChanged: the
+    // reason, empty once it takes writes again, and the messages held in memory meanwhile).
+    void showStorageTrouble(const QString &error, int held);
     // What the StatusNotifierItem's Status says (NeedsAttention), also on an XEmbed tray.
     bool needsAttention();
     QString toolTipText() const;
@@ -83,7 +83,7 @@ private:
     void scheduleRepaint();
     void repaint();
 
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     TrayActions m_actions;
     QSystemTrayIcon *m_tray;
     TrayMenu *m_menu;

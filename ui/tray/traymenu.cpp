@@ -55,7 +55,7 @@ QIcon TrayMenu::stateIcon(AccountState s)
     return *it;
 }
 
-TrayMenu::TrayMenu(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+TrayMenu::TrayMenu(const AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
                    TrayActions actions, QObject *parent)
     : QObject(parent), m_registry(registry), m_autostart(autostart), m_messageBox(messageBox),
       m_actions(std::move(actions)), m_menu(new QMenu)
@@ -194,10 +194,10 @@ void TrayMenu::addAccountMenu(QMenu *parent, int row)
     sub->menuAction()->setObjectName(QStringLiteral("account:") + address.toString());
 
     QAction *reconnect = sub->addAction(tr("&Reconnect now"));
-    reconnect->setEnabled(enabled && m_registry->connection(address) != nullptr);
+    reconnect->setEnabled(enabled && m_registry->connection(address) != nullptr && bool(m_actions.reconnect));
     connect(reconnect, &QAction::triggered, this, [this, address] {
-        if (AccountConnection *c = m_registry->connection(address))
-            c->reconnectNow();
+        if (m_actions.reconnect)
+            m_actions.reconnect(address);
     });
     QAction *toggle = sub->addAction(enabled ? tr("&Disable") : tr("&Enable"));
     toggle->setEnabled(bool(m_actions.setAccountEnabled));

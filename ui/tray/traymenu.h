@@ -34,8 +34,8 @@ public:
     static constexpr int kAttentionLimit = 10;
     static constexpr int kPageSize = 50;
 
-    TrayMenu(AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox, TrayActions actions,
-             QObject *parent = nullptr);
+    TrayMenu(const AccountRegistry *registry, AutostartFile *autostart, MessageBox *messageBox,
+             TrayActions actions, QObject *parent = nullptr);
     ~TrayMenu() override;
 
     QMenu *menu() const { return m_menu; }
@@ -52,7 +52,7 @@ private:
     void toggleAutostart(bool on);
     QIcon stateIcon(AccountState state);
 
-    AccountRegistry *m_registry;
+    const AccountRegistry *m_registry;
     AutostartFile *m_autostart;
     MessageBox *m_messageBox;
     TrayActions m_actions;

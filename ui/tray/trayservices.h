@@ -56,7 +56,6 @@ struct TrayServices
     ContactsLoader contacts; // empty → the contacts view says contacts are unavailable
     // Fetches message images by URL for the Messages view; null → image URLs are links only.
     ImageFetcher *imageFetcher = nullptr;
-    QString instanceName; // empty → SingleInstance::defaultName()
 };
 
 } // namespace ct::ui

@@ -92,7 +92,7 @@ private Q_SLOTS:
         AppController &controller = *m_controller;
         ProbeTable *probes = controller.mainWindow()->diagnosticsTab()->probeTable();
         QTRY_VERIFY(m_runtime->registry().connection(m_ops)->state() == AccountState::Connected);
-        QSignalSpy finished(&m_runtime->health(), &HealthMonitor::probeFinished);
+        QSignalSpy finished(m_runtime.get(), &AppRuntime::probeFinished);
         probes->probeButton()->click();
         QCOMPARE(probes->cell(m_ops, ProbeTable::ResultColumn), QStringLiteral("probing…"));
         QVERIFY(probes->cell(m_im, ProbeTable::ResultColumn).startsWith(QStringLiteral("not probed: ")));
@@ -104,8 +104,7 @@ private Q_SLOTS:
     void unhealthyServer_showsTheProblemInTheRow()
     {
         ProbeTable probes;
-        probes.setSource(&m_runtime->health(),
-                         [this](const AccountAddress &a) { return m_runtime->probeDetails(a); }, {});
+        probes.setSource(m_runtime.get(), {});
         m_gotify.setHealthy(false);
         probes.probeNow();
         QTRY_COMPARE(probes.cell(m_ops, ProbeTable::ResultColumn), QStringLiteral("reachable, with problems"));
@@ -113,7 +112,7 @@ private Q_SLOTS:
         m_gotify.setHealthy(true);
     }
 
-    void withoutAMonitor_probeNowIsDisabled()
+    void withoutARuntime_probeNowIsDisabled()
     {
         ProbeTable probes;
         QVERIFY(!probes.probeButton()->isEnabled());

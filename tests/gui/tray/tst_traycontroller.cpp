@@ -73,6 +73,8 @@ private Q_SLOTS:
             return QStringLiteral("agent:main:") + a.accountId;
         };
         actions.quit = [this] { ++m_quits; };
+        // What AppController gives it: AppRuntime::reconnectNow, the account's connection.
+        actions.reconnect = [this](const AccountAddress &a) { m_registry->connection(a)->reconnectNow(); };
         m_tray = new TrayController(m_registry, m_autostart, &m_messageBox, actions, this);
         m_tray->show();
         QTRY_VERIFY(m_tray->trayIcon()->isVisible());
@@ -239,7 +241,13 @@ private Q_SLOTS:
         PipelineSettings settings;
         settings.firstRetryMs = 20;
         InboundPipeline pipeline(store, Config{}, settings);
-        m_tray->followStorage(&pipeline);
+        // What AppController connects: AppRuntime::storageChanged, which passes on the
+        // pipeline's, renewed at each failed retry.
+        const auto show = [&pipeline, this] {
+            m_tray->showStorageTrouble(pipeline.storageError(), pipeline.pendingCount());
+        };
+        connect(&pipeline, &InboundPipeline::storageChanged, m_tray, show);
+        connect(&pipeline, &InboundPipeline::storeFailed, m_tray, show);
         QCOMPARE(m_tray->health(), TrayHealth::AllConnected);
         QList<InboundMessage> batch;
         for (int id : {1, 2}) {

@@ -68,7 +68,7 @@ private Q_SLOTS:
         QVERIFY2(m_runtime->open(&error), qPrintable(error));
         m_tray = std::make_unique<TrayController>(&m_runtime->registry(), nullptr, nullptr, TrayActions{});
 
-        AccountRegistry &registry = m_runtime->registry();
+        const AccountRegistry &registry = m_runtime->registry();
         QSignalSpy inserted(&registry, &QAbstractItemModel::rowsInserted);
         QSignalSpy reset(&registry, &QAbstractItemModel::modelReset);
         QSignalSpy stateChanges(&registry, &AccountRegistry::accountStateChanged);

@@ -116,6 +116,7 @@ private Q_SLOTS:
         m_registry->setConfig(sampleConfig());
         TrayActions actions;
         actions.showMainWindow = [this] { ++m_windowShown; };
+        actions.reconnect = [this](const AccountAddress &a) { m_registry->connection(a)->reconnectNow(); };
         m_tray = new TrayController(m_registry, nullptr, &m_messageBox, actions, this);
         m_tray->show();
         QTRY_VERIFY_WITH_TIMEOUT(!registeredItems().isEmpty(), 10000);

@@ -141,7 +141,7 @@ private Q_SLOTS:
                                                                         {"clientToken", m_gotify.clientToken()},
                                                                         {"appToken", m_gotify.appToken()}});
         m_gotify.clearRequestLog();
-        QSignalSpy probed(&rt.health(), &HealthMonitor::probeFinished);
+        QSignalSpy probed(&rt, &AppRuntime::probeFinished);
         rt.applyConfig(config({{"gotify", QJsonObject{{"accounts", accounts}}}}));
         QTRY_COMPARE_WITH_TIMEOUT(probed.count(), kAccounts, 15000);
         for (const QList<QVariant> &finished : std::as_const(probed))
@@ -288,7 +288,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(rt, refreshed), QStringLiteral("connected"), 15000);
         QTRY_COMPARE_WITH_TIMEOUT(store.readBlocking(refreshed, QStringLiteral("token")).value, goodToken, 10000);
 
-        const QPointer<AccountConnection> before = rt.registry().connection(refreshed);
+        const QPointer<const AccountConnection> before = rt.registry().connection(refreshed);
         QSignalSpy states(&rt.registry(), &AccountRegistry::accountStateChanged);
         QSignalSpy started(&rt, &AppRuntime::accountsStarted);
         rt.applyConfig(cfg);

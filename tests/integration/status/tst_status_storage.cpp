@@ -97,7 +97,7 @@ private Q_SLOTS:
         const PromtoolResult lint = promtoolCheck(metrics);
         QVERIFY2(lint.found, "promtool is missing (Debian package prometheus, tools/deps.txt)");
         QVERIFY2(lint.exitCode == 0, qPrintable(lint.output));
-        runtime.registry().stopAll();
+        runtime.stop();
     }
 };
 

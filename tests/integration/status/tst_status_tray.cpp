@@ -155,7 +155,7 @@ class TestStatusTray : public QObject
 
     static QString stateOf(Tray &t, const AccountAddress &a)
     {
-        AccountConnection *c = t.runtime->registry().connection(a);
+        const AccountConnection *c = t.runtime->registry().connection(a);
         return c ? accountStateName(c->state()) : QString();
     }
 
@@ -253,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(json(imOnly).value("data").toObject().value("accounts").toArray().size(), 1);
         QCOMPARE(rawRequest(t.port(), getRequest("/health?account=gotify/nobody")).status, 404);
 
-        t.runtime->registry().connection(ops)->reconnectNow();
+        t.runtime->reconnectNow(ops);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("connected"), 15000);
         QCOMPARE(rawRequest(t.port(), getRequest("/health")).status, 200);
         const QByteArray metrics = rawRequest(t.port(), getRequest("/metrics")).body;
@@ -444,7 +444,7 @@ private Q_SLOTS:
         gotify.dropStreams();
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(t, ops), QStringLiteral("backoff"), 15000);
         gotify.storeMissedMessages(5);
-        t.runtime->registry().connection(ops)->reconnectNow();
+        t.runtime->reconnectNow(ops);
         QTRY_COMPARE_WITH_TIMEOUT(delivered.value("gotify/ops catchup"), 5, 15000);
 
         const RawResponse r = rawRequest(t.port(), getRequest("/metrics"));

@@ -4,14 +4,10 @@
 # "Who owns what"), for tokens, keychain writes, the history and probes.
 file(GLOB_RECURSE sources "${ROOT}/app/*.h" "${ROOT}/app/*.cpp" "${ROOT}/ui/*.h" "${ROOT}/ui/*.cpp")
 set(owned "SecretStore|TokenResolver|HistoryStore|GotifyProbe|OpenImProbe|KeychainWatcher")
+include(${CMAKE_CURRENT_LIST_DIR}/sourcelines.cmake)
 set(bad "")
 foreach(f IN LISTS sources)
-  file(READ "${f}" text)
-  # A list splits at ';' (and not inside [ ]): only line ends may split it.
-  string(REPLACE ";" "<semicolon>" text "${text}")
-  string(REPLACE "[" "<" text "${text}")
-  string(REPLACE "]" ">" text "${text}")
-  string(REPLACE "\n" ";" lines "${text}")
+  read_source_lines("${f}" lines)
   set(n 0)
   foreach(line IN LISTS lines)
     math(EXPR n "${n} + 1")

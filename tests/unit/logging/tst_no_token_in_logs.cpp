@@ -119,7 +119,7 @@ private Q_SLOTS:
         options.firstProbeDelayMs = -1;
         AppRuntime rt(options);
         QVERIFY(rt.open(nullptr));
-        QSignalSpy probed(&rt.health(), &HealthMonitor::probeFinished);
+        QSignalSpy probed(&rt, &AppRuntime::probeFinished);
         rt.applyConfig(config.config);
         const AccountAddress ops{kGotifyChannel, QStringLiteral("ops")};
         const AccountAddress primary{kOpenImChannel, QStringLiteral("primary")};
@@ -130,8 +130,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(ops), AccountState::Connected, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(primary), AccountState::Connected, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(expiredAccount), AccountState::NeedsLogin, 10000);
-        rt.health().checkNow(ops); // the health probes of both channels, with their tokens
-        rt.health().checkNow(primary);
+        rt.probeNow(ops); // the health probes of both channels, with their tokens
+        rt.probeNow(primary);
         QTRY_VERIFY_WITH_TIMEOUT(probed.size() >= 2, 10000);
 
         gotify.postMessage(QStringLiteral("hello"));
