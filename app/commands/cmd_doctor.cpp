@@ -70,14 +70,15 @@ QList<AccountAddress> allAccounts(const Config &config)
     return out;
 }
 
-// Where each token of the account comes from, by the runtime's one rule over its keychain.
+// Where each token of the account comes from: as the runtime resolved it when it applied the
+// config (the one rule, each keychain entry read once).
 AccountReport inspect(const Config &config, const AccountAddress &address, AppRuntime &runtime)
 {
     AccountReport r;
     r.address = address;
     r.enabled = accountEnabled(config, address);
     for (const QString &field : TokenResolver::fieldsFor(address.channel)) {
-        TokenReport t{field, runtime.tokens().resolveBlocking(config, address, field)};
+        TokenReport t{field, runtime.resolvedToken(address, field)};
         const CredentialRef *ref = TokenResolver::reference(config, address, field);
         if (ref && !ref->resolved() && r.enabled)
             r.problems << QStringLiteral("%1: %2").arg(field, t.token.message);
@@ -270,12 +271,11 @@ void printText(QTextStream &out, const QJsonObject &sources, const LoadResult &l
 constexpr int kProbeTimeoutMs = 20000;
 
 // `--probe`: every enabled account asked, one after the other, by the command's runtime, which
-// builds the enabled accounts and starts none: the probes the tray's health monitor runs
-// (AppRuntime::probe), with the tokens resolved by the same rule, the app token included. False
-// when one failed.
-bool probeThroughRuntime(AppRuntime &runtime, const Config &config, QList<AccountReport> &reports)
+// built the accounts and started none: the probes the tray's health monitor runs
+// (AppRuntime::probe), with the tokens the runtime resolved for the report, the app token
+// included (each keychain entry read once). False when one failed.
+bool probeThroughRuntime(AppRuntime &runtime, QList<AccountReport> &reports)
 {
-    applyConfigAndWait(runtime, config);
     bool ok = true;
     for (AccountReport &r : reports) {
         if (!r.enabled)
@@ -344,13 +344,13 @@ int runDoctor(CommandContext &ctx)
         sources.insert("warnings", warnings);
     }
 
-    // The tokens, the keychain and the history are the runtime's, as in the tray; it builds
-    // only the enabled accounts (for --probe) and connects none.
+    // The tokens, the keychain and the history are the runtime's, as in the tray: it resolves
+    // every token once (app tokens included), builds the accounts and connects none; the
+    // report and --probe use those tokens.
     AppRuntime::Options options = AppRuntime::Options::offline(ctx.configPath);
-    for (const AccountAddress &a : allAccounts(load.config))
-        if (accountEnabled(load.config, a))
-            options.accounts << a;
+    options.resolveAppTokens = true;
     AppRuntime runtime(options);
+    applyConfigAndWait(runtime, load.config);
     TokenResolver &resolver = runtime.tokens();
     QList<AccountReport> reports;
     for (const AccountAddress &a : allAccounts(load.config))
@@ -362,8 +362,10 @@ int runDoctor(CommandContext &ctx)
     for (const AccountReport &r : reports)
         ok = ok && r.problems.isEmpty();
 
-    if (parser.isSet(QStringLiteral("probe")) && !options.accounts.isEmpty())
-        ok = probeThroughRuntime(runtime, load.config, reports) && ok;
+    const bool anyEnabled = std::any_of(reports.cbegin(), reports.cend(),
+                                        [](const AccountReport &r) { return r.enabled; });
+    if (parser.isSet(QStringLiteral("probe")) && anyEnabled)
+        ok = probeThroughRuntime(runtime, reports) && ok;
 
     const StatusApiReport statusApi = inspectStatusApi(load.config, resolver);
     ok = ok && statusApi.problems.isEmpty();

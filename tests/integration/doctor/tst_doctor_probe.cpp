@@ -175,6 +175,54 @@ private Q_SLOTS:
         QVERIFY(!r.out.contains(m_gotify.appToken()));
     }
 
+    // The report and the probe use the tokens the runtime resolved once: each keychain entry
+    // is read once (the secrets log says each read it starts), not once for the report and
+    // again for the probe.
+    void probe_readsEachKeychainTokenOnce()
+    {
+        const ct::AccountAddress account{ct::kGotifyChannel, QStringLiteral("doctor-reads")};
+        ct::SecretStore store;
+        const auto removeEntries = qScopeGuard([&] {
+            store.removeBlocking(account, QStringLiteral("appToken"));
+            store.removeBlocking(account, QStringLiteral("clientToken"));
+        });
+        QVERIFY(store.writeBlocking(account, QStringLiteral("appToken"), m_gotify.appToken()).ok());
+        QVERIFY(store.writeBlocking(account, QStringLiteral("clientToken"), m_gotify.clientToken()).ok());
+        const QJsonObject root{
+            {"channels",
+             QJsonObject{{"gotify",
+                          QJsonObject{{"accounts",
+                                       QJsonObject{{account.accountId,
+                                                    QJsonObject{{"serverUrl", m_gotify.url().toString()}}}}}}}}}};
+        const QString config = m_dir.filePath(QStringLiteral("config-reads.json"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(root).toJson());
+        f.close();
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("channeltray.secrets.debug=true"));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data-reads")));
+        p.setProcessEnvironment(env);
+        p.start(qEnvironmentVariable("CHANNELTRAY_BINARY_DIR") + QStringLiteral("/app/channeltray"),
+                {QStringLiteral("doctor"), QStringLiteral("--probe"), QStringLiteral("--json"),
+                 QStringLiteral("--config"), config});
+        QSignalSpy done(&p, &QProcess::finished);
+        QVERIFY(done.wait(60000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(out + err));
+        const QJsonObject probe = accountReport(QJsonDocument::fromJson(out.toUtf8()).object(), account.toString())
+                                      .value("probe")
+                                      .toObject();
+        QVERIFY2(probe.value(QStringLiteral("appTokenAccepted")).toBool(), qPrintable(out));
+        QVERIFY2(probe.value(QStringLiteral("clientTokenAccepted")).toBool(), qPrintable(out));
+        for (const QString &field : {QStringLiteral("appToken"), QStringLiteral("clientToken")})
+            QVERIFY2(err.count(QStringLiteral("start read %1/%2 ").arg(account.toString(), field)) == 1,
+                     qPrintable(err));
+    }
+
     void probe_withRefusedTokens_exits1_andNamesTheProblem()
     {
         const Run r = runDoctor(
