@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTemporaryDir>
@@ -111,6 +113,75 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 205, 20000);
         QVERIFY(watch.stop());
         QCOMPARE(storedOf(data, posted + during), 215);
+    }
+
+    void doctor_saysTheHistoryIsOnAFullOrReadOnlyDisk_andWhereAMovedAsideCopyIs()
+    {
+        // `doctor`, the third place a storage fault must be visible (besides the tray and
+        // watch's history lines): the history made by a watch run, then its disk full, then
+        // read-only, then an unreadable copy moved aside. doctor only looks (read-only).
+        GotifyServer server;
+        QVERIFY(server.listen());
+        SmallFilesystem fs;
+        QString error;
+        const QString data = fresh(QStringLiteral("doctor"));
+        QVERIFY2(fs.mount(data, 64 << 20, &error), qPrintable(error)); // above doctor's 16 MiB "nearly full"
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("doctor.json")), server);
+        {
+            WatchProcess watch(config, data);
+            QVERIFY(watch.start());
+            QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+            post(server, 5);
+            QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 5, 20000);
+            QVERIFY(watch.stop());
+        }
+        const auto doctor = [&] {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("XDG_DATA_HOME"), data);
+            env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+            p.setProcessEnvironment(env);
+            p.start(channeltrayBinary(),
+                    {QStringLiteral("--config"), config, QStringLiteral("doctor"), QStringLiteral("--json")});
+            p.waitForFinished(30000);
+            return QJsonDocument::fromJson(p.readAllStandardOutput())
+                .object()
+                .value(QStringLiteral("history"))
+                .toObject();
+        };
+        const auto said = [](const QJsonObject &history, const char *key, const QString &text) {
+            for (const QJsonValue &v : history.value(QLatin1String(key)).toArray())
+                if (v.toString().contains(text))
+                    return true;
+            return false;
+        };
+        QJsonObject history = doctor();
+        QVERIFY2(history.value(QStringLiteral("problems")).toArray().isEmpty(),
+                 QJsonDocument(history).toJson().constData());
+
+        QVERIFY(fs.fill() > 0);
+        history = doctor();
+        QVERIFY2(said(history, "problems", QStringLiteral("the disk holding the history is nearly full")),
+                 QJsonDocument(history).toJson().constData());
+        fs.release();
+
+        QVERIFY(fs.setReadOnly(true));
+        history = doctor();
+        QVERIFY2(said(history, "problems", QStringLiteral("is read-only")),
+                 QJsonDocument(history).toJson().constData());
+        QVERIFY(fs.setReadOnly(false));
+
+        const QString aside = historyFile(data) + QStringLiteral(".corrupt-20261203T070000Z");
+        {
+            QFile f(aside);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("what an unreadable history left");
+        }
+        history = doctor();
+        QVERIFY2(said(history, "notes", QStringLiteral("moved aside and kept: ") + aside),
+                 QJsonDocument(history).toJson().constData());
+        QCOMPARE(history.value(QStringLiteral("movedAside")).toArray(), QJsonArray{aside});
+        QCOMPARE(storedCount(data), 5); // doctor changed nothing
     }
 
     void diskFull_thenKilled_theRestartFetchesEveryHeldMessageOnce()
