@@ -1999,6 +1999,13 @@
         <source>Next retry: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Messages cannot be stored in the history (%1); %n kept in memory until it works again</source>
+        <translation>
+            <numerusform>Messages cannot be stored in the history (%1); %n kept in memory until it works again</numerusform>
+            <numerusform>Messages cannot be stored in the history (%1); %n kept in memory until it works again</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::TrayMenu</name>

@@ -1989,6 +1989,12 @@
             <numerusform>%n 条未读消息</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Messages cannot be stored in the history (%1); %n kept in memory until it works again</source>
+        <translation>
+            <numerusform>消息无法存入历史（%1）；%n 条暂存在内存中，恢复后再存入</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::TrayMenu</name>
