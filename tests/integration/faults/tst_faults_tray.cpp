@@ -2,9 +2,11 @@
 // started again, end to end: the real binary on xcb (tools/headless.sh provides Xvfb and a tray
 // host) against the loopback Gotify server. Every message the server holds ends up in the
 // history exactly once, and the file stays whole (tst_faults_watch does the same for `watch`).
+// And the tray beside a `watch` on one history: watch prints every message once.
 #include "floodhistory.h"
 #include "watchfixture.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -83,6 +85,37 @@ private Q_SLOTS:
         QString detail;
         QVERIFY2(store.integrityOk(&detail), qPrintable(detail));
         qInfo("posted %d over 3 kill -9s and a clean end", int(posted.size()));
+    }
+
+    void trayAndWatchOnOneHistory_watchPrintsEveryMessageOnce_theHistoryHoldsEachOnce_noLockErrors()
+    {
+        // The "two processes starve each other": a message one stored was a duplicate
+        // to the other, which never delivered it. The tray and a watch on one history now.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.filePath(QStringLiteral("shared"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("shared.json")), server);
+        QProcess tray;
+        QVERIFY(startTray(tray, config, data));
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 1, 20000);
+        WatchProcess watch(config, data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 2, 20000);
+        // One message first: printing it means watch's first-connect catch-up has ended.
+        QStringList posted = post(server, 1);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids(), posted, 20000);
+        posted += post(server, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), posted.size(), 60000);
+        QCOMPARE(watch.ids(), posted); // each once, in order, whoever stored it first
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), posted.size(), 20000);
+        QVERIFY2(watch.historyLines().isEmpty(),
+                 QJsonDocument(watch.historyLines().value(0)).toJson().constData());
+        QVERIFY(watch.stop());
+        tray.terminate();
+        QVERIFY(tray.waitForFinished(20000));
+        QCOMPARE(tray.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(storedOf(data, posted), posted.size());
+        QCOMPARE(storedCount(data), posted.size()); // each once
     }
 };
 
