@@ -11,18 +11,103 @@ namespace ct::ui {
 AccountTableModel::AccountTableModel(const AccountRegistry *registry, QObject *parent)
     : QAbstractTableModel(parent), m_registry(registry)
 {
+    m_changeDelay.setSingleShot(true);
+    m_changeDelay.setInterval(kChangeDelayMs);
+    connect(&m_changeDelay, &QTimer::timeout, this, &AccountTableModel::flushChanges);
+    // Pending changes go out before rows move: their row numbers are the registry's of now.
     connect(registry, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            [this](const QModelIndex &, int first, int last) { beginInsertRows({}, first, last); });
+            [this](const QModelIndex &, int first, int last) {
+                flushChanges();
+                beginInsertRows({}, first, last);
+            });
     connect(registry, &QAbstractItemModel::rowsInserted, this, [this] { endInsertRows(); });
     connect(registry, &QAbstractItemModel::rowsAboutToBeRemoved, this,
-            [this](const QModelIndex &, int first, int last) { beginRemoveRows({}, first, last); });
+            [this](const QModelIndex &, int first, int last) {
+                flushChanges();
+                beginRemoveRows({}, first, last);
+            });
     connect(registry, &QAbstractItemModel::rowsRemoved, this, [this] { endRemoveRows(); });
-    connect(registry, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
+    connect(registry, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_changeDelay.stop();
+        m_firstRow = m_lastRow = -1;
+        beginResetModel();
+    });
     connect(registry, &QAbstractItemModel::modelReset, this, [this] { endResetModel(); });
     connect(registry, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &from, const QModelIndex &to) {
-                Q_EMIT dataChanged(index(from.row(), 0), index(to.row(), ColumnCount - 1));
+            [this](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
+                registryRowsChanged(from.row(), to.row(), roles);
             });
+}
+
+void AccountTableModel::columnsFor(const QList<int> &registryRoles, int *first, int *last)
+{
+    *first = ColumnCount;
+    *last = -1;
+    const auto add = [&](int column) {
+        *first = qMin(*first, column);
+        *last = qMax(*last, column);
+    };
+    for (int role : registryRoles) {
+        switch (role) {
+        case AccountRegistry::StateRole:
+        case AccountRegistry::StateNameRole:
+        case AccountRegistry::NextRetryAtRole:
+            add(StateColumn);
+            break;
+        case AccountRegistry::DetailRole:
+            add(DetailColumn);
+            break;
+        case AccountRegistry::LatencyMsRole:
+            add(LatencyColumn);
+            break;
+        case AccountRegistry::TokenExpiresAtRole:
+            add(TokenExpiryColumn);
+            break;
+        case AccountRegistry::UnreadRole:
+            add(UnreadColumn);
+            break;
+        default: // the last error is every cell's tooltip; other roles: the whole row
+            add(0);
+            add(ColumnCount - 1);
+        }
+    }
+    if (*last < 0) { // no roles: anything may have changed
+        *first = 0;
+        *last = ColumnCount - 1;
+    }
+}
+
+void AccountTableModel::registryRowsChanged(int firstRow, int lastRow, const QList<int> &roles)
+{
+    if (firstRow < 0 || lastRow < firstRow)
+        return;
+    int firstColumn, lastColumn;
+    columnsFor(roles, &firstColumn, &lastColumn);
+    if (m_firstRow < 0) {
+        m_firstRow = firstRow;
+        m_lastRow = lastRow;
+        m_firstColumn = firstColumn;
+        m_lastColumn = lastColumn;
+    } else {
+        m_firstRow = qMin(m_firstRow, firstRow);
+        m_lastRow = qMax(m_lastRow, lastRow);
+        m_firstColumn = qMin(m_firstColumn, firstColumn);
+        m_lastColumn = qMax(m_lastColumn, lastColumn);
+    }
+    if (!m_changeDelay.isActive())
+        m_changeDelay.start();
+}
+
+void AccountTableModel::flushChanges()
+{
+    m_changeDelay.stop();
+    if (m_firstRow < 0)
+        return;
+    const QModelIndex from = index(m_firstRow, m_firstColumn);
+    const QModelIndex to = index(qMin(m_lastRow, rowCount() - 1), m_lastColumn);
+    m_firstRow = m_lastRow = -1;
+    if (from.isValid() && to.isValid())
+        Q_EMIT dataChanged(from, to);
 }
 
 int AccountTableModel::rowCount(const QModelIndex &parent) const

@@ -69,6 +69,44 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 2);
     }
 
+    void accountTable_changesOfOneFrame_areOneDataChangedOverTheirCellsOnly()
+    {
+        AccountRegistry registry(drivenFactory());
+        AccountTableModel table(&registry);
+        registry.setConfig(sampleConfig());
+        QSignalSpy changed(&table, &QAbstractItemModel::dataChanged);
+        registry.startAll(); // three accounts connecting
+        QTRY_VERIFY(!changed.isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), table.index(0, AccountTableModel::StateColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex(), table.index(2, AccountTableModel::DetailColumn));
+        // A heartbeat's pongs: a hundred latencies of two accounts within one frame are one
+        // change of their Latency cells, not a change of every cell of a row per pong.
+        const int ops = registry.rowOf(AccountAddress::parse(QStringLiteral("gotify/ops")));
+        const int alerts = registry.rowOf(AccountAddress::parse(QStringLiteral("gotify/alerts")));
+        changed.clear();
+        for (int ms = 1; ms <= 50; ++ms) {
+            driven(registry, QStringLiteral("gotify/ops"))->latency(ms);
+            driven(registry, QStringLiteral("gotify/alerts"))->latency(ms);
+        }
+        QTRY_VERIFY(!changed.isEmpty());
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(),
+                 table.index(qMin(ops, alerts), AccountTableModel::LatencyColumn));
+        QCOMPARE(changed.first().at(1).toModelIndex(),
+                 table.index(qMax(ops, alerts), AccountTableModel::LatencyColumn));
+        QCOMPARE(table.index(ops, AccountTableModel::LatencyColumn).data().toString(), QStringLiteral("50 ms"));
+        // A pending change goes out before a row is removed, with the row numbers it had.
+        changed.clear();
+        driven(registry, QStringLiteral("multi-openim/primary"))->latency(7);
+        Config smaller = sampleConfig();
+        smaller.openim.accounts.clear();
+        registry.setConfig(smaller);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(AccountTableModel::LatencyColumn));
+        QCOMPARE(table.rowCount(), 2);
+    }
+
     void diagnostics_logsStateChanges_andListsMarkers()
     {
         AccountRegistry registry(drivenFactory());
