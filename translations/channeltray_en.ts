@@ -54,6 +54,10 @@
         <source>unexpected answer from the server: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for another host name (%1); use a name it lists in the account&apos;s server URL</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RefreshWiring</name>

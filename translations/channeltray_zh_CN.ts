@@ -54,6 +54,10 @@
         <source>unexpected answer from the server: %1</source>
         <translation>服务器返回了意外的应答：%1</translation>
     </message>
+    <message>
+        <source>the server&apos;s TLS certificate is for another host name (%1); use a name it lists in the account&apos;s server URL</source>
+        <translation>服务器的 TLS 证书属于另一个主机名（%1）；请在账户的服务器地址中使用证书所列的名称</translation>
+    </message>
 </context>
 <context>
     <name>RefreshWiring</name>

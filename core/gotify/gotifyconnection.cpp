@@ -65,7 +65,10 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         if (error == QAbstractSocket::SslHandshakeFailedError || !m_sslErrors.isEmpty()) {
             // Not trusted: say which certificate problem and point at the account's caCertFile.
             const QString why = m_sslErrors.isEmpty() ? m_lastSocketError : m_sslErrors.join(QStringLiteral("; "));
-            m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0, {}, why}.message();
+            m_lastSocketError = GotifyError{GotifyError::Kind::Tls, 0,
+                                            m_sslHostMismatch ? QString(GotifyError::kTlsHostMismatch) : QString(),
+                                            why}
+                                    .message();
         }
         if (m_socket->httpStatus() == 401) // a bad or revoked client token (JSON body)
             m_authRefused = true;
@@ -73,8 +76,10 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
         QTimer::singleShot(0, this, [this, attempt] { onDropped(attempt); });
     });
     connect(m_socket, &WebSocketClient::sslErrors, this, [this](const QList<QSslError> &errors) {
-        for (const QSslError &e : errors)
+        for (const QSslError &e : errors) {
             m_sslErrors << e.errorString(); // never ignored: the handshake fails after this
+            m_sslHostMismatch = m_sslHostMismatch || e.error() == QSslError::HostNameMismatch;
+        }
     });
     connect(m_socket, &WebSocketClient::textMessageReceived, this, &GotifyConnection::onTextFrame);
     connect(m_socket, &WebSocketClient::pong, this,
@@ -209,6 +214,7 @@ void GotifyConnection::open()
 
     const QUrl url = m_endpoint.streamUrl();
     m_sslErrors.clear();
+    m_sslHostMismatch = false;
     if (url.scheme() == QLatin1String("wss")) {
         QString caError;
         m_socket->setSslConfiguration(m_endpoint.sslConfiguration(&caError)); // verification on, always

@@ -107,7 +107,8 @@ private:
     bool m_authRefused = false;
     bool m_reconnectAtOnce = false;
     QString m_lastSocketError;
-    QStringList m_sslErrors; // of the current attempt's handshake
+    QStringList m_sslErrors;        // of the current attempt's handshake
+    bool m_sslHostMismatch = false; // one of them: the certificate names other hosts
 };
 
 } // namespace ct

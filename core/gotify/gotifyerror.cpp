@@ -42,6 +42,10 @@ QString GotifyError::message() const
     case Kind::Timeout:
         return tr("the Gotify server did not answer in time");
     case Kind::Tls:
+        if (error == kTlsHostMismatch)
+            return tr("the server's TLS certificate is for another host name (%1); use a name it lists in the "
+                      "account's server URL")
+                .arg(detail);
         return tr("the server's TLS certificate is not trusted (%1); set caCertFile for a self-signed server")
             .arg(detail);
     case Kind::Unauthorized:

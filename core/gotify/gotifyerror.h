@@ -25,8 +25,12 @@ public:
 
     Kind kind = Kind::None;
     int httpStatus = 0;
-    QString error;       // the server's "error" (status text)
+    QString error;       // the server's "error" (status text); Tls: kTlsHostMismatch or empty
     QString description; // the server's "errorDescription", or the network error text
+
+    // Kind::Tls, error: the certificate is trusted but names other hosts than the one connected
+    // to (QSslError::HostNameMismatch); a caCertFile cannot help then, the server's name can.
+    static constexpr QLatin1StringView kTlsHostMismatch{"host-mismatch"};
 
     bool isError() const { return kind != Kind::None; }
     // One line for a user: what failed and, for v3 elevation, what to do about it.

@@ -13,8 +13,13 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
 
 namespace ct {
+
+namespace {
+constexpr const char *kHostMismatch = "ct_tlsHostMismatch";
+}
 
 GotifyRestClient::GotifyRestClient(const GotifyEndpoint &endpoint, QObject *parent)
     : QObject(parent), m_endpoint(endpoint), m_queue(new SerialQueue(this))
@@ -110,6 +115,11 @@ void GotifyRestClient::start(quint64 jobId, const Request &request, const Callba
         m_nam = new QNetworkAccessManager(this); // its own, made on the first request
     QNetworkReply *reply = m_nam->sendCustomRequest(nr, request.method, request.body);
     limitReplySize(reply); // an answer that never ends is cut, not kept until the timeout
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors) // never ignored: the handshake fails after this
+            if (e.error() == QSslError::HostNameMismatch)
+                reply->setProperty(kHostMismatch, true);
+    });
     m_inFlight.insert(jobId, {reply, done});
     connect(reply, &QNetworkReply::finished, this, [this, reply, jobId, timer, finish] {
         reply->deleteLater();
@@ -147,6 +157,8 @@ GotifyResult GotifyRestClient::resultOf(QNetworkReply *reply, qint64 latencyMs)
                            ? GotifyError::Kind::Timeout
                            : GotifyError::Kind::Network;
         r.error.description = replyErrorString(*reply);
+        if (r.error.kind == GotifyError::Kind::Tls && reply->property(kHostMismatch).toBool())
+            r.error.error = GotifyError::kTlsHostMismatch;
         return r;
     }
     if (r.httpStatus >= 200 && r.httpStatus < 300) {
