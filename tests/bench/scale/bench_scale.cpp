@@ -8,7 +8,9 @@
 // With --window accounts|messages the tray's main window is open on that tab once all are
 // connected (the tab is written to the app's settings first; a second launch raises the window,
 // as a user's would). The Gotify servers ping each stream on its own 45 s ticker, as the real
-// server does (--server-pings burst: every stream at once). Idle figures include the main
+// server does (--server-pings burst: every stream at once; spread: each stream's ticker at a
+// random phase, as on a server whose clients connected at any time: the pings then come one by
+// one, and each can wake the product). Idle figures include the main
 // thread's wake-ups (voluntary context switches: one per return from poll()) and the frames on
 // its connections (TCP data segments, from ss -ti). --gotify-only makes every account a Gotify one.
 //
@@ -130,6 +132,7 @@ QString g_logPath;                    // --log: the product's stderr goes here t
 bool g_breakdown = false;             // --breakdown: where the RSS goes, after the 70 s sample
 QString g_window;                     // --window accounts|messages: the main window open on that tab
 bool g_burstPings = false;            // --server-pings burst
+bool g_spreadPings = false;           // --server-pings spread
 bool g_gotifyOnly = false;            // --gotify-only: every account a Gotify one
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
@@ -154,7 +157,11 @@ Run runOnce(const QString &mode, int n, bool longRun)
     QJsonObject gotifyNamed, openimNamed;
     for (int s = 0; s < gotifyServers; ++s) {
         auto server = std::make_unique<Server>();
-        const QStringList pings = g_burstPings ? QStringList() : QStringList{QStringLiteral("--ping-each-stream")};
+        QStringList pings;
+        if (!g_burstPings)
+            pings << QStringLiteral("--ping-each-stream");
+        if (g_spreadPings)
+            pings << QStringLiteral("--ping-random-phase");
         if (!server->start(QStringLiteral(CHANNELTRAY_GOTIFY_SERVER), pings)) {
             out() << "cannot start the Gotify server\n";
             return run;
@@ -398,16 +405,20 @@ int main(int argc, char **argv)
         {QStringLiteral("window"),
          QStringLiteral("tray: open the main window on this tab once connected (accounts or messages)."),
          QStringLiteral("tab")});
-    parser.addOption({QStringLiteral("server-pings"),
-                      QStringLiteral("each (default: every stream on its own 45 s ticker, as the real Gotify "
-                                     "server) or burst (all streams at once every 45 s)."),
-                      QStringLiteral("how"), QStringLiteral("each")});
+    parser.addOption(
+        {QStringLiteral("server-pings"),
+         QStringLiteral("each (default: every stream on its own 45 s ticker from its connect, as "
+                        "the real Gotify server), spread (each on its own ticker at a random phase, as "
+                        "on a server whose clients connected at any time) or burst (all streams at "
+                        "once every 45 s)."),
+         QStringLiteral("how"), QStringLiteral("each")});
     parser.addOption({QStringLiteral("gotify-only"),
                       QStringLiteral("Every account a Gotify one (default: half Gotify, half OpenIM).")});
     parser.process(app);
     g_gotifyOnly = parser.isSet(QStringLiteral("gotify-only"));
     g_window = parser.value(QStringLiteral("window"));
     g_burstPings = parser.value(QStringLiteral("server-pings")) == QLatin1String("burst");
+    g_spreadPings = parser.value(QStringLiteral("server-pings")) == QLatin1String("spread");
     g_breakdown = parser.isSet(QStringLiteral("breakdown"));
     g_logPath = parser.value(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("binary")))
@@ -418,7 +429,10 @@ int main(int argc, char **argv)
                             : QStringList{mode};
     const bool longRun = parser.isSet(QStringLiteral("long"));
     out() << "Gotify servers ping "
-          << (g_burstPings ? "every stream at once every 45 s" : "each stream on its own 45 s ticker") << "\n";
+          << (g_burstPings    ? "every stream at once every 45 s"
+              : g_spreadPings ? "each stream on its own 45 s ticker, at a random phase"
+                              : "each stream on its own 45 s ticker")
+          << "\n";
     for (const QString &m : modes)
         for (const QString &count : parser.value(QStringLiteral("accounts")).split(QLatin1Char(',')))
             print(runOnce(m, count.toInt(), longRun), longRun);

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -301,12 +302,14 @@ void GotifyServer::acceptWebSockets()
         });
         if (m_pingEachStream) {
             auto *ticker = new QTimer(socket);
-            connect(ticker, &QTimer::timeout, this, [this, socket] {
+            const int period = m_pingTimer->interval();
+            connect(ticker, &QTimer::timeout, this, [this, socket, ticker, period] {
+                ticker->setInterval(period); // after a random first phase
                 for (qsizetype i = 0; i < m_streams.size(); ++i)
                     if (m_streams.at(i).socket == socket)
                         return pingStream(i);
             });
-            ticker->start(m_pingTimer->interval());
+            ticker->start(m_pingPhaseRandom ? 1 + int(QRandomGenerator::global()->bounded(period)) : period);
         }
         if (m_trickleMs > 0 && raw)
             trickleEndlessFrame(raw, m_trickleMs, [this] { ++m_trickled; });

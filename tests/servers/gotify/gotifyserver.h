@@ -96,6 +96,10 @@ public:
     // As the real server: each stream pinged on its own ticker from the time it connected, so
     // the pings of many streams are spread over the period. Default: one timer pings all at once.
     void setPingEachStream(bool each);
+    // With each stream on its own ticker: its first ping after a random part of the period, as
+    // on a server that has run for days, whose clients (re)connected at any time. Without it,
+    // streams that connect within a second are pinged within that second for ever.
+    void setPingPhaseRandom(bool random) { m_pingPhaseRandom = random; }
     int streamCount() const { return int(m_streams.size()); }
     QList<GotifyRequestRecord> requestLog() const { return m_log; }
     // GET /message requests answered so far (a catch-up page each). A message posted after one
@@ -155,6 +159,7 @@ private:
     StreamGate *m_gate = nullptr;
     QTimer *m_pingTimer = nullptr;
     bool m_pingEachStream = false;
+    bool m_pingPhaseRandom = false;
     int m_trickleMs = 0;
     int m_trickled = 0;
     quint16 m_port = 0;

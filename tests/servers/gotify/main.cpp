@@ -25,6 +25,9 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("ping-each-stream"),
                       QStringLiteral("ping each stream on its own 45 s ticker, as the real server does (default: "
                                      "all streams at once)")});
+    parser.addOption({QStringLiteral("ping-random-phase"),
+                      QStringLiteral("with --ping-each-stream: each stream's first ping after a random part of "
+                                     "the period, as on a server whose clients connected at any time")});
     parser.process(app);
 
     ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3"))
@@ -35,6 +38,7 @@ int main(int argc, char **argv)
         return 1;
     }
     server.setPingEachStream(parser.isSet(QStringLiteral("ping-each-stream")));
+    server.setPingPhaseRandom(parser.isSet(QStringLiteral("ping-random-phase")));
     if (const int seed = parser.value(QStringLiteral("seed")).toInt(); seed > 0)
         server.storeMissedMessages(seed);
     const QJsonObject info{{QStringLiteral("url"), server.url().toString()},
