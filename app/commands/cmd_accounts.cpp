@@ -1,12 +1,13 @@
 // channeltray accounts list [--json] | add A [flags] | remove A | set-token A [--field F]
 // Setup without the GUI. Tokens are read from standard input (never from argv) and go to the
 // keychain; a token that was inline in the config is then removed from the file. The keychain
-// is written by the command's runtime (AppRuntime::setToken, removeTokens), as from the tray.
+// is written by the command's runtime (AppRuntime::setToken, removeTokens), as from the tray;
+// the config file too: an edit is made on its document and written by AppRuntime::writeConfig,
+// which connects nothing (docs/architecture.md "The config document: one writer").
 #include "accountsupport.h"
 #include "commandruntime.h"
 #include "commands.h"
 #include "config/configeditor.h"
-#include "config/configsaver.h"
 #include "config/jsonreader.h"
 #include "refresh/tokenrefresher.h"
 #include "runtime/appruntime.h"
@@ -67,20 +68,17 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
     return ExitOk;
 }
 
-QJsonObject readRawOrEmpty(const CommandContext &ctx, bool *ok)
+// The file is absent (`add` writes a new one) or readable JSON; else its problems are printed.
+bool absentOrReadable(const CommandContext &ctx)
 {
-    *ok = true;
     QFile f(ctx.configPath);
     if (!f.exists())
-        return {};
+        return true;
     LoadResult load = loadConfig(ctx.configPath);
-    const bool unreadable = !load.jsonValid;
-    if (unreadable || !f.open(QIODevice::ReadOnly)) {
-        loadConfigForCommand(ctx, load); // prints the problems
-        *ok = false;
-        return {};
-    }
-    return load.config.raw;
+    if (load.jsonValid && f.open(QIODevice::ReadOnly))
+        return true;
+    loadConfigForCommand(ctx, load); // prints the problems
+    return false;
 }
 
 int addAccount(CommandContext &ctx, const QStringList &args)
@@ -139,11 +137,11 @@ int addAccount(CommandContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("disabled")))
         account.insert(QStringLiteral("enabled"), false);
 
-    bool readable = false;
-    const QJsonObject loaded = readRawOrEmpty(ctx, &readable);
-    if (!readable)
+    if (!absentOrReadable(ctx))
         return ExitFailure;
-    QJsonObject root = loaded;
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    runtime.readConfig();
+    QJsonObject root = runtime.document().raw;
     if (!ConfigEditor::valueAt(root, ConfigEditor::accountPath(address)).isUndefined())
         return ctx.failure(QStringLiteral("%1 already exists in %2").arg(address.toString(), ctx.configPath));
     QString error;
@@ -160,7 +158,7 @@ int addAccount(CommandContext &ctx, const QStringList &args)
             ctx.err << "  " << p << Qt::endl;
         return ctx.failure(QStringLiteral("%1 was not added").arg(address.toString()));
     }
-    if (!saveConfigChanges(ctx.configPath, loaded, root, &error))
+    if (!runtime.writeConfig(root, &error))
         return ctx.failure(error);
     ctx.out << "added " << address.toString()
             << "; now store its token(s): echo -n TOKEN | channeltray accounts set-token " << address.toString()
@@ -184,15 +182,16 @@ int removeAccount(CommandContext &ctx, const QStringList &args)
     const AccountAddress address = findAccount(ctx, load.config, parser.positionalArguments().first(), &code);
     if (!address.isValid())
         return code;
-    QJsonObject root = load.config.raw;
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    runtime.readConfig();
+    QJsonObject root = runtime.document().raw;
     ConfigEditor::removeAccount(root, address);
     QString error;
-    if (!saveConfigChanges(ctx.configPath, load.config.raw, root, &error))
+    if (!runtime.writeConfig(root, &error))
         return ctx.failure(error);
     ctx.out << "removed " << address.toString() << " from " << ctx.configPath << Qt::endl;
     if (parser.isSet(QStringLiteral("keep-secrets")))
         return ExitOk;
-    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
     const auto failed = awaitCallback<QMap<QString, QString>>(
         [&](auto done) { runtime.removeTokens(address, std::move(done)); });
     for (auto it = failed.cbegin(); it != failed.cend(); ++it)
@@ -258,11 +257,12 @@ int setToken(CommandContext &ctx, const QStringList &args)
                 << "keeps its reference (" << ref->description << "), which is used while it is there" << Qt::endl;
         return ExitOk;
     }
-    const QStringList path = ConfigEditor::accountFieldPath(load.config.raw, address, field);
-    QJsonObject root = load.config.raw;
+    runtime.readConfig();
+    QJsonObject root = runtime.document().raw;
+    const QStringList path = ConfigEditor::accountFieldPath(root, address, field);
     if (ConfigEditor::removeAt(root, path)) {
         QString error;
-        if (!saveConfigChanges(ctx.configPath, load.config.raw, root, &error))
+        if (!runtime.writeConfig(root, &error))
             return ctx.failure(
                 QStringLiteral("the token is in the keychain, but the plain-text copy could not be removed: %1")
                     .arg(error));

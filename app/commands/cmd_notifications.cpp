@@ -2,15 +2,16 @@
 //                            | mute TARGET [--for DURATION] | unmute TARGET
 //                            | min-priority TARGET N|none
 //                            | quiet-hours START END [--min-priority N] | quiet-hours off
-// Mutes, snoozes and quiet hours in channeltray.notifications, written through the
-// format-keeping config writer (comments and layout stay). TARGET is an account
+// Mutes, snoozes and quiet hours in channeltray.notifications, written by the command's runtime
+// (AppRuntime::writeConfig: the format-keeping writer, comments and layout stay; nothing is
+// connected). TARGET is an account
 // (gotify/ops), a Gotify application of it (gotify/ops/app:3) or an OpenIM conversation of it
 // (multi-openim/primary/conversation:si_a_b). DURATION: 30m, 2h, 1d.
 #include "accountsupport.h"
 #include "commands.h"
-#include "config/configsaver.h"
 #include "config/notificationsettingsedit.h"
 #include "inbound/notificationrules.h"
+#include "runtime/appruntime.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -39,10 +40,10 @@ qint64 parseDuration(const QString &text)
     }
 }
 
-int save(CommandContext &ctx, const LoadResult &load, const QJsonObject &after, const QString &done)
+int save(CommandContext &ctx, AppRuntime &runtime, const QJsonObject &after, const QString &done)
 {
     QString error;
-    if (!saveConfigChanges(ctx.configPath, load.config.raw, after, &error))
+    if (!runtime.writeConfig(after, &error))
         return ctx.failure(error);
     ctx.out << done << Qt::endl;
     return ExitOk;
@@ -144,7 +145,10 @@ int runNotifications(CommandContext &ctx)
     if (action == QLatin1String("list"))
         return list(ctx, load, parser.isSet(json));
 
-    QJsonObject root = load.config.raw;
+    // The edit is made on the runtime's document, which its writeConfig writes against.
+    AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
+    runtime.readConfig();
+    QJsonObject root = runtime.document().raw;
     QString error;
     int code = ExitOk;
     if (action == QLatin1String("mute") || action == QLatin1String("unmute")
@@ -189,12 +193,12 @@ int runNotifications(CommandContext &ctx)
         }
         if (!setMuteRule(root, target, rule, &error))
             return ctx.failure(error);
-        return save(ctx, load, root, done);
+        return save(ctx, runtime, root, done);
     }
     if (action == QLatin1String("quiet-hours")) {
         if (pos.size() == 2 && pos.at(1) == QLatin1String("off")) {
             setQuietHours(root, std::nullopt);
-            return save(ctx, load, root, QStringLiteral("quiet hours off"));
+            return save(ctx, runtime, root, QStringLiteral("quiet hours off"));
         }
         if (pos.size() != 3)
             return ctx.usageError(QStringLiteral("quiet-hours needs START END (HH:mm) or off"));
@@ -212,7 +216,7 @@ int runNotifications(CommandContext &ctx)
         }
         if (!setQuietHours(root, q, &error))
             return ctx.failure(error);
-        return save(ctx, load, root,
+        return save(ctx, runtime, root,
                     QStringLiteral("quiet hours %1–%2: only priority %3 and above")
                         .arg(pos.at(1), pos.at(2))
                         .arg(q.minPriority));

@@ -117,7 +117,7 @@ public:
         bool resolveAppTokens = false;
 
         // A one-shot command's runtime that connects nothing and writes nothing but what it is
-        // asked to (`doctor`, `accounts`, `history`): accounts built and not started, no stream,
+        // asked to (`doctor`, `accounts`, `notifications`, `history`): accounts built and not started, no stream,
         // no health probes, no retention run, neither the network nor the keychain watched.
         static Options offline(const QString &configPath);
     };
@@ -151,6 +151,10 @@ public:
     // then reads the file again and applies it. False with `error` when nothing could be written
     // (the document and the accounts stay as they were).
     bool changeConfig(const QJsonObject &edited, QString *error);
+    // changeConfig without the apply: writes the same difference and reads the file again into
+    // the document, and builds, starts and resolves nothing (the `accounts` and `notifications`
+    // commands, which edit the file and connect nothing).
+    bool writeConfig(const QJsonObject &edited, QString *error);
     // The config now comes from `path` (the gateway's file used in place): readConfig() there.
     QStringList readConfigFrom(const QString &path);
     // The manual-login marker files of the document's OpenIM accounts, as they are on disk.

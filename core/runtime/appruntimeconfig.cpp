@@ -23,12 +23,19 @@ QStringList AppRuntime::readConfig()
 
 bool AppRuntime::changeConfig(const QJsonObject &edited, QString *error)
 {
+    if (!writeConfig(edited, error))
+        return false;
+    applyDocument();
+    return true;
+}
+
+bool AppRuntime::writeConfig(const QJsonObject &edited, QString *error)
+{
     // Only what the edit changed, on the file as it is now: a token the refresh patched into
     // the file since it was read is not in the difference, so it stays.
     if (!saveConfigChanges(m_options.configPath, m_document.raw, edited, error))
         return false;
     readConfig();
-    applyDocument();
     return true;
 }
 
