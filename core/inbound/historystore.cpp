@@ -181,6 +181,7 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
             QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
     }
+    SqliteStatement::configureLibrary(); // before the first open (sqlitestatement.h)
     QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     d.setDatabaseName(m_path);
     d.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")

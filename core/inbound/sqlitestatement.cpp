@@ -14,6 +14,16 @@ SqliteStatement::~SqliteStatement()
         sqlite3_finalize(m_stmt);
 }
 
+void SqliteStatement::configureLibrary()
+{
+    // sqlite3_config() is for before sqlite3_initialize(), which the first open runs: once.
+    static const bool configured = [] {
+        sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0); // SQLITE_MISUSE when too late: harmless
+        return true;
+    }();
+    Q_UNUSED(configured);
+}
+
 sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
 {
     if (!db.isOpen() || !db.driver())

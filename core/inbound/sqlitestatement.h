@@ -22,6 +22,11 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
+    // Before the process's first SQLite connection: no page cache starts with a block of pages
+    // made in advance (SQLite's default is 20 pages, about 87 KiB, for each of a connection's
+    // main and temp caches); pages are then made one by one as they are used, up to each
+    // connection's cache_size (issue 11, memory). A no-op once SQLite is initialized.
+    static void configureLibrary();
     // The connection's sqlite3 handle, nullptr when it is not an open QSQLITE connection.
     static sqlite3 *handleOf(const QSqlDatabase &db);
 
