@@ -412,6 +412,17 @@
     </message>
 </context>
 <context>
+    <name>ct::ReplyLimit</name>
+    <message>
+        <source>the answer is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::SecretStore</name>
     <message>
         <source>No secret is stored in the keychain for %1.</source>

@@ -409,6 +409,17 @@
     </message>
 </context>
 <context>
+    <name>ct::ReplyLimit</name>
+    <message>
+        <source>the answer is larger than %1 MiB</source>
+        <translation>应答大于 %1 MiB</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 bytes</source>
+        <translation>应答大于 %1 字节</translation>
+    </message>
+</context>
+<context>
     <name>ct::SecretStore</name>
     <message>
         <source>No secret is stored in the keychain for %1.</source>

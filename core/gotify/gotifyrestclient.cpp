@@ -144,7 +144,7 @@ GotifyResult GotifyRestClient::resultOf(QNetworkReply *reply, qint64 latencyMs)
         r.error.description = replyTooLargeText(*reply);
         return r;
     }
-    r.body = reply->readAll();
+    r.body = replyBody(*reply);
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(r.body, &perr);
     if (perr.error == QJsonParseError::NoError)

@@ -59,7 +59,7 @@ void ImageFetcher::fetch(const QUrl &url, QObject *context, Callback done)
     connect(reply, &QNetworkReply::finished, this, [this, reply, key] {
         reply->deleteLater();
         m_replies.remove(key);
-        const QByteArray bytes = replyTooLarge(*reply) ? QByteArray() : reply->readAll();
+        const QByteArray bytes = replyTooLarge(*reply) ? QByteArray() : replyBody(*reply);
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (replyTooLarge(*reply) || bytes.size() > m_maxBytes)
             finish(key, {},

@@ -53,7 +53,7 @@ void OpenImRest::post(const QString &path, const QJsonObject &body, Callback cal
             r.error = replyTooLarge(*reply) ? replyTooLargeText(*reply) : replyErrorString(*reply);
             return callback(r);
         }
-        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        const QJsonObject o = QJsonDocument::fromJson(replyBody(*reply)).object();
         r.errCode = o.value(QStringLiteral("errCode")).toInt(-1);
         r.error = o.value(QStringLiteral("errMsg")).toString();
         r.data = o.value(QStringLiteral("data"));

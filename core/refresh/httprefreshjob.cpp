@@ -140,7 +140,7 @@ void HttpRefreshJob::onReplyFinished()
             RefreshAttemptResult::failure(QStringLiteral("HTTP %1 %2").arg(status).arg(phrase).trimmed()));
     }
     QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(replyBody(*reply), &parseError);
     if (parseError.error != QJsonParseError::NoError || doc.isNull())
         return finish(RefreshAttemptResult::failure(QStringLiteral("HTTP %1 but the response is not JSON (%2)")
                                                         .arg(status)
