@@ -5,8 +5,8 @@
 // JSON, text that is not UTF-8, a TLS certificate for another host. The hostile account ends in Backoff with a clear reason
 // within its handshake timeout (or drops the frame), and a second account on a healthy loopback
 // server receives its messages meanwhile, undelayed. Real sockets on 127.0.0.1 throughout.
-#include "gotify/gotifyapi.h"
 #include "endlessbodyserver.h"
+#include "gotify/gotifyapi.h"
 #include "integration/gotify/gotifytestfixture.h"
 #include "net/replylimit.h"
 #include "servers/gotify/testpki.h"
