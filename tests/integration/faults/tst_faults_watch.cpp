@@ -29,14 +29,7 @@ using ct::testserver::GotifyServer;
 class TestFaultsWatch : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    int m_runs = 0;
-    QString fresh(const QString &what)
-    {
-        const QString d = m_dir.filePath(QStringLiteral("%1-%2").arg(what).arg(++m_runs));
-        QDir().mkpath(d);
-        return d;
-    }
+    RunFolders m_dir;
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary())); }
@@ -47,7 +40,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         SmallFilesystem fs;
         QString error;
-        const QString data = fresh(QStringLiteral("full"));
+        const QString data = m_dir.fresh(QStringLiteral("full"));
         QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
         WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("full.json")), server), data);
         QVERIFY(watch.start());
@@ -81,7 +74,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         SmallFilesystem fs;
         QString error;
-        const QString data = fresh(QStringLiteral("readonly"));
+        const QString data = m_dir.fresh(QStringLiteral("readonly"));
         QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("readonly.json")), server);
         QStringList posted;
@@ -124,7 +117,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         SmallFilesystem fs;
         QString error;
-        const QString data = fresh(QStringLiteral("doctor"));
+        const QString data = m_dir.fresh(QStringLiteral("doctor"));
         QVERIFY2(fs.mount(data, 64 << 20, &error), qPrintable(error)); // above doctor's 16 MiB "nearly full"
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("doctor.json")), server);
         {
@@ -190,7 +183,7 @@ private Q_SLOTS:
         QVERIFY(server.listen());
         SmallFilesystem fs;
         QString error;
-        const QString data = fresh(QStringLiteral("fullkill"));
+        const QString data = m_dir.fresh(QStringLiteral("fullkill"));
         QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("fullkill.json")), server);
         QStringList printed;
@@ -227,7 +220,7 @@ private Q_SLOTS:
     {
         GotifyServer server;
         QVERIFY(server.listen());
-        const QString data = fresh(QStringLiteral("two"));
+        const QString data = m_dir.fresh(QStringLiteral("two"));
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("two.json")), server);
         WatchProcess a(config, data);
         WatchProcess b(config, data);
@@ -263,7 +256,7 @@ private Q_SLOTS:
     {
         GotifyServer server;
         QVERIFY(server.listen());
-        const QString data = fresh(QStringLiteral("corrupt"));
+        const QString data = m_dir.fresh(QStringLiteral("corrupt"));
         QDir().mkpath(data + QStringLiteral("/channeltray"));
         {
             QFile f(historyFile(data));
@@ -287,7 +280,7 @@ private Q_SLOTS:
     {
         GotifyServer server;
         QVERIFY(server.listen());
-        const QString data = fresh(QStringLiteral("unprinted"));
+        const QString data = m_dir.fresh(QStringLiteral("unprinted"));
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("unprinted.json")), server);
         // The first run prints into a pipe one page deep that is read only while the run is
         // stopped: a dozen lines fill it, and the run blocks in the middle of printing a batch
@@ -368,7 +361,7 @@ private Q_SLOTS:
     {
         GotifyServer server;
         QVERIFY(server.listen());
-        const QString data = fresh(QStringLiteral("kill"));
+        const QString data = m_dir.fresh(QStringLiteral("kill"));
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("kill.json")), server);
         QStringList posted;
         QStringList printed;

@@ -3,12 +3,14 @@
 // printed lines, split into message ids and history lines. Tokens go in a 0600 config file.
 #include "servers/gotify/gotifyserver.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace ct::test {
 
@@ -37,6 +39,23 @@ inline QString writeWatchConfig(const QString &path, const testserver::GotifySer
     return path;
 }
 
+// A suite's temporary folder: a new data home per run ("<what>-<n>"), config files beside them.
+class RunFolders
+{
+public:
+    QString fresh(const QString &what)
+    {
+        const QString d = filePath(QStringLiteral("%1-%2").arg(what).arg(++m_runs));
+        QDir().mkpath(d);
+        return d;
+    }
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
+private:
+    QTemporaryDir m_dir;
+    int m_runs = 0;
+};
+
 class WatchProcess : public QObject
 {
 public:
@@ -55,14 +74,21 @@ public:
     }
     // Before start(): its stdout goes to this file (a FIFO the test reads), not to keys()/ids().
     void setStandardOutputFile(const QString &path) { m_process.setStandardOutputFile(path); }
+    // Before start(): run it through this launcher (program and its arguments; the binary and
+    // its arguments follow them); pid() is then the launcher's.
+    void setLauncher(const QStringList &launcher) { m_launcher = launcher; }
     bool start()
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dataHome);
         env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
         m_process.setProcessEnvironment(env);
-        m_process.start(channeltrayBinary(),
-                        {QStringLiteral("--config"), m_config, QStringLiteral("watch"), QStringLiteral("--json")});
+        const QStringList arguments{QStringLiteral("--config"), m_config, QStringLiteral("watch"),
+                                    QStringLiteral("--json")};
+        if (m_launcher.isEmpty())
+            m_process.start(channeltrayBinary(), arguments);
+        else
+            m_process.start(m_launcher.first(), m_launcher.mid(1) + QStringList{channeltrayBinary()} + arguments);
         return m_process.waitForStarted(10000);
     }
     void kill9()
@@ -120,6 +146,7 @@ private:
 
     QString m_config;
     QString m_dataHome;
+    QStringList m_launcher;
     QProcess m_process;
     QByteArray m_buffer;
     QByteArray m_stderr;

@@ -1,0 +1,103 @@
+// `channeltray watch` during a flood while its history fails with I/O errors, or is deleted,
+// end to end: the real binary, the loopback Gotify server on 127.0.0.1, the real SQLite history.
+//
+// What is real and what is injected in the I/O error test: the binary runs under
+// ct_eio_launcher (eiolauncher.cpp), a seccomp user-notification supervisor. While the test
+// has faults on, the kernel fails the binary's own write and sync system calls (pwrite64,
+// write, fdatasync, ftruncate, …) on the history, its -wal and its -journal with EIO, without
+// running them; SQLite sees exactly what a failing disk gives it ("disk I/O error"). What is
+// injected is only the choice of calls and when: no file is damaged, every other call (the
+// network, stdout, the delivery record, the -shm) runs untouched, and once faults are off the
+// same calls run on the same disk again. Deleting the history is a real unlink of
+// history.sqlite, -wal and -shm under the running process.
+#include "floodhistory.h"
+#include "inbound/historystore.h"
+#include "watchfixture.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <signal.h>
+
+using namespace ct;
+using namespace ct::test;
+using ct::testserver::GotifyServer;
+
+class TestFaultsHistory : public QObject
+{
+    Q_OBJECT
+    RunFolders m_dir;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(channeltrayBinary()), qPrintable(channeltrayBinary()));
+        QVERIFY2(QFile::exists(QStringLiteral(EIO_LAUNCHER_PATH)), EIO_LAUNCHER_PATH);
+    }
+
+    void ioErrorDuringAFlood_everyMessageHeldAndToldWhy_storedAndPrintedOnceWhenTheDiskRecovers()
+    {
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("eio"));
+        WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("eio.json")), server), data);
+        watch.setLauncher({QStringLiteral(EIO_LAUNCHER_PATH), historyFile(data)});
+        QVERIFY(watch.start());
+        const pid_t launcher = pid_t(watch.pid());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        const QStringList before = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
+
+        // Faults on in the middle of a flood: messages are being stored when the disk fails.
+        QStringList during = post(server, 100);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.ids().size() > 60, 20000);
+        QCOMPARE(::kill(launcher, SIGUSR1), 0);
+        during += post(server, 400);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.saidHistory(QStringLiteral("failing")), 20000);
+        const QJsonObject failing = watch.historyLines().first();
+        const QString reason = failing.value(QStringLiteral("detail")).toString();
+        QVERIFY2(reason.contains(QLatin1String("I/O error")), qPrintable(reason)); // SQLite: "disk I/O error"
+        QVERIFY(failing.value(QStringLiteral("held")).toInt() >= 1);
+        during += post(server, 500); // the flood goes on while the disk fails
+        // The held batch is tried again (after 100, 200, 400 ms, …) and fails again each time.
+        QTRY_VERIFY_WITH_TIMEOUT(watch.stderrText().contains("ct_eio_launcher: EIO #4:"), 20000);
+        // Nothing delivered that is not stored: what was printed is what the history holds, the
+        // oldest first, and the rest is held.
+        const int storedWhileFailing = storedCount(data);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), storedWhileFailing, 10000);
+        QVERIFY2(storedWhileFailing < 1050, qPrintable(QString::number(storedWhileFailing)));
+        QCOMPARE(watch.ids(), (before + during).mid(0, storedWhileFailing));
+        QVERIFY(watch.saidHistory(QStringLiteral("failing")) && !watch.saidHistory(QStringLiteral("ok")));
+
+        QCOMPARE(::kill(launcher, SIGUSR2), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.stderrText().contains("ct_eio_launcher: faults off"), 10000);
+        const QRegularExpressionMatch failed = QRegularExpression(
+                                                   QStringLiteral("faults off, (\\d+) calls failed"))
+                                                   .match(QString::fromUtf8(watch.stderrText()));
+        QVERIFY2(failed.hasMatch() && failed.captured(1).toInt() > 0, watch.stderrText().constData());
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 1050, 30000); // no restart
+        QVERIFY(watch.saidHistory(QStringLiteral("ok")));
+        QCOMPARE(watch.ids(), before + during);     // each once, in order
+        const QStringList after = post(server, 20); // and it goes on
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 1070, 20000);
+        QVERIFY2(watch.stop(), watch.stderrText().constData());
+        const QStringList posted = before + during + after;
+        QCOMPARE(storedOf(data, posted), posted.size()); // every message the server holds
+        QCOMPARE(storedCount(data), posted.size());      // once
+        QCOMPARE(duplicates(watch.ids()), 0);
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QString integrity;
+        QVERIFY2(store.integrityOk(&integrity), qPrintable(integrity));
+        qInfo("posted %d, stored %d, printed %d, duplicated %d; %s calls failed with EIO", int(posted.size()),
+              storedCount(data), int(watch.ids().size()), duplicates(watch.ids()), qPrintable(failed.captured(1)));
+        qInfo("stored when the disk failed: %d", storedWhileFailing);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaultsHistory)
+
+#include "tst_faults_history.moc"
