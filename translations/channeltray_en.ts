@@ -369,18 +369,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>request timed out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>target must be user:&lt;id&gt; or group:&lt;id&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>undecodable send answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the server did not complete the connection within %1 s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -398,6 +386,13 @@
     </message>
 </context>
 <context>
+    <name>ct::OpenImGateway</name>
+    <message>
+        <source>request timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::OpenImProbe</name>
     <message>
         <source>probe timed out</source>
@@ -408,6 +403,21 @@
     <name>ct::OpenImRest</name>
     <message>
         <source>friend API calls are disabled for account %1 (disableFriendSdk is true)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenImSend</name>
+    <message>
+        <source>target must be user:&lt;id&gt; or group:&lt;id&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undecodable send answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -358,18 +358,6 @@
         <translation>未连接</translation>
     </message>
     <message>
-        <source>request timed out</source>
-        <translation>请求超时</translation>
-    </message>
-    <message>
-        <source>target must be user:&lt;id&gt; or group:&lt;id&gt;</source>
-        <translation>目标必须是 user:&lt;id&gt; 或 group:&lt;id&gt;</translation>
-    </message>
-    <message>
-        <source>undecodable send answer</source>
-        <translation>无法解析发送应答</translation>
-    </message>
-    <message>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -395,6 +383,13 @@
     </message>
 </context>
 <context>
+    <name>ct::OpenImGateway</name>
+    <message>
+        <source>request timed out</source>
+        <translation>请求超时</translation>
+    </message>
+</context>
+<context>
     <name>ct::OpenImProbe</name>
     <message>
         <source>probe timed out</source>
@@ -406,6 +401,21 @@
     <message>
         <source>friend API calls are disabled for account %1 (disableFriendSdk is true)</source>
         <translation>账户 %1 已禁用好友接口调用（disableFriendSdk 为 true）</translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenImSend</name>
+    <message>
+        <source>target must be user:&lt;id&gt; or group:&lt;id&gt;</source>
+        <translation>目标必须是 user:&lt;id&gt; 或 group:&lt;id&gt;</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>undecodable send answer</source>
+        <translation>无法解析发送应答</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 #pragma once
 // What an account is asked to send and what came back: one request type and one result type
 // for every channel, used alike by the send dialog, `channeltray send`, AppRuntime and the
-// channel clients (GotifyApi::sendMessage, OpenImConnection::send). Fields a channel does not
-// have are ignored by it.
+// channel clients (GotifyApi::sendMessage, OpenImSend::send). Fields a channel does not have
+// are ignored by it.
 #include "config/accountaddress.h"
 #include "inbound/inboundmessage.h"
 

@@ -1,21 +1,17 @@
-// Seq catch-up (docs/protocols.md "Requests", 1001/1002): after every (re)connect ask the newest
-// seq of every conversation, then pull what is missing from the oldest missing seq upwards in pages
-// of kPage — the server returns only the LAST `num` seqs of a longer range, so a page never asks
-// for more than `num`. Gaps seen inside pushes join the same queue.
-#include "openimconnection.h"
+// Seq catch-up (docs/protocols.md "Requests", 1001/1002; openimcatchup.h).
+#include "openimcatchup.h"
 
 #include "inbound/historystore.h"
-#include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
+#include "openimcontent.h"
 #include "sdkws.pb.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace ct {
 
 namespace {
-constexpr qint64 kPage = 100;
-
 QByteArray bytesOf(const google::protobuf::MessageLite &m)
 {
     const std::string s = m.SerializeAsString();
@@ -23,72 +19,119 @@ QByteArray bytesOf(const google::protobuf::MessageLite &m)
 }
 } // namespace
 
-void OpenImConnection::startCatchUp()
+OpenImCatchup::OpenImCatchup(OpenImGateway &gateway, const AccountAddress &account, HistoryStore *history,
+                             HandOver handOver, QObject *parent)
+    : QObject(parent), m_gateway(gateway), m_account(account), m_history(history), m_handOver(std::move(handOver))
+{
+}
+
+void OpenImCatchup::start()
 {
     // The history's seqs once, at the first catch-up; after that this process's own (m_known:
     // what it handed to the pipeline, which keeps everything until stored). Another process on
     // the same history may have stored seqs this one never received while it was away.
     if (m_history && !m_durableSeqsRead && m_history->isOpen()) {
-        const auto durable = m_history->openimMaxSeqs(address());
+        const auto durable = m_history->openimMaxSeqs(m_account);
         for (auto it = durable.constBegin(); it != durable.constEnd(); ++it) {
             m_known[it.key()] = std::max(m_known.value(it.key()), it.value());
             m_handed[it.key()] = std::max(m_handed.value(it.key()), it.value());
         }
         m_durableSeqsRead = true;
     }
-    m_catchingUp = true;
+    m_running = true;
     ::openim::sdkws::GetMaxSeqReq req;
-    req.set_userid(m_userID.toStdString());
-    request(openim::GetNewestSeq, bytesOf(req), [this](const openim::Response *response, const QString &error) {
-        if (!response || response->errCode != 0) {
-            qCWarning(lcOpenIm) << address().toString()
-                                << "newest seq failed:" << (response ? response->errMsg : error);
-            abandonCatchUp();
-            if (response)
-                m_socket.abort(); // reconnect: the next catch-up asks again
-            return;
-        }
-        ::openim::sdkws::GetMaxSeqResp resp;
-        if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
-            qCWarning(lcOpenIm) << address().toString() << "undecodable GetMaxSeqResp dropped";
-            finishCatchUp(); // nothing to pull by: the pushes go on as before
-            return;
-        }
-        for (const auto &[id, max] : resp.maxseqs()) {
-            const QString conversationID = QString::fromStdString(id);
-            const qint64 known = m_known.value(conversationID);
-            if (max > known)
-                addRange(conversationID, known + 1, max);
-        }
-        pumpCatchUp();
-        if (catchUpIdle())
-            finishCatchUp();
-    });
+    req.set_userid(m_gateway.userID().toStdString());
+    m_gateway.request(openim::GetNewestSeq, bytesOf(req),
+                      [this](const openim::Response *response, const QString &error) {
+                          if (!response || response->errCode != 0) {
+                              qCWarning(lcOpenIm) << m_account.toString()
+                                                  << "newest seq failed:" << (response ? response->errMsg : error);
+                              abandon();
+                              if (response)
+                                  Q_EMIT failed(response->errCode, response->errMsg);
+                              return;
+                          }
+                          ::openim::sdkws::GetMaxSeqResp resp;
+                          if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
+                              qCWarning(lcOpenIm) << m_account.toString() << "undecodable GetMaxSeqResp dropped";
+                              finish(); // nothing to pull by: the pushes go on as before
+                              return;
+                          }
+                          for (const auto &[id, max] : resp.maxseqs()) {
+                              const QString conversationID = QString::fromStdString(id);
+                              const qint64 known = m_known.value(conversationID);
+                              if (max > known)
+                                  addRange(conversationID, known + 1, max);
+                          }
+                          pump();
+                          if (isIdle())
+                              finish();
+                      });
 }
 
-void OpenImConnection::finishCatchUp()
+void OpenImCatchup::cancel()
 {
-    if (!m_catchingUp)
+    m_pullInFlight = false;
+    abandon();
+}
+
+void OpenImCatchup::takePush(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
+                             bool notification)
+{
+    deliver(conversationID, pull, notification, false);
+}
+
+void OpenImCatchup::deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
+                            bool notification, bool pulled)
+{
+    QList<InboundMessage> batch;
+    batch.reserve(pull.msgs_size());
+    qint64 &known = m_known[conversationID];
+    const QString userID = m_gateway.userID();
+    for (const auto &msg : pull.msgs()) {
+        if (!pulled && msg.seq() > known + 1 && known >= 0) {
+            addRange(conversationID, known + 1, msg.seq() - 1); // a gap inside the pushes
+            m_running = true;                                   // this push waits for the gap's pull (finish())
+        }
+        known = std::max<qint64>(known, msg.seq());
+        batch << openim::toInbound(msg, conversationID, m_account, userID, notification,
+                                   pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
+    }
+    if (pulled)
+        m_caughtUp += int(batch.size());
+    const int count = int(batch.size());
+    if (!pulled && m_running)
+        m_heldPushes.append(std::move(batch)); // after the catch-up's older messages
+    else
+        handOver(std::move(batch));
+    Q_EMIT decoded(count);
+    if (!pulled)
+        pump();
+}
+
+void OpenImCatchup::finish()
+{
+    if (!m_running)
         return;
-    m_catchingUp = false;
+    m_running = false;
     QList<InboundMessage> held;
     held.swap(m_heldPushes);
     handOver(std::move(held));
-    emit catchUpFinished(std::exchange(m_caughtUp, 0));
+    Q_EMIT finished(std::exchange(m_caughtUp, 0));
 }
 
-void OpenImConnection::abandonCatchUp()
+void OpenImCatchup::abandon()
 {
-    if (!m_catchingUp)
+    if (!m_running)
         return;
-    m_catchingUp = false;
+    m_running = false;
     m_caughtUp = 0;
     m_heldPushes = {};  // frees it (clear() keeps the capacity)
     m_known = m_handed; // the held pushes were not handed over: pull them next time
     m_pending.clear();
 }
 
-void OpenImConnection::handOver(QList<InboundMessage> batch)
+void OpenImCatchup::handOver(QList<InboundMessage> batch)
 {
     if (batch.isEmpty())
         return;
@@ -96,11 +139,11 @@ void OpenImConnection::handOver(QList<InboundMessage> batch)
         qint64 &handed = m_handed[m.conversationId];
         handed = std::max(handed, m.seq);
     }
-    if (m_pipeline)
-        m_pipeline->submitBatch(std::move(batch));
+    if (m_handOver)
+        m_handOver(std::move(batch));
 }
 
-void OpenImConnection::addRange(const QString &conversationID, qint64 from, qint64 to)
+void OpenImCatchup::addRange(const QString &conversationID, qint64 from, qint64 to)
 {
     if (to < from)
         return;
@@ -111,62 +154,62 @@ void OpenImConnection::addRange(const QString &conversationID, qint64 from, qint
         *it = {std::min(it->first, from), std::max(it->second, to)};
 }
 
-void OpenImConnection::pumpCatchUp()
+void OpenImCatchup::pump()
 {
-    if (m_pullInFlight || m_pending.isEmpty() || !m_handshakeDone)
+    if (m_pullInFlight || m_pending.isEmpty() || !m_gateway.ready())
         return;
     ::openim::sdkws::PullMessageBySeqsReq req;
-    req.set_userid(m_userID.toStdString());
+    req.set_userid(m_gateway.userID().toStdString());
     req.set_order(::openim::sdkws::PullOrderAsc);
     QHash<QString, qint64> pageEnds;
     for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) {
         auto *range = req.add_seqranges();
-        const qint64 end = std::min(it->second, it->first + kPage - 1);
+        const qint64 end = std::min(it->second, it->first + kPageSize - 1);
         range->set_conversationid(it.key().toStdString());
         range->set_begin(it->first);
         range->set_end(end);
-        range->set_num(kPage);
+        range->set_num(kPageSize);
         pageEnds.insert(it.key(), end);
     }
     m_pullInFlight = true;
-    request(openim::PullMsgBySeqList, bytesOf(req),
-            [this, pageEnds](const openim::Response *response, const QString &error) {
-                m_pullInFlight = false;
-                if (!response || response->errCode != 0) {
-                    qCWarning(lcOpenIm)
-                        << address().toString() << "pull failed:" << (response ? response->errMsg : error);
-                    if (response) { // the server said no: do not loop on it
-                        m_pending.clear();
-                        finishCatchUp();
-                    }
-                    return; // on a lost connection the next connect starts over
-                }
-                ::openim::sdkws::PullMessageBySeqsResp resp;
-                if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
-                    qCWarning(lcOpenIm) << address().toString() << "undecodable pull answer dropped";
-                    m_pending.clear();
-                    finishCatchUp();
-                    return;
-                }
-                for (const auto &[id, pull] : resp.msgs())
-                    deliver(QString::fromStdString(id), pull, false, true);
-                for (const auto &[id, pull] : resp.notificationmsgs())
-                    deliver(QString::fromStdString(id), pull, true, true);
-                // Advance every range past the page asked (missing seqs stay missing: deleted).
-                for (auto it = pageEnds.constBegin(); it != pageEnds.constEnd(); ++it) {
-                    auto p = m_pending.find(it.key());
-                    if (p == m_pending.end())
-                        continue;
-                    p->first = std::max(p->first, it.value() + 1);
-                    if (p->first > p->second)
-                        m_pending.erase(p);
-                }
-                if (m_pending.isEmpty()) {
-                    finishCatchUp();
-                    return;
-                }
-                pumpCatchUp();
-            });
+    m_gateway.request(openim::PullMsgBySeqList, bytesOf(req),
+                      [this, pageEnds](const openim::Response *response, const QString &error) {
+                          m_pullInFlight = false;
+                          if (!response || response->errCode != 0) {
+                              qCWarning(lcOpenIm) << m_account.toString()
+                                                  << "pull failed:" << (response ? response->errMsg : error);
+                              if (response) { // the server said no: do not loop on it
+                                  m_pending.clear();
+                                  finish();
+                              }
+                              return; // on a lost connection the next connect starts over
+                          }
+                          ::openim::sdkws::PullMessageBySeqsResp resp;
+                          if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
+                              qCWarning(lcOpenIm) << m_account.toString() << "undecodable pull answer dropped";
+                              m_pending.clear();
+                              finish();
+                              return;
+                          }
+                          for (const auto &[id, pull] : resp.msgs())
+                              deliver(QString::fromStdString(id), pull, false, true);
+                          for (const auto &[id, pull] : resp.notificationmsgs())
+                              deliver(QString::fromStdString(id), pull, true, true);
+                          // Advance every range past the page asked (missing seqs stay missing: deleted).
+                          for (auto it = pageEnds.constBegin(); it != pageEnds.constEnd(); ++it) {
+                              auto p = m_pending.find(it.key());
+                              if (p == m_pending.end())
+                                  continue;
+                              p->first = std::max(p->first, it.value() + 1);
+                              if (p->first > p->second)
+                                  m_pending.erase(p);
+                          }
+                          if (m_pending.isEmpty()) {
+                              finish();
+                              return;
+                          }
+                          pump();
+                      });
 }
 
 } // namespace ct

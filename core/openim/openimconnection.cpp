@@ -6,7 +6,7 @@
 #include "net/heartbeatclock.h"
 #include "net/jwtclaims.h"
 #include "net/redact.h"
-#include "openimcontent.h"
+#include "openimcatchup.h"
 #include "openimevents.h"
 #include "sdkws.pb.h"
 
@@ -27,9 +27,15 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     : AccountConnection(config.address(), parent), m_config(config), m_pipeline(pipeline), m_history(history),
       m_backoff(config.inbound.reconnectDelayMs, config.inbound.maxReconnectDelayMs,
                 config.inbound.maxReconnectAttempts, 0.2),
-      m_gzip(config.compression == QStringLiteral("gzip"))
+      m_gzip(config.compression == QStringLiteral("gzip")), m_catchup(new OpenImCatchup(
+                                                                *this, config.address(), history,
+                                                                [this](QList<InboundMessage> batch) {
+                                                                    if (m_pipeline)
+                                                                        m_pipeline->submitBatch(std::move(batch));
+                                                                },
+                                                                this)),
+      m_send(new OpenImSend(*this, config.address(), this))
 {
-    qRegisterMetaType<ct::SendResult>();
     setToken(token);
     m_clock.start();
     m_heartbeat.setInterval(int(kHeartbeatPeriod.count())); // inside the server's 30 s read deadline
@@ -52,6 +58,12 @@ OpenImConnection::OpenImConnection(const OpenImAccountConfig &config, const QStr
     connect(&m_socket, &WebSocketClient::binaryMessageReceived, this, &OpenImConnection::onBinary);
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::pausedChanged, this, &OpenImConnection::onPipelinePaused);
+    connect(m_catchup, &OpenImCatchup::finished, this, &OpenImConnection::catchUpFinished);
+    connect(m_catchup, &OpenImCatchup::decoded, this, &OpenImConnection::messagesDecoded);
+    connect(m_catchup, &OpenImCatchup::failed, this, [this] {
+        m_socket.abort(); // reconnect: the next catch-up asks again
+    });
+    connect(m_send, &OpenImSend::finished, this, &OpenImConnection::sendFinished);
 }
 
 OpenImConnection::~OpenImConnection()
@@ -97,7 +109,7 @@ void OpenImConnection::stop(bool disable)
     m_heartbeat.stop();
     m_socket.close();
     failAllPending(tr("connection stopped"));
-    abandonCatchUp();
+    m_catchup->cancel();
     setState(disable ? AccountState::Disabled : AccountState::Failed, tr("stopped"));
 }
 
@@ -160,8 +172,7 @@ void OpenImConnection::onDisconnected()
     m_handshakeTimer.stop();
     m_heartbeat.stop();
     failAllPending(tr("connection lost"));
-    m_pullInFlight = false;
-    abandonCatchUp();
+    m_catchup->cancel();
     if (m_stopping || m_noReconnect)
         return;
     const QString reason = m_socket.errorString();
@@ -184,8 +195,7 @@ void OpenImConnection::abortWith(const QString &reason)
     m_socket.abort();
     m_stopping = false;
     failAllPending(reason);
-    m_pullInFlight = false;
-    abandonCatchUp();
+    m_catchup->cancel();
     scheduleReconnect(reason);
 }
 
@@ -214,8 +224,7 @@ void OpenImConnection::onPipelinePaused(bool paused)
         m_socket.abort();
         m_stopping = false;
         failAllPending(tr("paused"));
-        m_pullInFlight = false;
-        abandonCatchUp();
+        m_catchup->cancel();
         setState(AccountState::Backoff,
                  tr("paused: the history does not take writes (%1)").arg(m_pipeline->storageError()));
     } else if (m_storagePaused) {
@@ -255,7 +264,7 @@ void OpenImConnection::onHandshakeAnswer(int errCode, const QString &errMsg)
         setLastError({});
         setState(AccountState::Connected);
         qCInfo(lcOpenIm) << address().toString() << "connected as" << m_userID << "platform" << m_platformID;
-        startCatchUp();
+        m_catchup->start();
         return;
     }
     const QString event = openim::eventForErrorCode(errCode);
@@ -330,7 +339,7 @@ void OpenImConnection::sweepRequests()
     if (m_requests.isEmpty())
         m_requestSweep.stop();
     for (const auto &cb : expired)
-        cb(nullptr, tr("request timed out"));
+        cb(nullptr, timedOut());
 }
 
 void OpenImConnection::failAllPending(const QString &error)
@@ -404,36 +413,19 @@ void OpenImConnection::handlePush(const QByteArray &data)
         return;
     }
     for (const auto &[id, pull] : push.msgs())
-        deliver(QString::fromStdString(id), pull, false, false);
+        m_catchup->takePush(QString::fromStdString(id), pull, false);
     for (const auto &[id, pull] : push.notificationmsgs())
-        deliver(QString::fromStdString(id), pull, true, false);
+        m_catchup->takePush(QString::fromStdString(id), pull, true);
 }
 
-void OpenImConnection::deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
-                               bool notification, bool pulled)
+QHash<QString, qint64> OpenImConnection::knownMaxSeqs() const
 {
-    QList<InboundMessage> batch;
-    batch.reserve(pull.msgs_size());
-    qint64 &known = m_known[conversationID];
-    for (const auto &msg : pull.msgs()) {
-        if (!pulled && msg.seq() > known + 1 && known >= 0) {
-            addRange(conversationID, known + 1, msg.seq() - 1); // a gap inside the pushes
-            m_catchingUp = true; // this push waits for the gap's pull (finishCatchUp)
-        }
-        known = std::max<qint64>(known, msg.seq());
-        batch << openim::toInbound(msg, conversationID, address(), m_userID, notification,
-                                   pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
-    }
-    if (pulled)
-        m_caughtUp += int(batch.size());
-    const int decoded = int(batch.size());
-    if (!pulled && m_catchingUp)
-        m_heldPushes.append(std::move(batch)); // after the catch-up's older messages
-    else
-        handOver(std::move(batch));
-    emit messagesDecoded(decoded);
-    if (!pulled)
-        pumpCatchUp();
+    return m_catchup->knownMaxSeqs();
+}
+
+bool OpenImConnection::catchUpIdle() const
+{
+    return m_catchup->isIdle();
 }
 
 } // namespace ct

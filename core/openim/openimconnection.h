@@ -1,15 +1,17 @@
 #pragma once
 // One OpenIM account's live gateway connection (docs/protocols.md "OpenIM"): handshake, JSON
-// envelope + protobuf frames, msgIncr-matched requests with timeouts, heartbeat, pushes into
-// the inbound pipeline, seq catch-up after every (re)connect, kick and token errors, sends.
+// envelope + protobuf frames, msgIncr-matched requests with timeouts, heartbeat, kick and token
+// errors. Pushes go through its OpenImCatchup (which runs after every (re)connect) into the
+// inbound pipeline; sends through its OpenImSend. Both use it as their OpenImGateway.
 // While the pipeline is paused (the history fails and too many messages wait) the socket is
 // closed; it reconnects, and catches up, once the history takes writes again.
 #include "accounts/accountconnection.h"
 #include "accounts/sendrequest.h"
 #include "config/configmodel.h"
-#include "inbound/inboundmessage.h"
 #include "net/backoff.h"
 #include "openimframe.h"
+#include "openimgateway.h"
+#include "openimsend.h"
 #include "websocket/websocketclient.h"
 
 #include <QElapsedTimer>
@@ -17,21 +19,15 @@
 #include <QPointer>
 #include <QTimer>
 
-#include <functional>
-
-namespace openim::sdkws {
-class MsgData;
-class PullMsgs;
-} // namespace openim::sdkws
-
 namespace ct {
 
 class HeartbeatClock;
+class OpenImCatchup;
 
 class InboundPipeline;
 class HistoryStore;
 
-class OpenImConnection : public AccountConnection
+class OpenImConnection : public AccountConnection, private OpenImGateway
 {
     Q_OBJECT
 public:
@@ -49,8 +45,8 @@ public:
     // Pings on the process's shared clock instead of a timer of its own (same period); before start().
     void setHeartbeatClock(HeartbeatClock *clock);
 
-    QString userID() const { return m_userID; }
-    int platformID() const { return m_platformID; }
+    QString userID() const override { return m_userID; }
+    int platformID() const override { return m_platformID; }
     void setHeartbeatIntervalMs(int ms) { m_heartbeat.setInterval(ms); }
     void setRequestTimeoutMs(int ms) { m_requestTimeoutMs = ms; }
     // From opening the socket to the handshake answer (a server that accepts and never answers,
@@ -61,14 +57,13 @@ public:
     static constexpr qint64 kMaxFrameBytes = 8 << 20;
     void setBackoff(const Backoff &backoff) { m_backoff = backoff; }
 
-    // Sends request.text or request.url to request.recipient ("user:<id>" or "group:<id>");
-    // request.localFile describes the media when it is readable. Returns a request id reported
-    // by sendFinished(), whose result carries the sent message for the history.
-    int send(const SendRequest &request);
+    // OpenImSend::send: returns a request id reported by sendFinished(), whose result carries
+    // the sent message for the history.
+    int send(const SendRequest &request) { return m_send->send(request); }
 
-    // Highest seq seen per conversation (durable history merged with this session's).
-    QHash<QString, qint64> knownMaxSeqs() const { return m_known; }
-    bool catchUpIdle() const { return m_pending.isEmpty() && !m_pullInFlight; }
+    // OpenImCatchup: highest seq seen per conversation (durable history merged with this session's).
+    QHash<QString, qint64> knownMaxSeqs() const;
+    bool catchUpIdle() const;
 
 Q_SIGNALS:
     // A token problem by the vendor's event names (OnUserTokenExpired, OnUserTokenInvalid,
@@ -80,7 +75,6 @@ Q_SIGNALS:
     void messagesDecoded(int count); // after each push or pulled page went to the pipeline
 
 private:
-    using Callback = std::function<void(const openim::Response *response, const QString &error)>;
     struct Pending
     {
         Callback callback;
@@ -103,18 +97,11 @@ private:
     void onPipelinePaused(bool paused);
     void onHeartbeat();
     void sweepRequests();
-    void request(int reqId, const QByteArray &data, Callback callback);
+    // OpenImGateway, for m_catchup and m_send
+    bool ready() const override { return m_handshakeDone; }
+    void request(int reqId, const QByteArray &data, Callback callback) override;
     void failAllPending(const QString &error);
     void handlePush(const QByteArray &data);
-    void deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull, bool notification,
-                 bool pulled);
-    // catch-up (openimcatchup.cpp)
-    void startCatchUp();
-    void addRange(const QString &conversationID, qint64 from, qint64 to);
-    void pumpCatchUp();
-    void finishCatchUp();  // hands the held pushes over
-    void abandonCatchUp(); // drops them, and forgets their seqs
-    void handOver(QList<InboundMessage> batch);
 
     OpenImAccountConfig m_config;
     QString m_token;
@@ -139,19 +126,10 @@ private:
     bool m_gzip = false;
     int m_requestTimeoutMs = 15000;
     quint64 m_msgIncr = 0;
-    int m_sendIds = 0;
     QHash<QString, Pending> m_requests;
-    QHash<QString, qint64> m_known;                  // conversation → highest seq seen
-    QHash<QString, QPair<qint64, qint64>> m_pending; // conversation → [from, to] still to pull
-    bool m_pullInFlight = false;
-    int m_caughtUp = 0;                 // messages pulled by the running catch-up
-    QHash<QString, qint64> m_handed;    // conversation → highest seq handed to the pipeline
-    QList<InboundMessage> m_heldPushes; // pushes that arrived while the catch-up runs
-    bool m_catchingUp = false;
-    bool m_durableSeqsRead = false; // the history's seqs are merged in once, at the first catch-up
     bool m_storagePaused = false;
+    OpenImCatchup *m_catchup; // children, made once in the constructor
+    OpenImSend *m_send;
 };
 
 } // namespace ct
-
-Q_DECLARE_METATYPE(ct::SendResult)

@@ -1,6 +1,5 @@
-// Sends (docs/protocols.md "Requests", 1003: the request data is a bare MsgData). The result
-// carries the message as sent; whoever asked for the send stores it (storeSentMessage).
-#include "openimconnection.h"
+// Sends (docs/protocols.md "Requests", 1003; openimsend.h).
+#include "openimsend.h"
 
 #include "logging/logging.h"
 #include "msg.pb.h"
@@ -31,18 +30,21 @@ SendResult failure(int errCode, const QString &error)
 }
 } // namespace
 
-int OpenImConnection::send(const SendRequest &toSend)
+OpenImSend::OpenImSend(OpenImGateway &gateway, const AccountAddress &account, QObject *parent)
+    : QObject(parent), m_gateway(gateway), m_account(account)
 {
-    const int id = ++m_sendIds;
+    qRegisterMetaType<ct::SendResult>();
+}
+
+int OpenImSend::send(const SendRequest &toSend)
+{
+    const int id = ++m_ids;
     const QString &target = toSend.recipient;
     const QString &value = toSend.kind == SendRequest::Kind::Text ? toSend.text : toSend.url;
-    // A refusal before anything was sent is reported from the event loop, never from inside
-    // send(); the server's answer is reported at once, so whoever stores the sent message does
-    // so before the server's echo of it (a push to the sender) is read.
     auto refuse = [this, id](const SendResult &result) {
-        QTimer::singleShot(0, this, [this, id, result] { emit sendFinished(id, result); });
+        QTimer::singleShot(0, this, [this, id, result] { Q_EMIT finished(id, result); });
     };
-    auto finish = [this, id](const SendResult &result) { emit sendFinished(id, result); };
+    auto finish = [this, id](const SendResult &result) { Q_EMIT finished(id, result); };
     const bool toUser = target.startsWith(QStringLiteral("user:"));
     const bool toGroup = target.startsWith(QStringLiteral("group:"));
     const QString peer = target.mid(target.indexOf(QLatin1Char(':')) + 1);
@@ -50,19 +52,20 @@ int OpenImConnection::send(const SendRequest &toSend)
         refuse(failure(-3, tr("target must be user:<id> or group:<id>")));
         return id;
     }
-    if (!m_handshakeDone) {
+    if (!m_gateway.ready()) {
         refuse(failure(-2, tr("not connected")));
         return id;
     }
+    const QString userID = m_gateway.userID();
     ::openim::sdkws::MsgData msg;
-    msg.set_sendid(m_userID.toStdString());
+    msg.set_sendid(userID.toStdString());
     if (toUser)
         msg.set_recvid(peer.toStdString());
     else
         msg.set_groupid(peer.toStdString());
-    const QString clientMsgID = newClientMsgID(m_userID);
+    const QString clientMsgID = newClientMsgID(userID);
     msg.set_clientmsgid(clientMsgID.toStdString());
-    msg.set_senderplatformid(m_platformID);
+    msg.set_senderplatformid(m_gateway.platformID());
     msg.set_sessiontype(toUser ? 1 : 3);
     msg.set_msgfrom(100);
     QByteArray content;
@@ -91,13 +94,13 @@ int OpenImConnection::send(const SendRequest &toSend)
     (*msg.mutable_options())["history"] = true;
     (*msg.mutable_options())["persistent"] = true;
     const std::string bytes = msg.SerializeAsString();
-    request(
+    m_gateway.request(
         openim::SendMsg, QByteArray(bytes.data(), int(bytes.size())),
         [this, finish, msg, clientMsgID](const openim::Response *response, const QString &error) {
             SendResult result;
             result.clientId = clientMsgID;
             if (!response) {
-                result.errCode = error == tr("request timed out") ? -1 : -2;
+                result.errCode = error == OpenImGateway::timedOut() ? -1 : -2;
                 result.error = error;
                 return finish(result);
             }
@@ -117,6 +120,7 @@ int OpenImConnection::send(const SendRequest &toSend)
             if (resp.sendtime() > 0)
                 result.time = QDateTime::fromMSecsSinceEpoch(resp.sendtime(), Qt::UTC);
             {
+                const QString userID = m_gateway.userID();
                 ::openim::sdkws::MsgData stored = msg;
                 stored.set_servermsgid(resp.servermsgid());
                 stored.set_sendtime(resp.sendtime());
@@ -124,11 +128,10 @@ int OpenImConnection::send(const SendRequest &toSend)
                 const QString conversationID =
                     stored.sessiontype() == 3
                         ? QStringLiteral("sg_") + QString::fromStdString(stored.groupid())
-                        : (m_userID < QString::fromStdString(stored.recvid())
-                               ? QStringLiteral("si_%1_%2").arg(m_userID, QString::fromStdString(stored.recvid()))
-                               : QStringLiteral("si_%1_%2")
-                                     .arg(QString::fromStdString(stored.recvid()), m_userID));
-                result.sent = openim::toInbound(stored, conversationID, address(), m_userID, false,
+                        : (userID < QString::fromStdString(stored.recvid())
+                               ? QStringLiteral("si_%1_%2").arg(userID, QString::fromStdString(stored.recvid()))
+                               : QStringLiteral("si_%1_%2").arg(QString::fromStdString(stored.recvid()), userID));
+                result.sent = openim::toInbound(stored, conversationID, m_account, userID, false,
                                                 InboundMessage::Via::Stream);
                 result.sent.direction = InboundMessage::Direction::Out;
             }
