@@ -271,12 +271,8 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *f
 {
     if (m_readOnly)
         return fail(error, QStringLiteral("history store is open read-only"));
-    if (m_insert && !stillOurFile()) {
-        qCWarning(lcHistory) << "history" << m_path << "was deleted or replaced: starting a new one";
-        close();
-        if (openForWriting(error))
-            Q_EMIT fileReplaced();
-    }
+    if (m_insert && !stillOurFile())
+        startNewFile(error);
     if (!m_insert && !openForWriting(error)) // never opened, or lost: try again now
         return false;
     QList<bool> flags(batch.size(), false);
@@ -294,6 +290,16 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *f
     }
     if (!ok)
         return fail(error, text);
+    if (!stillOurFile()) {
+        // Deleted or replaced while the batch was written: it went into a file nobody will read
+        // again. Stored again in a new one at path(); news is only what was news the first time.
+        const QList<bool> first = flags;
+        if (!startNewFile(error))
+            return false; // kept by the caller, and stored with a later try
+        flags.fill(false);
+        if (!writeBatch(batch, flags, &text, &first))
+            return fail(error, text);
+    }
     if (fresh)
         *fresh = flags;
     if (flags.contains(true))
@@ -301,7 +307,18 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *f
     return true;
 }
 
-bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error)
+bool HistoryStore::startNewFile(QString *error)
+{
+    qCWarning(lcHistory) << "history" << m_path << "was deleted or replaced: starting a new one";
+    close();
+    if (!openForWriting(error))
+        return false;
+    Q_EMIT fileReplaced();
+    return true;
+}
+
+bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error,
+                              const QList<bool> *newsOnlyOf)
 {
     m_corrupt = false;
     sqlite3 *handle = SqliteStatement::handleOf(db());
@@ -338,8 +355,12 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
             return abort(text);
     }
     QString text;
-    if (!m_insert->insert(batch, ids, now, flags, &text) || !updateCursors(batch, flags, &text)
-        || (m_undelivered && !recordUndelivered(batch, ids, flags, &text)))
+    if (!m_insert->insert(batch, ids, now, flags, &text) || !updateCursors(batch, flags, &text))
+        return abort(text);
+    if (newsOnlyOf) // the cursors above move past every row stored; what is delivered is masked
+        for (qsizetype i = 0; i < flags.size(); ++i)
+            flags[i] = flags[i] && newsOnlyOf->at(i);
+    if (m_undelivered && !recordUndelivered(batch, ids, flags, &text))
         return abort(text);
     if (!execRaw(handle, "COMMIT", &text))
         return abort(text);

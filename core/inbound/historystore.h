@@ -32,9 +32,10 @@
 // when first needed, without a schema version: older versions do not read them.
 //
 // Storage faults: a failed batch stores nothing and says why (disk full, read-only, locked, …);
-// the caller keeps it and tries again. storeBatch() first makes sure the file it writes is still
-// the one at path(): deleted or replaced under the running app, a new one is started there
-// (instead of writing on into a file nobody will ever read again). A file that is not a database
+// the caller keeps it and tries again. storeBatch() makes sure the file it writes is still the
+// one at path(), before and after the batch: deleted or replaced under the running app, a new
+// one is started there (instead of writing on into a file nobody will ever read again), and a
+// batch that was committed meanwhile into the deleted one is stored again in the new one. A file that is not a database
 // or is corrupt is moved aside to "<path>.corrupt-<UTC time>" (kept, never deleted) and a new one
 // is started; movedAside() says where the old one went.
 #include "historyquery.h"
@@ -152,7 +153,10 @@ private:
     bool moveAside(const QString &reason, QString *error);
     bool stillOurFile() const; // path() still names the file this store has open
     void rememberFile();
-    bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error);
+    // newsOnlyOf: a batch written again (its file deleted meanwhile): flags[i] only where it is set.
+    bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error,
+                    const QList<bool> *newsOnlyOf = nullptr);
+    bool startNewFile(QString *error);       // path() was deleted or replaced: a new history there
     int lastSqliteCode() const;              // primary result code of the connection's latest failure
     bool openDeliveryRecord(QString *error); // at open, with a consumer
     bool recordUndelivered(const QList<InboundMessage> &batch, const QList<historyrow::RowIds> &ids,

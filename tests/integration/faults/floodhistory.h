@@ -55,6 +55,17 @@ inline int storedOf(const QString &dataHome, const QStringList &ids)
         n += store.contains(kOps, id) ? 1 : 0;
     return n;
 }
+// Those of ids the history at dataHome holds, in their order.
+inline QStringList storedIds(const QString &dataHome, const QStringList &ids)
+{
+    HistoryStore store(historyFile(dataHome));
+    QStringList held;
+    if (store.openReadOnly())
+        for (const QString &id : ids)
+            if (store.contains(kOps, id))
+                held << id;
+    return held;
+}
 inline int storedCount(const QString &dataHome)
 {
     HistoryStore store(historyFile(dataHome));

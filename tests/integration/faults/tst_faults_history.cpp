@@ -16,15 +16,35 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <signal.h>
+#include <unistd.h>
 
 using namespace ct;
 using namespace ct::test;
 using ct::testserver::GotifyServer;
+
+// True when another process holds the history's write lock, i.e. has a transaction open: in WAL
+// mode that is a POSIX lock on byte 120 of the -shm file (WAL_WRITE_LOCK, sqlite.org/walformat.html).
+static bool writing(const QString &history)
+{
+    const int fd = ::open(QFile::encodeName(history + QStringLiteral("-shm")).constData(), O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    lock.l_start = 120;
+    lock.l_len = 1;
+    const bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    ::close(fd);
+    return held;
+}
 
 class TestFaultsHistory : public QObject
 {
@@ -95,6 +115,71 @@ private Q_SLOTS:
         qInfo("posted %d, stored %d, printed %d, duplicated %d; %s calls failed with EIO", int(posted.size()),
               storedCount(data), int(watch.ids().size()), duplicates(watch.ids()), qPrintable(failed.captured(1)));
         qInfo("stored when the disk failed: %d", storedWhileFailing);
+    }
+
+    void historyDeletedDuringAFlood_aNewOneIsStartedAndSaidSo_everyLaterMessageStoredAndPrintedOnce()
+    {
+        // The user (or a cleaner) deletes history.sqlite, -wal and -shm while watch stores a
+        // flood, three times. What the deleted files held is gone with them, by the user's
+        // choice; everything else must be in the history at its path, and every message printed
+        // once. Watch is stopped (SIGSTOP) around each deletion, so that the test knows exactly
+        // what the deleted files held: a batch whose transaction was open then commits after the
+        // deletion, as it would if the deletion came at that moment.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("deleted"));
+        const QString history = historyFile(data);
+        WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("deleted.json")), server), data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QStringList posted = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
+        QStringList inDeleted; // what the deleted files held
+        QList<int> attempts;   // of each round: stops until watch was stopped inside a transaction
+        for (int round = 0; round < 3; ++round) {
+            // Stopped at random moments of the flood until it is inside a transaction.
+            bool inside = false;
+            for (int tries = 0; tries < 60 && !inside; ++tries) {
+                posted += post(server, 100); // sent: watch is storing it now
+                ::usleep(useconds_t(QRandomGenerator::global()->bounded(0, 2000)));
+                QCOMPARE(::kill(pid_t(watch.pid()), SIGSTOP), 0);
+                inside = writing(history);
+                if (inside)
+                    attempts << tries + 1;
+                else
+                    QCOMPARE(::kill(pid_t(watch.pid()), SIGCONT), 0);
+            }
+            QVERIFY(inside);
+            inDeleted += storedIds(data, posted);
+            for (const QLatin1String suffix : {QLatin1String(""), QLatin1String("-wal"), QLatin1String("-shm")})
+                QVERIFY(QFile::remove(history + suffix));
+            QCOMPARE(::kill(pid_t(watch.pid()), SIGCONT), 0);
+            posted += post(server, 100); // and the flood goes on
+            QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), posted.size(), 30000);
+            QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(history), 10000);
+        }
+        QCOMPARE(watch.ids(), posted); // each once, in order
+        int restarted = 0;
+        for (const QJsonObject &o : watch.historyLines())
+            if (o.value(QStringLiteral("state")).toString() == QLatin1String("restarted"))
+                ++restarted;
+        QCOMPARE(restarted, 3); // said each time
+        QVERIFY2(watch.stop(), watch.stderrText().constData());
+        const QStringList inHistory = storedIds(data, posted);
+        QSet<QString> lost(posted.cbegin(), posted.cend());
+        lost.subtract(QSet<QString>(inDeleted.cbegin(), inDeleted.cend()));
+        lost.subtract(QSet<QString>(inHistory.cbegin(), inHistory.cend()));
+        QVERIFY2(lost.isEmpty(),
+                 qPrintable(QStringLiteral("%1 of %2 in neither: %3")
+                                .arg(lost.size())
+                                .arg(posted.size())
+                                .arg(QStringList(lost.cbegin(), lost.cend()).join(QLatin1Char(' ')))));
+        QCOMPARE(storedCount(data), inHistory.size()); // once each
+        qInfo("stopped inside a transaction at the %dth, %dth, %dth try", attempts.at(0), attempts.at(1),
+              attempts.at(2));
+        qInfo("posted %d, printed %d (duplicated %d), in the deleted files %d, in the history %d, in neither %d",
+              int(posted.size()), int(watch.ids().size()), duplicates(watch.ids()), int(inDeleted.size()),
+              int(inHistory.size()), int(lost.size()));
     }
 };
 
