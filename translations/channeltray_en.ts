@@ -186,6 +186,28 @@
     </message>
 </context>
 <context>
+    <name>ct::AutostartFile</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not turn on start at login: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ct::GotifyApi</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ct::GotifyConnection</name>
     <message>
         <source>no answer to ping (dead link)</source>
@@ -332,6 +354,44 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenClawImport</name>
+    <message>
+        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be read:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found in %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Gotify or OpenIM account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s): </source>
+        <translation>
+            <numerusform>%n account: </numerusform>
+            <numerusform>%n accounts: </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) stored in plain text in the file</source>
+        <translation>
+            <numerusform>%n token stored in plain text in the file</numerusform>
+            <numerusform>%n tokens stored in plain text in the file</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -852,10 +912,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Icon uploaded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,21 +953,6 @@
     </message>
     <message>
         <source>Application “%1” deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ct::ui::AutostartFile</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not turn on start at login: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1531,44 +1572,6 @@
     </message>
 </context>
 <context>
-    <name>ct::ui::OpenClawImport</name>
-    <message numerus="yes">
-        <source>%n account(s): </source>
-        <translation>
-            <numerusform>%n account: </numerusform>
-            <numerusform>%n accounts: </numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) stored in plain text in the file</source>
-        <translation>
-            <numerusform>%n token stored in plain text in the file</numerusform>
-            <numerusform>%n tokens stored in plain text in the file</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 cannot be read:
-%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Found in %1:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no Gotify or OpenIM account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ct::ui::OpenImForm</name>
     <message>
         <source>Only group messages that &amp;mention this account</source>
@@ -2072,7 +2075,7 @@
     </message>
     <message numerus="yes">
         <source> (%n unread)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform> (%n unread)</numerusform>
             <numerusform> (%n unread)</numerusform>
         </translation>

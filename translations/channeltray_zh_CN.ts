@@ -184,6 +184,28 @@
     </message>
 </context>
 <context>
+    <name>ct::AutostartFile</name>
+    <message>
+        <source>Could not remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>Could not create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <source>Could not turn on start at login: %1</source>
+        <translation>无法开启登录时启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ct::GotifyApi</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ct::GotifyConnection</name>
     <message>
         <source>no answer to ping (dead link)</source>
@@ -329,6 +351,43 @@
         <translation>
             <numerusform>%1 上有 %n 条新消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ct::OpenClawImport</name>
+    <message>
+        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
+        <translation>没有找到 openclaw.json（已查找 $OPENCLAW_CONFIG_PATH、$OPENCLAW_STATE_DIR 和 ~/.openclaw）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read:
+%2</source>
+        <translation>无法读取 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Found in %1:</source>
+        <translation>在 %1 中找到：</translation>
+    </message>
+    <message>
+        <source>no Gotify or OpenIM account</source>
+        <translation>没有 Gotify 或 OpenIM 账户</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s): </source>
+        <translation>
+            <numerusform>%n 个账户：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) stored in plain text in the file</source>
+        <translation>
+            <numerusform>文件中有 %n 个以明文保存的令牌</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
     </message>
 </context>
 <context>
@@ -847,10 +906,6 @@
         <translation>应用已保存。</translation>
     </message>
     <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
         <source>Icon uploaded.</source>
         <translation>图标已上传。</translation>
     </message>
@@ -893,21 +948,6 @@
     <message>
         <source>Application “%1” deleted.</source>
         <translation>已删除应用“%1”。</translation>
-    </message>
-</context>
-<context>
-    <name>ct::ui::AutostartFile</name>
-    <message>
-        <source>Could not remove %1.</source>
-        <translation>无法删除 %1。</translation>
-    </message>
-    <message>
-        <source>Could not create %1.</source>
-        <translation>无法创建 %1。</translation>
-    </message>
-    <message>
-        <source>Could not turn on start at login: %1</source>
-        <translation>无法开启登录时启动：%1</translation>
     </message>
 </context>
 <context>
@@ -1520,43 +1560,6 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-</context>
-<context>
-    <name>ct::ui::OpenClawImport</name>
-    <message>
-        <source>No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, $OPENCLAW_STATE_DIR and ~/.openclaw).</source>
-        <translation>没有找到 openclaw.json（已查找 $OPENCLAW_CONFIG_PATH、$OPENCLAW_STATE_DIR 和 ~/.openclaw）。</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read:
-%2</source>
-        <translation>无法读取 %1：
-%2</translation>
-    </message>
-    <message>
-        <source>Found in %1:</source>
-        <translation>在 %1 中找到：</translation>
-    </message>
-    <message>
-        <source>no Gotify or OpenIM account</source>
-        <translation>没有 Gotify 或 OpenIM 账户</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n account(s): </source>
-        <translation>
-            <numerusform>%n 个账户：</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n token(s) stored in plain text in the file</source>
-        <translation>
-            <numerusform>文件中有 %n 个以明文保存的令牌</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Problems:</source>
-        <translation>问题：</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include "gotifydecoder.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -166,6 +168,18 @@ void GotifyApi::uploadApplicationImage(qint64 id, const QString &fileName, const
     r.body = body;
     r.contentType = "multipart/form-data; boundary=" + boundary;
     m_rest->send(std::move(r), std::move(done));
+}
+
+bool GotifyApi::uploadApplicationImageFile(qint64 id, const QString &path, Callback done, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Could not read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    uploadApplicationImage(id, QFileInfo(path).fileName(), file.readAll(), std::move(done));
+    return true;
 }
 
 void GotifyApi::listClients(Callback done)

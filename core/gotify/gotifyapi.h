@@ -55,6 +55,9 @@ public:
     void updateApplication(qint64 id, const GotifyAppParams &params, Callback done);
     void deleteApplication(qint64 id, Callback done);
     void uploadApplicationImage(qint64 id, const QString &fileName, const QByteArray &data, Callback done);
+    // Reads `path` and uploads it as above. A file that cannot be read sends nothing: false, with
+    // the sentence for the user in *error, and `done` is not called.
+    bool uploadApplicationImageFile(qint64 id, const QString &path, Callback done, QString *error);
     void deleteApplicationImage(qint64 id, Callback done);
     void rotateApplicationToken(qint64 id, Callback done); // v3: PUT /application/{id}/security
     // GET an application's icon: `image` as the application object gives it ("image/x.png",

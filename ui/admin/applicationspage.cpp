@@ -3,9 +3,7 @@
 #include "common/messagebox.h"
 #include "tokenreveal.h"
 
-#include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -232,13 +230,9 @@ void ApplicationsPage::uploadIcon()
     const QString path = m_chooseFile(this);
     if (path.isEmpty())
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        showStatus(tr("Could not read %1: %2").arg(path, file.errorString()));
-        return;
-    }
-    api()->uploadApplicationImage(id, QFileInfo(path).fileName(), file.readAll(),
-                                  statusThenReload(tr("Icon uploaded.")));
+    QString error;
+    if (!api()->uploadApplicationImageFile(id, path, statusThenReload(tr("Icon uploaded.")), &error))
+        showStatus(error);
 }
 
 void ApplicationsPage::removeIcon()

@@ -18,9 +18,12 @@ class AppRuntime;
 class HistoryStore;
 } // namespace ct
 
+namespace ct {
+class AutostartFile;
+} // namespace ct
+
 namespace ct::ui {
 
-class AutostartFile;
 class DemoStarter;
 class GotifyAdminWindow;
 class MessageBox;

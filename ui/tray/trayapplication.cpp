@@ -1,7 +1,6 @@
 #include "trayapplication.h"
 
 #include "appcontroller.h"
-#include "common/autostartfile.h"
 #include "common/logo.h"
 #include "common/messagebox.h"
 #include "common/resources.h"
@@ -9,6 +8,7 @@
 #include "common/translations.h"
 #include "logging/logging.h"
 #include "mainwindow/mainwindow.h"
+#include "process/autostartfile.h"
 #include "runtime/appruntime.h"
 
 namespace ct::ui {

@@ -24,9 +24,12 @@ namespace ct {
 class AccountRegistry;
 } // namespace ct
 
+namespace ct {
+class AutostartFile;
+} // namespace ct
+
 namespace ct::ui {
 
-class AutostartFile;
 class MessageBox;
 class TrayMenu;
 class TrayStatusItem;

@@ -1,9 +1,9 @@
 #include "traymenu.h"
 
 #include "accounts/accountregistry.h"
-#include "common/autostartfile.h"
 #include "common/messagebox.h"
 #include "common/statelabels.h"
+#include "process/autostartfile.h"
 #include "trayiconengine.h"
 
 #include <QApplication>

@@ -21,9 +21,12 @@ class AccountRegistry;
 struct AccountAddress;
 } // namespace ct
 
+namespace ct {
+class AutostartFile;
+} // namespace ct
+
 namespace ct::ui {
 
-class AutostartFile;
 class MessageBox;
 
 class TrayMenu : public QObject

@@ -2,11 +2,11 @@
 // tooltip counts them, the menu lists every account with its actions, notifications show, and an
 // unread critical message turns the badge red (the XEmbed icon's way to ask for attention), as
 // does a history that takes no writes (red dot, the reason in the tooltip, while it lasts).
-#include "common/autostartfile.h"
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
+#include "process/autostartfile.h"
 #include "tray/traycontroller.h"
 #include "tray/trayiconengine.h"
 #include "unit/inbound/sqlitewritelock.h"

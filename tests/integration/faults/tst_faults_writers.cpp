@@ -6,10 +6,10 @@
 // writer reports the failure with a sentence naming the file and the reason; the old file is
 // whole, byte for byte, with its mode, and no temporary file is left behind. Once the space is
 // back, the same write succeeds.
-#include "common/autostartfile.h"
 #include "config/atomicfile.h"
 #include "config/configlocation.h"
 #include "config/configsaver.h"
+#include "process/autostartfile.h"
 #include "refresh/configtokenpatcher.h"
 #include "refresh/manualloginmarker.h"
 #include "refresh/statefile.h"
@@ -88,7 +88,7 @@ QList<Writer> writers()
          }},
         {"autostart entry", "autostart/org.channeltray.ChannelTray.desktop", "[Desktop Entry]\nExec=old\n",
          [=](const QString &path, QString *error) {
-             return ui::AutostartFile(QFileInfo(path).path(), "channeltray --" + big).setEnabled(true, error);
+             return AutostartFile(QFileInfo(path).path(), "channeltray --" + big).setEnabled(true, error);
          }},
         {"config location choice", "channeltray/location.json", R"({"useGatewayConfigInPlace":"old"})",
          [=](const QString &path, QString *error) {

@@ -8,22 +8,12 @@ set(parts "InboundPipeline|NotificationPolicy|TokenRefresher|HealthMonitor|Conne
 set(calls "pipeline|notifications|refresher|connectivity|tokens|health")
 set(writers "saveConfigChanges|saveConfigJson|writeConfigDocument|readConfigDocument|patchOpenImToken")
 include(${CMAKE_CURRENT_LIST_DIR}/sourcelines.cmake)
-set(bad "")
-foreach(f IN LISTS sources)
-  read_source_lines("${f}" lines)
-  set(n 0)
-  foreach(line IN LISTS lines)
-    math(EXPR n "${n} + 1")
-    string(REGEX REPLACE "//.*$" "" code "${line}") # comments may name them
-    # A part's static helpers (TokenResolver::fieldsFor, NotificationPolicy::summary) are fine.
-    if(code MATCHES "(^|[^A-Za-z0-9_])(${parts})([^A-Za-z0-9_:]|$)"
-       OR code MATCHES "runtime(\\.|->)(${calls})\\(\\)"
-       OR code MATCHES "(^|[^A-Za-z0-9_])(${writers})[ \t]*\\("
-       OR code MATCHES "#[ \t]*include[ \t]*\"(inbound/inboundpipeline|refresh/|accounts/healthmonitor|connectivity/|secrets/secretstore|secrets/keychain|config/configsaver|config/configdocument)")
-      string(APPEND bad "\n  ${f}:${n}: ${line}")
-    endif()
-  endforeach()
-endforeach()
+# A part's static helpers (TokenResolver::fieldsFor, NotificationPolicy::summary) are fine.
+find_code_lines(bad FILES ${sources} PATTERNS
+  "(^|[^A-Za-z0-9_])(${parts})([^A-Za-z0-9_:]|$)"
+  "runtime(\\.|->)(${calls})\\(\\)"
+  "(^|[^A-Za-z0-9_])(${writers})[ \t]*\\("
+  "#[ \t]*include[ \t]*\"(inbound/inboundpipeline|refresh/|accounts/healthmonitor|connectivity/|secrets/secretstore|secrets/keychain|config/configsaver|config/configdocument)")
 list(LENGTH sources count)
 if(bad)
   message(FATAL_ERROR "ui/ and the tray wiring call AppRuntime's methods, not its parts:${bad}")

@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
-namespace ct::ui {
+namespace ct {
 
 QString detectOpenClawConfig()
 {
@@ -20,14 +20,14 @@ ImportPreview previewOpenClawImport(const QString &path)
     ImportPreview p;
     p.path = path;
     if (path.isEmpty()) {
-        p.summary = QCoreApplication::translate("ct::ui::OpenClawImport",
+        p.summary = QCoreApplication::translate("ct::OpenClawImport",
                                                 "No openclaw.json was found (looked at $OPENCLAW_CONFIG_PATH, "
                                                 "$OPENCLAW_STATE_DIR and ~/.openclaw).");
         return p;
     }
     const LoadResult r = loadConfig(path);
     if (!r.fileFound || !r.jsonValid) {
-        p.summary = QCoreApplication::translate("ct::ui::OpenClawImport", "%1 cannot be read:\n%2")
+        p.summary = QCoreApplication::translate("ct::OpenClawImport", "%1 cannot be read:\n%2")
                         .arg(path, r.problemStrings().join(QLatin1Char('\n')));
         return p;
     }
@@ -48,20 +48,18 @@ ImportPreview previewOpenClawImport(const QString &path)
         token(o.address(), QStringLiteral("token"), o.token);
     }
     QStringList lines;
-    lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Found in %1:").arg(path);
-    lines << (accounts.isEmpty()
-                  ? QCoreApplication::translate("ct::ui::OpenClawImport", "no Gotify or OpenIM account")
-                  : QCoreApplication::translate("ct::ui::OpenClawImport", "%n account(s): ", nullptr,
-                                                int(accounts.size()))
-                        + accounts.join(QStringLiteral(", ")));
+    lines << QCoreApplication::translate("ct::OpenClawImport", "Found in %1:").arg(path);
+    lines << (accounts.isEmpty() ? QCoreApplication::translate("ct::OpenClawImport", "no Gotify or OpenIM account")
+                                 : QCoreApplication::translate("ct::OpenClawImport", "%n account(s): ", nullptr,
+                                                               int(accounts.size()))
+                                       + accounts.join(QStringLiteral(", ")));
     if (!p.inlineTokens.isEmpty())
-        lines << QCoreApplication::translate("ct::ui::OpenClawImport",
-                                             "%n token(s) stored in plain text in the file", nullptr,
-                                             int(p.inlineTokens.size()));
+        lines << QCoreApplication::translate("ct::OpenClawImport", "%n token(s) stored in plain text in the file",
+                                             nullptr, int(p.inlineTokens.size()));
     if (!r.problems.isEmpty())
-        lines << QCoreApplication::translate("ct::ui::OpenClawImport", "Problems:") << r.problemStrings();
+        lines << QCoreApplication::translate("ct::OpenClawImport", "Problems:") << r.problemStrings();
     p.summary = lines.join(QLatin1Char('\n'));
     return p;
 }
 
-} // namespace ct::ui
+} // namespace ct

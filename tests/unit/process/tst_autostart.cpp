@@ -1,11 +1,11 @@
 // "Start at login" writes and removes an XDG autostart entry, named and iconed like the installed
 // desktop entry, starting the installed binary by name.
-#include "common/autostartfile.h"
+#include "process/autostartfile.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
-using namespace ct::ui;
+using namespace ct;
 
 class TestAutostart : public QObject
 {

@@ -6,7 +6,7 @@
 // the same three calls.
 #include <QString>
 
-namespace ct::ui {
+namespace ct {
 
 class AutostartFile
 {
@@ -33,4 +33,4 @@ private:
     QString m_command;
 };
 
-} // namespace ct::ui
+} // namespace ct

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace ct::ui {
+namespace ct {
 
 struct InlineToken
 {
@@ -32,4 +32,4 @@ QString detectOpenClawConfig();
 // Loads and validates `path` with the config loader and describes it.
 ImportPreview previewOpenClawImport(const QString &path);
 
-} // namespace ct::ui
+} // namespace ct

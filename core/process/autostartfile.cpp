@@ -8,7 +8,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
-namespace ct::ui {
+namespace ct {
 
 namespace {
 QString quotedExec(const QString &command)
@@ -65,14 +65,14 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
             if (!QFile::exists(path) || QFile::remove(path))
                 continue;
             if (error)
-                *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not remove %1.").arg(path);
+                *error = QCoreApplication::translate("ct::AutostartFile", "Could not remove %1.").arg(path);
             return false;
         }
         return true;
     }
     if (!QDir().mkpath(m_directory)) {
         if (error)
-            *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not create %1.").arg(m_directory);
+            *error = QCoreApplication::translate("ct::AutostartFile", "Could not create %1.").arg(m_directory);
         return false;
     }
     const QString command = m_command.isEmpty() ? commandFor(QCoreApplication::applicationFilePath()) : m_command;
@@ -91,9 +91,8 @@ bool AutostartFile::setEnabled(bool enabled, QString *error)
         return true;
     }
     if (error)
-        *error = QCoreApplication::translate("ct::ui::AutostartFile", "Could not turn on start at login: %1")
-                     .arg(why);
+        *error = QCoreApplication::translate("ct::AutostartFile", "Could not turn on start at login: %1").arg(why);
     return false;
 }
 
-} // namespace ct::ui
+} // namespace ct
