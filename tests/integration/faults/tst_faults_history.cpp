@@ -10,41 +10,22 @@
 // network, stdout, the delivery record, the -shm) runs untouched, and once faults are off the
 // same calls run on the same disk again. Deleting the history is a real unlink of
 // history.sqlite, -wal and -shm under the running process.
+#include "deletedhistory.h"
 #include "floodhistory.h"
 #include "inbound/historystore.h"
 #include "watchfixture.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <unistd.h>
 
 using namespace ct;
 using namespace ct::test;
 using ct::testserver::GotifyServer;
-
-// True when another process holds the history's write lock, i.e. has a transaction open: in WAL
-// mode that is a POSIX lock on byte 120 of the -shm file (WAL_WRITE_LOCK, sqlite.org/walformat.html).
-static bool writing(const QString &history)
-{
-    const int fd = ::open(QFile::encodeName(history + QStringLiteral("-shm")).constData(), O_RDWR | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    struct flock lock = {};
-    lock.l_type = F_WRLCK;
-    lock.l_whence = SEEK_SET;
-    lock.l_start = 120;
-    lock.l_len = 1;
-    const bool held = ::fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
-    ::close(fd);
-    return held;
-}
 
 class TestFaultsHistory : public QObject
 {
@@ -137,22 +118,9 @@ private Q_SLOTS:
         QStringList inDeleted; // what the deleted files held
         QList<int> attempts;   // of each round: stops until watch was stopped inside a transaction
         for (int round = 0; round < 3; ++round) {
-            // Stopped at random moments of the flood until it is inside a transaction.
-            bool inside = false;
-            for (int tries = 0; tries < 60 && !inside; ++tries) {
-                posted += post(server, 100); // sent: watch is storing it now
-                ::usleep(useconds_t(QRandomGenerator::global()->bounded(0, 2000)));
-                QCOMPARE(::kill(pid_t(watch.pid()), SIGSTOP), 0);
-                inside = writing(history);
-                if (inside)
-                    attempts << tries + 1;
-                else
-                    QCOMPARE(::kill(pid_t(watch.pid()), SIGCONT), 0);
-            }
-            QVERIFY(inside);
-            inDeleted += storedIds(data, posted);
-            for (const QLatin1String suffix : {QLatin1String(""), QLatin1String("-wal"), QLatin1String("-shm")})
-                QVERIFY(QFile::remove(history + suffix));
+            attempts << stopInsideATransaction(server, watch.pid(), data, posted);
+            QVERIFY(attempts.last() > 0);
+            QVERIFY(deleteHistory(data, posted, inDeleted));
             QCOMPARE(::kill(pid_t(watch.pid()), SIGCONT), 0);
             posted += post(server, 100); // and the flood goes on
             QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), posted.size(), 30000);
@@ -166,14 +134,11 @@ private Q_SLOTS:
         QCOMPARE(restarted, 3); // said each time
         QVERIFY2(watch.stop(), watch.stderrText().constData());
         const QStringList inHistory = storedIds(data, posted);
-        QSet<QString> lost(posted.cbegin(), posted.cend());
-        lost.subtract(QSet<QString>(inDeleted.cbegin(), inDeleted.cend()));
-        lost.subtract(QSet<QString>(inHistory.cbegin(), inHistory.cend()));
-        QVERIFY2(lost.isEmpty(),
-                 qPrintable(QStringLiteral("%1 of %2 in neither: %3")
-                                .arg(lost.size())
-                                .arg(posted.size())
-                                .arg(QStringList(lost.cbegin(), lost.cend()).join(QLatin1Char(' ')))));
+        const QStringList lost = inNeither(posted, inDeleted, inHistory);
+        QVERIFY2(lost.isEmpty(), qPrintable(QStringLiteral("%1 of %2 in neither: %3")
+                                                .arg(lost.size())
+                                                .arg(posted.size())
+                                                .arg(lost.join(QLatin1Char(' ')))));
         QCOMPARE(storedCount(data), inHistory.size()); // once each
         qInfo("stopped inside a transaction at the %dth, %dth, %dth try", attempts.at(0), attempts.at(1),
               attempts.at(2));

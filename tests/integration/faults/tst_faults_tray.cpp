@@ -2,7 +2,9 @@
 // started again, end to end: the real binary on xcb (tools/headless.sh provides Xvfb and a tray
 // host) against the loopback Gotify server. Every message the server holds ends up in the
 // history exactly once, and the file stays whole (tst_faults_watch does the same for `watch`).
-// And the tray beside a `watch` on one history: watch prints every message once.
+// And the tray beside a `watch` on one history: watch prints every message once. And the
+// history deleted under the running tray (tst_faults_history does the same for `watch`).
+#include "deletedhistory.h"
 #include "floodhistory.h"
 #include "watchfixture.h"
 
@@ -116,6 +118,43 @@ private Q_SLOTS:
         QCOMPARE(tray.exitStatus(), QProcess::NormalExit);
         QCOMPARE(storedOf(data, posted), posted.size());
         QCOMPARE(storedCount(data), posted.size()); // each once
+    }
+
+    void historyDeletedDuringAFlood_aNewOneIsStarted_everyLaterMessageStoredOnce_theTrayRunsOn()
+    {
+        // history.sqlite, -wal and -shm deleted three times while the tray stores a flood, each
+        // time with the tray stopped inside a transaction (deletedhistory.h). What the deleted
+        // files held is gone with them; everything else is in the history at its path, once.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.filePath(QStringLiteral("deleted"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("deleted.json")), server);
+        QProcess tray;
+        QVERIFY(startTray(tray, config, data));
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 1, 20000);
+        QStringList posted = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(storedCount(data), 50, 20000);
+        QStringList inDeleted;
+        for (int round = 0; round < 3; ++round) {
+            QVERIFY(stopInsideATransaction(server, tray.processId(), data, posted) > 0);
+            QVERIFY(deleteHistory(data, posted, inDeleted));
+            QCOMPARE(::kill(pid_t(tray.processId()), SIGCONT), 0);
+            posted += post(server, 100); // and the flood goes on
+            // Stored, in the new history, all but what the deleted files held.
+            QTRY_COMPARE_WITH_TIMEOUT(inNeither(posted, inDeleted, storedIds(data, posted)).size(), 0, 20000);
+        }
+        const QStringList inHistory = storedIds(data, posted);
+        QCOMPARE(storedCount(data), inHistory.size()); // once each
+        QCOMPARE(tray.state(), QProcess::Running);
+        tray.terminate();
+        QVERIFY(tray.waitForFinished(20000));
+        QCOMPARE(tray.exitStatus(), QProcess::NormalExit);
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QString detail;
+        QVERIFY2(store.integrityOk(&detail), qPrintable(detail));
+        qInfo("posted %d, in the deleted files %d, in the history %d", int(posted.size()), int(inDeleted.size()),
+              int(inHistory.size()));
     }
 };
 
