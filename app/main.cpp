@@ -3,6 +3,7 @@
 // subcommand never maps Qt Gui, Widgets or X11.
 #include "cli.h"
 #include "commands/commandcontext.h"
+#include "eventloop/glibepollhook.h"
 #include "net/systemproxy.h"
 #include "traylibrary.h"
 #include "version.h"
@@ -55,5 +56,6 @@ int main(int argc, char **argv)
     }
     ct::installSystemProxy(); // the system's proxy for servers, never for loopback ones
     QCoreApplication app(argc, argv);
+    ct::GlibEpollHook epoll; // `watch` with many accounts: a wake-up costs the ready sockets
     return ct::cli::runCommand(inv, out, err, in);
 }

@@ -3,6 +3,7 @@
 
 #include "democommand.h"
 #include "demosandbox.h"
+#include "eventloop/glibepollhook.h"
 #include "net/systemproxy.h"
 #include "process/signalwatcher.h"
 #include "runtime/appruntime.h"
@@ -19,6 +20,7 @@ extern "C" Q_DECL_EXPORT int channeltray_run_tray(const ct::app::TrayLaunch &lau
     // Wayland's app id and the notifications' desktop-entry: the installed desktop file's name.
     QGuiApplication::setDesktopFileName(QStringLiteral(CHANNELTRAY_APP_ID));
     QApplication app(*launch.argc, launch.argv);
+    ct::GlibEpollHook epoll; // a wake-up costs the ready sockets, not all of them
     // `kill`, a session logout and Ctrl+C end the tray as its Quit does (aboutToQuit runs).
     ct::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &ct::SignalWatcher::signalled, &app, &QApplication::quit);
