@@ -69,16 +69,11 @@ int listAccounts(CommandContext &ctx, const QStringList &args)
 }
 
 // The file is absent (`add` writes a new one) or readable JSON; else its problems are printed.
-bool absentOrReadable(const CommandContext &ctx)
+// The config as it is (none yet is fine: `add` makes it), read once; false, with its problems
+// printed, when the file is there and cannot be read or is not JSON.
+bool absentOrReadable(const CommandContext &ctx, LoadResult &load)
 {
-    QFile f(ctx.configPath);
-    if (!f.exists())
-        return true;
-    LoadResult load = loadConfig(ctx.configPath);
-    if (load.jsonValid && f.open(QIODevice::ReadOnly))
-        return true;
-    loadConfigForCommand(ctx, load); // prints the problems
-    return false;
+    return !QFile::exists(ctx.configPath) || loadConfigForCommand(ctx, load, /*requireValid=*/false);
 }
 
 int addAccount(CommandContext &ctx, const QStringList &args)
@@ -137,10 +132,11 @@ int addAccount(CommandContext &ctx, const QStringList &args)
     if (parser.isSet(QStringLiteral("disabled")))
         account.insert(QStringLiteral("enabled"), false);
 
-    if (!absentOrReadable(ctx))
+    LoadResult load;
+    if (!absentOrReadable(ctx, load))
         return ExitFailure;
     AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
-    runtime.readConfig();
+    runtime.useConfigRead(load); // the file is read once per command
     QJsonObject root = runtime.document().raw;
     if (!ConfigEditor::valueAt(root, ConfigEditor::accountPath(address)).isUndefined())
         return ctx.failure(QStringLiteral("%1 already exists in %2").arg(address.toString(), ctx.configPath));
@@ -183,7 +179,7 @@ int removeAccount(CommandContext &ctx, const QStringList &args)
     if (!address.isValid())
         return code;
     AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
-    runtime.readConfig();
+    runtime.useConfigRead(load); // the file is read once per command
     QJsonObject root = runtime.document().raw;
     ConfigEditor::removeAccount(root, address);
     QString error;
@@ -257,7 +253,7 @@ int setToken(CommandContext &ctx, const QStringList &args)
                 << "keeps its reference (" << ref->description << "), which is used while it is there" << Qt::endl;
         return ExitOk;
     }
-    runtime.readConfig();
+    runtime.useConfigRead(load); // the file is read once per command
     QJsonObject root = runtime.document().raw;
     const QStringList path = ConfigEditor::accountFieldPath(root, address, field);
     if (ConfigEditor::removeAt(root, path)) {

@@ -147,7 +147,7 @@ int runNotifications(CommandContext &ctx)
 
     // The edit is made on the runtime's document, which its writeConfig writes against.
     AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
-    runtime.readConfig();
+    runtime.useConfigRead(load); // the file is read once per command
     QJsonObject root = runtime.document().raw;
     QString error;
     int code = ExitOk;

@@ -32,6 +32,8 @@ class QTimer;
 
 namespace ct {
 
+struct LoadResult;
+
 class ConnectivityMonitor;
 class GotifyApi;
 class HeartbeatClock;
@@ -141,6 +143,9 @@ public:
     // Reads the file at configPath() (absent: an empty config) into the document and returns its
     // problems (also configProblems()); nothing is applied.
     QStringList readConfig();
+    // What readConfig() makes of a read the caller already made of configPath() (a command that
+    // checked the file first): the document without reading the file a second time.
+    QStringList useConfigRead(const LoadResult &read);
     // The config last read, last written through changeConfig, or last given to applyConfig;
     // a token the refresh wrote into the file is in it too.
     const Config &document() const { return m_document; }

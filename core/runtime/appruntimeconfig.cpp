@@ -15,7 +15,11 @@ namespace ct {
 
 QStringList AppRuntime::readConfig()
 {
-    const LoadResult r = loadConfig(m_options.configPath);
+    return useConfigRead(loadConfig(m_options.configPath));
+}
+
+QStringList AppRuntime::useConfigRead(const LoadResult &r)
+{
     m_document = r.fileFound ? r.config : Config{};
     m_configProblems = r.fileFound ? r.problemStrings() : QStringList{};
     return m_configProblems;
