@@ -33,11 +33,11 @@ inline bool writingHistory(const QString &dataHome)
 }
 
 // Posts 100 messages (added to posted) and stops pid at a random moment after, until it is
-// stopped inside a transaction; returns the tries that took (0: never, after 60; it runs on).
+// stopped inside a transaction; returns the tries that took (0: never, after 150; it runs on).
 inline int stopInsideATransaction(testserver::GotifyServer &server, qint64 pid, const QString &dataHome,
                                   QStringList &posted)
 {
-    for (int tries = 1; tries <= 60; ++tries) {
+    for (int tries = 1; tries <= 150; ++tries) {
         posted += post(server, 100); // sent: it is storing them now
         ::usleep(useconds_t(QRandomGenerator::global()->bounded(0, 2000)));
         ::kill(pid_t(pid), SIGSTOP);

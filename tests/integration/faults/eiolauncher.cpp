@@ -1,4 +1,4 @@
-// ct_eio_launcher <history file> <program> [arguments...]
+// ct_eio_launcher [--on] <history file> <program> [arguments...]
 //
 // Runs <program> with a real I/O error injector on the files of one SQLite history: the
 // kernel's seccomp user notification (seccomp(2), seccomp_unotify(2)), no mocks, no
@@ -10,7 +10,7 @@
 // (/proc/<tid>/fd/<n>), the call fails with EIO without running; every other call runs as if
 // there were no filter (SECCOMP_USER_NOTIF_FLAG_CONTINUE).
 //
-// SIGUSR1 turns faults on, SIGUSR2 off. Each switch and each failed call is reported on
+// SIGUSR1 turns faults on, SIGUSR2 off; --on: on from the start (the program's first call). Each switch and each failed call is reported on
 // stderr ("ct_eio_launcher: EIO #<n>: pwrite64 on <file>"), the switch off with the number of
 // calls failed since faults went on ("ct_eio_launcher: faults off, <n> calls failed with EIO"). SIGTERM, SIGINT and SIGHUP go to the program; the launcher
 // ends as the program does (its exit code, or the same signal). The program is killed when
@@ -207,8 +207,13 @@ std::string fdPath(unsigned pid, unsigned long long fd)
 
 int main(int argc, char **argv)
 {
+    const bool onAtStart = argc > 1 && std::strcmp(argv[1], "--on") == 0;
+    if (onAtStart) {
+        --argc;
+        ++argv;
+    }
     if (argc < 3) {
-        std::fprintf(stderr, "usage: ct_eio_launcher <history file> <program> [arguments...]\n"
+        std::fprintf(stderr, "usage: ct_eio_launcher [--on] <history file> <program> [arguments...]\n"
                              "  SIGUSR1: fail the history's writes and syncs with EIO; SIGUSR2: stop\n");
         return 2;
     }
@@ -246,7 +251,9 @@ int main(int argc, char **argv)
     auto *request = reinterpret_cast<seccomp_notif *>(requestBuffer.data());
     auto *response = reinterpret_cast<seccomp_notif_resp *>(responseBuffer.data());
 
-    bool faults = false;
+    bool faults = onAtStart;
+    if (faults)
+        std::fprintf(stderr, "ct_eio_launcher: faults on\n");
     unsigned long failed = 0;
     int status = 0;
     bool childGone = false;

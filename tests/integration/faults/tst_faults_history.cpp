@@ -48,7 +48,8 @@ private Q_SLOTS:
         watch.setLauncher({QStringLiteral(EIO_LAUNCHER_PATH), historyFile(data)});
         QVERIFY(watch.start());
         const pid_t launcher = pid_t(watch.pid());
-        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QTRY_VERIFY2_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, watch.stderrText().constData(),
+                                  20000);
         const QStringList before = post(server, 50);
         QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
 
@@ -96,6 +97,52 @@ private Q_SLOTS:
         qInfo("posted %d, stored %d, printed %d, duplicated %d; %s calls failed with EIO", int(posted.size()),
               storedCount(data), int(watch.ids().size()), duplicates(watch.ids()), qPrintable(failed.captured(1)));
         qInfo("stored when the disk failed: %d", storedWhileFailing);
+    }
+
+    void ioErrorFromTheStart_watchWaitsAndSaysWhy_thenFetchesEverythingOnceTheDiskRecovers()
+    {
+        // The history exists (an earlier run), and the disk fails from watch's first call on:
+        // the history cannot be opened for writing. The accounts wait for it (their catch-up
+        // starts from what it holds), so what arrives meanwhile stays on the server, and is
+        // fetched once the history takes writes, without a restart.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("eiostart"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("eiostart.json")), server);
+        QStringList earlier;
+        {
+            WatchProcess first(config, data);
+            QVERIFY(first.start());
+            QTRY_VERIFY_WITH_TIMEOUT(first.connected() && server.streamCount() == 1, 20000);
+            earlier = post(server, 10);
+            QTRY_COMPARE_WITH_TIMEOUT(first.ids().size(), 10, 20000);
+            QVERIFY(first.stop());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 0, 10000);
+        WatchProcess watch(config, data);
+        watch.setLauncher({QStringLiteral(EIO_LAUNCHER_PATH), QStringLiteral("--on"), historyFile(data)});
+        QVERIFY(watch.start());
+        QTRY_VERIFY2_WITH_TIMEOUT(watch.saidHistory(QStringLiteral("waiting")), watch.stderrText().constData(),
+                                  20000);
+        const QString reason = watch.historyLines().first().value(QStringLiteral("detail")).toString();
+        QVERIFY2(reason.contains(QLatin1String("I/O error")), qPrintable(reason));
+        const QStringList during = post(server, 200);
+        QVERIFY(!watch.connected());
+        QCOMPARE(server.streamCount(), 0);
+        QVERIFY(watch.ids().isEmpty()); // nothing delivered that is not stored
+
+        QCOMPARE(::kill(pid_t(watch.pid()), SIGUSR2), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 200, 30000);
+        QCOMPARE(watch.ids(), during);             // each once, in order
+        const QStringList after = post(server, 5); // and the stream flows
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 205, 20000);
+        QVERIFY2(watch.stop(), watch.stderrText().constData());
+        const QStringList posted = earlier + during + after;
+        QCOMPARE(storedOf(data, posted), posted.size());
+        QCOMPARE(storedCount(data), posted.size());
+        qInfo("posted %d (%d while the disk failed), stored %d, printed by this run %d, duplicated %d",
+              int(posted.size()), int(during.size()), storedCount(data), int(watch.ids().size()),
+              duplicates(watch.ids()));
     }
 
     void historyDeletedDuringAFlood_aNewOneIsStartedAndSaidSo_everyLaterMessageStoredAndPrintedOnce()
