@@ -1,0 +1,21 @@
+# Fails when tests/unit does not mirror core/: every core/<folder> (a ct_<folder> library) and
+# every file at core/'s top (version.cpp) has its tests/unit/<folder> with a CMakeLists.txt, so a
+# reader finds a concept's tests where its code is (docs/architecture.md "Layers").
+file(GLOB entries RELATIVE "${ROOT}/core" "${ROOT}/core/*")
+set(missing "")
+foreach(entry IN LISTS entries)
+  if(IS_DIRECTORY "${ROOT}/core/${entry}" AND EXISTS "${ROOT}/core/${entry}/CMakeLists.txt")
+    set(folder "${entry}")
+  elseif(entry MATCHES "^([a-z0-9_]+)\\.cpp$")
+    set(folder "${CMAKE_MATCH_1}")
+  else()
+    continue()
+  endif()
+  if(NOT EXISTS "${ROOT}/tests/unit/${folder}/CMakeLists.txt")
+    string(APPEND missing "\n  core/${entry} has no tests/unit/${folder}/")
+  endif()
+endforeach()
+if(missing)
+  message(FATAL_ERROR "tests/unit mirrors core/:${missing}")
+endif()
+message(STATUS "tests/unit mirrors core/")
