@@ -13,6 +13,8 @@
 // one, and each can wake the product). Idle figures include the main
 // thread's wake-ups (voluntary context switches: one per return from poll()) and the frames on
 // its connections (TCP data segments, from ss -ti). --gotify-only makes every account a Gotify one.
+// The product inherits this environment: CHANNELTRAY_NO_EPOLL=1 measures it with GLib's own
+// poll(2) (core/eventloop), for a before/after in one build.
 //
 // Run under tools/headless.sh (a display, a tray host, D-Bus, a fresh $HOME):
 //   tools/headless.sh build/tests/bench/scale/bench_scale [--accounts 1,100,1000] [--mode tray|watch|both] [--long]
