@@ -40,6 +40,6 @@ EnvLookup configEnvironment(const QJsonObject &root);
 EnvLookup configEnvironment(const QJsonObject &root, const QProcessEnvironment &process);
 
 // True when `name` is an environment variable name OpenClaw substitutes.
-bool isEnvName(const QString &name);
+bool isEnvName(QStringView name);
 
 } // namespace ct

@@ -98,12 +98,16 @@ bool SecretRefResolver::isSecretRef(const QJsonValue &value)
 
 bool SecretRefResolver::isEnvShorthand(const QString &text, QString *name)
 {
-    static const QRegularExpression re(QStringLiteral("^\\$(?:\\{([A-Z_][A-Z0-9_]*)\\}|([A-Z_][A-Z0-9_]*))\\z"));
-    const QRegularExpressionMatch m = re.match(text);
-    if (!m.hasMatch())
+    // $NAME or ${NAME}, by hand (isEnvName): no regular expression on the start-up path.
+    if (!text.startsWith(QLatin1Char('$')))
+        return false;
+    const bool braced = text.size() > 2 && text.at(1) == QLatin1Char('{') && text.endsWith(QLatin1Char('}'));
+    const QStringView candidate = braced ? QStringView(text).sliced(2, text.size() - 3)
+                                         : QStringView(text).sliced(1);
+    if (!isEnvName(candidate))
         return false;
     if (name)
-        *name = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        *name = candidate.toString();
     return true;
 }
 

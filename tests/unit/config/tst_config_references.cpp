@@ -127,6 +127,24 @@ private Q_SLOTS:
         QCOMPARE(r.config.raw, raw);
     }
 
+    // The shorthand is read by hand (no regular expression at start, issue 11): $NAME or
+    // ${NAME}, NAME an upper-case variable name, nothing before or after.
+    void envShorthand_isDollarNameOrBracedName_only()
+    {
+        QString name;
+        QVERIFY(SecretRefResolver::isEnvShorthand(QStringLiteral("$TOKEN_2"), &name));
+        QCOMPARE(name, QStringLiteral("TOKEN_2"));
+        QVERIFY(SecretRefResolver::isEnvShorthand(QStringLiteral("${_T}"), &name));
+        QCOMPARE(name, QStringLiteral("_T"));
+        for (const char *text :
+             {"", "$", "${}", "${A", "$A}", "$1A", "${a}", "$A-B", "x$A", "${A}}", "$ A", "TOKEN"})
+            QVERIFY2(!SecretRefResolver::isEnvShorthand(QString::fromLatin1(text), &name), text);
+        QVERIFY(isEnvName(u"A1_B"));
+        QVERIFY(!isEnvName(u""));
+        QVERIFY(!isEnvName(u"9A"));
+        QVERIFY(!isEnvName(u"A\u00c4"));
+    }
+
     // Found with tests/fuzz/config_envsubst (the same '$' anchor): "$NAME\n" and "${NAME}\n"
     // were env shorthands, and an env SecretRef id "NAME\n" was valid.
     void envShorthand_andEnvIds_endWhereTheTextEnds()
