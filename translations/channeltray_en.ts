@@ -812,6 +812,18 @@
         <source>Copy these accounts into ChannelTray&apos;s own configuration? Keys ChannelTray does not know are kept as they are.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The old history is kept at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It could not be read (%1). The old history is kept at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message history restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2033,6 +2045,10 @@
             <numerusform>Messages cannot be stored in the history (%1); %n kept in memory until it works again</numerusform>
             <numerusform>Messages cannot be stored in the history (%1); %n kept in memory until it works again</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The message history could not be read; it was kept at %1 and a new one was started</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

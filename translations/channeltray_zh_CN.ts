@@ -806,6 +806,18 @@
         <source>Copy these accounts into ChannelTray&apos;s own configuration? Keys ChannelTray does not know are kept as they are.</source>
         <translation>将这些账户复制到 ChannelTray 自己的配置中？ChannelTray 不认识的键将原样保留。</translation>
     </message>
+    <message>
+        <source>The old history is kept at %1.</source>
+        <translation>旧的历史保存在 %1。</translation>
+    </message>
+    <message>
+        <source>It could not be read (%1). The old history is kept at %2.</source>
+        <translation>无法读取（%1）。旧的历史保存在 %2。</translation>
+    </message>
+    <message>
+        <source>Message history restarted</source>
+        <translation>消息历史已重新开始</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2022,6 +2034,10 @@
         <translation>
             <numerusform>消息无法存入历史（%1）；%n 条暂存在内存中，恢复后再存入</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The message history could not be read; it was kept at %1 and a new one was started</source>
+        <translation>无法读取消息历史；旧的保存在 %1，并新建了一个</translation>
     </message>
 </context>
 <context>

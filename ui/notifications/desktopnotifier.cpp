@@ -49,7 +49,7 @@ void DesktopNotifier::notify(const Notification &n)
     quint64 summaryKey = 0;
     QList<quint64> singles;
     for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it) {
-        if (it->account != n.account || it->backend != b)
+        if (it->notice || it->account != n.account || it->backend != b)
             continue;
         if (it->summary)
             summaryKey = it.key();
@@ -87,6 +87,24 @@ void DesktopNotifier::notify(const Notification &n)
     show(key);
 }
 
+void DesktopNotifier::notifyNotice(const QString &title, const QString &body, NotificationUrgency urgency)
+{
+    NotificationBackend *b = backend();
+    if (!b) {
+        qCDebug(lcUi) << "nowhere to show notifications: notice" << title << "not shown";
+        return;
+    }
+    Shown s;
+    s.backend = b;
+    s.notice = true;
+    s.title = title;
+    s.body = body;
+    s.urgency = urgency;
+    const quint64 key = m_nextKey++;
+    m_shown.insert(key, s);
+    show(key);
+}
+
 void DesktopNotifier::show(quint64 key)
 {
     const Shown &s = m_shown[key];
@@ -106,6 +124,8 @@ DesktopNotification DesktopNotifier::build(const Shown &s) const
         d.body = s.body;
     }
     d.actions << qMakePair(kDefault, tr("Open"));
+    if (s.notice)
+        return d;
     if (!s.clickUrl.isEmpty())
         d.actions << qMakePair(kOpenLink, tr("Open link"));
     d.actions << qMakePair(kMarkRead, tr("Mark read"));
@@ -125,7 +145,10 @@ void DesktopNotifier::onAction(quint64 key, const QString &action)
     if (it == m_shown.constEnd())
         return;
     const Shown s = *it;
-    if (action == kDefault) {
+    if (action == kDefault && s.notice) {
+        if (m_actions.showWindow)
+            m_actions.showWindow();
+    } else if (action == kDefault) {
         if (m_actions.openMessage)
             m_actions.openMessage(s.account, s.messageId);
     } else if (action == kOpenLink) {
@@ -147,7 +170,7 @@ void DesktopNotifier::messageRead(const AccountAddress &account, const QString &
 {
     QList<quint64> keys;
     for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it)
-        if (!it->summary && it->account == account && it->messageId == messageId)
+        if (!it->summary && !it->notice && it->account == account && it->messageId == messageId)
             keys << it.key();
     for (quint64 key : keys)
         forget(key, true);
@@ -157,7 +180,7 @@ void DesktopNotifier::unreadChanged(const QHash<AccountAddress, int> &unreadByAc
 {
     QList<quint64> keys;
     for (auto it = m_shown.cbegin(); it != m_shown.cend(); ++it)
-        if (unreadByAccount.value(it->account) == 0)
+        if (!it->notice && unreadByAccount.value(it->account) == 0)
             keys << it.key();
     for (quint64 key : keys)
         forget(key, true);

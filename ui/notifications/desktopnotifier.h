@@ -9,6 +9,9 @@
 // The freedesktop service is used whenever it is available, with or without a tray icon; the
 // fallback (the tray icon's own messages) only where it is not, and further fallbacks
 // (addFallback: our own pop-ups) where neither is.
+// Notices (notifyNotice) are about the app, not an account's messages (the history was moved
+// aside and a new one started): never folded into a summary nor withdrawn by reading; the
+// click opens the main window.
 #include "config/accountaddress.h"
 #include "config/notificationsettings.h"
 
@@ -32,6 +35,7 @@ struct NotifierActions
     std::function<void(const AccountAddress &, const QString &messageId)> openMessage;
     std::function<void(const AccountAddress &, const QString &messageId)> markRead;
     std::function<void(const QUrl &)> openUrl; // empty → QDesktopServices::openUrl
+    std::function<void()> showWindow;          // the click on a notice
 };
 
 class DesktopNotifier : public QObject
@@ -47,6 +51,8 @@ public:
     void setMaxOpenPerAccount(int n) { m_maxOpen = qMax(1, n); }
 
     void notify(const ct::Notification &notification);
+    // A notice about the app itself (see the top).
+    void notifyNotice(const QString &title, const QString &body, NotificationUrgency urgency);
     // The user read a message in the window.
     void messageRead(const AccountAddress &account, const QString &messageId);
     // Withdraws every notification of an account that has nothing unread left.
@@ -67,6 +73,7 @@ private:
         QString title;
         QString body;
         bool summary = false;
+        bool notice = false; // notifyNotice
         int count = 1;
         NotificationUrgency urgency = NotificationUrgency::Normal;
         NotificationBackend *backend = nullptr;

@@ -33,6 +33,7 @@ NotificationCenter::NotificationCenter(AppRuntime &runtime, std::function<MainWi
         window->showTab(MainWindow::Tab::Messages);
         window->bringToFront();
     };
+    actions.showWindow = [windowOf] { windowOf()->bringToFront(); };
     actions.markRead = [&runtime, history](const AccountAddress &account, const QString &messageId) {
         runtime.markRead(unreadRowsFor(*history, account, messageId));
     };

@@ -22,6 +22,7 @@
 #include "mainwindow/accountstab.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/probetable.h"
+#include "notifications/desktopnotifier.h"
 #include "notifications/notificationcenter.h"
 #include "notifications/notificationmenus.h"
 #include "runtime/appruntime.h"
@@ -45,9 +46,8 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     QString error;
     if (!m_runtime.history().isOpen() && !m_runtime.open(&error))
         m_problems << tr("The message history could not be opened: %1").arg(error);
-    if (!m_runtime.history().movedAsidePath().isEmpty())
-        m_problems << tr("The message history could not be read; it was moved to %1 and a new one was started.")
-                          .arg(m_runtime.history().movedAsidePath());
+    if (!m_runtime.history().movedAsidePath().isEmpty()) // announced by start()
+        m_historyNotes << movedAsideNote(m_runtime.history().movedAsidePath(), {});
     m_problems << m_runtime.readConfig();
     // The registry is filled by AppRuntime::applyConfig once the tokens are read.
     connect(&m_runtime, &AppRuntime::accountsStarted, this, [this] {
@@ -86,13 +86,33 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
         m_problems << problem;
         showNotice(m_problems.join(QLatin1Char('\n')));
     });
-    connect(
-        &m_runtime.history(), &HistoryStore::movedAside, this, [this](const QString &movedTo, const QString &why) {
-            m_problems
-                << tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
-                       .arg(why, movedTo);
-            showNotice(m_problems.join(QLatin1Char('\n')));
-        });
+    // A corrupt history moved aside while the app runs (issue 14: the user is told where the old
+    // one is): the window's notice, the tray's tooltip and a desktop notification.
+    connect(&m_runtime.history(), &HistoryStore::movedAside, this,
+            [this](const QString &movedTo, const QString &why) {
+                m_historyNotes << movedAsideNote(movedTo, why);
+                showNotice(m_noticeLead);
+                announceMovedAside(movedTo, why);
+            });
+}
+
+QString AppController::movedAsideNote(const QString &movedTo, const QString &why) const
+{
+    return why.isEmpty()
+               ? tr("The message history could not be read; it was moved to %1 and a new one was started.")
+                     .arg(movedTo)
+               : tr("The message history could not be read (%1); it was moved to %2 and a new one was started.")
+                     .arg(why, movedTo);
+}
+
+void AppController::announceMovedAside(const QString &movedTo, const QString &why)
+{
+    if (m_tray)
+        m_tray->showHistoryMovedAside(movedTo);
+    const QString body = why.isEmpty()
+                             ? tr("The old history is kept at %1.").arg(movedTo)
+                             : tr("It could not be read (%1). The old history is kept at %2.").arg(why, movedTo);
+    m_notifications->notifier()->notifyNotice(tr("Message history restarted"), body, NotificationUrgency::Normal);
 }
 
 MainWindow *AppController::mainWindow()
@@ -104,9 +124,13 @@ MainWindow *AppController::mainWindow()
 
 void AppController::showNotice(const QString &text)
 {
-    m_notice = text;
+    m_noticeLead = text;
+    QStringList lines = m_historyNotes; // kept while the app runs, whatever else the notice says
+    if (!text.isEmpty())
+        lines.prepend(text);
+    m_notice = lines.join(QLatin1Char('\n'));
     if (m_window)
-        m_window->showNotice(text);
+        m_window->showNotice(m_notice);
 }
 
 // The main window and its tabs are made when first needed (a tray click, a notification, a
@@ -205,7 +229,9 @@ void AppController::start()
         watcher->start();
     }
     showNotice(notices.join(QLatin1Char('\n')));
-    if (!m_tray || noAccounts() || !m_problems.isEmpty())
+    if (!m_runtime.history().movedAsidePath().isEmpty())
+        announceMovedAside(m_runtime.history().movedAsidePath(), {});
+    if (!m_tray || noAccounts() || !m_problems.isEmpty() || !m_historyNotes.isEmpty())
         mainWindow()->bringToFront();
     m_runtime.applyDocument(); // reads tokens, then connects
 }
@@ -225,6 +251,7 @@ void AppController::createTray()
     connect(&history, &HistoryStore::unreadChanged, m_tray, &TrayController::criticalUnreadChanged);
     connect(&m_runtime, &AppRuntime::storageChanged, m_tray, &TrayController::showStorageTrouble);
     m_tray->showStorageTrouble(m_runtime.storageError(), m_runtime.heldMessages());
+    m_tray->showHistoryMovedAside(m_runtime.history().movedAsidePath());
     m_tray->show();
 }
 

@@ -84,14 +84,19 @@ private:
     void createTray();
     void createMainWindow();
     void showTab(MainWindow::Tab tab);
-    // The window's notice, kept while there is no window.
+    // The window's notice, kept while there is no window; the history notes follow `text`.
     void showNotice(const QString &text);
+    QString movedAsideNote(const QString &movedTo, const QString &why) const;
+    // The tray's tooltip and a desktop notification say where the unreadable history is kept.
+    void announceMovedAside(const QString &movedTo, const QString &why);
 
     AppRuntime &m_runtime;
     TrayServices m_services;
     MessageBox *m_messageBox;
     AutostartFile *m_autostart;
     QStringList m_problems;
+    QStringList m_historyNotes; // unreadable histories moved aside while the app runs
+    QString m_noticeLead;       // what the notice says before the history notes
     QString m_notice;
     SingleInstance *m_instance = nullptr;
     const AccountRegistry *m_registry;

@@ -114,6 +114,12 @@ void TrayController::showStorageTrouble(const QString &error, int held)
     scheduleRepaint();
 }
 
+void TrayController::showHistoryMovedAside(const QString &movedTo)
+{
+    m_movedAside = movedTo;
+    scheduleRepaint();
+}
+
 void TrayController::scheduleRepaint()
 {
     if (!m_repaintTimer.isActive())
@@ -182,6 +188,9 @@ QString TrayController::toolTipText() const
         lines << tr("Messages cannot be stored in the history (%1); %n kept in memory until it works again",
                     nullptr, m_held)
                      .arg(m_storageError);
+    if (!m_movedAside.isEmpty())
+        lines << tr("The message history could not be read; it was kept at %1 and a new one was started")
+                     .arg(m_movedAside);
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -9,7 +9,9 @@
 // says NeedsAttention and the icon's badge (XEmbed and SNI alike) is red.
 // The history: while it takes no writes (showStorageTrouble: disk full, read-only, locked, ...), the
 // dot is red as for a failed account, and the tooltip says why and how many messages are held
-// in memory (issue 14: a storage fault shows a visible error state while it lasts).
+// in memory (issue 14: a storage fault shows a visible error state while it lasts). A history
+// that could not be read was moved aside and a new one started (showHistoryMovedAside): the
+// tooltip says where the old one is kept, for as long as the tray runs.
 #include "trayactions.h"
 #include "trayhealth.h"
 
@@ -63,6 +65,8 @@ public:
     // Shows the history's storage trouble while it lasts (AppRuntime::storageChanged: the
     // reason, empty once it takes writes again, and the messages held in memory meanwhile).
     void showStorageTrouble(const QString &error, int held);
+    // The unreadable history was moved to `movedTo` (HistoryStore::movedAside); empty: none was.
+    void showHistoryMovedAside(const QString &movedTo);
     // What the StatusNotifierItem's Status says (NeedsAttention), also on an XEmbed tray.
     bool needsAttention();
     QString toolTipText() const;
@@ -99,6 +103,7 @@ private:
     std::function<int()> m_criticalSource;
     QString m_storageError; // empty while the history takes writes
     int m_held = 0;         // messages the pipeline holds meanwhile
+    QString m_movedAside;   // where the unreadable history was kept
     bool m_iconSet = false;
     QString m_toolTip;
     QString m_lastTitle;

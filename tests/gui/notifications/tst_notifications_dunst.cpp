@@ -54,6 +54,7 @@ class TestNotificationsDunst : public QObject
     NotificationPolicy m_policy;
     QList<QPair<AccountAddress, QString>> m_opened, m_markedRead;
     QList<QUrl> m_urls;
+    int m_windowShown = 0;
 
     void makeNotifier()
     {
@@ -63,6 +64,7 @@ class TestNotificationsDunst : public QObject
         actions.openMessage = [this](const AccountAddress &a, const QString &id) { m_opened.append({a, id}); };
         actions.markRead = [this](const AccountAddress &a, const QString &id) { m_markedRead.append({a, id}); };
         actions.openUrl = [this](const QUrl &u) { m_urls.append(u); };
+        actions.showWindow = [this] { ++m_windowShown; };
         m_notifier = std::make_unique<DesktopNotifier>(m_backend.get(), nullptr, actions);
     }
     // Notifies and waits until dunst has shown it.
@@ -90,6 +92,7 @@ private Q_SLOTS:
         m_opened.clear();
         m_markedRead.clear();
         m_urls.clear();
+        m_windowShown = 0;
         makeNotifier();
     }
 
@@ -183,6 +186,25 @@ private Q_SLOTS:
         Dunst::click();
         QTRY_COMPARE(m_opened.size(), 1);
         QCOMPARE(m_opened.first(), qMakePair(kOps, QString()));
+    }
+
+    void notice_isNotFoldedIntoASummaryNorWithdrawnByReading_itsClickOpensTheWindow()
+    {
+        const int before = int(m_dunst->records().size());
+        m_notifier->notifyNotice(QStringLiteral("Message history restarted"),
+                                 QStringLiteral("The old history is kept at /data/history.sqlite.corrupt-1."),
+                                 NotificationUrgency::Normal);
+        QTRY_COMPARE(int(m_dunst->records().size()), before + 1);
+        QCOMPARE(m_dunst->last().value(QStringLiteral("summary")), QStringLiteral("Message history restarted"));
+        for (int i = 30; i < 34; ++i) // a burst: the messages fold into a summary, the notice stays
+            show(m_policy.single(gotify(i, 5)));
+        QTRY_COMPARE(Dunst::displayed(), 2);
+        m_notifier->unreadChanged({{kOps, 0}}); // everything read: the summary goes, the notice stays
+        QTRY_COMPARE(Dunst::displayed(), 1);
+        Dunst::click();
+        QTRY_COMPARE(m_windowShown, 1);
+        QVERIFY(m_opened.isEmpty());
+        QTRY_COMPARE(Dunst::displayed(), 0);
     }
 
     void readInTheWindow_withdrawsItsNotification()

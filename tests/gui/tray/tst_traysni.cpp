@@ -9,6 +9,7 @@
 // its account, and activating the item opens the main window.
 #include "common/messagebox.h"
 #include "gui/guitesthelpers.h"
+#include "gui/statusnotifierpanel.h"
 #include "inbound/historystore.h"
 #include "tray/traycontroller.h"
 #include "tray/traystatusitem.h"
@@ -28,7 +29,6 @@ using namespace ct::ui;
 using namespace ct::guitest;
 
 namespace {
-const QString kWatcher = QStringLiteral("org.kde.StatusNotifierWatcher");
 
 // Asks over the session bus from another process (gdbus), as the panel would; the event loop
 // runs meanwhile, so this process can answer.
@@ -56,14 +56,7 @@ class TestTraySni : public QObject
     QTemporaryDir m_icons;
     int m_windowShown = 0;
 
-    QStringList registeredItems() const
-    {
-        QDBusInterface watcher(kWatcher, QStringLiteral("/StatusNotifierWatcher"),
-                               QStringLiteral("org.freedesktop.DBus.Properties"));
-        const QDBusReply<QDBusVariant> r = watcher.call(QStringLiteral("Get"), kWatcher,
-                                                        QStringLiteral("RegisteredStatusNotifierItems"));
-        return r.isValid() ? r.value().variant().toStringList() : QStringList{};
-    }
+    QStringList registeredItems() const { return registeredStatusNotifierItems(); }
     QString itemProperty(const QString &name) const
     {
         return gdbus({QStringLiteral("--dest"), m_service, QStringLiteral("--object-path"), m_path,
@@ -90,13 +83,7 @@ class TestTraySni : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_panel.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_panel.setStandardOutputFile(QProcess::nullDevice());
-        m_panel.setStandardErrorFile(QProcess::nullDevice());
-        m_panel.start(QStringLiteral("xfce4-panel"), {QStringLiteral("--disable-wm-check")});
-        QVERIFY(m_panel.waitForStarted());
-        QDBusConnectionInterface *bus = QDBusConnection::sessionBus().interface();
-        QTRY_VERIFY_WITH_TIMEOUT(bus->isServiceRegistered(kWatcher), 20000);
+        QVERIFY(startStatusNotifierPanel(m_panel));
 
         // The symbolic icon installed as the package installs it (hicolor/symbolic/apps).
         QVERIFY(QDir(m_icons.path()).mkpath(QStringLiteral("hicolor/symbolic/apps")));
