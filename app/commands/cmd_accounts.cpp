@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "config/configeditor.h"
 #include "config/jsonreader.h"
-#include "refresh/tokenrefresher.h"
 #include "runtime/appruntime.h"
 #include "secrets/tokenresolver.h"
 
@@ -238,10 +237,11 @@ int setToken(CommandContext &ctx, const QStringList &args)
     // ends a "needs manual login" state: its marker goes away (TokenRefresher::tokenReplaced).
     AppRuntime runtime(AppRuntime::Options::offline(ctx.configPath));
     // Where the marker is comes from the config; no account is built (nothing to connect).
-    runtime.refresher().setConfig(load.config, ctx.configPath);
-    QObject::connect(&runtime.refresher(), &TokenRefresher::markerRemoved, &runtime, [&](const AccountAddress &a) {
-        ctx.out << "removed the manual-login marker " << runtime.refresher().markerPath(a) << Qt::endl;
-    });
+    runtime.useMarkerPlace(load.config);
+    QObject::connect(&runtime, &AppRuntime::loginMarkerRemoved, &runtime,
+                     [&](const AccountAddress &, const QString &path) {
+                         ctx.out << "removed the manual-login marker " << path << Qt::endl;
+                     });
     const SecretResult written = awaitCallback<SecretResult>(
         [&](auto done) { runtime.setToken(address, field, token, std::move(done)); });
     if (!written.ok())

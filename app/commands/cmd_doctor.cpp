@@ -14,6 +14,7 @@
 #include "net/jwtclaims.h"
 #include "refresh/exposedfiles.h"
 #include "runtime/appruntime.h"
+#include "runtime/runtimestatusapi.h"
 #include "secrets/tokenresolver.h"
 #include "status/statusapidoctor.h"
 
@@ -351,7 +352,6 @@ int runDoctor(CommandContext &ctx)
     options.resolveAppTokens = true;
     AppRuntime runtime(options);
     applyConfigAndWait(runtime, load.config);
-    TokenResolver &resolver = runtime.tokens();
     QList<AccountReport> reports;
     for (const AccountAddress &a : allAccounts(load.config))
         reports << inspect(load.config, a, runtime);
@@ -367,7 +367,7 @@ int runDoctor(CommandContext &ctx)
     if (parser.isSet(QStringLiteral("probe")) && anyEnabled)
         ok = probeThroughRuntime(runtime, reports) && ok;
 
-    const StatusApiReport statusApi = inspectStatusApi(load.config, resolver);
+    const StatusApiReport statusApi = inspectStatusApi(runtime);
     ok = ok && statusApi.problems.isEmpty();
 
     if (json) {
@@ -383,13 +383,13 @@ int runDoctor(CommandContext &ctx)
                                     c.insert("problems", QJsonArray::fromStringList(load.problemStrings()));
                                     return c;
                                 }()},
-                               {"keychainUsed", resolver.keychainUsed()},
+                               {"keychainUsed", runtime.keychainUsed()},
                                {"accounts", accounts},
                                {"statusApi", statusApi.json},
                                {"history", history.toJson()}};
         ctx.out << QJsonDocument(root).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
-        printText(ctx.out, sources, load, reports, resolver.keychainUsed());
+        printText(ctx.out, sources, load, reports, runtime.keychainUsed());
         ctx.out << "status API: " << statusApi.summary << Qt::endl;
         for (const QString &p : statusApi.problems)
             ctx.out << "  problem: " << p << Qt::endl;

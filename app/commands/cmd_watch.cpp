@@ -4,7 +4,6 @@
 #include "accountsupport.h"
 #include "commands.h"
 #include "inbound/historystore.h"
-#include "inbound/inboundpipeline.h"
 #include "process/signalwatcher.h"
 #include "runtime/appruntime.h"
 #include "runtime/runtimestatusapi.h"
@@ -99,7 +98,7 @@ int runWatch(CommandContext &ctx)
     WatchOutput output(ctx, json);
     output.follow(runtime, printing.get());
     int printed = 0;
-    QObject::connect(&runtime.pipeline(), &InboundPipeline::delivered, &loop, [&](const InboundMessage &m) {
+    QObject::connect(&runtime, &AppRuntime::messageDelivered, &loop, [&](const InboundMessage &m) {
         if (count > 0 && printed >= count)
             return;
         output.message(m);
@@ -117,7 +116,7 @@ int runWatch(CommandContext &ctx)
     const bool historyOpen = runtime.open(&error);
     if (historyOpen)
         historyReport.movedAsideAtOpen();
-    historyReport.follow(runtime.pipeline(), &loop);
+    historyReport.follow(runtime, &loop);
     if (!historyOpen)
         historyReport.waiting(error);
     QObject::connect(&runtime, &AppRuntime::historyWaiting, &loop,

@@ -1,7 +1,7 @@
 #include "watchhistory.h"
 
 #include "inbound/historystore.h"
-#include "inbound/inboundpipeline.h"
+#include "runtime/appruntime.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,9 +13,12 @@ WatchHistoryReport::WatchHistoryReport(CommandContext &ctx, bool json, const His
 {
 }
 
-void WatchHistoryReport::follow(InboundPipeline &pipeline, QObject *owner)
+void WatchHistoryReport::follow(const AppRuntime &runtime, QObject *owner)
 {
-    QObject::connect(&pipeline, &InboundPipeline::storageChanged, owner, [this](const QString &error, int held) {
+    QObject::connect(&runtime, &AppRuntime::storageChanged, owner, [this](const QString &error, int held) {
+        if (error == m_lastStorageError)
+            return;
+        m_lastStorageError = error;
         if (error.isEmpty())
             line(QStringLiteral("ok"), QStringLiteral("the history takes writes again"), held);
         else

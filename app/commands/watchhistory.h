@@ -9,8 +9,8 @@
 class QObject;
 
 namespace ct {
+class AppRuntime;
 class HistoryStore;
-class InboundPipeline;
 } // namespace ct
 
 namespace ct::cli {
@@ -20,8 +20,10 @@ class WatchHistoryReport
 public:
     WatchHistoryReport(CommandContext &ctx, bool json, const HistoryStore &history);
 
-    // Prints the store's and the pipeline's changes from now on (owner: lifetime of the wiring).
-    void follow(InboundPipeline &pipeline, QObject *owner);
+    // Prints the history's changes that `runtime` reports from now on (owner: lifetime of the
+    // wiring): each change of its error once (AppRuntime::storageChanged is emitted again at each
+    // failed retry, with the same error).
+    void follow(const AppRuntime &runtime, QObject *owner);
     // The history cannot be opened yet: the accounts wait; said once per distinct reason.
     void waiting(const QString &reason);
     // A corrupt file moved aside while the history was opened (before follow()).
@@ -34,6 +36,7 @@ private:
     bool m_json;
     const HistoryStore &m_history;
     QString m_lastWaiting;
+    QString m_lastStorageError; // empty: the history takes writes
 };
 
 } // namespace ct::cli

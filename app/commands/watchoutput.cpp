@@ -1,8 +1,6 @@
 #include "watchoutput.h"
 
-#include "inbound/inboundpipeline.h"
 #include "inbound/messagejson.h"
-#include "refresh/tokenrefresher.h"
 #include "runtime/appruntime.h"
 
 #include <QJsonDocument>
@@ -28,8 +26,7 @@ void WatchOutput::follow(AppRuntime &runtime, QObject *context)
                                                             : QStringLiteral(" (") + detail + QLatin1Char(')'))
                                        << Qt::endl;
                      });
-    TokenRefresher &refresher = runtime.refresher();
-    QObject::connect(&refresher, &TokenRefresher::refreshSucceeded, context,
+    QObject::connect(&runtime, &AppRuntime::tokenRefreshed, context,
                      [this, printJson](const AccountAddress &a, const QString &reason) {
                          if (m_json)
                              printJson({{QStringLiteral("type"), QStringLiteral("refresh")},
@@ -40,7 +37,7 @@ void WatchOutput::follow(AppRuntime &runtime, QObject *context)
                              m_ctx.out << a.toString() << ": token refreshed (" << reason << ")" << Qt::endl;
                      });
     QObject::connect(
-        &refresher, &TokenRefresher::refreshFailed, context,
+        &runtime, &AppRuntime::tokenRefreshFailed, context,
         [this, printJson](const AccountAddress &a, const QString &reason, const QString &error, bool terminal) {
             if (!terminal)
                 return;
@@ -53,7 +50,7 @@ void WatchOutput::follow(AppRuntime &runtime, QObject *context)
             else
                 m_ctx.out << a.toString() << ": token refresh failed (" << reason << "): " << error << Qt::endl;
         });
-    QObject::connect(&refresher, &TokenRefresher::markerWritten, context,
+    QObject::connect(&runtime, &AppRuntime::loginMarkerWritten, context,
                      [this, printJson](const AccountAddress &a, const QString &path) {
                          if (m_json)
                              printJson({{QStringLiteral("type"), QStringLiteral("marker")},

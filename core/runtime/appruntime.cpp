@@ -28,6 +28,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QTimer>
 #include <memory>
@@ -149,6 +150,25 @@ void AppRuntime::wireRefresher()
             m_registry->adoptSettings(withResolvedTokens(m_config), a);
             documentTokenRefreshed(a, token);
         });
+    // After the wiring above: a front end hears of a refresh once the connection has the token.
+    connect(m_refresher.get(), &TokenRefresher::refreshSucceeded, this, &AppRuntime::tokenRefreshed);
+    connect(m_refresher.get(), &TokenRefresher::refreshFailed, this, &AppRuntime::tokenRefreshFailed);
+    connect(m_refresher.get(), &TokenRefresher::markerWritten, this, &AppRuntime::loginMarkerWritten);
+    connect(m_refresher.get(), &TokenRefresher::markerRemoved, this,
+            [this](const AccountAddress &a) { Q_EMIT loginMarkerRemoved(a, m_refresher->markerPath(a)); });
+}
+
+void AppRuntime::useMarkerPlace(const Config &config)
+{
+    m_refresher->setConfig(config, m_options.configPath);
+}
+
+void AppRuntime::connectNotify(const QMetaMethod &signal)
+{
+    if (m_eachMessageForwarded || signal != QMetaMethod::fromSignal(&AppRuntime::messageDelivered))
+        return;
+    m_eachMessageForwarded = true;
+    connect(m_pipeline.get(), &InboundPipeline::delivered, this, &AppRuntime::messageDelivered);
 }
 
 void AppRuntime::resolveTokens(const Config &config, std::function<void()> done)

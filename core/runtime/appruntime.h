@@ -176,9 +176,10 @@ public:
     QString storageError() const;
     int heldMessages() const;
 
-    // Parts for the command-line front ends and the tests, never for ui/ (tests/unit/layering
-    // fails when ui/ names them): messages are injected, the refresher's markers followed, the
-    // network and the status API's token driven through these.
+    // Parts for the status endpoint (runtimestatusapi) and the tests, never for app/ or ui/
+    // (tests/unit/layering fails when a front end names them; the front ends use the methods and
+    // signals below): messages are injected, the network and the status API's token driven
+    // through these.
     InboundPipeline &pipeline() { return *m_pipeline; }
     NotificationPolicy &notifications() { return *m_notifications; }
     TokenRefresher &refresher() { return *m_refresher; }
@@ -191,6 +192,12 @@ public:
     // app tokens too); an empty one for a field it did not resolve. `doctor` reports these, so
     // the keychain is read once per token.
     ResolvedToken resolvedToken(const AccountAddress &account, const QString &field) const;
+    // Whether the keychain was asked for a token so far (`doctor`: "keychain: not needed").
+    bool keychainUsed() const { return m_resolver.keychainUsed(); }
+    // Where the manual-login markers are, from a config this runtime does not apply (`accounts
+    // set-token`, whose runtime builds no account): setToken removes an OpenIM account's marker
+    // there. applyConfig sets it too.
+    void useMarkerPlace(const Config &config);
 
     // --- the accounts' lifecycle and health, for ui/:
     // The account's connection tries again now (the Accounts tab's and the tray's "Reconnect").
@@ -276,8 +283,13 @@ Q_SIGNALS:
     void keychainProblem(const ct::AccountAddress &account, const QString &field, const QString &message);
     void problemReported(const QString &message);
     // What the parts inside report, for ui/ and the front ends to observe:
-    // each batch the pipeline stored and delivered (the Messages tab, `watch`);
+    // each batch the pipeline stored and delivered (the Messages tab);
     void messagesDelivered(const QList<ct::InboundMessage> &messages);
+    // each message of those on its own, in order, counted off the delivery record
+    // (Options::deliveryConsumer) just before it is emitted, so a kill never prints a line twice
+    // (`watch`). Emitted only while something is connected to it: the pipeline's per-message
+    // signal costs a call per message, which the tray, taking whole batches, does not pay;
+    void messageDelivered(const ct::InboundMessage &message);
     // the history stopped taking writes (error, messages held in memory; again at each failed
     // retry, with the count then) or took them again (error empty);
     void storageChanged(const QString &error, int held);
@@ -286,8 +298,20 @@ Q_SIGNALS:
     // the unread counts per account, counted once per change of the history (the registry's
     // unread role has them too; the desktop notifications close what was read elsewhere);
     void unreadCountsChanged(const QHash<ct::AccountAddress, int> &unread);
-    // a health probe of an account finished (the Diagnostics tab; details: probeDetails).
+    // a health probe of an account finished (the Diagnostics tab; details: probeDetails);
     void probeFinished(const ct::AccountAddress &account, const ct::ProbeResult &result);
+    // an OpenIM token was refreshed (TokenRefresher), or its refresh failed (terminal: no more
+    // attempts, a manual-login marker follows); a marker was written or removed (`watch`,
+    // `accounts set-token`).
+    void tokenRefreshed(const ct::AccountAddress &account, const QString &reason);
+    void tokenRefreshFailed(const ct::AccountAddress &account, const QString &reason, const QString &error,
+                            bool terminal);
+    void loginMarkerWritten(const ct::AccountAddress &account, const QString &path);
+    void loginMarkerRemoved(const ct::AccountAddress &account, const QString &path);
+
+protected:
+    // Forwards the pipeline's per-message signal once messageDelivered has a receiver.
+    void connectNotify(const QMetaMethod &signal) override;
 
 private:
     // Resolves the tokens the connections need to start (Gotify clientToken, OpenIM token, and
@@ -379,6 +403,7 @@ private:
     quint64 m_generation = 0;                     // a newer applyConfig wins over a slower one
     QTimer *m_historyRetry = nullptr;             // Options::historyRetryMs
     bool m_undeliveredTaken = false;              // Options::deliveryConsumer: once per run
+    bool m_eachMessageForwarded = false;          // messageDelivered is connected to the pipeline
 };
 
 } // namespace ct

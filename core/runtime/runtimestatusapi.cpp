@@ -2,6 +2,7 @@
 
 #include "appruntime.h"
 #include "status/statusapi.h"
+#include "status/statusapidoctor.h"
 
 #include <QCoreApplication>
 #include <memory>
@@ -40,6 +41,11 @@ StatusApi *attachStatusApi(AppRuntime &runtime, StatusApiApplied applied)
             api->followKeychain(runtime.config(), &runtime.tokens(), applied);
     });
     return api;
+}
+
+StatusApiReport inspectStatusApi(AppRuntime &runtime)
+{
+    return inspectStatusApi(runtime.config(), runtime.tokens());
 }
 
 } // namespace ct
