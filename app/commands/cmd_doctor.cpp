@@ -170,8 +170,9 @@ void nameDotEnvOrigins(QList<AccountReport> &reports)
         }
 }
 
-// Where the config file and OpenClaw's global .env are, and why this file.
-QJsonObject configSources(const CommandContext &ctx)
+// Where the config file and OpenClaw's global .env are, and why this file; `files`: the config's
+// files as the command's one read of them saw them.
+QJsonObject configSources(const CommandContext &ctx, const ConfigSources &files)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     QJsonObject o{{"path", ctx.configPath}, {"reason", ctx.configReason}};
@@ -181,7 +182,6 @@ QJsonObject configSources(const CommandContext &ctx)
             dotEnv.append(file);
     if (!dotEnv.isEmpty())
         o.insert("dotEnv", dotEnv);
-    const ConfigSources files = ConfigSources::load(ctx.configPath);
     QJsonArray included;
     for (qsizetype i = 1; i < files.files().size(); ++i)
         included.append(files.files().at(i).path);
@@ -191,7 +191,7 @@ QJsonObject configSources(const CommandContext &ctx)
     // 0600; one written by hand or by another program may be wider).
     QJsonArray warnings;
     for (const ConfigSources::File &file : files.files())
-        if (const QString mode = exposedSecretFileMode(file.path); !mode.isEmpty())
+        if (const QString mode = exposedSecretFileMode(file.path, file.bytes); !mode.isEmpty())
             warnings.append(QStringLiteral("%1 holds tokens in plain text and others can read it (mode %2): "
                                            "run `chmod 600 %1`, or move the tokens to the keychain")
                                 .arg(file.path, mode));
@@ -322,8 +322,9 @@ int runDoctor(CommandContext &ctx)
             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     const bool json = parser.isSet(QStringLiteral("json"));
 
-    LoadResult load = loadConfig(ctx.configPath);
-    QJsonObject sources = configSources(ctx);
+    ConfigSources files;
+    LoadResult load = loadConfig(ctx.configPath, &files); // the one read of the config's files
+    QJsonObject sources = configSources(ctx, files);
     if (!load.fileFound) {
         if (json) {
             sources.insert("found", false);

@@ -224,7 +224,7 @@ LoadResult parseConfig(const QByteArray &json)
     return result;
 }
 
-LoadResult loadConfig(const QString &path)
+LoadResult loadConfig(const QString &path, ConfigSources *sourcesRead)
 {
     const QString file = expandUserPath(path);
     QFile f(file);
@@ -245,9 +245,13 @@ LoadResult loadConfig(const QString &path)
     f.close();
     LoadResult result;
     const auto root = parseJson5(bytes);
-    if (root && root->kind == Json5Node::Kind::Object && ConfigSources::usesIncludes(*root)) {
+    const bool includes = root && root->kind == Json5Node::Kind::Object && ConfigSources::usesIncludes(*root);
+    ConfigSources read;
+    ConfigSources &sources = sourcesRead ? *sourcesRead : read;
+    if (includes || sourcesRead)
+        sources = ConfigSources::fromText(file, bytes); // the included files are read here, once
+    if (includes) {
         // `$include`s are resolved first; `${VAR}` and validation then see the merged config.
-        const ConfigSources sources = ConfigSources::load(file);
         result = configFromJson(sources.merged());
         for (ConfigProblem &p : result.problems) {
             const QString in = sources.includedFileFor(p.path);

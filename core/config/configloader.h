@@ -15,6 +15,8 @@
 
 namespace ct {
 
+class ConfigSources;
+
 struct LoadResult
 {
     Config config;
@@ -32,7 +34,9 @@ struct LoadResult
 // Reads and validates the file at `path` ("~/" is expanded), with the files it `$include`s
 // merged in (configsources.h). A missing or unreadable file is a problem; so is a file that is
 // not a JSON object, and so is every broken include (jsonValid is then false: no edits).
-LoadResult loadConfig(const QString &path);
+// `sources`, when given, gets the files as this one read saw them (`doctor` reports them), so
+// no file is read twice; it stays empty when the file could not be read.
+LoadResult loadConfig(const QString &path, ConfigSources *sources = nullptr);
 
 // Validates JSON text. Invalid JSON is one problem with its line and column.
 LoadResult parseConfig(const QByteArray &json);

@@ -236,17 +236,24 @@ bool ConfigSources::usesIncludes(const Json5Node &root)
 
 ConfigSources ConfigSources::load(const QString &mainPath)
 {
+    const QString path = QDir::cleanPath(QFileInfo(expandUserPath(mainPath)).absoluteFilePath());
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        ConfigSources s;
+        s.m_rootDir = QFileInfo(path).absolutePath();
+        s.m_problems.append({QString(), QStringLiteral("cannot read %1: %2").arg(path, f.errorString()), 0, 0});
+        return s;
+    }
+    return fromText(mainPath, f.readAll());
+}
+
+ConfigSources ConfigSources::fromText(const QString &mainPath, const QByteArray &text)
+{
     ConfigSources s;
     File top;
     top.path = QDir::cleanPath(QFileInfo(expandUserPath(mainPath)).absoluteFilePath());
     s.m_rootDir = QFileInfo(top.path).absolutePath();
-    QFile f(top.path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        s.m_problems.append(
-            {QString(), QStringLiteral("cannot read %1: %2").arg(top.path, f.errorString()), 0, 0});
-        return s;
-    }
-    top.bytes = f.readAll();
+    top.bytes = text;
     Json5Error error;
     auto root = parseJson5(top.bytes.trimmed().isEmpty() ? QByteArray("{}") : top.bytes, &error);
     if (!root || root->kind != Json5Node::Kind::Object) {

@@ -62,6 +62,9 @@ public:
     // Reads `mainPath` and everything it includes. A file that cannot be read or parsed is a
     // problem; see problems().
     static ConfigSources load(const QString &mainPath);
+    // The same from the text of `mainPath` as the caller read it (one read of the top file per
+    // command: loadConfig); the included files are read here.
+    static ConfigSources fromText(const QString &mainPath, const QByteArray &text);
     // True when the text holds a `$include` anywhere.
     static bool usesIncludes(const Json5Node &root);
 

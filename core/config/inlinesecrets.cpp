@@ -55,15 +55,12 @@ QString readableByOthersMode(const QString &path)
     return QStringLiteral("0%1").arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
 }
 
-QString exposedSecretFileMode(const QString &path)
+QString exposedSecretFileMode(const QString &path, const QByteArray &text)
 {
     const QString mode = readableByOthersMode(path);
     if (mode.isEmpty())
         return {};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const std::optional<Json5Node> root = parseJson5(file.readAll());
+    const std::optional<Json5Node> root = parseJson5(text);
     if (!root || !holdsInlineSecret(root->toJson()))
         return {};
     return mode;

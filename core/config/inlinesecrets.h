@@ -2,6 +2,7 @@
 // Does a config text hold a secret in plain text? The one rule the config writer uses to pick
 // the file mode (configsaver.h: such a file is written 0600, whatever its mode was) and that
 // `doctor` uses to warn about a file that others can read.
+#include <QByteArray>
 #include <QJsonValue>
 #include <QString>
 
@@ -18,9 +19,10 @@ bool holdsInlineSecret(const QJsonValue &value);
 // only its owner may, or there is no such file.
 QString readableByOthersMode(const QString &path);
 
-// The permission bits of `path` when it holds an inline secret and its group or others may
-// read it ("0644"); empty otherwise (no secret, owner-only, or no such file).
-QString exposedSecretFileMode(const QString &path);
+// The permission bits of `path` when its group or others may read it ("0644") and `text`, the
+// file as the caller read it, holds an inline secret; empty otherwise (no secret, owner-only, or
+// no such file).
+QString exposedSecretFileMode(const QString &path, const QByteArray &text);
 
 // The same for a `.env` file (dotenv.h): its mode when it sets at least one variable and its
 // group or others may read it; empty otherwise. Its variables are where `${VAR}` tokens of a

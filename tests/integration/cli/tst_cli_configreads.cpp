@@ -22,6 +22,7 @@ struct Reads
     int beforeWrite = 0; // reads before the first rename onto the file
     int total = 0;
     QString err;
+    QString out;
 };
 
 Reads countReads(const QString &dir, const QString &name, const QStringList &args, const QByteArray &input = {})
@@ -39,6 +40,7 @@ Reads countReads(const QString &dir, const QString &name, const QStringList &arg
         p.waitForFinished(60000);
         r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         r.err = QString::fromUtf8(p.readAllStandardError());
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
     }
     // The process has ended: every event it caused is queued.
     bool written = false;
@@ -112,6 +114,37 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.beforeWrite, 2);
         QCOMPARE(r.total, 3);
+    }
+
+    // doctor reports the file's sources, includes and exposure (a file others can read is read
+    // for inline tokens) besides validating it: all from its one read.
+    void doctor_readsTheConfigOnce_evenWhenOthersCanReadIt()
+    {
+        QVERIFY(QFile::setPermissions(m_config,
+                                      QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther));
+        const Reads r = countReads(m_dir.path(), "config.json", with({"doctor"}));
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err)); // 1: `spare` has no token
+        QVERIFY2(r.out.contains(QLatin1String("holds tokens in plain text and others can read it")),
+                 qPrintable(r.out));
+        QCOMPARE(r.total, 1);
+    }
+
+    void doctor_readsTheTopFileAndEachIncludedFileOnce()
+    {
+        QFile top(m_config);
+        QVERIFY(top.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        top.write("{ channels: { gotify: { $include: './gotify.json5' } } }\n");
+        top.close();
+        QFile included(m_dir.filePath(QStringLiteral("gotify.json5")));
+        QVERIFY(included.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        included.write(
+            "{ accounts: { ops: { serverUrl: 'http://127.0.0.1:1', clientToken: 'C.inline-ops' } } }\n");
+        included.close();
+        const Reads r = countReads(m_dir.path(), "config.json", with({"doctor", "--json"}));
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 1, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("gotify.json5")), qPrintable(r.out)); // listed as an include
+        QCOMPARE(r.total, 1);
+        QCOMPARE(countReads(m_dir.path(), "gotify.json5", with({"doctor", "--json"})).total, 1);
     }
 
     void accountsAdd_readsOnceBeforeTheWritersOwnRead()
