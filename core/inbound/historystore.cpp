@@ -125,6 +125,20 @@ int HistoryStore::lastSqliteCode() const
     return handle ? (sqlite3_errcode(handle) & 0xff) : SQLITE_OK;
 }
 
+namespace {
+quint64 inodeOf(const QString &path) // 0: no such file
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0)
+        return quint64(st.st_ino);
+#else
+    Q_UNUSED(path);
+#endif
+    return 0;
+}
+} // namespace
+
 void HistoryStore::rememberFile()
 {
     m_fileDevice = m_fileInode = 0;
@@ -135,6 +149,34 @@ void HistoryStore::rememberFile()
         m_fileInode = quint64(st.st_ino);
     }
 #endif
+    // In WAL mode both exist while a connection is open (sqlite.org/walformat.html).
+    m_walInode = m_readOnly ? 0 : inodeOf(m_path + QStringLiteral("-wal"));
+    m_shmInode = m_readOnly ? 0 : inodeOf(m_path + QStringLiteral("-shm"));
+    m_journalLost = false;
+}
+
+bool HistoryStore::journalStillOurs() const
+{
+    return (m_walInode == 0 || inodeOf(m_path + QStringLiteral("-wal")) == m_walInode)
+           && (m_shmInode == 0 || inodeOf(m_path + QStringLiteral("-shm")) == m_shmInode);
+}
+
+void HistoryStore::checkpointLostJournal()
+{
+    if (!m_journalLost)
+        qCWarning(lcHistory) << "history" << m_path
+                             << "lost its -wal or -shm file: each batch is copied into the history file at once"
+                                " until the history is opened again";
+    m_journalLost = true;
+    // The connection reads the deleted -wal through the descriptor it still has; TRUNCATE also
+    // starts it over, so a process that opens the file now finds nothing that only that -wal holds.
+    sqlite3 *handle = SqliteStatement::handleOf(db());
+    const int rc = handle
+                       ? sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr)
+                       : SQLITE_ERROR;
+    if (rc != SQLITE_OK)
+        qCWarning(lcHistory) << "history" << m_path
+                             << "checkpoint failed, tried again after the next batch:" << sqlite3_errstr(rc);
 }
 
 bool HistoryStore::stillOurFile() const
@@ -299,6 +341,8 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *f
         flags.fill(false);
         if (!writeBatch(batch, flags, &text, &first))
             return fail(error, text);
+    } else if (!journalStillOurs()) {
+        checkpointLostJournal(); // before the batch is reported stored, and so delivered
     }
     if (fresh)
         *fresh = flags;

@@ -35,7 +35,12 @@
 // the caller keeps it and tries again. storeBatch() makes sure the file it writes is still the
 // one at path(), before and after the batch: deleted or replaced under the running app, a new
 // one is started there (instead of writing on into a file nobody will ever read again), and a
-// batch that was committed meanwhile into the deleted one is stored again in the new one. A file that is not a database
+// batch that was committed meanwhile into the deleted one is stored again in the new one. Only
+// its -wal (or -shm) deleted: what was committed since the last checkpoint lives on only in the
+// -wal the connection still has open, which no other process reads and a kill -9 loses
+// (sqlite.org/wal.html). From then on each batch is checkpointed into the main file before it is
+// reported stored. The store is not opened anew: another process may still write through the
+// deleted -wal, and a second -wal beside it would corrupt the file. A file that is not a database
 // or is corrupt is moved aside to "<path>.corrupt-<UTC time>" (kept, never deleted) and a new one
 // is started; movedAside() says where the old one went.
 #include "historyquery.h"
@@ -151,7 +156,9 @@ private:
     bool openConnection(bool readOnly, QString *error);
     bool openForWriting(QString *error); // open(), moving a corrupt file aside once
     bool moveAside(const QString &reason, QString *error);
-    bool stillOurFile() const; // path() still names the file this store has open
+    bool stillOurFile() const;     // path() still names the file this store has open
+    bool journalStillOurs() const; // and its -wal and -shm are the ones it has open
+    void checkpointLostJournal();  // they are not: copy what the -wal holds into the file
     void rememberFile();
     // newsOnlyOf: a batch written again (its file deleted meanwhile): flags[i] only where it is set.
     bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error,
@@ -179,6 +186,9 @@ private:
     QString m_movedAside;
     quint64 m_fileDevice = 0; // identity of the open file (POSIX st_dev/st_ino)
     quint64 m_fileInode = 0;
+    quint64 m_walInode = 0; // of <path>-wal and <path>-shm when opened for writing (0: none)
+    quint64 m_shmInode = 0;
+    bool m_journalLost = false;                // said once
     std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
     QString m_consumer;

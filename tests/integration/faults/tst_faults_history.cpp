@@ -193,6 +193,81 @@ private Q_SLOTS:
               int(posted.size()), int(watch.ids().size()), duplicates(watch.ids()), int(inDeleted.size()),
               int(inHistory.size()), int(lost.size()));
     }
+
+    void journalDeletedUnderARunningWatch_nothingStoredIsLost_otherProcessesReadIt_evenAfterAKillNine_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("-wal") << QStringLiteral("-wal");
+        QTest::newRow("-shm") << QStringLiteral("-shm");
+    }
+    void journalDeletedUnderARunningWatch_nothingStoredIsLost_otherProcessesReadIt_evenAfterAKillNine()
+    {
+        // Only the -wal (or only the -shm) deleted under a running watch, the main file left. In
+        // WAL mode what was committed since the last checkpoint is only in the -wal: deleted, it
+        // lives on in the file watch still has open, which nobody else can read, and which is
+        // gone for good with a kill -9 (sqlite.org/wal.html, "the WAL file is part of the
+        // persistent state of the database"). The -shm alone is harmless to one process (the
+        // connection goes on with the one it mapped); it is here to keep it so.
+        QFETCH(QString, suffix);
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("journal"));
+        WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("journal.json")), server), data);
+        QVERIFY(watch.start());
+        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QStringList posted = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
+        QVERIFY(QFile::remove(historyFile(data) + suffix));
+        posted += post(server, 100);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 150, 20000); // printed: committed
+        QCOMPARE(watch.ids(), posted);
+        // Another process (`history`, doctor, the tray) reads the history at its path meanwhile.
+        QCOMPARE(storedOf(data, posted), posted.size());
+        watch.kill9();
+        QCOMPARE(storedOf(data, posted), posted.size()); // nothing stored is lost
+        QCOMPARE(storedCount(data), posted.size());      // once each
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QString integrity;
+        QVERIFY2(store.integrityOk(&integrity), qPrintable(integrity));
+    }
+
+    void walDeletedUnderTwoRunningWatches_eachPrintsEveryMessageOnce_nothingIsLost_theFileStaysWhole()
+    {
+        // Two processes write through the deleted -wal (they share its -shm index): neither may
+        // start a -wal of its own beside it, or the other's frames are read from the wrong file.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("twojournal"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("twojournal.json")), server);
+        WatchProcess a(config, data), b(config, data);
+        QVERIFY(a.start());
+        QTRY_VERIFY_WITH_TIMEOUT(a.connected() && server.streamCount() == 1, 20000);
+        QVERIFY(b.start());
+        QTRY_VERIFY_WITH_TIMEOUT(b.connected() && server.streamCount() == 2, 20000);
+        QStringList posted = post(server, 1); // printed by both: their first-connect catch-ups are over
+        QTRY_VERIFY_WITH_TIMEOUT(a.ids().size() == 1 && b.ids().size() == 1, 20000);
+        posted += post(server, 50);
+        QTRY_VERIFY_WITH_TIMEOUT(a.ids().size() == 51 && b.ids().size() == 51, 20000);
+        QVERIFY(QFile::remove(historyFile(data) + QStringLiteral("-wal")));
+        for (int i = 0; i < 10; ++i)
+            posted += post(server, 100);
+        QTRY_COMPARE_WITH_TIMEOUT(a.ids().size(), posted.size(), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.ids().size(), posted.size(), 30000);
+        QCOMPARE(a.ids(), posted); // each once, in order
+        QCOMPARE(b.ids(), posted);
+        QVERIFY(a.historyLines().isEmpty()); // no failing, moved-aside or restarted history
+        QVERIFY(b.historyLines().isEmpty());
+        QCOMPARE(storedOf(data, posted), posted.size()); // another process reads them meanwhile
+        a.kill9();
+        b.kill9();
+        QCOMPARE(storedOf(data, posted), posted.size()); // nothing lost
+        QCOMPARE(storedCount(data), posted.size());
+        HistoryStore store(historyFile(data));
+        QVERIFY(store.openReadOnly());
+        QString integrity;
+        QVERIFY2(store.integrityOk(&integrity), qPrintable(integrity));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsHistory)

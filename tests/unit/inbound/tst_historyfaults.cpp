@@ -116,6 +116,25 @@ private Q_SLOTS:
         QCOMPARE(reader.count(HistoryQuery{}), 2);
     }
 
+    void walDeletedUnderARunningStore_whatItHeldReachesTheFile_withTheNextBatch()
+    {
+        const QString dir = freshDir();
+        const QString file = dir + QStringLiteral("/history.sqlite");
+        HistoryStore store(file);
+        QVERIFY(store.open());
+        QVERIFY(store.storeBatch(gotifyRange(1, 10), nullptr));
+        QVERIFY(QFile::exists(file + QStringLiteral("-wal"))); // WAL mode: committed there
+        QVERIFY(QFile::remove(file + QStringLiteral("-wal")));
+        QList<bool> fresh;
+        QVERIFY(store.storeBatch(gotifyRange(11, 12), &fresh));
+        QCOMPARE(fresh, (QList<bool>{true, true}));
+        // The main file holds all twelve: another connection reads them (before: "disk I/O
+        // error"), and they outlive the store even if it never closes (kill -9).
+        HistoryStore reader(file);
+        QVERIFY(reader.openReadOnly());
+        QCOMPARE(reader.count(HistoryQuery{}), 12);
+    }
+
     void lockedDatabase_failsTheWholeBatch_withTheReason_andStoresItOnceUnlocked()
     {
         const QString file = freshDir() + QStringLiteral("/history.sqlite");
