@@ -1,4 +1,4 @@
-// ct_eio_launcher [--on] <history file> <program> [arguments...]
+// ct_eio_launcher [--on] [--main-only] <history file> <program> [arguments...]
 //
 // Runs <program> with a real I/O error injector on the files of one SQLite history: the
 // kernel's seccomp user notification (seccomp(2), seccomp_unotify(2)), no mocks, no
@@ -10,6 +10,8 @@
 // (/proc/<tid>/fd/<n>), the call fails with EIO without running; every other call runs as if
 // there were no filter (SECCOMP_USER_NOTIF_FLAG_CONTINUE).
 //
+// --main-only: the history file itself only, not its -wal or -journal. In WAL mode only a
+// checkpoint writes there (sqlite.org/wal.html): commits go on, the checkpoints fail.
 // SIGUSR1 turns faults on, SIGUSR2 off; --on: on from the start (the program's first call). Each switch and each failed call is reported on
 // stderr ("ct_eio_launcher: EIO #<n>: pwrite64 on <file>"), the switch off with the number of
 // calls failed since faults went on ("ct_eio_launcher: faults off, <n> calls failed with EIO"). SIGTERM, SIGINT and SIGHUP go to the program; the launcher
@@ -150,14 +152,14 @@ int receiveFd(int socket)
     std::_Exit(127);
 }
 
-bool isHistoryFile(const std::string &path, const std::string &history)
+bool isHistoryFile(const std::string &path, const std::string &history, bool mainOnly)
 {
     std::string p = path;
     const std::string deleted = " (deleted)";
     if (p.size() > deleted.size() && p.compare(p.size() - deleted.size(), deleted.size(), deleted) == 0)
         p.resize(p.size() - deleted.size());
     for (const char *suffix : {"", "-wal", "-journal"})
-        if (p == history + suffix)
+        if (p == history + suffix && (!mainOnly || *suffix == '\0'))
             return true;
     return false;
 }
@@ -207,14 +209,20 @@ std::string fdPath(unsigned pid, unsigned long long fd)
 
 int main(int argc, char **argv)
 {
-    const bool onAtStart = argc > 1 && std::strcmp(argv[1], "--on") == 0;
-    if (onAtStart) {
-        --argc;
-        ++argv;
+    bool onAtStart = false;
+    bool mainOnly = false;
+    for (; argc > 1 && std::strncmp(argv[1], "--", 2) == 0; --argc, ++argv) {
+        if (std::strcmp(argv[1], "--on") == 0)
+            onAtStart = true;
+        else if (std::strcmp(argv[1], "--main-only") == 0)
+            mainOnly = true;
+        else
+            break;
     }
     if (argc < 3) {
-        std::fprintf(stderr, "usage: ct_eio_launcher [--on] <history file> <program> [arguments...]\n"
-                             "  SIGUSR1: fail the history's writes and syncs with EIO; SIGUSR2: stop\n");
+        std::fprintf(stderr,
+                     "usage: ct_eio_launcher [--on] [--main-only] <history file> <program> [arguments...]\n"
+                     "  SIGUSR1: fail the history's writes and syncs with EIO; SIGUSR2: stop\n");
         return 2;
     }
     const std::string history = argv[1];
@@ -289,7 +297,7 @@ int main(int argc, char **argv)
             std::memset(response, 0, responseBuffer.size());
             response->id = request->id;
             const std::string path = faults ? fdPath(request->pid, request->data.args[0]) : std::string();
-            const bool fail = faults && isHistoryFile(path, history);
+            const bool fail = faults && isHistoryFile(path, history, mainOnly);
             // The fd was read from /proc while the call waited: still the same call?
             if (ioctl(listener, SECCOMP_IOCTL_NOTIF_ID_VALID, &request->id) != 0)
                 continue;

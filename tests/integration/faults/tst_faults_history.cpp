@@ -8,7 +8,8 @@
 // running them; SQLite sees exactly what a failing disk gives it ("disk I/O error"). What is
 // injected is only the choice of calls and when: no file is damaged, every other call (the
 // network, stdout, the delivery record, the -shm) runs untouched, and once faults are off the
-// same calls run on the same disk again. Deleting the history is a real unlink of
+// same calls run on the same disk again (--main-only: the history file alone, which in WAL mode
+// only checkpoints write). Deleting the history is a real unlink of
 // history.sqlite, -wal and -shm under the running process.
 #include "deletedhistory.h"
 #include "floodhistory.h"
@@ -230,6 +231,68 @@ private Q_SLOTS:
         QVERIFY(store.openReadOnly());
         QString integrity;
         QVERIFY2(store.integrityOk(&integrity), qPrintable(integrity));
+    }
+
+    void ioErrorInTheCheckpoints_commitsGoOn_nothingIsLost_theNextRunReadsEverythingOnce_data()
+    {
+        QTest::addColumn<bool>("killed");
+        QTest::newRow("stopped") << false; // its last checkpoint, at the end, fails too
+        QTest::newRow("kill -9") << true;
+    }
+    void ioErrorInTheCheckpoints_commitsGoOn_nothingIsLost_theNextRunReadsEverythingOnce()
+    {
+        // ct_eio_launcher --main-only: the history file itself fails, its -wal does not. In WAL
+        // mode commits go to the -wal and only checkpoints write the file: SQLite's automatic one
+        // (at 4,096 pages of -wal, HistoryStore's wal_autocheckpoint: some 35,000 messages) and
+        // the one at the end fail with EIO, while every batch commits.
+        QFETCH(bool, killed);
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("checkpoint"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("checkpoint.json")), server);
+        WatchProcess watch(config, data);
+        watch.setLauncher({QStringLiteral(EIO_LAUNCHER_PATH), QStringLiteral("--main-only"), historyFile(data)});
+        QVERIFY(watch.start());
+        QTRY_VERIFY2_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, watch.stderrText().constData(),
+                                  20000);
+        QStringList posted = post(server, 50);
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
+        QCOMPARE(::kill(pid_t(watch.pid()), SIGUSR1), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(watch.stderrText().contains("ct_eio_launcher: faults on"), 10000);
+        // Until the automatic checkpoint has been tried, and failed.
+        for (int round = 0; round < 80 && !watch.stderrText().contains("ct_eio_launcher: EIO #1: "); ++round) {
+            posted += post(server, 1000);
+            QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), posted.size(), 30000);
+        }
+        QVERIFY2(watch.stderrText().contains("ct_eio_launcher: EIO #1: "), "no checkpoint was tried");
+        posted += post(server, 1000); // and commits go on after it
+        QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), posted.size(), 30000);
+        QCOMPARE(watch.ids(), posted);
+        QVERIFY(watch.historyLines().isEmpty()); // nothing held: every batch committed
+        const qint64 wal = QFileInfo(historyFile(data) + QStringLiteral("-wal")).size();
+        if (killed)
+            watch.kill9();
+        else
+            QVERIFY2(watch.stop(), watch.stderrText().constData());
+        QCOMPARE(storedOf(data, posted), posted.size()); // nothing lost
+        QCOMPARE(storedCount(data), posted.size());
+        {
+            HistoryStore store(historyFile(data));
+            QVERIFY(store.openReadOnly());
+            QString integrity;
+            QVERIFY2(store.integrityOk(&integrity), qPrintable(integrity));
+        }
+        // The next run (the disk works again) prints nothing twice, and goes on.
+        QTRY_COMPARE_WITH_TIMEOUT(server.streamCount(), 0, 10000);
+        WatchProcess next(config, data);
+        QVERIFY(next.start());
+        QTRY_VERIFY_WITH_TIMEOUT(next.connected() && server.streamCount() == 1, 20000);
+        const QStringList after = post(server, 10);
+        QTRY_COMPARE_WITH_TIMEOUT(next.ids(), after, 20000);
+        QVERIFY2(next.stop(), next.stderrText().constData());
+        QCOMPARE(storedCount(data), posted.size() + after.size());
+        qInfo("posted %d while the checkpoints failed (-wal %lld bytes), %s; all stored once", int(posted.size()),
+              wal, killed ? "killed" : "stopped");
     }
 
     void walDeletedUnderTwoRunningWatches_eachPrintsEveryMessageOnce_nothingIsLost_theFileStaysWhole()
