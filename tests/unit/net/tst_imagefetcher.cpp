@@ -65,6 +65,9 @@ private:
         } else if (path == "/big-streamed") {
             reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\n\r\n"
                     + body(6 * 1024 * 1024);
+        } else if (path.startsWith("/stream-")) { // N bytes without a Content-Length, until the close
+            reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nConnection: close\r\n\r\n"
+                    + body(path.mid(8).toInt());
         } else {
             const QByteArray b = body(path.mid(1).split('.').value(0).toInt());
             reply = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: " + QByteArray::number(b.size())
@@ -166,6 +169,26 @@ private Q_SLOTS:
         QVERIFY(streamed.bytes.isEmpty());
         QVERIFY(streamed.error.contains(QStringLiteral("larger than 5 MB")));
         QVERIFY(!fetcher.isCached(m_server.url(QStringLiteral("big-streamed"))));
+    }
+
+    void theCapItself_isAllowed_oneByteMore_declaredOrStreamed_isRefused()
+    {
+        // The reply's own limit (limitReplySize) is the only check: at the byte.
+        ImageFetcher fetcher;
+        fetcher.setMaxBytes(1000);
+        Result atCap, declaredOver, streamedAtCap, streamedOver;
+        fetcher.fetch(m_server.url(QStringLiteral("1000.png")), this, into(atCap));
+        fetcher.fetch(m_server.url(QStringLiteral("1001.png")), this, into(declaredOver));
+        fetcher.fetch(m_server.url(QStringLiteral("stream-1000")), this, into(streamedAtCap));
+        fetcher.fetch(m_server.url(QStringLiteral("stream-1001")), this, into(streamedOver));
+        QTRY_VERIFY(atCap.called && declaredOver.called && streamedAtCap.called && streamedOver.called);
+        QCOMPARE(atCap.bytes, TinyHttpServer::body(1000));
+        QCOMPARE(streamedAtCap.bytes, TinyHttpServer::body(1000));
+        QVERIFY(atCap.error.isEmpty() && streamedAtCap.error.isEmpty());
+        for (const Result *over : {&declaredOver, &streamedOver}) {
+            QVERIFY(over->bytes.isEmpty());
+            QVERIFY2(over->error.contains(QStringLiteral("larger than")), qPrintable(over->error));
+        }
     }
 
     void httpError_andOtherSchemes_areErrors()
