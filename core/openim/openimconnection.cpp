@@ -10,8 +10,6 @@
 #include "openimevents.h"
 #include "sdkws.pb.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUrlQuery>
 #include <QUuid>
 
@@ -236,6 +234,11 @@ void OpenImConnection::onPipelinePaused(bool paused)
 
 void OpenImConnection::onText(const QString &text)
 {
+    if (m_handshakeDone && openim::isPong(text)) { // once per beat per account: no JSON parse
+        m_awaitingPong = false;
+        setLatencyMs(int(m_pingSent.elapsed()));
+        return;
+    }
     const QByteArray bytes = text.toUtf8();
     if (!m_handshakeDone) {
         const auto hs = openim::decodeHandshake(bytes);
@@ -244,12 +247,6 @@ void OpenImConnection::onText(const QString &text)
             return;
         }
         onHandshakeAnswer(hs->errCode, hs->errMsg);
-        return;
-    }
-    const QJsonObject o = QJsonDocument::fromJson(bytes).object();
-    if (o.value(QStringLiteral("type")).toString() == QStringLiteral("pong")) {
-        m_awaitingPong = false;
-        setLatencyMs(int(m_pingSent.elapsed()));
         return;
     }
     qCDebug(lcOpenIm) << address().toString() << "ignored a text frame of" << bytes.size() << "bytes";

@@ -63,6 +63,16 @@ std::optional<HandshakeResult> decodeHandshake(const QByteArray &text)
     return r;
 }
 
+bool isPong(QStringView text)
+{
+    // What handlerTextMessage writes (json.Marshal: no spaces, fields in this order); a server
+    // that writes it otherwise goes through the parse below with the same answer.
+    if (text == u"{\"type\":\"pong\",\"body\":null}" || text == u"{\"type\":\"pong\"}")
+        return true;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    return doc.object().value(QLatin1String("type")).toString() == QLatin1String("pong");
+}
+
 QByteArray gzipCompress(const QByteArray &plain)
 {
     z_stream s{};

@@ -46,6 +46,10 @@ struct HandshakeResult
 QByteArray encodeRequest(const Request &request);
 std::optional<Response> decodeResponse(const QByteArray &json);
 std::optional<HandshakeResult> decodeHandshake(const QByteArray &text);
+// The gateway's answer to the application ping (docs/protocols.md "Frames"): a JSON object whose
+// "type" is "pong". The form the gateway writes, `{"type":"pong",...`, is recognised without a
+// JSON parse (every connection gets one per heartbeat beat); any other text is parsed.
+bool isPong(QStringView text);
 
 // gzip (RFC 1952) with zlib; nullopt when the input is not valid gzip, or when it inflates past
 // `maxSize` bytes (then `*overLimit` is set: a compression bomb, not a broken frame).

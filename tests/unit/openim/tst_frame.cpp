@@ -151,6 +151,26 @@ private Q_SLOTS:
             QCOMPARE(r->errCode, errCode);
     }
 
+    void isPong_theGatewaysAnswerAndOnlyIt_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("pong");
+        QTest::newRow("as the gateway writes it") << QStringLiteral("{\"type\":\"pong\",\"body\":null}") << true;
+        QTest::newRow("without a body") << QStringLiteral("{\"type\":\"pong\"}") << true;
+        QTest::newRow("spaced and reordered") << QStringLiteral("{ \"body\": {}, \"type\": \"pong\" }") << true;
+        QTest::newRow("a ping") << QStringLiteral("{\"type\":\"ping\"}") << false;
+        QTest::newRow("the handshake answer") << QStringLiteral("{\"errCode\":0,\"errMsg\":\"\"}") << false;
+        QTest::newRow("pong prefix, broken JSON") << QStringLiteral("{\"type\":\"pong\",garbage") << false;
+        QTest::newRow("the word alone") << QStringLiteral("pong") << false;
+        QTest::newRow("empty") << QString() << false;
+    }
+    void isPong_theGatewaysAnswerAndOnlyIt()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, pong);
+        QCOMPARE(openim::isPong(text), pong);
+    }
+
     void gzip_roundTrip_data()
     {
         QTest::addColumn<QByteArray>("plain");
