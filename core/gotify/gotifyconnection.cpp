@@ -139,6 +139,11 @@ void GotifyConnection::setHeartbeatClock(HeartbeatClock *clock)
         });
 }
 
+void GotifyConnection::setSocketHub(SocketHub *hub)
+{
+    m_socket->setSocketHub(hub);
+}
+
 void GotifyConnection::setLivenessTiming(int checkMs, int quietMs)
 {
     m_livenessTimer.setInterval(checkMs);

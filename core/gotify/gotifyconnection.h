@@ -31,6 +31,7 @@ class HeartbeatClock;
 class GotifyCatchup;
 class HistoryStore;
 class InboundPipeline;
+class SocketHub;
 class WebSocketClient;
 
 class GotifyConnection : public AccountConnection
@@ -52,6 +53,8 @@ public:
     void setNetwork(QNetworkAccessManager *network);
     // Checks the link on the process's shared clock instead of its own timer; before start().
     void setHeartbeatClock(HeartbeatClock *clock);
+    // Reads and writes the upgraded ws:// stream on the process's shared hub; before start().
+    void setSocketHub(SocketHub *hub);
     int reconnectAttempts() const { return m_backoff.attempts(); }
     // For tests and tuning: how often the link is checked (default 15 s, or the shared clock's
     // period) and how long the server may stay silent before it gets a ping (default 50 s: its

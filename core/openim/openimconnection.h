@@ -44,6 +44,8 @@ public:
     void setToken(const QString &token, const QString &userID = {});
     // Pings on the process's shared clock instead of a timer of its own (same period); before start().
     void setHeartbeatClock(HeartbeatClock *clock);
+    // Reads and writes the upgraded ws:// stream on the process's shared hub; before start().
+    void setSocketHub(SocketHub *hub) { m_socket.setSocketHub(hub); }
 
     QString userID() const override { return m_userID; }
     int platformID() const override { return m_platformID; }

@@ -25,6 +25,7 @@
 #include "secrets/keychainwatcher.h"
 #include "secrets/secretstore.h"
 #include "secrets/tokenresolver.h"
+#include "websocket/sockethub.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -48,7 +49,8 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
       m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
-      m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_resolver(m_secrets.get())
+      m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_sockets(new SocketHub(this)),
+      m_resolver(m_secrets.get())
 {
     m_refresher->setNetworkAccessManager(m_network);
     m_history->setDeliveryConsumer(options.deliveryConsumer);
@@ -318,6 +320,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         auto *gotify = new GotifyConnection(endpoint, cfg->inbound, m_pipeline.get(), m_history.get());
         gotify->setNetwork(m_network);
         gotify->setHeartbeatClock(m_heartbeat);
+        gotify->setSocketHub(m_sockets);
         return gotify;
     }
     const OpenImAccountConfig *cfg = config.openimAccount(address.accountId);
@@ -326,6 +329,7 @@ AccountConnection *AppRuntime::makeConnection(const Config &config, const Accoun
         return new MissingTokenConnection(address, missingTokenReason(address, QStringLiteral("token")));
     auto *im = new OpenImConnection(*cfg, token, m_options.receive ? m_pipeline.get() : nullptr, m_history.get());
     im->setHeartbeatClock(m_heartbeat);
+    im->setSocketHub(m_sockets);
     refreshOnTokenProblems(*m_refresher, im);
     return im;
 }

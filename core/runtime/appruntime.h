@@ -37,6 +37,7 @@ struct LoadResult;
 class ConnectivityMonitor;
 class GotifyApi;
 class HeartbeatClock;
+class SocketHub;
 class KeychainWatcher;
 class HistoryRetention;
 class HistoryStore;
@@ -368,6 +369,7 @@ private:
     QNetworkAccessManager *m_network;
     // One keep-alive clock for every connection (a wake-up per period, not one per account).
     HeartbeatClock *m_heartbeat;
+    SocketHub *m_sockets; // the connected ws:// streams, off Qt's notifier list
     QHash<AccountAddress, ProbeDetails> m_probeDetails;
     // The latest successful probe per server ("<channel> <server>"): a connected account whose
     // server was probed for another account within half an interval takes that answer instead

@@ -1,11 +1,18 @@
 #include "websocketclient.h"
 
+#include <QCoreApplication>
 #include <QNetworkProxy>
 #include <QNetworkProxyFactory>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace ct {
 
@@ -40,6 +47,7 @@ WebSocketClient::WebSocketClient(QObject *parent) : QObject(parent) {}
 WebSocketClient::~WebSocketClient()
 {
     m_state = QAbstractSocket::UnconnectedState; // no signals from here on
+    releaseRaw();
     if (m_socket) {
         m_socket->disconnect(this);
         m_socket->abort();
@@ -84,6 +92,11 @@ void WebSocketClient::open(const QUrl &url, const WebSocketHeaders &headers)
         if (m_socket)
             m_socket->abort();
     }
+    releaseRaw();
+    m_raw = false;
+    m_rawEnded = false;
+    m_rawError = QAbstractSocket::RemoteHostClosedError;
+    m_rawErrorString.clear();
     m_url = url;
     m_headers = headers;
     m_error = QAbstractSocket::UnknownSocketError;
@@ -137,6 +150,31 @@ void WebSocketClient::onSocketConnected()
 
 QByteArray WebSocketClient::takeBytes()
 {
+    if (m_raw) {
+        QByteArray bytes;
+        char chunk[16384];
+        while (m_rawFd >= 0 && !m_rawEnded) {
+            const ssize_t n = ::read(m_rawFd, chunk, sizeof chunk);
+            if (n > 0) {
+                bytes.append(chunk, qsizetype(n));
+                if (std::size_t(n) < sizeof chunk)
+                    break; // drained (level-triggered: what arrives later is reported again)
+                continue;
+            }
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+                break;
+            // As QAbstractSocket words them: the end of the stream and a reset are the server's close.
+            m_rawEnded = true;
+            const bool closed = n == 0 || errno == ECONNRESET || errno == EPIPE;
+            m_rawError = closed ? QAbstractSocket::RemoteHostClosedError : QAbstractSocket::NetworkError;
+            m_rawErrorString = closed ? QCoreApplication::translate("QNativeSocketEngine",
+                                                                    "The remote host closed the connection")
+                                      : qt_error_string(errno);
+        }
+        return bytes;
+    }
     if (!m_socket)
         return {};
     if (m_secure)
@@ -209,6 +247,7 @@ void WebSocketClient::onHandshakeBytes(const QByteArray &bytes)
     }
     m_handshake.reset();
     m_state = QAbstractSocket::ConnectedState;
+    moveToHub();
     m_lastReceived.start();
     m_decoder.append(std::exchange(m_handshakeBuffer, {})); // frames sent right after the answer
     const quint64 generation = m_generation;
@@ -263,7 +302,11 @@ void WebSocketClient::processFrames()
 
 bool WebSocketClient::writeFrame(WebSocketOpcode opcode, QByteArrayView payload)
 {
-    if (!m_socket || (m_state != QAbstractSocket::ConnectedState && opcode != WebSocketOpcode::Close))
+    if (m_state != QAbstractSocket::ConnectedState && opcode != WebSocketOpcode::Close)
+        return false;
+    if (m_raw)
+        return rawWrite(encodeWebSocketFrame(opcode, payload, QRandomGenerator::global()->generate()));
+    if (!m_socket)
         return false;
     return m_socket->write(encodeWebSocketFrame(opcode, payload, QRandomGenerator::global()->generate())) > 0;
 }
@@ -327,7 +370,9 @@ void WebSocketClient::closeSocketSoon()
         if (generation == m_generation && m_state == QAbstractSocket::ClosingState)
             finish(std::nullopt, {}); // the peer never took the last bytes
     });
-    if (m_socket)
+    if (m_raw)
+        rawDisconnect(); // after the bytes written so far; onSocketGone then
+    else if (m_socket)
         m_socket->disconnectFromHost(); // after the bytes written so far; onSocketGone then
 }
 
@@ -370,6 +415,12 @@ void WebSocketClient::onSocketGone()
         finish(std::nullopt, {});
         return;
     }
+    if (m_raw) {
+        finish(m_rawError, m_rawErrorString.isEmpty() ? QCoreApplication::translate(
+                               "QNativeSocketEngine", "The remote host closed the connection")
+                                                      : m_rawErrorString);
+        return;
+    }
     const QAbstractSocket::SocketError error = m_socket->error() == QAbstractSocket::UnknownSocketError
                                                    ? QAbstractSocket::RemoteHostClosedError
                                                    : m_socket->error();
@@ -385,6 +436,7 @@ void WebSocketClient::finish(std::optional<QAbstractSocket::SocketError> error, 
     m_handshake.reset();
     m_handshakeBuffer = {};
     m_decoder.reset();
+    releaseRaw();
     if (m_socket && m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
     if (error && m_error == QAbstractSocket::UnknownSocketError && m_errorString.isEmpty()) {
@@ -395,6 +447,111 @@ void WebSocketClient::finish(std::optional<QAbstractSocket::SocketError> error, 
             return; // reopened from the error handler
     }
     Q_EMIT disconnected();
+}
+
+void WebSocketClient::moveToHub()
+{
+    if (!m_hub || m_secure || !m_socket || m_socket->proxy().type() != QNetworkProxy::NoProxy)
+        return;
+    const int fd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0); // non-blocking, as Qt's
+    if (fd < 0)
+        return;
+    if (!m_hub->add(fd, this)) {
+        ::close(fd);
+        return;
+    }
+    {
+        // Qt closes its descriptor; the connection stays open on ours (close(2) of one of two
+        // descriptors of a socket sends nothing). Its signals belong to no attempt any more.
+        const QSignalBlocker quiet(m_socket);
+        m_socket->abort();
+    }
+    m_rawFd = fd;
+    m_raw = true;
+}
+
+void WebSocketClient::hubReadable()
+{
+    const quint64 generation = m_generation;
+    const QByteArray bytes = takeBytes();
+    if (!bytes.isEmpty() && m_state != QAbstractSocket::UnconnectedState && !m_closeReceived) {
+        m_decoder.append(bytes);
+        processFrames();
+    }
+    if (generation == m_generation && m_rawEnded && m_state != QAbstractSocket::UnconnectedState) {
+        releaseRaw();
+        onSocketGone();
+    }
+}
+
+void WebSocketClient::hubWritable()
+{
+    while (m_rawFd >= 0 && !m_rawOut.isEmpty()) {
+        const ssize_t n = ::send(m_rawFd, m_rawOut.constData(), std::size_t(m_rawOut.size()), MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return; // not now (EAGAIN), or an error the read side reports
+        m_rawOut.remove(0, qsizetype(n));
+    }
+    if (m_rawFd < 0)
+        return;
+    m_hub->setWantsWrite(m_rawFd, false);
+    if (m_rawCloseWhenFlushed) {
+        releaseRaw();
+        onSocketGone();
+    }
+}
+
+bool WebSocketClient::rawWrite(const QByteArray &bytes)
+{
+    if (m_rawFd < 0 || m_rawCloseWhenFlushed)
+        return false;
+    qsizetype sent = 0;
+    while (m_rawOut.isEmpty() && sent < bytes.size()) {
+        const ssize_t n = ::send(m_rawFd, bytes.constData() + sent, std::size_t(bytes.size() - sent),
+                                 MSG_NOSIGNAL);
+        if (n > 0) {
+            sent += qsizetype(n);
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
+            return false; // reset or closed: the read side reports it
+        break;
+    }
+    if (sent < bytes.size()) {
+        const bool wasEmpty = m_rawOut.isEmpty();
+        m_rawOut.append(bytes.constData() + sent, bytes.size() - sent);
+        if (wasEmpty)
+            m_hub->setWantsWrite(m_rawFd, true);
+    }
+    return true;
+}
+
+void WebSocketClient::rawDisconnect()
+{
+    if (m_rawFd < 0)
+        return;
+    if (!m_rawOut.isEmpty()) {
+        m_rawCloseWhenFlushed = true; // hubWritable closes it
+        return;
+    }
+    releaseRaw();
+    onSocketGone();
+}
+
+void WebSocketClient::releaseRaw()
+{
+    if (m_rawFd >= 0) {
+        if (m_hub)
+            m_hub->remove(m_rawFd);
+        ::close(m_rawFd);
+        m_rawFd = -1;
+    }
+    m_rawOut = {};
+    m_rawCloseWhenFlushed = false;
 }
 
 } // namespace ct

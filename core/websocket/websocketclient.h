@@ -17,6 +17,7 @@
 // one the application's proxy factory names for the server (per-account proxies, the system's
 // proxy, loopback direct); TLS uses setSslConfiguration() (peer verification stays on; the
 // sslErrors are reported and never ignored).
+#include "sockethub.h"
 #include "websocketframe.h"
 #include "websockethandshake.h"
 
@@ -32,7 +33,7 @@
 
 namespace ct {
 
-class WebSocketClient : public QObject
+class WebSocketClient : public QObject, private SocketHub::Client
 {
     Q_OBJECT
 public:
@@ -45,6 +46,12 @@ public:
     void setSslConfiguration(const QSslConfiguration &configuration) { m_ssl = configuration; }
     // How long close() waits for the server's close frame before dropping the connection.
     void setCloseTimeoutMs(int ms) { m_closeTimeoutMs = ms; }
+    // A ws:// stream without a proxy moves to `hub` once upgraded (its frames are read and written
+    // on the descriptor, off Qt's list of socket notifiers); without one it stays on its
+    // QTcpSocket. Before open(); the hub outlives this client.
+    void setSocketHub(SocketHub *hub) { m_hub = hub; }
+    // Whether this attempt's stream is on the hub.
+    bool onHub() const { return m_raw; }
 
     // Opens `url` (ws:// or wss://) with these extra request headers (credentials go here,
     // never into the URL). A connection still open is dropped first, without disconnected().
@@ -104,6 +111,14 @@ private:
     // Ends this attempt: records the error (if any), drops the socket, emits the signals.
     void finish(std::optional<QAbstractSocket::SocketError> error, const QString &text);
     bool writeFrame(WebSocketOpcode opcode, QByteArrayView payload);
+    // The stream on the hub: the upgraded socket's descriptor taken over (a duplicate; Qt's own is
+    // closed without a TCP close), read and written here.
+    void moveToHub();
+    void hubReadable() override;
+    void hubWritable() override;
+    bool rawWrite(const QByteArray &bytes);
+    void rawDisconnect(); // after what is still to be written, as QAbstractSocket::disconnectFromHost
+    void releaseRaw();    // off the hub and closed
 
     QPointer<QAbstractSocket> m_socket;
     bool m_secure = false;
@@ -127,6 +142,14 @@ private:
     QElapsedTimer m_pingSent;
     quint64 m_framesReceived = 0;
     quint64 m_generation = 0; // one per open(): a late callback of an older attempt is ignored
+    QPointer<SocketHub> m_hub;
+    bool m_raw = false; // this attempt's stream went to the hub (its descriptor may be closed since)
+    int m_rawFd = -1;
+    QByteArray m_rawOut; // what the kernel did not take yet
+    bool m_rawCloseWhenFlushed = false;
+    bool m_rawEnded = false; // the end of the stream or an error was read
+    QAbstractSocket::SocketError m_rawError = QAbstractSocket::RemoteHostClosedError;
+    QString m_rawErrorString;
 };
 
 } // namespace ct

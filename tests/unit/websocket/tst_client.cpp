@@ -2,8 +2,10 @@
 // sends exactly the bytes each case needs — fragments with control frames between them, a frame
 // over the limit, text that is not UTF-8, a close with a code, a TCP drop without one, a 401 with
 // a body — and decodes what the client sends (every frame masked). QWebSocketServer is the peer
-// where a real WebSocket stack should agree with this one.
+// where a real WebSocket stack should agree with this one. Every case runs twice: with the
+// upgraded stream on its QTcpSocket, and handed over to a SocketHub (as the tray and watch run).
 #include "rawwebsocketpeer.h"
+#include "websocket/sockethub.h"
 #include "websocket/websocketclient.h"
 
 #include <QFile>
@@ -33,6 +35,7 @@ class TestClient : public QObject
 {
     Q_OBJECT
     std::unique_ptr<RawWebSocketPeer> m_peer;
+    SocketHub m_hub; // outlives every client
     std::unique_ptr<WebSocketClient> m_client;
 
     // Opens the client on the raw peer and waits for the upgrade.
@@ -59,16 +62,26 @@ class TestClient : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<bool>("hub");
+        QTest::newRow("on its QTcpSocket") << false;
+        QTest::newRow("on a socket hub") << true;
+    }
     void init()
     {
+        QFETCH_GLOBAL(bool, hub);
         m_peer = std::make_unique<RawWebSocketPeer>();
         QVERIFY(m_peer->listen());
         m_client = std::make_unique<WebSocketClient>();
+        if (hub)
+            m_client->setSocketHub(&m_hub);
     }
     void cleanup()
     {
         m_client.reset();
         m_peer.reset();
+        QCOMPARE(m_hub.watchedCount(), 0); // every stream left the hub with its client
     }
 
     // First, while nothing in this process has touched TLS yet.
@@ -258,6 +271,27 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 1);
         QCOMPARE(m_client->error(), QAbstractSocket::ConnectionRefusedError);
         m_peer = std::make_unique<RawWebSocketPeer>();
+    }
+
+    void upgradedStream_withAHub_movesToIt_andLeavesItWhenItEnds()
+    {
+        QFETCH_GLOBAL(bool, hub);
+        QVERIFY(openOnPeer());
+        QCOMPARE(m_client->onHub(), hub);
+        QCOMPARE(m_hub.watchedCount(), hub ? 1 : 0);
+        // The connection Qt's socket held is still open on the hub's descriptor: both ways work.
+        QSignalSpy texts(m_client.get(), &WebSocketClient::textMessageReceived);
+        m_peer->send(RawWebSocketPeer::frame(0x1, "from the server"));
+        QTRY_COMPARE(texts.size(), 1);
+        QVERIFY(m_client->sendTextMessage(QStringLiteral("from the client")));
+        QTRY_COMPARE(framesOf(0x1).size(), 1);
+        QCOMPARE(framesOf(0x1).at(0).payload, QByteArray("from the client"));
+        QVERIFY(!m_peer->clientClosed());
+        QSignalSpy gone(m_client.get(), &WebSocketClient::disconnected);
+        m_peer->dropTcp();
+        QTRY_COMPARE(gone.size(), 1);
+        QCOMPARE(m_hub.watchedCount(), 0);
+        QCOMPARE(m_client->error(), QAbstractSocket::RemoteHostClosedError);
     }
 
     void abort_disconnectsBeforeItReturns_andTheClientOpensAgain()
