@@ -71,5 +71,19 @@ inline int storedCount(const QString &dataHome)
     HistoryStore store(historyFile(dataHome));
     return store.openReadOnly() ? store.count(HistoryQuery{}) : -1;
 }
+// Empty when the history at dataHome holds each of ids once, nothing else, and is whole; else
+// what is wrong.
+inline QString historyMismatch(const QString &dataHome, const QStringList &ids)
+{
+    const int held = storedOf(dataHome, ids);
+    const int count = storedCount(dataHome);
+    if (held != ids.size() || count != ids.size())
+        return QStringLiteral("the history holds %1 of %2 messages, %3 rows").arg(held).arg(ids.size()).arg(count);
+    HistoryStore store(historyFile(dataHome));
+    QString integrity;
+    if (!store.openReadOnly() || !store.integrityOk(&integrity))
+        return QStringLiteral("the history is not whole: %1").arg(integrity);
+    return {};
+}
 
 } // namespace ct::test

@@ -43,8 +43,7 @@ private Q_SLOTS:
         const QString data = m_dir.fresh(QStringLiteral("full"));
         QVERIFY2(fs.mount(data, 8 << 20, &error), qPrintable(error));
         WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("full.json")), server), data);
-        QVERIFY(watch.start());
-        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QVERIFY2(watch.startConnected(server), watch.stderrText().constData());
         const QStringList before = post(server, 50);
         QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 50, 20000);
 
@@ -80,8 +79,7 @@ private Q_SLOTS:
         QStringList posted;
         {
             WatchProcess earlier(config, data);
-            QVERIFY(earlier.start());
-            QTRY_VERIFY_WITH_TIMEOUT(earlier.connected() && server.streamCount() == 1, 20000);
+            QVERIFY2(earlier.startConnected(server), earlier.stderrText().constData());
             posted += post(server, 10);
             QTRY_COMPARE_WITH_TIMEOUT(earlier.ids().size(), 10, 20000);
             QVERIFY(earlier.stop());
@@ -122,8 +120,7 @@ private Q_SLOTS:
         const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("doctor.json")), server);
         {
             WatchProcess watch(config, data);
-            QVERIFY(watch.start());
-            QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+            QVERIFY2(watch.startConnected(server), watch.stderrText().constData());
             post(server, 5);
             QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 5, 20000);
             QVERIFY(watch.stop());
@@ -190,8 +187,7 @@ private Q_SLOTS:
         QStringList posted;
         {
             WatchProcess first(config, data);
-            QVERIFY(first.start());
-            QTRY_VERIFY_WITH_TIMEOUT(first.connected() && server.streamCount() == 1, 20000);
+            QVERIFY2(first.startConnected(server), first.stderrText().constData());
             posted += post(server, 20);
             QTRY_COMPARE_WITH_TIMEOUT(first.ids().size(), 20, 20000);
             QVERIFY(fs.fill() > 0);
@@ -264,8 +260,7 @@ private Q_SLOTS:
             f.write(QByteArray("not a database at all ").repeated(500));
         }
         WatchProcess watch(writeWatchConfig(m_dir.filePath(QStringLiteral("corrupt.json")), server), data);
-        QVERIFY(watch.start());
-        QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+        QVERIFY2(watch.startConnected(server), watch.stderrText().constData());
         QVERIFY(watch.saidHistory(QStringLiteral("moved-aside")));
         const QString movedTo = watch.historyLines().first().value(QStringLiteral("movedTo")).toString();
         QVERIFY(movedTo.startsWith(historyFile(data) + QStringLiteral(".corrupt-")));
@@ -368,8 +363,7 @@ private Q_SLOTS:
         QRandomGenerator random(QRandomGenerator::global()->generate());
         for (int round = 0; round < 4; ++round) {
             WatchProcess watch(config, data);
-            QVERIFY(watch.start());
-            QTRY_VERIFY_WITH_TIMEOUT(watch.connected() && server.streamCount() == 1, 20000);
+            QVERIFY2(watch.startConnected(server), watch.stderrText().constData());
             // A flood, and the kill somewhere inside it (or, last round, a clean end).
             posted += flood(server, round < 3 ? int(random.bounded(50, 1500)) : -1);
             if (round < 3) {

@@ -3,6 +3,8 @@
 // printed lines, split into message ids and history lines. Tokens go in a 0600 config file.
 #include "servers/gotify/gotifyserver.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -11,6 +13,7 @@
 #include <QSet>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <QThread>
 
 namespace ct::test {
 
@@ -90,6 +93,21 @@ public:
         else
             m_process.start(m_launcher.first(), m_launcher.mid(1) + QStringList{channeltrayBinary()} + arguments);
         return m_process.waitForStarted(10000);
+    }
+    // start(), then waits until it says it is connected and the server has `streams` streams
+    // (this one's and those of the processes started before it).
+    bool startConnected(const testserver::GotifyServer &server, int streams = 1)
+    {
+        if (!start())
+            return false;
+        const QDeadlineTimer deadline(20000); // the soak program uses this header too: no QtTest here
+        while (!(m_connected && server.streamCount() == streams)) {
+            if (deadline.hasExpired())
+                return false;
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            QThread::msleep(5);
+        }
+        return true;
     }
     void kill9()
     {
