@@ -1,13 +1,14 @@
 #pragma once
 // What an account is asked to send and what came back: one request type and one result type
 // for every channel, used alike by the send dialog, `channeltray send`, AppRuntime and the
-// channel clients (GotifyApi::sendMessage, OpenImSend::send). Fields a channel does not have
+// channels' send classes (GotifySend::send, OpenImSend::send). Fields a channel does not have
 // are ignored by it.
 #include "config/accountaddress.h"
 #include "inbound/inboundmessage.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <optional>
 
@@ -48,3 +49,5 @@ struct SendResult
 };
 
 } // namespace ct
+
+Q_DECLARE_METATYPE(ct::SendResult)

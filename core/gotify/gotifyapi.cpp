@@ -1,7 +1,5 @@
 #include "gotifyapi.h"
 
-#include "gotifydecoder.h"
-
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -32,26 +30,6 @@ QJsonObject gotifyMessageBody(const SendRequest &request, int defaultPriority)
     if (request.appId > 0)
         body.insert(QStringLiteral("appid"), request.appId);
     return body;
-}
-
-SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &account)
-{
-    SendResult out;
-    out.errCode = result.httpStatus;
-    if (!result.ok()) {
-        out.error = result.error.message();
-        return out;
-    }
-    const QJsonObject message = result.value.toObject();
-    out.ok = true;
-    out.answer = message;
-    out.serverId = QString::number(message.value(QStringLiteral("id")).toInteger());
-    out.time = QDateTime::fromString(message.value(QStringLiteral("date")).toString(), Qt::ISODateWithMs);
-    if (std::optional<InboundMessage> sent = decodeGotifyMessage(message, account, InboundMessage::Via::Stream)) {
-        out.sent = *sent;
-        out.sent.direction = InboundMessage::Direction::Out;
-    }
-    return out;
 }
 
 QJsonObject GotifyAppParams::toJson() const

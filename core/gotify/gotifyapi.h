@@ -12,8 +12,6 @@ namespace ct {
 
 // The POST /message body of a send (extras: docs/protocols.md "Message").
 QJsonObject gotifyMessageBody(const SendRequest &request, int defaultPriority);
-// A POST /message answer as a send result: the server's id and date, and the sent message.
-SendResult gotifySendResult(const GotifyResult &result, const AccountAddress &account);
 
 struct GotifyAppParams
 {

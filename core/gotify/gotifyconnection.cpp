@@ -3,6 +3,7 @@
 #include "gotifyapi.h"
 #include "gotifycatchup.h"
 #include "gotifydecoder.h"
+#include "gotifysend.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundpipeline.h"
 #include "logging/logging.h"
@@ -33,7 +34,8 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
                                    InboundPipeline *pipeline, HistoryStore *history, QObject *parent)
     : AccountConnection(endpoint.address, parent), m_endpoint(endpoint), m_inbound(inbound), m_pipeline(pipeline),
       m_history(history), m_api(new GotifyApi(endpoint, this)),
-      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)), m_socket(new WebSocketClient(this)),
+      m_catchup(new GotifyCatchup(*m_api, endpoint.address, this)),
+      m_send(new GotifySend(*m_api, endpoint.address, this)), m_socket(new WebSocketClient(this)),
       m_backoff(inbound.reconnectDelayMs, inbound.maxReconnectDelayMs, inbound.maxReconnectAttempts, 0.2),
       m_quietMs(kDefaultQuietMs)
 {
@@ -42,6 +44,7 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(kBatchDelayMs);
     connect(&m_batchTimer, &QTimer::timeout, this, &GotifyConnection::flushStreamBatch);
+    connect(m_send, &GotifySend::finished, this, &GotifyConnection::sendFinished);
     m_livenessTimer.setInterval(kDefaultCheckMs);
     m_handshakeTimer.setSingleShot(true);
     m_handshakeTimer.setInterval(kDefaultHandshakeTimeoutMs);
@@ -125,6 +128,11 @@ GotifyConnection::~GotifyConnection()
 void GotifyConnection::setNetwork(QNetworkAccessManager *network)
 {
     m_api->setNetwork(network);
+}
+
+int GotifyConnection::send(const SendRequest &request)
+{
+    return m_send->send(request);
 }
 
 void GotifyConnection::setHeartbeatClock(HeartbeatClock *clock)

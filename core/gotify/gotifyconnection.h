@@ -12,7 +12,9 @@
 // wait in memory) the stream is closed; it reopens, and catches up, once the history recovers.
 // The catch-up cursor is this process's own: the history's at the first connect, then the
 // newest id handed to the pipeline — never one another process stored while this one was away.
+// Sends go through its GotifySend, over the same REST queue as the catch-up (GotifyApi).
 #include "accounts/accountconnection.h"
+#include "accounts/sendrequest.h"
 #include "config/configmodel.h"
 #include "gotifyendpoint.h"
 #include "gotifyerror.h"
@@ -29,6 +31,7 @@ namespace ct {
 class GotifyApi;
 class HeartbeatClock;
 class GotifyCatchup;
+class GotifySend;
 class HistoryStore;
 class InboundPipeline;
 class SocketHub;
@@ -49,6 +52,9 @@ public:
     void reconnectNow() override;
 
     GotifyApi &api() { return *m_api; }
+    // GotifySend::send: returns a request id reported by sendFinished(), whose result carries
+    // the sent message for the history.
+    int send(const SendRequest &request);
     // The process's shared network manager for the REST calls (catch-up, sends); before start().
     void setNetwork(QNetworkAccessManager *network);
     // Checks the link on the process's shared clock instead of its own timer; before start().
@@ -69,6 +75,7 @@ public:
 
 Q_SIGNALS:
     void catchUpFinished(int messages, int pages);
+    void sendFinished(int requestId, const ct::SendResult &result);
 
 private:
     void open();
@@ -87,6 +94,7 @@ private:
     HistoryStore *m_history;
     GotifyApi *m_api;
     GotifyCatchup *m_catchup;
+    GotifySend *m_send;
     WebSocketClient *m_socket;
     Backoff m_backoff;
     QTimer m_retryTimer;

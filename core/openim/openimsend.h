@@ -32,5 +32,3 @@ private:
 };
 
 } // namespace ct
-
-Q_DECLARE_METATYPE(ct::SendResult)

@@ -8,6 +8,7 @@
 #include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyprobe.h"
+#include "gotify/gotifysend.h"
 #include "inbound/historyquery.h"
 #include "inbound/historyretention.h"
 #include "inbound/historystore.h"
@@ -542,6 +543,23 @@ void AppRuntime::send(const SendRequest &request, SendCallback done)
         sendOpenIm(request, std::move(stored));
 }
 
+namespace {
+// `done` once `finished` of `sender` (a channel's send class, or its connection's sendFinished:
+// the same signature for both channels) reports the request `requestId`.
+template <typename Sender, typename Finished>
+void whenSent(Sender *sender, Finished finished, int requestId, AppRuntime::SendCallback done)
+{
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(sender, finished, sender,
+                                   [requestId, done, connection](int id, const SendResult &r) {
+                                       if (id != requestId)
+                                           return;
+                                       QObject::disconnect(*connection);
+                                       done(r);
+                                   });
+}
+} // namespace
+
 void AppRuntime::sendGotify(const SendRequest &request, SendCallback done)
 {
     const AccountAddress &account = request.account;
@@ -582,19 +600,19 @@ void AppRuntime::sendGotifyWith(const SendRequest &request, const ResolvedToken 
     }
     // The account's own REST queue when it is live (one request in flight per account).
     const GotifyEndpoint endpoint = GotifyEndpoint::fromConfig(*cfg, app.value, clientToken);
-    GotifyApi *api = nullptr;
     if (auto *live = qobject_cast<GotifyConnection *>(m_registry->connection(account))) {
-        api = &live->api();
-        api->rest().setEndpoint(endpoint); // with the app token just resolved
+        live->api().rest().setEndpoint(endpoint); // with the app token just resolved
+        whenSent(live, &GotifyConnection::sendFinished, live->send(request), std::move(done));
+        return;
     }
-    std::shared_ptr<GotifyApi> owned;
-    if (!api) {
-        owned = std::make_shared<GotifyApi>(endpoint);
-        owned->setNetwork(m_network);
-        api = owned.get();
-    }
-    api->sendMessage(request,
-                     [account, done, owned](const GotifyResult &r) { done(gotifySendResult(r, account)); });
+    // No live connection (one that waits for its client token, say): a queue for this send alone.
+    auto *api = new GotifyApi(endpoint, this);
+    api->setNetwork(m_network);
+    auto *sender = new GotifySend(*api, account, api);
+    whenSent(sender, &GotifySend::finished, sender->send(request), [api, done](const SendResult &r) {
+        api->deleteLater();
+        done(r);
+    });
 }
 
 void AppRuntime::sendOpenIm(const SendRequest &request, SendCallback done)
@@ -608,15 +626,7 @@ void AppRuntime::sendOpenIm(const SendRequest &request, SendCallback done)
         done(offline);
         return;
     }
-    const int id = im->send(request);
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(im, &OpenImConnection::sendFinished, this,
-                          [id, done, connection](int requestId, const SendResult &r) {
-                              if (requestId != id)
-                                  return;
-                              QObject::disconnect(*connection);
-                              done(r);
-                          });
+    whenSent(im, &OpenImConnection::sendFinished, im->send(request), std::move(done));
 }
 
 } // namespace ct
