@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>QNativeSocketEngine</name>
+    <message>
+        <source>The remote host closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RefreshWiring</name>
     <message>
         <source>%1 — token refresh failed: %2</source>

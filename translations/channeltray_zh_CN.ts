@@ -60,6 +60,13 @@
     </message>
 </context>
 <context>
+    <name>QNativeSocketEngine</name>
+    <message>
+        <source>The remote host closed the connection</source>
+        <translation>远程主机关闭了连接</translation>
+    </message>
+</context>
+<context>
     <name>RefreshWiring</name>
     <message>
         <source>%1 — token refresh failed: %2</source>
