@@ -56,6 +56,32 @@ bool isLineSpace(char c)
     return c == ' ' || c == '\t';
 }
 
+// Where a `//` comment that starts at `from` ends: at the first JSON5 line terminator (LF, CR,
+// U+2028, U+2029, as Json5Parser reads them), not only at the next LF. Of CR LF, the LF. The end
+// of the text when none follows.
+qsizetype lineCommentEnd(const QByteArray &text, qsizetype from)
+{
+    for (qsizetype i = from; i < text.size(); ++i) {
+        const char c = text.at(i);
+        if (c == '\n')
+            return i;
+        if (c == '\r')
+            return i + 1 < text.size() && text.at(i + 1) == '\n' ? i + 1 : i;
+        if (c == '\xE2' && i + 2 < text.size() && text.at(i + 1) == '\x80'
+            && (text.at(i + 2) == '\xA8' || text.at(i + 2) == '\xA9'))
+            return i;
+    }
+    return text.size();
+}
+
+// A line (trimmed) that holds one comment and nothing else.
+bool isCommentLine(const QByteArray &line)
+{
+    if (line.startsWith("//"))
+        return lineCommentEnd(line, 2) == line.size();
+    return line.startsWith("/*") && line.indexOf("*/", 2) == line.size() - 2;
+}
+
 QByteArray numberText(double d)
 {
     if (std::isnan(d))
@@ -397,8 +423,9 @@ bool ConfigDocument::insertMember(const Json5Node &object, const QString &key, c
             if (isLineSpace(c) || c == '\r') {
                 ++i;
             } else if (c == '/' && i + 1 < m_text.size() && m_text.at(i + 1) == '/') {
-                const qsizetype nl = m_text.indexOf('\n', i);
-                i = nl < 0 ? m_text.size() : nl;
+                i = lineCommentEnd(m_text, i + 2);
+                if (i < m_text.size() && m_text.at(i) != '\n')
+                    break; // it ends the line with a CR or U+2028/9 alone: stay on the member's line
             } else if (c == '/' && i + 1 < m_text.size() && m_text.at(i + 1) == '*') {
                 const qsizetype endComment = m_text.indexOf("*/", i + 2);
                 if (endComment < 0 || m_text.mid(i, endComment - i).contains('\n'))
@@ -511,10 +538,8 @@ QList<ConfigDocument::Edit> ConfigDocument::removal(const Json5Node &container, 
     qsizetype i = afterEntry;
     while (i < m_text.size() && (isLineSpace(m_text.at(i)) || m_text.at(i) == '\r'))
         ++i;
-    if (m_text.mid(i, 2) == "//") {
-        const qsizetype nl = m_text.indexOf('\n', i);
-        i = nl < 0 ? m_text.size() : nl;
-    }
+    if (m_text.mid(i, 2) == "//")
+        i = lineCommentEnd(m_text, i + 2);
     const bool ownLine = startsLine(e.keyBegin) && (i >= m_text.size() || m_text.at(i) == '\n');
     if (ownLine) {
         qsizetype start = lineStart(e.keyBegin);
@@ -523,9 +548,7 @@ QList<ConfigDocument::Edit> ConfigDocument::removal(const Json5Node &container, 
             const qsizetype above = lineStart(start - 1);
             if (above <= container.begin)
                 break;
-            const QByteArray line = m_text.mid(above, start - above).trimmed();
-            const bool comment = line.startsWith("//") || (line.startsWith("/*") && line.endsWith("*/"));
-            if (!comment)
+            if (!isCommentLine(m_text.mid(above, start - above).trimmed()))
                 break;
             start = above;
         }

@@ -273,6 +273,64 @@ private Q_SLOTS:
         }
     }
 
+    // Found by tests/fuzz/config_document: a `//` comment ended by a CR alone was taken to run
+    // to the next LF. Removing the member before it took the closing brace along ("the text
+    // ends inside an object"), and a comment line above a member swallowed the member that
+    // followed the CR. JSON5 ends a comment at LF, CR, U+2028 or U+2029.
+    void document_commentEndedByACrOrLineSeparator_endsThere_forEveryEdit_data()
+    {
+        QTest::addColumn<QByteArray>("eol");
+        QTest::newRow("CR") << QByteArray("\r");
+        QTest::newRow("U+2028") << QByteArray("\xE2\x80\xA8");
+        QTest::newRow("U+2029") << QByteArray("\xE2\x80\xA9");
+    }
+
+    void document_commentEndedByACrOrLineSeparator_endsThere_forEveryEdit()
+    {
+        QFETCH(QByteArray, eol);
+        const QByteArray lastMember = "{\n bz: {c: 'd'}, // note" + eol + "}";
+        const QByteArray commentAbove = "{\n // note" + eol + " x: 1,\n y: 2\n}";
+        const auto readsAs = [](const ConfigDocument &doc, const QJsonObject &expected) {
+            const auto again = ConfigDocument::fromText(doc.text());
+            return again && again->object() == expected;
+        };
+
+        auto doc = ConfigDocument::fromText(lastMember);
+        QVERIFY(doc);
+        QString error;
+        QVERIFY2(doc->remove({"bz"}, &error), qPrintable(error));
+        QVERIFY2(readsAs(*doc, {}), doc->text().constData());
+
+        doc = ConfigDocument::fromText(lastMember);
+        QVERIFY2(doc->applyChanges(doc->object(), QJsonObject{{"za", 1}}, &error), qPrintable(error));
+        QVERIFY2(readsAs(*doc, {{"za", 1}}), doc->text().constData());
+
+        doc = ConfigDocument::fromText(lastMember);
+        QVERIFY2(doc->set({"n"}, 2, &error), qPrintable(error));
+        QVERIFY2(readsAs(*doc, {{"bz", QJsonObject{{"c", "d"}}}, {"n", 2}}), doc->text().constData());
+
+        doc = ConfigDocument::fromText(commentAbove);
+        QVERIFY(doc);
+        QVERIFY2(doc->remove({"x"}, &error), qPrintable(error));
+        QVERIFY2(readsAs(*doc, {{"y", 2}}), doc->text().constData());
+
+        doc = ConfigDocument::fromText(commentAbove);
+        QVERIFY2(doc->remove({"y"}, &error), qPrintable(error));
+        QVERIFY2(readsAs(*doc, {{"x", 1}}), doc->text().constData());
+    }
+
+    // A line that opens with a block comment and ends with one holds a member between them: it
+    // is not a comment line that goes with the member below it.
+    void document_removingAMember_keepsTheMemberBetweenTwoBlockCommentsAboveIt()
+    {
+        auto doc = ConfigDocument::fromText("{\n  /* a */ x: 1, /* b */\n  y: 2\n}");
+        QVERIFY(doc);
+        QVERIFY(doc->remove({"y"}));
+        const auto again = ConfigDocument::fromText(doc->text());
+        const QJsonObject expected{{"x", 1}};
+        QVERIFY2(again && again->object() == expected, doc->text().constData());
+    }
+
     void document_refusesToReplaceANonObjectParent_textUnchanged()
     {
         auto doc = ConfigDocument::fromText("{ channels: 'x' }");
