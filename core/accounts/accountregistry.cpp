@@ -59,8 +59,18 @@ AccountRegistry::AccountRegistry(ConnectionFactory factory, QObject *parent)
 
 AccountRegistry::~AccountRegistry()
 {
-    for (Entry &e : m_entries)
-        delete e.connection;
+    for (const std::unique_ptr<Entry> &e : m_entries)
+        delete e->connection;
+}
+
+bool AccountRegistry::rowBefore(const AccountAddress &a, const AccountAddress &b)
+{
+    const bool aGotify = a.channel == kGotifyChannel;
+    if (aGotify != (b.channel == kGotifyChannel))
+        return aGotify; // Gotify first
+    if (a.channel != b.channel)
+        return a.channel < b.channel;
+    return a.accountId < b.accountId;
 }
 
 std::vector<AccountRegistry::Wanted> AccountRegistry::wantedFrom(const Config &config)
@@ -76,22 +86,24 @@ std::vector<AccountRegistry::Wanted> AccountRegistry::wantedFrom(const Config &c
             wanted.push_back(
                 {a.address(), serverKey(a.wsAddr), openimSettings(a), config.openim.enabled && a.enabled});
     }
-    std::stable_sort(wanted.begin(), wanted.end(), [](const Wanted &x, const Wanted &y) {
-        if (x.address.channel != y.address.channel)
-            return x.address.channel == kGotifyChannel; // Gotify first
-        return x.address.accountId < y.address.accountId;
-    });
+    std::stable_sort(wanted.begin(), wanted.end(),
+                     [](const Wanted &x, const Wanted &y) { return rowBefore(x.address, y.address); });
+    // One row per address: of two with the same address, the later one says what it is.
+    const auto sameAddress = [](const Wanted &x, const Wanted &y) { return x.address == y.address; };
+    for (auto it = std::adjacent_find(wanted.begin(), wanted.end(), sameAddress); it != wanted.end();
+         it = std::adjacent_find(it, wanted.end(), sameAddress))
+        it = wanted.erase(it);
     return wanted;
 }
 
-AccountRegistry::Entry AccountRegistry::makeEntry(const Config &config, const Wanted &w)
+std::unique_ptr<AccountRegistry::Entry> AccountRegistry::makeEntry(const Config &config, const Wanted &w)
 {
-    Entry e;
-    e.address = w.address;
-    e.server = w.server;
-    e.settings = w.settings;
-    e.enabled = w.enabled;
-    e.connection = m_factory(config, w.address);
+    auto e = std::make_unique<Entry>();
+    e->address = w.address;
+    e->server = w.server;
+    e->settings = w.settings;
+    e->enabled = w.enabled;
+    e->connection = m_factory(config, w.address);
     return e;
 }
 
@@ -99,79 +111,109 @@ void AccountRegistry::setConfig(const Config &config)
 {
     const std::vector<Wanted> wanted = wantedFrom(config);
 
-    // A first config (the usual case, and a thousand accounts) is one insertion.
-    if (m_entries.empty()) {
-        if (wanted.empty())
-            return;
-        beginInsertRows({}, 0, int(wanted.size()) - 1);
-        m_entries.reserve(wanted.size());
-        for (const Wanted &w : wanted)
-            m_entries.push_back(makeEntry(config, w));
-        reindex();
-        for (Entry &e : m_entries)
-            attach(e);
-        endInsertRows();
-        return;
-    }
-
-    // 1. Remove rows no longer wanted, from the bottom up.
+    // 1. Remove the rows no longer wanted, a run of adjacent rows at a time, from the bottom up.
     QHash<AccountAddress, const Wanted *> byAddress;
+    byAddress.reserve(qsizetype(wanted.size()));
     for (const Wanted &w : wanted)
         byAddress.insert(w.address, &w);
-    for (int row = int(m_entries.size()) - 1; row >= 0; --row) {
-        if (byAddress.contains(m_entries[size_t(row)].address))
-            continue;
-        beginRemoveRows({}, row, row);
-        detach(m_entries[size_t(row)]);
-        m_entries.erase(m_entries.begin() + row);
-        reindex();
-        endRemoveRows();
-    }
-    // 2. Insert new rows at their sorted position; re-create changed connections.
-    for (size_t i = 0; i < wanted.size(); ++i) {
-        const Wanted &w = wanted[i];
-        const int existing = rowOf(w.address);
-        if (existing < 0) {
-            beginInsertRows({}, int(i), int(i));
-            m_entries.insert(m_entries.begin() + qsizetype(i), makeEntry(config, w));
-            reindex();
-            attach(m_entries[i]);
-            endInsertRows();
+    const auto unwanted = [&](int row) {
+        ++m_rowsVisited;
+        return !byAddress.contains(m_entries[size_t(row)]->address);
+    };
+    for (int row = int(m_entries.size()) - 1; row >= 0;) {
+        if (!unwanted(row)) {
+            --row;
             continue;
         }
-        Entry &e = m_entries[size_t(existing)];
-        if (e.settings != w.settings || e.enabled != w.enabled || e.server != w.server) {
-            detach(e);
-            e.settings = w.settings;
-            e.enabled = w.enabled;
-            e.server = w.server;
-            e.connection = m_factory(config, w.address);
-            attach(e);
-            const QModelIndex idx = index(existing);
-            Q_EMIT dataChanged(idx, idx);
-        }
+        int first = row;
+        while (first > 0 && unwanted(first - 1))
+            --first;
+        removeRows(first, row);
+        row = first - 1;
     }
+    // 2. Walk the wanted accounts and the rows together (both in rowBefore order, and every row
+    // is wanted now): a run of adjacent new accounts is one insertion (a first config: all of
+    // them); a kept one is re-created when its settings changed. One pass: no row is renumbered.
+    const auto kept = [&](size_t row, const Wanted &w) {
+        if (row >= m_entries.size())
+            return false;
+        ++m_rowsVisited;
+        return m_entries[row]->address == w.address;
+    };
+    size_t row = 0;
+    for (size_t i = 0; i < wanted.size();) {
+        if (kept(row, wanted[i])) {
+            Entry &e = *m_entries[row];
+            const Wanted &w = wanted[i];
+            if (e.settings != w.settings || e.enabled != w.enabled || e.server != w.server) {
+                detach(e);
+                e.settings = w.settings;
+                e.enabled = w.enabled;
+                e.server = w.server;
+                e.connection = m_factory(config, w.address);
+                attach(e);
+                const QModelIndex idx = index(int(row));
+                Q_EMIT dataChanged(idx, idx);
+            }
+            ++row;
+            ++i;
+            continue;
+        }
+        std::vector<const Wanted *> run{&wanted[i++]};
+        for (; i < wanted.size() && !kept(row, wanted[i]); ++i)
+            run.push_back(&wanted[i]);
+        insertRows(int(row), config, run);
+        row += run.size();
+    }
+}
+
+void AccountRegistry::removeRows(int first, int last)
+{
+    beginRemoveRows({}, first, last);
+    for (int row = first; row <= last; ++row) {
+        Entry &e = *m_entries[size_t(row)];
+        detach(e);
+        m_byAddress.remove(e.address);
+    }
+    m_entries.erase(m_entries.begin() + first, m_entries.begin() + last + 1);
+    endRemoveRows();
+}
+
+void AccountRegistry::insertRows(int row, const Config &config, const std::vector<const Wanted *> &wanted)
+{
+    if (wanted.empty())
+        return;
+    beginInsertRows({}, row, row + int(wanted.size()) - 1);
+    std::vector<std::unique_ptr<Entry>> made;
+    made.reserve(wanted.size());
+    for (const Wanted *w : wanted)
+        made.push_back(makeEntry(config, *w));
+    m_byAddress.reserve(m_byAddress.size() + qsizetype(made.size()));
+    for (const std::unique_ptr<Entry> &e : made) {
+        m_byAddress.insert(e->address, e.get());
+        attach(*e);
+    }
+    m_entries.insert(m_entries.begin() + row, std::make_move_iterator(made.begin()),
+                     std::make_move_iterator(made.end()));
+    endInsertRows();
+}
+
+AccountRegistry::Entry *AccountRegistry::entryOf(const AccountAddress &address) const
+{
+    return m_byAddress.value(address, nullptr);
 }
 
 void AccountRegistry::adoptSettings(const Config &config, const AccountAddress &address)
 {
-    const int row = rowOf(address);
-    if (row < 0)
+    Entry *e = entryOf(address);
+    if (!e)
         return;
     if (const GotifyAccountConfig *a = config.gotifyAccount(address.accountId);
         a && address.channel == kGotifyChannel)
-        m_entries[size_t(row)].settings = gotifySettings(*a);
+        e->settings = gotifySettings(*a);
     else if (const OpenImAccountConfig *o = config.openimAccount(address.accountId);
              o && address.channel == kOpenImChannel)
-        m_entries[size_t(row)].settings = openimSettings(*o);
-}
-
-void AccountRegistry::reindex()
-{
-    m_rows.clear();
-    m_rows.reserve(qsizetype(m_entries.size()));
-    for (size_t i = 0; i < m_entries.size(); ++i)
-        m_rows.insert(m_entries[i].address, int(i));
+        e->settings = openimSettings(*o);
 }
 
 void AccountRegistry::attach(Entry &entry)
@@ -185,22 +227,18 @@ void AccountRegistry::attach(Entry &entry)
     if (!c)
         return;
     c->setParent(nullptr);
-    const AccountAddress address = entry.address;
-    connect(c, &AccountConnection::stateChanged, this, [this, address](AccountState state, const QString &detail) {
-        const int row = rowOf(address);
-        if (row < 0)
-            return;
-        recount(m_entries[size_t(row)]);
-        const QModelIndex idx = index(row);
-        Q_EMIT dataChanged(idx, idx, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
+    // The entry outlives its connection (detach deletes the connection first).
+    Entry *e = &entry;
+    connect(c, &AccountConnection::stateChanged, this, [this, e](AccountState state, const QString &detail) {
+        const AccountAddress address = e->address; // an observer may remove the entry
+        recount(*e);
+        rowChanged(address, {StateRole, StateNameRole, DetailRole, NextRetryAtRole});
         Q_EMIT accountStateChanged(address, state, detail);
     });
-    connect(c, &AccountConnection::lastErrorChanged, this,
-            [this, address] { rowChanged(address, {LastErrorRole}); });
-    connect(c, &AccountConnection::latencyChanged, this,
-            [this, address] { rowChanged(address, {LatencyMsRole}); });
+    connect(c, &AccountConnection::lastErrorChanged, this, [this, e] { rowChanged(e->address, {LastErrorRole}); });
+    connect(c, &AccountConnection::latencyChanged, this, [this, e] { rowChanged(e->address, {LatencyMsRole}); });
     connect(c, &AccountConnection::tokenExpiresAtChanged, this,
-            [this, address] { rowChanged(address, {TokenExpiresAtRole}); });
+            [this, e] { rowChanged(e->address, {TokenExpiresAtRole}); });
 }
 
 void AccountRegistry::detach(Entry &entry)
@@ -270,7 +308,7 @@ QVariant AccountRegistry::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Entry &e = m_entries[size_t(index.row())];
+    const Entry &e = *m_entries[size_t(index.row())];
     const AccountConnection *c = e.connection;
     const AccountState state = c ? c->state() : AccountState::Disabled;
     switch (role) {
@@ -317,46 +355,54 @@ QHash<int, QByteArray> AccountRegistry::roleNames() const
             {ServerRole, "server"},           {Qt::DisplayRole, "display"}};
 }
 
+// A binary search over the rows (they are in rowBefore order): O(log N) rows looked at.
 int AccountRegistry::rowOf(const AccountAddress &address) const
 {
-    return m_rows.value(address, -1);
+    if (!m_byAddress.contains(address))
+        return -1;
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), address,
+                                     [this](const std::unique_ptr<Entry> &e, const AccountAddress &a) {
+                                         ++m_rowsVisited;
+                                         return rowBefore(e->address, a);
+                                     });
+    return it != m_entries.end() && (*it)->address == address ? int(it - m_entries.begin()) : -1;
 }
 
 AccountConnection *AccountRegistry::connection(const AccountAddress &address)
 {
-    const int row = rowOf(address);
-    return row < 0 ? nullptr : m_entries[size_t(row)].connection;
+    const Entry *e = entryOf(address);
+    return e ? e->connection : nullptr;
 }
 
 const AccountConnection *AccountRegistry::connection(const AccountAddress &address) const
 {
-    const int row = rowOf(address);
-    return row < 0 ? nullptr : m_entries[size_t(row)].connection;
+    const Entry *e = entryOf(address);
+    return e ? e->connection : nullptr;
 }
 
 QList<AccountAddress> AccountRegistry::addresses() const
 {
     QList<AccountAddress> out;
     out.reserve(qsizetype(m_entries.size()));
-    for (const Entry &e : m_entries)
-        out << e.address;
+    for (const std::unique_ptr<Entry> &e : m_entries)
+        out << e->address;
     return out;
 }
 
 void AccountRegistry::setUnread(const AccountAddress &address, int unread)
 {
-    const int row = rowOf(address);
-    if (row < 0 || m_entries[size_t(row)].unread == unread)
+    Entry *e = entryOf(address);
+    if (!e || e->unread == unread)
         return;
-    m_unreadTotal += unread - m_entries[size_t(row)].unread;
-    m_entries[size_t(row)].unread = unread;
+    m_unreadTotal += unread - e->unread;
+    e->unread = unread;
     rowChanged(address, {UnreadRole});
 }
 
 int AccountRegistry::unread(const AccountAddress &address) const
 {
-    const int row = rowOf(address);
-    return row < 0 ? 0 : m_entries[size_t(row)].unread;
+    const Entry *e = entryOf(address);
+    return e ? e->unread : 0;
 }
 
 void AccountRegistry::startAll()
@@ -364,12 +410,12 @@ void AccountRegistry::startAll()
     // Round-robin over the servers, so the first slices reach every server a little.
     QHash<QString, std::deque<AccountAddress>> byServer;
     QStringList order;
-    for (const Entry &e : m_entries) {
-        if (!e.enabled || !e.connection)
+    for (const std::unique_ptr<Entry> &e : m_entries) {
+        if (!e->enabled || !e->connection)
             continue;
-        if (!byServer.contains(e.server))
-            order << e.server;
-        byServer[e.server].push_back(e.address);
+        if (!byServer.contains(e->server))
+            order << e->server;
+        byServer[e->server].push_back(e->address);
     }
     m_startQueue.clear();
     for (bool any = true; any;) {
@@ -391,10 +437,8 @@ void AccountRegistry::startSlice()
     for (int n = 0; n < kStartSlice && !m_startQueue.empty(); ++n) {
         const AccountAddress a = m_startQueue.front();
         m_startQueue.pop_front();
-        const int row = rowOf(a);
-        if (row >= 0 && m_entries[size_t(row)].enabled)
-            if (AccountConnection *c = m_entries[size_t(row)].connection)
-                c->start();
+        if (const Entry *e = entryOf(a); e && e->enabled && e->connection)
+            e->connection->start();
     }
     if (m_startQueue.empty())
         m_startTimer.stop();
@@ -406,9 +450,9 @@ void AccountRegistry::stopAll()
 {
     m_startQueue.clear();
     m_startTimer.stop();
-    for (Entry &e : m_entries)
-        if (e.connection)
-            e.connection->stop();
+    for (const std::unique_ptr<Entry> &e : m_entries)
+        if (e->connection)
+            e->connection->stop();
 }
 
 QHash<AccountState, int> AccountRegistry::stateCounts() const

@@ -2,10 +2,13 @@
 // The list of every configured account and its live connection; what the tray, the windows
 // and the CLI observe. Connections are made by a factory so each channel plugs in its own.
 //
-// Built for a thousand accounts: finding a row is a hash lookup; the per-state counts, the
-// unread total and the earliest retry are kept up to date as each account changes (O(1) or
-// O(log N) per change), so observers never walk every row to repaint; startAll() opens the
-// connections a slice per event-loop pass, interleaved across servers.
+// Built for a thousand accounts (issue 11): an account's entry is a hash lookup, its row a
+// binary search (the rows are always in the order setConfig gives); setConfig compares a
+// config with the rows in one pass, and each account it adds or removes costs a constant more
+// (no row is renumbered or re-hashed: the row list only moves its pointers); the per-state
+// counts, the unread total and the earliest retry are kept up to date as each account changes
+// (O(1) or O(log N) per change), so observers never walk every row to repaint; startAll()
+// opens the connections a slice per event-loop pass, interleaved across servers.
 #include "accountconnection.h"
 #include "config/configmodel.h"
 
@@ -16,6 +19,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace ct {
@@ -50,7 +54,7 @@ public:
 
     // Rebuilds the list from a config: new accounts are added, removed ones deleted,
     // kept ones re-created only when their settings changed. Order: Gotify, then OpenIM,
-    // each sorted by id.
+    // each sorted by id. Adjacent new (or removed) rows are one insertion (removal).
     void setConfig(const Config &config);
 
     // The account's running connection already works with what `config` says for it (it took
@@ -85,6 +89,11 @@ public:
     // The earliest next retry of the accounts waiting in backoff; invalid when none waits.
     QDateTime earliestRetry() const;
 
+    // How many rows the registry's own bookkeeping has looked at so far: a row compared with a
+    // config (one pass per setConfig), a step of the row search (O(log N) per change). Tests
+    // bound it: an added account or a state change must not cost a visit to every row.
+    qint64 rowsVisited() const { return m_rowsVisited; }
+
 Q_SIGNALS:
     void accountStateChanged(const ct::AccountAddress &address, ct::AccountState state, const QString &detail);
 
@@ -109,18 +118,22 @@ private:
         bool enabled;
     };
     static std::vector<Wanted> wantedFrom(const Config &config);
-    Entry makeEntry(const Config &config, const Wanted &wanted);
+    static bool rowBefore(const AccountAddress &a, const AccountAddress &b); // the rows' order
+    std::unique_ptr<Entry> makeEntry(const Config &config, const Wanted &wanted);
+    Entry *entryOf(const AccountAddress &address) const;
+    void removeRows(int first, int last);
+    void insertRows(int row, const Config &config, const std::vector<const Wanted *> &wanted);
     void attach(Entry &entry);
     void detach(Entry &entry); // takes it out of the counts and deletes its connection
     void recount(Entry &entry);
     void forgetRetry(Entry &entry);
-    void reindex();
     void rowChanged(const AccountAddress &address, const QList<int> &roles = {});
     void startSlice();
 
     ConnectionFactory m_factory;
-    std::vector<Entry> m_entries;
-    QHash<AccountAddress, int> m_rows;
+    std::vector<std::unique_ptr<Entry>> m_entries; // the rows, in rowBefore order
+    QHash<AccountAddress, Entry *> m_byAddress;
+    mutable qint64 m_rowsVisited = 0;
     std::array<int, kStateCount> m_stateCounts{};
     std::multimap<qint64, AccountAddress> m_retries; // ms since epoch → account in backoff
     int m_unreadTotal = 0;

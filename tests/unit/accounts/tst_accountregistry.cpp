@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace ct;
 
 namespace {
@@ -214,6 +216,54 @@ private Q_SLOTS:
         QCOMPARE(reg.stateCounts().value(AccountState::Connected), 1);
         QCOMPARE(reg.rowOf({kGotifyChannel, "c"}), 1);
         QCOMPARE(reg.rowOf({kGotifyChannel, "b"}), -1);
+    }
+
+    // Issue 11: adding accounts to a registry that has some rebuilt the row index once per
+    // added row (adding N accounts: N² rows visited). Now a config costs one pass over the rows
+    // it is compared with, each added or removed account a constant more whatever the number of
+    // rows, and a state change a binary search for its row.
+    void addedAccountsAndStateChanges_costTheSameRowVisits_with50Or400Rows()
+    {
+        QHash<int, qint64> addedCost, removedCost;
+        for (const int n : {50, 400}) {
+            AccountRegistry reg(factory());
+            QAbstractItemModelTester tester(&reg, QAbstractItemModelTester::FailureReportingMode::QtTest);
+            QList<GotifyAccountConfig> some, more; // even ids; more: ten odd ones among them
+            for (int i = 0; i < n; ++i) {
+                some << gotify(QStringLiteral("bot%1").arg(2 * i, 4, 10, QLatin1Char('0')));
+                more << some.last();
+                if (i % (n / 10) == 2)
+                    more << gotify(QStringLiteral("bot%1").arg(2 * i + 1, 4, 10, QLatin1Char('0')));
+            }
+            reg.setConfig(configWith(some, {}));
+            const auto visits = [&reg](const Config &config) {
+                const qint64 before = reg.rowsVisited();
+                reg.setConfig(config);
+                return reg.rowsVisited() - before;
+            };
+            const qint64 unchanged = visits(configWith(some, {}));
+            addedCost[n] = visits(configWith(more, {})) - unchanged;
+            QCOMPARE(reg.rowCount(), n + 10);
+            for (int r = 0; r + 1 < reg.rowCount(); ++r) // still in order
+                QVERIFY(reg.index(r).data(AccountRegistry::AccountIdRole).toString()
+                        < reg.index(r + 1).data(AccountRegistry::AccountIdRole).toString());
+            QCOMPARE(reg.rowOf({kGotifyChannel, QStringLiteral("bot0005")}), 3);
+            removedCost[n] = visits(configWith(some, {})) - unchanged;
+            QCOMPARE(reg.rowCount(), n);
+
+            auto *c = static_cast<DrivenConnection *>(reg.connection({kGotifyChannel, "bot0040"}));
+            QSignalSpy changed(&reg, &QAbstractItemModel::dataChanged);
+            const qint64 before = reg.rowsVisited();
+            c->drive(AccountState::Connected);
+            const qint64 stateCost = reg.rowsVisited() - before;
+            QCOMPARE(changed.size(), 1);
+            QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 20);
+            const int log2n = int(std::ceil(std::log2(n + 1)));
+            QVERIFY2(stateCost <= log2n + 1, qPrintable(QStringLiteral("%1 rows of %2").arg(stateCost).arg(n)));
+        }
+        QCOMPARE(addedCost[400], addedCost[50]);
+        QCOMPARE(removedCost[400], removedCost[50]);
+        QVERIFY2(addedCost[400] <= 2 * 10, qPrintable(QString::number(addedCost[400])));
     }
 };
 
