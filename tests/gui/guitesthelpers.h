@@ -1,5 +1,5 @@
 #pragma once
-// Shared by the GUI suites: an AccountConnection the test drives by hand, and small configs.
+// Shared by the GUI suites: an AccountConnection the test drives by hand, and configs.
 #include "accounts/accountregistry.h"
 #include "config/configloader.h"
 
@@ -44,6 +44,30 @@ inline Config sampleConfig()
           "primary": { "token": "t", "wsAddr": "ws://127.0.0.1:10001", "apiAddr": "http://127.0.0.1:10002" } } }
       } })";
     return parseConfig(json).config;
+}
+
+// Gotify accounts bot<number> (four digits), all on one server: many accounts, for the tests
+// that count the work one change costs with few and with many.
+inline Config botsConfig(const QList<int> &numbers)
+{
+    Config c;
+    c.gotify.present = true;
+    for (int i : numbers) {
+        GotifyAccountConfig a;
+        a.id = QStringLiteral("bot%1").arg(i, 4, 10, QLatin1Char('0'));
+        a.serverUrl = QStringLiteral("http://127.0.0.1:1");
+        c.gotify.accounts << a;
+    }
+    return c;
+}
+
+// 0, 2, 4, …: n even numbers (odd ones can be added between them).
+inline QList<int> evenNumbers(int n)
+{
+    QList<int> out;
+    for (int i = 0; i < n; ++i)
+        out << 2 * i;
+    return out;
 }
 
 } // namespace ct::guitest

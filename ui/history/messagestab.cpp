@@ -1,5 +1,6 @@
 #include "messagestab.h"
 
+#include "accountchoices.h"
 #include "accounts/accountregistry.h"
 #include "historymodel.h"
 #include "inbound/historystore.h"
@@ -80,7 +81,23 @@ MessagesTab::MessagesTab(const AccountRegistry *registry, const HistoryStore *st
     m_searchDelay->setInterval(250);
     connect(m_searchDelay, &QTimer::timeout, this, &MessagesTab::applyFilter);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    // The account list follows the registry a row at a time (AccountChoices). Rows added above
+    // the chosen account move it, not change it: only a different account re-reads the sessions.
+    // A chosen account that is removed gives way to "All accounts", before its row goes.
+    if (m_registry)
+        connect(m_registry, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                [this](const QModelIndex &, int first, int last) {
+                    const int row = m_account->currentIndex() - 1;
+                    if (row >= first && row <= last)
+                        m_account->setCurrentIndex(0);
+                });
+    m_account->setModel(new AccountChoices(m_registry, tr("All accounts"), this));
+    m_account->setCurrentIndex(0);
     connect(m_account, &QComboBox::currentIndexChanged, this, [this] {
+        const QString chosen = m_account->currentData().toString();
+        if (chosen == m_chosenAccount)
+            return;
+        m_chosenAccount = chosen;
         reloadSessions();
         applyFilter();
     });
@@ -101,24 +118,6 @@ MessagesTab::MessagesTab(const AccountRegistry *registry, const HistoryStore *st
             menu->exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_message->showRecord(nullptr); });
-    if (m_registry) {
-        connect(m_registry, &QAbstractItemModel::rowsInserted, this, &MessagesTab::reloadAccounts);
-        connect(m_registry, &QAbstractItemModel::rowsRemoved, this, &MessagesTab::reloadAccounts);
-        connect(m_registry, &QAbstractItemModel::modelReset, this, &MessagesTab::reloadAccounts);
-    }
-    reloadAccounts();
-}
-
-void MessagesTab::reloadAccounts()
-{
-    const QString current = m_account->currentData().toString();
-    const QSignalBlocker block(m_account);
-    m_account->clear();
-    m_account->addItem(tr("All accounts"), QString());
-    if (m_registry)
-        for (const AccountAddress &a : m_registry->addresses())
-            m_account->addItem(a.toString(), a.toString());
-    m_account->setCurrentIndex(qMax(0, m_account->findData(current)));
     reloadSessions();
 }
 

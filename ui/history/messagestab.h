@@ -35,6 +35,7 @@ public:
     QTableView *view() const { return m_view; }
     MessageView *messageView() const { return m_message; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *accountFilter() const { return m_account; }
 
     void showAccount(const AccountAddress &account);
     // Shows the account's messages (every session, no search) with this message selected (and
@@ -64,7 +65,6 @@ Q_SIGNALS:
     void messageRead(const ct::AccountAddress &account, const QString &messageId);
 
 private:
-    void reloadAccounts();
     void reloadSessions();
     void applyFilter();
     void showCurrent();
@@ -72,7 +72,8 @@ private:
     const AccountRegistry *m_registry;
     const HistoryStore *m_store;
     HistoryModel *m_model;
-    QComboBox *m_account;
+    QComboBox *m_account;    // its model: AccountChoices
+    QString m_chosenAccount; // the address the filter shows, "" for all
     QComboBox *m_session;
     QLineEdit *m_search;
     QTimer *m_searchDelay;

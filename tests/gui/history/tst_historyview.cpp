@@ -9,6 +9,7 @@
 #include "inbound/historystore.h"
 #include "net/imagefetcher.h"
 
+#include <QComboBox>
 #include <QHeaderView>
 #include <QImage>
 #include <QLineEdit>
@@ -37,6 +38,7 @@ InboundMessage message(const QString &account, int id, const QString &text,
     m.serverTime = QDateTime::currentDateTimeUtc().addSecs(id);
     return m;
 }
+
 } // namespace
 
 class TestHistoryView : public QObject
@@ -194,6 +196,56 @@ private Q_SLOTS:
 
         tab.searchField()->setText(QStringLiteral("disk at 7 percent"));
         QTRY_COMPARE(tab.model()->rowCount(), 3);
+    }
+
+    // Issue 11: the account filter follows the registry a row at a time. An added account is
+    // one row inserted, whatever the number of accounts (it was every row removed and added
+    // again, and the sessions re-read, per account); a state change touches the list not at
+    // all; the chosen account stays chosen, and when it is removed the filter shows all.
+    void accountFilter_anAddedAccountIsOneRow_with50Or400Accounts_stateChangesTouchNothing()
+    {
+        for (const int n : {50, 400}) {
+            AccountRegistry registry(drivenFactory());
+            registry.setConfig(botsConfig(evenNumbers(n)));
+            MessagesTab tab(&registry, m_store);
+            QComboBox *filter = tab.accountFilter();
+            QAbstractItemModel *choices = filter->model();
+            QCOMPARE(choices->rowCount(), n + 1);
+            const QString chosen = QStringLiteral("gotify/bot0040");
+            tab.showAccount(AccountAddress::parse(chosen));
+            QCOMPARE(filter->currentData().toString(), chosen);
+
+            int inserted = 0, removed = 0, resets = 0, changes = 0;
+            QObject counting; // the counters live in this function: so do the connections
+            connect(choices, &QAbstractItemModel::rowsInserted, &counting,
+                    [&](const QModelIndex &, int first, int last) { inserted += last - first + 1; });
+            connect(choices, &QAbstractItemModel::rowsRemoved, &counting,
+                    [&](const QModelIndex &, int first, int last) { removed += last - first + 1; });
+            connect(choices, &QAbstractItemModel::modelReset, &counting, [&] { ++resets; });
+            connect(choices, &QAbstractItemModel::dataChanged, &counting, [&] { ++changes; });
+            QSignalSpy reread(tab.model(), &QAbstractItemModel::modelReset);
+
+            QList<int> more = evenNumbers(n);
+            more << 1 << 2 * n + 1; // one above the chosen account, one at the end
+            registry.setConfig(botsConfig(more));
+            QCOMPARE(inserted, 2);
+            QCOMPARE(removed, 0);
+            QCOMPARE(resets, 0);
+            QCOMPARE(filter->itemText(2), QStringLiteral("gotify/bot0001"));
+            QCOMPARE(filter->currentData().toString(), chosen);
+            QCOMPARE(reread.size(), 0); // the messages shown were not read again
+
+            registry.startAll();
+            driven(registry, chosen)->drive(AccountState::Connected);
+            QCOMPARE(changes, 0);
+
+            more.removeOne(40);
+            registry.setConfig(botsConfig(more));
+            QCOMPARE(removed, 1);
+            QCOMPARE(filter->currentIndex(), 0);
+            QCOMPARE(filter->currentData().toString(), QString());
+            QCOMPARE(choices->rowCount(), n + 2);
+        }
     }
 
     void showMessage_selectsItBeyondTheFirstPage_andAsksToMarkItRead()
