@@ -6,6 +6,8 @@
 #include <QBrush>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace ct::ui {
 
 AccountTableModel::AccountTableModel(const AccountRegistry *registry, QObject *parent)
@@ -29,7 +31,7 @@ AccountTableModel::AccountTableModel(const AccountRegistry *registry, QObject *p
     connect(registry, &QAbstractItemModel::rowsRemoved, this, [this] { endRemoveRows(); });
     connect(registry, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_changeDelay.stop();
-        m_firstRow = m_lastRow = -1;
+        m_changedRows.clear();
         beginResetModel();
     });
     connect(registry, &QAbstractItemModel::modelReset, this, [this] { endResetModel(); });
@@ -83,17 +85,15 @@ void AccountTableModel::registryRowsChanged(int firstRow, int lastRow, const QLi
         return;
     int firstColumn, lastColumn;
     columnsFor(roles, &firstColumn, &lastColumn);
-    if (m_firstRow < 0) {
-        m_firstRow = firstRow;
-        m_lastRow = lastRow;
+    if (m_changedRows.empty()) {
         m_firstColumn = firstColumn;
         m_lastColumn = lastColumn;
     } else {
-        m_firstRow = qMin(m_firstRow, firstRow);
-        m_lastRow = qMax(m_lastRow, lastRow);
         m_firstColumn = qMin(m_firstColumn, firstColumn);
         m_lastColumn = qMax(m_lastColumn, lastColumn);
     }
+    for (int row = firstRow; row <= lastRow; ++row)
+        m_changedRows.push_back(row);
     if (!m_changeDelay.isActive())
         m_changeDelay.start();
 }
@@ -101,13 +101,25 @@ void AccountTableModel::registryRowsChanged(int firstRow, int lastRow, const QLi
 void AccountTableModel::flushChanges()
 {
     m_changeDelay.stop();
-    if (m_firstRow < 0)
+    if (m_changedRows.empty())
         return;
-    const QModelIndex from = index(m_firstRow, m_firstColumn);
-    const QModelIndex to = index(qMin(m_lastRow, rowCount() - 1), m_lastColumn);
-    m_firstRow = m_lastRow = -1;
-    if (from.isValid() && to.isValid())
-        Q_EMIT dataChanged(from, to);
+    std::vector<int> rows;
+    rows.swap(m_changedRows);
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    std::vector<std::pair<int, int>> runs;
+    for (int row : rows) {
+        if (row >= rowCount())
+            break;
+        if (!runs.empty() && runs.back().second + 1 == row)
+            runs.back().second = row;
+        else
+            runs.emplace_back(row, row);
+    }
+    if (runs.size() > size_t(kMaxRunsPerFrame))
+        runs = {{runs.front().first, runs.back().second}};
+    for (const auto &[first, last] : runs)
+        Q_EMIT dataChanged(index(first, m_firstColumn), index(last, m_lastColumn));
 }
 
 int AccountTableModel::rowCount(const QModelIndex &parent) const

@@ -3,12 +3,16 @@
 // A proxy: rows are the registry's rows; inserts and removals are forwarded as they come.
 // Changes are coalesced (issue 11): a registry change marks only the cells that show its roles
 // (a latency measured by a pong: the Latency cell), and all the changes of one frame
-// (kChangeDelayMs) go out as one dataChanged over the rows and columns they touched. With
+// (kChangeDelayMs) go out as one dataChanged per run of adjacent changed rows, over the
+// columns they touched: two accounts changing are two rows, not every row between them (the
+// sort/filter proxy looks at each row of a change). Past kMaxRunsPerFrame runs (a storm), one
+// dataChanged spans them all: one pass over those rows, not one re-sort per run. With
 // 1,000 accounts the heartbeat's pongs change hundreds of latencies within a few milliseconds;
 // forwarded one by one, each was a whole-row change that the sort/filter proxy and the view
 // handled on its own (a re-sort of the view when it is sorted by a changing column).
 #include <QAbstractTableModel>
 #include <QTimer>
+#include <vector>
 
 namespace ct {
 class AccountRegistry;
@@ -30,6 +34,7 @@ public:
         ColumnCount
     };
     static constexpr int kChangeDelayMs = 16; // one frame, as the tray's repaints
+    static constexpr int kMaxRunsPerFrame = 8;
 
     explicit AccountTableModel(const AccountRegistry *registry, QObject *parent = nullptr);
 
@@ -47,7 +52,8 @@ private:
 
     const AccountRegistry *m_registry;
     QTimer m_changeDelay;
-    int m_firstRow = -1, m_lastRow = -1, m_firstColumn = -1, m_lastColumn = -1;
+    std::vector<int> m_changedRows; // of this frame, in the order they changed
+    int m_firstColumn = -1, m_lastColumn = -1;
 };
 
 } // namespace ct::ui

@@ -38,6 +38,9 @@ DiagnosticsTab::DiagnosticsTab(const AccountRegistry *registry, MarkerLister mar
     layout->addWidget(m_markers);
     layout->addWidget(refresh, 0, Qt::AlignLeft);
 
+    m_markerDelay.setSingleShot(true);
+    m_markerDelay.setInterval(kMarkerDelayMs);
+    connect(&m_markerDelay, &QTimer::timeout, this, &DiagnosticsTab::refreshMarkers);
     if (registry)
         connect(registry, &AccountRegistry::accountStateChanged, this, &DiagnosticsTab::onStateChanged);
     refreshMarkers();
@@ -49,8 +52,8 @@ void DiagnosticsTab::onStateChanged(const AccountAddress &address, AccountState 
     if (!detail.isEmpty())
         line += QStringLiteral(": ") + detail;
     addEvent(line);
-    if (state == AccountState::NeedsLogin)
-        refreshMarkers();
+    if (state == AccountState::NeedsLogin && !m_markerDelay.isActive())
+        m_markerDelay.start();
 }
 
 void DiagnosticsTab::addEvent(const QString &text)
@@ -66,6 +69,7 @@ QStringList DiagnosticsTab::events() const
 
 void DiagnosticsTab::refreshMarkers()
 {
+    m_markerDelay.stop();
     m_markers->clear();
     const QStringList files = m_lister ? m_lister() : QStringList();
     if (files.isEmpty())

@@ -4,6 +4,7 @@
 #include "gui/guitesthelpers.h"
 #include "mainwindow/accountstab.h"
 #include "mainwindow/accounttablemodel.h"
+#include "mainwindow/diagnosticstab.h"
 #include "mainwindow/mainwindow.h"
 
 #include <QAbstractItemModelTester>
@@ -107,6 +108,38 @@ private Q_SLOTS:
         QCOMPARE(table.rowCount(), 2);
     }
 
+    // Issue 11: two accounts changing within one frame are a change of their two rows, not of
+    // every row between them (the sort/filter proxy looks at each row of a change), with 50
+    // accounts as with 400; a storm of changes is still few signals.
+    void accountTable_changesOfOneFrame_coverTheirRowsOnly_with50Or400Accounts()
+    {
+        for (const int n : {50, 400}) {
+            AccountRegistry registry(drivenFactory());
+            registry.setConfig(botsConfig(evenNumbers(n)));
+            AccountTableModel table(&registry);
+            int rows = 0, signalCount = 0;
+            QObject counting; // the counters live in this function: so does the connection
+            connect(&table, &QAbstractItemModel::dataChanged, &counting,
+                    [&](const QModelIndex &from, const QModelIndex &to) {
+                        rows += to.row() - from.row() + 1;
+                        ++signalCount;
+                    });
+            driven(registry, QStringLiteral("gotify/bot0000"))->drive(AccountState::Connected);
+            driven(registry, QStringLiteral("gotify/bot%1").arg(2 * n - 2, 4, 10, QLatin1Char('0')))
+                ->drive(AccountState::Connected);
+            QTRY_VERIFY(signalCount > 0);
+            QCOMPARE(rows, 2);
+            QCOMPARE(signalCount, 2);
+
+            rows = signalCount = 0;
+            for (int i = 0; i < n; i += 2) // every other account: more runs than one frame sends
+                driven(registry, QStringLiteral("gotify/bot%1").arg(2 * i, 4, 10, QLatin1Char('0')))->latency(5);
+            QTRY_VERIFY(signalCount > 0);
+            QCOMPARE(signalCount, 1);
+            QCOMPARE(rows, n - 1);
+        }
+    }
+
     void diagnostics_logsStateChanges_andListsMarkers()
     {
         AccountRegistry registry(drivenFactory());
@@ -122,6 +155,28 @@ private Q_SLOTS:
                  qPrintable(events.last()));
         QCOMPARE(window.diagnosticsTab()->markerList()->item(0)->text(),
                  QStringLiteral("/tmp/manual-login.primary.json"));
+    }
+
+    // Issue 11: accounts needing a login list the marker files again, once for all the accounts
+    // refused together, with 50 accounts as with 400 (it was once per account).
+    void diagnostics_manyAccountsNeedingALogin_listTheMarkersOnce_with50Or400Accounts()
+    {
+        for (const int n : {50, 400}) {
+            AccountRegistry registry(drivenFactory());
+            registry.setConfig(botsConfig(evenNumbers(n)));
+            int listings = 0;
+            DiagnosticsTab tab(&registry, [&listings] {
+                ++listings;
+                return QStringList{QStringLiteral("/tmp/manual-login.bot0000.json")};
+            });
+            QCOMPARE(listings, 1);
+            for (int i = 0; i < n; ++i)
+                driven(registry, QStringLiteral("gotify/bot%1").arg(2 * i, 4, 10, QLatin1Char('0')))
+                    ->drive(AccountState::NeedsLogin, QStringLiteral("refused"));
+            QCOMPARE(tab.events().size(), n); // every change is in the log
+            QTRY_COMPARE(listings, 2);
+            QCOMPARE(tab.markerList()->item(0)->text(), QStringLiteral("/tmp/manual-login.bot0000.json"));
+        }
     }
 
     void welcomePage_andNotice()
