@@ -2,13 +2,21 @@
 // all connect; every state change reaches the model, the tooltip and the menu; and the work the
 // tray does is bounded by counts that do not grow with the number of accounts — the menu is
 // not built until it is shown, the model is filled by one insertion, and repaints are
-// coalesced (never two within one frame).
+// coalesced (never two within one frame). The main window is open meanwhile (issue 11), on the
+// Accounts tab as they connect and on the Messages tab through the storm: its account table and
+// account filter are filled by one insertion each, and the storm costs the table a bounded
+// number of changes per frame and the filter none.
 #include "config/configloader.h"
 #include "gotifyserver.h"
+#include "history/messagestab.h"
+#include "mainwindow/accountstab.h"
+#include "mainwindow/accounttablemodel.h"
+#include "mainwindow/mainwindow.h"
 #include "runtime/appruntime.h"
 #include "tray/traycontroller.h"
 #include "tray/traymenu.h"
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +39,7 @@ class TestTrayScale : public QObject
     testserver::GotifyServer m_server;
     std::unique_ptr<AppRuntime> m_runtime;
     std::unique_ptr<TrayController> m_tray;
+    std::unique_ptr<MainWindow> m_window;
 
     int connected() const { return m_runtime->registry().stateCount(AccountState::Connected); }
     QStringList titles(QMenu *menu) const
@@ -67,6 +76,15 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_runtime->open(&error), qPrintable(error));
         m_tray = std::make_unique<TrayController>(&m_runtime->registry(), nullptr, nullptr, TrayActions{});
+        m_window = std::make_unique<MainWindow>(&m_runtime->registry(), &m_runtime->history(),
+                                                [] { return QStringList(); });
+        m_window->showTab(MainWindow::Tab::Accounts);
+        m_window->show();
+        QSignalSpy tableInserted(m_window->accountsTab()->model(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy tableReset(m_window->accountsTab()->model(), &QAbstractItemModel::modelReset);
+        QAbstractItemModel *choices = m_window->messagesTab()->accountFilter()->model();
+        QSignalSpy choicesInserted(choices, &QAbstractItemModel::rowsInserted);
+        QSignalSpy choicesReset(choices, &QAbstractItemModel::modelReset);
 
         const AccountRegistry &registry = m_runtime->registry();
         QSignalSpy inserted(&registry, &QAbstractItemModel::rowsInserted);
@@ -90,6 +108,11 @@ private Q_SLOTS:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(registry.rowCount(), kAccounts);
+        QCOMPARE(tableInserted.size(), 1);
+        QCOMPARE(tableReset.size(), 0);
+        QCOMPARE(choicesInserted.size(), 1);
+        QCOMPARE(choicesReset.size(), 0);
+        QCOMPARE(choices->rowCount(), kAccounts + 1);
         QVERIFY(stateChanges.size() >= 2 * kAccounts); // connecting, connected
         QCOMPARE(stateRowsChanged, stateChanges.size());
         // The menu was never built (it is built when shown); repaints were coalesced.
@@ -137,6 +160,17 @@ private Q_SLOTS:
     void storm_everyDropReachesModelAndTooltip_menuNotRebuilt()
     {
         const int builds = m_tray->menuBuildCount();
+        m_window->showTab(MainWindow::Tab::Messages);
+        QSignalSpy tableChanges(m_window->accountsTab()->model(), &QAbstractItemModel::dataChanged);
+        int choiceSignals = 0;
+        QObject counting; // the counter lives in this function: so do the connections
+        QAbstractItemModel *choices = m_window->messagesTab()->accountFilter()->model();
+        const auto count = [&] { ++choiceSignals; };
+        connect(choices, &QAbstractItemModel::dataChanged, &counting, count);
+        connect(choices, &QAbstractItemModel::rowsInserted, &counting, count);
+        connect(choices, &QAbstractItemModel::rowsRemoved, &counting, count);
+        connect(choices, &QAbstractItemModel::modelReset, &counting, count);
+        connect(choices, &QAbstractItemModel::layoutChanged, &counting, count);
         QSignalSpy stateChanges(&m_runtime->registry(), &AccountRegistry::accountStateChanged);
         const int repaintsBefore = m_tray->repaintCount();
         QElapsedTimer clock;
@@ -151,6 +185,11 @@ private Q_SLOTS:
         const int repaints = m_tray->repaintCount() - repaintsBefore;
         QVERIFY2(repaints <= 2 + elapsed / TrayController::kRepaintDelayMs,
                  qPrintable(QStringLiteral("%1 repaints in %2 ms").arg(repaints).arg(elapsed)));
+        // The main window: the table changes at most a few times per frame, the filter never.
+        const qint64 frames = 2 + elapsed / AccountTableModel::kChangeDelayMs;
+        QVERIFY2(tableChanges.size() <= frames * AccountTableModel::kMaxRunsPerFrame,
+                 qPrintable(QStringLiteral("%1 table changes in %2 ms").arg(tableChanges.size()).arg(elapsed)));
+        QCOMPARE(choiceSignals, 0);
     }
 
     void menu_attentionFirst()
@@ -167,6 +206,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        m_window.reset();
         m_tray.reset();
         m_runtime.reset();
     }
