@@ -89,8 +89,10 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
             [this](quint64 elapsedMs, const QByteArray &) { setLatencyMs(int(elapsedMs)); });
     connect(m_catchup, &GotifyCatchup::finished, this, [this](const QList<InboundMessage> &messages, int pages) {
         // The stream frames held meanwhile go with the caught-up ones, in id order: on a first
-        // connect the catch-up takes only the newest page, so a held frame can be older than
-        // it (the tray printed 31..50 before 1..30 when 50 arrived during that first page).
+        // connect whose newest messages could not be read before the stream opened, the catch-up
+        // takes only the newest page, so a held frame can be older than it (the tray printed
+        // 31..50 before 1..30 when 50 arrived during that first page). Frames read after this
+        // are of listed messages or newer ones, except in that case (gotifycatchup.h).
         QList<InboundMessage> all = messages;
         if (!m_streamBatch.isEmpty()) {
             m_batchTimer.stop();
@@ -105,6 +107,7 @@ GotifyConnection::GotifyConnection(const GotifyEndpoint &endpoint, const Inbound
             m_pipeline->submitBatch(std::move(all));
         Q_EMIT catchUpFinished(int(messages.size()), pages);
     });
+    connect(m_catchup, &GotifyCatchup::prepared, this, &GotifyConnection::openStream);
     if (m_pipeline)
         connect(m_pipeline, &InboundPipeline::pausedChanged, this, &GotifyConnection::onPipelinePaused);
     connect(m_catchup, &GotifyCatchup::failed, this, [this](const GotifyError &e) {
@@ -224,7 +227,20 @@ void GotifyConnection::open()
     }
     m_catchupFrom = qMax(m_startCursor, m_lastSeenId);
     setState(AccountState::Connecting, m_endpoint.serverUrl.host());
+    if (m_catchupFrom == 0 && !m_catchup->isPrepared()) {
+        // A first connect: the newest messages before the stream opens, so that the catch-up
+        // after it takes every later one (gotifycatchup.h; docs/protocols.md "Stream"). Then
+        // openStream(), also when they could not be read: the stream's handshake says why.
+        m_catchup->prepareFirstConnect();
+        return;
+    }
+    openStream();
+}
 
+void GotifyConnection::openStream()
+{
+    if (!m_running)
+        return;
     const QUrl url = m_endpoint.streamUrl();
     m_sslErrors.clear();
     m_sslHostMismatch = false;

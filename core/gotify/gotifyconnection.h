@@ -79,6 +79,7 @@ Q_SIGNALS:
 
 private:
     void open();
+    void openStream(); // open()'s second half, after a first connect's prepared catch-up
     void onConnected();
     void onDropped(quint64 attempt);
     void scheduleRetry(const QString &reason);

@@ -165,6 +165,49 @@ private Q_SLOTS:
         QCOMPARE(sink.delivered.value(acc), expected); // was 31..50, then 1..30
     }
 
+    void firstConnect_framesReadAfterTheFirstPage_areNotLeftBehindItsNewest20_allComeInIdOrder()
+    {
+        // The `watch` that printed message 31 first (issue 14): 100 messages before the first
+        // connect, 50 more posted as the stream opens, and the client reads the catch-up's answer
+        // before their stream frames (as on a loaded machine; the server holds the frames until
+        // the catch-up's messages are delivered). A first page asked for after the stream opened
+        // took the newest 20 of all (131..150) and left 101..130 to the stream, which delivered
+        // them after. Only the newest 20 from before the stream opened are taken, then the rest.
+        GotifyServer server;
+        QVERIFY(server.listen());
+        server.storeMissedMessages(100);
+        server.holdPushes(true);
+        test::Sink sink;
+        const QString acc = QStringLiteral("gotify/new");
+        GotifyConnection c(test::endpointFor(server, QStringLiteral("new")), test::fastInbound(),
+                           sink.pipeline.get(), sink.history.get());
+        QSignalSpy catchups(&c, &GotifyConnection::catchUpFinished);
+        QMetaObject::Connection posting = connect(&c, &AccountConnection::stateChanged, this,
+                                                  [&](AccountState state) {
+                                                      if (state != AccountState::Connected)
+                                                          return;
+                                                      disconnect(posting);
+                                                      for (int i = 101; i <= 150; ++i)
+                                                          server.postMessage(QStringLiteral("m%1").arg(i));
+                                                  });
+        c.start();
+        QTRY_COMPARE(catchups.size(), 1);
+        QVERIFY(sink.pipeline->flush());             // what the catch-up handed over is delivered
+        server.holdPushes(false);                    // and only now the stream's frames arrive
+        server.postMessage(QStringLiteral("after")); // comes after anything still on its way
+        QTRY_COMPARE(sink.delivered.value(acc).value(sink.count(acc) - 1), 151);
+        // The ids delivered, as runs: "81..151".
+        QStringList runs;
+        const QList<qint64> ids = sink.delivered.value(acc);
+        for (qsizetype i = 0, start = 0; i < ids.size(); ++i)
+            if (i + 1 == ids.size() || ids.at(i + 1) != ids.at(i) + 1) {
+                runs << (start == i ? QString::number(ids.at(i))
+                                    : QStringLiteral("%1..%2").arg(ids.at(start)).arg(ids.at(i)));
+                start = i + 1;
+            }
+        QCOMPARE(runs.join(QStringLiteral(", ")), QStringLiteral("81..151")); // was 131..150, 101..130, 151
+    }
+
     void revokedToken_failsWithAuthDetail_andBoundedRetries()
     {
         GotifyServer server;

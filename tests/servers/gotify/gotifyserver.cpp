@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 #include <algorithm>
+#include <utility>
 
 namespace ct::testserver {
 
@@ -232,7 +233,9 @@ void GotifyServer::setPingEachStream(bool each)
 
 int GotifyServer::messageListsAnswered() const
 {
-    return int(std::count_if(m_log.cbegin(), m_log.cend(), [](const GotifyRequestRecord &r) {
+    const auto firstStream = std::find_if(m_log.cbegin(), m_log.cend(),
+                                          [](const GotifyRequestRecord &r) { return r.isStream; });
+    return int(std::count_if(firstStream, m_log.cend(), [](const GotifyRequestRecord &r) {
         return r.method == "GET" && r.path == QLatin1String("/message") && r.status != 0;
     }));
 }
@@ -321,9 +324,22 @@ void GotifyServer::broadcast(const GotifyMessage &m)
 {
     const QString frame = QString::fromUtf8(
         QJsonDocument(GotifyStore::messageJson(m)).toJson(QJsonDocument::Compact));
-    for (const Stream &s : std::as_const(m_streams))
-        s.socket->sendTextMessage(frame);
+    if (m_holdPushes)
+        m_heldFrames << frame;
+    else
+        for (const Stream &s : std::as_const(m_streams))
+            s.socket->sendTextMessage(frame);
     Q_EMIT messagePosted(m.id);
+}
+
+void GotifyServer::holdPushes(bool hold)
+{
+    m_holdPushes = hold;
+    if (hold)
+        return;
+    for (const QString &frame : std::exchange(m_heldFrames, {}))
+        for (const Stream &s : std::as_const(m_streams))
+            s.socket->sendTextMessage(frame);
 }
 
 void GotifyServer::pingStreams()

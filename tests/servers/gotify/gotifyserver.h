@@ -84,6 +84,10 @@ public:
     // `intervalMs` (framestall.h): bytes flow, but no message or pong reaches the client. 0: off.
     void setTrickleStreams(int intervalMs) { m_trickleMs = intervalMs; }
     int bytesTrickled() const { return m_trickled; }
+    // While held, what postMessage() pushes is kept, in order, and sent to every open stream
+    // at holdPushes(false): a stream slower than the REST answers (a client on a loaded machine
+    // that reads a catch-up's answer before frames sent earlier).
+    void holdPushes(bool hold);
     // Drops every stream TCP connection without a close frame (the client sees 1006).
     void dropStreams();
     // Removes the application or client holding this token; its streams drop without a close frame.
@@ -102,9 +106,10 @@ public:
     void setPingPhaseRandom(bool random) { m_pingPhaseRandom = random; }
     int streamCount() const { return int(m_streams.size()); }
     QList<GotifyRequestRecord> requestLog() const { return m_log; }
-    // GET /message requests answered so far (a catch-up page each). A message posted after one
-    // was answered is not in it: after the stream is registered (streamCount) and a client's
-    // catch-up answered, a new message reaches that client through its stream only.
+    // GET /message requests answered after the first stream request came (a catch-up page each;
+    // a first connect's look at the newest messages before it opens its stream is not one). A message
+    // posted after one was answered is not in it: after the stream is registered (streamCount)
+    // and a client's catch-up answered, a new message reaches that client through its stream only.
     int messageListsAnswered() const;
     void clearRequestLog() { m_log.clear(); }
     GotifyStore &store() { return m_store; }
@@ -168,6 +173,8 @@ private:
     bool m_healthy = true;
     bool m_elevated = false;
     QList<Stream> m_streams;
+    bool m_holdPushes = false;
+    QStringList m_heldFrames;
     QList<GotifyRequestRecord> m_log;
 };
 
