@@ -2,7 +2,7 @@
 # Where a process's resident memory goes, from /proc/PID/smaps: the heap and anonymous
 # mappings, then every file mapping (shared libraries, fonts, caches) by its resident size.
 #   tests/bench/scale/rss_breakdown.sh PID [N]   (N largest files, default 25)
-# Then the same by part of the product (what a bare QApplication with a tray icon maps too, the
+# Then the same by part of the product (Qt and the runtime, which a bare Qt tray maps too, the
 # network stack, the history, ...). "loaded" is the resident part of each library's first
 # mapping when that is not code (ld.bfd's layout, Debian's libraries): its ELF headers, symbol
 # tables and relocations, which the dynamic loader reads whole when it loads the library, so a
@@ -22,7 +22,7 @@ awk -v top="$top" '
     if (base ~ /^lib(proxy|modman|brotli(dec|common))\.so/) return "libproxy, brotli (needed by Qt Network)"
     if (base ~ /^libprotobuf-lite\.so/) return "protobuf-lite (OpenIM)"
     if (base ~ /^libqt6keychain\.so/) return "QtKeychain"
-    return "Qt, its libraries, the C/C++ runtime (the files a bare QApplication with a tray icon maps)"
+    return "Qt and its libraries (the tray: the files a bare Qt tray maps too), the C/C++ runtime"
   }
   /^[0-9a-f]+-[0-9a-f]+ / {
     name = (NF >= 6) ? $6 : "[anon]"
