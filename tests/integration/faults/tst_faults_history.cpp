@@ -308,6 +308,60 @@ private Q_SLOTS:
         // Nothing lost, each once, the file whole.
         QVERIFY2(historyMismatch(data, posted).isEmpty(), qPrintable(historyMismatch(data, posted)));
     }
+
+    void journalDeletedInAFloodUnderTwoWatches_eachPrintsEveryMessageOnce_theHistoryHoldsEachOnceAndIsWhole_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::newRow("-shm") << QStringLiteral("-shm");
+        QTest::newRow("-wal") << QStringLiteral("-wal");
+    }
+    void journalDeletedInAFloodUnderTwoWatches_eachPrintsEveryMessageOnce_theHistoryHoldsEachOnceAndIsWhole()
+    {
+        // Two processes on one history, and its -shm (or its -wal) deleted while both store a
+        // flood. Both go on with the one they mapped (opened): the -shm is the index through which
+        // each finds the other's frames in the -wal. Neither may open the file anew (a new -shm
+        // or -wal beside the one the other uses: frames read from the wrong file, a corrupt
+        // history); a reader opened now (`history`, doctor) must still find every message.
+        QFETCH(QString, suffix);
+        GotifyServer server;
+        QVERIFY(server.listen());
+        const QString data = m_dir.fresh(QStringLiteral("twoflood"));
+        const QString config = writeWatchConfig(m_dir.filePath(QStringLiteral("twoflood.json")), server);
+        WatchProcess a(config, data), b(config, data);
+        QVERIFY2(a.startConnected(server), a.stderrText().constData());
+        QVERIFY2(b.startConnected(server, 2), b.stderrText().constData());
+        QStringList posted;
+        for (int round = 0; round < 20; ++round) {
+            posted += post(server, 100);
+            if (round == 5) // in the middle of the flood: batches are being stored now
+                QVERIFY(QFile::remove(historyFile(data) + suffix));
+        }
+        posted += post(server, 1); // after anything still on its way: the last one printed
+        QTRY_COMPARE_WITH_TIMEOUT(a.ids().size(), posted.size(), 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(b.ids().size(), posted.size(), 60000);
+        QCOMPARE(a.ids(), posted); // each once, in order
+        QCOMPARE(b.ids(), posted);
+        // No failing, locked or moved-aside history; neither started a new -shm or -wal, and
+        // each saw its own was gone (it had batches to store after the deletion).
+        QVERIFY2(a.historyLines().isEmpty(), a.stderrText().constData());
+        QVERIFY2(b.historyLines().isEmpty(), b.stderrText().constData());
+        QVERIFY(!QFile::exists(historyFile(data) + suffix));
+        for (const WatchProcess *w : {&a, &b})
+            QVERIFY2(w->stderrText().contains("lost its -wal or -shm file"), w->stderrText().constData());
+        const int checkpointsFailed = int(a.stderrText().count("checkpoint failed")
+                                          + b.stderrText().count("checkpoint failed"));
+        QCOMPARE(storedOf(data, posted), posted.size()); // another process reads them meanwhile
+        // One ends with a kill -9, the other as usual (the last connection checkpoints).
+        a.kill9();
+        QVERIFY2(historyMismatch(data, posted).isEmpty(), qPrintable(historyMismatch(data, posted)));
+        QVERIFY2(b.stop(), b.stderrText().constData());
+        // Nothing lost, each once, the file whole.
+        QVERIFY2(historyMismatch(data, posted).isEmpty(), qPrintable(historyMismatch(data, posted)));
+        qInfo("%s deleted after %d of %d messages; each watch printed %d, duplicated %d and %d; %d checkpoints "
+              "busy (tried again with the next batch)",
+              qPrintable(suffix), 600, int(posted.size()), int(a.ids().size()), duplicates(a.ids()),
+              duplicates(b.ids()), checkpointsFailed);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFaultsHistory)
