@@ -831,6 +831,10 @@
         <source>Message history restarted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The message history has a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2055,6 +2059,10 @@
     </message>
     <message>
         <source>The message history could not be read; it was kept at %1 and a new one was started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message history has a problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -825,6 +825,10 @@
         <source>Message history restarted</source>
         <translation>消息历史已重新开始</translation>
     </message>
+    <message>
+        <source>The message history has a problem: %1</source>
+        <translation>消息历史出现问题：%1</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2045,6 +2049,10 @@
     <message>
         <source>The message history could not be read; it was kept at %1 and a new one was started</source>
         <translation>无法读取消息历史；旧的保存在 %1，并新建了一个</translation>
+    </message>
+    <message>
+        <source>The message history has a problem: %1</source>
+        <translation>消息历史出现问题：%1</translation>
     </message>
 </context>
 <context>

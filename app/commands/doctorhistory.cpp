@@ -55,6 +55,18 @@ HistoryReport inspectHistory(AppRuntime &runtime, qint64 minFreeBytes)
         r.notes << QStringLiteral("no history yet; it is created at the first message");
         return r;
     }
+    // A -wal this large has not been copied into the history file for a while (HistoryStore's
+    // checkpoints fail, see historystore.h): nothing is lost, but the file falls behind.
+    const qint64 journal = QFileInfo(path + QStringLiteral("-wal")).size();
+    if (journal > HistoryStore::kJournalLimitBytes)
+        r.problems << QStringLiteral(
+                          "the history's journal %1-wal holds %2 MiB (a working history keeps it under %3 "
+                          "MiB): copying it into the history file fails (a failing disk?) or a reader "
+                          "blocks it; received messages are kept in the journal meanwhile, do not "
+                          "delete it")
+                          .arg(path)
+                          .arg(journal >> 20)
+                          .arg(HistoryStore::kJournalLimitBytes >> 20);
     const HistoryStore &store = runtime.history();
     QString error;
     if (!runtime.openReadOnly(&error)) {

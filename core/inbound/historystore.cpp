@@ -171,12 +171,48 @@ void HistoryStore::checkpointLostJournal()
     // The connection reads the deleted -wal through the descriptor it still has; TRUNCATE also
     // starts it over, so a process that opens the file now finds nothing that only that -wal holds.
     sqlite3 *handle = SqliteStatement::handleOf(db());
-    const int rc = handle
-                       ? sqlite3_wal_checkpoint_v2(handle, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr)
-                       : SQLITE_ERROR;
-    if (rc != SQLITE_OK)
+    if (handle && !checkpoint(handle, nullptr, SQLITE_CHECKPOINT_TRUNCATE))
         qCWarning(lcHistory) << "history" << m_path
-                             << "checkpoint failed, tried again after the next batch:" << sqlite3_errstr(rc);
+                             << "checkpoint did not run whole, tried again after the next batch";
+}
+
+int HistoryStore::walCommitted(void *store, sqlite3 *handle, const char *name, int pages)
+{
+    // Called after the commit, its write lock released (sqlite.org/c3ref/wal_hook.html): a
+    // checkpoint may run here, as SQLite's own automatic one does.
+    if (pages >= kCheckpointPages)
+        static_cast<HistoryStore *>(store)->checkpoint(handle, name, SQLITE_CHECKPOINT_PASSIVE);
+    return SQLITE_OK; // the commit happened, whatever the checkpoint did
+}
+
+bool HistoryStore::checkpoint(sqlite3 *handle, const char *name, int mode)
+{
+    int pages = 0;
+    int copied = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(handle, name, mode, &pages, &copied);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+        return false; // another connection checkpoints or writes now: this one is tried again later
+    if (rc != SQLITE_OK) {
+        const QString error = QStringLiteral("copying the journal into the history file failed (%1); received "
+                                             "messages are kept in %2-wal, which grows until it works")
+                                  .arg(QString::fromUtf8(sqlite3_errstr(rc)), m_path);
+        if (error != m_checkpointError)
+            qCWarning(lcHistory) << "history" << m_path << "checkpoint failed:" << sqlite3_errstr(rc)
+                                 << "; tried again after the next commit";
+        m_checkpointError = error;
+        return false;
+    }
+    if (!m_checkpointError.isEmpty()) {
+        m_checkpointError.clear();
+        qCInfo(lcHistory) << "history" << m_path << "checkpoints work again (" << copied << "of" << pages
+                          << "pages copied)";
+        // The -wal grew while they failed: truncated now if no reader is in it (no waiting),
+        // else at the commit after the next checkpoint (journal_size_limit).
+        sqlite3_busy_timeout(handle, 0);
+        sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+        sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    }
+    return true;
 }
 
 bool HistoryStore::stillOurFile() const
@@ -203,6 +239,7 @@ bool HistoryStore::openWith(bool readOnly, QString *error)
     close();
     m_readOnly = readOnly;
     m_corrupt = false;
+    m_checkpointError.clear(); // of the connection closed
     if (openConnection(readOnly, error)) {
         rememberFile();
         qCDebug(lcHistory) << "history open" << m_path << (readOnly ? "read-only" : "read-write");
@@ -256,10 +293,14 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
                                                       : QStringLiteral("PRAGMA synchronous=NORMAL"));
         // The unique (account, msg_id) index is written in id order, not time order: keep its
         // pages cached (grows only as used). Checkpoints (two fsyncs each) every 16 MiB of WAL
-        // instead of every 4 MiB; each commit is durable in the WAL either way.
+        // (kCheckpointPages) instead of every 4 MiB; each commit is durable in the WAL either way.
         pragma.exec(QStringLiteral("PRAGMA cache_size=-16384"));
-        pragma.exec(QStringLiteral("PRAGMA wal_autocheckpoint=4096"));
+        pragma.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalLimitBytes));
     }
+    // The store's own automatic checkpoint, whose failure it sees (see the top); it replaces
+    // SQLite's (sqlite3_wal_autocheckpoint is a wal hook too).
+    if (sqlite3 *handle = SqliteStatement::handleOf(d))
+        sqlite3_wal_hook(handle, &HistoryStore::walCommitted, this);
     QString migrateError;
     if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
         return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));

@@ -43,6 +43,16 @@
 // deleted -wal, and a second -wal beside it would corrupt the file. A file that is not a database
 // or is corrupt is moved aside to "<path>.corrupt-<UTC time>" (kept, never deleted) and a new one
 // is started; movedAside() says where the old one went.
+//
+// Checkpoints: a commit goes to the -wal; copying it into the history file (a checkpoint) is a
+// write of its own, which can fail (an I/O error, a full disk) while commits go on. SQLite's own
+// automatic checkpoint ignores its result, so the store runs it itself (sqlite3_wal_hook: after a
+// commit that leaves kCheckpointPages or more in the -wal, a passive checkpoint) and keeps why the
+// latest one failed: storageTrouble(), until one works again (then the -wal is truncated, when no
+// reader is in it). Nothing is lost meanwhile (the -wal keeps every commit, also across a kill -9),
+// but the -wal grows without bound: the pipeline shows it as the history's trouble (tray, `watch`).
+// journal_size_limit (kJournalLimitBytes) brings a -wal that grew back once a checkpoint works, so
+// a larger one tells `doctor` that checkpoints have been failing.
 #include "historyquery.h"
 #include "messagestore.h"
 
@@ -52,6 +62,8 @@
 #include <QString>
 
 #include <memory>
+
+struct sqlite3;
 
 namespace ct::historyrow {
 struct RowIds;
@@ -70,6 +82,10 @@ public:
     static constexpr int kSchemaVersion = 4;
     static constexpr int kBusyTimeoutMs = 2000;
     static constexpr int kShortBusyTimeoutMs = 50; // after a wait that ended still locked
+    // Pages of -wal after which a commit is followed by a checkpoint (some 16 MiB, see the top).
+    static constexpr int kCheckpointPages = 4096;
+    // A -wal past this size has not been copied into the history file for a while (see the top).
+    static constexpr qint64 kJournalLimitBytes = qint64(24) << 20;
 
     explicit HistoryStore(const QString &path = {}, QObject *parent = nullptr);
     ~HistoryStore() override;
@@ -95,6 +111,8 @@ public:
     // MessageStore: one transaction per batch, cursors updated in the same transaction.
     // fresh[i]: batch[i] was stored now, or another process stored it after this store opened.
     bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) override;
+    // MessageStore: why the latest checkpoint failed (see the top); empty since one worked.
+    QString storageTrouble() const override { return m_checkpointError; }
     // A message this app sent (direction Out, stored as read). False on error or duplicate id.
     bool storeOutgoing(const InboundMessage &message);
 
@@ -159,6 +177,10 @@ private:
     bool stillOurFile() const;     // path() still names the file this store has open
     bool journalStillOurs() const; // and its -wal and -shm are the ones it has open
     void checkpointLostJournal();  // they are not: copy what the -wal holds into the file
+    // sqlite3_wal_hook: after each commit of this store's connection, with the -wal's page count.
+    static int walCommitted(void *store, sqlite3 *handle, const char *name, int pages);
+    // Runs a checkpoint and keeps its failure (m_checkpointError); false when it failed or was busy.
+    bool checkpoint(sqlite3 *handle, const char *name, int mode);
     void rememberFile();
     // newsOnlyOf: a batch written again (its file deleted meanwhile): flags[i] only where it is set.
     bool writeBatch(const QList<InboundMessage> &batch, QList<bool> &flags, QString *error,
@@ -189,6 +211,7 @@ private:
     quint64 m_walInode = 0; // of <path>-wal and <path>-shm when opened for writing (0: none)
     quint64 m_shmInode = 0;
     bool m_journalLost = false;                // said once
+    QString m_checkpointError;                 // why the latest checkpoint failed; empty: it worked
     std::unique_ptr<HistoryInserter> m_insert; // prepared once per open
     std::unique_ptr<SqliteStatement> m_cursor;
     QString m_consumer;

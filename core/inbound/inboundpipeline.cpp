@@ -188,6 +188,7 @@ void InboundPipeline::retry()
 
 void InboundPipeline::setStorageError(const QString &error)
 {
+    const bool wasFailing = m_retryMs > 0;
     if (error.isEmpty()) {
         m_retryMs = 0;
         m_retryTimer.stop();
@@ -195,11 +196,14 @@ void InboundPipeline::setStorageError(const QString &error)
         m_retryMs = m_retryMs == 0 ? qMax(1, m_settings.firstRetryMs) : qMin(m_retryMs * 2, kMaxRetryMs);
         m_retryTimer.start(m_retryMs);
     }
-    if (error != m_storageError) {
-        m_storageError = error;
-        if (error.isEmpty())
-            qCInfo(lcInbound) << "the history takes writes again;" << m_pending << "messages still queued";
-        Q_EMIT storageChanged(error, int(m_pending));
+    if (error.isEmpty() && wasFailing)
+        qCInfo(lcInbound) << "the history takes writes again;" << m_pending << "messages still queued";
+    // A batch that commits may still leave the store behind (a failing checkpoint): its trouble
+    // is shown the same way while it lasts, with no retry (the next batch asks again).
+    const QString shown = error.isEmpty() ? m_store.storageTrouble() : error;
+    if (shown != m_storageError) {
+        m_storageError = shown;
+        Q_EMIT storageChanged(shown, heldCount());
     }
     updatePaused();
 }
@@ -242,8 +246,8 @@ bool InboundPipeline::flushOnce(bool emitSignals)
     m_queue.pop_front();
     m_pending -= batch.size();
     m_storedSinceTrim += batch.size();
-    if (emitSignals && m_retryMs > 0)
-        setStorageError({});
+    if (emitSignals)
+        setStorageError({}); // and the store's trouble, if any (storageTrouble)
     // What is delivered is compacted to the front of the batch, in order. The per-message
     // signals are emitted only when someone listens (the tray takes whole batches).
     const bool perMessage = emitSignals && isSignalConnected(QMetaMethod::fromSignal(&InboundPipeline::delivered));

@@ -14,7 +14,8 @@
 // that fails stays at the head of the queue, in order, and is tried again after 100 ms, doubling
 // to at most kMaxRetryMs, until it commits; later batches wait behind it, so no later message is
 // stored (and no catch-up cursor moves) past one that is not. storageChanged() says why while it
-// lasts. Memory stays bounded: past maxHeld queued messages the pipeline is "paused" — the
+// lasts; also while batches commit but the store falls behind (MessageStore::storageTrouble: the
+// history's checkpoints fail), with nothing held. Memory stays bounded: past maxHeld queued messages the pipeline is "paused" — the
 // accounts stop reading (they close their connections, see pausedChanged) and what the servers
 // still send is fetched by their catch-up once the history takes writes again. A process that
 // ends (or is killed) while holding messages loses only its memory of them: their ids are above
@@ -100,8 +101,11 @@ public:
     // Writes everything queued now (shutdown, tests). False when a batch failed (it stays queued).
     bool flush();
     int pendingCount() const { return int(m_pending); }
+    // Of those, the ones held because the history does not take writes (0 while it does).
+    int heldCount() const { return m_retryMs > 0 ? int(m_pending) : 0; }
     PipelineStats stats() const { return m_stats; }
-    // Why the history does not take writes now; empty while it does.
+    // Why the history does not take writes now, or (nothing held) why it falls behind although it
+    // does (MessageStore::storageTrouble); empty while all is well.
     QString storageError() const { return m_storageError; }
     bool isPaused() const { return m_paused; }
 
@@ -112,7 +116,8 @@ Q_SIGNALS:
     void batchDelivered(const QList<ct::InboundMessage> &messages);
     void storeFailed(const QString &error); // each failed commit
     // The history stopped taking writes (error says why; held = messages kept in memory), or
-    // took them again (error empty).
+    // fell behind although it takes them (held 0: MessageStore::storageTrouble), or is well
+    // again (error empty).
     void storageChanged(const QString &error, int held);
     // True: so many messages wait for the history that the accounts should stop reading until
     // it recovers (false again); their catch-up then fetches what they missed.

@@ -18,6 +18,9 @@ public:
     // one opened it (false: a repeat, or stored before). False on an error (why in *error:
     // disk full, read-only, locked, …), and then nothing of the batch is stored.
     virtual bool storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error = nullptr) = 0;
+    // Why the store falls behind although batches commit (HistoryStore: its checkpoints fail);
+    // empty while nothing is wrong. Asked after each committed batch.
+    virtual QString storageTrouble() const { return {}; }
 
     // The delivery record (HistoryStore::setDeliveryConsumer): the next `count` of the messages
     // this store reported fresh (and not filtered), in their order, have been delivered

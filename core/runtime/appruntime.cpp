@@ -224,7 +224,7 @@ QString AppRuntime::storageError() const
 
 int AppRuntime::heldMessages() const
 {
-    return m_pipeline->pendingCount();
+    return m_pipeline->heldCount();
 }
 
 ResolvedToken AppRuntime::resolvedToken(const AccountAddress &account, const QString &field) const

@@ -172,8 +172,10 @@ public:
     const AccountRegistry &registry() const { return *m_registry; }
     // Read-only: the history is written by the pipeline and by the runtime's methods below.
     const HistoryStore &history() const { return *m_history; }
-    // Why the history takes no writes now (empty while it does), and how many received messages
-    // the pipeline holds in memory meanwhile (storageChanged tells each change).
+    // Why the history takes no writes now, and how many received messages the pipeline holds in
+    // memory meanwhile; or, nothing held, why it falls behind although it takes them (its
+    // checkpoints fail, HistoryStore::storageTrouble). Empty while all is well (storageChanged
+    // tells each change).
     QString storageError() const;
     int heldMessages() const;
 

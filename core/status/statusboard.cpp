@@ -88,7 +88,7 @@ HistoryHealth StatusBoard::history() const
 {
     if (!m_pipeline || m_pipeline->storageError().isEmpty())
         return {};
-    return {m_pipeline->storageError(), m_pipeline->pendingCount()};
+    return {m_pipeline->storageError(), m_pipeline->heldCount()};
 }
 
 void StatusBoard::observe(TokenRefresher &refresher)

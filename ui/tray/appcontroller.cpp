@@ -75,11 +75,13 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
     // the pipeline keeps them and stores them when the history takes writes again).
     connect(&m_runtime, &AppRuntime::storageChanged, this, [this](const QString &error, int held) {
         QStringList notice = m_problems;
-        if (!error.isEmpty())
+        if (!error.isEmpty() && held > 0)
             notice << tr("Received messages cannot be stored in the history (%1); %n message(s) are kept in "
                          "memory and stored when it works again.",
                          nullptr, held)
                           .arg(error);
+        else if (!error.isEmpty()) // stored, but the history falls behind (a failing checkpoint)
+            notice << tr("The message history has a problem: %1").arg(error);
         showNotice(notice.join(QLatin1Char('\n')));
     });
     connect(&m_runtime, &AppRuntime::problemReported, this, [this](const QString &problem) {

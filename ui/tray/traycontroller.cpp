@@ -184,10 +184,12 @@ QString TrayController::toolTipText() const
         lines << tr("Next retry: %1").arg(next.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     if (const int unread = m_registry->unreadTotal(); unread > 0)
         lines << tr("%n unread message(s)", nullptr, unread);
-    if (!m_storageError.isEmpty())
+    if (!m_storageError.isEmpty() && m_held > 0)
         lines << tr("Messages cannot be stored in the history (%1); %n kept in memory until it works again",
                     nullptr, m_held)
                      .arg(m_storageError);
+    else if (!m_storageError.isEmpty()) // stored, but the history falls behind (a failing checkpoint)
+        lines << tr("The message history has a problem: %1").arg(m_storageError);
     if (!m_movedAside.isEmpty())
         lines << tr("The message history could not be read; it was kept at %1 and a new one was started")
                      .arg(m_movedAside);

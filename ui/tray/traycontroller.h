@@ -9,7 +9,9 @@
 // says NeedsAttention and the icon's badge (XEmbed and SNI alike) is red.
 // The history: while it takes no writes (showStorageTrouble: disk full, read-only, locked, ...), the
 // dot is red as for a failed account, and the tooltip says why and how many messages are held
-// in memory (issue 14: a storage fault shows a visible error state while it lasts). A history
+// in memory (issue 14: a storage fault shows a visible error state while it lasts); the same,
+// with nothing held, while it takes writes but cannot copy them into the history file (its
+// checkpoints fail). A history
 // that could not be read was moved aside and a new one started (showHistoryMovedAside): the
 // tooltip says where the old one is kept, for as long as the tray runs.
 #include "trayactions.h"

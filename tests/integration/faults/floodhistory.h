@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QSet>
 #include <QStringList>
+#include <algorithm>
 
 namespace ct::test {
 
@@ -34,6 +35,12 @@ inline QStringList flood(testserver::GotifyServer &server, int stopAfter = -1)
         if (stopAfter >= 0 && sent >= stopAfter)
             break;
     }
+    return ids;
+}
+// ids in sorted order: what was printed, each once, when the order is not what a test is about.
+inline QStringList sorted(QStringList ids)
+{
+    std::sort(ids.begin(), ids.end());
     return ids;
 }
 inline int duplicates(const QStringList &ids)

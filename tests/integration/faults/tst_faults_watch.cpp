@@ -125,39 +125,19 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(watch.ids().size(), 5, 20000);
             QVERIFY(watch.stop());
         }
-        const auto doctor = [&] {
-            QProcess p;
-            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("XDG_DATA_HOME"), data);
-            env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
-            p.setProcessEnvironment(env);
-            p.start(channeltrayBinary(),
-                    {QStringLiteral("--config"), config, QStringLiteral("doctor"), QStringLiteral("--json")});
-            p.waitForFinished(30000);
-            return QJsonDocument::fromJson(p.readAllStandardOutput())
-                .object()
-                .value(QStringLiteral("history"))
-                .toObject();
-        };
-        const auto said = [](const QJsonObject &history, const char *key, const QString &text) {
-            for (const QJsonValue &v : history.value(QLatin1String(key)).toArray())
-                if (v.toString().contains(text))
-                    return true;
-            return false;
-        };
-        QJsonObject history = doctor();
+        QJsonObject history = doctorHistory(config, data);
         QVERIFY2(history.value(QStringLiteral("problems")).toArray().isEmpty(),
                  QJsonDocument(history).toJson().constData());
 
         QVERIFY(fs.fill() > 0);
-        history = doctor();
-        QVERIFY2(said(history, "problems", QStringLiteral("the disk holding the history is nearly full")),
+        history = doctorHistory(config, data);
+        QVERIFY2(doctorSaid(history, "problems", QStringLiteral("the disk holding the history is nearly full")),
                  QJsonDocument(history).toJson().constData());
         fs.release();
 
         QVERIFY(fs.setReadOnly(true));
-        history = doctor();
-        QVERIFY2(said(history, "problems", QStringLiteral("is read-only")),
+        history = doctorHistory(config, data);
+        QVERIFY2(doctorSaid(history, "problems", QStringLiteral("is read-only")),
                  QJsonDocument(history).toJson().constData());
         QVERIFY(fs.setReadOnly(false));
 
@@ -167,8 +147,8 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("what an unreadable history left");
         }
-        history = doctor();
-        QVERIFY2(said(history, "notes", QStringLiteral("moved aside and kept: ") + aside),
+        history = doctorHistory(config, data);
+        QVERIFY2(doctorSaid(history, "notes", QStringLiteral("moved aside and kept: ") + aside),
                  QJsonDocument(history).toJson().constData());
         QCOMPARE(history.value(QStringLiteral("movedAside")).toArray(), QJsonArray{aside});
         QCOMPARE(storedCount(data), 5); // doctor changed nothing

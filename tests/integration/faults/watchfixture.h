@@ -7,6 +7,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -14,6 +15,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <algorithm>
 
 namespace ct::test {
 
@@ -40,6 +43,29 @@ inline QString writeWatchConfig(const QString &path, const testserver::GotifySer
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(QJsonDocument(root).toJson());
     return path;
+}
+
+// `channeltray doctor --json` (config and data home as a watch run has them): its "history" part.
+inline QJsonObject doctorHistory(const QString &config, const QString &dataHome)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/bus"));
+    env.remove(QStringLiteral("CHANNELTRAY_CONFIG"));
+    p.setProcessEnvironment(env);
+    p.start(channeltrayBinary(),
+            {QStringLiteral("--config"), config, QStringLiteral("doctor"), QStringLiteral("--json")});
+    p.waitForFinished(30000);
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object().value(QStringLiteral("history")).toObject();
+}
+
+// Whether one of the strings of doctorHistory()'s list `key` ("problems", "notes") holds text.
+inline bool doctorSaid(const QJsonObject &history, const char *key, const QString &text)
+{
+    const QJsonArray list = history.value(QLatin1String(key)).toArray();
+    return std::any_of(list.cbegin(), list.cend(),
+                       [&](const QJsonValue &v) { return v.toString().contains(text); });
 }
 
 // A suite's temporary folder: a new data home per run ("<what>-<n>"), config files beside them.
