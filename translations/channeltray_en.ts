@@ -835,6 +835,14 @@
         <source>The message history has a problem: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The message history %1 was deleted while ChannelTray ran. A new one was started there: it holds the messages from then on, and those being stored at that moment; the older ones went with the deleted file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message history %1 was replaced by another file while ChannelTray ran. That file is the history now: it holds the messages from then on, and those being stored at that moment; the messages of the replaced file are not in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2059,6 +2067,14 @@
     </message>
     <message>
         <source>The message history could not be read; it was kept at %1 and a new one was started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message history %1 was deleted; a new one holds the messages from then on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message history %1 was replaced; the file in its place holds the messages from then on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

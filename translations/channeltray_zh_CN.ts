@@ -829,6 +829,14 @@
         <source>The message history has a problem: %1</source>
         <translation>消息历史出现问题：%1</translation>
     </message>
+    <message>
+        <source>The message history %1 was deleted while ChannelTray ran. A new one was started there: it holds the messages from then on, and those being stored at that moment; the older ones went with the deleted file.</source>
+        <translation>消息历史 %1 在 ChannelTray 运行时被删除。已在原处新建一个：它保存此后的消息以及当时正在保存的消息；更早的消息已随被删除的文件一起消失。</translation>
+    </message>
+    <message>
+        <source>The message history %1 was replaced by another file while ChannelTray ran. That file is the history now: it holds the messages from then on, and those being stored at that moment; the messages of the replaced file are not in it.</source>
+        <translation>消息历史 %1 在 ChannelTray 运行时被另一个文件替换。该文件现在就是消息历史：它保存此后的消息以及当时正在保存的消息；被替换文件中的消息不在其中。</translation>
+    </message>
 </context>
 <context>
     <name>ct::ui::ApplicationsPage</name>
@@ -2049,6 +2057,14 @@
     <message>
         <source>The message history could not be read; it was kept at %1 and a new one was started</source>
         <translation>无法读取消息历史；旧的保存在 %1，并新建了一个</translation>
+    </message>
+    <message>
+        <source>The message history %1 was deleted; a new one holds the messages from then on</source>
+        <translation>消息历史 %1 已被删除；此后的消息保存在新的历史中</translation>
+    </message>
+    <message>
+        <source>The message history %1 was replaced; the file in its place holds the messages from then on</source>
+        <translation>消息历史 %1 已被替换；此后的消息保存在取代它的文件中</translation>
     </message>
     <message>
         <source>The message history has a problem: %1</source>

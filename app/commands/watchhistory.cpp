@@ -28,9 +28,10 @@ void WatchHistoryReport::follow(const AppRuntime &runtime, QObject *owner)
                      [this](const QString &movedTo, const QString &reason) {
                          line(QStringLiteral("moved-aside"), reason, -1, movedTo);
                      });
-    QObject::connect(&m_history, &HistoryStore::fileReplaced, owner, [this] {
+    QObject::connect(&m_history, &HistoryStore::fileReplaced, owner, [this](bool deleted) {
         line(QStringLiteral("restarted"),
-             QStringLiteral("the history file was deleted or replaced; a new one was started"));
+             deleted ? QStringLiteral("the history file was deleted; a new one was started")
+                     : QStringLiteral("the history file was replaced; the file now in its place is used"));
     });
 }
 

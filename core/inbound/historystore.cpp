@@ -394,11 +394,14 @@ bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *f
 
 bool HistoryStore::startNewFile(QString *error)
 {
-    qCWarning(lcHistory) << "history" << m_path << "was deleted or replaced: starting a new one";
+    const bool deleted = !QFileInfo::exists(m_path);
+    qCWarning(lcHistory) << "history" << m_path
+                         << (deleted ? "was deleted: starting a new one"
+                                     : "was replaced: using the file there now");
     close();
     if (!openForWriting(error))
         return false;
-    Q_EMIT fileReplaced();
+    Q_EMIT fileReplaced(deleted);
     return true;
 }
 

@@ -35,7 +35,8 @@
 // the caller keeps it and tries again. storeBatch() makes sure the file it writes is still the
 // one at path(), before and after the batch: deleted or replaced under the running app, a new
 // one is started there (instead of writing on into a file nobody will ever read again), and a
-// batch that was committed meanwhile into the deleted one is stored again in the new one. Only
+// batch that was committed meanwhile into the deleted one is stored again in the new one;
+// fileReplaced() says so (the tray, `watch`). Only
 // its -wal (or -shm) deleted: what was committed since the last checkpoint lives on only in the
 // -wal the connection still has open, which no other process reads and a kill -9 loses
 // (sqlite.org/wal.html). From then on each batch is checkpointed into the main file before it is
@@ -165,8 +166,10 @@ Q_SIGNALS:
     void messagesRemoved(int count); // by retention or deleteLocally
     // A corrupt or unreadable file was moved to `movedTo` and a new history started at path().
     void movedAside(const QString &movedTo, const QString &reason);
-    // The file at path() was deleted or replaced under this store; a new one is open now.
-    void fileReplaced();
+    // The file at path() was deleted or replaced under this store; the one there now is open
+    // (deleted: a new, empty one was started; else the file that replaced it, moved aside first
+    // if unreadable). The batch being stored then was stored again in it; older messages are not.
+    void fileReplaced(bool deleted);
 
 private:
     int setReadFlag(const QList<qint64> &rowIds, bool read);

@@ -96,6 +96,7 @@ AppController::AppController(AppRuntime &runtime, TrayServices services, Message
                 showNotice(m_noticeLead);
                 announceMovedAside(movedTo, why);
             });
+    connect(&m_runtime.history(), &HistoryStore::fileReplaced, this, &AppController::announceReplaced);
 }
 
 QString AppController::movedAsideNote(const QString &movedTo, const QString &why) const
@@ -115,6 +116,25 @@ void AppController::announceMovedAside(const QString &movedTo, const QString &wh
                              ? tr("The old history is kept at %1.").arg(movedTo)
                              : tr("It could not be read (%1). The old history is kept at %2.").arg(why, movedTo);
     m_notifications->notifier()->notifyNotice(tr("Message history restarted"), body, NotificationUrgency::Normal);
+}
+
+void AppController::announceReplaced(bool deleted)
+{
+    const QString path = m_runtime.history().path();
+    const QString what =
+        deleted ? tr("The message history %1 was deleted while ChannelTray ran. A new one was started there: it "
+                     "holds the messages from then on, and those being stored at that moment; the older ones went "
+                     "with the deleted file.")
+                      .arg(path)
+                : tr("The message history %1 was replaced by another file while ChannelTray ran. That file is the "
+                     "history now: it holds the messages from then on, and those being stored at that moment; the "
+                     "messages of the replaced file are not in it.")
+                      .arg(path);
+    m_historyNotes << what;
+    showNotice(m_noticeLead);
+    if (m_tray)
+        m_tray->showHistoryReplaced(path, deleted);
+    m_notifications->notifier()->notifyNotice(tr("Message history restarted"), what, NotificationUrgency::Normal);
 }
 
 MainWindow *AppController::mainWindow()

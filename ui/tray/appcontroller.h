@@ -89,13 +89,16 @@ private:
     QString movedAsideNote(const QString &movedTo, const QString &why) const;
     // The tray's tooltip and a desktop notification say where the unreadable history is kept.
     void announceMovedAside(const QString &movedTo, const QString &why);
+    // The history file was deleted (or replaced) under the app (HistoryStore::fileReplaced): the
+    // window's notice, the tray's tooltip and a desktop notification say so, and what was kept.
+    void announceReplaced(bool deleted);
 
     AppRuntime &m_runtime;
     TrayServices m_services;
     MessageBox *m_messageBox;
     AutostartFile *m_autostart;
     QStringList m_problems;
-    QStringList m_historyNotes; // unreadable histories moved aside while the app runs
+    QStringList m_historyNotes; // histories moved aside, deleted or replaced while the app runs
     QString m_noticeLead;       // what the notice says before the history notes
     QString m_notice;
     SingleInstance *m_instance = nullptr;

@@ -120,6 +120,16 @@ void TrayController::showHistoryMovedAside(const QString &movedTo)
     scheduleRepaint();
 }
 
+void TrayController::showHistoryReplaced(const QString &path, bool deleted)
+{
+    m_replaced = deleted ? tr("The message history %1 was deleted; a new one holds the messages from then on")
+                               .arg(path)
+                         : tr("The message history %1 was replaced; the file in its place holds the messages from "
+                              "then on")
+                               .arg(path);
+    scheduleRepaint();
+}
+
 void TrayController::scheduleRepaint()
 {
     if (!m_repaintTimer.isActive())
@@ -193,6 +203,8 @@ QString TrayController::toolTipText() const
     if (!m_movedAside.isEmpty())
         lines << tr("The message history could not be read; it was kept at %1 and a new one was started")
                      .arg(m_movedAside);
+    if (!m_replaced.isEmpty())
+        lines << m_replaced;
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -13,7 +13,8 @@
 // with nothing held, while it takes writes but cannot copy them into the history file (its
 // checkpoints fail). A history
 // that could not be read was moved aside and a new one started (showHistoryMovedAside): the
-// tooltip says where the old one is kept, for as long as the tray runs.
+// tooltip says where the old one is kept, for as long as the tray runs; one deleted or replaced
+// under the app (showHistoryReplaced): that a new one holds the messages from then on.
 #include "trayactions.h"
 #include "trayhealth.h"
 
@@ -69,6 +70,8 @@ public:
     void showStorageTrouble(const QString &error, int held);
     // The unreadable history was moved to `movedTo` (HistoryStore::movedAside); empty: none was.
     void showHistoryMovedAside(const QString &movedTo);
+    // The history at `path` was deleted (or replaced) under the app (HistoryStore::fileReplaced).
+    void showHistoryReplaced(const QString &path, bool deleted);
     // What the StatusNotifierItem's Status says (NeedsAttention), also on an XEmbed tray.
     bool needsAttention();
     QString toolTipText() const;
@@ -106,6 +109,7 @@ private:
     QString m_storageError; // empty while the history takes writes
     int m_held = 0;         // messages the pipeline holds meanwhile
     QString m_movedAside;   // where the unreadable history was kept
+    QString m_replaced;     // the tooltip's line about a history deleted or replaced under the app
     bool m_iconSet = false;
     QString m_toolTip;
     QString m_lastTitle;

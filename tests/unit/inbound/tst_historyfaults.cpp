@@ -110,6 +110,7 @@ private Q_SLOTS:
         QVERIFY(store.storeBatch(gotifyRange(11, 12), &fresh));
         QCOMPARE(fresh, (QList<bool>{true, true}));
         QCOMPARE(replaced.size(), 1);
+        QCOMPARE(replaced.first().first().toBool(), true); // deleted, not replaced by another file
         // Another reader of the path sees them (before: they went into the deleted inode).
         HistoryStore reader(file);
         QVERIFY(reader.openReadOnly());
