@@ -1,5 +1,6 @@
 #pragma once
 // Shared helpers: a client account wired to a pipeline + history in a temporary folder.
+#include "gotify/gotifyapi.h"
 #include "gotify/gotifyconnection.h"
 #include "gotify/gotifyrestclient.h"
 #include "inbound/historystore.h"
@@ -24,6 +25,35 @@ inline GotifyEndpoint endpointFor(const testserver::GotifyServer &server, const 
     e.clientToken = server.clientToken();
     e.requestTimeoutMs = 10000;
     return e;
+}
+
+// A loopback server and an API for its account `ops` with an app token the server does not
+// know (kToken): what is sent through it is refused (401).
+struct RefusedAppToken
+{
+    static constexpr QLatin1StringView kToken{"Anope"};
+    testserver::GotifyServer server;
+    GotifyEndpoint endpoint;
+    std::unique_ptr<GotifyApi> api;
+
+    // False when the server cannot listen.
+    bool start()
+    {
+        if (!server.listen())
+            return false;
+        endpoint = endpointFor(server, QStringLiteral("ops"));
+        endpoint.appToken = kToken;
+        api = std::make_unique<GotifyApi>(endpoint);
+        return true;
+    }
+};
+
+// A message to send with this text and nothing more.
+inline SendRequest textRequest(const QString &text)
+{
+    SendRequest r;
+    r.text = text;
+    return r;
 }
 
 inline InboundSettings fastInbound(int attempts = 10)

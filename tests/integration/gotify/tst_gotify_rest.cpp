@@ -83,18 +83,14 @@ private Q_SLOTS:
 
     void send_badAppToken_typedErrorWithServerDescription()
     {
-        GotifyServer server;
-        QVERIFY(server.listen());
-        GotifyEndpoint e = test::endpointFor(server, QStringLiteral("ops"));
-        e.appToken = QStringLiteral("Anope");
-        GotifyApi api(e);
-        SendRequest req;
-        req.text = QStringLiteral("x");
-        const GotifyResult r = await([&](auto cb) { api.sendMessage(req, cb); });
+        test::RefusedAppToken refused;
+        QVERIFY(refused.start());
+        const GotifyResult r = await(
+            [&](auto cb) { refused.api->sendMessage(test::textRequest(QStringLiteral("x")), cb); });
         QCOMPARE(r.error.kind, GotifyError::Kind::Unauthorized);
         QCOMPARE(r.error.httpStatus, 401);
         QVERIFY(r.error.description.contains(QLatin1String("valid access token")));
-        QVERIFY(!r.error.message().contains(QLatin1String("Anope")));
+        QVERIFY(!r.error.message().contains(test::RefusedAppToken::kToken));
     }
 
     void v3_clientTokenOnlySend_hiddenTokens_elevation_rotation()

@@ -50,25 +50,20 @@ private Q_SLOTS:
 
     void send_refusedAppToken_finishedCarriesTheServersWords_andNoMessage()
     {
-        GotifyServer server;
-        QVERIFY(server.listen());
-        GotifyEndpoint e = test::endpointFor(server, QStringLiteral("ops"));
-        e.appToken = QStringLiteral("Anope");
-        GotifyApi api(e);
-        GotifySend sender(api, e.address);
+        test::RefusedAppToken refused;
+        QVERIFY(refused.start());
+        GotifySend sender(*refused.api, refused.endpoint.address);
         QSignalSpy finished(&sender, &GotifySend::finished);
-        SendRequest request;
-        request.text = QStringLiteral("x");
-        const int id = sender.send(request);
+        const int id = sender.send(test::textRequest(QStringLiteral("x")));
         QVERIFY(finished.wait(15000));
         QCOMPARE(finished.at(0).at(0).toInt(), id);
         const auto result = finished.at(0).at(1).value<SendResult>();
         QVERIFY(!result.ok);
         QCOMPARE(result.errCode, 401);
         QVERIFY2(result.error.contains(QLatin1String("valid access token")), qPrintable(result.error));
-        QVERIFY(!result.error.contains(QLatin1String("Anope")));
+        QVERIFY(!result.error.contains(test::RefusedAppToken::kToken));
         QVERIFY(result.sent.text.isEmpty());
-        QCOMPARE(server.store().messageCount(), 0);
+        QCOMPARE(refused.server.store().messageCount(), 0);
     }
 };
 
