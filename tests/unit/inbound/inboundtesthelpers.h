@@ -1,9 +1,14 @@
 #pragma once
-// Small builders for the inbound suites: messages and configs as the channels would fill them.
+// Small builders for the inbound suites: messages and configs as the channels would fill them,
+// and history files in folders of their own.
 #include "config/configmodel.h"
+#include "inbound/historystore.h"
 #include "inbound/inboundmessage.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QTemporaryDir>
+#include <memory>
 
 namespace ct::test {
 
@@ -79,5 +84,33 @@ inline Config configWith(const OpenImAccountConfig &account)
     c.gotify.accounts << g;
     return c;
 }
+
+// History files, each in a new empty folder of its own (a file moved aside lands next to it),
+// under one temporary folder that goes with this object.
+class HistoryFolders
+{
+public:
+    // The path of a history file (not there yet) in a new empty folder.
+    QString newFile()
+    {
+        const QString dir = m_root.filePath(QStringLiteral("d%1").arg(++m_count));
+        QDir().mkpath(dir);
+        return dir + QStringLiteral("/history.sqlite");
+    }
+    // A store opened for writing on a history file in a new empty folder (its path in *file);
+    // null when it does not open.
+    std::unique_ptr<HistoryStore> openNew(QString *file = nullptr)
+    {
+        const QString path = newFile();
+        if (file)
+            *file = path;
+        auto store = std::make_unique<HistoryStore>(path);
+        return store->open() ? std::move(store) : nullptr;
+    }
+
+private:
+    QTemporaryDir m_root;
+    int m_count = 0;
+};
 
 } // namespace ct::test

@@ -8,8 +8,8 @@
 #include "sqlitewritelock.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace ct;
@@ -29,24 +29,16 @@ QList<InboundMessage> gotifyRange(int from, int to)
 class TestHistoryFaults : public QObject
 {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    int m_files = 0;
-    QString freshDir()
+    HistoryFolders m_folders;
+    static QStringList corruptCopies(const QString &file)
     {
-        const QString dir = m_dir.filePath(QStringLiteral("d%1").arg(++m_files));
-        QDir().mkpath(dir);
-        return dir;
-    }
-    static QStringList corruptCopies(const QString &dir)
-    {
-        return QDir(dir).entryList({QStringLiteral("history.sqlite.corrupt-*")}, QDir::Files);
+        return QFileInfo(file).dir().entryList({QStringLiteral("history.sqlite.corrupt-*")}, QDir::Files);
     }
 
 private Q_SLOTS:
     void notADatabase_isMovedAsideKept_andANewHistoryStarts()
     {
-        const QString dir = freshDir();
-        const QString file = dir + QStringLiteral("/history.sqlite");
+        const QString file = m_folders.newFile();
         const QByteArray garbage = QByteArray("this is not an SQLite file, but it is the user's\n").repeated(200);
         {
             QFile f(file);
@@ -71,8 +63,7 @@ private Q_SLOTS:
 
     void truncatedFile_isMovedAside_whenOpenedOrWhenAWriteHitsIt_andTheBatchIsStoredInANewOne()
     {
-        const QString dir = freshDir();
-        const QString file = dir + QStringLiteral("/history.sqlite");
+        const QString file = m_folders.newFile();
         {
             HistoryStore store(file);
             QVERIFY(store.open());
@@ -89,7 +80,7 @@ private Q_SLOTS:
             QList<bool> fresh;
             QVERIFY2(store.storeBatch(gotifyRange(1, 4100), &fresh, &error), qPrintable(error));
         }
-        QCOMPARE(corruptCopies(dir).size(), 1);
+        QCOMPARE(corruptCopies(file).size(), 1);
         QVERIFY(!store.movedAsidePath().isEmpty());
         QVERIFY(store.storeBatch({gotifyMessage(5000)}, nullptr));
         QVERIFY(store.integrityOk());
@@ -97,17 +88,16 @@ private Q_SLOTS:
 
     void fileDeletedUnderARunningStore_aNewOneIsStarted_andTheBatchLandsInIt()
     {
-        const QString dir = freshDir();
-        const QString file = dir + QStringLiteral("/history.sqlite");
-        HistoryStore store(file);
-        QVERIFY(store.open());
-        QVERIFY(store.storeBatch(gotifyRange(1, 10), nullptr));
-        QSignalSpy replaced(&store, &HistoryStore::fileReplaced);
+        QString file;
+        const auto store = m_folders.openNew(&file);
+        QVERIFY(store);
+        QVERIFY(store->storeBatch(gotifyRange(1, 10), nullptr));
+        QSignalSpy replaced(store.get(), &HistoryStore::fileReplaced);
         QVERIFY(QFile::remove(file));
         QFile::remove(file + QStringLiteral("-wal"));
         QFile::remove(file + QStringLiteral("-shm"));
         QList<bool> fresh;
-        QVERIFY(store.storeBatch(gotifyRange(11, 12), &fresh));
+        QVERIFY(store->storeBatch(gotifyRange(11, 12), &fresh));
         QCOMPARE(fresh, (QList<bool>{true, true}));
         QCOMPARE(replaced.size(), 1);
         QCOMPARE(replaced.first().first().toBool(), true); // deleted, not replaced by another file
@@ -119,15 +109,14 @@ private Q_SLOTS:
 
     void walDeletedUnderARunningStore_whatItHeldReachesTheFile_withTheNextBatch()
     {
-        const QString dir = freshDir();
-        const QString file = dir + QStringLiteral("/history.sqlite");
-        HistoryStore store(file);
-        QVERIFY(store.open());
-        QVERIFY(store.storeBatch(gotifyRange(1, 10), nullptr));
+        QString file;
+        const auto store = m_folders.openNew(&file);
+        QVERIFY(store);
+        QVERIFY(store->storeBatch(gotifyRange(1, 10), nullptr));
         QVERIFY(QFile::exists(file + QStringLiteral("-wal"))); // WAL mode: committed there
         QVERIFY(QFile::remove(file + QStringLiteral("-wal")));
         QList<bool> fresh;
-        QVERIFY(store.storeBatch(gotifyRange(11, 12), &fresh));
+        QVERIFY(store->storeBatch(gotifyRange(11, 12), &fresh));
         QCOMPARE(fresh, (QList<bool>{true, true}));
         // The main file holds all twelve: another connection reads them (before: "disk I/O
         // error"), and they outlive the store even if it never closes (kill -9).
@@ -138,24 +127,24 @@ private Q_SLOTS:
 
     void lockedDatabase_failsTheWholeBatch_withTheReason_andStoresItOnceUnlocked()
     {
-        const QString file = freshDir() + QStringLiteral("/history.sqlite");
-        HistoryStore store(file);
-        QVERIFY(store.open());
+        QString file;
+        const auto store = m_folders.openNew(&file);
+        QVERIFY(store);
         SqliteWriteLock lock(file);
         QVERIFY(lock.held());
         QString error;
         QList<bool> fresh;
-        QVERIFY(!store.storeBatch(gotifyRange(1, 40), &fresh, &error));
+        QVERIFY(!store->storeBatch(gotifyRange(1, 40), &fresh, &error));
         QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
         lock.release();
-        QVERIFY2(store.storeBatch(gotifyRange(1, 40), &fresh, &error), qPrintable(error));
+        QVERIFY2(store->storeBatch(gotifyRange(1, 40), &fresh, &error), qPrintable(error));
         QCOMPARE(fresh, QList<bool>(40, true));
-        QCOMPARE(store.count(HistoryQuery{}), 40);
+        QCOMPARE(store->count(HistoryQuery{}), 40);
     }
 
     void twoStoresOnOneFile_eachSeesWhatTheOtherStoredSinceItOpened_asFresh_onlyOnce()
     {
-        const QString file = freshDir() + QStringLiteral("/history.sqlite");
+        const QString file = m_folders.newFile();
         {
             HistoryStore earlier(file);
             QVERIFY(earlier.open());
