@@ -4,20 +4,11 @@
 #include "inbound/historystore.h"
 #include "logging/logging.h"
 #include "openimcontent.h"
-#include "sdkws.pb.h"
 
 #include <algorithm>
 #include <utility>
 
 namespace ct {
-
-namespace {
-QByteArray bytesOf(const google::protobuf::MessageLite &m)
-{
-    const std::string s = m.SerializeAsString();
-    return QByteArray(s.data(), int(s.size()));
-}
-} // namespace
 
 OpenImCatchup::OpenImCatchup(OpenImGateway &gateway, const AccountAddress &account, HistoryStore *history,
                              HandOver handOver, QObject *parent)
@@ -39,9 +30,7 @@ void OpenImCatchup::start()
         m_durableSeqsRead = true;
     }
     m_running = true;
-    ::openim::sdkws::GetMaxSeqReq req;
-    req.set_userid(m_gateway.userID().toStdString());
-    m_gateway.request(openim::GetNewestSeq, bytesOf(req),
+    m_gateway.request(openim::GetNewestSeq, openim::encode(openim::GetMaxSeqReq{m_gateway.userID()}),
                       [this](const openim::Response *response, const QString &error) {
                           if (!response || response->errCode != 0) {
                               qCWarning(lcOpenIm) << m_account.toString()
@@ -51,17 +40,18 @@ void OpenImCatchup::start()
                                   Q_EMIT failed(response->errCode, response->errMsg);
                               return;
                           }
-                          ::openim::sdkws::GetMaxSeqResp resp;
-                          if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
-                              qCWarning(lcOpenIm) << m_account.toString() << "undecodable GetMaxSeqResp dropped";
+                          QString why;
+                          const auto resp = openim::decode<openim::GetMaxSeqResp>(response->data, &why);
+                          if (!resp) {
+                              qCWarning(lcOpenIm)
+                                  << m_account.toString() << "undecodable GetMaxSeqResp dropped:" << why;
                               finish(); // nothing to pull by: the pushes go on as before
                               return;
                           }
-                          for (const auto &[id, max] : resp.maxseqs()) {
-                              const QString conversationID = QString::fromStdString(id);
-                              const qint64 known = m_known.value(conversationID);
-                              if (max > known)
-                                  addRange(conversationID, known + 1, max);
+                          for (auto it = resp->maxSeqs.constBegin(); it != resp->maxSeqs.constEnd(); ++it) {
+                              const qint64 known = m_known.value(it.key());
+                              if (it.value() > known)
+                                  addRange(it.key(), known + 1, it.value());
                           }
                           pump();
                           if (isIdle())
@@ -75,25 +65,24 @@ void OpenImCatchup::cancel()
     abandon();
 }
 
-void OpenImCatchup::takePush(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
-                             bool notification)
+void OpenImCatchup::takePush(const QString &conversationID, const openim::PullMsgs &pull, bool notification)
 {
     deliver(conversationID, pull, notification, false);
 }
 
-void OpenImCatchup::deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull,
-                            bool notification, bool pulled)
+void OpenImCatchup::deliver(const QString &conversationID, const openim::PullMsgs &pull, bool notification,
+                            bool pulled)
 {
     QList<InboundMessage> batch;
-    batch.reserve(pull.msgs_size());
+    batch.reserve(pull.msgs.size());
     qint64 &known = m_known[conversationID];
     const QString userID = m_gateway.userID();
-    for (const auto &msg : pull.msgs()) {
-        if (!pulled && msg.seq() > known + 1 && known >= 0) {
-            addRange(conversationID, known + 1, msg.seq() - 1); // a gap inside the pushes
-            m_running = true;                                   // this push waits for the gap's pull (finish())
+    for (const openim::MsgData &msg : pull.msgs) {
+        if (!pulled && msg.seq > known + 1 && known >= 0) {
+            addRange(conversationID, known + 1, msg.seq - 1); // a gap inside the pushes
+            m_running = true;                                 // this push waits for the gap's pull (finish())
         }
-        known = std::max<qint64>(known, msg.seq());
+        known = std::max(known, msg.seq);
         batch << openim::toInbound(msg, conversationID, m_account, userID, notification,
                                    pulled ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream);
     }
@@ -107,6 +96,15 @@ void OpenImCatchup::deliver(const QString &conversationID, const ::openim::sdkws
     Q_EMIT decoded(count);
     if (!pulled)
         pump();
+}
+
+void OpenImCatchup::deliverEach(const openim::PullMessageBySeqsResp &conversations, bool pulled)
+{
+    for (auto it = conversations.msgs.constBegin(); it != conversations.msgs.constEnd(); ++it)
+        deliver(it.key(), it.value(), false, pulled);
+    for (auto it = conversations.notificationMsgs.constBegin(); it != conversations.notificationMsgs.constEnd();
+         ++it)
+        deliver(it.key(), it.value(), true, pulled);
 }
 
 void OpenImCatchup::finish()
@@ -158,21 +156,17 @@ void OpenImCatchup::pump()
 {
     if (m_pullInFlight || m_pending.isEmpty() || !m_gateway.ready())
         return;
-    ::openim::sdkws::PullMessageBySeqsReq req;
-    req.set_userid(m_gateway.userID().toStdString());
-    req.set_order(::openim::sdkws::PullOrderAsc);
+    openim::PullMessageBySeqsReq req;
+    req.userID = m_gateway.userID();
+    req.order = openim::PullOrderAsc;
     QHash<QString, qint64> pageEnds;
     for (auto it = m_pending.constBegin(); it != m_pending.constEnd(); ++it) {
-        auto *range = req.add_seqranges();
         const qint64 end = std::min(it->second, it->first + kPageSize - 1);
-        range->set_conversationid(it.key().toStdString());
-        range->set_begin(it->first);
-        range->set_end(end);
-        range->set_num(kPageSize);
+        req.seqRanges.append({it.key(), it->first, end, kPageSize});
         pageEnds.insert(it.key(), end);
     }
     m_pullInFlight = true;
-    m_gateway.request(openim::PullMsgBySeqList, bytesOf(req),
+    m_gateway.request(openim::PullMsgBySeqList, openim::encode(req),
                       [this, pageEnds](const openim::Response *response, const QString &error) {
                           m_pullInFlight = false;
                           if (!response || response->errCode != 0) {
@@ -184,17 +178,16 @@ void OpenImCatchup::pump()
                               }
                               return; // on a lost connection the next connect starts over
                           }
-                          ::openim::sdkws::PullMessageBySeqsResp resp;
-                          if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
-                              qCWarning(lcOpenIm) << m_account.toString() << "undecodable pull answer dropped";
+                          QString why;
+                          const auto resp = openim::decode<openim::PullMessageBySeqsResp>(response->data, &why);
+                          if (!resp) {
+                              qCWarning(lcOpenIm)
+                                  << m_account.toString() << "undecodable pull answer dropped:" << why;
                               m_pending.clear();
                               finish();
                               return;
                           }
-                          for (const auto &[id, pull] : resp.msgs())
-                              deliver(QString::fromStdString(id), pull, false, true);
-                          for (const auto &[id, pull] : resp.notificationmsgs())
-                              deliver(QString::fromStdString(id), pull, true, true);
+                          deliverEach(*resp, true);
                           // Advance every range past the page asked (missing seqs stay missing: deleted).
                           for (auto it = pageEnds.constBegin(); it != pageEnds.constEnd(); ++it) {
                               auto p = m_pending.find(it.key());

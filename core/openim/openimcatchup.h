@@ -7,6 +7,7 @@
 #include "config/accountaddress.h"
 #include "inbound/inboundmessage.h"
 #include "openimgateway.h"
+#include "openimmessages.h"
 
 #include <QHash>
 #include <QList>
@@ -15,10 +16,6 @@
 #include <QPointer>
 
 #include <functional>
-
-namespace openim::sdkws {
-class PullMsgs;
-} // namespace openim::sdkws
 
 namespace ct {
 
@@ -45,7 +42,9 @@ public:
     bool isRunning() const { return m_running; }
     bool isIdle() const { return m_pending.isEmpty() && !m_pullInFlight; }
     // A push from the live connection: handed over at once, or held while a catch-up runs.
-    void takePush(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull, bool notification);
+    void takePush(const QString &conversationID, const openim::PullMsgs &pull, bool notification);
+    // Every conversation of a 2001 push, the plain ones first.
+    void takePush(const openim::PushMessages &push) { deliverEach(push, false); }
     // Highest seq seen per conversation (durable history merged with this session's).
     QHash<QString, qint64> knownMaxSeqs() const { return m_known; }
 
@@ -57,8 +56,8 @@ Q_SIGNALS:
     void decoded(int count); // after each push or pulled page was handed over (or held)
 
 private:
-    void deliver(const QString &conversationID, const ::openim::sdkws::PullMsgs &pull, bool notification,
-                 bool pulled);
+    void deliver(const QString &conversationID, const openim::PullMsgs &pull, bool notification, bool pulled);
+    void deliverEach(const openim::PullMessageBySeqsResp &conversations, bool pulled);
     void addRange(const QString &conversationID, qint64 from, qint64 to);
     void pump();
     void finish();  // hands the held pushes over

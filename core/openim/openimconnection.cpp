@@ -8,7 +8,6 @@
 #include "net/redact.h"
 #include "openimcatchup.h"
 #include "openimevents.h"
-#include "sdkws.pb.h"
 
 #include <QUrlQuery>
 #include <QUuid>
@@ -404,15 +403,14 @@ void OpenImConnection::onBinary(const QByteArray &frame)
 
 void OpenImConnection::handlePush(const QByteArray &data)
 {
-    ::openim::sdkws::PushMessages push;
-    if (!push.ParseFromArray(data.constData(), data.size())) {
-        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable push (" << data.size() << "bytes)";
+    QString why;
+    const auto push = openim::decode<openim::PushMessages>(data, &why);
+    if (!push) {
+        qCWarning(lcOpenIm) << address().toString() << "dropped an undecodable push (" << data.size()
+                            << "bytes):" << why;
         return;
     }
-    for (const auto &[id, pull] : push.msgs())
-        m_catchup->takePush(QString::fromStdString(id), pull, false);
-    for (const auto &[id, pull] : push.notificationmsgs())
-        m_catchup->takePush(QString::fromStdString(id), pull, true);
+    m_catchup->takePush(*push);
 }
 
 QHash<QString, qint64> OpenImConnection::knownMaxSeqs() const

@@ -1,6 +1,6 @@
 #include "openimcontent.h"
 
-#include "sdkws.pb.h"
+#include "openimmessages.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -115,31 +115,25 @@ QString readableText(int contentType, const QByteArray &content, QString *imageU
     }
 }
 
-InboundMessage toInbound(const ::openim::sdkws::MsgData &msg, const QString &conversationID,
-                         const AccountAddress &account, const QString &selfUserID, bool notification,
-                         InboundMessage::Via via)
+InboundMessage toInbound(const MsgData &msg, const QString &conversationID, const AccountAddress &account,
+                         const QString &selfUserID, bool notification, InboundMessage::Via via)
 {
     InboundMessage m;
     m.account = account;
-    m.id = QString::fromStdString(msg.clientmsgid());
-    if (m.id.isEmpty())
-        m.id = QString::fromStdString(msg.servermsgid());
-    m.seq = msg.seq();
+    m.id = !msg.clientMsgID.isEmpty() ? msg.clientMsgID : msg.serverMsgID;
+    m.seq = msg.seq;
     m.conversationId = conversationID;
-    m.sender = QString::fromStdString(msg.sendid());
-    m.senderName = QString::fromStdString(msg.sendernickname());
-    const QString recv = QString::fromStdString(msg.recvid());
-    if (msg.sessiontype() == 3 || !msg.groupid().empty())
-        m.groupId = QString::fromStdString(msg.groupid());
-    m.peer = !m.groupId.isEmpty() ? m.groupId : (m.sender == selfUserID ? recv : m.sender);
+    m.sender = msg.sendID;
+    m.senderName = msg.senderNickname;
+    if (msg.sessionType == 3 || !msg.groupID.isEmpty())
+        m.groupId = msg.groupID;
+    m.peer = !m.groupId.isEmpty() ? m.groupId : (m.sender == selfUserID ? msg.recvID : m.sender);
     m.direction = m.sender == selfUserID ? InboundMessage::Direction::Out : InboundMessage::Direction::In;
-    const QByteArray content(msg.content().data(), int(msg.content().size()));
-    m.contentType = QString::number(msg.contenttype());
-    m.rawContent = QString::fromUtf8(content);
-    m.text = readableText(msg.contenttype(), content, &m.imageUrl);
-    m.serverTime = QDateTime::fromMSecsSinceEpoch(msg.sendtime() ? msg.sendtime() : msg.createtime(), Qt::UTC);
-    for (const auto &id : msg.atuseridlist())
-        m.atUserIds << QString::fromStdString(id);
+    m.contentType = QString::number(msg.contentType);
+    m.rawContent = QString::fromUtf8(msg.content);
+    m.text = readableText(msg.contentType, msg.content, &m.imageUrl);
+    m.serverTime = QDateTime::fromMSecsSinceEpoch(msg.sendTime ? msg.sendTime : msg.createTime, Qt::UTC);
+    m.atUserIds = msg.atUserIDList;
     m.isNotification = notification || conversationID.startsWith(QStringLiteral("n_"));
     m.via = via;
     return m;

@@ -6,11 +6,9 @@
 #include <QByteArray>
 #include <QString>
 
-namespace openim::sdkws {
-class MsgData;
-}
-
 namespace ct::openim {
+
+struct MsgData;
 
 enum ContentType : int {
     Text = 101,
@@ -28,9 +26,8 @@ enum ContentType : int {
 QString readableText(int contentType, const QByteArray &content, QString *imageUrl = nullptr);
 
 // One InboundMessage per MsgData. `selfUserID` decides the peer and the direction.
-InboundMessage toInbound(const ::openim::sdkws::MsgData &msg, const QString &conversationID,
-                         const AccountAddress &account, const QString &selfUserID, bool notification,
-                         InboundMessage::Via via);
+InboundMessage toInbound(const MsgData &msg, const QString &conversationID, const AccountAddress &account,
+                         const QString &selfUserID, bool notification, InboundMessage::Via via);
 
 // Content JSON for a send. For pictures, `localFile` (when readable) gives size/width/height.
 QByteArray textContent(const QString &text);

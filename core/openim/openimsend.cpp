@@ -2,9 +2,8 @@
 #include "openimsend.h"
 
 #include "logging/logging.h"
-#include "msg.pb.h"
 #include "openimcontent.h"
-#include "sdkws.pb.h"
+#include "openimmessages.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -57,45 +56,40 @@ int OpenImSend::send(const SendRequest &toSend)
         return id;
     }
     const QString userID = m_gateway.userID();
-    ::openim::sdkws::MsgData msg;
-    msg.set_sendid(userID.toStdString());
+    openim::MsgData msg;
+    msg.sendID = userID;
     if (toUser)
-        msg.set_recvid(peer.toStdString());
+        msg.recvID = peer;
     else
-        msg.set_groupid(peer.toStdString());
+        msg.groupID = peer;
     const QString clientMsgID = newClientMsgID(userID);
-    msg.set_clientmsgid(clientMsgID.toStdString());
-    msg.set_senderplatformid(m_gateway.platformID());
-    msg.set_sessiontype(toUser ? 1 : 3);
-    msg.set_msgfrom(100);
-    QByteArray content;
+    msg.clientMsgID = clientMsgID;
+    msg.senderPlatformID = m_gateway.platformID();
+    msg.sessionType = toUser ? 1 : 3;
+    msg.msgFrom = 100;
     switch (toSend.kind) {
     case SendRequest::Kind::Text:
-        msg.set_contenttype(openim::Text);
-        content = openim::textContent(value);
+        msg.contentType = openim::Text;
+        msg.content = openim::textContent(value);
         break;
     case SendRequest::Kind::Picture:
-        msg.set_contenttype(openim::Picture);
-        content = openim::pictureContent(value, toSend.localFile);
+        msg.contentType = openim::Picture;
+        msg.content = openim::pictureContent(value, toSend.localFile);
         break;
     case SendRequest::Kind::Video:
-        msg.set_contenttype(openim::Video);
-        content = openim::videoContent(value, toSend.localFile);
+        msg.contentType = openim::Video;
+        msg.content = openim::videoContent(value, toSend.localFile);
         break;
     case SendRequest::Kind::File:
-        msg.set_contenttype(openim::File);
-        content = openim::fileContent(value, toSend.localFile);
+        msg.contentType = openim::File;
+        msg.content = openim::fileContent(value, toSend.localFile);
         break;
     }
-    msg.set_content(content.toStdString());
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    msg.set_createtime(now);
-    msg.set_status(1);
-    (*msg.mutable_options())["history"] = true;
-    (*msg.mutable_options())["persistent"] = true;
-    const std::string bytes = msg.SerializeAsString();
+    msg.createTime = QDateTime::currentMSecsSinceEpoch();
+    msg.status = 1;
+    msg.options = {{QStringLiteral("history"), true}, {QStringLiteral("persistent"), true}};
     m_gateway.request(
-        openim::SendMsg, QByteArray(bytes.data(), int(bytes.size())),
+        openim::SendMsg, openim::encode(msg),
         [this, finish, msg, clientMsgID](const openim::Response *response, const QString &error) {
             SendResult result;
             result.clientId = clientMsgID;
@@ -109,28 +103,29 @@ int OpenImSend::send(const SendRequest &toSend)
                 result.error = response->errMsg;
                 return finish(result);
             }
-            ::openim::msg::SendMsgResp resp;
-            if (!resp.ParseFromArray(response->data.constData(), response->data.size())) {
+            QString why;
+            const auto resp = openim::decode<openim::SendMsgResp>(response->data, &why);
+            if (!resp) {
+                qCWarning(lcOpenIm) << m_account.toString() << "undecodable send answer:" << why;
                 result.errCode = -4;
                 result.error = tr("undecodable send answer");
                 return finish(result);
             }
             result.ok = true;
-            result.serverId = QString::fromStdString(resp.servermsgid());
-            if (resp.sendtime() > 0)
-                result.time = QDateTime::fromMSecsSinceEpoch(resp.sendtime(), Qt::UTC);
+            result.serverId = resp->serverMsgID;
+            if (resp->sendTime > 0)
+                result.time = QDateTime::fromMSecsSinceEpoch(resp->sendTime, Qt::UTC);
             {
                 const QString userID = m_gateway.userID();
-                ::openim::sdkws::MsgData stored = msg;
-                stored.set_servermsgid(resp.servermsgid());
-                stored.set_sendtime(resp.sendtime());
-                stored.set_status(2);
-                const QString conversationID =
-                    stored.sessiontype() == 3
-                        ? QStringLiteral("sg_") + QString::fromStdString(stored.groupid())
-                        : (userID < QString::fromStdString(stored.recvid())
-                               ? QStringLiteral("si_%1_%2").arg(userID, QString::fromStdString(stored.recvid()))
-                               : QStringLiteral("si_%1_%2").arg(QString::fromStdString(stored.recvid()), userID));
+                openim::MsgData stored = msg;
+                stored.serverMsgID = resp->serverMsgID;
+                stored.sendTime = resp->sendTime;
+                stored.status = 2;
+                const QString conversationID = stored.sessionType == 3
+                                                   ? QStringLiteral("sg_") + stored.groupID
+                                                   : (userID < stored.recvID
+                                                          ? QStringLiteral("si_%1_%2").arg(userID, stored.recvID)
+                                                          : QStringLiteral("si_%1_%2").arg(stored.recvID, userID));
                 result.sent = openim::toInbound(stored, conversationID, m_account, userID, false,
                                                 InboundMessage::Via::Stream);
                 result.sent.direction = InboundMessage::Direction::Out;

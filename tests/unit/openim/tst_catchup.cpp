@@ -32,6 +32,13 @@ const QString kConversation = QStringLiteral("si_u_alice_u_bot");
     return pull;
 }
 
+// A push as the connection hands it over: protobuf's bytes, read by our codec.
+ct::openim::PullMsgs pushed(qint64 from, qint64 to)
+{
+    const QByteArray bytes = QByteArray::fromStdString(messages(from, to).SerializeAsString());
+    return ct::openim::decode<ct::openim::PullMsgs>(bytes).value();
+}
+
 ::openim::sdkws::GetMaxSeqResp newest(qint64 max)
 {
     ::openim::sdkws::GetMaxSeqResp r;
@@ -147,7 +154,7 @@ private Q_SLOTS:
         QSignalSpy decoded(catchup.get(), &OpenImCatchup::decoded);
         catchup->start();
         gateway.answer(newest(5));
-        catchup->takePush(kConversation, messages(6, 6), false);
+        catchup->takePush(kConversation, pushed(6, 6), false);
         QVERIFY(handed.isEmpty());
         QCOMPARE(decoded.size(), 1);
         gateway.answer(page(1, 5));
@@ -159,7 +166,7 @@ private Q_SLOTS:
     {
         catchUpTo(3);
         handed.clear();
-        catchup->takePush(kConversation, messages(7, 7), false);
+        catchup->takePush(kConversation, pushed(7, 7), false);
         QVERIFY(handed.isEmpty());
         QCOMPARE(gateway.requests.size(), 1);
         const auto range = askedRange(gateway.requests[0]);
@@ -173,7 +180,7 @@ private Q_SLOTS:
     {
         catchUpTo(3);
         handed.clear();
-        catchup->takePush(kConversation, messages(4, 4), false);
+        catchup->takePush(kConversation, pushed(4, 4), false);
         QCOMPARE(handedSeqs(), QList<qint64>{4});
         QVERIFY(gateway.requests.isEmpty());
     }
@@ -184,7 +191,7 @@ private Q_SLOTS:
         handed.clear();
         catchup->start();
         gateway.answer(newest(5));
-        catchup->takePush(kConversation, messages(6, 6), false);
+        catchup->takePush(kConversation, pushed(6, 6), false);
         QCOMPARE(catchup->knownMaxSeqs().value(kConversation), 6);
         gateway.fail(QStringLiteral("connection lost"));
         catchup->cancel();

@@ -1,7 +1,7 @@
 // openimcontent: MsgData content JSON → readable text (raw content kept), and malformed
 // content never crashes. docs/protocols.md "Content JSON".
 #include "openim/openimcontent.h"
-#include "sdkws.pb.h"
+#include "openim/openimmessages.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,21 +24,21 @@ QByteArray pictureJson(const QString &url)
         {{"sourcePath", ""}, {"sourcePicture", picture}, {"bigPicture", picture}, {"snapshotPicture", picture}});
 }
 
-::openim::sdkws::MsgData msgData(const QString &from, const QString &to, const QString &group, int type,
-                                 const QByteArray &content)
+ct::openim::MsgData msgData(const QString &from, const QString &to, const QString &group, int type,
+                            const QByteArray &content)
 {
-    ::openim::sdkws::MsgData m;
-    m.set_sendid(from.toStdString());
-    m.set_recvid(to.toStdString());
-    m.set_groupid(group.toStdString());
-    m.set_clientmsgid("cmid-1");
-    m.set_servermsgid("smid-1");
-    m.set_sessiontype(group.isEmpty() ? 1 : 3);
-    m.set_contenttype(type);
-    m.set_content(content.toStdString());
-    m.set_seq(42);
-    m.set_sendtime(1700000000123);
-    m.set_sendernickname("Alice");
+    ct::openim::MsgData m;
+    m.sendID = from;
+    m.recvID = to;
+    m.groupID = group;
+    m.clientMsgID = QStringLiteral("cmid-1");
+    m.serverMsgID = QStringLiteral("smid-1");
+    m.sessionType = group.isEmpty() ? 1 : 3;
+    m.contentType = type;
+    m.content = content;
+    m.seq = 42;
+    m.sendTime = 1700000000123;
+    m.senderNickname = QStringLiteral("Alice");
     return m;
 }
 } // namespace
@@ -176,8 +176,7 @@ private Q_SLOTS:
     void toInbound_groupAtText_peerIsGroupAndAtListKept()
     {
         auto data = msgData("u_bob", {}, "g_ops", 106, json({{"text", "@u_bot ping"}}));
-        data.add_atuseridlist("u_bot");
-        data.add_atuseridlist("AtAllTag");
+        data.atUserIDList = QStringList{"u_bot", "AtAllTag"};
         const auto m = ct::openim::toInbound(data, "sg_g_ops", AccountAddress{}, "u_bot", false,
                                              InboundMessage::Via::Stream);
         QCOMPARE(m.peer, QString("g_ops"));
@@ -198,7 +197,7 @@ private Q_SLOTS:
     void toInbound_malformedContent_keepsRawAndFallsBack()
     {
         auto data = msgData("u_alice", "u_bot", {}, 101, QByteArray("{broken"));
-        data.clear_clientmsgid();
+        data.clientMsgID.clear();
         const auto m = ct::openim::toInbound(data, "si_u_alice_u_bot", AccountAddress{}, "u_bot", false,
                                              InboundMessage::Via::Stream);
         QCOMPARE(m.text, QString("{broken"));
