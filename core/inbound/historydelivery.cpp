@@ -7,8 +7,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -40,16 +38,6 @@ qint64 processStartTicks(qint64 pid)
     return ok ? ticks : -1;
 }
 
-bool run(const QSqlDatabase &db, const QString &sql, QString *error)
-{
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
-}
-
 // The count of a writer's file (0 when it has none, or it cannot be read).
 qint64 readCount(const QString &file)
 {
@@ -67,13 +55,22 @@ QString HistoryStore::deliveredFile(qint64 writer) const
     return m_path + QStringLiteral(".delivered-%1").arg(writer);
 }
 
+bool HistoryStore::hasDeliveryEntry(qint64 writer) const
+{
+    // An error counts as an entry: its file is kept (removing a live writer's would lose its count).
+    SqliteStatement left;
+    qint64 one = 0;
+    return !left.prepare(m_db.handle(),
+                         QStringLiteral("SELECT 1 FROM delivery_writers WHERE writer = %1").arg(writer), nullptr)
+           || left.queryInt64(&one, nullptr) != 0;
+}
+
 bool HistoryStore::openDeliveryRecord(QString *error)
 {
     if (m_delivered) // opened again (a file moved aside or replaced)
         ::munmap(m_delivered, sizeof(qint64));
     m_delivered = nullptr;
     m_undelivered.reset();
-    const QSqlDatabase d = db();
     const qint64 pid = QCoreApplication::applicationPid();
     const QByteArray file = QFile::encodeName(deliveredFile(m_writerId));
     const int fd = ::open(file.constData(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -97,28 +94,25 @@ bool HistoryStore::openDeliveryRecord(QString *error)
     }
     m_delivered = static_cast<qint64 *>(map);
     m_recorded = m_collected = *m_delivered = 0;
-    if (!run(d,
-             QStringLiteral("CREATE TABLE IF NOT EXISTS delivery_writers (writer INTEGER PRIMARY KEY,"
-                            " consumer TEXT NOT NULL, pid INTEGER NOT NULL, started INTEGER NOT NULL)"),
-             error)
-        || !run(d,
-                QStringLiteral("CREATE TABLE IF NOT EXISTS undelivered (writer INTEGER NOT NULL,"
-                               " row_id INTEGER NOT NULL, number INTEGER NOT NULL,"
-                               " PRIMARY KEY (writer, row_id)) WITHOUT ROWID"),
-                error)
-        || !run(d,
-                QStringLiteral("INSERT OR REPLACE INTO delivery_writers (writer, consumer, pid, started)"
-                               " VALUES (%1, '%2', %3, %4)")
-                    .arg(m_writerId)
-                    .arg(QString(m_consumer).replace(QLatin1Char('\''), QStringLiteral("''")))
-                    .arg(pid)
-                    .arg(processStartTicks(pid)),
-                error)) {
+    if (!m_db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS delivery_writers (writer INTEGER PRIMARY KEY,"
+                                  " consumer TEXT NOT NULL, pid INTEGER NOT NULL, started INTEGER NOT NULL)"),
+                   error)
+        || !m_db.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS undelivered (writer INTEGER NOT NULL,"
+                                     " row_id INTEGER NOT NULL, number INTEGER NOT NULL,"
+                                     " PRIMARY KEY (writer, row_id)) WITHOUT ROWID"),
+                      error)
+        || !m_db.exec(QStringLiteral("INSERT OR REPLACE INTO delivery_writers (writer, consumer, pid, started)"
+                                     " VALUES (%1, '%2', %3, %4)")
+                          .arg(m_writerId)
+                          .arg(QString(m_consumer).replace(QLatin1Char('\''), QStringLiteral("''")))
+                          .arg(pid)
+                          .arg(processStartTicks(pid)),
+                      error)) {
         closeDeliveryRecord();
         return false;
     }
     m_undelivered = std::make_unique<SqliteStatement>();
-    return m_undelivered->prepare(d,
+    return m_undelivered->prepare(m_db.handle(),
                                   QStringLiteral("INSERT OR IGNORE INTO undelivered (writer, row_id, number)"
                                                  " SELECT ?, row_id, ? FROM messages"
                                                  " WHERE account_id = ? AND msg_id = ? AND deleted = 0"),
@@ -131,11 +125,10 @@ bool HistoryStore::recordUndelivered(const QList<InboundMessage> &batch, const Q
     // What was counted off since the last batch leaves the record (in this transaction).
     const qint64 delivered = *m_delivered;
     if (delivered > m_collected
-        && !run(db(),
-                QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND number <= %2")
-                    .arg(m_writerId)
-                    .arg(delivered),
-                error))
+        && !m_db.exec(QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND number <= %2")
+                          .arg(m_writerId)
+                          .arg(delivered),
+                      error))
         return false;
     m_collected = delivered; // rolled back with a failed batch: removed with a later one
     for (qsizetype i = 0; i < batch.size(); ++i) {
@@ -165,28 +158,28 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
     QList<InboundMessage> out;
     if (!m_undelivered)
         return out;
-    QSqlDatabase d = db();
     QString error;
-    if (!run(d, QStringLiteral("BEGIN IMMEDIATE"), &error)) {
+    if (!m_db.exec("BEGIN IMMEDIATE", &error)) {
         qCWarning(lcHistory) << "could not read what earlier runs did not deliver:" << error;
         return out;
     }
     // The writers of this consumer that are gone.
     QList<qint64> gone;
-    QSqlQuery writers(d);
-    writers.prepare(
-        QStringLiteral("SELECT writer, pid, started FROM delivery_writers WHERE consumer = ? AND writer <> ?"));
-    writers.addBindValue(m_consumer);
-    writers.addBindValue(m_writerId);
-    bool ok = writers.exec();
-    while (ok && writers.next()) {
+    SqliteStatement writers;
+    bool ok = writers.prepare(
+        m_db.handle(),
+        QStringLiteral("SELECT writer, pid, started FROM delivery_writers WHERE consumer = ? AND writer <> ?"),
+        &error);
+    writers.bind(1, m_consumer);
+    writers.bind(2, m_writerId);
+    while (ok && writers.next(&error)) {
         // A start time that could not be read when it registered: never taken as gone (taking a
         // live writer's record would deliver its messages twice).
-        const qint64 started = writers.value(2).toLongLong();
-        if (started >= 0 && processStartTicks(writers.value(1).toLongLong()) != started)
-            gone << writers.value(0).toLongLong();
+        const qint64 started = writers.int64(2);
+        if (started >= 0 && processStartTicks(writers.int64(1)) != started)
+            gone << writers.int64(0);
     }
-    writers.finish();
+    ok = ok && !writers.failed();
     QStringList addresses;
     for (const AccountAddress &a : accounts)
         addresses << QLatin1Char('\'') + a.toString().replace(QLatin1Char('\''), QStringLiteral("''"))
@@ -203,33 +196,33 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
         // other accounts, for a later run that watches them.
         const qint64 printed = readCount(deliveredFile(writer));
         ok = ok
-             && run(d,
-                    QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND (number <= %2 OR row_id NOT IN"
-                                   " (SELECT row_id FROM messages WHERE deleted = 0))")
-                        .arg(writer)
-                        .arg(printed),
-                    &error);
-        QSqlQuery rows(d);
-        rows.setForwardOnly(true);
+             && m_db.exec(
+                 QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND (number <= %2 OR row_id NOT IN"
+                                " (SELECT row_id FROM messages WHERE deleted = 0))")
+                     .arg(writer)
+                     .arg(printed),
+                 &error);
+        SqliteStatement rows;
         ok = ok
-             && rows.exec(
+             && rows.prepare(
+                 m_db.handle(),
                  QStringLiteral("SELECT u.row_id FROM undelivered u JOIN messages m ON m.row_id = u.row_id"
                                 " WHERE u.writer = %1%2 ORDER BY u.number")
                      .arg(writer)
-                     .arg(ofAccounts));
+                     .arg(ofAccounts),
+                 &error);
         QList<qint64> ofWriter;
-        while (ok && rows.next())
-            ofWriter << rows.value(0).toLongLong();
-        rows.finish();
+        while (ok && rows.next(&error))
+            ofWriter << rows.int64(0);
+        ok = ok && !rows.failed();
         if (ok && !ofWriter.isEmpty()) {
             QStringList list;
             for (qint64 row : std::as_const(ofWriter))
                 list << QString::number(row);
-            ok = run(d,
-                     QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND row_id IN (%2)")
-                         .arg(writer)
-                         .arg(list.join(QLatin1Char(','))),
-                     &error);
+            ok = m_db.exec(QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND row_id IN (%2)")
+                               .arg(writer)
+                               .arg(list.join(QLatin1Char(','))),
+                           &error);
             taken += ofWriter;
         }
         // What is left belongs to accounts this run does not watch: kept for a run that does,
@@ -237,56 +230,49 @@ QList<InboundMessage> HistoryStore::takeUndelivered(const QList<AccountAddress> 
         // gone): stored more than kStaleUndeliveredMs ago, it leaves the record, so the entry
         // and file of a killed run go too.
         ok = ok
-             && run(d,
-                    QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND row_id IN"
-                                   " (SELECT row_id FROM messages WHERE stored_at < %2)")
-                        .arg(writer)
-                        .arg(QDateTime::currentMSecsSinceEpoch() - kStaleUndeliveredMs),
-                    &error);
+             && m_db.exec(QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND row_id IN"
+                                         " (SELECT row_id FROM messages WHERE stored_at < %2)")
+                              .arg(writer)
+                              .arg(QDateTime::currentMSecsSinceEpoch() - kStaleUndeliveredMs),
+                          &error);
         ok = ok
-             && run(d,
-                    QStringLiteral("DELETE FROM delivery_writers WHERE writer = %1 AND NOT EXISTS"
-                                   " (SELECT 1 FROM undelivered WHERE writer = %1)")
-                        .arg(writer),
-                    &error);
+             && m_db.exec(QStringLiteral("DELETE FROM delivery_writers WHERE writer = %1 AND NOT EXISTS"
+                                         " (SELECT 1 FROM undelivered WHERE writer = %1)")
+                              .arg(writer),
+                          &error);
     }
     // Taken: recorded as this writer's, numbered on from what it recorded.
     for (qsizetype i = 0; ok && i < taken.size(); ++i)
-        ok = run(d,
-                 QStringLiteral("INSERT INTO undelivered (writer, row_id, number) VALUES (%1, %2, %3)")
-                     .arg(m_writerId)
-                     .arg(taken.at(i))
-                     .arg(m_recorded + 1 + i),
-                 &error);
+        ok = m_db.exec(QStringLiteral("INSERT INTO undelivered (writer, row_id, number) VALUES (%1, %2, %3)")
+                           .arg(m_writerId)
+                           .arg(taken.at(i))
+                           .arg(m_recorded + 1 + i),
+                       &error);
     QHash<qint64, InboundMessage> messages;
     if (ok && !taken.isEmpty()) {
         QStringList list;
         for (qint64 row : std::as_const(taken))
             list << QString::number(row);
-        QSqlQuery rows(d);
-        rows.setForwardOnly(true);
-        ok = rows.exec(historyrow::selectFrom()
-                       + QStringLiteral(" WHERE m.row_id IN (%1)").arg(list.join(QLatin1Char(','))));
-        while (ok && rows.next()) {
+        SqliteStatement rows;
+        ok = rows.prepare(m_db.handle(),
+                          historyrow::selectFrom()
+                              + QStringLiteral(" WHERE m.row_id IN (%1)").arg(list.join(QLatin1Char(','))),
+                          &error);
+        while (ok && rows.next(&error)) {
             const HistoryRecord record = historyrow::recordAt(rows);
             messages.insert(record.rowId, record.message);
         }
-        if (!ok)
-            error = rows.lastError().text();
+        ok = ok && !rows.failed();
     }
-    if (!ok || !run(d, QStringLiteral("COMMIT"), &error)) {
-        qCWarning(lcHistory) << "could not take over what earlier runs did not deliver:" << error
-                             << writers.lastError().text();
-        run(d, QStringLiteral("ROLLBACK"), nullptr);
+    if (!ok || !m_db.exec("COMMIT", &error)) {
+        qCWarning(lcHistory) << "could not take over what earlier runs did not deliver:" << error;
+        m_db.exec("ROLLBACK", nullptr);
         return {};
     }
     // Their files go once nothing of theirs is left.
-    for (qint64 writer : std::as_const(gone)) {
-        QSqlQuery left(d);
-        if (left.exec(QStringLiteral("SELECT 1 FROM delivery_writers WHERE writer = %1").arg(writer))
-            && !left.next())
+    for (qint64 writer : std::as_const(gone))
+        if (!hasDeliveryEntry(writer))
             QFile::remove(deliveredFile(writer));
-    }
     m_recorded += taken.size();
     for (qint64 row : std::as_const(taken))
         out << messages.value(row);
@@ -299,20 +285,15 @@ void HistoryStore::closeDeliveryRecord()
         // Gone cleanly: what it printed leaves the record; its entry and file go too, unless
         // rows are left undelivered (a flush without signals at shutdown), which the next run of
         // its consumer takes over.
-        const QSqlDatabase d = db();
-        run(d,
-            QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND number <= %2")
-                .arg(m_writerId)
-                .arg(*m_delivered),
-            nullptr);
-        run(d,
-            QStringLiteral("DELETE FROM delivery_writers WHERE writer = %1 AND NOT EXISTS"
-                           " (SELECT 1 FROM undelivered WHERE writer = %1)")
-                .arg(m_writerId),
-            nullptr);
-        QSqlQuery left(d);
-        if (left.exec(QStringLiteral("SELECT 1 FROM delivery_writers WHERE writer = %1").arg(m_writerId))
-            && !left.next())
+        m_db.exec(QStringLiteral("DELETE FROM undelivered WHERE writer = %1 AND number <= %2")
+                      .arg(m_writerId)
+                      .arg(*m_delivered),
+                  nullptr);
+        m_db.exec(QStringLiteral("DELETE FROM delivery_writers WHERE writer = %1 AND NOT EXISTS"
+                                 " (SELECT 1 FROM undelivered WHERE writer = %1)")
+                      .arg(m_writerId),
+                  nullptr);
+        if (!hasDeliveryEntry(m_writerId))
             QFile::remove(deliveredFile(m_writerId));
     }
     m_undelivered.reset();

@@ -4,7 +4,7 @@
 
 namespace ct {
 
-bool HistoryInserter::prepare(const QSqlDatabase &db, qint64 writerId, qint64 rowIdAtOpen, QString *error)
+bool HistoryInserter::prepare(sqlite3 *db, qint64 writerId, qint64 rowIdAtOpen, QString *error)
 {
     m_writerId = writerId;
     m_rowIdAtOpen = rowIdAtOpen;

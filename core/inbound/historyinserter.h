@@ -28,7 +28,7 @@ public:
     static constexpr int kRowsPerStatement = 16;
 
     // writerId: this writer's stored_by; rowIdAtOpen: the largest row_id when it opened.
-    bool prepare(const QSqlDatabase &db, qint64 writerId, qint64 rowIdAtOpen, QString *error);
+    bool prepare(sqlite3 *db, qint64 writerId, qint64 rowIdAtOpen, QString *error);
 
     // fresh[i] = whether batch[i] is news to this writer (see above). ids[i] are batch[i]'s
     // account and session numbers.

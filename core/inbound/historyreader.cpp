@@ -2,9 +2,8 @@
 #include "historyrow.h"
 #include "historystore.h"
 #include "logging/logging.h"
+#include "sqlitestatement.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QVariantList>
 
 namespace ct {
@@ -26,12 +25,23 @@ struct Where
     {
         return clauses.isEmpty() ? QString() : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
     }
-    void bindTo(QSqlQuery &q) const
+    void bindTo(SqliteStatement &q) const
     {
         for (qsizetype i = 0; i < values.size(); ++i)
-            q.bindValue(int(i), values.at(i));
+            q.bindValue(int(i) + 1, values.at(i));
     }
 };
+
+// A COUNT(*) query: its number, 0 on an error.
+int countOf(sqlite3 *db, const QString &sql, const Where &w)
+{
+    SqliteStatement q;
+    qint64 n = 0;
+    if (!q.prepare(db, sql + w.sql(), nullptr))
+        return 0;
+    w.bindTo(q);
+    return q.queryInt64(&n, nullptr) > 0 ? int(n) : 0;
+}
 
 QString likePattern(const QString &text)
 {
@@ -89,59 +99,60 @@ QList<HistoryRecord> HistoryStore::query(const HistoryQuery &query, QString *err
 {
     QList<HistoryRecord> records;
     const Where w = whereFor(query);
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
     const QString order = query.order == HistoryQuery::Order::HighestPriority ? QStringLiteral("m.priority DESC, ")
                           : query.order == HistoryQuery::Order::LowestPriority ? QStringLiteral("m.priority ASC, ")
                                                                                : QString();
-    q.prepare(QStringLiteral("%1%2 ORDER BY %3m.row_id DESC LIMIT %4 OFFSET %5")
-                  .arg(historyrow::selectFrom(), w.sql(), order)
-                  .arg(qMax(0, query.limit))
-                  .arg(qMax(0, query.offset)));
-    w.bindTo(q);
-    if (!q.exec()) {
-        qCWarning(lcHistory) << "history query failed:" << q.lastError().text();
-        if (error)
-            *error = q.lastError().text();
-        return records;
+    SqliteStatement q;
+    QString text;
+    if (q.prepare(m_db.handle(),
+                  QStringLiteral("%1%2 ORDER BY %3m.row_id DESC LIMIT %4 OFFSET %5")
+                      .arg(historyrow::selectFrom(), w.sql(), order)
+                      .arg(qMax(0, query.limit))
+                      .arg(qMax(0, query.offset)),
+                  &text)) {
+        w.bindTo(q);
+        while (q.next(&text))
+            records << historyrow::recordAt(q);
     }
-    while (q.next())
-        records << historyrow::recordAt(q);
+    if (!q.isValid() || q.failed()) {
+        qCWarning(lcHistory) << "history query failed:" << text;
+        if (error)
+            *error = text;
+        return {};
+    }
     return records;
 }
 
 int HistoryStore::count(const HistoryQuery &query) const
 {
-    const Where w = whereFor(query);
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m") + w.sql());
-    w.bindTo(q);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    return countOf(m_db.handle(), QStringLiteral("SELECT COUNT(*) FROM messages m"), whereFor(query));
 }
 
 QList<SessionSummary> HistoryStore::sessions(const AccountAddress &account) const
 {
     QList<SessionSummary> list;
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
-                             " JOIN sessions s ON s.id = m.session_id WHERE %2 AND %3 GROUP BY m.session_id"
-                             " ORDER BY last_row DESC")
-                  .arg(kUnread, kAccountIs, kNotDeleted));
-    q.bindValue(0, account.toString());
-    if (!q.exec())
+    SqliteStatement q;
+    SqliteStatement last;
+    if (!q.prepare(m_db.handle(),
+                   QStringLiteral("SELECT s.key, MAX(m.row_id) AS last_row, COUNT(*), SUM(%1) FROM messages m"
+                                  " JOIN sessions s ON s.id = m.session_id WHERE %2 AND %3 GROUP BY m.session_id"
+                                  " ORDER BY last_row DESC")
+                       .arg(kUnread, kAccountIs, kNotDeleted),
+                   nullptr)
+        || !last.prepare(m_db.handle(), QStringLiteral("SELECT peer, time_ms FROM messages WHERE row_id = ?"),
+                         nullptr))
         return list;
-    QSqlQuery last(db());
-    last.prepare(QStringLiteral("SELECT peer, time_ms FROM messages WHERE row_id = ?"));
+    q.bind(1, account.toString());
     while (q.next()) {
         SessionSummary s;
-        s.sessionKey = q.value(0).toString();
-        s.messages = q.value(2).toInt();
-        s.unread = q.value(3).toInt();
-        last.bindValue(0, q.value(1));
-        if (last.exec() && last.next()) {
-            s.lastPeer = last.value(0).toString();
-            s.lastTime = QDateTime::fromMSecsSinceEpoch(last.value(1).toLongLong(), Qt::UTC);
+        s.sessionKey = q.text(0);
+        s.messages = int(q.int64(2));
+        s.unread = int(q.int64(3));
+        last.bind(1, q.int64(1));
+        if (last.next()) {
+            s.lastPeer = last.text(0);
+            s.lastTime = QDateTime::fromMSecsSinceEpoch(last.int64(1), Qt::UTC);
+            last.reset();
         }
         list << s;
     }
@@ -156,49 +167,49 @@ int HistoryStore::unreadCount(const AccountAddress &account, const QString &sess
         w.add(kAccountIs, account.toString());
     if (!sessionKey.isEmpty())
         w.add(kSessionIs, sessionKey);
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m") + w.sql());
-    w.bindTo(q);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    return countOf(m_db.handle(), QStringLiteral("SELECT COUNT(*) FROM messages m"), w);
 }
 
 QHash<AccountAddress, int> HistoryStore::unreadByAccount() const
 {
     QHash<AccountAddress, int> counts;
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    if (q.exec(QStringLiteral("SELECT a.address, COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id"
-                              " WHERE %1 GROUP BY m.account_id")
-                   .arg(kUnread)))
+    SqliteStatement q;
+    if (q.prepare(
+            m_db.handle(),
+            QStringLiteral("SELECT a.address, COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id"
+                           " WHERE %1 GROUP BY m.account_id")
+                .arg(kUnread),
+            nullptr))
         while (q.next())
-            counts.insert(AccountAddress::parse(q.value(0).toString()), q.value(1).toInt());
+            counts.insert(AccountAddress::parse(q.text(0)), int(q.int64(1)));
     return counts;
 }
 
 QHash<QString, int> HistoryStore::unreadBySession(const AccountAddress &account) const
 {
     QHash<QString, int> counts;
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT s.key, COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id"
-                             " WHERE %1 AND %2 GROUP BY m.session_id")
-                  .arg(kUnread, kAccountIs));
-    q.bindValue(0, account.toString());
-    if (q.exec())
-        while (q.next())
-            counts.insert(q.value(0).toString(), q.value(1).toInt());
+    SqliteStatement q;
+    if (!q.prepare(m_db.handle(),
+                   QStringLiteral("SELECT s.key, COUNT(*) FROM messages m JOIN sessions s ON s.id = m.session_id"
+                                  " WHERE %1 AND %2 GROUP BY m.session_id")
+                       .arg(kUnread, kAccountIs),
+                   nullptr))
+        return counts;
+    q.bind(1, account.toString());
+    while (q.next())
+        counts.insert(q.text(0), int(q.int64(1)));
     return counts;
 }
 
 int HistoryStore::unreadCriticalCount(int gotifyCriticalFrom) const
 {
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id WHERE %1"
-                             " AND (CASE WHEN a.address LIKE 'gotify/%' THEN m.priority >= ?"
-                             " ELSE m.mentions_me = 1 OR m.mentions_all = 1 END)")
-                  .arg(kUnread));
-    q.bindValue(0, gotifyCriticalFrom);
-    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+    Where w; // the critical threshold as the one value to bind
+    w.add(kUnread);
+    w.add(QStringLiteral("(CASE WHEN a.address LIKE 'gotify/%' THEN m.priority >= ?"
+                         " ELSE m.mentions_me = 1 OR m.mentions_all = 1 END)"),
+          gotifyCriticalFrom);
+    return countOf(m_db.handle(),
+                   QStringLiteral("SELECT COUNT(*) FROM messages m JOIN accounts a ON a.id = m.account_id"), w);
 }
 
 int HistoryStore::markRead(const AccountAddress &account, const QString &sessionKey)
@@ -208,12 +219,11 @@ int HistoryStore::markRead(const AccountAddress &account, const QString &session
     w.add(kAccountIs, account.toString());
     if (!sessionKey.isEmpty())
         w.add(kSessionIs, sessionKey);
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("UPDATE messages AS m SET read = 1") + w.sql());
-    w.bindTo(q);
-    if (!q.exec())
+    SqliteStatement q;
+    if (!q.prepare(m_db.handle(), QStringLiteral("UPDATE messages AS m SET read = 1") + w.sql(), nullptr))
         return 0;
-    const int changed = q.numRowsAffected();
+    w.bindTo(q);
+    const int changed = qMax(0, q.exec(nullptr));
     if (changed > 0)
         Q_EMIT unreadChanged();
     return changed;
@@ -233,21 +243,24 @@ int HistoryStore::deleteLocally(const QList<qint64> &rowIds)
 {
     if (rowIds.isEmpty())
         return 0;
-    QSqlDatabase d = db();
-    d.transaction();
-    QSqlQuery q(d);
-    q.prepare(QStringLiteral("UPDATE messages SET deleted = 1, read = 1, title = NULL, text = NULL,"
+    m_db.exec("BEGIN", nullptr); // as QSqlDatabase::transaction() did: deferred
+    SqliteStatement q;
+    QString text;
+    q.prepare(m_db.handle(),
+              QStringLiteral("UPDATE messages SET deleted = 1, read = 1, title = NULL, text = NULL,"
                              " raw_content = NULL, at_users = NULL, click_url = NULL, image_url = NULL"
-                             " WHERE row_id = ? AND deleted = 0"));
+                             " WHERE row_id = ? AND deleted = 0"),
+              nullptr);
     int changed = 0;
     for (qint64 id : rowIds) {
-        q.bindValue(0, id);
-        if (q.exec())
-            changed += q.numRowsAffected();
+        q.bind(1, id);
+        const int rows = q.exec(&text);
+        if (rows >= 0)
+            changed += rows;
         else
-            qCWarning(lcHistory) << "cannot delete a message:" << q.lastError().text();
+            qCWarning(lcHistory) << "cannot delete a message:" << text;
     }
-    d.commit();
+    m_db.exec("COMMIT", nullptr);
     if (changed > 0) {
         Q_EMIT messagesRemoved(changed);
         Q_EMIT unreadChanged();
@@ -259,20 +272,20 @@ int HistoryStore::setReadFlag(const QList<qint64> &rowIds, bool read)
 {
     if (rowIds.isEmpty())
         return 0;
-    QSqlDatabase d = db();
-    d.transaction();
-    QSqlQuery q(d);
+    m_db.exec("BEGIN", nullptr);
+    SqliteStatement q;
     // Only incoming messages are ever unread.
-    q.prepare(read ? QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0")
+    q.prepare(m_db.handle(),
+              read ? QStringLiteral("UPDATE messages SET read = 1 WHERE row_id = ? AND read = 0")
                    : QStringLiteral("UPDATE messages SET read = 0 WHERE row_id = ? AND read = 1 AND direction = 0"
-                                    " AND deleted = 0"));
+                                    " AND deleted = 0"),
+              nullptr);
     int changed = 0;
     for (qint64 id : rowIds) {
-        q.bindValue(0, id);
-        if (q.exec())
-            changed += q.numRowsAffected();
+        q.bind(1, id);
+        changed += qMax(0, q.exec(nullptr));
     }
-    d.commit();
+    m_db.exec("COMMIT", nullptr);
     if (changed > 0)
         Q_EMIT unreadChanged();
     return changed;
@@ -280,16 +293,20 @@ int HistoryStore::setReadFlag(const QList<qint64> &rowIds, bool read)
 
 int HistoryStore::deleteOlderThan(const QDateTime &cutoff, int maxRows)
 {
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("DELETE FROM messages WHERE row_id IN (SELECT row_id FROM messages"
-                             " WHERE time_ms < ? ORDER BY time_ms LIMIT ?)"));
-    q.bindValue(0, cutoff.toMSecsSinceEpoch());
-    q.bindValue(1, qMax(1, maxRows));
-    if (!q.exec()) {
-        qCWarning(lcHistory) << "retention delete failed:" << q.lastError().text();
+    SqliteStatement q;
+    QString text;
+    if (q.prepare(m_db.handle(),
+                  QStringLiteral("DELETE FROM messages WHERE row_id IN (SELECT row_id FROM messages"
+                                 " WHERE time_ms < ? ORDER BY time_ms LIMIT ?)"),
+                  &text)) {
+        q.bind(1, cutoff.toMSecsSinceEpoch());
+        q.bind(2, qint64(qMax(1, maxRows)));
+    }
+    const int removed = q.exec(&text);
+    if (removed < 0) {
+        qCWarning(lcHistory) << "retention delete failed:" << text;
         return -1;
     }
-    const int removed = q.numRowsAffected();
     if (removed > 0) {
         Q_EMIT messagesRemoved(removed);
         Q_EMIT unreadChanged();

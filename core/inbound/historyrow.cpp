@@ -3,7 +3,6 @@
 #include "sqlitestatement.h"
 
 #include <QDateTime>
-#include <QVariant>
 
 namespace ct::historyrow {
 
@@ -106,44 +105,43 @@ void bind(SqliteStatement &q, const InboundMessage &m, const RowIds &ids, qint64
     q.bind(i++, storedBy);
 }
 
-HistoryRecord recordAt(const QSqlQuery &q)
+HistoryRecord recordAt(const SqliteStatement &q)
 {
     HistoryRecord r;
     InboundMessage &m = r.message;
     int i = 0;
-    r.rowId = q.value(i++).toLongLong();
-    m.account = AccountAddress::parse(q.value(i++).toString());
-    m.id = q.value(i++).toString();
-    m.seq = q.value(i++).toLongLong();
-    m.conversationId = q.value(i++).toString();
-    m.peer = q.value(i++).toString();
-    m.groupId = q.value(i++).toString();
-    m.sender = q.value(i++).toString();
-    m.senderName = q.value(i++).toString();
-    m.title = q.value(i++).toString();
-    m.text = q.value(i++).toString();
-    m.contentType = q.value(i++).toString();
-    m.rawContent = q.value(i++).toString();
-    m.priority = q.value(i++).toInt();
-    const QVariant serverTime = q.value(i++);
-    if (!serverTime.isNull())
-        m.serverTime = QDateTime::fromMSecsSinceEpoch(serverTime.toLongLong(), Qt::UTC);
-    ++i; // time_ms
-    r.storedAt = QDateTime::fromMSecsSinceEpoch(q.value(i++).toLongLong(), Qt::UTC);
-    m.via = q.value(i++).toInt() == 1 ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream;
-    m.direction = q.value(i++).toInt() == 1 ? InboundMessage::Direction::Out : InboundMessage::Direction::In;
-    const QString atUsers = q.value(i++).toString();
+    r.rowId = q.int64(i++);
+    m.account = AccountAddress::parse(q.text(i++));
+    m.id = q.text(i++);
+    m.seq = q.int64(i++);
+    m.conversationId = q.text(i++);
+    m.peer = q.text(i++);
+    m.groupId = q.text(i++);
+    m.sender = q.text(i++);
+    m.senderName = q.text(i++);
+    m.title = q.text(i++);
+    m.text = q.text(i++);
+    m.contentType = q.text(i++);
+    m.rawContent = q.text(i++);
+    m.priority = int(q.int64(i++));
+    if (!q.isNull(i))
+        m.serverTime = QDateTime::fromMSecsSinceEpoch(q.int64(i), Qt::UTC);
+    i += 2; // server_time, time_ms
+    r.storedAt = QDateTime::fromMSecsSinceEpoch(q.int64(i++), Qt::UTC);
+    m.via = int(q.int64(i++)) == 1 ? InboundMessage::Via::Catchup : InboundMessage::Via::Stream;
+    m.direction = int(q.int64(i++)) == 1 ? InboundMessage::Direction::Out : InboundMessage::Direction::In;
+    const QString atUsers = q.text(i++);
     if (!atUsers.isEmpty())
         m.atUserIds = atUsers.split(kListSeparator);
-    m.mentionsMe = q.value(i++).toBool();
-    m.mentionsAll = q.value(i++).toBool();
-    m.isNotification = q.value(i++).toBool();
-    m.fromSelf = q.value(i++).toBool();
-    m.clickUrl = q.value(i++).toString();
-    m.imageUrl = q.value(i++).toString();
-    m.sessionKey = q.value(i++).toString();
-    m.filtered = q.value(i++).toBool();
-    r.read = q.value(i++).toBool();
+    m.mentionsMe = q.int64(i++) != 0;
+    m.mentionsAll = q.int64(i++) != 0;
+    m.isNotification = q.int64(i++) != 0;
+    m.fromSelf = q.int64(i++) != 0;
+    m.clickUrl = q.text(i++);
+    m.imageUrl = q.text(i++);
+    m.sessionKey = q.text(i++);
+    m.filtered = q.int64(i++) != 0;
+    r.read = q.int64(i++) != 0;
     return r;
 }
 

@@ -2,7 +2,6 @@
 // How one message maps to one row of the messages table (internal to the history store).
 #include "historyquery.h"
 
-#include <QSqlQuery>
 #include <QString>
 
 namespace ct {
@@ -31,6 +30,7 @@ qsizetype textUnits(const InboundMessage &message);
 // storedBy: the writing HistoryStore's writer id (which process stored the row).
 void bind(SqliteStatement &insert, const InboundMessage &message, const RowIds &ids, qint64 storedAtMs, bool read,
           qint64 storedBy, int firstParam = 1);
-HistoryRecord recordAt(const QSqlQuery &query);
+// The row a statement of selectFrom() is on.
+HistoryRecord recordAt(const SqliteStatement &query);
 
 } // namespace ct::historyrow

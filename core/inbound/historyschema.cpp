@@ -1,9 +1,9 @@
 #include "historyschema.h"
 
 #include "historystore.h"
+#include "sqliteconnection.h"
+#include "sqlitestatement.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStringList>
 
 namespace ct::historyschema {
@@ -84,32 +84,33 @@ const QStringList &migration(int toVersion)
     }
 }
 
-bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+// One integer from a query (0 when it has no row); false on an error.
+bool queryInt(const SqliteConnection &db, const QString &sql, qint64 *value, QString *error)
 {
-    QSqlQuery q(db);
-    if (q.exec(sql))
-        return true;
-    if (error)
-        *error = q.lastError().text();
-    return false;
+    SqliteStatement q;
+    *value = 0;
+    return q.prepare(db.handle(), sql, error) && q.queryInt64(value, error) >= 0;
 }
 
 } // namespace
 
-int version(const QSqlDatabase &db, QString *error)
+int version(const SqliteConnection &db, QString *error)
 {
-    if (!db.tables().contains(QStringLiteral("schema_version")))
-        return 0;
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"))) {
-        if (error)
-            *error = q.lastError().text();
+    qint64 tables = 0;
+    if (!queryInt(db,
+                  QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                                 " AND name = 'schema_version'"),
+                  &tables, error))
         return -1;
-    }
-    return q.next() ? q.value(0).toInt() : 0;
+    if (tables == 0)
+        return 0;
+    qint64 v = 0;
+    if (!queryInt(db, QStringLiteral("SELECT MAX(version) FROM schema_version"), &v, error))
+        return -1;
+    return int(v);
 }
 
-bool migrateTo(QSqlDatabase &db, int target, QString *error)
+bool migrateTo(const SqliteConnection &db, int target, QString *error)
 {
     const int from = version(db, error);
     if (from < 0)
@@ -126,25 +127,25 @@ bool migrateTo(QSqlDatabase &db, int target, QString *error)
         // The write lock first, then look again: another process opening the same new file at
         // the same moment may have migrated it meanwhile (and a deferred transaction would fail
         // on its snapshot instead of waiting).
-        if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
+        if (!db.exec("BEGIN IMMEDIATE", error))
             return false;
         const int now = version(db, error);
         if (now < 0) {
-            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            db.exec("ROLLBACK", nullptr);
             return false;
         }
         if (now >= v) {
-            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            db.exec("ROLLBACK", nullptr);
             continue;
         }
         bool ok = true;
         for (const QString &sql : migration(v))
-            ok = ok && exec(db, sql, error);
-        ok = ok && exec(db, QStringLiteral("DELETE FROM schema_version"), error)
-             && exec(db, QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(v), error)
-             && exec(db, QStringLiteral("COMMIT"), error);
+            ok = ok && db.exec(sql, error);
+        ok = ok && db.exec("DELETE FROM schema_version", error)
+             && db.exec(QStringLiteral("INSERT INTO schema_version (version) VALUES (%1)").arg(v), error)
+             && db.exec("COMMIT", error);
         if (!ok) {
-            exec(db, QStringLiteral("ROLLBACK"), nullptr);
+            db.exec("ROLLBACK", nullptr);
             return false;
         }
     }

@@ -6,14 +6,11 @@
 #include "logging/logging.h"
 #include "sqlitestatement.h"
 
-#include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QStandardPaths>
 
 #include <sqlite3.h>
@@ -24,8 +21,6 @@
 namespace ct {
 
 namespace {
-QAtomicInteger<quint64> g_connectionCounter; // unique QSqlDatabase connection names
-
 QString gotifyCursorName()
 {
     return QStringLiteral("gotify.lastId");
@@ -44,18 +39,24 @@ bool isCorruptCode(int code)
 {
     return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
 }
-// Runs one statement on the raw handle (transaction control); false with the error on failure.
-bool execRaw(sqlite3 *handle, const char *sql, QString *error)
+// The id of a row of accounts or sessions, inserted when new: INSERT OR IGNORE, then SELECT,
+// `bind` setting the same parameters on both. 0 on an error.
+template <typename Bind>
+qint64 idOf(sqlite3 *db, const char *insertSql, const char *selectSql, Bind bind, QString *error)
 {
-    if (handle && sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) == SQLITE_OK)
-        return true;
-    return fail(error, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QStringLiteral("history is not open"));
+    SqliteStatement insert;
+    SqliteStatement find;
+    if (!insert.prepare(db, QLatin1String(insertSql), error) || !find.prepare(db, QLatin1String(selectSql), error))
+        return 0;
+    bind(insert);
+    bind(find);
+    qint64 id = 0;
+    return insert.exec(error) >= 0 && find.queryInt64(&id, error) > 0 ? id : 0;
 }
 } // namespace
 
 HistoryStore::HistoryStore(const QString &path, QObject *parent)
     : QObject(parent), m_path(path.isEmpty() ? defaultPath() : path),
-      m_connection(QStringLiteral("channeltray-history-%1").arg(++g_connectionCounter)),
       m_writerId(qint64(QRandomGenerator::global()->generate64() >> 2) + 1) // positive, never 0
 {
 }
@@ -71,14 +72,9 @@ QString HistoryStore::defaultPath()
            + QStringLiteral("/channeltray/history.sqlite");
 }
 
-QSqlDatabase HistoryStore::db() const
-{
-    return QSqlDatabase::database(m_connection, false);
-}
-
 bool HistoryStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connection) && db().isOpen();
+    return m_db.isOpen();
 }
 
 bool HistoryStore::open(QString *error)
@@ -121,8 +117,7 @@ bool HistoryStore::moveAside(const QString &reason, QString *error)
 
 int HistoryStore::lastSqliteCode() const
 {
-    sqlite3 *handle = QSqlDatabase::contains(m_connection) ? SqliteStatement::handleOf(db()) : nullptr;
-    return handle ? (sqlite3_errcode(handle) & 0xff) : SQLITE_OK;
+    return m_db.lastCode();
 }
 
 namespace {
@@ -170,7 +165,7 @@ void HistoryStore::checkpointLostJournal()
     m_journalLost = true;
     // The connection reads the deleted -wal through the descriptor it still has; TRUNCATE also
     // starts it over, so a process that opens the file now finds nothing that only that -wal holds.
-    sqlite3 *handle = SqliteStatement::handleOf(db());
+    sqlite3 *handle = m_db.handle();
     if (handle && !checkpoint(handle, nullptr, SQLITE_CHECKPOINT_TRUNCATE))
         qCWarning(lcHistory) << "history" << m_path
                              << "checkpoint did not run whole, tried again after the next batch";
@@ -246,7 +241,7 @@ bool HistoryStore::openWith(bool readOnly, QString *error)
         return true;
     }
     m_corrupt = m_corrupt || isCorruptCode(lastSqliteCode());
-    close(); // every QSqlDatabase handle of the attempt is gone by now
+    close(); // the connection of the attempt, and every statement prepared on it
     return false;
 }
 
@@ -260,64 +255,59 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
             QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         }
     }
-    SqliteStatement::configureLibrary(); // before the first open (sqlitestatement.h)
-    QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    d.setDatabaseName(m_path);
-    d.setConnectOptions(readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                                 : QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
-    if (!d.open())
-        return fail(error, QStringLiteral("cannot open %1: %2").arg(m_path, d.lastError().text()));
-    {
-        // SQLite reads lazily: read the schema now, so a file that is not a database (or whose
-        // first pages are corrupt) is found here, not by the first batch.
-        sqlite3 *handle = SqliteStatement::handleOf(d);
-        const int rc = handle
-                           ? sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr)
-                           : SQLITE_ERROR;
-        if (rc != SQLITE_OK) {
-            m_corrupt = isCorruptCode(rc & 0xff);
-            return fail(error, QStringLiteral("cannot read %1: %2")
-                                   .arg(m_path, handle ? QString::fromUtf8(sqlite3_errmsg(handle)) : QString()));
-        }
+    // A reader (the `history` command) waits up to 5 s for a writer's lock, a writer kBusyTimeoutMs.
+    if (!m_db.open(m_path, readOnly ? SqliteConnection::Mode::ReadOnly : SqliteConnection::Mode::ReadWrite,
+                   readOnly ? 5000 : kBusyTimeoutMs, error)) {
+        if (error)
+            *error = QStringLiteral("cannot open %1: %2").arg(m_path, *error);
+        return false;
+    }
+    sqlite3 *handle = m_db.handle();
+    // SQLite reads lazily: read the schema now, so a file that is not a database (or whose
+    // first pages are corrupt) is found here, not by the first batch.
+    QString readError;
+    if (!m_db.exec("SELECT count(*) FROM sqlite_master", &readError)) {
+        m_corrupt = isCorruptCode(lastSqliteCode());
+        return fail(error, QStringLiteral("cannot read %1: %2").arg(m_path, readError));
     }
     if (readOnly) {
-        if (historyschema::version(d) > kSchemaVersion)
+        if (historyschema::version(m_db) > kSchemaVersion)
             return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
         return true;
     }
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);
-    {
-        QSqlQuery pragma(d);
-        pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-        pragma.exec(m_durability == Durability::Power ? QStringLiteral("PRAGMA synchronous=FULL")
-                                                      : QStringLiteral("PRAGMA synchronous=NORMAL"));
-        // The unique (account, msg_id) index is written in id order, not time order: keep its
-        // pages cached (grows only as used). Checkpoints (two fsyncs each) every 16 MiB of WAL
-        // (kCheckpointPages) instead of every 4 MiB; each commit is durable in the WAL either way.
-        pragma.exec(QStringLiteral("PRAGMA cache_size=-16384"));
-        pragma.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalLimitBytes));
-    }
+    // Not checked: a file whose journal cannot be switched to WAL still works, in its rollback
+    // journal, and the others only tune.
+    m_db.exec("PRAGMA journal_mode=WAL", nullptr);
+    m_db.exec(m_durability == Durability::Power ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
+              nullptr);
+    // The unique (account, msg_id) index is written in id order, not time order: keep its
+    // pages cached (grows only as used). Checkpoints (two fsyncs each) every 16 MiB of WAL
+    // (kCheckpointPages) instead of every 4 MiB; each commit is durable in the WAL either way.
+    m_db.exec("PRAGMA cache_size=-16384", nullptr);
+    m_db.exec(QStringLiteral("PRAGMA journal_size_limit=%1").arg(kJournalLimitBytes), nullptr);
     // The store's own automatic checkpoint, whose failure it sees (see the top); it replaces
     // SQLite's (sqlite3_wal_autocheckpoint is a wal hook too).
-    if (sqlite3 *handle = SqliteStatement::handleOf(d))
-        sqlite3_wal_hook(handle, &HistoryStore::walCommitted, this);
+    sqlite3_wal_hook(handle, &HistoryStore::walCommitted, this);
     QString migrateError;
-    if (!historyschema::migrateTo(d, kSchemaVersion, &migrateError))
+    if (!historyschema::migrateTo(m_db, kSchemaVersion, &migrateError))
         return fail(error, QStringLiteral("%1: %2").arg(m_path, migrateError));
     qint64 rowIdAtOpen = 0;
     {
-        QSqlQuery maxRow(d);
-        if (!maxRow.exec(QStringLiteral("SELECT MAX(row_id) FROM messages")) || !maxRow.next())
-            return fail(error, QStringLiteral("%1: %2").arg(m_path, maxRow.lastError().text()));
-        rowIdAtOpen = maxRow.value(0).toLongLong();
+        SqliteStatement maxRow;
+        QString text;
+        if (!maxRow.prepare(handle, QStringLiteral("SELECT MAX(row_id) FROM messages"), &text)
+            || maxRow.queryInt64(&rowIdAtOpen, &text) <= 0)
+            return fail(error, QStringLiteral("%1: %2").arg(m_path, text));
         // Claims of a writer that was killed before it could remove them: gone after a week.
-        maxRow.exec(QStringLiteral("DELETE FROM claims WHERE at < %1")
-                        .arg(QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000));
+        m_db.exec(QStringLiteral("DELETE FROM claims WHERE at < %1")
+                      .arg(QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000),
+                  nullptr);
     }
     m_insert = std::make_unique<HistoryInserter>();
     m_cursor = std::make_unique<SqliteStatement>();
-    return m_insert->prepare(d, m_writerId, rowIdAtOpen, error)
-           && m_cursor->prepare(d,
+    return m_insert->prepare(handle, m_writerId, rowIdAtOpen, error)
+           && m_cursor->prepare(handle,
                                 QStringLiteral("INSERT INTO cursors (account, name, value) VALUES (?, ?, ?)"
                                                " ON CONFLICT (account, name) DO UPDATE SET"
                                                " value = MAX(value, excluded.value)"),
@@ -328,26 +318,18 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
 void HistoryStore::close()
 {
     if (m_insert) // this writer's claims mean nothing once it is gone
-        execRaw(SqliteStatement::handleOf(db()),
-                qPrintable(QStringLiteral("DELETE FROM claims WHERE writer = %1").arg(m_writerId)), nullptr);
+        m_db.exec(QStringLiteral("DELETE FROM claims WHERE writer = %1").arg(m_writerId), nullptr);
     closeDeliveryRecord();
     m_insert.reset();
     m_cursor.reset();
     m_accountIds.clear();
     m_sessionIds.clear();
-    if (!QSqlDatabase::contains(m_connection))
-        return;
-    {
-        QSqlDatabase d = db();
-        if (d.isOpen())
-            d.close();
-    }
-    QSqlDatabase::removeDatabase(m_connection);
+    m_db.close(); // after the statements above: they were prepared on it
 }
 
 int HistoryStore::schemaVersion() const
 {
-    return isOpen() ? historyschema::version(db()) : 0;
+    return isOpen() ? historyschema::version(m_db) : 0;
 }
 
 bool HistoryStore::storeBatch(const QList<InboundMessage> &batch, QList<bool> *fresh, QString *error)
@@ -409,7 +391,7 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
                               const QList<bool> *newsOnlyOf)
 {
     m_corrupt = false;
-    sqlite3 *handle = SqliteStatement::handleOf(db());
+    sqlite3 *handle = m_db.handle();
     // Another process's transaction takes milliseconds: wait for it. One that held the lock for
     // the whole wait before (a stuck tool) is not waited for again: the caller retries later,
     // and the event loop is not blocked kBusyTimeoutMs at every retry.
@@ -417,7 +399,7 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
         sqlite3_busy_timeout(handle, m_stillLocked ? kShortBusyTimeoutMs : kBusyTimeoutMs);
     // The write lock first: a deferred transaction that reads, then writes, fails at once
     // (SQLITE_BUSY, no waiting) when another process committed in between.
-    if (!execRaw(handle, "BEGIN IMMEDIATE", error)) {
+    if (!m_db.exec("BEGIN IMMEDIATE", error)) {
         m_corrupt = isCorruptCode(lastSqliteCode());
         m_stillLocked = lastSqliteCode() == SQLITE_BUSY;
         return false;
@@ -427,7 +409,7 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
     const qint64 recordedBefore = m_recorded;
     auto abort = [&](const QString &text) {
         m_corrupt = isCorruptCode(lastSqliteCode());
-        execRaw(handle, "ROLLBACK", nullptr);
+        m_db.exec("ROLLBACK", nullptr);
         m_recorded = recordedBefore; // the rows it numbered are gone: numbered again with the retry
         m_accountIds.clear();        // ids created in this transaction are gone
         m_sessionIds.clear();
@@ -450,7 +432,7 @@ bool HistoryStore::writeBatch(const QList<InboundMessage> &batch, QList<bool> &f
             flags[i] = flags[i] && newsOnlyOf->at(i);
     if (m_undelivered && !recordUndelivered(batch, ids, flags, &text))
         return abort(text);
-    if (!execRaw(handle, "COMMIT", &text))
+    if (!m_db.exec("COMMIT", &text))
         return abort(text);
     return true;
 }
@@ -461,17 +443,10 @@ qint64 HistoryStore::accountId(const AccountAddress &account, QString *error)
     if (it != m_accountIds.constEnd())
         return *it;
     const QString address = account.toString();
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO accounts (address) VALUES (?)"));
-    q.bindValue(0, address);
-    QSqlQuery find(db());
-    find.prepare(QStringLiteral("SELECT id FROM accounts WHERE address = ?"));
-    find.bindValue(0, address);
-    if (!q.exec() || !find.exec() || !find.next()) {
-        fail(error, q.lastError().text() + find.lastError().text());
-        return 0;
-    }
-    return m_accountIds[account] = find.value(0).toLongLong();
+    const qint64 id = idOf(
+        m_db.handle(), "INSERT OR IGNORE INTO accounts (address) VALUES (?)",
+        "SELECT id FROM accounts WHERE address = ?", [&](SqliteStatement &q) { q.bind(1, address); }, error);
+    return id > 0 ? (m_accountIds[account] = id) : 0;
 }
 
 qint64 HistoryStore::sessionId(qint64 account, const QString &key, QString *error)
@@ -480,20 +455,15 @@ qint64 HistoryStore::sessionId(qint64 account, const QString &key, QString *erro
     const auto it = m_sessionIds.constFind(cacheKey);
     if (it != m_sessionIds.constEnd())
         return *it;
-    const QString keyText = key.isNull() ? QStringLiteral("") : key;
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("INSERT OR IGNORE INTO sessions (account_id, key) VALUES (?, ?)"));
-    q.bindValue(0, account);
-    q.bindValue(1, keyText);
-    QSqlQuery find(db());
-    find.prepare(QStringLiteral("SELECT id FROM sessions WHERE account_id = ? AND key = ?"));
-    find.bindValue(0, account);
-    find.bindValue(1, keyText);
-    if (!q.exec() || !find.exec() || !find.next()) {
-        fail(error, q.lastError().text() + find.lastError().text());
-        return 0;
-    }
-    return m_sessionIds[cacheKey] = find.value(0).toLongLong();
+    const qint64 id = idOf(
+        m_db.handle(), "INSERT OR IGNORE INTO sessions (account_id, key) VALUES (?, ?)",
+        "SELECT id FROM sessions WHERE account_id = ? AND key = ?",
+        [&](SqliteStatement &q) {
+            q.bind(1, account);
+            q.bind(2, key); // a null key binds as '' (NOT NULL)
+        },
+        error);
+    return id > 0 ? (m_sessionIds[cacheKey] = id) : 0;
 }
 
 bool HistoryStore::updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error)
@@ -541,21 +511,28 @@ bool HistoryStore::storeOutgoing(const InboundMessage &message)
 
 bool HistoryStore::contains(const AccountAddress &account, const QString &messageId) const
 {
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT 1 FROM messages WHERE account_id ="
-                             " (SELECT id FROM accounts WHERE address = ?) AND msg_id = ?"));
-    q.bindValue(0, account.toString());
-    q.bindValue(1, messageId);
-    return q.exec() && q.next();
+    SqliteStatement q;
+    if (!q.prepare(m_db.handle(),
+                   QStringLiteral("SELECT 1 FROM messages WHERE account_id ="
+                                  " (SELECT id FROM accounts WHERE address = ?) AND msg_id = ?"),
+                   nullptr))
+        return false;
+    q.bind(1, account.toString());
+    q.bindValue(2, messageId);
+    qint64 one = 0;
+    return q.queryInt64(&one, nullptr) > 0;
 }
 
 qint64 HistoryStore::gotifyLastId(const AccountAddress &account) const
 {
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral("SELECT value FROM cursors WHERE account = ? AND name = ?"));
-    q.bindValue(0, account.toString());
-    q.bindValue(1, gotifyCursorName());
-    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    SqliteStatement q;
+    qint64 id = 0;
+    if (!q.prepare(m_db.handle(), QStringLiteral("SELECT value FROM cursors WHERE account = ? AND name = ?"),
+                   nullptr))
+        return 0;
+    q.bind(1, account.toString());
+    q.bind(2, gotifyCursorName());
+    return q.queryInt64(&id, nullptr) > 0 ? id : 0;
 }
 
 void HistoryStore::setGotifyLastId(const AccountAddress &account, qint64 id)
@@ -573,22 +550,26 @@ void HistoryStore::setGotifyLastId(const AccountAddress &account, qint64 id)
 QHash<QString, qint64> HistoryStore::openimMaxSeqs(const AccountAddress &account) const
 {
     QHash<QString, qint64> seqs;
-    QSqlQuery q(db());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT name, value FROM cursors WHERE account = ? AND name LIKE 'openim.seq:%'"));
-    q.bindValue(0, account.toString());
-    if (q.exec())
-        while (q.next())
-            seqs.insert(q.value(0).toString().mid(openimCursorPrefix().size()), q.value(1).toLongLong());
+    SqliteStatement q;
+    if (!q.prepare(
+            m_db.handle(),
+            QStringLiteral("SELECT name, value FROM cursors WHERE account = ? AND name LIKE 'openim.seq:%'"),
+            nullptr))
+        return seqs;
+    q.bind(1, account.toString());
+    while (q.next())
+        seqs.insert(q.text(0).mid(openimCursorPrefix().size()), q.int64(1));
     return seqs;
 }
 
 bool HistoryStore::integrityOk(QString *detail) const
 {
-    QSqlQuery q(db());
-    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return fail(detail, q.lastError().text());
-    const QString result = q.value(0).toString();
+    SqliteStatement q;
+    QString text;
+    if (!q.prepare(m_db.handle(), QStringLiteral("PRAGMA integrity_check"), &text) || !q.next(&text))
+        return fail(detail, text);
+    const QString result = q.text(0);
+    q.reset();
     if (detail)
         *detail = result;
     return result == QLatin1String("ok");

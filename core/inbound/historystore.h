@@ -1,6 +1,6 @@
 #pragma once
 // The durable history: every received message (and every sent test message), one SQLite
-// file through QtSql in WAL mode. Default file: $XDG_DATA_HOME/channeltray/history.sqlite.
+// file in WAL mode, through the sqlite3 C API (SqliteConnection, SqliteStatement). Default file: $XDG_DATA_HOME/channeltray/history.sqlite.
 //
 // Exactly-once: UNIQUE(account, id). storeBatch() inserts a batch in one transaction and
 // reports which messages were new, so the pipeline delivers only those, after the commit.
@@ -56,10 +56,10 @@
 // a larger one tells `doctor` that checkpoints have been failing.
 #include "historyquery.h"
 #include "messagestore.h"
+#include "sqliteconnection.h"
 
 #include <QHash>
 #include <QObject>
-#include <QSqlDatabase>
 #include <QString>
 
 #include <memory>
@@ -195,14 +195,14 @@ private:
                            const QList<bool> &fresh, QString *error);
     void closeDeliveryRecord();
     QString deliveredFile(qint64 writer) const;
+    bool hasDeliveryEntry(qint64 writer) const; // a row in delivery_writers (or it cannot tell)
     bool updateCursors(const QList<InboundMessage> &batch, const QList<bool> &inserted, QString *error);
     // Numbers of accounts and sessions (created when new, inside the caller's transaction).
     qint64 accountId(const AccountAddress &address, QString *error);
     qint64 sessionId(qint64 accountId, const QString &key, QString *error);
-    QSqlDatabase db() const;
 
     QString m_path;
-    QString m_connection;
+    SqliteConnection m_db; // closed: never opened, closed, or the latest open failed
     Durability m_durability = Durability::Process;
     bool m_readOnly = false;
     bool m_corrupt = false;     // the latest open or write failed on a corrupt file

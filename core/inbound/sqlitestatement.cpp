@@ -1,7 +1,5 @@
 #include "sqlitestatement.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -14,46 +12,29 @@ SqliteStatement::~SqliteStatement()
         sqlite3_finalize(m_stmt);
 }
 
-void SqliteStatement::configureLibrary()
-{
-    // sqlite3_config() is for before sqlite3_initialize(), which the first open runs: once.
-    static const bool configured = [] {
-        sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0); // SQLITE_MISUSE when too late: harmless
-        return true;
-    }();
-    Q_UNUSED(configured);
-}
-
-sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db)
-{
-    if (!db.isOpen() || !db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
-bool SqliteStatement::prepare(const QSqlDatabase &db, const QString &sql, QString *error)
+bool SqliteStatement::prepare(sqlite3 *db, const QString &sql, QString *error)
 {
     if (m_stmt) {
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
     }
-    m_db = handleOf(db);
+    m_db = db;
+    m_failed = false;
+    m_prepareError.clear();
     if (!m_db) {
-        if (error)
-            *error = QStringLiteral("not an open SQLite connection");
-        return false;
+        m_prepareError = QStringLiteral("history is not open");
+    } else {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK) {
+            m_prepareError = QString::fromUtf8(sqlite3_errmsg(m_db));
+            m_stmt = nullptr;
+        }
     }
-    const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &m_stmt, nullptr) != SQLITE_OK) {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
-        m_stmt = nullptr;
-        return false;
-    }
-    return true;
+    if (m_stmt)
+        return true;
+    if (error)
+        *error = m_prepareError;
+    return false;
 }
 
 namespace {
@@ -147,8 +128,69 @@ void SqliteStatement::bindNull(int index)
     sqlite3_bind_null(m_stmt, index);
 }
 
+void SqliteStatement::bindValue(int index, const QVariant &value)
+{
+    if (value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isNull()))
+        bindNull(index);
+    else if (value.typeId() == QMetaType::QString)
+        bind(index, value.toString());
+    else
+        bind(index, value.toLongLong());
+}
+
+bool SqliteStatement::next(QString *error)
+{
+    m_failed = false;
+    if (!m_stmt) {
+        m_failed = true;
+        if (error)
+            *error = m_prepareError;
+        return false;
+    }
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE) {
+        m_failed = true;
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    }
+    sqlite3_reset(m_stmt);
+    return false;
+}
+
+void SqliteStatement::reset()
+{
+    if (m_stmt)
+        sqlite3_reset(m_stmt);
+}
+
+qint64 SqliteStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+QString SqliteStatement::text(int column) const
+{
+    // UTF-16 as SQLite converts it, as the driver read it (invalid UTF-8 becomes U+FFFD the same way).
+    const void *data = sqlite3_column_text16(m_stmt, column);
+    if (!data)
+        return {};
+    return QString(static_cast<const QChar *>(data), sqlite3_column_bytes16(m_stmt, column) / int(sizeof(QChar)));
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
 int SqliteStatement::exec(QString *error)
 {
+    if (!m_stmt) {
+        if (error)
+            *error = m_prepareError;
+        return -1;
+    }
     const int rc = sqlite3_step(m_stmt);
     const int changes = rc == SQLITE_DONE ? sqlite3_changes(m_db) : -1;
     if (changes < 0 && error)
@@ -166,13 +208,13 @@ int SqliteStatement::queryInt64(qint64 *value, QString *error)
     return queryInt64s(value, 1, error);
 }
 
-int SqliteStatement::lastErrorCode() const
-{
-    return m_db ? sqlite3_errcode(m_db) : SQLITE_MISUSE;
-}
-
 int SqliteStatement::queryInt64s(qint64 *values, int count, QString *error)
 {
+    if (!m_stmt) {
+        if (error)
+            *error = m_prepareError;
+        return -1;
+    }
     const int rc = sqlite3_step(m_stmt);
     int result = -1;
     if (rc == SQLITE_ROW) {

@@ -1,14 +1,15 @@
 #pragma once
-// A prepared SQLite statement on a QtSql connection's own sqlite3 handle (QSqlDriver::handle()),
-// for the one hot path of the history store: inserting batches. QSqlQuery spends most of an
-// insert converting placeholders and QVariants; binding directly is several times faster.
-// Transactions stay with QSqlDatabase (same connection).
+// A prepared SQLite statement on a SqliteConnection's handle: every query of the history store.
+// The hot path, inserting batches, binds texts as UTF-8 from a buffer reused row after row
+// (bindUtf8); the reading side steps through rows and reads columns as Qt SQL's QSQLITE driver
+// did (texts through sqlite3_column_text16, NULL as a null QString, integers as 64 bits).
+// Finalized by its destructor: a statement is dropped before its connection closes.
 #include <QString>
 #include <QStringView>
 
 #include <vector>
 
-class QSqlDatabase;
+class QVariant;
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -22,15 +23,8 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
-    // Before the process's first SQLite connection: no page cache starts with a block of pages
-    // made in advance (SQLite's default is 20 pages, about 87 KiB, for each of a connection's
-    // main and temp caches); pages are then made one by one as they are used, up to each
-    // connection's cache_size (issue 11, memory). A no-op once SQLite is initialized.
-    static void configureLibrary();
-    // The connection's sqlite3 handle, nullptr when it is not an open QSQLITE connection.
-    static sqlite3 *handleOf(const QSqlDatabase &db);
-
-    bool prepare(const QSqlDatabase &db, const QString &sql, QString *error);
+    // db: an open connection (SqliteConnection::handle()); nullptr fails ("history is not open").
+    bool prepare(sqlite3 *db, const QString &sql, QString *error);
     bool isValid() const { return m_stmt != nullptr; }
 
     // Parameters count from 1. A null QString binds as '' (never NULL).
@@ -45,6 +39,20 @@ public:
     void bindUtf8(int index, QStringView text);
     void bind(int index, qint64 value);
     void bindNull(int index);
+    // As QSqlQuery::bindValue did, for conditions built as a list of values (historyreader.cpp):
+    // a null value or a null QString binds NULL, a QString its text, anything else an integer.
+    void bindValue(int index, const QVariant &value);
+
+    // Reading: next() steps to the next row, true while there is one. At the end or on an error
+    // the statement is reset for its next run, and failed() says whether it was an error (*error
+    // why, as does a failed prepare). A caller that stops before the end calls reset().
+    bool next(QString *error = nullptr);
+    bool failed() const { return m_failed; }
+    void reset();
+    // Columns of the current row, counted from 0.
+    qint64 int64(int column) const;
+    QString text(int column) const; // NULL → a null QString
+    bool isNull(int column) const;
 
     // Runs the statement and resets it. Returns the rows it changed, or -1 (error set).
     int exec(QString *error);
@@ -53,14 +61,14 @@ public:
     int queryInt64(qint64 *value, QString *error);
     // The same for the first `count` columns of its first row.
     int queryInt64s(qint64 *values, int count, QString *error);
-    // The SQLite result code of the connection's latest failed call (SQLITE_FULL, _BUSY, ...).
-    int lastErrorCode() const;
 
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_stmt = nullptr;
     std::vector<char> m_row; // UTF-8 of the texts bound by bindUtf8() for the current row
     size_t m_rowUsed = 0;
+    QString m_prepareError; // why prepare() failed, for the runs that follow
+    bool m_failed = false;
 };
 
 } // namespace ct

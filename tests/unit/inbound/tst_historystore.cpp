@@ -3,6 +3,7 @@
 #include "inbound/historyschema.h"
 #include "inbound/historystore.h"
 #include "inbound/inboundfilters.h"
+#include "inbound/sqliteconnection.h"
 #include "inboundtesthelpers.h"
 
 #include <QProcess>
@@ -32,6 +33,22 @@ class TestHistoryStore : public QObject
         return ended.waitForFinished() ? pid : 0;
     }
 
+    // The first value `sql` gives on `file`, read through Qt SQL: a reader independent of the store.
+    static QString firstValue(const QString &file, const QString &sql)
+    {
+        const QString name = QStringLiteral("peek-first-value");
+        QString value;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(file);
+            QSqlQuery q(db);
+            if (db.open() && q.exec(sql) && q.next())
+                value = q.value(0).toString();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return value;
+    }
+
     static InboundMessage keyed(InboundMessage m, const QString &key)
     {
         m.sessionKey = key;
@@ -49,6 +66,7 @@ private Q_SLOTS:
         QCOMPARE(QFile::permissions(file) & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         QCOMPARE(store.schemaVersion(), HistoryStore::kSchemaVersion);
         QVERIFY(store.integrityOk());
+        QCOMPARE(firstValue(file, QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     }
     void deliveryRecord_whatAGoneRunDidNotPrint_goesToTheNextRunOfItsConsumer_onceAndForItsAccountsOnly()
     {
@@ -413,24 +431,24 @@ private Q_SLOTS:
     {
         const QString file = path(QStringLiteral("v1.sqlite"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
-            db.setDatabaseName(file);
-            QVERIFY(db.open());
+            SqliteConnection db;
             QString error;
+            QVERIFY2(db.open(file, SqliteConnection::Mode::ReadWrite, 0, &error), qPrintable(error));
             QVERIFY2(historyschema::migrateTo(db, 1, &error), qPrintable(error));
             QCOMPARE(historyschema::version(db), 1);
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO accounts (id, address) VALUES (1, 'gotify/ops'), (2, 'multi-openim/primary')")));
-            QVERIFY(q.exec(
-                QStringLiteral("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k'), (2, 2, 'k')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO messages (account_id, msg_id, seq, conversation, time_ms, stored_at, session_id)"
-                " VALUES (1, '41', 0, '', 1, 1, 1), (1, '9', 0, '', 1, 1, 1), (2, 'c1', 12, 'si_a_b', 1, 1, 2)")));
-            q = QSqlQuery();
-            db.close();
+            QVERIFY2(
+                db.exec("INSERT INTO accounts (id, address) VALUES (1, 'gotify/ops'), (2, 'multi-openim/primary')",
+                        &error),
+                qPrintable(error));
+            QVERIFY2(db.exec("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k'), (2, 2, 'k')", &error),
+                     qPrintable(error));
+            QVERIFY2(
+                db.exec(
+                    "INSERT INTO messages (account_id, msg_id, seq, conversation, time_ms, stored_at, session_id)"
+                    " VALUES (1, '41', 0, '', 1, 1, 1), (1, '9', 0, '', 1, 1, 1), (2, 'c1', 12, 'si_a_b', 1, 1, 2)",
+                    &error),
+                qPrintable(error));
         }
-        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         HistoryStore store(file);
         QString error;
         QVERIFY2(store.open(&error), qPrintable(error));
@@ -466,6 +484,24 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!store.openReadOnly(&error));
         QVERIFY(!QFileInfo::exists(file));
+    }
+    void openReadOnly_olderSchema_readsIt_withoutMigratingIt()
+    {
+        const QString file = path(QStringLiteral("v1-read-only.sqlite"));
+        {
+            SqliteConnection db;
+            QString error;
+            QVERIFY2(db.open(file, SqliteConnection::Mode::ReadWrite, 0, &error), qPrintable(error));
+            QVERIFY2(historyschema::migrateTo(db, 1, &error), qPrintable(error));
+        }
+        {
+            HistoryStore reader(file);
+            QString error;
+            QVERIFY2(reader.openReadOnly(&error), qPrintable(error));
+            QCOMPARE(reader.schemaVersion(), 1);
+        }
+        QCOMPARE(firstValue(file, QStringLiteral("SELECT MAX(version) FROM schema_version")), QStringLiteral("1"));
+        QVERIFY(!QFileInfo::exists(file + QStringLiteral("-wal"))); // never switched to WAL either
     }
     void openReadOnly_readsWhatAWriterStored()
     {
