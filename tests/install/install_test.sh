@@ -95,6 +95,11 @@ needed=$(readelf -d "$bin" | grep NEEDED || true)
 if grep -E 'libQt6(Gui|Widgets|Svg)|libX11|libxcb' <<< "$needed"; then
   fail "the program links the libraries above; only the tray library may"
 fi
+# Nor Qt SQL, in the program or the tray library: the history uses SQLite's C API, and each
+# library a process maps costs memory (issue 11). The tests' own history readers may link it.
+if readelf -d "$bin" "$dest/usr/$tray_library" | grep NEEDED | grep -F libQt6Sql; then
+  fail "the product links Qt SQL (above)"
+fi
 mv "$dest/usr/$tray_library" "$scratch/tray-library.aside"
 "$bin" --config "$config" doctor > "$scratch/doctor.txt" 2>&1 || { cat "$scratch/doctor.txt"; fail "doctor failed"; }
 echo "doctor: $(wc -l < "$scratch/doctor.txt") lines, exit 0"
