@@ -1,6 +1,6 @@
 # `cmake --build build --target package` (or `cpack --config build/CPackConfig.cmake`): a Debian
 # package of what `cmake --install` installs. Dependencies on linked libraries come from
-# dpkg-shlibdeps; the Qt plugins ChannelTray loads at run time are named here. No maintainer
+# dpkg-shlibdeps (SQLite too: the history uses its C API, no Qt SQL driver plugin). No maintainer
 # scripts: dpkg's triggers refresh the icon cache, the desktop database and man-db.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME channeltray)
@@ -23,8 +23,6 @@ set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# Loaded at run time, so dpkg-shlibdeps cannot see them: the SQLite driver of the history.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # A Secret Service provider holds the tokens; a desktop without one can still use inline tokens.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | keepassxc")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")

@@ -27,8 +27,10 @@ echo "built $(basename "$deb") ($(stat -c %s "$deb") bytes) in $((SECONDS - star
 
 [[ $(dpkg-deb -f "$deb" Version) == "$version" ]] || fail "package version $(dpkg-deb -f "$deb" Version), project $version"
 depends=$(dpkg-deb -f "$deb" Depends)
-[[ $depends == *"libqt6core6 (>= "* && $depends == *"libqt6sql6-sqlite"* ]] \
-  || fail "Depends lacks the shlibdeps-computed Qt libraries or the SQLite driver: $depends"
+[[ $depends == *"libqt6core6 (>= "* && $depends == *"libsqlite3-0 (>= "* ]] \
+  || fail "Depends lacks the shlibdeps-computed Qt or SQLite libraries: $depends"
+# The history opens SQLite itself (issue 11): neither Qt SQL nor its driver plugin is needed.
+[[ $depends != *libqt6sql6* ]] || fail "Depends names Qt SQL, which nothing installed uses: $depends"
 dpkg-deb -e "$deb" "$scratch/control"
 extra=$(cd "$scratch/control" && ls | grep -vx -e control -e md5sums || true)
 [[ -z $extra ]] || fail "the package has maintainer scripts or other control files: $extra"
