@@ -16,7 +16,7 @@ awk -v top="$top" '
     if (path == "[heap]") return "heap (malloc main arena)"
     if (path == "[anon]" || path ~ /^\[(stack|vvar|vdso|vsyscall)/) return "anonymous (thread stacks, arenas, Qt pools)"
     if (base ~ /^(channeltray|libchanneltray-tray\.so)$/) return "ChannelTray code (executable, tray library)"
-    if (base ~ /^(libsqlite3|libQt6Sql|libqsqlite)\.so/ || base ~ /^history\.sqlite/) return "history (SQLite, Qt SQL and its driver, the shm)"
+    if (base ~ /^libsqlite3\.so/ || base ~ /^history\.sqlite/) return "history (SQLite, the shm)"
     if (base ~ /^libQt6Network\.so/) return "Qt Network"
     if (base ~ /^lib(gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils|resolv)\.so/) return "Kerberos (needed by Qt Network)"
     if (base ~ /^lib(proxy|modman|brotli(dec|common))\.so/) return "libproxy, brotli (needed by Qt Network)"
