@@ -1,11 +1,10 @@
-// channeltray: the tray application, or a subcommand that runs without a display. The tray (and
-// the demo, which starts one) live in a library loaded only for them (trayentry.h), so a
-// subcommand never maps Qt Gui, Widgets or X11.
-#include "cli.h"
+// channeltray: the tray application, or a subcommand that runs without a display. This program
+// is a launcher (moduleentry.h): it reads the command line, then loads the tray's library or the
+// commands' library and runs it, so the tray never maps the commands' code and a command never
+// maps Qt Gui, Widgets or X11.
 #include "commands/commandcontext.h"
-#include "eventloop/glibepollhook.h"
-#include "net/systemproxy.h"
-#include "traylibrary.h"
+#include "invocation.h"
+#include "modulelibrary.h"
 #include "version.h"
 
 #include <QCoreApplication>
@@ -38,11 +37,12 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("channeltray"));
     QCoreApplication::setApplicationVersion(ct::versionString());
 
-    const bool demo = inv.command == QLatin1String("demo");
-    if (inv.command.isEmpty() || demo) {
-        QString error;
-        const ct::app::TrayEntry entry = ct::app::loadTrayEntry(
-            demo ? ct::app::kRunDemoSymbol : ct::app::kRunTraySymbol, &error);
+    using ct::app::Module;
+    QString error;
+    if (ct::cli::startsTheTray(inv)) {
+        const bool demo = inv.command == QLatin1String("demo");
+        const auto entry = reinterpret_cast<ct::app::TrayEntry>(
+            ct::app::loadEntry(Module::Tray, demo ? ct::app::kRunDemoSymbol : ct::app::kRunTraySymbol, &error));
         if (!entry) {
             err << "channeltray: cannot start the tray: " << error << Qt::endl;
             return ct::cli::ExitFailure;
@@ -54,8 +54,11 @@ int main(int argc, char **argv)
         }
         return entry(launch); // makes its own QApplication
     }
-    ct::installSystemProxy(); // the system's proxy for servers, never for loopback ones
-    QCoreApplication app(argc, argv);
-    ct::GlibEpollHook epoll; // `watch` with many accounts: a wake-up costs the ready sockets
-    return ct::cli::runCommand(inv, out, err, in);
+    const auto entry = reinterpret_cast<ct::app::CommandEntry>(
+        ct::app::loadEntry(Module::Commands, ct::app::kRunCommandSymbol, &error));
+    if (!entry) {
+        err << "channeltray: cannot run " << inv.command << ": " << error << Qt::endl;
+        return ct::cli::ExitFailure;
+    }
+    return entry(ct::app::CommandLaunch{&argc, argv, &inv, &out, &err, &in});
 }

@@ -1,5 +1,5 @@
-// The tray library's two entry points (trayentry.h): the only symbols it exports.
-#include "trayentry.h"
+// The tray library's two entry points (moduleentry.h): the only symbols it exports.
+#include "moduleentry.h"
 
 #include "democommand.h"
 #include "demosandbox.h"

@@ -1,4 +1,4 @@
-# The code layout of the channeltray executable and the tray library (issue 11: one account's
+# The code layout of the channeltray executable and its two libraries (issue 11: one account's
 # memory). Every function and data item has its own section, so the link drops what nothing
 # uses (--gc-sections) and places the functions one account runs at start and while idle first
 # and together (cmake/hot-functions.txt, made by tools/hot-functions.sh). The kernel maps a

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates cmake/hot-functions.txt: the functions of the channeltray executable and the tray
-# library that run when one account starts and idles, which the link places first and together
+# Regenerates cmake/hot-functions.txt: the functions of the channeltray executable (the launcher)
+# and its tray and commands libraries that run when one account starts and idles, which the link places first and together
 # (cmake/ChannelTrayHotLayout.cmake), so the pages they share are all the code a small session
 # maps in. Run it headless (a display, a tray host, D-Bus), with valgrind, on the Release build
 # (the package preset), the one that is installed:
@@ -58,7 +58,7 @@ mixed="{\"channels\": {\"gotify\": {\"inbound\": {\"enabled\": true}, \"accounts
   \"multi-openim\": {\"tokenRefresh\": {\"mode\": \"off\"}, \"accounts\": {$openim_account}}}}"
 
 # Runs the product under callgrind until it has connected and idled a while, ends it as a session
-# logout would (SIGTERM), and lists the functions that ran in the executable and the tray library.
+# logout would (SIGTERM), and lists the functions that ran in the executable and its libraries.
 profile() { # NAME BINARY CONFIG SECONDS ARGS...
   local name=$1 bin=$2 config=$3 seconds=$4
   shift 4
@@ -76,10 +76,10 @@ profile() { # NAME BINARY CONFIG SECONDS ARGS...
   grep -q 'connected' "$work/$name.log" || { echo "hot-functions: $name did not connect" >&2; cat "$work/$name.log" >&2; exit 1; }
   # fn= lines name each function with a cost, under the object of the ob= line before them;
   # the first use of an id spells the name out, later ones give the id alone. Printed as
-  # "exe NAME" (the executable) or "lib NAME" (the tray library).
+  # "exe NAME" (the executable) or "lib NAME" (the tray or the commands library).
   awk '
     /^c?ob=\(/ { id = $1; sub(/^c?ob=/, "", id); rest = substr($0, index($0, ")") + 2); if (rest != "") obj[id] = rest
-                 if ($0 ~ /^ob=/) ours = obj[id] ~ /\/app\/channeltray$/ ? "exe" : (obj[id] ~ /libchanneltray-tray\.so$/ ? "lib" : "") }
+                 if ($0 ~ /^ob=/) ours = obj[id] ~ /\/app\/channeltray$/ ? "exe" : (obj[id] ~ /libchanneltray-(tray|cli)\.so$/ ? "lib" : "") }
     /^c?fn=\(/ { id = $1; sub(/^c?fn=/, "", id); rest = substr($0, index($0, ")") + 2); if (rest != "") fn[id] = rest
                  if ($0 ~ /^fn=/ && ours != "") { name = fn[id]; sub(/'"'"'[0-9]+$/, "", name)
                                                   if (name ~ /^[A-Za-z_][A-Za-z0-9_.]*$/) print ours, name } }
@@ -88,8 +88,8 @@ profile() { # NAME BINARY CONFIG SECONDS ARGS...
 }
 out="$root/cmake/hot-functions.txt"
 names() { cut -d' ' -f2 "$@" | sort -u; }
-# First what the executable runs before it hands over to the tray library (so the tray maps
-# little of the executable), then the rest of one account's tray and watch, then OpenIM's; in
+# First what the executable runs before it hands over to a library (so the tray maps little of
+# the executable), then the rest of one account's tray and watch, then OpenIM's; in
 # each group the first build's functions, then what the next adds.
 touch "$work/group1" "$work/group2" "$work/group3" "$work/listed"
 add() { # GROUP: appends the names on stdin that no group has yet
@@ -108,7 +108,7 @@ for ((i = 1; i <= n; i++)); do grep '^exe ' "$work/tray$i.functions" | names | a
 for ((i = 1; i <= n; i++)); do names "$work/tray$i.functions" "$work/watch$i.functions" | add group2; done
 for ((i = 1; i <= n; i++)); do names "$work/mixed$i.functions" | add group3; done
 {
-  echo "# The functions the executable runs before it loads the tray library, then those one account"
+  echo "# The functions the executable runs before it loads a library, then those one account"
   echo "# runs in the tray and in watch, then what OpenIM adds: the link places them first, in this"
   echo "# order (cmake/ChannelTrayHotLayout.cmake). Made by tools/hot-functions.sh from the Release"
   echo "# build; run it again when start-up or idle code changes much."

@@ -4,11 +4,12 @@
 # build tree in any file; then the installed programs run from there: --version, doctor and watch
 # against the installed demo sandbox (loopback servers on 127.0.0.1), and `channeltray demo`,
 # which must find that sandbox through the installed layout and start a tray (quit again here).
-# The tray lives in a library of its own (the package's private library folder) that the
-# subcommands never load: doctor and watch must run without it, and demo must find it.
-#   install_test.sh BUILD_DIR SOURCE_DIR VERSION APP_ID TRAY_LIBRARY (relative to the prefix)
+# The program is a launcher for two libraries (the package's private library folder): the
+# tray's, which the subcommands never load (doctor and watch must run without it, and demo must
+# find it), and the subcommands', which the tray never maps.
+#   install_test.sh BUILD_DIR SOURCE_DIR VERSION APP_ID TRAY_LIBRARY CLI_LIBRARY (relative to the prefix)
 set -euo pipefail
-build=$(cd "$1" && pwd) source=$(cd "$2" && pwd) version=$3 app_id=$4 tray_library=$5
+build=$(cd "$1" && pwd) source=$(cd "$2" && pwd) version=$3 app_id=$4 tray_library=$5 cli_library=$6
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 scratch=$(mktemp -d -t channeltray-install.XXXXXX)
@@ -26,6 +27,7 @@ expected=(
   usr/bin/channeltray
   usr/libexec/channeltray/channeltray-sandbox
   "usr/$tray_library"
+  "usr/$cli_library"
   "usr/share/applications/$app_id.desktop"
   "usr/share/metainfo/$app_id.metainfo.xml"
   "usr/share/icons/hicolor/scalable/apps/$app_id.svg"
@@ -51,8 +53,9 @@ echo "layout: ${#expected[@]} files where the FHS and XDG put them"
 for f in usr/bin/channeltray usr/libexec/channeltray/channeltray-sandbox; do
   [[ $(stat -c %a "$dest/$f") == 755 ]] || fail "$f has mode $(stat -c %a "$dest/$f"), expected 755"
 done
-[[ $(stat -c %a "$dest/usr/$tray_library") == 644 ]] \
-  || fail "usr/$tray_library has mode $(stat -c %a "$dest/usr/$tray_library"), expected 644 (a library, not a program)"
+for f in "usr/$tray_library" "usr/$cli_library"; do
+  [[ $(stat -c %a "$dest/$f") == 644 ]] || fail "$f has mode $(stat -c %a "$dest/$f"), expected 644 (a library, not a program)"
+done
 while IFS= read -r f; do
   fail "$f is executable or group/world-writable (mode $(stat -c %a "$f"))"
 done < <(find "$dest/usr/share" -type f -perm /0133)
@@ -132,6 +135,8 @@ done
 [[ -n $tray_pid ]] || { cat "$scratch/demo.out" "$scratch/demo.err"; fail "no demo tray runs on $demo_dir/config.json"; }
 pids+=("$tray_pid")
 grep -q "tray started" "$scratch/demo.err" || { cat "$scratch/demo.err"; fail "the demo tray did not start in 30 s"; }
+grep -qF "/usr/$tray_library" "/proc/$tray_pid/maps" || fail "the demo tray does not map its library"
+grep -qF "/usr/$cli_library" "/proc/$tray_pid/maps" && fail "the demo tray maps the subcommands' library"
 kill -TERM "$tray_pid"
 for _ in $(seq 1 200); do kill -0 "$sandbox_pid" 2>/dev/null || break; sleep 0.1; done
 kill -0 "$sandbox_pid" 2>/dev/null && fail "quitting the demo tray left its sandbox ($sandbox_pid) running"

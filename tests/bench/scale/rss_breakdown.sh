@@ -15,7 +15,7 @@ awk -v top="$top" '
     base = path; sub(/.*\//, "", base)
     if (path == "[heap]") return "heap (malloc main arena)"
     if (path == "[anon]" || path ~ /^\[(stack|vvar|vdso|vsyscall)/) return "anonymous (thread stacks, arenas, Qt pools)"
-    if (base ~ /^(channeltray|libchanneltray-tray\.so)$/) return "ChannelTray code (executable, tray library)"
+    if (base ~ /^(channeltray|libchanneltray-(tray|cli)\.so)$/) return "ChannelTray code (launcher, tray or commands library)"
     if (base ~ /^libsqlite3\.so/ || base ~ /^history\.sqlite/) return "history (SQLite, the shm)"
     if (base ~ /^libQt6Network\.so/) return "Qt Network"
     if (base ~ /^lib(gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils|resolv)\.so/) return "Kerberos (needed by Qt Network)"
