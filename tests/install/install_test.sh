@@ -92,15 +92,15 @@ pids+=($!)
 for _ in $(seq 1 200); do [[ -s $config ]] && break; sleep 0.1; done
 [[ -s $config ]] || fail "the installed sandbox wrote no config in 20 s"
 
-# The subcommands need neither the tray library nor Qt Gui, Widgets or X11: the program does not
-# link them, and doctor and watch run with the library moved away.
-needed=$(readelf -d "$bin" | grep NEEDED || true)
+# The subcommands need neither the tray library nor Qt Gui, Widgets or X11: the program and the
+# subcommands' library do not link them, and doctor and watch run with the tray library moved away.
+needed=$(readelf -d "$bin" "$dest/usr/$cli_library" | grep NEEDED || true)
 if grep -E 'libQt6(Gui|Widgets|Svg)|libX11|libxcb' <<< "$needed"; then
-  fail "the program links the libraries above; only the tray library may"
+  fail "the program or the subcommands' library links the libraries above; only the tray library may"
 fi
-# Nor Qt SQL, in the program or the tray library: the history uses SQLite's C API, and each
-# library a process maps costs memory (issue 11). The tests' own history readers may link it.
-if readelf -d "$bin" "$dest/usr/$tray_library" | grep NEEDED | grep -F libQt6Sql; then
+# Nor Qt SQL, anywhere in the product: the history uses SQLite's C API, and each library a
+# process maps costs memory (issue 11). The tests' own history readers may link it.
+if readelf -d "$bin" "$dest/usr/$tray_library" "$dest/usr/$cli_library" | grep NEEDED | grep -F libQt6Sql; then
   fail "the product links Qt SQL (above)"
 fi
 mv "$dest/usr/$tray_library" "$scratch/tray-library.aside"
