@@ -103,6 +103,11 @@ fi
 if readelf -d "$bin" "$dest/usr/$tray_library" "$dest/usr/$cli_library" | grep NEEDED | grep -F libQt6Sql; then
   fail "the product links Qt SQL (above)"
 fi
+# Nor protobuf: the OpenIM messages have a codec of their own (core/openim/openimmessages.h, issue
+# 11); only the demo sandbox's loopback server maps libprotobuf-lite.
+if readelf -d "$bin" "$dest/usr/$tray_library" "$dest/usr/$cli_library" | grep NEEDED | grep -F libprotobuf; then
+  fail "the product links protobuf (above)"
+fi
 mv "$dest/usr/$tray_library" "$scratch/tray-library.aside"
 "$bin" --config "$config" doctor > "$scratch/doctor.txt" 2>&1 || { cat "$scratch/doctor.txt"; fail "doctor failed"; }
 echo "doctor: $(wc -l < "$scratch/doctor.txt") lines, exit 0"

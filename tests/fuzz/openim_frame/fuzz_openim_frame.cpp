@@ -1,74 +1,84 @@
 // Fuzzer of an OpenIM gateway frame as the connection reads it (openimconnection.cpp): a binary
 // frame, gunzipped when the session asked for gzip, the JSON envelope (decodeResponse), its
-// base64 protobuf read as the message its reqIdentifier names, each message to an
-// InboundMessage; and a text frame as a handshake answer (decodeHandshake).
+// base64 protobuf read by our codec (openimmessages.h) as the message its reqIdentifier names,
+// each message to an InboundMessage; and a text frame as a handshake answer (decodeHandshake).
 //
 // Input: a first byte, then the frame. Bit 0 of the first byte: the session uses gzip. Bit 1:
 // the rest is not a frame but an envelope's data (the protobuf itself, which mutations of base64
 // inside JSON inside gzip reach slowly), read as the message of reqIdentifier 1001, 1002, 1003
 // or 2001 by bits 2-3.
-// Properties beside "no crash, no leak": gzip round-trips, and a decoded envelope survives
-// encodeRequest's shape (what we send is what we read back).
+// Properties beside "no crash, no leak, no read past the input": gzip round-trips; a decoded
+// envelope survives encodeRequest's shape (what we send is what we read back); a message we
+// decode encodes to bytes we decode to the same message; and where protobuf's generated code
+// (the tests' reference, not the product's) also reads the bytes, it reads the same fields.
 #include "../fuzzsupport.h"
 #include "openim/openimcontent.h"
 #include "openim/openimframe.h"
+#include "openim/openimmessages.h"
 
 #include "msg.pb.h"
 #include "sdkws.pb.h"
 
 using namespace ct;
 namespace oim = ct::openim;
-namespace wire = ::openim;
 
 namespace {
 const AccountAddress kAccount{kOpenImChannel, QStringLiteral("fuzz")};
 
-void deliver(const QString &conversationID, const wire::sdkws::PullMsgs &pull, bool notification)
+void deliverAll(const oim::PullMessageBySeqsResp &pulled)
 {
-    for (const auto &msg : pull.msgs()) {
-        const InboundMessage m = oim::toInbound(msg, conversationID, kAccount, QStringLiteral("self"),
-                                                notification, InboundMessage::Via::Stream);
-        FUZZ_CHECK(!m.text.isNull(), conversationID);
+    for (const bool notification : {false, true}) {
+        const auto &conversations = notification ? pulled.notificationMsgs : pulled.msgs;
+        for (auto it = conversations.constBegin(); it != conversations.constEnd(); ++it)
+            for (const oim::MsgData &msg : it.value().msgs) {
+                const InboundMessage m = oim::toInbound(msg, it.key(), kAccount, QStringLiteral("self"),
+                                                        notification, InboundMessage::Via::Stream);
+                FUZZ_CHECK(!m.text.isNull(), it.key());
+            }
     }
 }
 
-template <typename Pushed> void deliverAll(const Pushed &p)
+// Ours decodes `bytes` as Message or refuses them with a reason. What it decodes encodes to
+// bytes it decodes again to the same (the same bytes once more: encode() is deterministic). Where
+// protobuf (Pb) reads `bytes` too, its reading, written out and read by us, is ours.
+template <typename Message, typename Pb> std::optional<Message> decodeChecked(const QByteArray &bytes)
 {
-    for (const auto &[id, pull] : p.msgs())
-        deliver(QString::fromStdString(id), pull, false);
-    for (const auto &[id, pull] : p.notificationmsgs())
-        deliver(QString::fromStdString(id), pull, true);
+    QString error;
+    const auto mine = oim::decode<Message>(bytes, &error);
+    if (!mine) {
+        FUZZ_CHECK(!error.isEmpty(), QStringLiteral("refused without a reason"));
+        return std::nullopt;
+    }
+    const QByteArray encoded = oim::encode(*mine);
+    const auto again = oim::decode<Message>(encoded);
+    FUZZ_CHECK(again && oim::encode(*again) == encoded, QStringLiteral("our own encoding does not read back"));
+    Pb theirs;
+    if (theirs.ParseFromArray(bytes.constData(), int(bytes.size()))) {
+        const auto viaProtobuf = oim::decode<Message>(QByteArray::fromStdString(theirs.SerializeAsString()));
+        FUZZ_CHECK(viaProtobuf && oim::encode(*viaProtobuf) == encoded,
+                   QStringLiteral("protobuf reads other fields: %1").arg(QString::fromLatin1(bytes.toHex())));
+    }
+    return mine;
 }
 
 void readData(const oim::Response &r)
 {
-    const int size = int(r.data.size());
     switch (r.reqIdentifier) {
-    case oim::PushMsg: {
-        wire::sdkws::PushMessages push;
-        if (push.ParseFromArray(r.data.constData(), size))
-            deliverAll(push);
+    case oim::PushMsg:
+        if (const auto push = decodeChecked<oim::PushMessages, ::openim::sdkws::PushMessages>(r.data))
+            deliverAll(*push);
         break;
-    }
-    case oim::PullMsgBySeqList: {
-        wire::sdkws::PullMessageBySeqsResp pull;
-        if (pull.ParseFromArray(r.data.constData(), size))
-            deliverAll(pull);
+    case oim::PullMsgBySeqList:
+        if (const auto pull = decodeChecked<oim::PullMessageBySeqsResp, ::openim::sdkws::PullMessageBySeqsResp>(
+                r.data))
+            deliverAll(*pull);
         break;
-    }
-    case oim::GetNewestSeq: {
-        wire::sdkws::GetMaxSeqResp seqs;
-        if (seqs.ParseFromArray(r.data.constData(), size))
-            for (const auto &[id, max] : seqs.maxseqs())
-                (void)QString::fromStdString(id), (void)max;
+    case oim::GetNewestSeq:
+        decodeChecked<oim::GetMaxSeqResp, ::openim::sdkws::GetMaxSeqResp>(r.data);
         break;
-    }
-    case oim::SendMsg: {
-        wire::msg::SendMsgResp sent;
-        if (sent.ParseFromArray(r.data.constData(), size))
-            (void)QString::fromStdString(sent.servermsgid());
+    case oim::SendMsg:
+        decodeChecked<oim::SendMsgResp, ::openim::msg::SendMsgResp>(r.data);
         break;
-    }
     default:
         break;
     }
