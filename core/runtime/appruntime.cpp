@@ -18,6 +18,7 @@
 #include "logging/logging.h"
 #include "missingtokenconnection.h"
 #include "net/heartbeatclock.h"
+#include "net/idlenetworkaccess.h"
 #include "net/systemproxy.h"
 #include "openim/openimconnection.h"
 #include "openim/openimprobe.h"
@@ -49,7 +50,7 @@ AppRuntime::AppRuntime(const Options &options, QObject *parent)
       m_history(std::make_unique<HistoryStore>(options.historyPath.isEmpty() ? HistoryStore::defaultPath()
                                                                              : options.historyPath)),
       m_notifications(std::make_unique<NotificationPolicy>()), m_secrets(std::make_unique<SecretStore>()),
-      m_refresher(std::make_unique<TokenRefresher>()), m_network(new QNetworkAccessManager(this)),
+      m_refresher(std::make_unique<TokenRefresher>()), m_network(new IdleNetworkAccessManager(this)),
       m_heartbeat(new HeartbeatClock(kHeartbeatPeriod, kHeartbeatJitter, this)), m_sockets(new SocketHub(this)),
       m_resolver(m_secrets.get())
 {
