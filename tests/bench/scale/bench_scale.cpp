@@ -304,7 +304,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
     if (!idleWatching(pid, 60000))
         return stopped("within 70 s");
     run.after60s = sampleProcessWithSegments(pid);
-    run.idleCpuMsPerMin = (run.after60s.cpuNs - run.after10s.cpuNs) / 1e6;
+    run.idleCpuMsPerMin = cpuNsBetween(run.after10s, run.after60s) / 1e6;
     run.wakeupsPerMin = double(run.after60s.mainWakeups - run.after10s.mainWakeups);
     if (g_breakdown) {
         QProcess breakdown;
@@ -315,7 +315,7 @@ Run runOnce(const QString &mode, int n, bool longRun)
     if (longRun) {
         idleFor(600000);
         run.afterLong = sampleProcess(pid);
-        run.longIdleCpuMsPerMin = (run.afterLong.cpuNs - run.after60s.cpuNs) / 1e6 / 10.0;
+        run.longIdleCpuMsPerMin = cpuNsBetween(run.after60s, run.afterLong) / 1e6 / 10.0;
         run.longWakeupsPerMin = (run.afterLong.mainWakeups - run.after60s.mainWakeups) / 10.0;
     }
 
@@ -359,8 +359,8 @@ void print(const Run &r, bool longRun)
       << "  RSS then " << mib(r.atConnected.rssMiB) << ", +10 s " << mib(r.after10s.rssMiB) << ", +70 s "
       << mib(r.after60s.rssMiB) << "  idle CPU " << QString::number(r.idleCpuMsPerMin, 'f', 1) << " ms/min"
       << " (utime+stime " << (r.after60s.cpuMs - r.after10s.cpuMs) << " ms, " << qint64(r.wakeupsPerMin)
-      << " wake-ups/min, frames/min in " << (r.after60s.segmentsIn - r.after10s.segmentsIn) << " out "
-      << (r.after60s.segmentsOut - r.after10s.segmentsOut) << ")"
+      << " wake-ups/min, frames/min in " << segmentsInBetween(r.after10s, r.after60s) << " out "
+      << segmentsOutBetween(r.after10s, r.after60s) << ")"
       << "  threads " << r.after60s.threads;
     if (longRun)
         o << "  after 10 more min: RSS " << mib(r.afterLong.rssMiB) << " ("

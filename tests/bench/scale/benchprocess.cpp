@@ -13,8 +13,9 @@ QByteArray readAll(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
-// Sums data_segs_in/out over the process's established TCP sockets: `ss -tinpH` prints each
-// socket on a line naming its process (users:(("name",pid=N,fd=M))), its counters on the next.
+// Reads data_segs_in/out of each of the process's established TCP sockets: `ss -tinpH` prints
+// each socket on a line naming its addresses and its process (users:(("name",pid=N,fd=M))), its
+// counters on the next.
 void countSegments(qint64 pid, ProcSample &s)
 {
     QProcess ss;
@@ -25,18 +26,30 @@ void countSegments(qint64 pid, ProcSample &s)
     static const QRegularExpression in(QStringLiteral("\\bdata_segs_in:(\\d+)"));
     static const QRegularExpression out(QStringLiteral("\\bdata_segs_out:(\\d+)"));
     const QByteArray owner = "pid=" + QByteArray::number(pid) + ',';
-    bool ours = false;
+    QString connection; // empty: not ours
     for (const QByteArray &line : ss.readAllStandardOutput().split('\n')) {
         if (!line.startsWith('\t') && !line.startsWith(' ')) {
-            ours = line.contains(owner);
+            // "Recv-Q Send-Q local peer users:...": the two addresses name the connection.
+            const QList<QByteArray> fields = line.simplified().split(' ');
+            connection = line.contains(owner) ? QString::fromLatin1(fields.value(2) + ' ' + fields.value(3))
+                                              : QString();
             continue;
         }
-        if (!ours)
+        if (connection.isEmpty())
             continue;
         const QString text = QString::fromLatin1(line);
-        s.segmentsIn += in.match(text).captured(1).toLongLong();
-        s.segmentsOut += out.match(text).captured(1).toLongLong();
+        s.connectionSegments.insert(
+            connection, {in.match(text).captured(1).toLongLong(), out.match(text).captured(1).toLongLong()});
     }
+}
+
+template <typename Value, typename Get>
+qint64 sumBetween(const QHash<QString, Value> &earlier, const QHash<QString, Value> &later, Get get)
+{
+    qint64 sum = 0;
+    for (auto it = later.cbegin(); it != later.cend(); ++it)
+        sum += get(it.value()) - (earlier.contains(it.key()) ? get(earlier.value(it.key())) : 0);
+    return sum;
 }
 } // namespace
 
@@ -59,10 +72,10 @@ ProcSample sampleProcess(qint64 pid)
             s.mainWakeups = line.mid(24).trimmed().toLongLong();
     const QStringList tasks = QDir(base + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks)
-        s.cpuNs += readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat"))
-                       .split(' ')
-                       .value(0)
-                       .toLongLong();
+        s.threadCpuNs.insert(task, readAll(base + QStringLiteral("/task/") + task + QStringLiteral("/schedstat"))
+                                       .split(' ')
+                                       .value(0)
+                                       .toLongLong());
     return s;
 }
 
@@ -71,6 +84,23 @@ ProcSample sampleProcessWithSegments(qint64 pid)
     ProcSample s = sampleProcess(pid);
     countSegments(pid, s);
     return s;
+}
+
+qint64 cpuNsBetween(const ProcSample &earlier, const ProcSample &later)
+{
+    return sumBetween(earlier.threadCpuNs, later.threadCpuNs, [](qint64 ns) { return ns; });
+}
+
+qint64 segmentsInBetween(const ProcSample &earlier, const ProcSample &later)
+{
+    return sumBetween(earlier.connectionSegments, later.connectionSegments,
+                      [](const QPair<qint64, qint64> &segments) { return segments.first; });
+}
+
+qint64 segmentsOutBetween(const ProcSample &earlier, const ProcSample &later)
+{
+    return sumBetween(earlier.connectionSegments, later.connectionSegments,
+                      [](const QPair<qint64, qint64> &segments) { return segments.second; });
 }
 
 } // namespace ct::bench
