@@ -152,4 +152,29 @@ bool migrateTo(const SqliteConnection &db, int target, QString *error)
     return true;
 }
 
+bool showAsVersion(const SqliteConnection &db, int fileVersion, int current, QString *error)
+{
+    if (fileVersion < 1 || fileVersion >= current)
+        return true;
+    // What each later version added, as the current schema has it (migration() above).
+    QString added;
+    if (fileVersion < 3)
+        added += QStringLiteral(", 0 AS stored_by");
+    if (fileVersion < 4)
+        added += QStringLiteral(", 0 AS deleted");
+    QStringList statements;
+    if (!added.isEmpty()) // unqualified names find TEMP objects first: the reader sees the view
+        statements << QStringLiteral("CREATE TEMP VIEW messages AS SELECT *%1 FROM main.messages").arg(added);
+    if (fileVersion < 2)
+        statements << QStringLiteral("CREATE TEMP TABLE cursors (account TEXT NOT NULL, name TEXT NOT NULL,"
+                                     " value INTEGER NOT NULL, PRIMARY KEY (account, name)) WITHOUT ROWID");
+    if (fileVersion < 3)
+        statements << QStringLiteral("CREATE TEMP TABLE claims (writer INTEGER NOT NULL, row_id INTEGER NOT NULL,"
+                                     " at INTEGER NOT NULL, PRIMARY KEY (writer, row_id)) WITHOUT ROWID");
+    for (const QString &sql : std::as_const(statements))
+        if (!db.exec(sql, error))
+            return false;
+    return true;
+}
+
 } // namespace ct::historyschema

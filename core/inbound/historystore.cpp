@@ -271,8 +271,12 @@ bool HistoryStore::openConnection(bool readOnly, QString *error)
         return fail(error, QStringLiteral("cannot read %1: %2").arg(m_path, readError));
     }
     if (readOnly) {
-        if (historyschema::version(m_db) > kSchemaVersion)
+        const int version = historyschema::version(m_db);
+        if (version > kSchemaVersion)
             return fail(error, QStringLiteral("%1 is from a newer ChannelTray").arg(m_path));
+        QString viewError;
+        if (!historyschema::showAsVersion(m_db, version, kSchemaVersion, &viewError))
+            return fail(error, QStringLiteral("cannot read %1: %2").arg(m_path, viewError));
         return true;
     }
     QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner);

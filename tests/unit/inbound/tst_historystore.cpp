@@ -493,12 +493,27 @@ private Q_SLOTS:
             QString error;
             QVERIFY2(db.open(file, SqliteConnection::Mode::ReadWrite, 0, &error), qPrintable(error));
             QVERIFY2(historyschema::migrateTo(db, 1, &error), qPrintable(error));
+            // One message as version 1 stored it (no stored_by, no deleted column yet).
+            QVERIFY2(db.exec("INSERT INTO accounts (id, address) VALUES (1, 'gotify/ops')", &error)
+                         && db.exec("INSERT INTO sessions (id, account_id, key) VALUES (1, 1, 'k')", &error)
+                         && db.exec("INSERT INTO messages (account_id, msg_id, title, text, time_ms, stored_at,"
+                                    " session_id) VALUES (1, '7', 'from v1', 'kept', 1000, 1000, 1)",
+                                    &error),
+                     qPrintable(error));
         }
         {
             HistoryStore reader(file);
             QString error;
             QVERIFY2(reader.openReadOnly(&error), qPrintable(error));
             QCOMPARE(reader.schemaVersion(), 1);
+            // Read with today's queries (before: "no such column: m.deleted").
+            QCOMPARE(reader.count(HistoryQuery{}), 1);
+            QString queryError;
+            const QList<HistoryRecord> rows = reader.query(HistoryQuery{}, &queryError);
+            QVERIFY2(queryError.isEmpty(), qPrintable(queryError));
+            QCOMPARE(rows.size(), 1);
+            QCOMPARE(rows.first().message.title, QStringLiteral("from v1"));
+            QCOMPARE(reader.unreadByAccount().value(AccountAddress::parse(QStringLiteral("gotify/ops"))), 1);
         }
         QCOMPARE(firstValue(file, QStringLiteral("SELECT MAX(version) FROM schema_version")), QStringLiteral("1"));
         QVERIFY(!QFileInfo::exists(file + QStringLiteral("-wal"))); // never switched to WAL either
