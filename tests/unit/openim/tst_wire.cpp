@@ -103,10 +103,12 @@ private Q_SLOTS:
         const QList<QPair<QString, qint64>> seqs{
             {"si_a", 0}, {"si_b", 1}, {"sg_c", kMax}, {"n_d", kMin}, {"", -1}};
         for (const auto &[id, seq] : seqs) {
+            // Negated in two's complement: kMin stays kMin (plain -seq overflows for it).
+            const qint64 negated = qint64(0 - quint64(seq));
             (*theirs.mutable_maxseqs())[id.toStdString()] = seq;
-            (*theirs.mutable_minseqs())[id.toStdString()] = -seq;
+            (*theirs.mutable_minseqs())[id.toStdString()] = negated;
             mine.maxSeqs.insert(id, seq);
-            mine.minSeqs.insert(id, -seq);
+            mine.minSeqs.insert(id, negated);
         }
         crossCheck(theirs, mine);
     }
@@ -175,12 +177,13 @@ private Q_SLOTS:
     {
         QList<qint64> values{0, -1, kMax, kMin};
         for (int bits = 7; bits < 64; bits += 7)
-            values << (qint64(1) << bits) - 1 << (qint64(1) << bits);
+            values << qint64((quint64(1) << bits) - 1) << qint64(quint64(1) << bits); // 2^63 wraps to kMin
         for (const qint64 v : values) {
             pb::SeqRange theirs;
             theirs.set_begin(v);
-            theirs.set_num(-v);
-            const ours::SeqRange mine{{}, v, 0, -v};
+            const qint64 negated = qint64(0 - quint64(v)); // kMin stays kMin
+            theirs.set_num(negated);
+            const ours::SeqRange mine{{}, v, 0, negated};
             QCOMPARE(ours::encode(mine).toHex(), bytesOf(theirs).toHex());
             crossCheck(theirs, mine);
         }
