@@ -13,6 +13,8 @@
 // one, and each can wake the product). Idle figures include the main
 // thread's wake-ups (voluntary context switches: one per return from poll()) and the frames on
 // its connections (TCP data segments, from ss -ti). --gotify-only makes every account a Gotify one.
+// --tls serves the Gotify servers over https:// and wss:// (a CA made for the run, given to each
+// account as its caCertFile), so the figures include the TLS library.
 // The product inherits this environment: CHANNELTRAY_NO_EPOLL=1 measures it with GLib's own
 // poll(2) (core/eventloop), for a before/after in one build.
 //
@@ -136,6 +138,7 @@ QString g_window;                     // --window accounts|messages: the main wi
 bool g_burstPings = false;            // --server-pings burst
 bool g_spreadPings = false;           // --server-pings spread
 bool g_gotifyOnly = false;            // --gotify-only: every account a Gotify one
+bool g_tls = false;                   // --tls: the Gotify servers speak https:// and wss://
 constexpr double kRssLimitMiB = 3072; // a run that passes this is stopped (the machine has 24 GiB)
 
 // Idles for `ms`, but stops early when the product grows past kRssLimitMiB; false then.
@@ -164,16 +167,20 @@ Run runOnce(const QString &mode, int n, bool longRun)
             pings << QStringLiteral("--ping-each-stream");
         if (g_spreadPings)
             pings << QStringLiteral("--ping-random-phase");
+        if (g_tls)
+            pings << QStringLiteral("--tls");
         if (!server->start(QStringLiteral(CHANNELTRAY_GOTIFY_SERVER), pings)) {
             out() << "cannot start the Gotify server\n";
             return run;
         }
-        for (int i = s; i < gotifyAccounts; i += gotifyServers)
-            gotifyNamed.insert(
-                QStringLiteral("bot%1").arg(i + 1, 4, 10, QLatin1Char('0')),
-                QJsonObject{{QStringLiteral("serverUrl"), server->info.value(QStringLiteral("url"))},
-                            {QStringLiteral("clientToken"), server->info.value(QStringLiteral("clientToken"))},
-                            {QStringLiteral("appToken"), server->info.value(QStringLiteral("appToken"))}});
+        for (int i = s; i < gotifyAccounts; i += gotifyServers) {
+            QJsonObject account{{QStringLiteral("serverUrl"), server->info.value(QStringLiteral("url"))},
+                                {QStringLiteral("clientToken"), server->info.value(QStringLiteral("clientToken"))},
+                                {QStringLiteral("appToken"), server->info.value(QStringLiteral("appToken"))}};
+            if (g_tls)
+                account.insert(QStringLiteral("caCertFile"), server->info.value(QStringLiteral("caCertFile")));
+            gotifyNamed.insert(QStringLiteral("bot%1").arg(i + 1, 4, 10, QLatin1Char('0')), account);
+        }
         servers.push_back(std::move(server));
     }
     for (int s = 0; s < openimServers; ++s) {
@@ -416,7 +423,11 @@ int main(int argc, char **argv)
          QStringLiteral("how"), QStringLiteral("each")});
     parser.addOption({QStringLiteral("gotify-only"),
                       QStringLiteral("Every account a Gotify one (default: half Gotify, half OpenIM).")});
+    parser.addOption({QStringLiteral("tls"),
+                      QStringLiteral("The Gotify servers serve https:// and wss:// (the accounts trust a CA "
+                                     "made for the run).")});
     parser.process(app);
+    g_tls = parser.isSet(QStringLiteral("tls"));
     g_gotifyOnly = parser.isSet(QStringLiteral("gotify-only"));
     g_window = parser.value(QStringLiteral("window"));
     g_burstPings = parser.value(QStringLiteral("server-pings")) == QLatin1String("burst");

@@ -20,7 +20,7 @@ awk -v top="$top" '
     if (base ~ /^libQt6Network\.so/) return "Qt Network"
     if (base ~ /^lib(gssapi_krb5|krb5|k5crypto|krb5support|com_err|keyutils|resolv)\.so/) return "Kerberos (needed by Qt Network)"
     if (base ~ /^lib(proxy|modman|brotli(dec|common))\.so/) return "libproxy, brotli (needed by Qt Network)"
-    if (base ~ /^libprotobuf-lite\.so/) return "protobuf-lite (OpenIM)"
+    if (base ~ /^lib(ssl|crypto)\.so/ || base ~ /^libqopensslbackend\.so/) return "TLS (OpenSSL and the Qt TLS backend, for https:// and wss:// only)"
     if (base ~ /^libqt6keychain\.so/) return "QtKeychain"
     return "Qt and its libraries (the tray: the files a bare Qt tray maps too), the C/C++ runtime"
   }

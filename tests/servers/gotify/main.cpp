@@ -1,7 +1,9 @@
 // channeltray-gotify-server: the loopback Gotify server as a program (demo, manual tests).
-// Prints {"url","port","mode","appToken","clientToken","appId"} as one JSON line on stdout.
+// Prints {"url","port","mode","appToken","clientToken","appId"} as one JSON line on stdout, and
+// "caCertFile" (the CA a client must trust) with --tls.
 #include "gotifyserver.h"
 #include "servercontrol.h"
+#include "testpki.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -28,11 +30,23 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("ping-random-phase"),
                       QStringLiteral("with --ping-each-stream: each stream's first ping after a random part of "
                                      "the period, as on a server whose clients connected at any time")});
+    parser.addOption({QStringLiteral("tls"),
+                      QStringLiteral("serve https:// and wss:// with a certificate for 127.0.0.1 from a CA made "
+                                     "for this run (see testpki.h)")});
     parser.process(app);
 
     ct::testserver::GotifyServer server(parser.isSet(QStringLiteral("v3"))
                                             ? ct::testserver::GotifyServer::Mode::V3
                                             : ct::testserver::GotifyServer::Mode::V2);
+    ct::testserver::TestPki pki; // its folder (the CA a client needs) lives as long as the server
+    if (parser.isSet(QStringLiteral("tls"))) {
+        QString error;
+        if (!pki.generate(&error)) {
+            QTextStream(stderr) << "channeltray-gotify-server: cannot make the certificates: " << error << '\n';
+            return 1;
+        }
+        server.setTls(pki.serverConfiguration());
+    }
     if (!server.listen(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         QTextStream(stderr) << "channeltray-gotify-server: cannot listen on 127.0.0.1\n";
         return 1;
@@ -41,14 +55,16 @@ int main(int argc, char **argv)
     server.setPingPhaseRandom(parser.isSet(QStringLiteral("ping-random-phase")));
     if (const int seed = parser.value(QStringLiteral("seed")).toInt(); seed > 0)
         server.storeMissedMessages(seed);
-    const QJsonObject info{{QStringLiteral("url"), server.url().toString()},
-                           {QStringLiteral("port"), server.port()},
-                           {QStringLiteral("mode"), server.mode() == ct::testserver::GotifyServer::Mode::V3
-                                                        ? QStringLiteral("v3")
-                                                        : QStringLiteral("v2")},
-                           {QStringLiteral("appToken"), server.appToken()},
-                           {QStringLiteral("clientToken"), server.clientToken()},
-                           {QStringLiteral("appId"), server.appId()}};
+    QJsonObject info{{QStringLiteral("url"), server.url().toString()},
+                     {QStringLiteral("port"), server.port()},
+                     {QStringLiteral("mode"), server.mode() == ct::testserver::GotifyServer::Mode::V3
+                                                  ? QStringLiteral("v3")
+                                                  : QStringLiteral("v2")},
+                     {QStringLiteral("appToken"), server.appToken()},
+                     {QStringLiteral("clientToken"), server.clientToken()},
+                     {QStringLiteral("appId"), server.appId()}};
+    if (parser.isSet(QStringLiteral("tls")))
+        info.insert(QStringLiteral("caCertFile"), pki.caCertFile());
     QTextStream out(stdout);
     out << QJsonDocument(info).toJson(QJsonDocument::Compact) << '\n';
     out.flush();
