@@ -9,9 +9,10 @@
 # of line what Release inlines) would add about 6,000 and take one account's ci tray and watch
 # from 34.7 and 20.3 to 33.8 and 20.0 MiB, which is why it is not in the list.
 # For each build it runs, each under callgrind against the loopback servers, tokens inline: the
-# tray with one Gotify account, `watch` with one Gotify account, then the tray with one Gotify
-# and one OpenIM account. A function that is gone is ignored by the link; a new one is placed
-# with the rest until the list is made again.
+# tray with one Gotify account, `watch` with one Gotify account, the tray with one Gotify
+# and one OpenIM account, then the tray with one Gotify account on a StatusNotifier host. A
+# function that is gone is ignored by the link; a new one is placed with the rest until the
+# list is made again.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 (($#)) || set -- "$root/build-package"
@@ -97,6 +98,23 @@ add() { # GROUP: appends the names on stdin that no group has yet
   cat "$work/new" >>"$work/$1"
   sort -u "$work/listed" "$work/new" -o "$work/listed"
 }
+# The session's tray host is an XEmbed one (trayer, tools/headless-session.sh); xfce4-panel adds a
+# StatusNotifier host (as on KDE, XFCE and GNOME with AppIndicator), whose tray runs our
+# StatusNotifierItem and D-Bus menu instead of Qt's XEmbed icon.
+sni_panel=""
+start_sni_host() {
+  command -v xfce4-panel >/dev/null || { echo "hot-functions: xfce4-panel not found (apt-get install xfce4-panel)" >&2; exit 2; }
+  xfce4-panel --disable-wm-check >/dev/null 2>&1 &
+  sni_panel=$!
+  pids+=("$sni_panel")
+  for _ in $(seq 100); do
+    dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
+      string:org.kde.StatusNotifierWatcher 2>/dev/null | grep -q true && return 0
+    sleep 0.2
+  done
+  echo "hot-functions: no StatusNotifier host after 20 s" >&2
+  exit 1
+}
 n=0
 for b in "${builds[@]}"; do
   n=$((n + 1))
@@ -104,14 +122,19 @@ for b in "${builds[@]}"; do
   profile "watch$n" "$b/app/channeltray" "$gotify_only" 40 watch
   profile "mixed$n" "$b/app/channeltray" "$mixed" 60
 done
+start_sni_host
+for ((i = 1; i <= n; i++)); do profile "sni$i" "${builds[i - 1]}/app/channeltray" "$gotify_only" 60; done
+touch "$work/group4"
 for ((i = 1; i <= n; i++)); do grep '^exe ' "$work/tray$i.functions" | names | add group1; done
 for ((i = 1; i <= n; i++)); do names "$work/tray$i.functions" "$work/watch$i.functions" | add group2; done
-for ((i = 1; i <= n; i++)); do names "$work/mixed$i.functions" | add group3; done
+for ((i = 1; i <= n; i++)); do names "$work/sni$i.functions" | add group3; done
+for ((i = 1; i <= n; i++)); do names "$work/mixed$i.functions" | add group4; done
 {
   echo "# The functions the executable runs before it loads a library, then those one account"
-  echo "# runs in the tray and in watch, then what OpenIM adds: the link places them first, in this"
-  echo "# order (cmake/ChannelTrayHotLayout.cmake). Made by tools/hot-functions.sh from the Release"
+  echo "# runs in the tray (on an XEmbed host) and in watch, then what the tray adds on a"
+  echo "# StatusNotifier host, then what OpenIM adds: the link places them first, in this order"
+  echo "# (cmake/ChannelTrayHotLayout.cmake). Made by tools/hot-functions.sh from the Release"
   echo "# build; run it again when start-up or idle code changes much."
-  cat "$work/group1" "$work/group2" "$work/group3"
+  cat "$work/group1" "$work/group2" "$work/group3" "$work/group4"
 } >"$out"
-echo "hot-functions: $(wc -l <"$work/group1") + $(wc -l <"$work/group2") + $(wc -l <"$work/group3") functions in $out"
+echo "hot-functions: $(wc -l <"$work/group1") + $(wc -l <"$work/group2") + $(wc -l <"$work/group3") + $(wc -l <"$work/group4") functions in $out"
