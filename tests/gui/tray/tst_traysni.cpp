@@ -11,6 +11,7 @@
 #include "gui/guitesthelpers.h"
 #include "gui/statusnotifierpanel.h"
 #include "inbound/historystore.h"
+#include "tray/sni/statusnotifieritem.h"
 #include "tray/traycontroller.h"
 #include "tray/traystatusitem.h"
 
@@ -135,6 +136,20 @@ private Q_SLOTS:
         // a(iiay) with at least one 16x16 image; the overlay likewise.
         for (const QString &p : {QStringLiteral("IconPixmap"), QStringLiteral("OverlayIconPixmap")})
             QVERIFY2(itemProperty(p).contains(QStringLiteral("(16, 16, [")), qPrintable(p));
+    }
+
+    void attentionIcon_isTheIcon_withItsPixmapsHeldOnce()
+    {
+        // The host shows the same picture while the item needs attention, and the item keeps
+        // one copy of it: the attention pixmaps are the icon's, not drawn again.
+        QCOMPARE(itemProperty(QStringLiteral("AttentionIconPixmap")), itemProperty(QStringLiteral("IconPixmap")));
+        const SniPixmapList icon = m_tray->statusItem()->item()->iconPixmaps();
+        const SniPixmapList attention = m_tray->statusItem()->item()->attentionPixmaps();
+        QVERIFY(!icon.isEmpty());
+        QCOMPARE(attention.size(), icon.size());
+        for (qsizetype i = 0; i < icon.size(); ++i)
+            QCOMPARE(static_cast<const void *>(attention.at(i).argb.constData()),
+                     static_cast<const void *>(icon.at(i).argb.constData()));
     }
 
     void status_needsAttentionWhileAnAccountFails_activeAgainWhenItConnects()

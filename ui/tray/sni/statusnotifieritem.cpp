@@ -89,6 +89,7 @@ void StatusNotifierItem::setTitle(const QString &title)
 void StatusNotifierItem::setIcon(const QIcon &icon, const QString &themedName)
 {
     m_icon = sniPixmaps(icon);
+    m_iconKey = icon.cacheKey();
     m_iconName = themedName;
     Q_EMIT newIcon();
 }
@@ -101,7 +102,7 @@ void StatusNotifierItem::setOverlayIcon(const QIcon &icon)
 
 void StatusNotifierItem::setAttentionIcon(const QIcon &icon)
 {
-    m_attention = sniPixmaps(icon);
+    m_attention = !icon.isNull() && icon.cacheKey() == m_iconKey ? m_icon : sniPixmaps(icon);
     Q_EMIT newAttentionIcon();
 }
 

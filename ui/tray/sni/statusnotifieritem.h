@@ -40,6 +40,8 @@ public:
     void setIcon(const QIcon &icon, const QString &themedName = {});
     // Drawn by the host over the icon (or over the themed one): the state dot and unread badge.
     void setOverlayIcon(const QIcon &icon);
+    // The icon given to setIcon() (the same QIcon or a copy) shares its pixmaps: none are drawn
+    // or held twice.
     void setAttentionIcon(const QIcon &icon);
     void setToolTip(const QString &title, const QString &text);
     void setStatus(Status status);
@@ -87,6 +89,7 @@ private:
     QString m_title;
     QString m_iconName;
     SniPixmapList m_icon, m_overlay, m_attention;
+    qint64 m_iconKey = 0; // QIcon::cacheKey() of the icon m_icon was drawn from
     SniToolTip m_toolTip;
     Status m_status = Status::Active;
     bool m_registered = false;
