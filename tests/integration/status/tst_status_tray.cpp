@@ -21,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -602,11 +603,15 @@ private Q_SLOTS:
         // so only now, "connected" having come first (GotifyConnection::onConnected).
         QStringList posted;
         QStringList delivered;
-        connect(&t.runtime->pipeline(), &InboundPipeline::delivered, t.runtime.get(),
-                [&delivered, &posted, this](const InboundMessage &m) {
-                    if (m.account == ops && posted.contains(m.text))
-                        delivered << m.text;
-                });
+        // Disconnected before the lists go (they are declared after the tray, whose shutdown may
+        // still deliver).
+        const QMetaObject::Connection counting = connect(&t.runtime->pipeline(), &InboundPipeline::delivered,
+                                                         t.runtime.get(),
+                                                         [&delivered, &posted, this](const InboundMessage &m) {
+                                                             if (m.account == ops && posted.contains(m.text))
+                                                                 delivered << m.text;
+                                                         });
+        const auto stopCounting = qScopeGuard([counting] { QObject::disconnect(counting); });
         for (int i = 0; i < 5; ++i) {
             posted << QStringLiteral("while slow clients hang %1").arg(i);
             m_gotify.postMessage(posted.last());
